@@ -1,0 +1,10 @@
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: "node",
+  roots: ["<rootDir>/test"],
+  testMatch: ["**/*.test.ts"],
+  transform: { "^.+\\.ts$": ["ts-jest", { diagnostics: false }] },
+  globalSetup: "<rootDir>/test/helpers/global-setup.ts",
+  testTimeout: 30000,
+  maxWorkers: 2,
+};

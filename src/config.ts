@@ -1,0 +1,77 @@
+// Every setting of the service, read from the environment once and validated with zod.
+// A bad value stops start-up with a message naming the variable.
+import path from "node:path";
+import { z } from "zod";
+
+const optionalUrl = z
+  .string()
+  .trim()
+  .transform((v) => (v === "" ? undefined : v))
+  .pipe(z.url().optional())
+  .optional();
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default("0.0.0.0"),
+  DATABASE_URL: optionalUrl,
+  REDIS_URL: optionalUrl,
+  DATA_DIR: z.string().min(1).default("./data"),
+  PUBLIC_URL: optionalUrl,
+  MASTER_KEY: z.string().min(32, "must be at least 32 characters (e.g. `openssl rand -hex 32`)").optional(),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  LLM_BASE_URL: optionalUrl,
+  LLM_API_KEY: z.string().optional(),
+  LLM_MODEL: z.string().optional(),
+  LLM_TIMEOUT_MS: z.coerce.number().int().positive().default(15000),
+  ZENDESK_API_URL: optionalUrl,
+  INTERCOM_API_URL: optionalUrl,
+  CRISP_API_URL: optionalUrl,
+  /** Largest JSON body accepted on /v1 routes. */
+  MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_000_000),
+});
+
+export type Config = {
+  env: "development" | "production" | "test";
+  port: number;
+  host: string;
+  databaseUrl?: string;
+  redisUrl?: string;
+  dataDir: string;
+  publicUrl: string;
+  masterKey?: string;
+  logLevel: string;
+  llm?: { baseUrl: string; apiKey?: string; model: string; timeoutMs: number };
+  providerApiUrls: { zendesk?: string; intercom?: string; crisp?: string };
+  maxBodyBytes: number;
+};
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new ConfigError(`Invalid environment:\n${lines.join("\n")}`);
+  }
+  const e = parsed.data;
+  if (e.LLM_BASE_URL && !e.LLM_MODEL) {
+    throw new ConfigError("Invalid environment:\n  LLM_MODEL: required when LLM_BASE_URL is set");
+  }
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    redisUrl: e.REDIS_URL,
+    dataDir: path.resolve(e.DATA_DIR),
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ""),
+    masterKey: e.MASTER_KEY,
+    logLevel: e.LOG_LEVEL,
+    llm: e.LLM_BASE_URL
+      ? { baseUrl: e.LLM_BASE_URL.replace(/\/+$/, ""), apiKey: e.LLM_API_KEY, model: e.LLM_MODEL!, timeoutMs: e.LLM_TIMEOUT_MS }
+      : undefined,
+    providerApiUrls: { zendesk: e.ZENDESK_API_URL, intercom: e.INTERCOM_API_URL, crisp: e.CRISP_API_URL },
+    maxBodyBytes: e.MAX_BODY_BYTES,
+  };
+}
