@@ -164,6 +164,8 @@ export type OpenIssue = {
   support_type: Vertical;
   /** How many messages restated or followed up this issue. */
   mentions: number;
+  /** The customer's mood on this issue: a state of the ticket, not a trait of the customer. */
+  mood?: Mood;
 };
 
 export type ResolvedIssue = {
