@@ -1,0 +1,251 @@
+// Helpdesk accounts connected to a tenant: validated per provider with zod on write and on
+// read, secrets sealed with the master key. Listings never carry secrets. OAuth installs
+// and provisioning webhooks through the helpdesk APIs are not done here (yet).
+import { randomBytes } from "node:crypto";
+import { z } from "zod";
+import type { InstallationInfo, InstallationSecrets, Provider } from "../../connectors/types";
+import type { Database } from "../db/client";
+import { decryptSecrets, encryptSecrets } from "./secrets";
+
+export const PROVIDERS = ["zendesk", "intercom", "crisp"] as const satisfies readonly Provider[];
+
+/**
+ * `pending`: created, but a secret only the helpdesk can show is still missing (Zendesk
+ * reveals a webhook's signing secret after the webhook exists, and the webhook needs our
+ * URL, which needs the installation id). Webhooks are accepted for `active` only.
+ */
+export const INSTALLATION_STATUSES = ["active", "pending", "disabled", "auth_failed", "uninstalled"] as const;
+export type InstallationStatus = (typeof INSTALLATION_STATUSES)[number];
+
+export type InstallationRecord = { info: InstallationInfo; status: InstallationStatus; statusReason: string | null };
+
+export type InstallationSummary = {
+  id: string;
+  tenantId: string;
+  provider: Provider;
+  account: string;
+  settings: Record<string, string>;
+  status: InstallationStatus;
+  statusReason: string | null;
+  createdAt: Date;
+};
+
+export type InstallationInput = {
+  account: string;
+  settings?: Record<string, string | undefined>;
+  secrets?: InstallationSecrets;
+};
+
+export type NewInstallation = InstallationInput & { tenantId: string; provider: Provider };
+
+export type ValidInstallation = { account: string; settings: Record<string, string>; secrets: InstallationSecrets };
+
+/** `field` is the path of the bad value, e.g. `settings.email` or `secrets.signingSecret`. */
+export type ValidationResult = { ok: true; value: ValidInstallation } | { ok: false; field: string; message: string };
+
+export class InstallationInputError extends Error {
+  override name = "InstallationInputError";
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const required = () =>
+  z.string({ error: (iss) => (iss.input === undefined ? "is required" : "must be text") }).trim().min(1, "is required");
+const optional = () =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : undefined));
+const digits = (what: string) => required().regex(/^\d+$/, `must be the numeric ${what}`);
+
+// Accepts "acme", "acme.zendesk.com" or "https://acme.zendesk.com/": people paste all three.
+const zendeskSubdomain = required()
+  .toLowerCase()
+  .transform((v) => v.replace(/^https?:\/\//, "").replace(/\/.*$/, "").replace(/\.zendesk\.com$/, ""))
+  .pipe(z.string().regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/, "must be a Zendesk subdomain: letters, digits and dashes (acme for acme.zendesk.com)"));
+
+const zendeskSchema = z.object({
+  account: zendeskSubdomain,
+  settings: z.object({
+    email: required().toLowerCase().pipe(z.email("must be the e-mail address of the Zendesk agent the API token belongs to")),
+    agentId: digits("Zendesk user id of that agent (our notes' author)"),
+  }),
+  secrets: z
+    .object({ apiToken: optional(), accessToken: optional(), signingSecret: optional() })
+    .refine((s) => s.apiToken || s.accessToken, { path: ["apiToken"], message: "is required (or secrets.accessToken for OAuth)" }),
+});
+
+const intercomSchema = z.object({
+  account: required().regex(/^[a-z0-9]+$/i, "must be the Intercom app_id (workspace id): letters and digits"),
+  settings: z.object({
+    adminId: digits("Intercom admin id that authors our notes"),
+    region: z.enum(["us", "eu", "au"], { error: "must be one of: us, eu, au" }).default("us"),
+  }),
+  secrets: z.object({ accessToken: required(), clientSecret: required() }),
+});
+
+const crispSchema = z
+  .object({
+    account: required().toLowerCase().pipe(z.guid("must be the Crisp website_id (a UUID)")),
+    settings: z.object({ mode: z.enum(["plugin", "website_hook"], { error: "must be one of: plugin, website_hook" }) }),
+    secrets: z.object({ identifier: optional(), key: optional(), signingSecret: optional() }),
+  })
+  .superRefine((v, ctx) => {
+    // a plugin token is a pair: half of one is a typo, not a choice
+    if (Boolean(v.secrets.identifier) !== Boolean(v.secrets.key)) {
+      const missing = v.secrets.identifier ? "key" : "identifier";
+      ctx.addIssue({ code: "custom", path: ["secrets", missing], message: "is required with the other half of the Crisp plugin token" });
+    }
+  });
+
+const SCHEMAS = { zendesk: zendeskSchema, intercom: intercomSchema, crisp: crispSchema };
+
+/** Pure: the installation as it will be stored, or the first bad field. */
+export function validateInstallation(provider: Provider, input: InstallationInput): ValidationResult {
+  const parsed = SCHEMAS[provider].safeParse({ account: input.account, settings: input.settings ?? {}, secrets: input.secrets ?? {} });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    return { ok: false, field: issue.path.join("."), message: issue.message };
+  }
+  const { account, settings, secrets } = parsed.data;
+  return { ok: true, value: { account, settings: compact(settings), secrets: compact(secrets) } };
+}
+
+/** What a new installation starts as; see INSTALLATION_STATUSES for `pending`. */
+export function initialStatus(provider: Provider, secrets: InstallationSecrets): InstallationStatus {
+  return provider === "zendesk" && !secrets.signingSecret ? "pending" : "active";
+}
+
+/** Crisp website hooks are unsigned: this key, in the hook URL, is what authenticates them. */
+export function generateHookKey(): string {
+  return randomBytes(24).toString("base64url");
+}
+
+export async function createInstallation(db: Database, masterKey: Buffer, input: NewInstallation): Promise<InstallationInfo> {
+  const valid = validateInstallation(input.provider, input);
+  if (!valid.ok) throw new InstallationInputError(valid.field, `${valid.field} ${valid.message}`);
+  const { account, settings } = valid.value;
+  const secrets: InstallationSecrets = { ...valid.value.secrets };
+  if (input.provider === "crisp" && settings.mode === "website_hook") secrets.hookKey = generateHookKey();
+
+  if (!(await db.prisma.tenant.findUnique({ where: { id: input.tenantId } }))) {
+    throw new InstallationInputError("tenantId", `no tenant ${input.tenantId}`);
+  }
+  // Intercom and Crisp share one endpoint and route by account: two live installations of
+  // one account would make that routing a coin toss.
+  const clash = await db.prisma.installation.findFirst({
+    where: { provider: input.provider, account, status: { in: ["active", "pending"] } },
+  });
+  if (clash) {
+    throw new InstallationInputError("account", `${input.provider} account ${account} is already installed (${clash.id}, tenant ${clash.tenantId}); disable that installation first`);
+  }
+  const id = `inst_${randomBytes(10).toString("hex")}`;
+  await db.prisma.installation.create({
+    data: {
+      id,
+      tenantId: input.tenantId,
+      provider: input.provider,
+      account,
+      settings,
+      secrets: encryptSecrets(masterKey, secrets),
+      status: initialStatus(input.provider, secrets),
+    },
+  });
+  return { id, tenantId: input.tenantId, provider: input.provider, account, settings, secrets };
+}
+
+type InstallationRow = NonNullable<Awaited<ReturnType<Database["prisma"]["installation"]["findUnique"]>>>;
+
+/** The installation with its secrets decrypted, whatever its status; null when unknown. */
+export async function getInstallation(db: Database, masterKey: Buffer, id: string): Promise<InstallationRecord | null> {
+  const row = await db.prisma.installation.findUnique({ where: { id } });
+  return row ? toRecord(row, masterKey) : null;
+}
+
+/** For shared endpoints (Intercom app_id, Crisp website_id): the live installation, else the newest. */
+export async function findInstallationByAccount(db: Database, masterKey: Buffer, provider: Provider, account: string): Promise<InstallationRecord | null> {
+  const rows = await db.prisma.installation.findMany({ where: { provider, account: normaliseAccount(provider, account) }, orderBy: { createdAt: "desc" } });
+  const row = rows.find((r) => r.status === "active") ?? rows[0];
+  return row ? toRecord(row, masterKey) : null;
+}
+
+export async function listInstallations(db: Database, tenantId?: string): Promise<InstallationSummary[]> {
+  const rows = await db.prisma.installation.findMany({ where: tenantId ? { tenantId } : {}, orderBy: { createdAt: "asc" } });
+  return rows.map((r) => ({
+    id: r.id,
+    tenantId: r.tenantId,
+    provider: providerOf(r),
+    account: r.account,
+    settings: settingsOf(r.settings),
+    status: statusOf(r.status),
+    statusReason: r.statusReason,
+    createdAt: r.createdAt,
+  }));
+}
+
+/** False when there is no such installation. */
+export async function setInstallationStatus(db: Database, id: string, status: InstallationStatus, reason?: string): Promise<boolean> {
+  const r = await db.prisma.installation.updateMany({ where: { id }, data: { status, statusReason: reason ?? null } });
+  return r.count > 0;
+}
+
+/**
+ * Adds or replaces secrets (e.g. the Zendesk signing secret revealed after the webhook was
+ * made), re-validated as a whole; a `pending` installation that is now complete goes live.
+ */
+export async function updateInstallationSecrets(db: Database, masterKey: Buffer, id: string, patch: InstallationSecrets): Promise<InstallationRecord | null> {
+  const current = await getInstallation(db, masterKey, id);
+  if (!current) return null;
+  const { info } = current;
+  const valid = validateInstallation(info.provider, { account: info.account, settings: info.settings, secrets: { ...info.secrets, ...patch } });
+  if (!valid.ok) throw new InstallationInputError(valid.field, `${valid.field} ${valid.message}`);
+  // validation keeps only the secrets a person types; generated ones (hookKey) carry over
+  const secrets = { ...info.secrets, ...valid.value.secrets };
+  const status = current.status === "pending" ? initialStatus(info.provider, secrets) : current.status;
+  const statusReason = status === current.status ? current.statusReason : null;
+  await db.prisma.installation.update({ where: { id }, data: { secrets: encryptSecrets(masterKey, secrets), status, statusReason } });
+  return { info: { ...info, secrets }, status, statusReason };
+}
+
+function normaliseAccount(provider: Provider, account: string): string {
+  const trimmed = account.trim();
+  return provider === "intercom" ? trimmed : trimmed.toLowerCase();
+}
+
+function toRecord(row: InstallationRow, masterKey: Buffer): InstallationRecord {
+  let secrets: InstallationSecrets;
+  try {
+    secrets = decryptSecrets<InstallationSecrets>(masterKey, row.secrets);
+  } catch (err) {
+    throw new Error(`cannot read the secrets of installation ${row.id}: ${(err as Error).message}`);
+  }
+  return {
+    info: { id: row.id, tenantId: row.tenantId, provider: providerOf(row), account: row.account, settings: settingsOf(row.settings), secrets },
+    status: statusOf(row.status),
+    statusReason: row.statusReason,
+  };
+}
+
+function providerOf(row: { id: string; provider: string }): Provider {
+  if (!(PROVIDERS as readonly string[]).includes(row.provider)) throw new Error(`installation ${row.id} has unknown provider ${row.provider}`);
+  return row.provider as Provider;
+}
+
+// an unknown status is treated as not live rather than trusted
+function statusOf(value: string): InstallationStatus {
+  return (INSTALLATION_STATUSES as readonly string[]).includes(value) ? (value as InstallationStatus) : "disabled";
+}
+
+function settingsOf(value: unknown): Record<string, string> {
+  if (!value || typeof value !== "object" || Array.isArray(value)) return {};
+  return Object.fromEntries(Object.entries(value).filter((e): e is [string, string] => typeof e[1] === "string"));
+}
+
+function compact<T extends object>(obj: T): { [K in keyof T]: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(obj).filter(([, v]) => v !== undefined)) as never;
+}
