@@ -1,0 +1,142 @@
+// zod schemas of the Zendesk webhook bodies we read. Tolerant by design: Zendesk sends ids as
+// strings in `detail` but numbers elsewhere, "" or null for absent ids, and adds fields over
+// time. A field of an unexpected type reads as absent instead of failing the whole body.
+import { z } from "zod";
+
+/** A trigger placeholder Zendesk did not fill (test deliveries send them raw). */
+function isPlaceholder(text: string): boolean {
+  return text.includes("{{");
+}
+
+/** An id as a string: numbers are stringified, "" / null / anything else is absent. */
+export function refOf(value: unknown): string | undefined {
+  if (typeof value === "number") return Number.isSafeInteger(value) ? String(value) : undefined;
+  if (typeof value !== "string") return undefined;
+  const text = value.trim();
+  return text === "" || text === "null" || isPlaceholder(text) ? undefined : text;
+}
+
+/** Non-empty trimmed text, else absent. */
+export function textOf(value: unknown): string | undefined {
+  if (typeof value !== "string") return undefined;
+  const text = value.trim();
+  return text === "" || isPlaceholder(text) ? undefined : text;
+}
+
+/** true/false, also as "true"/"false" or 1/0 (placeholders and older payloads). */
+export function flagOf(value: unknown): boolean | undefined {
+  if (typeof value === "boolean") return value;
+  if (value === "true" || value === 1 || value === "1") return true;
+  if (value === "false" || value === 0 || value === "0") return false;
+  return undefined;
+}
+
+const ref = z.unknown().transform(refOf).optional();
+const flag = z.unknown().transform(flagOf).optional();
+const text = z.unknown().transform(textOf).optional();
+/** An optional nested object: anything but an object reads as absent. */
+function nested<T extends z.ZodType>(schema: T) {
+  return schema.optional().catch(undefined);
+}
+
+/** Every event-subscription body: `type`, `id`, `account_id`, `time`, `subject`, `detail`, `event`. */
+export const envelopeSchema = z.object({
+  type: z.string(),
+  id: ref,
+  account_id: ref,
+  time: text,
+  subject: text,
+  detail: nested(z.record(z.string(), z.unknown())),
+  event: nested(z.record(z.string(), z.unknown())),
+});
+export type Envelope = z.infer<typeof envelopeSchema>;
+
+/** `detail` of ticket events (and of messaging_ticket events, which carry the ticket too). */
+export const ticketDetailSchema = z.object({
+  id: ref,
+  requester_id: ref,
+  submitter_id: ref,
+  actor_id: ref,
+  assignee_id: ref,
+  status: text,
+  external_id: ref,
+});
+
+export const commentAddedSchema = z.object({
+  comment: nested(
+    z.object({
+      id: ref,
+      body: text,
+      is_public: flag,
+      // Some payloads (and the REST API) say `public`.
+      public: flag,
+      author: nested(z.object({ id: ref, is_staff: flag, name: text })),
+    }),
+  ),
+});
+
+/** `event` of ticket.status_changed: `{ current: "SOLVED", previous: "OPEN" }`. */
+export const statusChangedSchema = z.object({ current: text, previous: text });
+
+/** `event` of ticket.merged: the ticket we were tracking is folded into `target_ticket_id`. */
+export const ticketMergedSchema = z.object({ target_ticket_id: ref });
+
+/** `detail` of user events. */
+export const userDetailSchema = z.object({ id: ref, email: text, external_id: ref, role: text });
+
+/** `event` of user.external_id_changed: `{ current, previous }`. */
+export const externalIdChangedSchema = z.object({ current: ref, previous: ref });
+
+/** `event` of user.identity_*: the identity before/after, when Zendesk includes it. */
+const identitySchema = z.object({ type: text, value: text, verified: flag, primary: flag });
+export const identityChangedSchema = z.object({
+  current: nested(identitySchema),
+  previous: nested(identitySchema),
+  identity: nested(identitySchema),
+});
+
+/**
+ * `event` of user.merged. Zendesk's reference lists the event without a field table we could
+ * confirm, so every name seen for "the surviving user" / "the merged-away user" is read.
+ */
+const userRef = z.union([z.object({ id: ref }).transform((o) => o.id), ref]).catch(undefined);
+export const userMergedSchema = z.object({
+  merged_into_user_id: ref,
+  merged_to_user_id: ref,
+  target_user_id: ref,
+  surviving_user_id: ref,
+  winner_id: ref,
+  current: userRef,
+  target_user: userRef,
+  surviving_user: userRef,
+  original_user_id: ref,
+  source_user_id: ref,
+  merged_user_id: ref,
+  loser_id: ref,
+  previous: userRef,
+  source_user: userRef,
+  discarded_user: userRef,
+});
+
+/** `event` of messaging_ticket.message_added. */
+export const messageAddedSchema = z.object({
+  actor: nested(z.object({ id: ref, type: text, name: text })),
+  conversation_id: ref,
+  message: nested(z.object({ id: ref, body: text })),
+});
+
+/**
+ * A trigger/automation-connected body: its shape is whatever the admin wrote in the trigger.
+ * We read the fields our install template writes, top level or under `ticket`.
+ */
+export const triggerBodySchema = z.object({
+  ticket_id: ref,
+  requester_id: ref,
+  requester_external_id: ref,
+  requester_email: text,
+  status: text,
+  comment_id: ref,
+  actor_id: ref,
+  current_user_id: ref,
+  ticket: nested(z.object({ id: ref, status: text, requester_id: ref })),
+});
