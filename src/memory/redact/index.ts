@@ -1,0 +1,52 @@
+// PII redaction, run on every message before it is stored, extracted or sent to an LLM
+// ("PII never stored or posted"). It removes card numbers, CVVs, OTPs, passwords, PINs,
+// Aadhaar, PAN, passport numbers, IMEIs (last 4 kept), bank account numbers, IBANs and SSNs;
+// it keeps the references an agent works with (order, invoice, UTR, PNR, ticket, tracking
+// numbers, amounts, dates, phones, emails, "card ending 4242"). Routing numbers, sort codes
+// and IFSC are kept on purpose: they name a bank branch, not a customer.
+// It does not yet look at numbers inside JSON numbers (only strings), nor at names or addresses.
+import { findLabelledValues } from "./labelled";
+import { findPatternValues } from "./patterns";
+import type { RedactionFinding } from "./pii-types";
+import { addFindings, countFindings, existingTokens, mergeCandidates, renderSpans } from "./spans";
+
+export type { PiiType, RedactionFinding } from "./pii-types";
+
+export function redactText(text: string): { text: string; findings: RedactionFinding[] } {
+  const candidates = [...findLabelledValues(text), ...findPatternValues(text)];
+  if (candidates.length === 0) return { text, findings: [] };
+  const spans = mergeCandidates(candidates, existingTokens(text));
+  return { text: renderSpans(text, spans), findings: countFindings(spans) };
+}
+
+/** Every string inside plain objects and arrays, keys untouched; the input is not modified. */
+export function redactDeep<T>(value: T): { value: T; findings: RedactionFinding[] } {
+  let findings: RedactionFinding[] = [];
+  const seen = new Map<object, unknown>();
+  const walk = (v: unknown): unknown => {
+    if (typeof v === "string") {
+      const r = redactText(v);
+      if (r.findings.length > 0) findings = addFindings(findings, r.findings);
+      return r.text;
+    }
+    if (v === null || typeof v !== "object") return v;
+    if (seen.has(v)) return seen.get(v);
+    if (Array.isArray(v)) {
+      const copy: unknown[] = [];
+      seen.set(v, copy);
+      for (const item of v) copy.push(walk(item));
+      return copy;
+    }
+    if (!isPlainObject(v)) return v; // Dates, Buffers, Maps, class instances: not ours to rewrite
+    const copy: Record<string, unknown> = {};
+    seen.set(v, copy);
+    for (const [k, item] of Object.entries(v)) copy[k] = walk(item);
+    return copy;
+  };
+  return { value: walk(value) as T, findings };
+}
+
+function isPlainObject(v: object): boolean {
+  const proto = Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === null;
+}

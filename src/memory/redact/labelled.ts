@@ -1,0 +1,190 @@
+// Secrets that are only secrets because of the word next to them: "OTP is 482913",
+// "PIN 1234", "password: hunter2!", "482913 is your OTP", "passport no. K1234567".
+// The value is found by shape right after (or just before) the label; words in between
+// that name a business reference ("UTR", "order", "ending") cancel the match.
+import { DECIMALS, digitsIn, pickPrefix, readDigitGroup, type DigitKind } from "./digit-groups";
+import { passesLuhn } from "./checks";
+import { PRIORITY, type Candidate, type PiiType } from "./pii-types";
+import { findLabels } from "./label-scan";
+import {
+  GAP_RULES,
+  NOT_A_PASSWORD,
+  STRONG_ONLY,
+  UNIT_AFTER,
+  YEAR_BEFORE,
+  type LabelKind,
+} from "./vocabulary";
+
+export function findLabelledValues(text: string): Candidate[] {
+  const found: Candidate[] = [];
+  for (const { start, end, kind, text: label } of findLabels(text)) {
+    if (kind === "password" || kind === "passcode") {
+      const secret = findSecretWordAfter(text, end, STRONG_ONLY.test(label));
+      if (secret) found.push({ ...secret, type: kind === "passcode" && /^\d{4,8}$/.test(text.slice(secret.start, secret.end)) ? "pin" : "password" });
+      continue;
+    }
+    const after = findValueAfter(text, end, kind);
+    if (after) found.push(after);
+    const before = findValueBefore(text, start, kind);
+    if (before) found.push(before);
+  }
+  return found;
+}
+
+// ------------------------------------------------------------------ label → value
+
+const isDigit = (c: string | undefined) => c !== undefined && c >= "0" && c <= "9";
+const isLetter = (c: string | undefined) => c !== undefined && /[\p{L}_]/u.test(c);
+const ABBREVIATIONS = /(?<![\p{L}])(?:no|nr|num|acct|acc|a\/c)\./giu;
+const SENTENCE_BREAK = /[.!?;](?:\s|$)/;
+const WORDS = /[\p{L}]+/gu;
+
+/** The text between a label and its value: same sentence, no business word, no earlier redaction. */
+function isCleanGap(gap: string, blockers: Set<string>): boolean {
+  if (gap.includes("\n") || gap.includes("[REDACTED")) return false;
+  if (SENTENCE_BREAK.test(gap.replace(ABBREVIATIONS, ""))) return false;
+  if (/[$₹€£¥]\s*$/u.test(gap)) return false;
+  for (const w of gap.toLowerCase().match(WORDS) ?? []) if (blockers.has(w)) return false;
+  return true;
+}
+
+function valueType(kind: DigitKind, digits: number): PiiType {
+  if (kind === "security_code") return digits <= 4 ? "cvv" : "otp";
+  if (kind === "pin_code") return "pin";
+  return kind;
+}
+
+type ValueKind = Exclude<LabelKind, "password" | "passcode">;
+type TokenKind = Exclude<ValueKind, DigitKind>;
+const TOKEN_SHAPES: Record<TokenKind, RegExp> = {
+  pan: /[A-Za-z]{5}\d{4}[A-Za-z](?![\p{L}\p{N}_])/uy,
+  // National formats run from 6 to 9 characters, mostly digits (K1234567, 123456789, C01X00T47).
+  passport: /[A-Za-z0-9]{6,9}(?![\p{L}\p{N}_])/uy,
+};
+
+const isTokenKind = (kind: ValueKind): kind is TokenKind => kind in TOKEN_SHAPES;
+
+function findValueAfter(text: string, labelEnd: number, kind: ValueKind): Candidate | null {
+  const { maxGap, blockers } = GAP_RULES[kind];
+  const token = isTokenKind(kind) ? TOKEN_SHAPES[kind] : null;
+  const reach = Math.min(text.length, labelEnd + maxGap + (token ? 6 : 0) + 1);
+  let at = labelEnd;
+  while (at < reach && !isDigit(text[at])) {
+    if (text[at] === "\n") return null;
+    at++;
+  }
+  if (at >= reach) return null;
+  if (token) while (at > labelEnd && /[A-Za-z]/.test(text[at - 1])) at--;
+  const gap = text.slice(labelEnd, at);
+  if (gap.length > maxGap || !isCleanGap(gap, blockers)) return null;
+  const priority = PRIORITY.labelled - gap.length;
+  if (isTokenKind(kind)) {
+    const end = readToken(text, at, TOKEN_SHAPES[kind]);
+    if (end === null || (kind === "passport" && countDigits(text.slice(at, end)) < 5)) return null;
+    return { start: at, end, type: kind, priority };
+  }
+  // "PIN-1234" is fine, "ORD-44821" or "x1234" is another token.
+  if (isLetter(text[at - 1]) || /\p{L}[-/]$/u.test(gap)) return null;
+  const end = readDigitValue(text, at, kind, gap);
+  if (end === null) return null;
+  return { start: at, end, type: valueType(kind, countDigits(text.slice(at, end))), priority };
+}
+
+function readToken(text: string, at: number, shape: RegExp): number | null {
+  shape.lastIndex = at;
+  const m = shape.exec(text);
+  return m ? at + m[0].length : null;
+}
+
+const countDigits = (s: string) => s.replace(/\D/g, "").length;
+
+/** End of the labelled number starting at `at`, or null when it is not this kind's value. */
+function readDigitValue(text: string, at: number, kind: DigitKind, textBefore: string): number | null {
+  const group = readDigitGroup(text, at);
+  if (!group) return null;
+  const k = pickPrefix(text, group, kind, passesLuhn);
+  if (k === 0) return null;
+  const end = group.chunks[k - 1].end;
+  const next = text.slice(end, end + 12);
+  if (isLetter(next[0]) || DECIMALS.test(next)) return null;
+  const digits = digitsIn(text, group.chunks.slice(0, k));
+  if (digits.length <= 8) {
+    // A quantity or a year next to a short label: "PIN blocked after 2025 attempts", "OTP since 2024".
+    if (UNIT_AFTER.test(next)) return null;
+    if (/^(?:19|20)\d\d$/.test(digits) && YEAR_BEFORE.test(textBefore)) return null;
+  }
+  return end;
+}
+
+// ------------------------------------------------------------------ value → label
+
+// "482913 is your OTP", "K1234567 is my passport number": a verb is required, so a list
+// ("Invoice 84678269, the OTP …") is not read as a value.
+const VALUE_BEFORE =
+  /(?<![\p{L}\p{N}_\u2026])([A-Za-z0-9]+(?:[ \u00a0-]\d+)*)\s+(?:is|was|are|=)\s+(?:(?:my|your|the|our|his|her|their|this)\s+)?(?:(?:new|current|old|correct|actual|real)\s+)?$/iu;
+
+const VERB = /(?:is|was|are|=)\s/i;
+
+function findValueBefore(text: string, labelStart: number, kind: ValueKind): Candidate | null {
+  const from = Math.max(0, labelStart - 48);
+  const before = text.slice(from, labelStart);
+  if (!VERB.test(before)) return null; // cheap test first: most labels have no verb before them
+  const m = VALUE_BEFORE.exec(before);
+  if (!m) return null;
+  const start = from + m.index;
+  const end = start + m[1].length;
+  if (start > 0 && /[\p{L}\p{N}_]/u.test(text[start - 1])) return null;
+  if (isTokenKind(kind)) {
+    if (readToken(text, start, TOKEN_SHAPES[kind]) !== end) return null;
+    if (kind === "passport" && countDigits(m[1]) < 5) return null;
+    return { start, end, type: kind, priority: PRIORITY.labelledAfter };
+  }
+  if (!/^\d/.test(m[1]) || readDigitValue(text, start, kind, text.slice(Math.max(0, start - 16), start)) !== end) return null;
+  return { start, end, type: valueType(kind, countDigits(m[1])), priority: PRIORITY.labelledAfter };
+}
+
+// ------------------------------------------------------------------ passwords
+
+const CONNECTOR = String.raw`(?:\s*(?:[:=]+|->|=>|→|–|—|-)|\s+(?:is|was|are|es|est|ist|era|é|è|hai|to|now|set\s+to|changed\s+to|reset\s+to|updated\s+to|will\s+be|should\s+be|would\s+be|became)(?![\p{L}\p{N}]))`;
+// "password: x", "password is x", "password for my email is x", "mot de passe est x", "pwd x1!".
+const SECRET_AFTER = new RegExp(
+  String.raw`(?:\s+(?:for|of|on|to)(?:\s+[^\s:=]+){0,3}?(?<scoped>${CONNECTOR}{1,4})|(?<plain>${CONNECTOR}{0,4}))` +
+    String.raw`\s*(?:"(?<dq>[^"\n]{1,64})"|'(?<sq>[^'\n]{1,64})'|“(?<cq>[^”\n]{1,64})”|(?<bare>[^\s"'“][^\s]{0,63}))`,
+  "yiu",
+);
+
+function findSecretWordAfter(text: string, labelEnd: number, strongOnly: boolean): { start: number; end: number; priority: number } | null {
+  SECRET_AFTER.lastIndex = labelEnd;
+  const m = SECRET_AFTER.exec(text);
+  if (!m?.groups) return null;
+  const { scoped, plain, dq, sq, cq, bare } = m.groups;
+  const connector = scoped ?? plain ?? "";
+  const strong = /[:=]/.test(connector);
+  if (strongOnly && !strong) return null;
+  const quoted = dq ?? sq ?? cq;
+  const matchEnd = labelEnd + m[0].length;
+  let start: number;
+  let value: string;
+  if (quoted !== undefined) {
+    start = matchEnd - quoted.length - 1;
+    value = quoted;
+    if (/^[*•●]+$/.test(value.trim()) || !value.trim()) return null;
+  } else {
+    value = (bare ?? "").replace(/[.,;:)\]}>]+$/, "");
+    start = matchEnd - (bare ?? "").length;
+    if (!value || !looksLikeSecret(value, strong ? "strong" : connector.trim() ? "weak" : "none")) return null;
+  }
+  return { start, end: start + value.length, priority: PRIORITY.labelled - (start - labelEnd) };
+}
+
+/** Whether the word after a password label is the password, judged by how it was introduced. */
+export function looksLikeSecret(value: string, connector: "strong" | "weak" | "none"): boolean {
+  const lower = value.toLowerCase();
+  if (/^[*•●]+$/.test(value) || value.startsWith("[REDACTED")) return false;
+  if (NOT_A_PASSWORD.has(lower) || NOT_A_PASSWORD.has(lower.replace(/[^\p{L}']/gu, ""))) return false;
+  if (connector === "strong") return true;
+  if (/^\d{1,3}$/.test(value) || /^[([{<]/.test(value)) return false;
+  if (connector === "weak") return !(/^\p{Ll}+$/u.test(value) && /(?:ed|ing|ly)$/.test(value));
+  // No connector ("pwd S3cr3t#", "password reset"): only something that is not a plain word.
+  return value.length >= 4 && /[^\p{L}]/u.test(value);
+}

@@ -1,0 +1,123 @@
+// Secrets recognisable without a label, by shape and check digit: card numbers (Luhn),
+// IMEIs (Luhn, next to a device word), Aadhaar written 4-4-4 (Verhoeff), PAN, IBAN (mod 97),
+// SSN written 3-2-4. A business word right before the number ("order", "UTR") keeps it.
+import { DECIMALS, digitsIn, type Chunk } from "./digit-groups";
+import { isPlausibleAadhaar, isPlausibleSsn, isValidIban, passesLuhn } from "./checks";
+import { PRIORITY, type Candidate } from "./pii-types";
+import { BUSINESS_BEFORE, DEVICE_BEFORE } from "./vocabulary";
+
+export function findPatternValues(text: string): Candidate[] {
+  const found: Candidate[] = [];
+  findInDigitGroups(text, found);
+  for (const m of text.matchAll(PAN)) {
+    if (!isBusinessRef(text, m.index)) found.push(at(m.index, m[0].length, "pan"));
+  }
+  for (const m of text.matchAll(SSN)) {
+    if (isPlausibleSsn(m[0].replace(/-/g, "")) && !isBusinessRef(text, m.index)) found.push(at(m.index, m[0].length, "ssn"));
+  }
+  for (const m of text.matchAll(IBAN_LIKE)) {
+    const end = longestValidIban(text, m.index, m.index + m[0].length);
+    if (end !== null) found.push({ start: m.index, end, type: "iban", priority: PRIORITY.pattern });
+  }
+  return found;
+}
+
+const at = (start: number, length: number, type: Candidate["type"]): Candidate => ({ start, end: start + length, type, priority: PRIORITY.pattern });
+
+// Uppercase only: lowercase "abcde1234f" is too often something else; a labelled PAN is caught in labelled.ts.
+const PAN = /(?<![\p{L}\p{N}_])[A-Z]{5}\d{4}[A-Z](?![\p{L}\p{N}_])/gu;
+const SSN = /(?<![\p{L}\p{N}_-])\d{3}-\d{2}-\d{4}(?![\p{L}\p{N}_]|-\d)/gu;
+// Country code, check digits, then 11–30 characters in optional groups of four.
+const IBAN_LIKE = /(?<![\p{L}\p{N}_])[A-Z]{2}\d{2}(?:[ \u00a0]?[A-Z0-9]){11,30}/gu;
+
+/** Trailing uppercase words ("… 0130 00 BIC COBADEFF") may ride along: try shorter ends at word breaks. */
+function longestValidIban(text: string, start: number, end: number): number | null {
+  for (let e = end; e >= start + 15; e--) {
+    if (/[\p{L}\p{N}]/u.test(text[e] ?? "")) continue;
+    if (isValidIban(text.slice(start, e))) return e;
+  }
+  return null;
+}
+
+/** Text before `start` on the same line, at most `max` characters. */
+function lineBefore(text: string, start: number, max: number): string {
+  const from = Math.max(0, start - max);
+  const slice = text.slice(from, start);
+  const nl = slice.lastIndexOf("\n");
+  return nl === -1 ? slice : slice.slice(nl + 1);
+}
+
+function isBusinessRef(text: string, start: number): boolean {
+  return BUSINESS_BEFORE.test(lineBefore(text, start, 40));
+}
+
+// ------------------------------------------------------------------ digit groups
+
+// Not glued to a word, a phone's "+", a date's "/" or a reference's "-".
+const GROUPS = /(?<![\p{L}\p{N}_+/\u2026-])\d+(?:[ \u00a0-]\d+)*/gu;
+const CHUNK = /\d+/g;
+
+function findInDigitGroups(text: string, found: Candidate[]): void {
+  for (const m of text.matchAll(GROUPS)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (end - start < 12) continue; // fast path: nothing below 12 digits is looked at here
+    const next = text.slice(end, end + 2);
+    if (/^[\p{L}_]/u.test(next) || DECIMALS.test(text.slice(end, end + 5))) continue;
+    if (isBusinessRef(text, start)) continue;
+    const chunks: Chunk[] = [];
+    for (const c of m[0].matchAll(CHUNK)) chunks.push({ start: start + c.index, end: start + c.index + c[0].length });
+    const nearDevice = DEVICE_BEFORE.test(lineBefore(text, start, 48));
+    const cards = findLuhnWindows(text, chunks, nearDevice);
+    found.push(...cards);
+    if (cards.length === 0 && isGroupedAadhaar(text, chunks)) {
+      found.push({ start, end, type: "aadhaar", priority: PRIORITY.pattern });
+    }
+  }
+}
+
+/**
+ * Cards hide in longer groups ("4111 1111 1111 1111 12 27"): take, from left to right, the
+ * longest run of chunks of 13–19 digits that passes Luhn and is written like a card (one
+ * block, or a first block of four). 15 digits next to a device word is an IMEI, in any grouping.
+ */
+function findLuhnWindows(text: string, chunks: Chunk[], nearDevice: boolean): Candidate[] {
+  const out: Candidate[] = [];
+  let i = 0;
+  while (i < chunks.length) {
+    let best = -1;
+    let bestType: Candidate["type"] = "card_number";
+    let total = 0;
+    for (let j = i; j < chunks.length; j++) {
+      total += chunks[j].end - chunks[j].start;
+      if (total > 19) break;
+      if (total < 13) continue;
+      const window = chunks.slice(i, j + 1);
+      const asImei = nearDevice && total === 15;
+      if (!asImei && !isCardShaped(window)) continue;
+      if (!passesLuhn(digitsIn(text, window))) continue;
+      best = j;
+      bestType = asImei ? "imei" : "card_number";
+    }
+    if (best === -1) {
+      i++;
+      continue;
+    }
+    out.push({ start: chunks[i].start, end: chunks[best].end, type: bestType, priority: PRIORITY.pattern });
+    i = best + 1;
+  }
+  return out;
+}
+
+function isCardShaped(window: Chunk[]): boolean {
+  if (window.length === 1) return true;
+  const lengths = window.map((c) => c.end - c.start);
+  return lengths[0] === 4 && lengths.slice(1).every((n) => n >= 1 && n <= 6);
+}
+
+/** "2345 6789 0124": three blocks of four with one separator, Verhoeff-valid. */
+function isGroupedAadhaar(text: string, chunks: Chunk[]): boolean {
+  if (chunks.length !== 3 || chunks.some((c) => c.end - c.start !== 4)) return false;
+  if (text[chunks[0].end] !== text[chunks[1].end]) return false;
+  return isPlausibleAadhaar(digitsIn(text, chunks));
+}

@@ -1,0 +1,230 @@
+// Words that announce a secret ("OTP", "contraseña", "a/c no.") and words that announce a
+// business reference an agent needs ("UTR", "order", "PNR"). Facts as data; the matching
+// logic lives in labelled.ts and patterns.ts.
+import type { PiiType } from "./pii-types";
+
+/**
+ * What a label announces. Two are decided by the value: a "security code" of 3–4 digits is a
+ * CVV and of 5–8 an OTP; a "passcode" (or Spanish "clave") of digits only is a PIN, otherwise
+ * a password. "pin_code" is the Indian postal code as often as the ATM PIN, so its 6-digit
+ * values are kept.
+ */
+export type LabelKind = Exclude<PiiType, "iban"> | "security_code" | "passcode" | "pin_code";
+
+/**
+ * `heads`: the lowercase first words the pattern can start with (words split on anything but
+ * letters, marks, digits and "_"; "one-time" starts with "one", "a/c" with "a"). The scanner
+ * tries a pattern only where one of its heads starts a word, which keeps the scan cheap.
+ */
+type LabelRule = { kind: LabelKind; heads: string; pattern: string };
+
+// Regex sources, case-insensitive with the `u` flag. At one position the first rule that
+// matches wins, so longer phrases come before their prefixes ("one-time password" before
+// "password", "card pin" before "card").
+const NUMBER_WORD = String.raw`(?:\s*(?:number|numbers|no\.?|num\.?|nr\.?|#))?`;
+
+export const LABEL_RULES: LabelRule[] = [
+  // one-time codes
+  { kind: "otp", heads: "one onetime", pattern: String.raw`one[\s-]*time[\s-]*(?:pass(?:word|code)|pin|code|otp)` },
+  { kind: "otp", heads: "mot", pattern: String.raw`mot\s+de\s+passe\s+(?:unique|à\s+usage\s+unique)` },
+  {
+    kind: "otp",
+    heads: "verification verify validation authentication auth authorization login log sign signin sms text 2fa 2 two twostep twofactor mfa totp otp",
+    pattern: String.raw`(?:verification|verify|validation|authentication|auth|authorization|login|log-?in|sign[\s-]?in|sms|text|2fa|2-step|two[\s-]?step|two[\s-]?factor(?:\s+auth(?:entication)?)?|mfa|totp|otp)\s+(?:code|pin|number|otp)`,
+  },
+  {
+    kind: "otp",
+    heads: "otp otpno 2fa mfa totp m mtan sms smstan push pushtan ओटीपी",
+    pattern: String.raw`otp${NUMBER_WORD}|2fa|mfa|totp|(?:m|sms|push)-?tan|ओटीपी`,
+  },
+  {
+    kind: "otp",
+    heads: "code",
+    pattern: String.raw`code\s+(?:(?:that\s+)?(?:you|u|they|it|you\s+guys|your\s+team|the\s+bank|the\s+app)\s+)?(?:just\s+)?(?:sent|texted|messaged|emailed)(?:\s+(?:me|to\s+me))?`,
+  },
+  { kind: "otp", heads: "code", pattern: String.raw`code\s+(?:i\s+)?(?:just\s+)?(?:got|received)` },
+  {
+    kind: "otp",
+    heads: "codigo código clave",
+    pattern: String.raw`c[oó]digo\s+(?:de\s+)?(?:verificaci[oó]n|verifica[cç][aã]o|confirmaci[oó]n|confirma[cç][aã]o|acceso|acesso|autenticaci[oó]n|un\s+solo\s+uso|sms)|clave\s+din[aá]mica`,
+  },
+  { kind: "otp", heads: "code", pattern: String.raw`code\s+(?:de\s+)?(?:v[ée]rification|confirmation|validation|unique)` },
+  {
+    kind: "otp",
+    heads: "bestätigungscode bestatigungscode verifizierungscode einmalcode",
+    pattern: String.raw`(?:best[äa]tigungs|verifizierungs|einmal)code`,
+  },
+
+  // card security codes
+  {
+    kind: "cvv",
+    heads: "3 4 three four 3digit 3digits 4digit 4digits",
+    pattern: String.raw`(?:3|4|three|four)[\s-]*digits?(?:\s+(?:code|number))?\s+(?:on|at|from|in)\s+the\s+back(?:\s+of\s+(?:the|my)\s+card)?`,
+  },
+  {
+    kind: "cvv",
+    heads: "digit digits back",
+    pattern: String.raw`digits?\s+on\s+the\s+back(?:\s+of\s+(?:the|my)\s+card)?|back\s+of\s+(?:the|my)\s+card`,
+  },
+  {
+    kind: "cvv",
+    heads: "cvv cvv2 cvc cvc2 cvn csc card cryptogramme prüfnummer prufnummer kartenprüfnummer kartenprufnummer",
+    pattern: String.raw`cvv2?|cvc2?|cvn|csc|card\s+verification\s+(?:value|code|number)|cryptogramme(?:\s+visuel)?|(?:karten)?pr[üu]fnummer`,
+  },
+  {
+    kind: "security_code",
+    heads: "security código codigo code sicherheitscode",
+    pattern: String.raw`security\s+code|c[oó]digo\s+de\s+(?:seguridad|seguran[cç]a)|code\s+de\s+s[ée]curit[ée]|sicherheitscode`,
+  },
+
+  // PINs (before "card" so "card PIN 1234" is a PIN)
+  { kind: "pin_code", heads: "pin pincode", pattern: String.raw`pin[\s-]*code|pincode` },
+  {
+    kind: "pin",
+    heads: "atm card debit credit upi sim app login transaction txn security secret bank banking phone account wallet netbanking 4 4digit 6 6digit four six",
+    pattern: String.raw`(?:atm|card|debit|credit|upi|sim|app|login|transaction|txn|security|secret|bank|banking|phone|account|wallet|netbanking|4[\s-]?digit|6[\s-]?digit|four[\s-]digit|six[\s-]digit)\s+pin${NUMBER_WORD}`,
+  },
+  {
+    kind: "pin",
+    heads: "m mpin t tpin upi upipin pin pinno puk personal nip पिन",
+    pattern: String.raw`m-?pin|t-?pin|upi-?pin|pin${NUMBER_WORD}|puk(?:\s*(?:code|number))?|personal\s+identification\s+number|nip|पिन`,
+  },
+  { kind: "passcode", heads: "pass passcode clave", pattern: String.raw`pass\s*code|clave(?:\s+de\s+acceso)?` },
+
+  // passwords ("pass"/"pw" alone only with ":" or "=", see STRONG_ONLY)
+  {
+    kind: "password",
+    heads: "pass password passwords passwd pwd passphrase mot contraseña contrasena senha passwort kennwort wachtwoord hasło haslo parola पासवर्ड",
+    pattern: String.raw`pass\s*words?|passwd|pwd|pass\s*phrase|mot\s+de\s+passe|contrase[ñn]a|senha|passwort|kennwort|wachtwoord|has[łl]o|parola\s+d'ordine|पासवर्ड`,
+  },
+  {
+    kind: "password",
+    heads: "pass pw",
+    pattern: String.raw`(?<!(?:boarding|bus|season|day|gate|hall|metro|rail|ski|travel|gym|festival|guest|visitor|press|backstage|access|event|transit|free|bike|park|parking)\s)(?:pass|pw)`,
+  },
+
+  // national ids
+  {
+    kind: "aadhaar",
+    heads: "aadhaar aadhar adhaar adhar uidai आधार",
+    pattern: String.raw`a{1,2}dha{1,2}r(?:\s+card)?(?:\s+vid)?${NUMBER_WORD}|uidai|आधार`,
+  },
+  { kind: "pan", heads: "permanent pan panno", pattern: String.raw`permanent\s+account\s+number|pan(?:\s+card)?${NUMBER_WORD}` },
+  {
+    kind: "passport",
+    heads: "passport passportno pasaporte passeport reisepass passaporto passaporte पासपोर्ट",
+    pattern: String.raw`passport${NUMBER_WORD}|pasaporte|passeport|reisepass|passaporto|passaporte|पासपोर्ट`,
+  },
+  {
+    kind: "ssn",
+    heads: "ssn social sin",
+    pattern: String.raw`ssn\s*#?|social\s+security${NUMBER_WORD}|social\s+insurance\s+number|sin\s+(?:number|no\.?|#)`,
+  },
+  { kind: "imei", heads: "imei imei1 imei2 imeino", pattern: String.raw`imei(?:\s*[12](?!\d))?${NUMBER_WORD}` },
+
+  // bank accounts (routing numbers, sort codes and IFSC are kept: they name a branch, not a person)
+  {
+    kind: "bank_account",
+    heads: "bank savings checking chequing current salary beneficiary payee recipient destination nre nro",
+    pattern: String.raw`(?:bank|savings|checking|chequing|current|salary|beneficiary|payee|recipient|destination|nre|nro)\s+(?:account|a\/c|acct)${NUMBER_WORD}`,
+  },
+  {
+    kind: "bank_account",
+    heads: "account accountno a acct acctno acc accno",
+    pattern: String.raw`account${NUMBER_WORD}|a\/c${NUMBER_WORD}|acct\.?${NUMBER_WORD}|acc\s*(?:no\.?|#|number)`,
+  },
+  {
+    kind: "bank_account",
+    heads: "número numero cuenta numéro compte kontonummer konto conta खाता",
+    pattern: String.raw`n[uú]mero\s+de\s+cuenta|cuenta(?:\s+bancaria)?|num[ée]ro\s+de\s+compte|compte(?:\s+bancaire)?|kontonummer|konto|n[uú]mero\s+da\s+conta|conta|खाता(?:\s*संख्या)?`,
+  },
+
+  // cards (after the more specific labels above; "SIM card", "ID card", "loyalty card" are not payment cards)
+  {
+    kind: "card_number",
+    heads: "credit debit prepaid gift visa master mastercard amex american rupay discover maestro payment atm",
+    pattern: String.raw`(?:credit|debit|prepaid|gift|visa|master\s*card|amex|american\s+express|rupay|discover|maestro|payment|atm)\s+card${NUMBER_WORD}`,
+  },
+  {
+    kind: "card_number",
+    heads: "card cardno",
+    pattern: String.raw`(?<!(?:sim|id|ration|aadhaar|aadhar|pan|voter|boarding|report|business|loyalty|membership|library|student|key|memory|sd|graphics|video|sound|network|reward|rewards|green|yellow|red|birthday|greeting)\s)card(?:\s*(?:details|info))?${NUMBER_WORD}`,
+  },
+  { kind: "card_number", heads: "cc ccno ccn", pattern: String.raw`cc${NUMBER_WORD}|ccn` },
+  {
+    kind: "card_number",
+    heads: "número numero tarjeta numéro carte kartennummer kreditkarte cartão cartao कार्ड",
+    pattern: String.raw`n[uú]mero\s+de\s+(?:la\s+)?tarjeta|tarjeta(?:\s+de\s+(?:cr[eé]dito|d[eé]bito))?|num[ée]ro\s+de\s+(?:la\s+)?carte|carte(?:\s+(?:bancaire|bleue|de\s+cr[ée]dit))?|kartennummer|kreditkarte|n[uú]mero\s+do\s+cart[aã]o|cart[aã]o|कार्ड`,
+  },
+];
+
+/** "pass" and "pw" are too common to take a value without an explicit ":" or "=". */
+export const STRONG_ONLY = /^(?:pass|pw)$/i;
+
+// Words that, between a label and a number, say the number is something else.
+const BUSINESS = [
+  "order", "orders", "ord", "invoice", "invoices", "inv", "bill", "receipt", "ticket", "tickets", "case",
+  "incident", "tracking", "track", "awb", "consignment", "shipment", "parcel", "package", "utr", "rrn", "arn",
+  "txn", "transaction", "transactions", "trans", "ref", "reference", "booking", "pnr", "reservation",
+  "confirmation", "itinerary", "eticket", "flight", "train", "seat", "iccid", "error", "ext", "extension",
+  "version", "build", "model", "zip", "postal", "postcode", "pincode", "claim", "policy", "sku", "item",
+  "customer", "user", "member", "loyalty", "ending", "ends", "last", "cif", "crn",
+];
+const CURRENCY = ["rs", "inr", "usd", "eur", "gbp", "aed", "sgd", "aud", "cad", "jpy", "cny", "rupees", "dollars", "euros", "bucks"];
+const CONTACT = ["phone", "mobile", "tel", "telephone", "contact", "whatsapp", "cell", "landline", "fax"];
+const BRANCH = ["routing", "aba", "sort", "ifsc", "swift", "bic", "micr", "branch"];
+
+// "id" cancels a PIN or an account ("user id 1234", "account ID 123456789") but not an
+// identity document ("passport ID K1234567", "Aadhaar ID …").
+const SHORT_SECRET_BLOCKERS = new Set([...BUSINESS, ...CURRENCY, "id"]);
+const LONG_SECRET_BLOCKERS = new Set([...BUSINESS, ...CURRENCY, ...CONTACT]);
+
+/** Per kind: how far the value may sit from its label and which words in between cancel it. */
+export const GAP_RULES: Record<Exclude<LabelKind, "password" | "passcode">, { maxGap: number; blockers: Set<string> }> = {
+  otp: { maxGap: 32, blockers: SHORT_SECRET_BLOCKERS },
+  cvv: { maxGap: 32, blockers: SHORT_SECRET_BLOCKERS },
+  security_code: { maxGap: 32, blockers: SHORT_SECRET_BLOCKERS },
+  pin: { maxGap: 24, blockers: SHORT_SECRET_BLOCKERS },
+  pin_code: { maxGap: 16, blockers: SHORT_SECRET_BLOCKERS },
+  card_number: { maxGap: 32, blockers: LONG_SECRET_BLOCKERS },
+  bank_account: { maxGap: 32, blockers: new Set([...BUSINESS, ...CURRENCY, ...CONTACT, ...BRANCH, "id"]) },
+  aadhaar: { maxGap: 32, blockers: LONG_SECRET_BLOCKERS },
+  pan: { maxGap: 24, blockers: LONG_SECRET_BLOCKERS },
+  passport: { maxGap: 40, blockers: LONG_SECRET_BLOCKERS },
+  ssn: { maxGap: 24, blockers: LONG_SECRET_BLOCKERS },
+  // "IMEI of my phone is …" is the normal way to say it, so contact words do not cancel.
+  imei: { maxGap: 32, blockers: SHORT_SECRET_BLOCKERS },
+};
+
+/** Business words right before a bare number: the number is a reference, not a secret. */
+export const BUSINESS_BEFORE = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])(?:${[...BUSINESS.filter((w) => w !== "ending" && w !== "ends" && w !== "last"), "sim", "esim"].join("|")})` +
+    String.raw`(?:\s*(?:#|:|=|-|no\.?|nr\.?|number|num|id|code|is|was))*\s*$`,
+  "iu",
+);
+
+/** Device words before a Luhn-valid 15-digit number make it an IMEI rather than a card. */
+export const DEVICE_BEFORE = /(?<![\p{L}])(?:imei|device|phone|handset|mobile|smartphone|iphone|android|galaxy|pixel|serial)(?![\p{L}])/iu;
+
+/** Words that follow "password is" without being a password ("is wrong", "is the same"). */
+export const NOT_A_PASSWORD = new Set([
+  "a", "an", "the", "not", "no", "wrong", "incorrect", "invalid", "correct", "right", "expired", "too", "very",
+  "being", "case", "required", "same", "still", "also", "now", "set", "reset", "changed", "working", "weak",
+  "strong", "blank", "empty", "locked", "missing", "different", "long", "short", "saved", "stored", "forgotten",
+  "forgot", "lost", "fine", "ok", "okay", "mine", "yours", "what", "which", "that", "this", "it", "there", "here",
+  "and", "or", "but", "so", "for", "with", "in", "on", "at", "to", "of", "my", "your", "his", "her", "their",
+  "our", "never", "always", "definitely", "please", "pls", "just", "only", "probably", "hidden", "unknown",
+  "compromised", "leaked", "sent", "below", "above", "attached", "protected", "mandatory", "needed", "updated",
+  "accepted", "rejected", "asking", "asked", "showing", "shown", "displayed", "manager", "reset.", "again", "field",
+  "box", "link", "email", "mail", "page", "screen", "policy", "rules", "requirements", "change", "recovery", "expiry",
+  "hint", "strength", "login", "is", "was", "be", "been", "has", "have", "had", "does", "do", "did", "can", "cannot",
+  "can't", "won't", "isn't", "doesn't", "didn't", "wasn't", "keeps", "keep", "should", "would", "could", "will",
+  "must", "may", "might", "you", "i", "we", "they", "he", "she", "me", "us", "them", "es", "est", "ist", "hai",
+  "incorrecta", "incorrecte", "falsch", "galat", "sahi", "nahi", "expirado", "expiré",
+]);
+
+/** Words that, right after a short number, say it is a quantity or a time. */
+export const UNIT_AFTER = /^\s?(?:minutes?|mins?|seconds?|secs?|hours?|hrs?|days?|weeks?|months?|years?|times|attempts?|tries|am|pm|%|gb|mb|kb|rs|inr|usd|eur|gbp|km|kg|mbps)(?![\p{L}])/iu;
+
+/** Words that, right before a 4-digit number, say it is a year ("since 2024"). */
+export const YEAR_BEFORE = /(?<![\p{L}])(?:since|in|year|until|till|from|by|of|before|after|during|circa|fy)\s*$/iu;
