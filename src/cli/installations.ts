@@ -1,0 +1,292 @@
+// CLI commands to connect helpdesks (`installations …`) and to inspect and replay the webhook
+// inbox (`deliveries …`). Same shape as the command table of src/cli.ts, which mounts them.
+import type { Provider } from "../../connectors/types";
+import type { Config } from "../config";
+import type { Database } from "../db/client";
+import {
+  createInstallation,
+  InstallationInputError,
+  listInstallations,
+  setInstallationStatus,
+  updateInstallationSecrets,
+  type NewInstallation,
+} from "../tenants/installations";
+import { loadMasterKey } from "../tenants/secrets";
+
+export type Flags = Record<string, string | boolean | undefined>;
+export type Command = { usage: string; run(db: Database, f: Flags): Promise<{ json: object; text: string }> };
+export type InstallationCliDeps = { config: () => Pick<Config, "publicUrl" | "masterKey" | "dataDir"> };
+
+/** Option types for parseArgs: with `strict: false` an undeclared `--tenant t1` parses as `true`. */
+export const INSTALLATION_CLI_OPTIONS: Record<string, { type: "string" | "boolean" }> = {
+  ...Object.fromEntries(
+    [
+      ...["tenant", "subdomain", "email", "api-token", "access-token", "signing-secret", "agent-id", "app-id", "client-secret", "admin-id", "region"],
+      ...["website-id", "identifier", "key", "installation", "reason", "status", "since", "limit"],
+    ].map((name) => [name, { type: "string" as const }]),
+  ),
+  plugin: { type: "boolean" },
+  "website-hook": { type: "boolean" },
+};
+
+/** A mistake in the command line; the message already carries the usage line. */
+export class CliUsageError extends Error {
+  override name = "CliUsageError";
+}
+
+const USAGE = {
+  zendesk:
+    "installations add zendesk --tenant <tenant id> --subdomain <acme> --email <agent e-mail> --agent-id <agent user id> (--api-token <token> | --access-token <oauth token>) [--signing-secret <webhook signing secret>]",
+  intercom: "installations add intercom --tenant <tenant id> --app-id <app_id> --access-token <token> --client-secret <client secret> --admin-id <admin id> [--region us|eu|au]",
+  crisp: "installations add crisp --tenant <tenant id> --website-id <website_id> (--plugin | --website-hook) [--identifier <plugin token id> --key <plugin token key>] [--signing-secret <plugin hook secret>]",
+  list: "installations list [--tenant <tenant id>]",
+  setSecret: "installations set-secret --installation <id> [--signing-secret s] [--api-token t] [--access-token t] [--client-secret s] [--identifier i --key k]",
+  disable: "installations disable --installation <id> [--reason <why>]",
+  replay: "deliveries replay --status dead|skipped [--since <ISO time>] [--installation <id>]",
+  deliveries: "deliveries list [--status <status>] [--installation <id>] [--limit <n, default 20, max 500>]",
+};
+
+// which flag a validated field came from, to name it in errors
+const FLAG_OF: Record<Provider, Record<string, string>> = {
+  zendesk: { account: "subdomain", "settings.email": "email", "settings.agentId": "agent-id", "secrets.apiToken": "api-token", "secrets.accessToken": "access-token", "secrets.signingSecret": "signing-secret" },
+  intercom: { account: "app-id", "settings.adminId": "admin-id", "settings.region": "region", "secrets.accessToken": "access-token", "secrets.clientSecret": "client-secret" },
+  crisp: { account: "website-id", "settings.mode": "plugin", "secrets.identifier": "identifier", "secrets.key": "key", "secrets.signingSecret": "signing-secret" },
+};
+
+const ZENDESK_EVENTS = ["ticket.created", "ticket.comment_added", "ticket.status_changed"];
+const INTERCOM_TOPICS = [
+  "conversation.user.created",
+  "conversation.user.replied",
+  "conversation.admin.replied",
+  "conversation.admin.closed",
+  "contact.user.created",
+  "contact.email.updated",
+];
+const REPLAYABLE = ["dead", "skipped"];
+
+export function createInstallationCommands(deps: InstallationCliDeps): Record<string, Command> {
+  const masterKey = (db: Database) => {
+    const c = deps.config();
+    return loadMasterKey({ masterKey: c.masterKey, dataDir: c.dataDir, embedded: db.kind === "embedded" });
+  };
+  const publicUrl = () => deps.config().publicUrl.replace(/\/+$/, "");
+
+  async function add(db: Database, usage: string, input: NewInstallation) {
+    try {
+      return await createInstallation(db, masterKey(db), input);
+    } catch (err) {
+      if (!(err instanceof InstallationInputError)) throw err;
+      if (err.field === "tenantId") throw new CliUsageError(`${err.message}: see \`tenants list\`\nusage: npm run cli -- ${usage}`);
+      const flag = FLAG_OF[input.provider][err.field];
+      // validation messages start with the field's path: say the flag instead
+      const message = flag && err.message.startsWith(`${err.field} `) ? `--${flag}${err.message.slice(err.field.length)}` : err.message;
+      throw new CliUsageError(`${message}\nusage: npm run cli -- ${usage}`);
+    }
+  }
+
+  const created = (info: { id: string; tenantId: string; provider: Provider; account: string }, status: string, webhookUrl: string, steps: string[]) => ({
+    json: { installation_id: info.id, tenant_id: info.tenantId, provider: info.provider, account: info.account, status, webhook_url: webhookUrl, next_steps: steps },
+    text: [`${info.provider} installation ${info.id} created for tenant ${info.tenantId} (${status})`, `webhook URL: ${webhookUrl}`, "next steps:", ...steps.map((s, i) => `  ${i + 1}. ${s}`)].join("\n"),
+  });
+
+  return {
+    "installations add": {
+      usage: "installations add zendesk|intercom|crisp …",
+      async run() {
+        const forms = [USAGE.zendesk, USAGE.intercom, USAGE.crisp].map((x) => `  npm run cli -- ${x}`).join("\n");
+        throw new CliUsageError(`name the helpdesk: installations add zendesk|intercom|crisp\nusage:\n${forms}`);
+      },
+    },
+    "installations add zendesk": {
+      usage: USAGE.zendesk,
+      async run(db, f) {
+        const u = USAGE.zendesk;
+        const tenantId = need(f, "tenant", "the tenant id (see `tenants list`)", u);
+        const account = need(f, "subdomain", "the Zendesk subdomain, acme for acme.zendesk.com", u);
+        const email = need(f, "email", "the e-mail of the Zendesk agent the API token belongs to", u);
+        const agentId = need(f, "agent-id", "that agent's Zendesk user id (our notes' author)", u);
+        const apiToken = opt(f, "api-token", u);
+        const accessToken = opt(f, "access-token", u);
+        if (!apiToken && !accessToken) throw new CliUsageError(`--api-token is required (or --access-token for OAuth)\nusage: npm run cli -- ${u}`);
+        const signingSecret = opt(f, "signing-secret", u);
+        const info = await add(db, u, { tenantId, provider: "zendesk", account, settings: { email, agentId }, secrets: { apiToken, accessToken, signingSecret } });
+        const url = `${publicUrl()}/webhooks/zendesk/${info.id}`;
+        const secretStep = signingSecret
+          ? `Zendesk must sign with the secret you gave; if the webhook shows another one ("Reveal secret"), run: npm run cli -- installations set-secret --installation ${info.id} --signing-secret <secret>`
+          : `Open the webhook, click "Reveal secret" and run: npm run cli -- installations set-secret --installation ${info.id} --signing-secret <secret> (webhooks are refused until then)`;
+        return created(info, signingSecret ? "active" : "pending", url, [
+          `In Zendesk Admin Center → Apps and integrations → Webhooks, create a webhook: endpoint ${url}, method POST, format JSON`,
+          `Either subscribe it to the Zendesk events ${ZENDESK_EVENTS.join(", ")}, or choose "Trigger or automation" and connect a trigger on tickets created and updated`,
+          secretStep,
+        ]);
+      },
+    },
+    "installations add intercom": {
+      usage: USAGE.intercom,
+      async run(db, f) {
+        const u = USAGE.intercom;
+        const tenantId = need(f, "tenant", "the tenant id (see `tenants list`)", u);
+        const account = need(f, "app-id", "the Intercom app_id (workspace id)", u);
+        const accessToken = need(f, "access-token", "the app's access token", u);
+        const clientSecret = need(f, "client-secret", "the app's client secret (Intercom signs webhooks with it)", u);
+        const adminId = need(f, "admin-id", "the Intercom admin who authors our notes", u);
+        const region = opt(f, "region", u);
+        const info = await add(db, u, { tenantId, provider: "intercom", account, settings: { adminId, region }, secrets: { accessToken, clientSecret } });
+        const url = `${publicUrl()}/webhooks/intercom`;
+        return created(info, "active", url, [
+          `In the Intercom Developer Hub → your app → Webhooks, set the endpoint URL to ${url}`,
+          `Tick the topics ${INTERCOM_TOPICS.join(", ")} and save (Intercom checks the URL with a HEAD request)`,
+        ]);
+      },
+    },
+    "installations add crisp": {
+      usage: USAGE.crisp,
+      async run(db, f) {
+        const u = USAGE.crisp;
+        const tenantId = need(f, "tenant", "the tenant id (see `tenants list`)", u);
+        const account = need(f, "website-id", "the Crisp website_id", u);
+        if (Boolean(f.plugin) === Boolean(f["website-hook"])) throw new CliUsageError(`choose one of --plugin or --website-hook\nusage: npm run cli -- ${u}`);
+        const mode = f.plugin ? "plugin" : "website_hook";
+        const secrets = { identifier: opt(f, "identifier", u), key: opt(f, "key", u), signingSecret: opt(f, "signing-secret", u) };
+        const info = await add(db, u, { tenantId, provider: "crisp", account, settings: { mode }, secrets });
+        if (mode === "plugin") {
+          const url = `${publicUrl()}/webhooks/crisp`;
+          return created(info, "active", url, [
+            `In the Crisp Marketplace → your plugin → Settings → Web Hooks, add ${url} for message:send and message:received`,
+            `Subscribe website ${info.account} to the plugin`,
+          ]);
+        }
+        const url = `${publicUrl()}/webhooks/crisp/${info.id}?key=${info.secrets.hookKey}`;
+        return created(info, "active", url, [
+          `In Crisp → Settings → Website Settings → Advanced configuration → Web Hooks, add ${url} for message:send and message:received`,
+          "Keep the URL secret: website hooks are unsigned, the key in it is what authenticates them",
+        ]);
+      },
+    },
+    "installations list": {
+      usage: USAGE.list,
+      async run(db, f) {
+        const rows = await listInstallations(db, opt(f, "tenant", USAGE.list));
+        const installations = rows.map((r) => ({
+          installation_id: r.id,
+          tenant_id: r.tenantId,
+          provider: r.provider,
+          account: r.account,
+          settings: r.settings,
+          status: r.status,
+          status_reason: r.statusReason,
+          created_at: r.createdAt.toISOString(),
+        }));
+        const text = installations.map((i) => `${i.installation_id}\t${i.tenant_id}\t${i.provider}\t${i.account}\t${i.status}`).join("\n");
+        return { json: { installations }, text: text || "no installations" };
+      },
+    },
+    "installations set-secret": {
+      usage: USAGE.setSecret,
+      async run(db, f) {
+        const u = USAGE.setSecret;
+        const id = need(f, "installation", "the installation id (see `installations list`)", u);
+        const patch = Object.fromEntries(
+          (
+            [
+              ["signingSecret", "signing-secret"],
+              ["apiToken", "api-token"],
+              ["accessToken", "access-token"],
+              ["clientSecret", "client-secret"],
+              ["identifier", "identifier"],
+              ["key", "key"],
+            ] as const
+          )
+            .map(([field, flag]) => [field, opt(f, flag, u)])
+            .filter(([, v]) => v !== undefined),
+        );
+        if (Object.keys(patch).length === 0) throw new CliUsageError(`give at least one secret to set, e.g. --signing-secret\nusage: npm run cli -- ${u}`);
+        let r;
+        try {
+          r = await updateInstallationSecrets(db, masterKey(db), id, patch);
+        } catch (err) {
+          if (err instanceof InstallationInputError) throw new CliUsageError(`${err.message}\nusage: npm run cli -- ${u}`);
+          throw err;
+        }
+        if (!r) throw new CliUsageError(`no installation ${id}: see \`installations list\`\nusage: npm run cli -- ${u}`);
+        return { json: { installation_id: id, status: r.status, updated: Object.keys(patch) }, text: `installation ${id}: ${Object.keys(patch).join(", ")} updated (${r.status})` };
+      },
+    },
+    "installations disable": {
+      usage: USAGE.disable,
+      async run(db, f) {
+        const u = USAGE.disable;
+        const id = need(f, "installation", "the installation id (see `installations list`)", u);
+        if (!(await setInstallationStatus(db, id, "disabled", opt(f, "reason", u)))) {
+          throw new CliUsageError(`no installation ${id}: see \`installations list\`\nusage: npm run cli -- ${u}`);
+        }
+        return { json: { installation_id: id, status: "disabled" }, text: `installation ${id} disabled: its webhooks are refused from now on` };
+      },
+    },
+    "deliveries replay": {
+      usage: USAGE.replay,
+      async run(db, f) {
+        const u = USAGE.replay;
+        const status = need(f, "status", "which deliveries to replay: dead (failed every retry) or skipped", u);
+        if (!REPLAYABLE.includes(status)) throw new CliUsageError(`--status must be one of: ${REPLAYABLE.join(", ")}\nusage: npm run cli -- ${u}`);
+        const since = opt(f, "since", u);
+        const sinceDate = since === undefined ? undefined : new Date(since);
+        if (sinceDate && Number.isNaN(sinceDate.getTime())) throw new CliUsageError(`--since must be an ISO time, e.g. 2026-11-01T00:00:00Z\nusage: npm run cli -- ${u}`);
+        const installationId = opt(f, "installation", u);
+        // Back to `received` with no attempts: a running worker's sweeper re-enqueues such rows.
+        const r = await db.prisma.webhookDelivery.updateMany({
+          where: { status, ...(sinceDate ? { receivedAt: { gte: sinceDate } } : {}), ...(installationId ? { installationId } : {}) },
+          data: { status: "received", attempts: 0, skipReason: null, processedAt: null },
+        });
+        return {
+          json: { replayed: r.count, status, since: sinceDate?.toISOString() ?? null, installation_id: installationId ?? null },
+          text: `${r.count} ${status} deliveries set back to received; a running worker picks them up within seconds`,
+        };
+      },
+    },
+    "deliveries list": {
+      usage: USAGE.deliveries,
+      async run(db, f) {
+        const u = USAGE.deliveries;
+        const limitText = opt(f, "limit", u) ?? "20";
+        const limit = Number(limitText);
+        if (!/^\d+$/.test(limitText) || limit < 1 || limit > 500) throw new CliUsageError(`--limit must be a whole number from 1 to 500\nusage: npm run cli -- ${u}`);
+        const status = opt(f, "status", u);
+        const installationId = opt(f, "installation", u);
+        const rows = await db.prisma.webhookDelivery.findMany({
+          where: { ...(status ? { status } : {}), ...(installationId ? { installationId } : {}) },
+          orderBy: [{ receivedAt: "desc" }, { id: "desc" }],
+          take: limit,
+        });
+        const deliveries = rows.map((r) => ({
+          delivery_id: r.id,
+          installation_id: r.installationId,
+          provider: r.provider,
+          event_type: r.eventType,
+          status: r.status,
+          skip_reason: r.skipReason,
+          attempts: r.attempts,
+          last_error: r.lastError,
+          received_at: r.receivedAt.toISOString(),
+        }));
+        const text = deliveries
+          .map((d) => [d.delivery_id, d.received_at, d.provider, d.event_type, d.status, d.attempts, d.skip_reason ?? d.last_error ?? ""].join("\t"))
+          .join("\n");
+        return { json: { deliveries }, text: text || "no deliveries" };
+      },
+    },
+  };
+}
+
+function need(f: Flags, name: string, hint: string, usage: string): string {
+  const v = f[name];
+  if (typeof v !== "string" || v.trim() === "") throw new CliUsageError(`--${name} is required: ${hint}\nusage: npm run cli -- ${usage}`);
+  return v.trim();
+}
+
+function opt(f: Flags, name: string, usage: string): string | undefined {
+  const v = f[name];
+  if (v === undefined) return undefined;
+  if (typeof v !== "string" || v.trim() === "") throw new CliUsageError(`--${name} needs a value\nusage: npm run cli -- ${usage}`);
+  return v.trim();
+}
