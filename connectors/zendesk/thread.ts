@@ -1,0 +1,75 @@
+// The whole ticket thread, oldest first: the ticket (subject, status, requester) through
+// node-zendesk, the comments through cursor pagination (100 a page, users sideloaded).
+import type { Thread, ThreadMessage } from "../types";
+import { commentsPageSchema, ticketSchema, type ApiComment } from "./api-payloads";
+import type { ZendeskClient } from "./client";
+import { MAX_COMMENT_PAGES } from "./facts";
+import { apiPath, asSdkId, requestJson, requireId, viaSdk } from "./http";
+import { commentRole } from "./comment-role";
+
+/**
+ * Follow a `links.next` only on our own base URL: credentials must not follow a link elsewhere.
+ * A next link on another host (a proxy rewrote it, or a test server) is re-rooted on our base.
+ */
+export function sameBaseUrl(next: string, baseUrl: string): string {
+  const base = new URL(baseUrl);
+  const url = new URL(next, base);
+  const rooted = url.origin === base.origin ? url : new URL(`${baseUrl}${url.pathname.slice(Math.max(0, url.pathname.indexOf("/api/v2/")))}${url.search}`);
+  // Zendesk's next links keep the cursor; make sure they keep the page size and sideloads too.
+  if (!rooted.searchParams.has("include")) rooted.searchParams.set("include", "users");
+  if (!rooted.searchParams.has("page[size]") && rooted.searchParams.has("page[after]")) rooted.searchParams.set("page[size]", "100");
+  return rooted.href;
+}
+
+function toMessage(comment: ApiComment & { id: string }, role: ThreadMessage["role"]): ThreadMessage {
+  return {
+    id: comment.id,
+    role,
+    authorRef: comment.author_id ?? "",
+    body: comment.plain_body ?? comment.body ?? "",
+    createdAt: comment.created_at ?? "",
+    // A comment without the flag is public: Zendesk's default.
+    internal: comment.public === false,
+  };
+}
+
+function timeOf(message: ThreadMessage): number {
+  const ms = Date.parse(message.createdAt);
+  return Number.isNaN(ms) ? 0 : ms;
+}
+
+export async function fetchZendeskThread(client: ZendeskClient, ticketRef: string): Promise<Thread> {
+  const id = requireId(ticketRef, "ticket id");
+  const ticket = ticketSchema.parse((await viaSdk(client, `GET ${apiPath(`/tickets/${id}.json`)}`, (sdk) => sdk.tickets.show(asSdkId(id)))) ?? {});
+
+  const comments = new Map<string, ApiComment & { id: string }>();
+  const roles = new Map<string, string | undefined>();
+  const seen = new Set<string>();
+  let next: string | undefined = `${client.baseUrl}${apiPath(`/tickets/${id}/comments.json?page[size]=100&include=users`)}`;
+  let truncated = false;
+  while (next !== undefined) {
+    // A server that hands back a page we already read would loop forever; past 5,000 comments
+    // Zendesk has nothing more to give. Either way we stop and say the thread may be partial.
+    if (seen.has(next) || seen.size >= MAX_COMMENT_PAGES) {
+      truncated = true;
+      break;
+    }
+    seen.add(next);
+    const page = commentsPageSchema.parse((await requestJson(client, "GET", next)) ?? {});
+    for (const user of page.users) if (user.id) roles.set(user.id, user.role);
+    for (const comment of page.comments) if (comment.id && !comments.has(comment.id)) comments.set(comment.id, { ...comment, id: comment.id });
+    const link = page.meta?.has_more ? page.links?.next : page.next_page;
+    next = link ? sameBaseUrl(link, client.baseUrl) : undefined;
+  }
+
+  const messages = [...comments.values()]
+    .map((c) => toMessage(c, commentRole(c, { roles, requesterRef: ticket.requester_id })))
+    // Zendesk returns oldest first; sorting (stable) guards against a page out of order.
+    .sort((a, b) => timeOf(a) - timeOf(b));
+  const thread: Thread = { ticketRef: id, messages };
+  if (ticket.subject) thread.subject = ticket.subject;
+  if (ticket.status) thread.status = ticket.status.toLowerCase();
+  if (ticket.requester_id) thread.requesterRef = ticket.requester_id;
+  if (truncated) thread.truncated = true;
+  return thread;
+}
