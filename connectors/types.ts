@@ -1,0 +1,161 @@
+// The contract between the provider-agnostic pipeline (src/pipeline) and one helpdesk.
+// A connector is the only code that knows a helpdesk's headers, payloads, SDK and markup.
+import type { SupportContext } from "../src/memory/context";
+import type { SupportProfile } from "../src/memory/types";
+
+export type Provider = "zendesk" | "intercom" | "crisp";
+
+/** The webhook request as received: raw bytes (every provider signs bytes), lower-cased headers. */
+export type RawRequest = {
+  headers: Record<string, string | undefined>;
+  rawBody: Buffer;
+  query: Record<string, string | undefined>;
+};
+
+/** Secrets of an installation, decrypted only in memory. */
+export type InstallationSecrets = {
+  signingSecret?: string;
+  apiToken?: string;
+  accessToken?: string;
+  clientSecret?: string;
+  /** Crisp website hooks are unsigned: a per-installation key in the URL is the secret. */
+  hookKey?: string;
+  identifier?: string;
+  key?: string;
+};
+
+export type InstallationInfo = {
+  id: string;
+  tenantId: string;
+  provider: Provider;
+  /** Zendesk subdomain, Intercom app_id, Crisp website_id. */
+  account: string;
+  /** Non-secret settings: e.g. { email, agentId } for Zendesk, { adminId, region } for Intercom. */
+  settings: Record<string, string | undefined>;
+  secrets: InstallationSecrets;
+};
+
+export type VerifyResult = { ok: true } | { ok: false; code: "missing_signature" | "bad_signature" | "stale_timestamp" | "bad_key" };
+
+export type EventKind =
+  | "ticket_created" // a new ticket/conversation from the customer
+  | "customer_message" // the customer wrote on an existing ticket
+  | "agent_message" // an agent replied (ingest, never a note)
+  | "internal_note" // a private note (ours or a colleague's): never ingested
+  | "ticket_status_changed" // e.g. solved / closed: issue to history, no note
+  | "user_merged" // two helpdesk users became one
+  | "identity_changed" // external_id or verified e-mail changed
+  | "ticket_updated"; // a trigger webhook: we only know the ticket id
+
+/** What a connector makes of a webhook body. Ids are strings, scoped by the installation. */
+export type NormalisedEvent = {
+  kind: EventKind;
+  /** The helpdesk's own event/notification id when it has one. */
+  eventId?: string;
+  /** Helpdesk event type as sent, for the inbox record and logs. */
+  type: string;
+  occurredAt?: string;
+  ticketRef?: string;
+  requesterRef?: string;
+  /** Author of the message or action that caused the event. */
+  actorRef?: string;
+  /** The comment/part/message id the event is about. */
+  messageRef?: string;
+  status?: string;
+  merge?: { fromUserRef: string; intoUserRef: string };
+  /** Identity facts carried by the payload itself (external_id, verified e-mail). */
+  identity?: Partial<RequesterIdentity>;
+};
+
+export type ParseResult =
+  | { ok: true; event: NormalisedEvent }
+  | { ok: false; code: "skip"; reason: string; type?: string }
+  | { ok: false; code: "malformed"; message: string };
+
+export type ThreadMessage = {
+  id: string;
+  role: "customer" | "agent" | "bot";
+  authorRef: string;
+  body: string;
+  createdAt: string;
+  /** Internal notes are never fed to memory (our own notes among them). */
+  internal: boolean;
+};
+
+export type Thread = {
+  ticketRef: string;
+  subject?: string;
+  status?: string;
+  requesterRef?: string;
+  /** Oldest first. */
+  messages: ThreadMessage[];
+  /** The helpdesk returned only the newest part of a longer thread. */
+  truncated?: boolean;
+};
+
+export type RequesterIdentity = {
+  providerUserRef: string;
+  /** The customer's company id for the person, set in the helpdesk (Zendesk external_id …). */
+  externalId?: string;
+  email?: string;
+  emailVerified: boolean;
+  name?: string;
+};
+
+export type NoteInput = {
+  context: SupportContext;
+  profile: SupportProfile | null;
+  externalUserId: string;
+  /** Older history was not available from the helpdesk. */
+  historyTruncated?: boolean;
+  /**
+   * A short reference to print in the note's footer (e.g. "ref 3f9a1c2b"): a job retried after
+   * a crash between posting and recording recognises its own note in the thread by it.
+   */
+  footerRef?: string;
+};
+
+export type RenderedNote = { body: string; format: "html" | "markdown" | "text" };
+
+/** Facts as data: what differs between helpdesks, next to each connector. */
+export type ConnectorFacts = {
+  /** How a 429 says when to come back: seconds to wait, or a time to wait until. */
+  retryHeader: { name: string; kind: "after" | "at" };
+  pageSize: number;
+  /** Header carrying a per-delivery id, when there is one. */
+  deliveryIdHeader?: string;
+  timestampSigned: boolean;
+  /** Most notes per ticket per window the helpdesk tolerates from us. */
+  noteRateLimit: { notes: number; windowMs: number };
+};
+
+/** A helpdesk answered with an error; the queue decides from status and retryAfterMs. */
+export class ProviderError extends Error {
+  constructor(
+    message: string,
+    readonly status: number | undefined,
+    readonly retryAfterMs?: number,
+    /** false for errors a retry cannot fix (401 uninstalled, 404 ticket gone…). */
+    readonly retryable: boolean = status === undefined || status === 429 || status >= 500,
+  ) {
+    super(message);
+    this.name = "ProviderError";
+  }
+}
+
+export interface Connector<Client = unknown> {
+  readonly provider: Provider;
+  readonly facts: ConnectorFacts;
+  verify(req: RawRequest, installation: InstallationInfo, now: Date): VerifyResult;
+  parse(body: unknown): ParseResult;
+  dedupeKey(event: NormalisedEvent, req: RawRequest, installation: InstallationInfo): string;
+  /** Our own note coming back: author is our agent, or the message id is one we posted. */
+  isOwnEcho(event: NormalisedEvent, installation: InstallationInfo, postedNoteRefs: ReadonlySet<string>): boolean;
+  createClient(installation: InstallationInfo, apiBaseUrl?: string): Client;
+  fetchThread(client: Client, ticketRef: string): Promise<Thread>;
+  resolveRequester(client: Client, requesterRef: string): Promise<RequesterIdentity>;
+  renderNote(input: NoteInput): RenderedNote;
+  postNote(client: Client, ticketRef: string, note: RenderedNote, installation: InstallationInfo): Promise<{ noteRef: string }>;
+  /** Route a shared endpoint's body to an account (Intercom app_id, Crisp website_id). */
+  accountOf?(body: unknown): string | undefined;
+}
