@@ -78,9 +78,6 @@ export const commentAddedSchema = z.object({
 /** `event` of ticket.status_changed: `{ current: "SOLVED", previous: "OPEN" }`. */
 export const statusChangedSchema = z.object({ current: text, previous: text });
 
-/** `event` of ticket.merged: the ticket we were tracking is folded into `target_ticket_id`. */
-export const ticketMergedSchema = z.object({ target_ticket_id: ref });
-
 /** `detail` of user events. */
 export const userDetailSchema = z.object({ id: ref, email: text, external_id: ref, role: text });
 

@@ -33,7 +33,7 @@ export function buildComments(n: number, start = Date.UTC(2025, 0, 8, 14, 20, 11
       public: i % 10 !== 9,
       attachments: [],
       audit_id: 31200300000 + i,
-      via: { channel: customer ? "web" : "web", source: { from: {}, to: {}, rel: null } },
+      via: { channel: "web", source: { from: {}, to: {}, rel: null } },
       created_at: new Date(start + i * 60_000).toISOString().replace(".000Z", "Z"),
       metadata: { system: {}, custom: {} },
     };
