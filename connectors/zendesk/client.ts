@@ -64,6 +64,7 @@ export function createZendeskClient(installation: InstallationInfo, options: Zen
   const base = baseUrlOf(installation, options.apiBaseUrl);
   const auth = authOf(installation);
   const problem = "problem" in base ? base.problem : "problem" in auth ? auth.problem : undefined;
+  // With a problem, calls refuse before any request (http.ts): these placeholders are never sent.
   const baseUrl = "baseUrl" in base ? base.baseUrl : "https://invalid.zendesk.com";
   const sdkAuth = "sdk" in auth ? auth.sdk : { username: "unset", token: "unset" };
   const sdk = createSdkClient({
