@@ -37,7 +37,9 @@ const within = (n: number, lo: number, hi: number) => n >= lo && n <= hi;
 
 /** What a labelled value of each digit kind may look like, by the lengths of its chunks. */
 export const DIGIT_SHAPES = {
-  otp: (l: number[]) => (l.length === 1 ? within(l[0], 4, 8) : l.length === 2 && l.every((n) => within(n, 3, 4))),
+  // "482913", "482 913", "4829 1376", "48-29-13"; not a date ("2026-11-25", "25-11-2026").
+  otp: (l: number[]) =>
+    l.length === 1 ? within(l[0], 4, 8) : l.length === 2 ? l.every((n) => within(n, 3, 4)) : l.length === 3 && l.every((n) => n === 2),
   cvv: (l: number[]) => l.length === 1 && within(l[0], 3, 4),
   security_code: (l: number[]) => l.length === 1 && within(l[0], 3, 8),
   pin: (l: number[]) => l.length === 1 && within(l[0], 4, 8),

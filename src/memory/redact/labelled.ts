@@ -19,8 +19,12 @@ export function findLabelledValues(text: string): Candidate[] {
   const found: Candidate[] = [];
   for (const { start, end, kind, text: label } of findLabels(text)) {
     if (kind === "password" || kind === "passcode") {
-      const secret = findSecretWordAfter(text, end, STRONG_ONLY.test(label));
-      if (secret) found.push({ ...secret, type: kind === "passcode" && /^\d{4,8}$/.test(text.slice(secret.start, secret.end)) ? "pin" : "password" });
+      const strongOnly = STRONG_ONLY.test(label);
+      for (const secret of [findSecretWordAfter(text, end, strongOnly), strongOnly ? null : findSecretWordBefore(text, start)]) {
+        if (!secret) continue;
+        const digitsOnly = /^\d{4,8}$/.test(text.slice(secret.start, secret.end));
+        found.push({ ...secret, type: kind === "passcode" && digitsOnly ? "pin" : "password" });
+      }
       continue;
     }
     const after = findValueAfter(text, end, kind);
@@ -35,16 +39,22 @@ export function findLabelledValues(text: string): Candidate[] {
 
 const isDigit = (c: string | undefined) => c !== undefined && c >= "0" && c <= "9";
 const isLetter = (c: string | undefined) => c !== undefined && /[\p{L}_]/u.test(c);
-const ABBREVIATIONS = /(?<![\p{L}])(?:no|nr|num|acct|acc|a\/c)\./giu;
+const ABBREVIATIONS = /(?<![\p{L}])(?:no|nr|num|acct|acc|a\/c|rs|ref|approx|vs)\./giu;
+/** A form puts the value on the line after its label ("Card number:\n4111 …"). */
+const FORM_GAP = /^[\s:=#.-]*$/;
 const SENTENCE_BREAK = /[.!?;](?:\s|$)/;
 const WORDS = /[\p{L}]+/gu;
 
-/** The text between a label and its value: same sentence, no business word, no earlier redaction. */
-function isCleanGap(gap: string, blockers: Set<string>): boolean {
-  if (gap.includes("\n") || gap.includes("[REDACTED")) return false;
-  if (SENTENCE_BREAK.test(gap.replace(ABBREVIATIONS, ""))) return false;
-  if (/[$₹€£¥]\s*$/u.test(gap)) return false;
-  for (const w of gap.toLowerCase().match(WORDS) ?? []) if (blockers.has(w)) return false;
+/** Everything between a label and its value: same line, same sentence, no earlier redaction. */
+function isCleanGap(gap: string): boolean {
+  if (gap.includes("[REDACTED") || (gap.includes("\n") && !FORM_GAP.test(gap))) return false;
+  return !SENTENCE_BREAK.test(gap.replace(ABBREVIATIONS, ""));
+}
+
+/** The words right before a value (since the label or the previous number): no business word, no currency. */
+function isCleanLead(lead: string, blockers: Set<string>): boolean {
+  if (/[$₹€£¥]\s*$/u.test(lead)) return false;
+  for (const w of lead.toLowerCase().match(WORDS) ?? []) if (blockers.has(w)) return false;
   return true;
 }
 
@@ -64,30 +74,56 @@ const TOKEN_SHAPES: Record<TokenKind, RegExp> = {
 
 const isTokenKind = (kind: ValueKind): kind is TokenKind => kind in TOKEN_SHAPES;
 
+/**
+ * The value after a label: the first number within reach whose own lead-in (the words since
+ * the label or since the previous number) is clean. One number may be passed over, so
+ * "OTP for payment of Rs 4500 is 482913" finds the OTP and "CVV on card ending 4242 is 123"
+ * the CVV, while the amount and the last four stay.
+ */
 function findValueAfter(text: string, labelEnd: number, kind: ValueKind): Candidate | null {
   const { maxGap, blockers } = GAP_RULES[kind];
-  const token = isTokenKind(kind) ? TOKEN_SHAPES[kind] : null;
-  const reach = Math.min(text.length, labelEnd + maxGap + (token ? 6 : 0) + 1);
+  const reach = Math.min(text.length, labelEnd + maxGap + MAX_SKIPPED_LENGTH);
+  let leadStart = labelEnd;
   let at = labelEnd;
-  while (at < reach && !isDigit(text[at])) {
-    if (text[at] === "\n") return null;
-    at++;
+  for (let tries = 0; tries < 2; tries++) {
+    while (at < reach && !isDigit(text[at])) {
+      if (text[at] === "\n" && !FORM_GAP.test(text.slice(labelEnd, at))) return null;
+      at++;
+    }
+    if (at >= reach) return null;
+    if (isTokenKind(kind)) while (at > leadStart && /[A-Za-z]/.test(text[at - 1])) at--;
+    const gap = text.slice(labelEnd, at);
+    if (!isCleanGap(gap)) return null;
+    const lead = text.slice(leadStart, at);
+    const end = lead.length <= maxGap && isCleanLead(lead, blockers) ? readValue(text, at, kind, lead) : null;
+    if (end !== null) {
+      const type = isTokenKind(kind) ? kind : valueType(kind, countDigits(text.slice(at, end)));
+      return { start: at, end, type, priority: PRIORITY.labelled - gap.length };
+    }
+    at = skipWord(text, at);
+    leadStart = at;
   }
-  if (at >= reach) return null;
-  if (token) while (at > labelEnd && /[A-Za-z]/.test(text[at - 1])) at--;
-  const gap = text.slice(labelEnd, at);
-  if (gap.length > maxGap || !isCleanGap(gap, blockers)) return null;
-  const priority = PRIORITY.labelled - gap.length;
+  return null;
+}
+
+/** How far past `maxGap` a value may sit when a number was passed over on the way. */
+const MAX_SKIPPED_LENGTH = 20;
+
+function skipWord(text: string, at: number): number {
+  WORD_AT.lastIndex = at;
+  const m = WORD_AT.exec(text);
+  return m ? at + m[0].length : at + 1;
+}
+const WORD_AT = /[\p{L}\p{N}_]+(?:[ \u00a0,.-]\d+)*/uy;
+
+function readValue(text: string, at: number, kind: ValueKind, lead: string): number | null {
   if (isTokenKind(kind)) {
     const end = readToken(text, at, TOKEN_SHAPES[kind]);
-    if (end === null || (kind === "passport" && countDigits(text.slice(at, end)) < 5)) return null;
-    return { start: at, end, type: kind, priority };
+    return end === null || (kind === "passport" && countDigits(text.slice(at, end)) < 5) ? null : end;
   }
-  // "PIN-1234" is fine, "ORD-44821" or "x1234" is another token.
-  if (isLetter(text[at - 1]) || /\p{L}[-/]$/u.test(gap)) return null;
-  const end = readDigitValue(text, at, kind, gap);
-  if (end === null) return null;
-  return { start: at, end, type: valueType(kind, countDigits(text.slice(at, end))), priority };
+  // "PIN-1234" and "code is G-482913" are fine; "ORD-44821" and "x1234" are another token.
+  if (isLetter(text[at - 1]) || /(?:^|[^\p{L}])\p{L}{2,}[-/]$/u.test(lead)) return null;
+  return readDigitValue(text, at, kind, lead);
 }
 
 function readToken(text: string, at: number, shape: RegExp): number | null {
@@ -145,7 +181,7 @@ function findValueBefore(text: string, labelStart: number, kind: ValueKind): Can
 
 // ------------------------------------------------------------------ passwords
 
-const CONNECTOR = String.raw`(?:\s*(?:[:=]+|->|=>|→|–|—|-)|\s+(?:is|was|are|es|est|ist|era|é|è|hai|to|now|set\s+to|changed\s+to|reset\s+to|updated\s+to|will\s+be|should\s+be|would\s+be|became)(?![\p{L}\p{N}]))`;
+const CONNECTOR = String.raw`(?:\s*(?:[:=]+|->|=>|→|–|—|-)|['’]s(?=\s)|\s+(?:is|was|are|es|est|ist|era|é|è|hai|to|now|set\s+to|changed\s+to|reset\s+to|updated\s+to|will\s+be|should\s+be|would\s+be|became)(?![\p{L}\p{N}]))`;
 // "password: x", "password is x", "password for my email is x", "mot de passe est x", "pwd x1!".
 const SECRET_AFTER = new RegExp(
   String.raw`(?:\s+(?:for|of|on|to)(?:\s+[^\s:=]+){0,3}?(?<scoped>${CONNECTOR}{1,4})|(?<plain>${CONNECTOR}{0,4}))` +
@@ -175,6 +211,19 @@ function findSecretWordAfter(text: string, labelEnd: number, strongOnly: boolean
     if (!value || !looksLikeSecret(value, strong ? "strong" : connector.trim() ? "weak" : "none")) return null;
   }
   return { start, end: start + value.length, priority: PRIORITY.labelled - (start - labelEnd) };
+}
+
+// "Hunter2! is my password": only something that is not a plain word ("this is my password").
+const SECRET_BEFORE = /(?:^|[\s"'(])(\S{4,64})\s+(?:is|was)\s+(?:(?:my|the|our|your)\s+)?(?:(?:new|current|old|actual)\s+)?$/u;
+
+function findSecretWordBefore(text: string, labelStart: number): { start: number; end: number; priority: number } | null {
+  const from = Math.max(0, labelStart - 80);
+  const before = text.slice(from, labelStart);
+  if (!VERB.test(before)) return null;
+  const m = SECRET_BEFORE.exec(before);
+  if (!m || !looksLikeSecret(m[1], "none")) return null;
+  const start = from + m.index + m[0].indexOf(m[1]);
+  return { start, end: start + m[1].length, priority: PRIORITY.labelledAfter };
 }
 
 /** Whether the word after a password label is the password, judged by how it was introduced. */

@@ -27,8 +27,9 @@ const at = (start: number, length: number, type: Candidate["type"]): Candidate =
 // Uppercase only: lowercase "abcde1234f" is too often something else; a labelled PAN is caught in labelled.ts.
 const PAN = /(?<![\p{L}\p{N}_])[A-Z]{5}\d{4}[A-Z](?![\p{L}\p{N}_])/gu;
 const SSN = /(?<![\p{L}\p{N}_-])\d{3}-\d{2}-\d{4}(?![\p{L}\p{N}_]|-\d)/gu;
-// Country code, check digits, then 11–30 characters in optional groups of four.
-const IBAN_LIKE = /(?<![\p{L}\p{N}_])[A-Z]{2}\d{2}(?:[ \u00a0]?[A-Z0-9]){11,30}/gu;
+// Country code, check digits, then 11–30 characters in optional groups of four. Any case:
+// the country format and the mod-97 check make a false match unlikely.
+const IBAN_LIKE = /(?<![\p{L}\p{N}_])[A-Za-z]{2}\d{2}(?:[ \u00a0]?[A-Za-z0-9]){11,30}/gu;
 
 /** Trailing uppercase words ("… 0130 00 BIC COBADEFF") may ride along: try shorter ends at word breaks. */
 function longestValidIban(text: string, start: number, end: number): number | null {

@@ -43,6 +43,7 @@ export const LABEL_RULES: LabelRule[] = [
     pattern: String.raw`code\s+(?:(?:that\s+)?(?:you|u|they|it|you\s+guys|your\s+team|the\s+bank|the\s+app)\s+)?(?:just\s+)?(?:sent|texted|messaged|emailed)(?:\s+(?:me|to\s+me))?`,
   },
   { kind: "otp", heads: "code", pattern: String.raw`code\s+(?:i\s+)?(?:just\s+)?(?:got|received)` },
+  { kind: "otp", heads: "use enter type input", pattern: String.raw`(?:use|enter|type|input)\s+(?:the\s+|this\s+)?code` },
   {
     kind: "otp",
     heads: "codigo código clave",
@@ -176,7 +177,8 @@ const BRANCH = ["routing", "aba", "sort", "ifsc", "swift", "bic", "micr", "branc
 
 // "id" cancels a PIN or an account ("user id 1234", "account ID 123456789") but not an
 // identity document ("passport ID K1234567", "Aadhaar ID …").
-const SHORT_SECRET_BLOCKERS = new Set([...BUSINESS, ...CURRENCY, "id"]);
+const CALL = ["call", "dial", "helpline", "hotline", "tollfree", "toll"];
+const SHORT_SECRET_BLOCKERS = new Set([...BUSINESS, ...CURRENCY, ...CALL, "id"]);
 const LONG_SECRET_BLOCKERS = new Set([...BUSINESS, ...CURRENCY, ...CONTACT]);
 
 /** Per kind: how far the value may sit from its label and which words in between cancel it. */

@@ -41,6 +41,7 @@ const CVVS: Row[] = [
   ["CVV2 - 987 and the card is a Mastercard", "cvv", "987"],
   ["y el código de seguridad es 456", "cvv", "456"],
   ["cryptogramme visuel 321, la carte expire en 2027", "cvv", "321"],
+  ["CVV on card ending 4242 is 123", "cvv", "123"],
 ];
 
 const OTPS: Row[] = [
@@ -56,6 +57,10 @@ const OTPS: Row[] = [
   ["I got the sms code 7731 but the app says invalid", "otp", "7731"],
   ["the security code from the text message is 66120", "otp", "66120"],
   ["Bestätigungscode: 3310, bitte prüfen", "otp", "3310"],
+  ["OTP for payment of Rs 4500 is 482913", "otp", "482913"],
+  ["Your verification code is G-482913", "otp", "482913"],
+  ["Use code 884411 to verify your account", "otp", "884411"],
+  ["OTP: 48-29-13", "otp", "48-29-13"],
 ];
 
 const PASSWORDS: Row[] = [
@@ -70,6 +75,8 @@ const PASSWORDS: Row[] = [
   ['I set the password to "blue horse 77" yesterday', "password", "blue horse 77"],
   ["senha: abc12345", "password", "abc12345"],
   ["my password is sunshine and it stopped working", "password", "sunshine"],
+  ["Password123! is my password", "password", "Password123!"],
+  ["my password's hunter2! now", "password", "hunter2!"],
 ];
 
 const PINS: Row[] = [
@@ -141,6 +148,7 @@ const IBANS: Row[] = [
   ["IBAN: ES91 2100 0418 4502 0005 1332 and BIC CAIXESBBXXX", "iban", "ES91 2100 0418 4502 0005 1332"],
   ["NL91ABNA0417164300 is my Dutch account", "iban", "NL91ABNA0417164300"],
   ["Refund to IBAN GB29 NWBK 6016 1331 9268 19 please", "iban", "GB29 NWBK 6016 1331 9268 19"],
+  ["my iban is de89 3704 0044 0532 0130 00 please refund", "iban", "de89 3704 0044 0532 0130 00"],
 ];
 
 const SSNS: Row[] = [
@@ -219,6 +227,11 @@ const KEEP: string[] = [
   "I was charged ₹1,00,000 on 12.11.2026 for order 4089123",
   "ticket 48213 was opened 3 times since 2024",
   "my PIN stopped working in 2025",
+  "OTP received on 2026-11-25 was wrong",
+  "PIN blocked after 3 attempts, call 18001234",
+  "This is my password",
+  "Aadhaar linked, UTR 412345678901 pending",
+  "Refund of ₹2,499 for order 1234567890 not received, ref 412345678901",
 ];
 
 describe("redactText keeps business references", () => {
@@ -258,6 +271,11 @@ describe("messages with several secrets", () => {
       "Booking X7KQ2M: passport K1234567, card 5500-0000-0000-0004, total €89.99",
       "Booking X7KQ2M: passport [REDACTED:passport], card [REDACTED:card_number], total €89.99",
       [{ type: "card_number", count: 1 }, { type: "passport", count: 1 }],
+    ],
+    [
+      "Name: John Smith\nCard Number:\n4111 1111 1111 1111\nExpiry: 12/27\nCVV:\n123",
+      "Name: John Smith\nCard Number:\n[REDACTED:card_number]\nExpiry: 12/27\nCVV:\n[REDACTED:cvv]",
+      [{ type: "card_number", count: 1 }, { type: "cvv", count: 1 }],
     ],
   ])("%s", (message, expected, findings) => {
     expect(redactText(message)).toEqual({ text: expected, findings });
