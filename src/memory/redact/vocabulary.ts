@@ -217,12 +217,17 @@ export const NOT_A_PASSWORD = new Set([
   "and", "or", "but", "so", "for", "with", "in", "on", "at", "to", "of", "my", "your", "his", "her", "their",
   "our", "never", "always", "definitely", "please", "pls", "just", "only", "probably", "hidden", "unknown",
   "compromised", "leaked", "sent", "below", "above", "attached", "protected", "mandatory", "needed", "updated",
-  "accepted", "rejected", "asking", "asked", "showing", "shown", "displayed", "manager", "reset.", "again", "field",
+  "accepted", "rejected", "asking", "asked", "showing", "shown", "displayed", "manager", "again", "field",
   "box", "link", "email", "mail", "page", "screen", "policy", "rules", "requirements", "change", "recovery", "expiry",
   "hint", "strength", "login", "is", "was", "be", "been", "has", "have", "had", "does", "do", "did", "can", "cannot",
   "can't", "won't", "isn't", "doesn't", "didn't", "wasn't", "keeps", "keep", "should", "would", "could", "will",
   "must", "may", "might", "you", "i", "we", "they", "he", "she", "me", "us", "them", "es", "est", "ist", "hai",
   "incorrecta", "incorrecte", "falsch", "galat", "sahi", "nahi", "expirado", "expiré",
+  "about", "going", "due", "valid", "temporary", "visible", "encrypted", "hashed", "shared", "known", "similar",
+  "simple", "easy", "hard", "complex", "secure", "insecure", "unique", "sensitive", "expire", "expires", "work",
+  "works", "update", "accept", "match", "matches", "show", "shows", "fail", "fails", "stuck", "broken", "gone",
+  "useless", "rejected", "disabled", "enabled", "blocked", "unlocked", "something", "anything",
+  "nothing", "everything", "somewhere", "correctly", "exactly", "like", "as", "by", "from", "into", "over",
 ]);
 
 /** Words that, right after a short number, say it is a quantity or a time. */

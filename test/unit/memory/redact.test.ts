@@ -230,6 +230,9 @@ const KEEP: string[] = [
   "OTP received on 2026-11-25 was wrong",
   "PIN blocked after 3 attempts, call 18001234",
   "This is my password",
+  "Your password is about to expire",
+  "password set to expire in 90 days",
+  "the password is going to be reset tomorrow",
   "Aadhaar linked, UTR 412345678901 pending",
   "Refund of ₹2,499 for order 1234567890 not received, ref 412345678901",
 ];

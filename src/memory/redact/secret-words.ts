@@ -1,0 +1,67 @@
+// Passwords are words, not numbers: after a password label the next word is the password
+// when the way it is introduced says so ("password: x", "password is x", "pwd x1!"), and a
+// word before "is my password" when it is not a plain word.
+import { PRIORITY } from "./pii-types";
+import { NOT_A_PASSWORD } from "./vocabulary";
+
+type Found = { start: number; end: number; priority: number };
+
+/** Any verb that can link a value to a label, tested before the costlier end-anchored match. */
+const VERB = /(?:is|was|are|=)\s/i;
+
+const CONNECTOR = String.raw`(?:\s*(?:[:=]+|->|=>|→|–|—|-)|['’]s(?=\s)|\s+(?:is|was|are|es|est|ist|era|é|è|hai|to|now|set\s+to|changed\s+to|reset\s+to|updated\s+to|will\s+be|should\s+be|would\s+be|became)(?![\p{L}\p{N}]))`;
+// "password: x", "password is x", "password for my email is x", "mot de passe est x", "pwd x1!".
+const SECRET_AFTER = new RegExp(
+  String.raw`(?:\s+(?:for|of|on|to)(?:\s+[^\s:=]+){0,3}?(?<scoped>${CONNECTOR}{1,4})|(?<plain>${CONNECTOR}{0,4}))` +
+    String.raw`\s*(?:"(?<dq>[^"\n]{1,64})"|'(?<sq>[^'\n]{1,64})'|“(?<cq>[^”\n]{1,64})”|(?<bare>[^\s"'“][^\s]{0,63}))`,
+  "yiu",
+);
+
+export function findSecretWordAfter(text: string, labelEnd: number, strongOnly: boolean): Found | null {
+  SECRET_AFTER.lastIndex = labelEnd;
+  const m = SECRET_AFTER.exec(text);
+  if (!m?.groups) return null;
+  const { scoped, plain, dq, sq, cq, bare } = m.groups;
+  const connector = scoped ?? plain ?? "";
+  const strong = /[:=]/.test(connector);
+  if (strongOnly && !strong) return null;
+  const quoted = dq ?? sq ?? cq;
+  const matchEnd = labelEnd + m[0].length;
+  let start: number;
+  let value: string;
+  if (quoted !== undefined) {
+    start = matchEnd - quoted.length - 1;
+    value = quoted;
+    if (/^[*•●]+$/.test(value.trim()) || !value.trim()) return null;
+  } else {
+    value = (bare ?? "").replace(/[.,;:)\]}>]+$/, "");
+    start = matchEnd - (bare ?? "").length;
+    if (!value || !looksLikeSecret(value, strong ? "strong" : connector.trim() ? "weak" : "none")) return null;
+  }
+  return { start, end: start + value.length, priority: PRIORITY.labelled - (start - labelEnd) };
+}
+
+// "Hunter2! is my password": only something that is not a plain word ("this is my password").
+const SECRET_BEFORE = /(?:^|[\s"'(])(\S{4,64})\s+(?:is|was)\s+(?:(?:my|the|our|your)\s+)?(?:(?:new|current|old|actual)\s+)?$/u;
+
+export function findSecretWordBefore(text: string, labelStart: number): Found | null {
+  const from = Math.max(0, labelStart - 80);
+  const before = text.slice(from, labelStart);
+  if (!VERB.test(before)) return null;
+  const m = SECRET_BEFORE.exec(before);
+  if (!m || !looksLikeSecret(m[1], "none")) return null;
+  const start = from + m.index + m[0].indexOf(m[1]);
+  return { start, end: start + m[1].length, priority: PRIORITY.labelledAfter };
+}
+
+/** Whether the word after a password label is the password, judged by how it was introduced. */
+export function looksLikeSecret(value: string, connector: "strong" | "weak" | "none"): boolean {
+  const lower = value.toLowerCase();
+  if (/^[*•●]+$/.test(value) || value.startsWith("[REDACTED")) return false;
+  if (NOT_A_PASSWORD.has(lower) || NOT_A_PASSWORD.has(lower.replace(/[^\p{L}']/gu, ""))) return false;
+  if (connector === "strong") return true;
+  if (/^\d{1,3}$/.test(value) || /^[([{<]/.test(value)) return false;
+  if (connector === "weak") return !(/^\p{Ll}+$/u.test(value) && /(?:ed|ing|ly)$/.test(value));
+  // No connector ("pwd S3cr3t#", "password reset"): only something that is not a plain word.
+  return value.length >= 4 && /[^\p{L}]/u.test(value);
+}
