@@ -94,11 +94,13 @@ function findLuhnWindows(text: string, chunks: Chunk[], nearDevice: boolean): Ca
       if (total > 19) break;
       if (total < 13) continue;
       const window = chunks.slice(i, j + 1);
-      const asImei = nearDevice && total === 15;
-      if (!asImei && !isCardShaped(window)) continue;
-      if (!passesLuhn(digitsIn(text, window))) continue;
+      const byDevice = nearDevice && total === 15;
+      if (!byDevice && !isCardShaped(window)) continue;
+      const digits = digitsIn(text, window);
+      if (!passesLuhn(digits)) continue;
       best = j;
-      bestType = asImei ? "imei" : "card_number";
+      // 15-digit cards are American Express (34, 37) or UATP (1); other 15-digit Luhn numbers are IMEIs.
+      bestType = byDevice || (total === 15 && !/^(?:34|37|1)/.test(digits)) ? "imei" : "card_number";
     }
     if (best === -1) {
       i++;

@@ -190,7 +190,7 @@ export const GAP_RULES: Record<Exclude<LabelKind, "password" | "passcode">, { ma
   pin_code: { maxGap: 16, blockers: SHORT_SECRET_BLOCKERS },
   card_number: { maxGap: 32, blockers: LONG_SECRET_BLOCKERS },
   bank_account: { maxGap: 32, blockers: new Set([...BUSINESS, ...CURRENCY, ...CONTACT, ...BRANCH, "id"]) },
-  aadhaar: { maxGap: 32, blockers: LONG_SECRET_BLOCKERS },
+  aadhaar: { maxGap: 40, blockers: LONG_SECRET_BLOCKERS },
   pan: { maxGap: 24, blockers: LONG_SECRET_BLOCKERS },
   passport: { maxGap: 40, blockers: LONG_SECRET_BLOCKERS },
   ssn: { maxGap: 24, blockers: LONG_SECRET_BLOCKERS },
@@ -206,7 +206,8 @@ export const BUSINESS_BEFORE = new RegExp(
 );
 
 /** Device words before a Luhn-valid 15-digit number make it an IMEI rather than a card. */
-export const DEVICE_BEFORE = /(?<![\p{L}])(?:imei|device|phone|handset|mobile|smartphone|iphone|android|galaxy|pixel|serial)(?![\p{L}])/iu;
+export const DEVICE_BEFORE =
+  /(?<![\p{L}])(?:imei|device|phone|handset|mobile|smartphone|iphone|ipad|tablet|android|galaxy|pixel|samsung|oneplus|xiaomi|redmi|oppo|vivo|realme|nokia|motorola|moto|huawei|serial)(?![\p{L}])/iu;
 
 /** Words that follow "password is" without being a password ("is wrong", "is the same"). */
 export const NOT_A_PASSWORD = new Set([

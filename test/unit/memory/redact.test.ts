@@ -128,6 +128,8 @@ const IMEIS: Row[] = [
   ["The handset 867230045123457 shows no service", "imei", "867230045123457"],
   ["device IMEI no. 01 326300 975461 4", "imei", "01 326300 975461 4"],
   ["My phone's IMEI is 490154203237518 and it was stolen", "imei", "490154203237518"],
+  ["Samsung A52, 353918057894566, shows no network since Monday", "imei", "353918057894566"],
+  ["please unblock 867230045123457 on the blacklist", "imei", "867230045123457"],
 ];
 
 const BANK_ACCOUNTS: Row[] = [
