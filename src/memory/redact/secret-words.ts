@@ -10,9 +10,9 @@ type Found = { start: number; end: number; priority: number };
 const VERB = /(?:is|was|are|=)\s/i;
 
 const CONNECTOR = String.raw`(?:\s*(?:[:=]+|->|=>|→|–|—|-)|['’]s(?=\s)|\s+(?:is|was|are|es|est|ist|era|é|è|hai|to|now|set\s+to|changed\s+to|reset\s+to|updated\s+to|will\s+be|should\s+be|would\s+be|became)(?![\p{L}\p{N}]))`;
-// "password: x", "password is x", "password for my email is x", "mot de passe est x", "pwd x1!".
+// "password: x", "password is x", "password for my email is x", "senha do app é x", "pwd x1!".
 const SECRET_AFTER = new RegExp(
-  String.raw`(?:\s+(?:for|of|on|to)(?:\s+[^\s:=]+){0,3}?(?<scoped>${CONNECTOR}{1,4})|(?<plain>${CONNECTOR}{0,4}))` +
+  String.raw`(?:\s+(?:for|of|on|to|de|del|da|do|du|des|para|pour|für|von|zum|zur)(?:\s+[^\s:=]+){0,3}?(?<scoped>${CONNECTOR}{1,4})|(?<plain>${CONNECTOR}{0,4}))` +
     String.raw`\s*(?:"(?<dq>[^"\n]{1,64})"|'(?<sq>[^'\n]{1,64})'|“(?<cq>[^”\n]{1,64})”|(?<bare>[^\s"'“][^\s]{0,63}))`,
   "yiu",
 );

@@ -170,6 +170,10 @@ const BUSINESS = [
   "confirmation", "itinerary", "eticket", "flight", "train", "seat", "iccid", "error", "ext", "extension",
   "version", "build", "model", "zip", "postal", "postcode", "pincode", "claim", "policy", "sku", "item",
   "customer", "user", "member", "loyalty", "ending", "ends", "last", "cif", "crn",
+  // the same in the other languages customers write in
+  "pedido", "factura", "reserva", "referencia", "seguimiento", "envío", "envio", "commande", "facture",
+  "réservation", "référence", "suivi", "colis", "bestellung", "bestellnummer", "rechnung", "rechnungsnummer",
+  "buchung", "sendungsnummer", "sendung", "fatura", "rastreio", "encomenda",
 ];
 const CURRENCY = ["rs", "inr", "usd", "eur", "gbp", "aed", "sgd", "aud", "cad", "jpy", "cny", "rupees", "dollars", "euros", "bucks"];
 const CONTACT = ["phone", "mobile", "tel", "telephone", "contact", "whatsapp", "cell", "landline", "fax"];

@@ -74,6 +74,7 @@ const PASSWORDS: Row[] = [
   ["the wifi password for the guest network is Guest-2024.", "password", "Guest-2024"],
   ['I set the password to "blue horse 77" yesterday', "password", "blue horse 77"],
   ["senha: abc12345", "password", "abc12345"],
+  ["Minha senha do app é Casa@2024 e não funciona", "password", "Casa@2024"],
   ["my password is sunshine and it stopped working", "password", "sunshine"],
   ["Password123! is my password", "password", "Password123!"],
   ["my password's hunter2! now", "password", "hunter2!"],
@@ -237,6 +238,12 @@ const KEEP: string[] = [
   "the password is going to be reset tomorrow",
   "Aadhaar linked, UTR 412345678901 pending",
   "Refund of ₹2,499 for order 1234567890 not received, ref 412345678901",
+  "Mein Konto wurde gesperrt, Bestellnummer 123456789012",
+  "Ma commande 123456789 est en retard, compte client 1234",
+  "Meu pedido 123456789 não chegou, paguei R$ 199,90 no dia 25/11/2026",
+  "Bhai mera recharge 399 ka fail ho gaya, txn id 412345678901",
+  "Please do not share your OTP or PIN with anyone.",
+  "My Aadhaar is linked to my mobile 9876543210",
 ];
 
 describe("redactText keeps business references", () => {
