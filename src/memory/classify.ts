@@ -1,0 +1,80 @@
+// Routes a conversation to a support vertical by a weighted vote of lexicon phrases and ID
+// shapes, inside the tenant's routing rule. Pure: no I/O, every pattern compiled at load.
+import type { TenantSupportSettings, Vertical } from "./types";
+import { VERTICALS } from "./types";
+import { verticalVotes } from "./extract/lexicons";
+import { buildPhraseIndex, fold, scanPhrases, stripRedactions, tokenize } from "./extract/text";
+
+export type VerticalClassification = {
+  vertical: Vertical;
+  confidence: number;
+  scores: Partial<Record<Vertical, number>>;
+};
+
+const INDEX = buildPhraseIndex(verticalVotes());
+
+// Reference shapes that only one vertical issues; they vote like a strong word.
+const SHAPES: { re: RegExp; vertical: Vertical; weight: number }[] = [
+  { re: /\b(?:ord|order|ordr|so)[-#_]?\d{4,}\b/i, vertical: "ecommerce", weight: 3 },
+  { re: /\b\d{3}-\d{7}-\d{7}\b/, vertical: "ecommerce", weight: 3 },
+  { re: /\b(?:awb|tracking)\b/i, vertical: "ecommerce", weight: 1 },
+  { re: /\b[\w.-]{2,}@(?:ok(?:axis|hdfcbank|icici|sbi)|ybl|paytm|upi|ibl|axl|apl|oksbi)\b/i, vertical: "banking_fintech", weight: 3 },
+  { re: /\b(?:txn|utr|rrn)[-#:\s]*[a-z0-9]{6,}\b/i, vertical: "banking_fintech", weight: 2 },
+  { re: /\bpnr\b/i, vertical: "travel", weight: 2 },
+  { re: /\b[A-Z]{3}\s?(?:-|\u2013|\u2192|to)\s?[A-Z]{3}\b.{0,40}\bflight\b/, vertical: "travel", weight: 1 },
+  { re: /\b(?:inv|invoice)[-#]?\d{3,}/i, vertical: "saas", weight: 1 },
+  { re: /\b\d{2,4}\s?(?:mbps|gb|mb)\b/i, vertical: "telecom", weight: 1 },
+];
+
+// When two verticals tie, the one whose mistakes cost most is preferred (money first).
+const PRIORITY: Vertical[] = ["banking_fintech", "ecommerce", "travel", "telecom", "saas", "edtech_support", "general_info"];
+
+/** Raw vote per vertical for a text; verticals that got nothing are absent. */
+export function scoreVerticals(text: string): Partial<Record<Vertical, number>> {
+  const clean = stripRedactions(text);
+  const scores: Partial<Record<Vertical, number>> = {};
+  scanPhrases(tokenize(fold(clean)), INDEX, (votes) => {
+    for (const v of votes) scores[v.vertical] = (scores[v.vertical] ?? 0) + v.weight;
+  });
+  for (const s of SHAPES) if (s.re.test(clean)) scores[s.vertical] = (scores[s.vertical] ?? 0) + s.weight;
+  return scores;
+}
+
+function best(scores: Partial<Record<Vertical, number>>, allowed: readonly Vertical[]): { vertical: Vertical; top: number; second: number } | null {
+  let winner: Vertical | null = null;
+  let top = 0;
+  let second = 0;
+  for (const v of PRIORITY) {
+    if (!allowed.includes(v)) continue;
+    const s = scores[v] ?? 0;
+    if (s > top) {
+      second = top;
+      top = s;
+      winner = v;
+    } else if (s > second) {
+      second = s;
+    }
+  }
+  return winner ? { vertical: winner, top, second } : null;
+}
+
+/** More evidence and a wider lead both raise confidence; a lone weak word stays near a coin toss. */
+function confidenceOf(top: number, second: number): number {
+  const base = Math.min(0.97, 0.45 + 0.07 * top);
+  const share = top / (top + second);
+  return Math.round(base * (0.5 + 0.5 * share) * 100) / 100;
+}
+
+const FALLBACK_CONFIDENCE = 0.35;
+
+export function classifyVertical(text: string, settings: TenantSupportSettings): VerticalClassification {
+  const scores = scoreVerticals(text);
+  if (settings.support_type_mode === "single" && settings.support_type) {
+    return { vertical: settings.support_type, confidence: 1, scores };
+  }
+  const allowed: readonly Vertical[] =
+    settings.support_type_mode === "multi" ? settings.support_types_allowed : VERTICALS;
+  const pick = best(scores, allowed);
+  if (!pick) return { vertical: "general_info", confidence: FALLBACK_CONFIDENCE, scores };
+  return { vertical: pick.vertical, confidence: confidenceOf(pick.top, pick.second), scores };
+}

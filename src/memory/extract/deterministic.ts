@@ -1,0 +1,129 @@
+// The default extractor: rules, lexicons and ID patterns, no network, no model. Reads the
+// customer's messages (agent messages only confirm refs and resolutions) and returns one
+// Extraction. It does not merge into the profile: merge.ts does.
+import { classifyVertical } from "../classify";
+import type { Extraction, ExtractionInput, Extractor, Vertical } from "../types";
+import { findIdentity } from "./identity";
+import { detectIssue, prepareMessage, scanRules, type PreparedMessage, type RuleHit } from "./issue";
+import { detectLanguage } from "./language";
+import { findCommunicationPreference, findResolutionPreference } from "./preferences";
+import { findRefs } from "./refs";
+import { customerConfirmsResolved } from "./resolved";
+import { findRisks } from "./risk";
+import { findChurnRequest, findThreats, negativity, readMood } from "./sentiment";
+import { stripRedactions } from "./text";
+import { findDeadline, rateUrgency } from "./urgency";
+import { extractVerticalFacts } from "./vertical-facts";
+
+const VIP_MENTION = /\b(?:high.value (?:customer|client|account)|key account|vip (?:customer|client|member)|enterprise (?:customer|client|account))\b/;
+
+/** The vertical: the classifier's pick, or the open issue's vertical when the text says nothing (a bare "any update?"). */
+function routeWithHistory(text: string, input: ExtractionInput): { vertical: Vertical; confidence: number } {
+  const c = classifyVertical(text, input.settings);
+  const previous = input.existing?.support_type;
+  const saidNothing = Object.keys(c.scores).every((k) => k === "general_info");
+  const allowed = input.settings.support_type_mode !== "multi" || (previous !== undefined && input.settings.support_types_allowed.includes(previous));
+  if (c.vertical === "general_info" && saidNothing && previous && previous !== "general_info" && allowed && input.settings.support_type_mode !== "single") {
+    return { vertical: previous, confidence: 0.4 };
+  }
+  return { vertical: c.vertical, confidence: c.confidence };
+}
+
+export function extractDeterministic(input: ExtractionInput): Extraction {
+  const ordered = [...input.messages].sort((a, b) => a.index - b.index);
+  const subject = typeof input.metadata.subject === "string" ? stripRedactions(input.metadata.subject) : "";
+  const customer: PreparedMessage[] = [];
+  const timeline: { role: "user" | "assistant"; prepared: PreparedMessage; hits: RuleHit[] }[] = [];
+  const customerHits: RuleHit[][] = [];
+  const agentTexts: string[] = [];
+  for (const m of ordered) {
+    const prepared = prepareMessage({ content: stripRedactions(m.content ?? ""), index: m.index });
+    if (m.role === "user") {
+      const hits = scanRules(prepared);
+      customer.push(prepared);
+      customerHits.push(hits);
+      timeline.push({ role: "user", prepared, hits });
+    } else {
+      agentTexts.push(prepared.content);
+      timeline.push({ role: "assistant", prepared, hits: [] });
+    }
+  }
+  const customerTexts = customer.map((m) => m.content);
+  const allCustomerText = customerTexts.join("\n");
+  const { vertical, confidence } = routeWithHistory([subject, allCustomerText].join("\n"), input);
+
+  const refs = [subject, ...customerTexts, ...agentTexts].flatMap((t) => findRefs(t));
+  const uniqueRefs = [...new Map(refs.map((r) => [r.value.toUpperCase(), r])).values()];
+
+  const angryMessages = new Set(customer.filter((m) => negativity(m).score >= 2).map((m) => m.index));
+  const threats = findThreats(customer, angryMessages);
+  const resolved = customerConfirmsResolved(timeline);
+
+  const draft = detectIssue(customer, customerHits, vertical, input.existing?.current_open_issue ?? null);
+  let issue: Extraction["issue"] = null;
+  if (draft) {
+    const deadline = findDeadline(customerTexts);
+    const urgency = rateUrgency(allCustomerText, draft.baseUrgency, { deadline, threat: threats.length > 0 });
+    issue = {
+      issue_type: draft.issue_type.slice(0, 80),
+      summary: draft.summary.slice(0, 500) || draft.issue_type,
+      refs: uniqueRefs.map((r) => r.value.slice(0, 80)).slice(0, 20),
+      urgency,
+      message_index: draft.message_index,
+      ...(deadline ? { deadline: deadline.slice(0, 200) } : {}),
+    };
+  }
+
+  const hasProblem = issue !== null && issue.issue_type !== "general_question" && !resolved;
+  const mood = readMood(customer, { hasProblem, threats: threats.length });
+  const resolution_preference = findResolutionPreference(customer);
+  const communication_preference = findCommunicationPreference(customer);
+  const customer_identity = findIdentity(customerTexts, agentTexts);
+  const support_context = extractVerticalFacts(vertical, {
+    texts: subject ? [subject, ...customerTexts] : customerTexts,
+    refs: uniqueRefs,
+    issueType: issue?.issue_type ?? null,
+  });
+
+  const vip = customer.map((m) => ({ m, hit: VIP_MENTION.exec(m.folded) })).find((x) => x.hit);
+  const risk_signals = findRisks({
+    issue,
+    threats,
+    churnRequest: findChurnRequest(customer),
+    refundWanted: resolution_preference?.method === "refund" ? resolution_preference : null,
+    tier: customer_identity.tier,
+    seats: typeof support_context.seats === "string" ? support_context.seats : undefined,
+    vipMention: vip ? { messageIndex: vip.m.index, text: vip.hit![0] } : null,
+    firstCustomerIndex: customer[0]?.index ?? 0,
+  });
+
+  const language = allCustomerText.trim() ? detectLanguage(allCustomerText) : undefined;
+  return {
+    support_type: vertical,
+    support_type_confidence: confidence,
+    customer_identity,
+    communication_preference,
+    ...(language ? { language } : {}),
+    issue,
+    customer_confirms_resolved: resolved,
+    resolution_preference,
+    mood,
+    escalation_threat: threats.length > 0,
+    risk_signals,
+    support_context,
+  };
+}
+
+export function createDeterministicExtractor(): Extractor {
+  return {
+    name: "deterministic",
+    // The work is synchronous; a bug surfaces as a rejected promise, as callers of an Extractor expect.
+    extract(input: ExtractionInput): Promise<Extraction> {
+      try {
+        return Promise.resolve(extractDeterministic(input));
+      } catch (err) {
+        return Promise.reject(err);
+      }
+    },
+  };
+}

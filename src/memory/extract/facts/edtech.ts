@@ -1,0 +1,40 @@
+// Edtech facts: course, enrolment status, platform, exam, cohort.
+import { EDTECH_PLATFORMS } from "../brands";
+import { buildNameMatcher } from "../names";
+import { fold } from "../text";
+import { MONTHS, firstCapture, put, type FactInput, type Facts } from "./common";
+
+const platforms = buildNameMatcher(EDTECH_PLATFORMS, new Set(["Canvas", "Alison", "Scaler", "Emeritus", "Brainly", "Toppr"]));
+
+const KIND = "course|class|program|programme|specialization|specialisation|bootcamp|nanodegree|certificate program|certification|track|module|masterclass|diploma|degree";
+const TITLE = String.raw`[\p{Lu}0-9][\w+#.&:'-]*(?:\s(?:(?:for|of|and|in|to|with|the|&|a)\s)?[\p{Lu}0-9][\w+#.&:'-]*){0,7}`;
+const COURSE = [
+  new RegExp(String.raw`\b(?:${KIND})\s+(?:called\s+|named\s+|titled\s+|on\s+|in\s+|for\s+)?["\u201c'\u2018]([^"\u201d'\u2019]{3,80})["\u201d'\u2019]`, "iu"),
+  new RegExp(String.raw`["\u201c]([^"\u201d]{3,80})["\u201d]\s+(?:${KIND})\b`, "iu"),
+  new RegExp(String.raw`\bthe\s(${TITLE}\s(?:${KIND}))\b`, "u"),
+  new RegExp(String.raw`\b(?:enrol+ed|registered|signed up|paid|bought|purchased|taking|doing|completed|finished|access to|accessing)\s(?:in|for|on|to)?\s?(?:the\s|my\s|your\s)?(${TITLE})(?=\s(?:${KIND})\b|[,.!?;]|\s(?:on|at|from|but|and|last|which|via|through|with|since)\b|$)`, "u"),
+  /\b(?:course|class|module)\s*(?:code|id|number|no\.?|:)\s*([A-Z]{2,5}[- ]?\d{2,4}[A-Z]?)\b/,
+];
+const NOT_COURSE = /^(?:I|It|The|This|My|Your|A|An|Coursera|Udemy|Canvas|Moodle|Blackboard|edX|Skillshare|Udacity)$/;
+const ENROLMENT = /\b(not enrol+ed|unenrol+ed|enrol+ed|waitlist(?:ed)?|dropped|deferred|withdrawn|expired|completed|suspended|enrol+ment (?:is )?pending|registration (?:is )?pending)\b/;
+const EXAM = [
+  /\b((?:final|midterm|mid-term|module|unit|chapter|practice|mock|certification|proctored|entrance|board|semester|end-term|qualifying|placement|written|oral)\s(?:exam|test|quiz|assessment))\b/i,
+  /\b((?:[A-Z][\w+-]*\s){1,4}(?:exam|test|quiz|assessment))\b/,
+];
+const COHORT = [
+  /\b(?:cohort|batch|intake|section)\s*(?:#|no\.?|number)?\s*:?\s*([A-Z0-9][\w-]{0,15})\b/,
+  new RegExp(String.raw`\b((?:(?:${MONTHS})\w*|spring|summer|fall|autumn|winter)\s\d{4}|\d{4})\s(?:cohort|batch|intake)\b`, "i"),
+];
+
+export function edtechFacts({ texts, issueType }: FactInput): Facts {
+  const facts: Facts = {};
+  const course = firstCapture(texts, COURSE);
+  if (course && !NOT_COURSE.test(course)) put(facts, "course", course);
+  const status = texts.map((t) => ENROLMENT.exec(fold(t))?.[1]).find((s) => s !== undefined);
+  put(facts, "enrolment_status", status ?? (issueType === "enrolment_issue" ? "pending" : undefined));
+  put(facts, "platform", texts.flatMap((t) => platforms(t))[0]);
+  const exam = firstCapture(texts, EXAM);
+  if (exam && !/^(?:The|This|My|A|An|That)\s/.test(exam)) put(facts, "exam", exam);
+  put(facts, "cohort", firstCapture(texts, COHORT));
+  return facts;
+}

@@ -1,0 +1,120 @@
+// Who the customer says they are: name (self-introduction or sign-off), tier, how long they
+// have been a customer, a non-sensitive account reference. Customer messages only; a name
+// the agent used for themself is never taken.
+import type { Extraction } from "../types";
+import { fold, stripRedactions } from "./text";
+
+const NAME = String.raw`((?:(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+)?[\p{Lu}][\p{L}'\u2019-]+(?:\s+[\p{Lu}][\p{L}'\u2019-]+){0,2})`;
+const INTRODUCTIONS: RegExp[] = [
+  new RegExp(String.raw`\b(?:[Mm]y name is|[Mm]y name's|[Mm]y name:|[Tt]his is|I'?m|I am|[Mm]e llamo|[Mm]i nombre es|[Jj]e m'appelle|[Jj]e suis|[Ii]ch hei(?:ss|ß)e|[Mm]ein [Nn]ame ist|[Mm]eu nome (?:e|é)|[Mm]era naam|[Mm]y self|[Mm]yself)\s+${NAME}`, "u"),
+  new RegExp(String.raw`^\s*(?:(?:[Hh]i|[Hh]ello|[Hh]ey)[,!]?\s+)?${NAME}\s+here\b`, "u"),
+];
+const SIGN_OFF = new RegExp(
+  String.raw`(?:^|\n|[.!?]\s+)(?:[Tt]hanks|[Tt]hank you|[Mm]any thanks|[Rr]egards|[Kk]ind regards|[Bb]est regards|[Ww]arm regards|[Bb]est|[Cc]heers|[Ss]incerely|[Yy]ours(?: sincerely| faithfully| truly)?|[Tt]hx|[Gg]racias|[Mm]erci|[Dd]anke|[Oo]brigad[oa]|[Ss]aludos|[Cc]ordialement)\s*(?:,\s*|[.!]?\s*\n\s*)[-\u2013\u2014]?\s*${NAME}\s*[.!]?\s*$`,
+  "u",
+);
+const DASH_SIGNATURE = new RegExp(String.raw`\n\s*[-\u2013\u2014]{1,2}\s*${NAME}\s*$`, "u");
+
+// Capitalised words that follow "I'm" / "This is" but are not names.
+const NOT_NAME = new Set(
+  (
+    "still not very so really just also sorry trying writing contacting here back done happy unable a an the from in on at with going getting " +
+    "having having facing waiting urgent ridiculous unacceptable absolutely extremely totally completely disappointed frustrated angry " +
+    "upset tired fed sick confused new unhappy annoyed really quite pretty currently now again unable reaching following hoping looking " +
+    "sure glad afraid concerned worried calling emailing messaging travelling traveling stuck locked your our their my his her this that " +
+    "it what why when where who how please thanks thank regarding re about indian british american canadian australian german french " +
+    "spanish brazilian mexican nigerian kenyan pakistani filipino italian dutch irish customer client member user admin manager owner " +
+    "team support sir madam monday tuesday wednesday thursday friday saturday sunday january february march april may june july august " +
+    "september october november december ok okay yes no hi hello hey dear gold premium platinum enterprise vip sending attaching " +
+    "unable based located living staying trying ready about able being not literally seriously honestly basically actually"
+  ).split(/\s+/),
+);
+
+function cleanName(raw: string | undefined, agentNames: Set<string>): string | undefined {
+  if (!raw) return undefined;
+  const words = raw.trim().split(/\s+/);
+  while (words.length > 0 && NOT_NAME.has(fold(words[words.length - 1]!))) words.pop();
+  if (words.length === 0 || NOT_NAME.has(fold(words[0]!))) return undefined;
+  const name = words.join(" ").replace(/[.,!]+$/, "");
+  if (name.length < 2 || name.length > 60 || /\d/.test(name) || name === name.toUpperCase()) return undefined;
+  if (agentNames.has(fold(words[words.length - 1]!)) || agentNames.has(fold(words[0]!))) return undefined;
+  return name;
+}
+
+/** Names the agent gave for themself ("I'm Maria from support"), so a "Thanks, Maria" is not taken for the customer. */
+export function agentNamesIn(agentTexts: string[]): Set<string> {
+  const out = new Set<string>();
+  for (const t of agentTexts) {
+    for (const re of INTRODUCTIONS) {
+      const m = re.exec(t);
+      if (m?.[1]) for (const w of m[1].split(/\s+/)) out.add(fold(w));
+    }
+    const sig = SIGN_OFF.exec(t) ?? DASH_SIGNATURE.exec(t);
+    if (sig?.[1]) for (const w of sig[1].split(/\s+/)) out.add(fold(w));
+  }
+  return out;
+}
+
+const STRONG_TIER = "gold|platinum|silver|bronze|diamond|premium|premier|vip|elite|prime|enterprise|priority|infinite|sapphire|titanium|black";
+const TIER = new RegExp(
+  String.raw`\b(?:(${STRONG_TIER})\s+(?:member|customer|tier|account|client|card ?holder|card ?member|status|level|subscriber|user|plan|membership)|(plus|business|pro|signature|executive|world elite|reserve)\s+(?:member|tier|status|level|membership))\b`,
+  "i",
+);
+const PLAN_TIER = /\b(?:we'?re|we are|i'?m|i am|our (?:company|team|org\w*) is|(?:we|i) have)\s+(?:on|with|using)?\s*(?:the |an? )?(enterprise|premium|business|professional|pro|platinum|gold|ultimate|scale|elite|vip)\s+(?:plan|tier|package|subscription|account|edition)\b/i;
+const VIP = /\b(?:i am|i'?m|we are|we'?re)\s+(?:a |an )?(?:vip|high.value|key account|priority)\b/i;
+
+const NUM_WORDS = "\\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|a decade|a few|several|many|over a decade";
+const SINCE = new RegExp(
+  String.raw`\b(?:customer|member|client|user|subscriber|been with you|banking with you|with you guys|loyal customer|shopping with you|flying with you|using (?:your|this) (?:service|app|product|platform)|on your network)\b[^.!?]{0,25}?\b(?:for|since|over)\s+((?:over |more than |almost |nearly |about )?(?:${NUM_WORDS})\+?\s+(?:years?|yrs|months?|decades?)|(?:19|20)\d\d|(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\w*\.? (?:19|20)\d\d)\b`,
+  "i",
+);
+const SINCE_YEAR = /\b(?:(?:i'?ve|i have|we'?ve|we have) been (?:a |an )?(?:customer|member|client|user|subscriber|with you)|customer|member|client)\s+since\s+((?:19|20)\d\d)\b/i;
+
+const ACCOUNT_REF = /\b(account|customer|client|member(?:ship)?|subscriber|user|consumer|loyalty|cust)\s*(?:id|number|no\.?|nr|#|ref(?:erence)?|code)\s*(?:is|:|-|#)?\s*#?([A-Za-z0-9][A-Za-z0-9-]{3,24})\b/i;
+const ACCOUNT_CODE = /\baccount\s+#?([A-Z]{1,5}-?\d{3,12})\b/;
+
+function accountRef(text: string): string | undefined {
+  const m = ACCOUNT_REF.exec(text);
+  if (m) {
+    const keyword = m[1]!.toLowerCase();
+    const token = m[2]!;
+    if (/\d/.test(token)) {
+      const digitsOnly = /^\d+$/.test(token);
+      // A bare number after "account" may be a bank account: never kept. A customer or member number is fine.
+      if (!digitsOnly) return token;
+      if (keyword !== "account" && token.length <= 12) return token;
+    }
+  }
+  return ACCOUNT_CODE.exec(text)?.[1];
+}
+
+export function findIdentity(customerTexts: string[], agentTexts: string[]): Extraction["customer_identity"] {
+  const out: Extraction["customer_identity"] = {};
+  const agents = agentNamesIn(agentTexts);
+  for (const raw of customerTexts) {
+    const text = stripRedactions(raw);
+    if (!out.name) {
+      for (const re of INTRODUCTIONS) {
+        const name = cleanName(re.exec(text)?.[1], agents);
+        if (name) {
+          out.name = name;
+          break;
+        }
+      }
+    }
+    if (!out.name) out.name = cleanName((SIGN_OFF.exec(text.trimEnd()) ?? DASH_SIGNATURE.exec(text.trimEnd()))?.[1], agents);
+    if (!out.tier) {
+      const t = TIER.exec(text);
+      const p = PLAN_TIER.exec(text);
+      const word = t?.[1] ?? t?.[2] ?? p?.[1] ?? (VIP.test(text) ? "VIP" : undefined);
+      if (word) out.tier = /^(?:vip)$/i.test(word) ? "VIP" : word[0]!.toUpperCase() + word.slice(1).toLowerCase();
+    }
+    if (!out.customer_since) {
+      const s = SINCE.exec(text) ?? SINCE_YEAR.exec(text);
+      if (s?.[1]) out.customer_since = s[1].replace(/\s+/g, " ");
+    }
+    if (!out.account_ref) out.account_ref = accountRef(text);
+  }
+  for (const k of Object.keys(out) as (keyof typeof out)[]) if (out[k] === undefined) delete out[k];
+  return out;
+}

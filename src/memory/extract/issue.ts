@@ -1,0 +1,125 @@
+// Finds the customer's problem in a batch of messages: the most specific matching rule wins,
+// its sentence becomes the summary. Falls back to a plain "it's broken", a question, or a
+// follow-up of the issue already open. Pure.
+import type { ExtractedIssue, OpenIssue, Urgency, Vertical } from "../types";
+import { FALLBACK_ISSUE, ISSUE_RULES, NOT_A_PROBLEM, PLAIN_PROBLEM, type IssueRule } from "./issue-rules";
+import { fold, splitSentences, trimSummary, type Span } from "./text";
+
+export type Said = { content: string; index: number };
+
+type Sentence = Span & { folded: string };
+export type PreparedMessage = Said & { folded: string; sentences: Sentence[] };
+
+export function prepareMessage(m: Said): PreparedMessage {
+  const folded = fold(m.content);
+  const sentences = splitSentences(m.content).map((s) => ({ ...s, folded: folded.slice(s.start, s.start + s.text.length) }));
+  return { ...m, folded, sentences };
+}
+
+/** One rule firing in one sentence of a message; `at` is its offset in the message. */
+export type RuleHit = { rule: IssueRule; sentence: number; at: number };
+export type IssueHit = { type: string; urgency: Urgency; message: PreparedMessage; sentence: number; score: number };
+
+const VERTICAL_BONUS = 3;
+
+function ruleFires(rule: IssueRule, s: Sentence, message: PreparedMessage): number {
+  const m = rule.any.exec(s.folded);
+  if (!m) return -1;
+  if (rule.with && !rule.with.test(rule.withScope === "message" ? message.folded : s.folded)) return -1;
+  if (rule.unless && rule.unless.test(s.folded)) return -1;
+  return m.index;
+}
+
+/** Every rule that fires in a message (computed once, used for the issue and for "is it resolved?"). */
+export function scanRules(message: PreparedMessage): RuleHit[] {
+  const hits: RuleHit[] = [];
+  message.sentences.forEach((s, si) => {
+    for (const rule of ISSUE_RULES) {
+      const at = ruleFires(rule, s, message);
+      if (at >= 0) hits.push({ rule, sentence: si, at: s.start + at });
+    }
+  });
+  return hits;
+}
+
+/** Offset of the last problem statement in a message, or -1. */
+export function lastProblemAt(message: PreparedMessage, hits: RuleHit[]): number {
+  let last = hits.reduce((max, h) => Math.max(max, h.at), -1);
+  for (const m of maskPolite(message.folded).matchAll(PLAIN_PROBLEM_G)) last = Math.max(last, m.index!);
+  return last;
+}
+const PLAIN_PROBLEM_G = new RegExp(PLAIN_PROBLEM.source, "g");
+const NOT_A_PROBLEM_G = new RegExp(NOT_A_PROBLEM.source, "g");
+/** "No problem" is not a problem: polite phrases are blanked (same length, offsets stay valid). */
+const maskPolite = (folded: string): string => folded.replace(NOT_A_PROBLEM_G, (m) => " ".repeat(m.length));
+const hasPlainProblem = (folded: string): boolean => PLAIN_PROBLEM.test(maskPolite(folded));
+
+/** The best rule hit over all customer messages; ties go to the earlier message. */
+export function findIssueHit(messages: PreparedMessage[], hits: RuleHit[][], vertical: Vertical): IssueHit | null {
+  let best: IssueHit | null = null;
+  messages.forEach((message, mi) => {
+    for (const h of hits[mi] ?? []) {
+      const score = h.rule.weight + (h.rule.verticals?.includes(vertical) ? VERTICAL_BONUS : 0);
+      if (!best || score > best.score) best = { type: h.rule.type, urgency: h.rule.urgency ?? "medium", message, sentence: h.sentence, score };
+    }
+  });
+  return best;
+}
+
+const CHITCHAT = /\b(?:weather|joke|how are you|how'?s it going|who are you|what'?s your name|your name|are you (?:a bot|a robot|human|real|an? ai)|(?:a )?real (?:person|human)|or a (?:bot|robot)|recommend (?:a|me|some) (?:good )?(?:book|movie|film|song|restaurant|recipe|show|series|game)s?|who am i (?:talking|speaking|chatting) (?:to|with)|is this a (?:bot|human|real person)|tell me (?:a|something)|sing|poem|bored|meaning of life|favou?rite|what time is it|good (?:morning|night|evening)|lol|haha)\b/;
+const QUESTION_START = /^(?:how|what|when|where|why|which|who|can|could|do|does|did|is|are|will|would|should|may|is there|any way|que|como|cuando|donde|comment|quand|ou|wie|wann|wo|kya|kaise|kab)\b/;
+const ENQUIRY = /\b(?:want(?:ed)? to know|would like to know|wondering|curious|question about|quick question|enquir\w*|inquir\w*|need (?:some )?(?:info|information|details)|please (?:let me know|advise|confirm|explain)|can you tell me|could you tell me)\b/;
+const FOLLOW_UP = /\b(?:any update|any news|following up|follow(?:ing)?.up on|chasing|still waiting|still not|still (?:no|haven'?t|hasn'?t)|again|same (?:issue|problem)|what'?s the status|status update|heard nothing|no reply|no response)\b/;
+const THANKS_ONLY = /^(?:(?:ok(?:ay)?|great|perfect|awesome|cool|brilliant|thanks?|thank you|thx|ty|cheers|much appreciated|appreciate it|got it|noted|sure|alright|all good|bye|have a (?:nice|good|great) (?:day|one|evening|weekend))[\s,.!]*)+$/;
+
+function isQuestion(s: Sentence): boolean {
+  const t = s.folded.trim();
+  return t.endsWith("?") || QUESTION_START.test(t.replace(/^[^a-z]+/, "")) || ENQUIRY.test(t);
+}
+
+/** Summary sentence: the hit sentence, with the sentence before it when it is too short to stand alone. */
+export function summarise(message: PreparedMessage, si: number): string {
+  const s = message.sentences[si]!;
+  let text = s.text;
+  if (trimSummary(text).length < 40 && si > 0) {
+    const prev = trimSummary(message.sentences[si - 1]!.text);
+    if (prev.length >= 12 && !THANKS_ONLY.test(fold(prev))) text = `${message.sentences[si - 1]!.text.trim()} ${text.trim()}`;
+  }
+  return trimSummary(text);
+}
+
+export type IssueDraft = Omit<ExtractedIssue, "refs" | "urgency" | "deadline"> & { baseUrgency: Urgency; specific: boolean };
+
+/** The customer's problem, or null when the messages carry none (thanks, chit-chat). */
+export function detectIssue(messages: PreparedMessage[], hits: RuleHit[][], vertical: Vertical, open: OpenIssue | null): IssueDraft | null {
+  if (messages.length === 0) return null;
+  const hit: IssueHit | null = findIssueHit(messages, hits, vertical);
+  if (hit) {
+    return {
+      issue_type: hit.type,
+      summary: summarise(hit.message, hit.sentence),
+      message_index: hit.message.index,
+      baseUrgency: hit.urgency,
+      specific: true,
+    };
+  }
+  // No named problem: a restated or chased open issue keeps its identity.
+  for (const m of messages) {
+    if (open && (FOLLOW_UP.test(m.folded) || hasPlainProblem(m.folded))) {
+      return { issue_type: open.issue_type, summary: open.summary, message_index: m.index, baseUrgency: open.urgency, specific: false };
+    }
+  }
+  for (const m of messages) {
+    const si = m.sentences.findIndex((s) => hasPlainProblem(s.folded) && !CHITCHAT.test(s.folded));
+    if (si >= 0) {
+      return { issue_type: FALLBACK_ISSUE[vertical], summary: summarise(m, si), message_index: m.index, baseUrgency: "medium", specific: false };
+    }
+  }
+  for (const m of messages) {
+    const si = m.sentences.findIndex((s) => isQuestion(s) && !CHITCHAT.test(s.folded) && !THANKS_ONLY.test(s.folded.trim()));
+    if (si >= 0 && !CHITCHAT.test(m.folded)) {
+      return { issue_type: "general_question", summary: summarise(m, si), message_index: m.index, baseUrgency: "low", specific: false };
+    }
+  }
+  return null;
+}

@@ -1,0 +1,144 @@
+// The customer's mood in these messages and any threat to escalate. Mood is a reading of
+// this batch only: whether it becomes a trait is merge.ts's decision, not ours.
+import type { Mood } from "../types";
+
+export type ThreatKind = "churn" | "chargeback" | "legal" | "regulator" | "social" | "manager";
+export type Threat = { kind: ThreatKind; text: string; messageIndex: number };
+
+const rx = (parts: string[], flags = ""): RegExp => new RegExp(parts.join("|"), flags);
+
+const ANGRY = rx([
+  String.raw`\b(?:unacceptable|ridiculous|outrageous|disgusting|disgraceful|disgrace|pathetic|useless|furious|fuming|livid|incompetent|incompetence|shameful|scandalous|appalling|atrocious|insane)\b`,
+  String.raw`\bworst (?:service|company|experience|bank|airline|support|provider|app|platform|customer service)\b`,
+  String.raw`\babsolute(?:ly)? (?:joke|shambles|disgrace|nightmare|rubbish|garbage)\b`, String.raw`\b(?:this is|what) a joke\b`,
+  String.raw`\bjoke of a\b`, String.raw`\bfed up\b`, String.raw`\bsick (?:and tired )?of\b`, String.raw`\bhad enough\b`,
+  String.raw`\benough is enough\b`, String.raw`\bhow dare\b`, String.raw`\b(?:daylight )?robbery\b`, String.raw`\bthieves\b`,
+  String.raw`\bcheat(?:ed|ers|ing)?\b`, String.raw`\blied to\b`, String.raw`\bliars?\b`, String.raw`\bbullshit\b`, String.raw`\bwtf\b`,
+  String.raw`\bf\*+k?\b`, String.raw`\bfuck\w*`, String.raw`\bshit\w*`, String.raw`\bdamn\b`, String.raw`\bcrap\b`, String.raw`\bbloody\b`,
+  String.raw`\bscrew (?:you|this)\b`, String.raw`\bthanks for nothing\b`, String.raw`\byou people\b`, String.raw`\bstole my money\b`,
+  String.raw`\bbeyond (?:frustrat\w*|annoy\w*|angry)\b`, String.raw`\b(?:so|very|really|extremely) angry\b`, String.raw`\bangry\b`,
+  String.raw`\b(?:inaceptable|inadmissible|verguenza|sinverguenza|inacceptable|scandaleux|unverschamt|frechheit|vergogna|inaccettabile|absurdo|ridiculo|bakwas|bekaar|ghatiya|bakwaas)\b`,
+], "g");
+const FRUSTRATED = rx([
+  String.raw`\bfrustrat\w*`, String.raw`\bannoy\w*`, String.raw`\bdisappoint\w*`, String.raw`\bupset\b`, String.raw`\bunhappy\b`,
+  String.raw`\bnot (?:happy|impressed|good enough|acceptable|okay|ok)\b`, String.raw`\b(?:second|2nd|third|3rd|fourth|4th|fifth|5th|tenth) time\b`,
+  String.raw`\byet again\b`, String.raw`\bonce again\b`, String.raw`\bagain and again\b`, String.raw`\bover and over\b`,
+  String.raw`\bkeep (?:getting|being|having)\b`, String.raw`\bstill (?:not|no|waiting|haven'?t|hasn'?t|broken|nothing)\b`,
+  String.raw`\bhow many (?:more )?times\b`, String.raw`\bbeen waiting\b`,
+  String.raw`\bwaiting (?:for|since) (?:over )?(?:\d+|two|three|four|five|several|many|a|almost|nearly) (?:\w+ )?(?:days?|weeks?|months?|hours?)\b`,
+  String.raw`\b(?:no ?one|nobody) (?:has |is )?(?:replied|responded|helped|cares|answer\w*|called|got back)\b`, String.raw`\bseriously\b`,
+  String.raw`\bcome on\b`, String.raw`\btired of\b`, String.raw`\bwaste of (?:time|money)\b`, String.raw`\bwasted\b`, String.raw`\bi'?m done\b`,
+  String.raw`\b(?:terrible|awful|horrible|horrendous|dreadful)\b`, String.raw`\b(?:poor|bad|slow) (?:service|support|response)\b`,
+  String.raw`\birritat\w*`, String.raw`\bstress\w*`, String.raw`\blet down\b`, String.raw`\bignored\b`, String.raw`\brun.?around\b`,
+  String.raw`\bno help\b`, String.raw`\b(?:not|un)helpful\b`, String.raw`\bkeeps happening\b`, String.raw`\bhappened again\b`,
+  String.raw`\bevery (?:single )?time\b`, String.raw`\b(?:multiple|several|many|countless|so many) times\b`, String.raw`\brepeatedly\b`,
+  String.raw`\b(?:days|weeks) now\b`, String.raw`\bstill\b[^.]{0,20}\bafter (?:\d+|two|three|several) (?:days|weeks)\b`,
+  String.raw`\b(?:pareshan|molest[oa]|frustrad[oa]|decepcionad[oa]|enerve|agace|genervt|verargert|deluso|arrabbiat[oa]|chatead[oa]|irritad[oa])\b`,
+], "g");
+const POSITIVE = rx([
+  String.raw`\bthank(?:s| you) (?:so|very) much\b`, String.raw`\bthanks a (?:lot|ton|million)\b`, String.raw`\bmany thanks\b`,
+  String.raw`\bmuch appreciated\b`, String.raw`\bappreciate (?:it|your|the|you|all)\b`,
+  String.raw`\b(?:great|awesome|amazing|excellent|perfect|brilliant|fantastic|wonderful|lovely|superb|delighted|pleased|satisfied|helpful|lifesaver|legend)\b`,
+  String.raw`\blove (?:it|this|your|the)\b`, String.raw`\bhappy (?:with|now)\b`, String.raw`\bworks? (?:now|perfectly|great|fine)\b`,
+  String.raw`\bworking (?:now|again|perfectly|fine)\b`, String.raw`\byou'?re (?:the best|a star|a lifesaver)\b`,
+  String.raw`\b(?:muchas gracias|merci beaucoup|vielen dank|danke schon|grazie mille|muito obrigad[oa]|dhanyavaad|dhanyawad|shukriya|bahut accha)\b`,
+], "g");
+const THANKS = /\b(?:thanks?|thank you|thx|ty|cheers|gracias|merci|danke|grazie|obrigad[oa]|dank je|terima kasih|asante)\b/;
+const NEGATED_POSITIVE = /\b(?:not|never|isn'?t|wasn'?t|hardly|far from) (?:\w+ )?(?:great|helpful|happy|satisfied|pleased|perfect|working|fine)\b/;
+// Upper-case words that are names of things, not shouting.
+const ACRONYM = /^(?:[A-Z]{2,5}\d*|[A-Z]+-\d+|I|OK|OTP|UPI|KYC|PNR|SIM|IMEI|ATM|API|SSO|VAT|GST|EMI|NEFT|IMPS|RTGS|SEPA|ACH|PIX|USA|UK|EU|UAE|GDPR|ASAP|FYI|URL|PDF|CSV|ID|TV|PC|SMS|DM|PM|AM|CEO|CTO|CFO|HR|IT|UPS|DHL|USPS|EMI|INR|USD|EUR|GBP)$/;
+
+const CHURN = rx([
+  String.raw`\bcancel\w* (?:my|our|the|this) (?:\w+ )?(?:subscription|account|membership|plan|contract|service|card|policy|connection|line|order)s?\b`,
+  String.raw`\bclose (?:my|our) (?:\w+ )?account\b`, String.raw`\bterminate (?:my|our|the) (?:contract|service|subscription|account)\b`,
+  String.raw`\bswitch(?:ing)? (?:over )?to (?:another|a different|a new|a competitor|your competitor|[a-z0-9&.-]+)(?: \w+)? ?(?:provider|bank|carrier|network|operator|company|service|platform|tool|airline|app|instead)\b`,
+  String.raw`\bswitch(?:ing)? (?:providers?|banks?|carriers?|networks?|operators?|companies|platforms?)\b`,
+  String.raw`\bmov(?:e|ing) (?:to|over to) (?:another|a different|a competitor|your competitor)\b`, String.raw`\btake (?:my|our) business elsewhere\b`,
+  String.raw`\b(?:leave|leaving|quit) (?:you|your (?:service|bank|company|platform|network))\b`, String.raw`\bport (?:my number )?out\b`,
+  String.raw`\bnever (?:use|order|buy|fly|shop|bank|book) (?:from |with )?(?:you|this)\w* again\b`, String.raw`\bgo (?:to|with) (?:a |your )?competitor\b`,
+  String.raw`\b(?:not|won'?t be) renew(?:ing)?\b`, String.raw`\bfind (?:another|a new|a better) (?:provider|bank|company|service|platform|carrier|network)\b`,
+  String.raw`\bdelete (?:my|our) account\b`, String.raw`\bunsubscribe\b`,
+]);
+const CUE = /\b(?:i'?ll|i will|we'?ll|we will|i'?m going to|i am going to|we'?re going to|going to|gonna|ready to|about to|thinking (?:of|about)|considering|plan(?:ning)? to|might|seriously|otherwise|or else|or i|unless|if (?:this|it|you|i|the|nothing|that)|last chance|final warning|no choice but|will have to|have no option)\b/;
+const THREATS: { kind: ThreatKind; re: RegExp }[] = [
+  { kind: "chargeback", re: /\bcharge.?backs?\b|\bdispute (?:this|it|the (?:charge|transaction|payment)) (?:with|through) (?:my|the) (?:bank|card|credit card)|\b(?:call|contact|tell|ask) my (?:bank|card (?:issuer|company)|credit card company)\b|\bfile a dispute\b|\breverse the (?:charge|payment) (?:through|with) my bank\b/ },
+  { kind: "legal", re: /\b(?:lawyers?|attorneys?|solicitors?|legal (?:action|notice|proceedings|advice|route|case|steps)|sue|suing|lawsuit|litigation|small claims|(?:to|in|into) court|consumer (?:court|forum)|abogad[oa]s?|demanda judicial|avocat|anwalt|avvocato|advogad[oa]|processo judicial|vakil|legal ?notice)\b/ },
+  { kind: "regulator", re: /\b(?:regulators?|ombudsman|rbi|sebi|irdai|trai|npci|fca|cfpb|ofcom|ofgem|fcc|ftc|bbb|better business bureau|trading standards|accc|acma|consumer (?:protection|affairs|rights|council|commission|helpline)|national consumer helpline|procon|profeco|sernac|indecopi|cnil|data protection (?:authority|commission|officer)|central bank|financial conduct authority|banking ombudsman|dgca|civil aviation authority|nch)\b|\breport (?:you|this|your company|it) to\b|\bcomplain(?:t)? to (?:the )?(?:\w+ )?(?:authority|authorities|regulator|government|ministry)\b|\bfile a (?:formal )?complaint with\b/ },
+  { kind: "social", re: /\b(?:post(?:ing)?|shar(?:e|ing)|tweet(?:ing)?|writ(?:e|ing) about|leav(?:e|ing)|put(?:ting)? (?:this|it)|expos(?:e|ing)|warn(?:ing)?|publish(?:ing)?|complain(?:ing)?)\b[^.]{0,40}\b(?:social media|twitter|facebook|instagram|tiktok|linkedin|reddit|youtube|trustpilot|google reviews?|yelp|online|publicly|press|news)\b|\breview (?:on|at) (?:google|trustpilot|yelp|facebook|tripadvisor|amazon|the app store|play store)\b|\b(?:1|one).star\b|\b(?:bad|negative|terrible|honest) reviews?\b|\bgo(?:ing)? (?:viral|public)\b|\bwarn (?:others|everyone|people)\b|\btell (?:every ?one|everybody|all my friends)\b/ },
+  { kind: "manager", re: /\b(?:speak|talk|escalate|transfer me|put me through|connect me|let me speak|get me)\b[^.]{0,25}\b(?:manager|supervisor|senior|someone (?:in charge|senior|higher)|higher (?:up|authority|management)|team lead|boss|escalation team|management)\b|\b(?:want|need|demand) (?:a|your|the) (?:manager|supervisor)\b|\bescalate (?:this|it|my|the)\b/ },
+];
+
+export type Prepared = { content: string; folded: string; index: number };
+
+/** Threats to escalate, each kind once, first occurrence. A plain cancel request is churn only with a cue or anger. */
+export function findThreats(messages: Prepared[], angryMessages: Set<number>): Threat[] {
+  const out: Threat[] = [];
+  const seen = new Set<ThreatKind>();
+  for (const m of messages) {
+    for (const t of THREATS) {
+      if (seen.has(t.kind)) continue;
+      const hit = t.re.exec(m.folded);
+      if (hit) {
+        seen.add(t.kind);
+        out.push({ kind: t.kind, text: hit[0], messageIndex: m.index });
+      }
+    }
+    if (!seen.has("churn")) {
+      const hit = CHURN.exec(m.folded);
+      if (hit && !/\border\b/.test(hit[0]) && (CUE.test(m.folded) || angryMessages.has(m.index))) {
+        seen.add("churn");
+        out.push({ kind: "churn", text: hit[0], messageIndex: m.index });
+      }
+    }
+  }
+  return out;
+}
+
+/** A churn phrase even without a threat: a plain cancellation is still a churn risk. */
+export function findChurnRequest(messages: Prepared[]): Threat | null {
+  for (const m of messages) {
+    const hit = CHURN.exec(m.folded);
+    if (hit && !/\border\b/.test(hit[0])) return { kind: "churn", text: hit[0], messageIndex: m.index };
+  }
+  return null;
+}
+
+function countMatches(re: RegExp, text: string): number {
+  re.lastIndex = 0;
+  let n = 0;
+  while (re.exec(text) !== null) n++;
+  return n;
+}
+
+function shouting(content: string): number {
+  const words = content.match(/\b[A-Za-z]{3,}\b/g) ?? [];
+  const caps = words.filter((w) => w === w.toUpperCase() && !ACRONYM.test(w)).length;
+  if (caps >= 3 || (words.length >= 4 && caps / words.length >= 0.4 && caps >= 2)) return 2;
+  return 0;
+}
+
+/** Negative points of one message: strong words count double, shouting and "!!!" add to them. */
+export function negativity(m: Prepared): { angry: number; score: number } {
+  const angry = countMatches(ANGRY, m.folded);
+  const frustrated = countMatches(FRUSTRATED, m.folded);
+  const extras = (/!{2,}|\?!|!\?/.test(m.content) ? 1 : 0) + shouting(m.content);
+  return { angry, score: 2 * angry + frustrated + extras };
+}
+
+export function readMood(messages: Prepared[], opts: { hasProblem: boolean; threats: number }): Mood {
+  let angry = 0;
+  let score = opts.threats > 0 ? 1 : 0;
+  let positive = 0;
+  let thanks = false;
+  for (const m of messages) {
+    const n = negativity(m);
+    angry += n.angry;
+    score += n.score;
+    if (!NEGATED_POSITIVE.test(m.folded)) positive += countMatches(POSITIVE, m.folded);
+    if (THANKS.test(m.folded)) thanks = true;
+  }
+  if (score >= 4 || (angry >= 1 && score >= 3)) return "angry";
+  if (score >= 1) return "frustrated";
+  if ((positive > 0 || thanks) && !opts.hasProblem) return "positive";
+  return "calm";
+}

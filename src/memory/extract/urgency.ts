@@ -1,0 +1,79 @@
+// How pressing a problem is, and what the customer is up against ("before my finance review").
+// Pure; patterns compiled once.
+import type { Urgency } from "../types";
+import { fold } from "./text";
+
+const DAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun";
+const MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec";
+const CLOCK = String.raw`\d{1,2}(?::\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.|h|hrs)`;
+const EVENTS = [
+  "review", "meeting", "audit", "presentation", "launch", "deadline", "flight", "trip", "departure", "exam", "test", "interview",
+  "payroll", "close", "closing", "month-end", "month end", "quarter-end", "quarter end", "year-end", "year end", "board", "demo",
+  "wedding", "holiday", "vacation", "travel", "check-in", "check in", "event", "submission", "renewal", "due date", "conference",
+  "visit", "surgery", "appointment", "journey", "birthday", "party", "move", "class", "lecture", "session", "report", "filing",
+  "lunch", "noon", "midnight", "weekend", "go-live", "go live", "release", "shift", "sale", "webinar", "semester", "term starts",
+].join("|").replace(/[- ]/g, "[- ]");
+const DATE_WORD = String.raw`(?:${DAYS})\b|tomorrow(?: (?:morning|afternoon|evening|night|noon))?|tonight|today|noon|midnight|eod|eow|cob|end of (?:the )?(?:day|week|month|quarter|year)|${CLOCK}|the \d{1,2}(?:st|nd|rd|th)\b|(?:${MONTHS})\.? \d{1,2}(?:st|nd|rd|th)?\b|\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:${MONTHS})\b|(?:next|this) (?:week|month|${DAYS})\b|the weekend|month.end`;
+
+const DEADLINES: RegExp[] = [
+  new RegExp(String.raw`\bbefore (?:my |our |the |his |her |their |this |next |a |an )?(?:[a-z'-]+ ){0,3}?(?:${EVENTS})\b(?: (?:on|at|this|next) [a-z0-9:]+)?`, "i"),
+  new RegExp(String.raw`\b(?:before|by|no later than) (?:this |next |the end of )?(?:${DATE_WORD})`, "i"),
+  new RegExp(String.raw`\b(?:deadline|due date) (?:is|of|on) (?:this |next |on )?(?:${DATE_WORD})`, "i"),
+  /\bwithin (?:the next )?(?:\d+|a few|two|three|24|48|72) (?:hours|days|minutes|hrs)\b/i,
+  new RegExp(String.raw`\b(?:flight|exam|trip|departure|wedding|interview|meeting|event|presentation|review|deadline|check-?in|class|test|surgery|visa appointment)\b[^.!?]{0,20}?\b(?:is |are |leaves |starts |departs )?((?:tomorrow|today|tonight|this (?:evening|afternoon|weekend)|on (?:${DAYS}))(?: (?:morning|afternoon|evening|night))?)\b`, "i"),
+];
+
+/** The first deadline the customer states, in their words, or undefined. */
+export function findDeadline(texts: string[]): string | undefined {
+  for (const text of texts) {
+    let bestAt = Infinity;
+    let best: string | undefined;
+    for (const re of DEADLINES) {
+      const m = re.exec(text);
+      if (!m || m.index >= bestAt) continue;
+      bestAt = m.index;
+      best = (m[1] ?? m[0]).trim().replace(/[,;:]$/, "");
+    }
+    if (best) return best.length > 120 ? best.slice(0, 120) : best;
+  }
+  return undefined;
+}
+
+const CRITICAL = new RegExp(
+  [
+    String.raw`\bemergenc(?:y|ies)\b`, String.raw`\bstranded\b`, String.raw`\blife (?:or|and) death\b`,
+    String.raw`\b(?:production|prod|live site|checkout|store|site|website|system|platform) (?:is |has been |went )?(?:completely )?down\b`,
+    String.raw`\b(?:whole|entire) (?:company|team|business|office|store|org\w*|site|department)\b`,
+    String.raw`\ball (?:of )?(?:our |my )?(?:users|customers|staff|employees|stores|agents|clients)\b`,
+    String.raw`\blosing (?:money|customers|sales|business|revenue|orders)\b`,
+    String.raw`\bbusiness (?:is )?(?:stopped|down|halted|at a standstill|on hold)\b`,
+    String.raw`\b(?:can'?t|cannot) (?:run|operate) (?:my|our) business\b`, String.raw`\ball (?:of )?my (?:money|savings)\b`,
+    String.raw`\bstuck at (?:the )?airport\b`, String.raw`\bno way (?:to get )?home\b`, String.raw`\bsleeping at the airport\b`,
+  ].join("|"),
+);
+const HIGH = new RegExp(
+  [
+    String.raw`\burgent\w*\b`, String.raw`\basap\b`, String.raw`\ba\.s\.a\.p\b`, String.raw`\bimmediately\b`, String.raw`\bright (?:now|away)\b`,
+    String.raw`\bas soon as possible\b`, String.raw`\bat the earliest\b`, String.raw`\b(?:can'?t|cannot|unable to) work\b`,
+    String.raw`\bblock(?:ing|er)\b`, String.raw`\btime.sensitive\b`, String.raw`\brunning out of time\b`, String.raw`\burgente\b`,
+    String.raw`\bdringend\b`, String.raw`\bjaldi\b`, String.raw`\bturant\b`, String.raw`\bcritical\b`, String.raw`\bno (?:money|cash) (?:left|for)\b`,
+    String.raw`\b(?:by|before|until|need(?:ed|s)?(?: it| this| them)?|fix(?:ed)?(?: it| this)?|sort(?:ed)?(?: it| this)?(?: out)?|resolv(?:e|ed)(?: it| this)?|done|ready|deliver(?:ed)?) (?:by )?(?:today|tonight|tomorrow)\b`,
+    String.raw`\b(?:today|tonight) itself\b`,
+    String.raw`\b(?:flight|exam|trip|departure|wedding|interview|meeting|presentation|check.?in|travel\w*|leav\w*|fly\w*|surgery) (?:is |are )?(?:today|tonight|tomorrow|in (?:a few|\d+|two|three) hours)\b`,
+  ].join("|"),
+);
+const LOW = /\bno rush\b|\bnot (?:urgent|a priority|a big deal)\b|\bno hurry\b|\bwhenever (?:you|it'?s)\b|\bwhen(?:ever)? you (?:get|have) a (?:chance|moment|minute)\b|\blow priority\b|\bat your convenience\b|\bjust (?:curious|wondering)\b|\bnot time.sensitive\b/;
+
+const RANK: Record<Urgency, number> = { low: 0, medium: 1, high: 2, critical: 3 };
+export const maxUrgency = (a: Urgency, b: Urgency): Urgency => (RANK[a] >= RANK[b] ? a : b);
+
+/** Urgency from the customer's words, starting from what the kind of problem implies. */
+export function rateUrgency(customerText: string, base: Urgency, opts: { deadline?: string; threat?: boolean }): Urgency {
+  const t = fold(customerText);
+  if (CRITICAL.test(t)) return "critical";
+  let u = base;
+  const pressed = HIGH.test(t) || /!{3,}/.test(customerText) || opts.deadline !== undefined || opts.threat === true;
+  if (pressed) u = maxUrgency(u, "high");
+  else if (LOW.test(t)) u = "low";
+  return u;
+}
