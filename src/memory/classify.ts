@@ -66,15 +66,31 @@ function confidenceOf(top: number, second: number): number {
 }
 
 const FALLBACK_CONFIDENCE = 0.35;
+// A vertical "scores" with more than one weak word, and (in multi mode) with a fair share of the
+// evidence: an incidental "cancelled" must not route a flight complaint to an ecommerce tenant.
+const MIN_SCORE = 2;
+const MIN_SHARE_OF_TOP = 0.25;
 
-export function classifyVertical(text: string, settings: TenantSupportSettings): VerticalClassification {
+/**
+ * `hints` are extra votes the caller already has (the extractor adds one for the vertical its
+ * issue kind belongs to: "account frozen" leans banking even when no banking word is said).
+ */
+export function classifyVertical(
+  text: string,
+  settings: TenantSupportSettings,
+  hints: Partial<Record<Vertical, number>> = {},
+): VerticalClassification {
   const scores = scoreVerticals(text);
+  for (const [v, w] of Object.entries(hints) as [Vertical, number][]) if (w > 0) scores[v] = (scores[v] ?? 0) + w;
   if (settings.support_type_mode === "single" && settings.support_type) {
     return { vertical: settings.support_type, confidence: 1, scores };
   }
   const allowed: readonly Vertical[] =
     settings.support_type_mode === "multi" ? settings.support_types_allowed : VERTICALS;
   const pick = best(scores, allowed);
-  if (!pick) return { vertical: "general_info", confidence: FALLBACK_CONFIDENCE, scores };
+  const overallTop = Math.max(0, ...Object.values(scores));
+  if (!pick || pick.top < MIN_SCORE || pick.top < MIN_SHARE_OF_TOP * overallTop) {
+    return { vertical: "general_info", confidence: FALLBACK_CONFIDENCE, scores };
+  }
   return { vertical: pick.vertical, confidence: confidenceOf(pick.top, pick.second), scores };
 }

@@ -4,7 +4,7 @@
 import { classifyVertical } from "../classify";
 import type { Extraction, ExtractionInput, Extractor, Vertical } from "../types";
 import { findIdentity } from "./identity";
-import { detectIssue, prepareMessage, scanRules, type PreparedMessage, type RuleHit } from "./issue";
+import { detectIssue, issueVerticalHint, prepareMessage, scanRules, type PreparedMessage, type RuleHit } from "./issue";
 import { detectLanguage } from "./language";
 import { findCommunicationPreference, findResolutionPreference } from "./preferences";
 import { findRefs } from "./refs";
@@ -18,8 +18,8 @@ import { extractVerticalFacts } from "./vertical-facts";
 const VIP_MENTION = /\b(?:high.value (?:customer|client|account)|key account|vip (?:customer|client|member)|enterprise (?:customer|client|account))\b/;
 
 /** The vertical: the classifier's pick, or the open issue's vertical when the text says nothing (a bare "any update?"). */
-function routeWithHistory(text: string, input: ExtractionInput): { vertical: Vertical; confidence: number } {
-  const c = classifyVertical(text, input.settings);
+function routeWithHistory(text: string, input: ExtractionInput, hints: Partial<Record<Vertical, number>>): { vertical: Vertical; confidence: number } {
+  const c = classifyVertical(text, input.settings, hints);
   const previous = input.existing?.support_type;
   const saidNothing = Object.keys(c.scores).every((k) => k === "general_info");
   const allowed = input.settings.support_type_mode !== "multi" || (previous !== undefined && input.settings.support_types_allowed.includes(previous));
@@ -50,7 +50,7 @@ export function extractDeterministic(input: ExtractionInput): Extraction {
   }
   const customerTexts = customer.map((m) => m.content);
   const allCustomerText = customerTexts.join("\n");
-  const { vertical, confidence } = routeWithHistory([subject, allCustomerText].join("\n"), input);
+  const { vertical, confidence } = routeWithHistory([subject, allCustomerText].join("\n"), input, issueVerticalHint(customerHits));
 
   const refs = [subject, ...customerTexts, ...agentTexts].flatMap((t) => findRefs(t));
   const uniqueRefs = [...new Map(refs.map((r) => [r.value.toUpperCase(), r])).values()];

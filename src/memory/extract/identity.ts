@@ -71,7 +71,7 @@ const SINCE = new RegExp(
 const SINCE_YEAR = /\b(?:(?:i'?ve|i have|we'?ve|we have) been (?:a |an )?(?:customer|member|client|user|subscriber|with you)|customer|member|client)\s+since\s+((?:19|20)\d\d)\b/i;
 
 const ACCOUNT_REF = /\b(account|customer|client|member(?:ship)?|subscriber|user|consumer|loyalty|cust)\s*(?:id|number|no\.?|nr|#|ref(?:erence)?|code)\s*(?:is|:|-|#)?\s*#?([A-Za-z0-9][A-Za-z0-9-]{3,24})\b/i;
-const ACCOUNT_CODE = /\baccount\s+#?([A-Z]{1,5}-?\d{3,12})\b/;
+const ACCOUNT_CODE = /\b[Aa]ccount\s+#?([A-Z]{1,5}-?\d{3,12})\b/;
 
 function accountRef(text: string): string | undefined {
   const m = ACCOUNT_REF.exec(text);

@@ -37,7 +37,7 @@ export const ISSUE_RULES: IssueRule[] = [
     unless: rx(String.raw`burning question|smoke test|fire(?:d|s)? (?:the |a )?(?:webhook|event|trigger)|firewall|fire ?base|fire ?fox|fire ?stick`),
   },
   {
-    type: "fraud_dispute", weight: 13, verticals: ["banking_fintech", "ecommerce"], urgency: "critical",
+    type: "fraud_dispute", weight: 13, verticals: ["banking_fintech"], urgency: "critical",
     any: rx(String.raw`\bunauthori[sz]ed\b|\b(?:i|we) (?:never|didn'?t|did not) authori[sz]e\w*|\bnever authori[sz]ed\b|\bclick (?:on )?(?:a|the|this) link\b|\bsuspicious (?:sms|text|email|message|call|link|login)\b|\bclaiming to be (?:from )?(?:you|your (?:bank|company|team)|the bank)\b|\basked (?:me )?for (?:my )?(?:otp|pin|password|cvv)\b|\bis (?:this|it) (?:really )?from you\b|\bfake (?:sms|email|message|website|call)\b|\b(?:transaction|payment|charge|transfer|purchase|debit|withdrawal|spend)s?\b[^.]{0,40}\b(?:i|we) (?:didn'?t|did not|never|don'?t|do not) (?:make|authori[sz]e|do|initiate|approve|place|recogni[sz]e)\b|\b(?:didn'?t|did not|never) (?:make|authori[sz]e|do|initiate|approve|place|request)\b[^.]{0,30}\b(?:transaction|payment|charge|transfer|purchase|debit|withdrawal|order|spend)|\b(?:don'?t|do not|didn'?t) recogni[sz]e\b[^.]{0,30}\b(?:transaction|payment|charge|debit|purchase|transfer|withdrawal|order|spend)|\bfraud\w*|\bscam\w*|\bphishing\b|\bstolen (?:card|phone|wallet|money|funds)|\b(?:card|account) (?:was |got |has been )?(?:cloned|skimmed)|\bsim swap|\bidentity theft|\bsomeone (?:else )?(?:has )?(?:used|withdrew|took|stole|spent|transferred)\b[^.]{0,30}\b(?:card|money|account|funds)`),
   },
   {
@@ -54,7 +54,7 @@ export const ISSUE_RULES: IssueRule[] = [
     type: "card_declined", weight: 11, verticals: ["banking_fintech"], urgency: "high",
     any: rx(String.raw`\bcard\b`),
     with: rx(String.raw`\b(?:declin\w*|rejected|refused|not (?:being )?accepted|doesn'?t work|not working|isn'?t working|won'?t work|stopped working|keeps? failing|failed|failing|do not honou?r|insufficient funds)`),
-    unless: rx(String.raw`\b(?:renewal|subscription|invoice|upgrad\w*|our plan|the plan|billing)\b`),
+    unless: rx(String.raw`\b(?:renew\w*|licen[cs]e|subscription|invoice|upgrad\w*|our plan|the plan|billing)\b`),
   },
   {
     type: "card_blocked", weight: 11, verticals: ["banking_fintech"], urgency: "high",
@@ -116,7 +116,7 @@ export const ISSUE_RULES: IssueRule[] = [
   },
   {
     type: "service_outage", weight: 10, verticals: ["saas"], urgency: "critical",
-    any: rx(String.raw`\b(?:app|site|website|platform|dashboard|service|server|system|api|tool|product|portal|workspace|instance|production|prod)\b[^.]{0,20}\b(?:is |was |has been |went |goes |keeps going )?(?:down|offline|unavailable|unreachable|outage)\b|\boutage\b|\b50[234] (?:error|bad gateway|service unavailable)`),
+    any: rx(String.raw`\b(?:app|site|website|platform|dashboard|service|server|system|api|tool|product|portal|workspace|instance|production|prod|checkout|store|shop|web ?shop|payment page|email|inbox)\b[^.]{0,20}\b(?:is |was |has been |went |goes |keeps going )?(?:down|offline|unavailable|unreachable|outage)\b|\boutage\b|\b50[234] (?:error|bad gateway|service unavailable)`),
     unless: rx(String.raw`\b(?:network|signal|internet|broadband|wifi|wi-fi|fibre|fiber|mobile data|4g|5g|landline|coverage)\b`),
   },
   {
@@ -273,7 +273,7 @@ export const ISSUE_RULES: IssueRule[] = [
   {
     type: "sim_issue", weight: 10, verticals: ["telecom"],
     any: rx(String.raw`\b(?:e-?sim|sim(?: card)?)\b`),
-    with: rx(String.raw`\b(?:not (?:detect\w*|work\w*|activ\w*|recogni[sz]\w*|regist\w*|showing)|no sim|invalid|blocked|locked|activat\w*|swap\w*|replac\w*|lost|stolen|damaged|puk|pin lock\w*|doesn'?t (?:work|show)|isn'?t (?:working|active)|deactivat\w*|registration failed|emergency calls only|sos only|qr code)\b`),
+    with: rx(String.raw`\b(?:not (?:detect\w*|work\w*|activ\w*|recogni[sz]\w*|regist\w*|showing)|no sim|invalid|blocked|locked|activ\w*|swap\w*|replac\w*|lost|stolen|damaged|puk|pin lock\w*|doesn'?t (?:work|show)|isn'?t (?:working|active)|deactivat\w*|registration failed|emergency calls only|sos only|qr code)\b`),
   },
   {
     type: "recharge_failed", weight: 11, verticals: ["telecom"], urgency: "high",
@@ -300,7 +300,7 @@ export const ISSUE_RULES: IssueRule[] = [
   {
     type: "certificate_missing", weight: 11, verticals: ["edtech_support"],
     any: rx(String.raw`\b(?:certificates?|certification|certificat|certificado|zertifikat|certificato|diploma|badge|credential|transcript)\b`),
-    with: rx(String.raw`\bnot (?:\w+ )?(?:received|issued|generated|available|showing|downloadable|sent|arrived|unlocked)|\b(?:haven'?t|hasn'?t|didn'?t|never|still not|yet to|not yet) (?:\w+ )?(?:receive\w*|get|got|issue\w*|generate\w*|come|arrived|see|unlock\w*)|\bmissing\b|\bwhere is\b|\bstill (?:says|shows|showing) ['"]?(?:in progress|pending|incomplete|not (?:completed|started|earned))|${FOREIGN_NOT_ARRIVED}|\b(?:can'?t|cannot|unable to) (?:download|find|see|get|access|generate)|\bwrong (?:name|date|spelling|course)|\b(?:old|wrong|incorrect|previous|maiden) (?:name|surname|last name)|\bname change\b|\b(?:change|update|correct) (?:the |my )?(?:name|surname)\b|\bmisspel\w*|\bspelt wrong|\bincorrect\b|\berror\b|\bno certificate\b|\bstill waiting\b|\bpending\b`),
+    with: rx(String.raw`\bnot (?:\w+ )?(?:received|issued|generated|available|showing|downloadable|sent|arrived|unlocked)|\b(?:haven'?t|hasn'?t|didn'?t|never|still not|yet to|not yet) (?:\w+ )?(?:receive\w*|get|got|issue\w*|generate\w*|come|arrived|see|unlock\w*)|\bmissing\b|\bwhere is\b|\bstill (?:says|shows|showing) ['"]?(?:in progress|pending|incomplete|not (?:completed|started|earned))|${FOREIGN_NOT_ARRIVED}|\b(?:can'?t|cannot|unable to) (?:download|find|see|get|access|generate)|\bwrong (?:name|date|spelling|course)|\bmust be (?:issued|sent|generated|ready)|\bneed (?:it|my certificate|the certificate|a copy)\b|\bissue (?:my|the) certificate\b|\b(?:old|wrong|incorrect|previous|maiden) (?:name|surname|last name)|\bname change\b|\b(?:change|update|correct) (?:the |my )?(?:name|surname)\b|\bmisspel\w*|\bspelt wrong|\bincorrect\b|\berror\b|\bno certificate\b|\bstill waiting\b|\bpending\b`),
   },
   {
     type: "exam_issue", weight: 10, verticals: ["edtech_support"], urgency: "high",
@@ -310,12 +310,12 @@ export const ISSUE_RULES: IssueRule[] = [
   },
   {
     type: "assignment_issue", weight: 9, verticals: ["edtech_support"],
-    any: rx(String.raw`\b(?:assignments?|homework|coursework|essay|project submission|peer review|submissions?)\b`),
+    any: rx(String.raw`\b(?:assignments?|homework|coursework|essay|project submission|peer review|submissions?|uploads?)\b`),
     with: rx(String.raw`${NEG}|\bupload\w*|\bsubmit\w*|\bdeadline\b|\blate\b|\bgrade\w*|\bmark\w*|\berror\b|\bfail\w*`),
   },
   {
     type: "enrolment_issue", weight: 9, verticals: ["edtech_support"],
-    any: rx(String.raw`\b(?:enrol\w*|enroll\w*|registration|register\w*|sign(?:ed)? up for|admission|inscripcion|matricula|inscription)\b`),
+    any: rx(String.raw`\b(?:enrol\w*|enroll\w*|registration|register\w*|admission|inscripcion|matricula|inscription)\b`),
     with: rx(String.raw`${NEG}|\bfail\w*|\berror\b|\bpending\b|\bstuck\b|\bwaitlist\w*|\bproblem\b|\bissue\b|\bunable\b|\bnot (?:showing|confirmed|reflect\w*)`),
     unless: rx(String.raw`\b(?:registered (?:mobile|phone|email|number|address)|sim registration)\b`),
   },
@@ -323,7 +323,7 @@ export const ISSUE_RULES: IssueRule[] = [
     type: "course_access", weight: 9, verticals: ["edtech_support"], urgency: "medium",
     any: rx(String.raw`\b(?:courses?|class(?:es)?|lessons?|lectures?|modules?|content|contenuto|contenido|conteudo|videos?|materials?|programs?|programmes?|classroom|curso|cours|kurs|corso|learning path|specialization|bootcamp|recordings?|live session|progress)\b`),
     with: rx(String.raw`\b(?:can'?t|cannot|unable to|not able to|couldn'?t|no longer|won'?t let me)\b[^.]{0,10}\b(?:access|open|see|find|view|watch|start|play|load|unlock|enter|join|continue)\b|\b(?:not|isn'?t|aren'?t|doesn'?t|don'?t|won'?t|never)\b (?:\w+ )?(?:showing|show up|shown|appear\w*|load\w*|play\w*|visible|available|accessible|unlock\w*|open\w*|working|work)\b|\b(?:removed|kicked out|unenrol+ed|dropped) (?:me )?from\b|\b(?:reset|wiped|lost)\b[^.]{0,20}\b(?:progress|zero)\b|\bprogress\b[^.]{0,20}\b(?:reset|lost|gone|wiped|disappeared)\b|\bnon si apre|\bno (?:se )?abre|\bne s'ouvre pas|\bnao abre|\bnon disponibile|\bno disponible|\bpas disponible|\bindisponivel|\bnicht verfugbar|\bnon (?:funziona|carica)|\bno carga|\bnao carrega|\b(?:locked|disappeared|greyed out|no access|lost access|access (?:denied|expired|revoked|removed)|stuck|expire\w*|missing|(?:dikh|khul|chal) (?:nahi|nhi) (?:raha|rahi|rahe)|(?:nahi|nhi) (?:dikh|khul|chal) (?:raha|rahi|rahe))\b`),
-    unless: rx(String.raw`\b(?:certificate|exam|quiz|assignment|network|signal|sim)\b`),
+    unless: rx(String.raw`\b(?:network|signal|sim|router)\b`),
   },
   // ---------------------------------------------------------------- any vertical
   {
@@ -359,5 +359,8 @@ export const FALLBACK_ISSUE: Record<Vertical, string> = {
 };
 
 export const PLAIN_PROBLEM = rx(String.raw`\b(?:not working|(?:doesn'?t|didn'?t|isn'?t|won'?t|wouldn'?t|never) work(?:ing|ed)?|stopped working|not work(?:ing)?|broken|error|issue|problem|trouble|can'?t|cannot|unable to|couldn'?t|failed|failing|fails|wrong|complain\w*|missing|lost|gone|disappeared|stuck|expired|delayed|overcharged|declined|crash\w*|froze|frozen|bug|glitch\w*|nothing (?:has )?(?:come|arrived|happened|works)|never (?:came|arrived|received|got|showed up|worked)|(?:haven'?t|hasn'?t|didn'?t|did not|have not|has not) (?:\w+ )?(?:received|arrived|come|got|gotten|worked|reached)|wasn'?t ready|not ready|left without|waited (?:for )?(?:over |more than )?(?:\d+|an?|two|three|several) (?:hours?|days?|weeks?|minutes?)|still (?:not|no|waiting|haven'?t|hasn'?t)|unusable|useless|reset to|paid for [^.]{0,40} but|but (?:was|were|got) (?:given|sent|charged)|no funciona|ne marche pas|funktioniert nicht|non funziona|nao funciona|kaam nahi kar|non si apre|no se abre|nao abre|(?:nahi|nhi) (?:aa|chal|mil|ho|khul)\w*)\b`);
+/** A request the agent has to act on ("please sort the booking by Friday"): an issue even without a fault. */
+export const REQUEST = rx(String.raw`\b(?:please|pls|plz|kindly|can you|could you|would you|i need|we need|need (?:to|you to|the|my|it|this)|i want to|i'?d like to|we'?d like to|i would like to|help me)\b[^.?!]{0,40}\b(?:sort|fix|change|update|cancel|send|issue|activate|reactivate|unlock|unblock|reset|resend|re-?issue|correct|amend|transfer|add|remove|extend|upgrade|downgrade|close|open|refund|replace|deliver|confirm|process|check|look into|investigate|arrange|rebook|reschedule|approve|verify|release|waive|reverse)\w*\b`);
+
 /** Polite phrases that look like problems ("no problem", "don't worry"): masked before PLAIN_PROBLEM is tried. */
 export const NOT_A_PROBLEM = rx(String.raw`\b(?:no|not a|any|without) (?:problem|issue|worries|trouble)s?\b|\bcan'?t (?:wait|thank)\b|\bdon'?t worry\b|\bnothing wrong\b|\bno longer (?:an? )?(?:issue|problem)\b`);

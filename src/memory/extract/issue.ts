@@ -2,7 +2,7 @@
 // its sentence becomes the summary. Falls back to a plain "it's broken", a question, or a
 // follow-up of the issue already open. Pure.
 import type { ExtractedIssue, OpenIssue, Urgency, Vertical } from "../types";
-import { FALLBACK_ISSUE, ISSUE_RULES, NOT_A_PROBLEM, PLAIN_PROBLEM, type IssueRule } from "./issue-rules";
+import { FALLBACK_ISSUE, ISSUE_RULES, NOT_A_PROBLEM, PLAIN_PROBLEM, REQUEST, type IssueRule } from "./issue-rules";
 import { fold, splitSentences, trimSummary, type Span } from "./text";
 
 export type Said = { content: string; index: number };
@@ -53,6 +53,15 @@ const NOT_A_PROBLEM_G = new RegExp(NOT_A_PROBLEM.source, "g");
 /** "No problem" is not a problem: polite phrases are blanked (same length, offsets stay valid). */
 const maskPolite = (folded: string): string => folded.replace(NOT_A_PROBLEM_G, (m) => " ".repeat(m.length));
 const hasPlainProblem = (folded: string): boolean => PLAIN_PROBLEM.test(maskPolite(folded));
+
+/** A vote for the vertical the most specific problem belongs to, for the classifier. */
+export function issueVerticalHint(hits: RuleHit[][]): Partial<Record<Vertical, number>> {
+  let top: IssueRule | null = null;
+  // Only kinds that live in one vertical vote: a login problem says nothing about the business.
+  for (const h of hits.flat()) if (h.rule.verticals?.length === 1 && (!top || h.rule.weight > top.weight)) top = h.rule;
+  return top?.verticals ? { [top.verticals[0]!]: ISSUE_HINT_WEIGHT } : {};
+}
+const ISSUE_HINT_WEIGHT = 2;
 
 /** The best rule hit over all customer messages; ties go to the earlier message. */
 export function findIssueHit(messages: PreparedMessage[], hits: RuleHit[][], vertical: Vertical): IssueHit | null {
@@ -110,7 +119,7 @@ export function detectIssue(messages: PreparedMessage[], hits: RuleHit[][], vert
     }
   }
   for (const m of messages) {
-    const si = m.sentences.findIndex((s) => hasPlainProblem(s.folded) && !CHITCHAT.test(s.folded));
+    const si = m.sentences.findIndex((s) => (hasPlainProblem(s.folded) || REQUEST.test(s.folded)) && !CHITCHAT.test(s.folded));
     if (si >= 0) {
       return { issue_type: FALLBACK_ISSUE[vertical], summary: summarise(m, si), message_index: m.index, baseUrgency: "medium", specific: false };
     }

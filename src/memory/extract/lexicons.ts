@@ -77,7 +77,7 @@ const TERMS: Record<Vertical, Tiers> = {
       "moneygram", "phishing", "card", "aadhaar", "pan card", "identity verification",
     ],
     medium: ["payment", "paid", "money", "amount", "funds", "verification", "account frozen", "account blocked", "account locked", "otp", "merchant",
-      "payout", "settlement", "top up", "top-up", "wallet", "exchange rate", "currency", "transfer", "transferred", "deposit",
+      "payout", "settlement", "top up", "top-up", "wallet", "salary", "exchange rate", "currency", "transfer", "transferred", "deposit",
       "fraud", "scam", "paisa", "paise", "rupees", "naira", "shillings", "ksh", "kes", "shares", "stocks"],
     weak: ["refund", "account", "charged", "dispute", "limit", "verify", "document", "documents", "pending", "fee",
       "charges"],

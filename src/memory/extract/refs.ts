@@ -23,7 +23,7 @@ const KEYWORD_LED = new RegExp(
   "gi",
 );
 // Words that also start ordinary phrases ("my bill 2300", "payment 5000"): only with "number", "id", "#" or ":".
-const NEEDS_MARKER = new Set(["bill", "payment", "transfer", "request", "return", "trip", "claim", "receipt", "case", "purchase", "reference", "ref", "shipment"]);
+const NEEDS_MARKER = new Set(["bill", "payment", "transfer", "request", "return", "trip", "claim", "receipt", "case", "purchase", "shipment"]);
 const PREFIXED = /\b([A-Z]{2,6})[-_#]?(\d{3,}(?:[-_/][A-Z0-9]{2,})*)\b/g;
 const AMAZON_ORDER = /\b\d{3}-\d{7}-\d{7}\b/g;
 const UPS = /\b1Z[0-9A-Z]{16}\b/g;
@@ -74,13 +74,21 @@ export function findRefs(raw: string): FoundRef[] {
     seen.add(key);
     found.push({ value: v, kind, at });
   };
-  for (const m of text.matchAll(KEYWORD_LED)) {
+  KEYWORD_LED.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = KEYWORD_LED.exec(text)) !== null) {
     const keyword = m[1]!.toLowerCase();
     const kind = KEYWORD_KIND[keyword] ?? "other";
     const marked = m[2] !== undefined || /[#:=]/.test(m[3] ?? "") || m[4] === "#";
-    if (!marked && NEEDS_MARKER.has(keyword)) continue;
     const token = m[5]!.replace(/[-_/]+$/, "");
-    if (acceptKeywordToken(kind, token, marked)) push(token, kind, m.index! + m[0].length - m[5]!.length);
+    // "TRX-55102" is one prefixed id (read below), not the keyword "trx" followed by "55102".
+    const isPrefix = PREFIX_KIND[keyword.toUpperCase()] !== undefined && /^[-_#]?\d/.test(text.slice(m.index + m[1]!.length));
+    if (!isPrefix && (marked || !NEEDS_MARKER.has(keyword)) && acceptKeywordToken(kind, token, marked)) {
+      push(token, kind, m.index + m[0].length - m[5]!.length);
+    } else {
+      // Not a ref ("tracking AWB 889…"): look again right after the keyword.
+      KEYWORD_LED.lastIndex = m.index + m[1]!.length;
+    }
   }
   for (const m of text.matchAll(AMAZON_ORDER)) push(m[0], "order", m.index!);
   for (const m of text.matchAll(UPS)) push(m[0], "tracking", m.index!);

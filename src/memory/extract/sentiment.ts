@@ -46,7 +46,13 @@ const POSITIVE = rx([
 const THANKS = /\b(?:thanks?|thank you|thx|ty|cheers|gracias|merci|danke|grazie|obrigad[oa]|dank je|terima kasih|asante)\b/;
 const NEGATED_POSITIVE = /\b(?:not|never|isn'?t|wasn'?t|hardly|far from) (?:\w+ )?(?:great|helpful|happy|satisfied|pleased|perfect|working|fine)\b/;
 // Upper-case words that are names of things, not shouting.
-const ACRONYM = /^(?:[A-Z]{2,5}\d*|[A-Z]+-\d+|I|OK|OTP|UPI|KYC|PNR|SIM|IMEI|ATM|API|SSO|VAT|GST|EMI|NEFT|IMPS|RTGS|SEPA|ACH|PIX|USA|UK|EU|UAE|GDPR|ASAP|FYI|URL|PDF|CSV|ID|TV|PC|SMS|DM|PM|AM|CEO|CTO|CFO|HR|IT|UPS|DHL|USPS|EMI|INR|USD|EUR|GBP)$/;
+const ACRONYM = new Set(
+  ("OK OTP UPI KYC PNR SIM ESIM IMEI ATM API SSO SAML SCIM VPN DNS SMS MMS PIN CVV IBAN SWIFT SEPA ACH UTR RRN NEFT IMPS RTGS IATA ETA " +
+    "EU UK US USA UAE GDPR FAQ ASAP FYI BTW AWS GCP CRM ERP SKU COD GST VAT EMI TV PC HR IT CEO CFO CTO DHL UPS USPS DPD GLS FEDEX TNT " +
+    "INR USD EUR GBP KES NGN BRL ZAR AED LTE VOLTE WIFI MBPS GB MB IOS PDF CSV URL QR NFC EMV BNPL MFA TFA AI ML ORD INV TXN PAN NRI " +
+    "LLC LTD INC PLC GMBH SA SRL BV AG NHS DMV IRS HMRC RBI FCA CFPB OFCOM TRAI DGCA BBB ACCC SEBI NPCI IRCTC MNP PAC STAC BT EE KLM TAP")
+    .split(" "),
+);
 
 const CHURN = rx([
   String.raw`\bcancel\w* (?:my|our|the|this) (?:\w+ )?(?:subscription|account|membership|plan|contract|service|card|policy|connection|line|order)s?\b`,
@@ -65,7 +71,7 @@ const THREATS: { kind: ThreatKind; re: RegExp }[] = [
   { kind: "legal", re: /\b(?:lawyers?|attorneys?|solicitors?|legal (?:action|notice|proceedings|advice|route|case|steps)|sue|suing|lawsuit|litigation|small claims|(?:to|in|into) court|consumer (?:court|forum)|abogad[oa]s?|demanda judicial|avocat|anwalt|avvocato|advogad[oa]|processo judicial|vakil|legal ?notice)\b/ },
   { kind: "regulator", re: /\b(?:regulators?|ombudsman|rbi|sebi|irdai|trai|npci|fca|cfpb|ofcom|ofgem|fcc|ftc|bbb|better business bureau|trading standards|accc|acma|consumer (?:protection|affairs|rights|council|commission|helpline)|national consumer helpline|procon|profeco|sernac|indecopi|cnil|data protection (?:authority|commission|officer)|central bank|financial conduct authority|banking ombudsman|dgca|civil aviation authority|nch)\b|\breport (?:you|this|your company|it) to\b|\bcomplain(?:t)? to (?:the )?(?:\w+ )?(?:authority|authorities|regulator|government|ministry)\b|\bfile a (?:formal )?complaint with\b/ },
   { kind: "social", re: /\b(?:post(?:ing)?|shar(?:e|ing)|tweet(?:ing)?|writ(?:e|ing) about|leav(?:e|ing)|put(?:ting)? (?:this|it)|expos(?:e|ing)|warn(?:ing)?|publish(?:ing)?|complain(?:ing)?)\b[^.]{0,40}\b(?:social media|twitter|facebook|instagram|tiktok|linkedin|reddit|youtube|trustpilot|google reviews?|yelp|online|publicly|press|news)\b|\breview (?:on|at) (?:google|trustpilot|yelp|facebook|tripadvisor|amazon|the app store|play store)\b|\b(?:1|one).star\b|\b(?:bad|negative|terrible|honest) reviews?\b|\bgo(?:ing)? (?:viral|public)\b|\bwarn (?:others|everyone|people)\b|\btell (?:every ?one|everybody|all my friends)\b/ },
-  { kind: "manager", re: /\b(?:speak|talk|escalate|transfer me|put me through|connect me|let me speak|get me)\b[^.]{0,25}\b(?:manager|supervisor|senior|someone (?:in charge|senior|higher)|higher (?:up|authority|management)|team lead|boss|escalation team|management)\b|\b(?:want|need|demand) (?:a|your|the) (?:manager|supervisor)\b|\bescalate (?:this|it|my|the)\b/ },
+  { kind: "manager", re: /\b(?:speak|talk|escalat\w*|transfer me|put me through|connect me|let me speak|get me)\b[^.]{0,25}\b(?:manager|supervisor|senior|someone (?:in charge|senior|higher)|higher (?:up|authority|management)|team lead|boss|escalation team|management)\b|\b(?:want|need|demand) (?:a|your|the) (?:manager|supervisor)\b|\bescalat(?:e|ed) (?:this|it|my|the)\b|\b(?:want|need) (?:this|it) escalated\b/ },
 ];
 
 export type Prepared = { content: string; folded: string; index: number };
@@ -112,7 +118,9 @@ function countMatches(re: RegExp, text: string): number {
 
 function shouting(content: string): number {
   const words = content.match(/\b[A-Za-z]{3,}\b/g) ?? [];
-  const caps = words.filter((w) => w === w.toUpperCase() && !ACRONYM.test(w)).length;
+  const caps = words.filter((w) => w === w.toUpperCase() && !ACRONYM.has(w)).length;
+  // A whole message in capitals is shouting; a few shouted words are emphasis.
+  if (words.length >= 4 && caps / words.length >= 0.6) return 3;
   if (caps >= 3 || (words.length >= 4 && caps / words.length >= 0.4 && caps >= 2)) return 2;
   return 0;
 }

@@ -1,0 +1,42 @@
+// Who the customer says they are. Agent names never become the customer's.
+import { extract } from "./run";
+
+describe("customer identity", () => {
+  it.each<[string | string[], Record<string, string>]>([
+    ["Hi, I'm Priya. My UPI payment failed.", { name: "Priya" }],
+    ["This is John from Acme, our Slack integration broke.", { name: "John" }],
+    ["My name is Maria Fernanda Lopez and my flight was cancelled.", { name: "Maria Fernanda Lopez" }],
+    ["The parcel never came.\nThanks, Maria", { name: "Maria" }],
+    ["Kwame here — the router keeps rebooting.", { name: "Kwame" }],
+    ["Me llamo Sofía y mi pedido no llegó.", { name: "Sofía" }],
+    ["We're on the Enterprise plan and SSO is down.", { tier: "Enterprise" }],
+    ["I'm a Gold member and my upgrade wasn't applied.", { tier: "Gold" }],
+    ["As a premium customer I expect better than this.", { tier: "Premium" }],
+    ["I've been a customer for 5 years and never had this problem.", { customer_since: "5 years" }],
+    ["Loyal customer since 2019, please help.", { customer_since: "2019" }],
+    ["My customer ID is CUST-88213 and the invoice is wrong.", { account_ref: "CUST-88213" }],
+    ["Account ACC-4471 cannot log in.", { account_ref: "ACC-4471" }],
+  ])("%s", (text, expected) => {
+    expect(extract(text).customer_identity).toMatchObject(expected);
+  });
+
+  it.each([
+    "I'm not happy with this at all.",
+    "This is ridiculous, my card was declined again.",
+    "I'm Still waiting for the refund.",
+    "This is URGENT please.",
+    "I am writing about order 5512.",
+  ])("takes no name from %s", (text) => {
+    expect(extract(text).customer_identity.name).toBeUndefined();
+  });
+
+  it("never takes the agent's name, even when the customer thanks the agent by name", () => {
+    const out = extract(["Hi, my refund is missing.", "agent: Hi, I'm Carlos from support, I've issued it now.", "Great, thanks, Carlos"]);
+    expect(out.customer_identity.name).toBeUndefined();
+  });
+
+  it("never reads an account number as a reference, nor a redacted one", () => {
+    expect(extract("My account number is 123456789012 and the transfer failed.").customer_identity.account_ref).toBeUndefined();
+    expect(extract("Account [REDACTED:bank_account] was debited twice.").customer_identity.account_ref).toBeUndefined();
+  });
+});
