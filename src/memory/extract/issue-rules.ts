@@ -48,7 +48,7 @@ export const ISSUE_RULES: IssueRule[] = [
   {
     type: "payment_debited_not_credited", weight: 13, verticals: ["banking_fintech"], urgency: "high",
     any: rx(String.raw`\b(?:debited|deducted|taken (?:out )?(?:from|of) my (?:bank )?account|left my account|(?:money|amount|balance|funds) (?:was |got |has been |have been |is |has |'s )?(?:cut|taken|gone|debited|deducted|reduced|left)|charged|(?:paise|paisa|amount|money|balance) (?:kat|kata|cut) (?:gaye|gaya|gya|liya|ho gaya)|dinero (?:fue )?(?:descontado|debitado)|me (?:cobraron|descontaron)|debitado|descontado|saiu da (?:minha )?conta|salio de mi cuenta|preleve|abgebucht|addebitat)`),
-    with: rx(String.raw`\b(?:still )?shows? (?:as )?(?:unpaid|pending|due|not paid|outstanding)\b|\bstill (?:unpaid|due|outstanding)\b|\bno (?:lo |la )?(?:ha )?(?:recibio|recibido|llego|acreditad[oa]|reflej\w*)\b|\bnot (?:yet )?(?:been )?(?:credited|received|reflect\w*|showing|updated|reached|gone through)|\b(?:hasn'?t|has not|haven'?t|didn'?t|did not|never|not yet|yet to|still not) (?:been )?(?:credit\w*|receiv\w*|reflect\w*|get|got|reach\w*|arriv\w*|show\w*)|\bbut (?:the )?(?:merchant|recipient|beneficiary|receiver|seller|shop|store|biller|he|she|they|my (?:friend|landlord|brother|sister|father|mother|mom|dad|wife|husband))\b[^.]{0,40}\b(?:didn'?t|did not|not|hasn'?t|never|no)\b|\b(?:transaction|payment|transfer|recharge|order|booking) (?:was |is |has )?(?:show\w* )?(?:as )?(?:failed|pending|unsuccessful|declined|not placed|not confirmed)|\bfailed (?:transaction|payment|transfer)|\b(?:atm|machine)\b[^.]{0,40}\b(?:didn'?t|did not|no|not) (?:dispense|give|come out)|\bno (?:cash|money) (?:came out|was dispensed|dispensed)|\bnahi (?:aaya|aye|mila|hua|hue)|\bnhi (?:aaya|mila|hua)|\bno (?:ha llegado|se acredito|se reflej)|\bnao (?:caiu|chegou|foi creditad[oa]|recebeu)|\bbut no (?:order|ticket|booking|recharge|confirmation)`),
+    with: rx(String.raw`\bfail(?:ed|s|ure)?\b|\b(?:still )?shows? (?:as )?(?:unpaid|pending|due|not paid|outstanding)\b|\bstill (?:unpaid|due|outstanding)\b|\bno (?:lo |la )?(?:ha )?(?:recibio|recibido|llego|acreditad[oa]|reflej\w*)\b|\bnot (?:yet )?(?:been )?(?:credited|received|reflect\w*|showing|updated|reached|gone through)|\b(?:hasn'?t|has not|haven'?t|didn'?t|did not|never|not yet|yet to|still not) (?:been )?(?:credit\w*|receiv\w*|reflect\w*|get|got|reach\w*|arriv\w*|show\w*)|\bbut (?:the )?(?:merchant|recipient|beneficiary|receiver|seller|shop|store|biller|he|she|they|my (?:friend|landlord|brother|sister|father|mother|mom|dad|wife|husband))\b[^.]{0,40}\b(?:didn'?t|did not|not|hasn'?t|never|no)\b|\b(?:transaction|payment|transfer|recharge|order|booking) (?:was |is |has )?(?:show\w* )?(?:as )?(?:failed|pending|unsuccessful|declined|not placed|not confirmed)|\bfailed (?:transaction|payment|transfer)|\b(?:atm|machine)\b[^.]{0,40}\b(?:didn'?t|did not|no|not) (?:dispense|give|come out)|\bno (?:cash|money) (?:came out|was dispensed|dispensed)|\bnahi (?:aaya|aye|mila|hua|hue)|\bnhi (?:aaya|mila|hua)|\bno (?:ha llegado|se acredito|se reflej)|\bnao (?:caiu|chegou|foi creditad[oa]|recebeu)|\bbut no (?:order|ticket|booking|recharge|confirmation)`),
   },
   {
     type: "card_declined", weight: 11, verticals: ["banking_fintech"], urgency: "high",
@@ -67,7 +67,7 @@ export const ISSUE_RULES: IssueRule[] = [
   },
   {
     type: "wrong_transfer", weight: 11, verticals: ["banking_fintech"], urgency: "high",
-    any: rx(String.raw`\b(?:sent|transferred|paid|transfer\w*|send)\b[^.]{0,30}\bto (?:the |a )?wrong (?:account|number|person|upi|beneficiary|id|iban|recipient|payee)|\bwrong (?:account (?:number|details)|beneficiary|upi id|recipient|payee|iban)\b`),
+    any: rx(String.raw`\b(?:conta errada|cuenta (?:equivocada|incorrecta|errada)|numero (?:errado|equivocado)|mauvais compte|falsche[ns]? konto)\b|\b(?:sent|transferred|paid|transfer\w*|send)\b[^.]{0,30}\bto (?:the |a )?wrong (?:account|number|person|upi|beneficiary|id|iban|recipient|payee)|\bwrong (?:account (?:number|details)|beneficiary|upi id|recipient|payee|iban)\b`),
   },
   {
     type: "kyc_pending", weight: 11, verticals: ["banking_fintech"],
@@ -81,7 +81,7 @@ export const ISSUE_RULES: IssueRule[] = [
   },
   {
     type: "account_blocked", weight: 10, verticals: ["banking_fintech", "saas"], urgency: "high",
-    any: rx(String.raw`\baccount (?:has been |was |is |got |been )?(?:temporarily )?(?:blocked|frozen|locked|suspended|restricted|disabled|deactivated|on hold)\b|\baccount (?:has been|was|got) closed\b|\b(?:blocked|froze|frozen|locked|suspended|restricted|disabled|deactivated|closed) (?:my|our) account\b|\bcan'?t (?:access|withdraw|use) (?:my )?(?:funds|money|balance)\b`),
+    any: rx(String.raw`\baccount (?:has been |was |is |got |been )?(?:temporarily |permanently )?(?:blocked|frozen|locked|suspended|restricted|limited|disabled|deactivated|on hold|under review)\b|\baccount (?:has been|was|got) closed\b|\b(?:blocked|froze|frozen|locked|suspended|restricted|disabled|deactivated|closed) (?:my|our) account\b|\bcan'?t (?:access|withdraw|use) (?:my )?(?:funds|money|balance)\b`),
   },
   {
     type: "otp_not_received", weight: 9,
@@ -102,7 +102,7 @@ export const ISSUE_RULES: IssueRule[] = [
   {
     type: "bill_dispute", weight: 9, verticals: ["telecom", "saas"],
     any: rx(String.raw`\b(?:bill|bills|billed|invoiced|charge|charges|charged|fee|fees)\b`),
-    with: rx(String.raw`\b(?:higher than|(?:so|very|really|too|extremely|unusually|ridiculously|crazy) (?:high|expensive|much)|but (?:we |i )?only (?:have|use|used|had|ordered|need|got)|more than (?:usual|expected|normal|agreed|quoted|my plan|i was told)|overcharg\w*|wrong(?:ly)?|incorrect\w*|extra charges?|unexpected|didn'?t (?:use|order|sign up|agree|subscribe|ask)|did not (?:use|order|agree|subscribe)|never (?:used|ordered|signed up|agreed|subscribed)|(?:even though|although|though|despite) (?:i|we) (?:had )?cancel\w*|not (?:subscribed|opted|signed up)|hidden (?:charge|fee)s?|inflated|shock|why (?:am i|was i|were we|are we|is my|did you) (?:being )?(?:charg|bill)\w*|dispute|don'?t (?:understand|recogni[sz]e)|after (?:i|we) cancel\w*|still (?:being )?(?:charged|billed|invoiced)|(?:at|for) the (?:old|previous|full|higher|pro|annual) (?:price|rate|plan))`),
+    with: rx(String.raw`\b(?:higher than|(?:so|very|really|too|extremely|unusually|ridiculously|crazy) (?:high|expensive|much)|but (?:we |i )?only (?:have|use|used|had|ordered|need|got)|more than (?:usual|expected|normal|agreed|quoted|my plan|i was told)|overcharg\w*|wrong(?:ly)?|incorrect\w*|extra charges?|unexpected|didn'?t (?:use|order|sign up|agree|subscribe|ask|cause|do|break|damage|make)|not my fault|wasn'?t me|but (?:the app|your app|my account|the website|it|the site) (?:said|says|showed|shows)|went (?:up )?from|jumped from|increased from|doubled|without (?:any )?(?:notice|warning|explanation|consent|permission)|did not (?:use|order|agree|subscribe)|never (?:used|ordered|signed up|agreed|subscribed)|(?:even though|although|though|despite) (?:i|we) (?:had )?cancel\w*|not (?:subscribed|opted|signed up)|hidden (?:charge|fee)s?|inflated|shock|why (?:am i|was i|were we|are we|is my|did you) (?:being )?(?:charg|bill)\w*|dispute|don'?t (?:understand|recogni[sz]e)|after (?:i|we) cancel\w*|still (?:being )?(?:charged|billed|invoiced)|(?:at|for) the (?:old|previous|full|higher|pro|annual) (?:price|rate|plan))`),
   },
   {
     type: "integration_broken", weight: 11, verticals: ["saas"], urgency: "high",
@@ -157,23 +157,23 @@ export const ISSUE_RULES: IssueRule[] = [
   // ---------------------------------------------------------------- ecommerce
   {
     type: "missing_delivery", weight: 12, verticals: ["ecommerce"], urgency: "high",
-    any: rx(String.raw`\b(?:left|dropped|delivered|handed|gave)\b[^.]{0,30}\b(?:with|to) (?:a |my |the |some )?(?:neighbou?r|someone|stranger|wrong (?:person|address|house|flat))|\b(?:left|dropped) (?:it |my package |the parcel |the package |my parcel )?(?:outside|at the (?:door|gate)|on the (?:porch|doorstep)|in the rain)\b|\b(?:shows?|showing|says?|saying|marked|status (?:is|says)|updated|tracking (?:says|shows)|it was)\b[^.]{0,20}\bdelivered\b|\bdelivered to (?:the )?(?:wrong (?:address|house|person|flat|building)|someone else|a neighbou?r)`),
+    any: rx(String.raw`\b(?:delivery attempted|attempted delivery|failed delivery attempt|missed delivery)\b|\b(?:no ?one|nobody) (?:rang|knocked|came|showed up)\b|\b(?:left|dropped|delivered|handed|gave)\b[^.]{0,30}\b(?:with|to) (?:a |my |the |some )?(?:neighbou?r|someone|stranger|wrong (?:person|address|house|flat))|\b(?:left|dropped) (?:it |my package |the parcel |the package |my parcel )?(?:outside|at the (?:door|gate)|on the (?:porch|doorstep)|in the rain)\b|\b(?:shows?|showing|says?|saying|marked|status (?:is|says)|updated|tracking (?:says|shows)|it was)\b[^.]{0,20}\bdelivered\b|\bdelivered to (?:the )?(?:wrong (?:address|house|person|flat|building)|someone else|a neighbou?r)`),
     with: rx(String.raw`\b(?:not|never|didn'?t|haven'?t|hasn'?t|no one|nobody|nothing|no package|no parcel|wasn'?t|but|gone|stolen|missing|don'?t know|can'?t find)\b`),
     withScope: "message",
   },
   {
     type: "wrong_item", weight: 11, verticals: ["ecommerce"],
-    any: rx(String.raw`\b(?:sent|received|got|delivered|given)\b[^.]{0,30}\bbut (?:i |we )?(?:had )?(?:ordered|bought|paid for|asked for|selected)\b|\b(?:ordered|bought|paid for)\b[^.]{0,30}\bbut (?:got|received|was sent|they sent|you sent|it'?s)\b[^.]{0,20}\b(?:a |an |the )?(?:different|another|wrong|xs|s|m|l|xl|xxl|small|medium|large|size)\b|\bwrong (?:item|product|size|colou?r|model|order|thing|book|shoes?|variant|one|version|package|parcel|flavou?r|quantity|edition)|\b(?:not|isn'?t|wasn'?t) what i (?:ordered|bought|paid for|selected)|\bdifferent (?:item|product|colou?r|size|model|brand) (?:than|from|to)|\breceived (?:someone else'?s|another (?:customer|person)'?s)|\bsent (?:me |us )?(?:the |a )?(?:wrong|incorrect|different)\b|\bincorrect (?:item|product|size|colou?r)|\binstead of (?:the |my )?[^.]{0,30}\bi (?:ordered|bought|paid for|selected|chose|picked)|\b(?:got|received|sent me|delivered|came)\b[^.]{0,30}\binstead of\b|\b(?:producto|articulo|talla) (?:equivocad|incorrect)\w*|\bmauvais (?:article|produit|taille)|\bfalsche[nrs]? (?:artikel|produkt|grosse)|\bgalat (?:item|product|saman|size)`),
+    any: rx(String.raw`\b(?:sent|received|got|delivered|given)\b[^.]{0,30}\bbut (?:i |we )?(?:had )?(?:ordered|bought|paid for|asked for|selected)\b|\b(?:ordered|bought|paid for)\b[^.]{0,30}\bbut (?:got|received|was sent|they sent|you sent|it'?s)\b[^.]{0,20}\b(?:a |an |the )?(?:different|another|wrong|xs|s|m|l|xl|xxl|small|medium|large|size)\b|\bwrong (?:item|product|size|colou?r|model|order|thing|book|shoes?|variant|one|version|package|parcel|flavou?r|quantity|edition)|\b(?:not|isn'?t|wasn'?t) what i (?:ordered|bought|paid for|selected)|\bdifferent (?:item|product|colou?r|size|model|brand) (?:than|from|to)|\breceived (?:someone else'?s|another (?:customer|person)'?s)|\bsomeone else'?s (?:parcel|package|order|item|delivery|box)\b|\b(?:isn'?t|is not|not) (?:mine|my (?:order|parcel|package|name))\b|\bsent (?:me |us )?(?:the |a )?(?:wrong|incorrect|different)\b|\bincorrect (?:item|product|size|colou?r)|\binstead of (?:the |my )?[^.]{0,30}\bi (?:ordered|bought|paid for|selected|chose|picked)|\b(?:got|received|sent me|delivered|came)\b[^.]{0,30}\binstead of\b|\b(?:producto|articulo|talla) (?:equivocad|incorrect)\w*|\bmauvais (?:article|produit|taille)|\bfalsche[nrs]? (?:artikel|produkt|grosse)|\bgalat (?:item|product|saman|size)`),
   },
   {
     type: "damaged_item", weight: 11, verticals: ["ecommerce"],
-    any: rx(String.raw`\b(?:an? (?:big |huge |small |large |deep |visible )?(?:tear|hole|scratch|dent|crack|stain|rip|chip)s?|damaged|broken|cracked|shattered|smashed|dented|torn|ripped|scratched|crushed|leak(?:ing|ed)|stained|dead on arrival|doa|in pieces|danad[oa]|rot[oa]|endommage|casse|beschadigt|kaputt|danneggiat[oa]|rott[oa]|quebrad[oa]|danificad[oa]|tut[ae] hu[ae]|toota)\b`),
+    any: rx(String.raw`\b(?:an? (?:big |huge |small |large |deep |visible )?(?:tear|hole|scratch|dent|crack|stain|rip|chip)s?|damaged|broken|cracked|shattered|smashed|dented|torn|ripped|scratched|crushed|snapped|bent|chipped|squashed|leak\w*|stained|dead on arrival|doa|in pieces|danad[oa]|rot[oa]|endommage|casse|beschadigt|kaputt|danneggiat[oa]|rott[oa]|quebrad[oa]|danificad[oa]|tut[ae] hu[ae]|toota)\b`),
     with: rx(String.raw`\b(?:arriv\w*|came|received|deliver\w*|package|parcel|box|item|order\w*|product|packaging|open\w*|unbox\w*|glass|bottle|jar|screen|inside|seal|shipment|courier|llego|chegou|arrive|angekommen|arrivat\w*|bought|purchased|pedido|commande|bestellung)\b`),
     unless: rx(String.raw`\b(?:bag|bags|baggage|luggage|suitcase)\b`),
   },
   {
     type: "missing_item", weight: 10, verticals: ["ecommerce"],
-    any: rx(String.raw`\b(?:items?|parts?|pieces?|accessor\w+|charger|cable|one of (?:the|my)|half (?:of )?(?:the|my) order|products?)\b[^.]{0,30}\b(?:missing|not (?:included|in the (?:box|package|parcel))|was not there|wasn'?t (?:there|included|in (?:the|it)))|\bmissing (?:from|in) (?:the |my )?(?:order|package|parcel|box|delivery)|\bonly (?:got|received) \w+ (?:of|out of)\b|\b(?:box|package|parcel) (?:was |came |arrived )?empty|\bempty (?:box|package|parcel)|\b(?:box|package|parcel|caja|paquete|colis|paket|caixa|pacote)\b[^.]{0,30}\b(?:empty|vaci[oa]|vide|leer|vazi[oa])\b|\b(?:llego|arrived|came|chegou) (?:completely )?(?:empty|vaci[oa]|vazi[oa])\b|\bnothing (?:was )?inside\b|\bnada dentro\b`),
+    any: rx(String.raw`\b(?:items?|parts?|pieces?|accessor\w+|charger|cable|one of (?:the|my)|half (?:of )?(?:the|my) order|products?)\b[^.]{0,30}\b(?:missing|not (?:included|in the (?:box|package|parcel))|was not there|wasn'?t (?:there|included|in (?:the|it)))|\bmissing (?:from|in) (?:the |my )?(?:order|package|parcel|box|delivery)|\bonly (?:got|received) \w+ (?:of|out of)\b|\bonly \w+ (?:were|was|came|arrived)\b|\b(?:had|ordered|paid for) \w+ (?:items|products|pieces|things)\b[^.]{0,30}\bonly\b|\b(?:box|package|parcel) (?:was |came |arrived )?empty|\bempty (?:box|package|parcel)|\b(?:box|package|parcel|caja|paquete|colis|paket|caixa|pacote)\b[^.]{0,30}\b(?:empty|vaci[oa]|vide|leer|vazi[oa])\b|\b(?:llego|arrived|came|chegou) (?:completely )?(?:empty|vaci[oa]|vazi[oa])\b|\bnothing (?:was )?inside\b|\bnada dentro\b`),
   },
   {
     type: "defective_item", weight: 9, verticals: ["ecommerce"],
@@ -183,7 +183,7 @@ export const ISSUE_RULES: IssueRule[] = [
   {
     type: "delivery_delay", weight: 10, verticals: ["ecommerce"], urgency: "medium",
     any: rx(String.raw`\b(?:order\w*|package|parcel|delivery|deliveries|shipment|shipping|item|items|courier|pedido|encomenda|commande|colis|bestellung|paket|lieferung|ordine|pacco|spedizione|product|purchase|groceries|food|tracking|stuff|things i (?:ordered|bought))\b`),
-    with: rx(String.raw`${NOT_ARRIVED}|\bnothing (?:has |have )?(?:come|arrived|turned up|shown up|been delivered)\b|\bnever (?:shipped|sent|dispatched)\b|\b(?:delay\w*|late|overdue|${STILL_WAITING}|still (?:in transit|processing|pending|not)|supposed to (?:arrive|be delivered|come|reach)|expected (?:delivery|by|on|date)|past the (?:delivery|expected|estimated)|was due|no movement|lost in transit|lost|in transit for|retrasad\w*|atrasad\w*|en retard|verspat\w*|in ritardo)\b|${FOREIGN_NOT_ARRIVED}`),
+    with: rx(String.raw`${NOT_ARRIVED}|\bnothing (?:since|after|more)\b|\bno (?:updates?|movement|news) (?:since|for)\b|\bsince then\b|\bnothing (?:has |have )?(?:come|arrived|turned up|shown up|been delivered)\b|\bnever (?:shipped|sent|dispatched)\b|\b(?:delay\w*|late|overdue|${STILL_WAITING}|still (?:in transit|processing|pending|not)|supposed to (?:arrive|be delivered|come|reach)|expected (?:delivery|by|on|date)|past the (?:delivery|expected|estimated)|was due|no movement|lost in transit|lost|in transit for|retrasad\w*|atrasad\w*|en retard|verspat\w*|in ritardo)\b|${FOREIGN_NOT_ARRIVED}`),
     unless: rx(String.raw`\b(?:refund\w*|money|reembolso|remboursement|flight|vuelo|baggage|luggage|bag|suitcase)\b|\bcredit(?:ed)?\b`),
   },
   {
@@ -212,6 +212,7 @@ export const ISSUE_RULES: IssueRule[] = [
   {
     type: "baggage_lost", weight: 12, verticals: ["travel"], urgency: "high",
     any: rx(String.raw`\b(?:bags?|baggage|luggage|suitcases?|backpack|equipaje|maleta|bagagem|mala|bagage|valise|gepack|koffer|bagaglio|valigia)\b`),
+    unless: rx(String.raw`\b(?:order|items?|parcel|package|delivery|courier)\b`),
     with: rx(String.raw`\b(?:lost|missing|misplaced|left behind|can'?t (?:be )?f(?:i|ou)nd|never (?:arrived|came|showed up)|didn'?t (?:arrive|come|show up|make it)|did not arrive|not (?:arrived|on the (?:belt|carousel)|delivered|received)|hasn'?t (?:arrived|been delivered|come)|haven'?t (?:got|received|seen)|delayed|still waiting|perdid[oa]|extraviad[oa]|perdu|verloren|pers[oa]|no (?:ha )?llego|nao chegou|where is)\b`),
   },
   {
@@ -229,7 +230,7 @@ export const ISSUE_RULES: IssueRule[] = [
   },
   {
     type: "flight_delay", weight: 9, verticals: ["travel"], urgency: "high",
-    any: rx(String.raw`\b(?:flight|departure|plane|vuelo|voo|vol|flug|volo|train|bus)\b[^.]{0,40}\b(?:delay\w*|late|postponed|retimed|rescheduled|retrasad\w*|atrasad\w*|en retard|verspat\w*|in ritardo)\b|\bdelayed (?:by )?(?:\d+|two|three|four|five|six|several|many) hours?\b`),
+    any: rx(String.raw`\b(?:flight|departure|plane|airline|vuelo|voo|vol|flug|volo|train|bus)\b[^.]{0,40}\b(?:delay\w*|late|postponed|retimed|rescheduled|retrasad\w*|atrasad\w*|en retard|verspat\w*|in ritardo)\b|\bdelayed (?:by )?(?:\d+|two|three|four|five|six|several|many) hours?\b`),
     unless: rx(String.raw`\b(?:bags?|baggage|luggage|suitcase|refund\w*)\b`),
   },
   {
@@ -249,7 +250,7 @@ export const ISSUE_RULES: IssueRule[] = [
   {
     type: "accommodation_issue", weight: 8, verticals: ["travel"],
     any: rx(String.raw`\b(?:hotel|room|property|apartment|host|airbnb|hostel|reception|accommodation|villa|guesthouse|guest house|resort)\b`),
-    with: rx(String.raw`\b(?:dirty|unclean|filthy|bed ?bugs|no (?:hot )?water|not as (?:described|advertised|pictured|shown)|overbooked|no rooms?|denied|refused|turned (?:us )?away|smell\w*|noisy|mou?ld|cockroach\w*|air ?con\w*|unsafe|host cancel\w*|wouldn'?t let|couldn'?t (?:get in|access|find)|different (?:room|property|hotel)|no towels|broken (?:lock|shower|ac|heater|toilet)|not (?:clean|ready))\b`),
+    with: rx(String.raw`\b(?:(?:booked|paid for|reserved) (?:a |an )?[^.]{0,25}\bbut (?:got|received|were given|was given)|(?:smaller|different|wrong) (?:room|bed)|single room|not what (?:we|i) (?:booked|paid for)|dirty|unclean|filthy|bed ?bugs|no (?:hot )?water|not as (?:described|advertised|pictured|shown)|overbooked|no rooms?|denied|refused|turned (?:us )?away|smell\w*|noisy|mou?ld|cockroach\w*|air ?con\w*|unsafe|host cancel\w*|wouldn'?t let|couldn'?t (?:get in|access|find)|different (?:room|property|hotel)|no towels|broken (?:lock|shower|ac|heater|toilet)|not (?:clean|ready))\b`),
   },
   {
     type: "check_in_problem", weight: 7, verticals: ["travel"],
@@ -273,12 +274,12 @@ export const ISSUE_RULES: IssueRule[] = [
   {
     type: "sim_issue", weight: 10, verticals: ["telecom"],
     any: rx(String.raw`\b(?:e-?sim|sim(?: card)?)\b`),
-    with: rx(String.raw`\b(?:not (?:detect\w*|work\w*|activ\w*|recogni[sz]\w*|regist\w*|showing)|no sim|invalid|blocked|locked|activ\w*|swap\w*|replac\w*|lost|stolen|damaged|puk|pin lock\w*|doesn'?t (?:work|show)|isn'?t (?:working|active)|deactivat\w*|registration failed|emergency calls only|sos only|qr code)\b`),
+    with: rx(String.raw`\b(?:not (?:detect\w*|work\w*|activ\w*|recogni[sz]\w*|regist\w*|showing)|no sim|invalid|blocked|locked|activ\w*|fail\w*|transfer\w*|swap\w*|replac\w*|lost|stolen|damaged|puk|pin lock\w*|doesn'?t (?:work|show)|isn'?t (?:working|active)|deactivat\w*|registration failed|emergency calls only|sos only|qr code)\b`),
   },
   {
     type: "recharge_failed", weight: 11, verticals: ["telecom"], urgency: "high",
     any: rx(String.raw`\b(?:recharge\w*|top.?up|topped up|data pack|data bundle|bundle|recarga|ricarica)\b`),
-    with: rx(String.raw`\b(?:${FAILED})\b|\bbalance (?:still )?(?:shows?|is|says) (?:zero|0|nil|nothing|the same|empty)|\bnot (?:yet )?(?:credited|reflect\w*|received|updated|activated|added|showing|applied)|\b(?:didn'?t|did not|hasn'?t|has not) (?:get )?(?:credit\w*|reflect\w*|activat\w*|show\w*|appl\w*|work)\b|\bbut no (?:data|balance|validity)|\bdeducted\b|\bdebited\b|\bexpired? (?:early|already|before)\b|\bran out (?:early|already|before)\b|\bvalidity\b`),
+    with: rx(String.raw`\b(?:${FAILED})\b|\bbalance (?:still )?(?:shows?|is|says) (?:zero|0|nil|nothing|the same|empty)|\bnot (?:yet )?(?:credited|reflect\w*|received|updated|activated|added|showing|applied)|\b(?:didn'?t|did not|hasn'?t|has not) (?:get )?(?:credit\w*|reflect\w*|activat\w*|show\w*|appl\w*|work)\b|\bbut no (?:data|balance|validity)|\bdeducted\b|\bdebited\b|\bexpired? (?:early|already|before)\b|\bran out (?:early|already|before)\b|\bvalidity\b|\b(?:nahi|nhi) (?:mil|aa|ho|chal)\w*|\bbut (?:no|not getting) (?:data|balance|minutes|calls)\b`),
   },
   {
     type: "slow_internet", weight: 10, verticals: ["telecom"],
@@ -300,7 +301,7 @@ export const ISSUE_RULES: IssueRule[] = [
   {
     type: "certificate_missing", weight: 11, verticals: ["edtech_support"],
     any: rx(String.raw`\b(?:certificates?|certification|certificat|certificado|zertifikat|certificato|diploma|badge|credential|transcript)\b`),
-    with: rx(String.raw`\bnot (?:\w+ )?(?:received|issued|generated|available|showing|downloadable|sent|arrived|unlocked)|\b(?:haven'?t|hasn'?t|didn'?t|never|still not|yet to|not yet) (?:\w+ )?(?:receive\w*|get|got|issue\w*|generate\w*|come|arrived|see|unlock\w*)|\bmissing\b|\bwhere is\b|\bstill (?:says|shows|showing) ['"]?(?:in progress|pending|incomplete|not (?:completed|started|earned))|${FOREIGN_NOT_ARRIVED}|\b(?:can'?t|cannot|unable to) (?:download|find|see|get|access|generate)|\bwrong (?:name|date|spelling|course)|\bmust be (?:issued|sent|generated|ready)|\bneed (?:it|my certificate|the certificate|a copy)\b|\bissue (?:my|the) certificate\b|\b(?:old|wrong|incorrect|previous|maiden) (?:name|surname|last name)|\bname change\b|\b(?:change|update|correct) (?:the |my )?(?:name|surname)\b|\bmisspel\w*|\bspelt wrong|\bincorrect\b|\berror\b|\bno certificate\b|\bstill waiting\b|\bpending\b`),
+    with: rx(String.raw`\bnot (?:\w+ )?(?:received|issued|generated|available|showing|downloadable|sent|arrived|unlocked)|\b(?:haven'?t|hasn'?t|didn'?t|never|still not|yet to|not yet) (?:\w+ )?(?:receive\w*|get|got|issue\w*|generate\w*|come|arrived|see|unlock\w*)|\bmissing\b|\bwhere is\b|\bstill (?:says|shows|showing) ['"]?(?:in progress|pending|incomplete|not (?:completed|started|earned))|${FOREIGN_NOT_ARRIVED}|\b(?:can'?t|cannot|unable to) (?:download|find|see|get|access|generate)|\bwrong (?:name|date|spelling|course)|\bmust be (?:issued|sent|generated|ready)|\bneed (?:it|my certificate|the certificate|a copy)\b|\bissue (?:my|the) certificate\b|\b(?:old|wrong|incorrect|previous|maiden) (?:name|surname|last name)|\bname change\b|\b(?:change|update|correct) (?:the |my )?(?:name|surname)\b|\bmisspel\w*|\bspelt wrong|\bincorrect\b|\binvalid\b|\bnot (?:valid|verif\w*|recogni[sz]ed)|\bcan'?t (?:verify|be verified)|\berror\b|\bno certificate\b|\bstill waiting\b|\bpending\b`),
   },
   {
     type: "exam_issue", weight: 10, verticals: ["edtech_support"], urgency: "high",
@@ -310,25 +311,25 @@ export const ISSUE_RULES: IssueRule[] = [
   },
   {
     type: "assignment_issue", weight: 9, verticals: ["edtech_support"],
-    any: rx(String.raw`\b(?:assignments?|homework|coursework|essay|project submission|peer review|submissions?|uploads?)\b`),
+    any: rx(String.raw`\b(?:assignments?|homework|coursework|essays?|projects?|project submission|peer reviews?|submissions?|uploads?|auto-?grader|grader)\b`),
     with: rx(String.raw`${NEG}|\bupload\w*|\bsubmit\w*|\bdeadline\b|\blate\b|\bgrade\w*|\bmark\w*|\berror\b|\bfail\w*`),
   },
   {
     type: "enrolment_issue", weight: 9, verticals: ["edtech_support"],
     any: rx(String.raw`\b(?:enrol\w*|enroll\w*|registration|register\w*|admission|inscripcion|matricula|inscription)\b`),
-    with: rx(String.raw`${NEG}|\bfail\w*|\berror\b|\bpending\b|\bstuck\b|\bwaitlist\w*|\bproblem\b|\bissue\b|\bunable\b|\bnot (?:showing|confirmed|reflect\w*)`),
+    with: rx(String.raw`${NEG}|\bfail\w*|\berror\b|\bpending\b|\bstuck\b|\bwaitlist\w*|\b(?:defer\w*|postpone\w*|withdraw\w*|pause|switch|move) (?:my |the )?(?:enrol\w*|registration|place|seat|admission|to)\b|\bproblem\b|\bissue\b|\bunable\b|\bnot (?:showing|confirmed|reflect\w*)`),
     unless: rx(String.raw`\b(?:registered (?:mobile|phone|email|number|address)|sim registration)\b`),
   },
   {
     type: "course_access", weight: 9, verticals: ["edtech_support"], urgency: "medium",
-    any: rx(String.raw`\b(?:courses?|class(?:es)?|lessons?|lectures?|modules?|content|contenuto|contenido|conteudo|videos?|materials?|programs?|programmes?|classroom|curso|cours|kurs|corso|learning path|specialization|bootcamp|recordings?|live session|progress)\b`),
-    with: rx(String.raw`\b(?:can'?t|cannot|unable to|not able to|couldn'?t|no longer|won'?t let me)\b[^.]{0,10}\b(?:access|open|see|find|view|watch|start|play|load|unlock|enter|join|continue)\b|\b(?:not|isn'?t|aren'?t|doesn'?t|don'?t|won'?t|never)\b (?:\w+ )?(?:showing|show up|shown|appear\w*|load\w*|play\w*|visible|available|accessible|unlock\w*|open\w*|working|work)\b|\b(?:removed|kicked out|unenrol+ed|dropped) (?:me )?from\b|\b(?:reset|wiped|lost)\b[^.]{0,20}\b(?:progress|zero)\b|\bprogress\b[^.]{0,20}\b(?:reset|lost|gone|wiped|disappeared)\b|\bnon si apre|\bno (?:se )?abre|\bne s'ouvre pas|\bnao abre|\bnon disponibile|\bno disponible|\bpas disponible|\bindisponivel|\bnicht verfugbar|\bnon (?:funziona|carica)|\bno carga|\bnao carrega|\b(?:locked|disappeared|greyed out|no access|lost access|access (?:denied|expired|revoked|removed)|stuck|expire\w*|missing|(?:dikh|khul|chal) (?:nahi|nhi) (?:raha|rahi|rahe)|(?:nahi|nhi) (?:dikh|khul|chal) (?:raha|rahi|rahe))\b`),
+    any: rx(String.raw`\b(?:courses?|class(?:es)?|lessons?|lectures?|modules?|content|contenuto|contenido|conteudo|videos?|materials?|programs?|programmes?|classroom|curso|cours|kurs|corso|learning path|specialization|bootcamp|recordings?|live sessions?|progress)\b`),
+    with: rx(String.raw`\b(?:can'?t|cannot|unable to|not able to|couldn'?t|no longer|won'?t let me)\b[^.]{0,10}\b(?:access|open|see|find|view|watch|start|play|load|unlock|enter|join|continue)\b|\b(?:not|isn'?t|aren'?t|doesn'?t|don'?t|won'?t|never)\b (?:\w+ )?(?:showing|show up|shown|appear\w*|load\w*|play\w*|visible|available|accessible|unlock\w*|open\w*|working|work)\b|\b(?:removed|kicked out|unenrol+ed|dropped) (?:me )?from\b|\b(?:still )?asks? (?:me )?to pay\b|\bstill (?:locked|asks|asking|shows|showing|says)\b|\bcan'?t find\b|\b(?:reset|wiped|lost)\b[^.]{0,20}\b(?:progress|zero)\b|\bprogress\b[^.]{0,20}\b(?:reset|lost|gone|wiped|disappeared)\b|\bnon si apre|\bno (?:se )?abre|\bne s'ouvre pas|\bnao abre|\bnon disponibile|\bno disponible|\bpas disponible|\bindisponivel|\bnicht verfugbar|\bnon (?:funziona|carica)|\bno carga|\bnao carrega|\b(?:locked|disappeared|greyed out|no access|lost access|access (?:denied|expired|revoked|removed)|stuck|expire\w*|missing|(?:dikh|khul|chal) (?:nahi|nhi) (?:raha|rahi|rahe)|(?:nahi|nhi) (?:dikh|khul|chal) (?:raha|rahi|rahe))\b`),
     unless: rx(String.raw`\b(?:network|signal|sim|router)\b`),
   },
   // ---------------------------------------------------------------- any vertical
   {
     type: "payment_failed", weight: 8, verticals: ["banking_fintech", "ecommerce", "travel"], urgency: "high",
-    any: rx(String.raw`\b(?:payment|transaction|paid|pay|checkout|purchase|transfer|upi|card)\b`),
+    any: rx(String.raw`\b(?:payment|transaction|paid|pay|checkout|purchase|upi|card)\b`),
     with: rx(String.raw`\b(?:${FAILED})\b|\b(?:couldn'?t|could not|can'?t|cannot|unable to) (?:pay|complete (?:the )?(?:payment|purchase|checkout))\b|\berror\b`),
   },
   {
@@ -358,9 +359,9 @@ export const FALLBACK_ISSUE: Record<Vertical, string> = {
   general_info: "general_issue",
 };
 
-export const PLAIN_PROBLEM = rx(String.raw`\b(?:not working|(?:doesn'?t|didn'?t|isn'?t|won'?t|wouldn'?t|never) work(?:ing|ed)?|stopped working|not work(?:ing)?|broken|error|issue|problem|trouble|can'?t|cannot|unable to|couldn'?t|failed|failing|fails|wrong|complain\w*|missing|lost|gone|disappeared|stuck|expired|delayed|overcharged|declined|crash\w*|froze|frozen|bug|glitch\w*|nothing (?:has )?(?:come|arrived|happened|works)|never (?:came|arrived|received|got|showed up|worked)|(?:haven'?t|hasn'?t|didn'?t|did not|have not|has not) (?:\w+ )?(?:received|arrived|come|got|gotten|worked|reached)|wasn'?t ready|not ready|left without|waited (?:for )?(?:over |more than )?(?:\d+|an?|two|three|several) (?:hours?|days?|weeks?|minutes?)|still (?:not|no|waiting|haven'?t|hasn'?t)|unusable|useless|reset to|paid for [^.]{0,40} but|but (?:was|were|got) (?:given|sent|charged)|no funciona|ne marche pas|funktioniert nicht|non funziona|nao funciona|kaam nahi kar|non si apre|no se abre|nao abre|(?:nahi|nhi) (?:aa|chal|mil|ho|khul)\w*)\b`);
+export const PLAIN_PROBLEM = rx(String.raw`\b(?:not working|(?:doesn'?t|didn'?t|isn'?t|won'?t|wouldn'?t|never) work(?:ing|ed)?|stopped working|not work(?:ing)?|broken|error|issue|problem|trouble|can'?t|cannot|unable to|couldn'?t|failed|failing|fails|wrong|complain\w*|missing|lost|gone|disappeared|stuck|expired|delayed|overcharged|declined|crash\w*|froze|frozen|bug|glitch\w*|nothing (?:has )?(?:come|arrived|happened|works)|never (?:came|arrived|received|got|showed up|worked)|(?:haven'?t|hasn'?t|didn'?t|did not|have not|has not) (?:\w+ )?(?:received|arrived|come|got|gotten|worked|reached)|wasn'?t ready|not ready|left without|still (?:shows?|says|asks|locked|pending|the old|charging|being)|says? (?:it'?s |that )?(?:invalid|expired|failed|declined|pending|unavailable|not found)|invalid|denied|rejected|refused|limited|restricted|suspended|blocked|locked|frozen|without (?:any )?(?:notice|warning|explanation|reason)|nothing since|no (?:update|response|reply)|never (?:showed|turned) up|didn'?t (?:show|turn) up|charged|(?:isn'?t|not) mine|instead of|returns? nothing|shows? nothing|gives? (?:me )?(?:0|zero|an error)|blank|(?:n'?t|not|never) (?:been |yet |even |ever )?\w+(?:ed|en)|waited (?:for )?(?:over |more than )?(?:\d+|an?|two|three|several) (?:hours?|days?|weeks?|minutes?)|still (?:not|no|waiting|haven'?t|hasn'?t)|unusable|useless|reset to|paid for [^.]{0,40} but|but (?:was|were|got) (?:given|sent|charged)|no funciona|ne marche pas|funktioniert nicht|non funziona|nao funciona|kaam nahi kar|non si apre|no se abre|nao abre|(?:nahi|nhi) (?:aa|chal|mil|ho|khul)\w*)\b`);
 /** A request the agent has to act on ("please sort the booking by Friday"): an issue even without a fault. */
-export const REQUEST = rx(String.raw`\b(?:please|pls|plz|kindly|can you|could you|would you|i need|we need|need (?:to|you to|the|my|it|this)|i want to|i'?d like to|we'?d like to|i would like to|help me)\b[^.?!]{0,40}\b(?:sort|fix|change|update|cancel|send|issue|activate|reactivate|unlock|unblock|reset|resend|re-?issue|correct|amend|transfer|add|remove|extend|upgrade|downgrade|close|open|refund|replace|deliver|confirm|process|check|look into|investigate|arrange|rebook|reschedule|approve|verify|release|waive|reverse)\w*\b`);
+export const REQUEST = rx(String.raw`\b(?:please|pls|plz|kindly|can you|could you|would you|i need|we need|need (?:to|you to|the|my|it|this)|i want to|i'?d like to|we'?d like to|i would like to|help me)\b[^.?!]{0,40}\b(?:sort|fix|change|update|cancel|send|issue|activate|reactivate|unlock|unblock|reset|resend|re-?issue|correct|amend|transfer|add|remove|extend|upgrade|downgrade|close|open|refund|replace|deliver|confirm|process|check|look into|investigate|arrange|rebook|reschedule|approve|verify|release|waive|reverse|defer|postpone|pause|freeze|swap|switch|move|withdraw|delete|unsubscribe|block|increase|raise|lower|reduce|restore|recover|retrieve|get back)\w*\b`);
 
 /** Polite phrases that look like problems ("no problem", "don't worry"): masked before PLAIN_PROBLEM is tried. */
 export const NOT_A_PROBLEM = rx(String.raw`\b(?:no|not a|any|without) (?:problem|issue|worries|trouble)s?\b|\bcan'?t (?:wait|thank)\b|\bdon'?t worry\b|\bnothing wrong\b|\bno longer (?:an? )?(?:issue|problem)\b`);

@@ -13,7 +13,7 @@ type Tiers = { strong: string[]; medium: string[]; weak: string[] };
 const TERMS: Record<Vertical, Tiers> = {
   saas: {
     strong: [
-      "workspace", "webhook", "api key", "api token", "api call", "api request", "api endpoint", "endpoint", "sso", "saml", "scim",
+      "workspace", "webhook", "knowledge base", "help center", "help centre", "api key", "api token", "api call", "api request", "api endpoint", "endpoint", "sso", "saml", "scim",
       "integration", "admin console", "admin panel", "admin dashboard", "sandbox", "free trial", "trial period", "seat licence",
       "seat license", "add seats", "extra seats", "per seat", "per user per month", "user licenses", "user licences", "self-hosted",
       "on-prem", "rate limit", "sdk", "oauth", "feature request", "changelog", "release notes", "saas", "crm", "zapier", "automation",
@@ -30,7 +30,7 @@ const TERMS: Record<Vertical, Tiers> = {
       "workflows", "tenant", "network error", "server error", "timeout error", "integrations page", "app crashes", "app crash",
       "app keeps crashing", "renew", "annual licence", "annual license", "annual subscription", "annual renewal", "payment method",
       "our customers", "our users", "our clients", "my customers", "our support team", "our domain", "new hires", "new hire",
-      "password reset email", "password reset link", "more seats", "more users", "more licenses", "more licences", "seat count", "user count", "connector",
+      "password reset email", "password reset link", "owner rights", "admin rights", "more seats", "more users", "more licenses", "more licences", "seat count", "user count", "connector",
     ],
     weak: ["plan", "account", "team", "project", "error", "version", "update", "crash", "server", "cloud", "login", "log in",
       "sign in", "2fa", "two-factor", "mfa", "password reset", "platform", "settings", "license", "licence", "crashes", "crashing",
@@ -48,13 +48,13 @@ const TERMS: Record<Vertical, Tiers> = {
       "exchange it", "exchange for", "size exchange",
     ],
     medium: [
-      "item", "product", "delivered", "return", "returned", "exchange", "size", "damaged", "broken on arrival", "customs duty",
+      "item", "product", "delivered", "returned", "return request", "return it", "returns", "exchange request", "exchange", "size", "damaged", "broken on arrival", "customs duty",
       "store", "shop", "purchase", "bought", "sku", "stock", "out of stock", "pre-order", "preorder", "receipt", "box", "packaging",
       "dent", "scratched", "cracked", "shoe", "shoes", "dress", "shirt", "jacket", "jeans", "sofa", "mattress", "blender", "headphones",
       "earbuds", "laptop", "television", "fridge", "washing machine", "furniture", "groceries", "toy", "handbag", "charger",
       "kettle", "vacuum cleaner", "air fryer", "microwave", "sneakers", "trainers", "t-shirt", "hoodie", "lamp", "chair", "table", "refund to my original payment", "replacement", "order number", "order id",
     ],
-    weak: ["refund", "cancelled", "canceled", "late", "delayed", "customs", "colour", "color", "price", "paid", "buy", "arrived",
+    weak: ["refund", "cancelled", "canceled", "late", "delayed", "customs", "colour", "color", "price", "paid", "buy", "arrived", "return",
       "received", "bag"],
   },
   banking_fintech: {
@@ -95,9 +95,9 @@ const TERMS: Record<Vertical, Tiers> = {
       "voo", "bagagem", "bagage", "valise", "flug", "gepack", "koffer", "buchung", "volo", "bagaglio", "prenotazione",
       "vlucht", "stranded", "check in online", "web check-in", "holiday package", "tour package", "travel insurance",
     ],
-    medium: ["ticket", "tickets", "seat", "cancelled", "canceled", "delayed", "reschedule", "compensation", "night", "nights",
+    medium: ["ticket", "tickets", "seat", "cancelled", "canceled", "delayed", "reschedule", "compensation",
       "guest", "stay", "destination", "journey", "bag", "bags", "tour"],
-    weak: ["refund", "date", "change", "miles", "points", "upgrade", "vol"],
+    weak: ["refund", "date", "change", "miles", "points", "upgrade", "vol", "night"],
   },
   telecom: {
     strong: [
@@ -107,7 +107,7 @@ const TERMS: Record<Vertical, Tiers> = {
       "apn", "imei", "porting", "port my number", "port out", "port in", "mnp", "pac code", "stac code", "unlock code",
       "call drop", "call drops", "dropped calls", "calls dropping", "calls keep dropping", "voicemail", "text messages",
       "incoming calls", "outgoing calls", "tower", "mast", "dth", "set-top box", "set top box", "tv channels", "phone bill",
-      "mobile bill", "handset", "hotspot", "tethering", "internet speed", "internet connection",
+      "mobile bill", "handset", "hotspot", "data allowance", "allowance", "dial tone", "line test", "tethering", "internet speed", "internet connection",
       "internet is down", "no internet", "slow internet", "mbps", "megabits", "line rental",
       "unlimited calls", "talk time", "telecom", "mobile plan", "phone plan", "sim swap", "number port", "portability",
       "red movil", "senal", "recarga", "reseau", "forfait", "netz", "empfang", "rete", "segnale", "ricarica", "rede", "sinal",
@@ -127,6 +127,8 @@ const TERMS: Record<Vertical, Tiers> = {
       "final project", "capstone", "peer review", "discussion forum", "course access", "exam result", "doubt session",
       "doubt clearing", "curso", "clase", "examen", "certificado", "cours", "examen", "certificat", "kurs", "prufung",
       "zertifikat", "corso", "esame", "certificato", "matricula", "inscripcion", "test series", "test score", "marks",
+      "live session", "live sessions", "recordings", "recorded lectures", "auto-grader", "autograder", "grader", "financial aid",
+      "report card", "report cards",
     ],
     medium: ["class", "classes", "video", "videos", "subscription", "learn", "training", "program", "programme", "batch", "mentor",
       "module", "modules", "progress bar", "completion", "submission", "learning", "study", "studying", "aula", "prova"],
