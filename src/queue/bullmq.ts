@@ -1,0 +1,158 @@
+// The production queue: BullMQ on Redis. Retries are BullMQ's (attempts + a custom backoff
+// strategy that asks decideRetry), a job stalled by a dead worker is re-run by BullMQ.
+// It does not report jobs BullMQ fails for stalling twice yet: their rows stay `processing`
+// and the sweeper re-enqueues them after its lease.
+import { Queue, UnrecoverableError, Worker, type Job } from "bullmq";
+import { createLogger, type Logger } from "../logger";
+import { invalidDeliveryId } from "./delivery-id";
+import { parseRedisUrl } from "./redis-url";
+import { decideRetry, MAX_ATTEMPTS } from "./retry";
+import type { DeadHandler, DeliveryQueue, JobHandler } from "./types";
+
+export type BullmqQueueOptions = {
+  redisUrl: string;
+  /** Queue name; default "deliveries". */
+  name?: string;
+  /** Redis key prefix; BullMQ's default ("bull") when unset. */
+  prefix?: string;
+  log?: Logger;
+  /**
+   * How long a job's lock lives without renewal (renewed every half of it while the job
+   * runs). A SIGKILLed worker's job is re-run once the lock has expired and the next
+   * stalled check has run: about lockDurationMs + 2 × stalledIntervalMs (~25 s by default,
+   * against BullMQ's ~90 s). Shorter would re-run jobs of a worker whose event loop is
+   * merely busy; jobs here are I/O-bound, so 15 s is ample.
+   */
+  lockDurationMs?: number;
+  /** How often a worker looks for stalled jobs; default 5 s. */
+  stalledIntervalMs?: number;
+  /** enqueue() and counts() give up after this long when Redis is unreachable; default 1 s. */
+  timeoutMs?: number;
+};
+
+type JobData = { deliveryId: string };
+
+const JOB_NAME = "delivery";
+const BACKOFF_TYPE = "decide-retry";
+
+/** The job's last failure, marked final so BullMQ stops retrying and onDead is called. */
+class FinalFailure extends UnrecoverableError {
+  constructor(
+    readonly original: Error,
+    readonly attempt: number,
+    readonly reason: string,
+  ) {
+    super(original.message);
+  }
+}
+
+export function createBullmqQueue(opts: BullmqQueueOptions): DeliveryQueue {
+  const parsed = parseRedisUrl(opts.redisUrl);
+  if (!parsed.ok) throw new Error(parsed.message);
+  const name = opts.name ?? "deliveries";
+  const timeoutMs = opts.timeoutMs ?? 1000;
+  const log = (opts.log ?? createLogger("silent")).child({ module: "queue.bullmq", queue: name });
+  const prefix = opts.prefix ? { prefix: opts.prefix } : {};
+
+  const queue = new Queue<JobData>(name, {
+    ...prefix,
+    // No offline queue and one try per command: with Redis down, enqueue fails fast so the
+    // webhook is still answered 2xx and its row waits, `received`, for the sweeper.
+    connection: { ...parsed.options, enableOfflineQueue: false, maxRetriesPerRequest: 1 },
+    defaultJobOptions: {
+      attempts: MAX_ATTEMPTS,
+      backoff: { type: BACKOFF_TYPE },
+      // the inbox row is the record: Redis keeps only what is still to run
+      removeOnComplete: true,
+      removeOnFail: true,
+    },
+  });
+  // without a listener, a connection error event would crash the process
+  queue.on("error", (err) => log.warn({ err: err.message }, "queue connection error"));
+
+  let worker: Worker<JobData> | undefined;
+  const deadCalls = new Set<Promise<void>>();
+
+  async function runJob(handler: JobHandler, job: Job<JobData>): Promise<void> {
+    const deliveryId = job.data.deliveryId;
+    // attemptsMade counts failed attempts only: a stalled run does not use one up
+    const attempt = job.attemptsMade + 1;
+    try {
+      await handler(deliveryId, attempt);
+    } catch (thrown) {
+      const error = thrown instanceof Error ? thrown : new Error(String(thrown));
+      const decision = decideRetry(error, attempt);
+      if (!decision.retry) throw new FinalFailure(error, attempt, decision.reason);
+      throw error;
+    }
+  }
+
+  function onFailed(onDead: DeadHandler, job: Job<JobData> | undefined, err: Error): void {
+    if (!job) return;
+    const deliveryId = job.data.deliveryId;
+    if (!(err instanceof FinalFailure)) {
+      log.warn({ deliveryId, attempt: job.attemptsMade, retryInMs: job.delay, err: err.message }, "delivery failed, will retry");
+      return;
+    }
+    log.error({ deliveryId, attempt: err.attempt, reason: err.reason, err: err.message }, "delivery failed for good");
+    const call = onDead(deliveryId, err.original, err.attempt)
+      .catch((deadError: unknown) => log.error({ deliveryId, err: (deadError as Error).message }, "onDead failed"))
+      .finally(() => deadCalls.delete(call));
+    deadCalls.add(call);
+  }
+
+  return {
+    kind: "bullmq",
+
+    async enqueue(deliveryId, enqueueOpts = {}) {
+      const invalid = invalidDeliveryId(deliveryId);
+      if (invalid) throw new TypeError(invalid);
+      const delay = enqueueOpts.delayMs && enqueueOpts.delayMs > 0 ? enqueueOpts.delayMs : undefined;
+      // jobId = delivery id: BullMQ ignores an add for an id it still holds (waiting, delayed, active)
+      await withTimeout(queue.add(JOB_NAME, { deliveryId }, { jobId: deliveryId, delay }), timeoutMs, "enqueue");
+    },
+
+    async startWorker(handler, onDead, workerOpts = {}) {
+      if (worker) throw new Error("a worker is already running on this queue");
+      worker = new Worker<JobData>(name, (job) => runJob(handler, job), {
+        ...prefix,
+        connection: { ...parsed.options, maxRetriesPerRequest: null },
+        concurrency: Math.max(1, workerOpts.concurrency ?? 1),
+        lockDuration: opts.lockDurationMs ?? 15_000,
+        stalledInterval: opts.stalledIntervalMs ?? 5_000,
+        settings: {
+          // called with the thrown error, so a 429's Retry-After sets the delay
+          backoffStrategy: (attemptsMade, _type, err) => {
+            const decision = decideRetry(err, attemptsMade);
+            return decision.retry ? decision.waitMs : -1;
+          },
+        },
+      });
+      worker.on("failed", (job, err) => onFailed(onDead, job, err));
+      worker.on("error", (err) => log.warn({ err: err.message }, "worker error"));
+      // connects (and reconnects) in the background: a worker started before Redis is up waits for it
+    },
+
+    async counts() {
+      const c = await withTimeout(queue.getJobCounts("waiting", "prioritized", "active", "delayed"), timeoutMs, "counts");
+      return { waiting: (c.waiting ?? 0) + (c.prioritized ?? 0), active: c.active ?? 0, delayed: c.delayed ?? 0 };
+    },
+
+    async close() {
+      // the worker first: it finishes its active jobs, which may still report to onDead
+      if (worker) await worker.close();
+      await Promise.all([...deadCalls]);
+      await queue.close();
+    },
+  };
+}
+
+function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} timed out after ${ms} ms: Redis unreachable?`)), ms);
+  });
+  // a late failure of the abandoned call must not surface as an unhandled rejection
+  work.catch(() => undefined);
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}

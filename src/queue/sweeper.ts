@@ -1,0 +1,112 @@
+// Re-enqueues deliveries the queue does not hold: rows still `received` (the webhook handler
+// could not enqueue, e.g. Redis was down) and `queued`/`processing` rows whose lease ran out
+// (the worker died, or the embedded queue restarted empty). It does not yet give up on a
+// delivery that keeps getting lost: counting its attempts is the pipeline's job.
+import type { Database } from "../db/client";
+import { createLogger, type Logger } from "../logger";
+import type { DeliveryQueue } from "./types";
+
+export type SweeperOptions = {
+  db: Pick<Database, "prisma">;
+  queue: Pick<DeliveryQueue, "enqueue">;
+  log?: Logger;
+  clock?: () => Date;
+  intervalMs?: number;
+  /** A `received` row older than this was not enqueued by the webhook handler. */
+  staleMs?: number;
+  /**
+   * A `queued`/`processing` row untouched for this long has lost its job. Longer than a
+   * job runs and than BullMQ needs to re-run a stalled one (~25 s); when the job does still
+   * exist, re-enqueueing it is a no-op on both drivers.
+   */
+  leaseMs?: number;
+  /** Most rows per sweep, oldest first; the rest wait for the next sweep. */
+  batchSize?: number;
+};
+
+export type Sweeper = {
+  /** One pass; resolves to how many deliveries it enqueued. */
+  sweepOnce(): Promise<number>;
+  start(): void;
+  /** Stops the timer and waits for a sweep in progress. */
+  stop(): Promise<void>;
+};
+
+export function createSweeper({
+  db,
+  queue,
+  log: parentLog,
+  clock = () => new Date(),
+  intervalMs = 5000,
+  staleMs = 10_000,
+  leaseMs = 120_000,
+  batchSize = 100,
+}: SweeperOptions): Sweeper {
+  const log = (parentLog ?? createLogger("silent")).child({ module: "queue.sweeper" });
+  let timer: NodeJS.Timeout | undefined;
+  let inFlight: Promise<void> | undefined;
+  let running = false;
+
+  async function sweepOnce(): Promise<number> {
+    const now = clock().getTime();
+    const rows = await db.prisma.webhookDelivery.findMany({
+      where: {
+        OR: [
+          { status: "received", receivedAt: { lt: new Date(now - staleMs) } },
+          { status: { in: ["queued", "processing"] }, updatedAt: { lt: new Date(now - leaseMs) } },
+        ],
+      },
+      select: { id: true, status: true, updatedAt: true },
+      orderBy: { receivedAt: "asc" },
+      take: batchSize,
+    });
+    let enqueued = 0;
+    for (const row of rows) {
+      try {
+        await queue.enqueue(row.id);
+      } catch (err) {
+        // the queue is most likely down: stop here rather than wait out a timeout per row
+        log.warn({ deliveryId: row.id, err: (err as Error).message, left: rows.length - enqueued }, "enqueue failed, will retry next sweep");
+        break;
+      }
+      enqueued++;
+      // Only if nobody moved the row since we read it: the job may already be running it.
+      await db.prisma.webhookDelivery.updateMany({
+        where: { id: row.id, status: row.status, updatedAt: row.updatedAt },
+        data: { status: "queued", updatedAt: clock() },
+      });
+    }
+    if (enqueued > 0) log.info({ enqueued }, "re-enqueued deliveries");
+    return enqueued;
+  }
+
+  function schedule(delayMs: number): void {
+    timer = setTimeout(() => {
+      inFlight = sweepOnce()
+        .then(() => undefined)
+        .catch((err: unknown) => log.error({ err: (err as Error).message }, "sweep failed"))
+        .finally(() => {
+          inFlight = undefined;
+          if (running) schedule(intervalMs);
+        });
+    }, delayMs);
+    // the server keeps the process alive, not this timer
+    timer.unref();
+  }
+
+  return {
+    sweepOnce,
+    start() {
+      if (running) return;
+      running = true;
+      // sweep at once: after a restart, what the last process left behind is recovered first
+      schedule(0);
+    },
+    async stop() {
+      running = false;
+      if (timer) clearTimeout(timer);
+      timer = undefined;
+      await inFlight;
+    },
+  };
+}

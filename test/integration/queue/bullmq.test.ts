@@ -1,0 +1,142 @@
+// What only the BullMQ driver has to prove: a job whose worker died mid-job runs again,
+// and enqueue fails fast (so the webhook is still answered) when Redis is unreachable.
+import { spawn } from "node:child_process";
+import net from "node:net";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { Queue } from "bullmq";
+import { createBullmqQueue } from "../../../src/queue/bullmq";
+import { parseRedisUrl } from "../../../src/queue/redis-url";
+import type { DeliveryQueue } from "../../../src/queue/types";
+
+const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
+const PREFIX = `hm-test-bullmq-${process.pid}`;
+const names: string[] = [];
+const open: DeliveryQueue[] = [];
+
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((q) => q.close()));
+});
+
+afterAll(async () => {
+  const parsed = parseRedisUrl(REDIS_URL);
+  if (!parsed.ok) throw new Error(parsed.message);
+  for (const name of names) {
+    const q = new Queue(name, { connection: parsed.options, prefix: PREFIX });
+    await q.obliterate({ force: true });
+    await q.close();
+  }
+});
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function waitFor(what: string, check: () => boolean | Promise<boolean>, timeoutMs: number): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await sleep(20);
+  }
+}
+
+function newQueue(extra: { lockDurationMs?: number; stalledIntervalMs?: number } = {}): { queue: DeliveryQueue; name: string } {
+  const name = `bullmq-${names.length + 1}`;
+  names.push(name);
+  const queue = createBullmqQueue({ redisUrl: REDIS_URL, name, prefix: PREFIX, ...extra });
+  open.push(queue);
+  return { queue, name };
+}
+
+async function unusedPort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+describe("BullMQ driver", () => {
+  it("re-runs a job whose worker process was SIGKILLed mid-job (stalled recovery)", async () => {
+    // Short lock and stalled check so the test takes seconds; production uses 15 s / 5 s.
+    const timings = { lockDurationMs: 1000, stalledIntervalMs: 300 };
+    const { queue, name } = newQueue(timings);
+    await queue.enqueue("dlv_orphan");
+
+    // node itself with tsx's loader, not the tsx CLI: the CLI runs the script in a grandchild
+    // that a SIGKILL of the CLI would leave running
+    const tsx = pathToFileURL(require.resolve("tsx")).href;
+    const child = spawn(process.execPath, ["--import", tsx, path.join(__dirname, "hanging-worker.ts")], {
+      env: {
+        ...process.env,
+        REDIS_URL,
+        QUEUE_NAME: name,
+        QUEUE_PREFIX: PREFIX,
+        LOCK_DURATION_MS: String(timings.lockDurationMs),
+        STALLED_INTERVAL_MS: String(timings.stalledIntervalMs),
+      },
+      stdio: ["pipe", "pipe", "inherit"],
+    });
+    let out = "";
+    child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    try {
+      await waitFor("the child to take the job", () => out.includes("started dlv_orphan 1"), 8000);
+    } finally {
+      child.kill("SIGKILL");
+      await exited;
+    }
+    expect(await queue.counts()).toEqual({ waiting: 0, active: 1, delayed: 0 });
+
+    const runs: Array<[string, number]> = [];
+    const dead: string[] = [];
+    const t0 = Date.now();
+    await queue.startWorker(
+      async (id, attempt) => void runs.push([id, attempt]),
+      async (id) => void dead.push(id),
+    );
+    await waitFor("the orphaned job to run again", () => runs.length === 1, 6000);
+    // lock expiry + up to two stalled checks, not BullMQ's 30 s defaults
+    expect(Date.now() - t0).toBeLessThan(3000);
+    // a crash is not the job's failure: it is still attempt 1
+    expect(runs).toEqual([["dlv_orphan", 1]]);
+    await waitFor("an empty queue", async () => (await queue.counts()).active === 0, 2000);
+    expect(dead).toEqual([]);
+  });
+
+  it("keeps its keys under the given prefix and queue name", async () => {
+    const { queue, name } = newQueue();
+    await queue.enqueue("dlv_keys");
+    const parsed = parseRedisUrl(REDIS_URL);
+    if (!parsed.ok) throw new Error(parsed.message);
+    const probe = new Queue(name, { connection: parsed.options, prefix: PREFIX });
+    try {
+      const job = await probe.getJob("dlv_keys");
+      expect(job?.name).toBe("delivery");
+      expect(job?.data).toEqual({ deliveryId: "dlv_keys" });
+      expect(job?.opts).toMatchObject({ attempts: 5, removeOnComplete: true, removeOnFail: true });
+    } finally {
+      await probe.close();
+    }
+  });
+
+  describe("with Redis unreachable", () => {
+    let queue: DeliveryQueue;
+    beforeEach(async () => {
+      queue = createBullmqQueue({ redisUrl: `redis://127.0.0.1:${await unusedPort()}`, name: "unreachable", timeoutMs: 500 });
+    });
+    afterEach(() => queue.close());
+
+    it("enqueue rejects quickly instead of hanging, so the webhook can still be answered", async () => {
+      const t0 = Date.now();
+      await expect(queue.enqueue("dlv_nowhere")).rejects.toThrow(/timed out after 500 ms/);
+      expect(Date.now() - t0).toBeLessThan(1500);
+      await expect(queue.counts()).rejects.toThrow(/timed out/);
+    });
+
+    it("close() still returns", async () => {
+      await queue.enqueue("dlv_nowhere").catch(() => undefined);
+      const t0 = Date.now();
+      await queue.close();
+      expect(Date.now() - t0).toBeLessThan(2000);
+    });
+  });
+});
