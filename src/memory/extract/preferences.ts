@@ -34,7 +34,9 @@ const STYLE: Pattern<Style>[] = [
 ];
 
 const TIME = /\b(?:after|before|not before|not after) \d{1,2}(?::\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.|h|hrs|o'?clock)?(?: ?(?:ist|cet|cest|gmt|utc|est|edt|pst|pdt|bst|aest|sgt|wat|eat|cat|brt|local time))?|\bbetween \d{1,2}(?::\d{2})?\s?(?:am|pm)? ?(?:and|-|to) ?\d{1,2}(?::\d{2})?\s?(?:am|pm)?|\b(?:only )?(?:on )?(?:mornings?|afternoons?|evenings?|weekends?|weekdays?|lunch ?time|office hours|business hours|working hours)(?: only)?\b|\b(?:in|during) the (?:morning|afternoon|evening)s?(?: only)?\b|\bafter work\b/;
-const CONTACT_CONTEXT = /\b(?:call|calls|contact|reach|ring|phone|available|free|e-?mail|best time|text|whats ?app|message|speak|talk|prefer|works for me|callback|reply|respond|get back)\b/;
+const CONTACT_CONTEXT = /\b(?:call me|ring me|phone me|reach me|contact me|text me|e-?mail me|message me|whats ?app me|get back to me|call back|callback|available|free to talk|best time|prefer|works (?:best )?for me|only)\b/;
+// "since morning", "every evening", "this afternoon" describe the problem, not when to call.
+const NOT_A_CONTACT_TIME = /\b(?:since|this|yesterday|every|last|tomorrow|from|all|each)\s+$/;
 
 const LANGUAGES: Record<string, string> = {
   english: "en", spanish: "es", espanol: "es", castellano: "es", french: "fr", francais: "fr", german: "de", deutsch: "de",
@@ -94,7 +96,7 @@ export function findCommunicationPreference(messages: PreparedMessage[]): Extrac
   for (let i = messages.length - 1; i >= 0 && !out.times; i--) {
     for (const s of messages[i]!.sentences) {
       const m = TIME.exec(s.folded);
-      if (m && CONTACT_CONTEXT.test(s.folded) && !negatedAt(s.folded, m.index)) {
+      if (m && CONTACT_CONTEXT.test(s.folded) && !negatedAt(s.folded, m.index) && !NOT_A_CONTACT_TIME.test(s.folded.slice(0, m.index))) {
         out.times = s.text.slice(m.index, m.index + m[0].length).trim();
         break;
       }

@@ -132,12 +132,15 @@ export function negatedAt(folded: string, at: number): boolean {
   return NEGATION.test(before);
 }
 
-const GREETING = /^(?:(?:hi|hello|hey|hiya|dear|good (?:morning|afternoon|evening)|hola|bonjour|hallo|ola|namaste|greetings)\b[^,.!?\n]{0,30}?[,.!:\-\u2013\u2014]+\s*)+/i;
+// "Hi team,", "Hello Ana -": a greeting and at most three words before punctuation.
+const GREETING = /^(?:(?:hi|hello|hey|hiya|dear|good (?:morning|afternoon|evening)|hola|bonjour|hallo|ola|namaste|greetings)\b(?:\s+[\w'-]+){0,3}?\s*(?:[,.!:]+|\s[-\u2013\u2014]\s)\s*)+/i;
+
+const BARE_GREETING = /^(?:hi|hello|hey|hiya)\s+(?=(?:my|our|i|we|the|there'?s|i'?m|im|your)\b)/i;
 
 /** A readable one-sentence summary in the customer's words: greeting dropped, capped near 200 chars. */
 export function trimSummary(sentence: string, max = 200): string {
   let s = sentence.replace(/\s+/g, " ").trim();
-  s = s.replace(GREETING, "").trim();
+  s = s.replace(GREETING, "").replace(BARE_GREETING, "").trim();
   if (s.length > max) {
     const cut = s.slice(0, max - 1);
     const space = cut.lastIndexOf(" ");

@@ -20,6 +20,7 @@ const DEADLINES: RegExp[] = [
   new RegExp(String.raw`\b(?:before|by|no later than) (?:this |next |the end of )?(?:${DATE_WORD})`, "i"),
   new RegExp(String.raw`\b(?:deadline|due date) (?:is|of|on) (?:this |next |on )?(?:${DATE_WORD})`, "i"),
   /\bwithin (?:the next )?(?:\d+|a few|two|three|24|48|72) (?:hours|days|minutes|hrs)\b/i,
+  new RegExp(String.raw`\b(?:need(?:ed)? (?:it |this |them )?|in time |gift )(for (?:this |next )?(?:${DAYS}|tomorrow|tonight|the weekend|christmas|diwali|eid|new year))\b`, "i"),
   new RegExp(String.raw`\b(?:flight|exam|trip|departure|wedding|interview|meeting|event|presentation|review|deadline|check-?in|class|test|surgery|visa appointment)\b[^.!?]{0,20}?\b(?:is |are |leaves |starts |departs )?((?:tomorrow|today|tonight|this (?:evening|afternoon|weekend)|on (?:${DAYS}))(?: (?:morning|afternoon|evening|night))?)\b`, "i"),
 ];
 
@@ -56,7 +57,7 @@ const HIGH = new RegExp(
     String.raw`\burgent\w*\b`, String.raw`\basap\b`, String.raw`\ba\.s\.a\.p\b`, String.raw`\bimmediately\b`, String.raw`\bright (?:now|away)\b`,
     String.raw`\bas soon as possible\b`, String.raw`\bat the earliest\b`, String.raw`\b(?:can'?t|cannot|unable to) work\b`,
     String.raw`\bblock(?:ing|er)\b`, String.raw`\btime.sensitive\b`, String.raw`\brunning out of time\b`, String.raw`\burgente\b`,
-    String.raw`\bdringend\b`, String.raw`\bjaldi\b`, String.raw`\bturant\b`, String.raw`\bcritical\b`, String.raw`\bno (?:money|cash) (?:left|for)\b`,
+    String.raw`\bdringend\b`, String.raw`\bjaldi\b`, String.raw`\bhurry\b`, String.raw`\bquickly\b`, String.raw`\bturant\b`, String.raw`\bcritical\b`, String.raw`\bno (?:money|cash) (?:left|for)\b`,
     String.raw`\b(?:by|before|until|need(?:ed|s)?(?: it| this| them)?|fix(?:ed)?(?: it| this)?|sort(?:ed)?(?: it| this)?(?: out)?|resolv(?:e|ed)(?: it| this)?|done|ready|deliver(?:ed)?) (?:by )?(?:today|tonight|tomorrow)\b`,
     String.raw`\b(?:today|tonight) itself\b`,
     String.raw`\b(?:flight|exam|trip|departure|wedding|interview|meeting|presentation|check.?in|travel\w*|leav\w*|fly\w*|surgery) (?:is |are )?(?:today|tonight|tomorrow|in (?:a few|\d+|two|three) hours)\b`,

@@ -29,7 +29,7 @@ const NOT_ITEM = new Set(
 const BOUNDARY = new Set(
   (
     "from on for last yesterday today with in and but which that it is was were has have had at via through because over ago to by off " +
-    "when since about around before after two three four five from online using"
+    "when since about around before after two three four five from online using instead of as"
   ).split(" "),
 );
 const ITEM_LEAD = /\b(?:ordered|bought|purchased|order(?:ed)? for|received|got|buying)\s+(?:a\s+|an\s+|the\s+|two\s+|three\s+|\d+\s+|some\s+|my\s+|this\s+|these\s+|those\s+|new\s+)?(?:pair of\s+|set of\s+|pack of\s+|box of\s+|bottle of\s+)?/gi;

@@ -16,7 +16,25 @@ const COURSE = [
   /\b(?:course|class|module)\s*(?:code|id|number|no\.?|:)\s*([A-Z]{2,5}[- ]?\d{2,4}[A-Z]?)\b/,
 ];
 const NOT_COURSE = /^(?:I|It|The|This|My|Your|A|An|Coursera|Udemy|Canvas|Moodle|Blackboard|edX|Skillshare|Udacity)$/;
-const ENROLMENT = /\b(not enrol+ed|unenrol+ed|enrol+ed|waitlist(?:ed)?|dropped|deferred|withdrawn|expired|completed|suspended|enrol+ment (?:is )?pending|registration (?:is )?pending)\b/;
+const ENROLMENT: [RegExp, string | null][] = [
+  [/\b(?:not|never) (?:been )?enrol+ed\b|\bunenrol+ed\b|\bremoved from (?:the |my )?(?:course|class|program)/, "not enrolled"],
+  [/\bwaitlist(?:ed)?\b/, "waitlisted"],
+  [/\bdeferr?(?:ed|al)?\b/, "deferral requested"],
+  [/\bwithdrawn\b|\bdropped (?:out|from)\b/, "withdrawn"],
+  [/\b(?:enrol+ment|registration|admission|access|subscription)\s(?:is\s|was\s|has been\s|got\s)?(?:still\s)?(pending|expired|cancel+ed|active|confirmed|revoked|suspended)\b/, null],
+  [/\bcompleted (?:the|all|my) (?:course|modules|lessons|program\w*)\b/, "completed"],
+  [/\b(?:i'?m|i am|we'?re|already) enrol+ed\b|\benrol+ed (?:in|on|for)\b/, "enrolled"],
+];
+
+function enrolmentStatus(texts: string[]): string | undefined {
+  for (const t of texts.map(fold)) {
+    for (const [re, label] of ENROLMENT) {
+      const m = re.exec(t);
+      if (m) return label ?? m[1];
+    }
+  }
+  return undefined;
+}
 const EXAM = [
   /\b((?:final|midterm|mid-term|module|unit|chapter|practice|mock|certification|proctored|entrance|board|semester|end-term|qualifying|placement|written|oral)\s(?:exam|test|quiz|assessment))\b/i,
   /\b((?:[A-Z][\w+-]*\s){1,4}(?:exam|test|quiz|assessment))\b/,
@@ -28,11 +46,12 @@ const COHORT = [
 
 export function edtechFacts({ texts, issueType }: FactInput): Facts {
   const facts: Facts = {};
-  const course = firstCapture(texts, COURSE);
+  const platform = texts.flatMap((t) => platforms(t))[0];
+  // "the Udemy Web Development course": the platform is its own fact, not part of the title.
+  const course = firstCapture(texts, COURSE)?.replace(platform ? new RegExp(`^${platform.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\s+`, "i") : /^$/, "");
   if (course && !NOT_COURSE.test(course)) put(facts, "course", course);
-  const status = texts.map((t) => ENROLMENT.exec(fold(t))?.[1]).find((s) => s !== undefined);
-  put(facts, "enrolment_status", status ?? (issueType === "enrolment_issue" ? "pending" : undefined));
-  put(facts, "platform", texts.flatMap((t) => platforms(t))[0]);
+  put(facts, "enrolment_status", enrolmentStatus(texts) ?? (issueType === "enrolment_issue" ? "pending" : undefined));
+  put(facts, "platform", platform);
   const exam = firstCapture(texts, EXAM);
   if (exam && !/^(?:The|This|My|A|An|That)\s/.test(exam)) put(facts, "exam", exam);
   put(facts, "cohort", firstCapture(texts, COHORT));

@@ -6,7 +6,7 @@ const PLAN = [
   /((?:[\u20b9$\u20ac\u00a3]|Rs\.?\s?|INR\s?|KES\s?|R\$\s?)\d+(?:\.\d+)?(?:\s(?:per month|\/month|a month|monthly))?\s(?:[A-Za-z]+\s){0,2}?(?:plan|pack|recharge|bundle|tariff))\b/,
   /\b(\d+\s?GB(?:\s[A-Za-z]+)?\s(?:plan|pack|bundle|data plan|data pack))\b/i,
   /\b(?:the|my|our|a)\s((?:[A-Z0-9][\w+&-]*\s){1,3}(?:plan|tariff|bundle|package))\b/,
-  /\b((?:unlimited|prepaid|postpaid|family|business|student|sim.only|international|roaming)\s(?:[a-z]+\s)?(?:plan|pack|tariff|bundle))\b/i,
+  /\b((?:unlimited|prepaid|postpaid|family|business|student|sim.only|international|roaming)\s(?:\w+\s)?(?:plan|pack|tariff|bundle))\b/i,
 ];
 const PLAN_TYPE = /\b(prepaid|postpaid|pay as you go|pay-as-you-go|sim.only)\b/i;
 const DEVICE = [

@@ -46,10 +46,15 @@ function travelDate(texts: string[]): string | undefined {
   return undefined;
 }
 
+// "flight EK512", "flight no. 6E 2134": the flight, not a booking reference.
+const FLIGHT_NUMBER = /\bflight\s(?:no\.?\s|number\s|#)?([A-Z][A-Z0-9]\s?\d{2,4})\b/;
+
 export function travelFacts({ texts, refs }: FactInput): Facts {
   const facts: Facts = {};
+  const flight = firstCapture(texts, [FLIGHT_NUMBER]);
+  put(facts, "flight_number", flight);
   put(facts, "pnr_refs", refsOf(refs, ["pnr"]));
-  put(facts, "booking_refs", refsOf(refs, ["booking", "other"]));
+  put(facts, "booking_refs", refsOf(refs, ["booking", "other"]).filter((r) => r.replace(/\s/g, "") !== flight?.replace(/\s/g, "")));
   put(facts, "airline", texts.flatMap((t) => airlines(t))[0]);
   put(facts, "route", route(texts));
   put(facts, "travel_date", travelDate(texts));
