@@ -2,7 +2,8 @@
 // its sentence becomes the summary. Falls back to a plain "it's broken", a question, or a
 // follow-up of the issue already open. Pure.
 import type { ExtractedIssue, OpenIssue, Urgency, Vertical } from "../types";
-import { FALLBACK_ISSUE, ISSUE_RULES, NOT_A_PROBLEM, PLAIN_PROBLEM, REQUEST, type IssueRule } from "./issue-rules";
+import { ISSUE_RULES, type IssueRule } from "./issue-rules";
+import { FALLBACK_ISSUE, NOT_A_PROBLEM, PROBLEM, REQUEST, SUBJECTS } from "./issue-subjects";
 import { fold, splitSentences, trimSummary, type Span } from "./text";
 
 export type Said = { content: string; index: number };
@@ -18,7 +19,7 @@ export function prepareMessage(m: Said): PreparedMessage {
 
 /** One rule firing in one sentence of a message; `at` is its offset in the message. */
 export type RuleHit = { rule: IssueRule; sentence: number; at: number };
-export type IssueHit = { type: string; urgency: Urgency; message: PreparedMessage; sentence: number; score: number };
+export type IssueHit = { rule: IssueRule; type: string; urgency: Urgency; message: PreparedMessage; sentence: number; score: number };
 
 const VERTICAL_BONUS = 3;
 
@@ -45,14 +46,14 @@ export function scanRules(message: PreparedMessage): RuleHit[] {
 /** Offset of the last problem statement in a message, or -1. */
 export function lastProblemAt(message: PreparedMessage, hits: RuleHit[]): number {
   let last = hits.reduce((max, h) => Math.max(max, h.at), -1);
-  for (const m of maskPolite(message.folded).matchAll(PLAIN_PROBLEM_G)) last = Math.max(last, m.index!);
+  for (const m of maskPolite(message.folded).matchAll(PROBLEM_G)) last = Math.max(last, m.index!);
   return last;
 }
-const PLAIN_PROBLEM_G = new RegExp(PLAIN_PROBLEM.source, "g");
+const PROBLEM_G = new RegExp(PROBLEM.source, "g");
 const NOT_A_PROBLEM_G = new RegExp(NOT_A_PROBLEM.source, "g");
 /** "No problem" is not a problem: polite phrases are blanked (same length, offsets stay valid). */
 const maskPolite = (folded: string): string => folded.replace(NOT_A_PROBLEM_G, (m) => " ".repeat(m.length));
-const hasPlainProblem = (folded: string): boolean => PLAIN_PROBLEM.test(maskPolite(folded));
+const hasPlainProblem = (folded: string): boolean => PROBLEM.test(maskPolite(folded));
 
 /** A vote for the vertical the most specific problem belongs to, for the classifier. */
 export function issueVerticalHint(hits: RuleHit[][]): Partial<Record<Vertical, number>> {
@@ -69,7 +70,7 @@ export function findIssueHit(messages: PreparedMessage[], hits: RuleHit[][], ver
   messages.forEach((message, mi) => {
     for (const h of hits[mi] ?? []) {
       const score = h.rule.weight + (h.rule.verticals?.includes(vertical) ? VERTICAL_BONUS : 0);
-      if (!best || score > best.score) best = { type: h.rule.type, urgency: h.rule.urgency ?? "medium", message, sentence: h.sentence, score };
+      if (!best || score > best.score) best = { rule: h.rule, type: h.rule.type, urgency: h.rule.urgency ?? "medium", message, sentence: h.sentence, score };
     }
   });
   return best;
@@ -101,15 +102,35 @@ export function summarise(message: PreparedMessage, si: number): string {
 export type IssueDraft = Omit<ExtractedIssue, "refs" | "urgency" | "deadline"> & { baseUrgency: Urgency; specific: boolean };
 
 /** The customer's problem, or null when the messages carry none (thanks, chit-chat). */
+/** The kind a sentence's subject names in this vertical ("videos" → course_access), if any. */
+function subjectKind(vertical: Vertical, ...texts: string[]): string | undefined {
+  for (const text of texts) {
+    // The subject named first is what the sentence is about ("the host locked us out … with our bags").
+    let best: { at: number; kind: string } | undefined;
+    for (const [re, kind] of SUBJECTS[vertical]) {
+      const m = re.exec(text);
+      if (m && (!best || m.index < best.at)) best = { at: m.index, kind };
+    }
+    if (best) return best.kind;
+  }
+  return undefined;
+}
+
+/** The customer's problem, or null when the messages carry none (thanks, chit-chat). */
 export function detectIssue(messages: PreparedMessage[], hits: RuleHit[][], vertical: Vertical, open: OpenIssue | null): IssueDraft | null {
   if (messages.length === 0) return null;
   const hit: IssueHit | null = findIssueHit(messages, hits, vertical);
   if (hit) {
+    // A rule of another vertical ("internet cut out" on an edtech tenant) yields to what the
+    // sentence is about in this vertical, when it names something.
+    const offVertical = vertical !== "general_info" && hit.rule.verticals !== undefined && !hit.rule.verticals.includes(vertical);
+    const sentence = hit.message.sentences[hit.sentence]!.folded;
+    const local = offVertical ? subjectKind(vertical, sentence, hit.message.folded) : undefined;
     return {
-      issue_type: hit.type,
+      issue_type: local ?? hit.type,
       summary: summarise(hit.message, hit.sentence),
       message_index: hit.message.index,
-      baseUrgency: hit.urgency,
+      baseUrgency: local ? "medium" : hit.urgency,
       specific: true,
     };
   }
@@ -122,8 +143,11 @@ export function detectIssue(messages: PreparedMessage[], hits: RuleHit[][], vert
   for (const m of messages) {
     const si = m.sentences.findIndex((s) => (hasPlainProblem(s.folded) || REQUEST.test(s.folded)) && !CHITCHAT.test(s.folded));
     if (si >= 0) {
-      // In software, "it's broken" is a bug report; anything else plain stays the vertical's general kind.
-      const type = vertical === "saas" && MALFUNCTION.test(m.sentences[si]!.folded) ? "bug_report" : FALLBACK_ISSUE[vertical];
+      const sentence = m.sentences[si]!.folded;
+      // In software, "it's broken" is a bug report; otherwise the subject names the kind.
+      const type =
+        subjectKind(vertical, sentence, m.folded) ??
+        (vertical === "saas" && MALFUNCTION.test(sentence) ? "bug_report" : FALLBACK_ISSUE[vertical]);
       return { issue_type: type, summary: summarise(m, si), message_index: m.index, baseUrgency: "medium", specific: false };
     }
   }

@@ -3,6 +3,7 @@
 // by several verticals ("refund", "account", "app") are weak or absent: they cannot route.
 // Non-English entries cover the commonest support words in es/pt/fr/de/it/hi (romanised).
 import type { Vertical } from "../types";
+import { fold, tokenize } from "./text";
 import {
   AIRLINES, CARRIERS, DEVICE_BRANDS, ECOMMERCE_BRANDS, EDTECH_PLATFORMS, FINTECH_BRANDS, PAYMENT_METHODS,
   SAAS_BRANDS, SAAS_INTEGRATIONS, TELECOM_BRANDS, TRAVEL_BRANDS, WEAK_INTEGRATIONS, type NameList,
@@ -28,7 +29,7 @@ const TERMS: Record<Vertical, Tiers> = {
       "export", "import", "csv", "error message", "feature", "seat", "vat number", "tax id", "web app", "desktop app", "dashboard",
       "syncing", "sync", "software", "production", "bug", "404", "spreadsheet", "reports", "analytics", "instance", "workflow",
       "workflows", "tenant", "network error", "server error", "timeout error", "integrations page", "app crashes", "app crash",
-      "app keeps crashing", "renew", "annual licence", "annual license", "annual subscription", "annual renewal", "payment method",
+      "app keeps crashing", "licences", "licenses", "onboarding", "new staff", "renew", "annual licence", "annual license", "annual subscription", "annual renewal", "payment method",
       "our customers", "our users", "our clients", "my customers", "our support team", "our domain", "new hires", "new hire",
       "password reset email", "password reset link", "owner rights", "admin rights", "more seats", "more users", "more licenses", "more licences", "seat count", "user count", "connector",
     ],
@@ -78,7 +79,7 @@ const TERMS: Record<Vertical, Tiers> = {
     ],
     medium: ["payment", "paid", "money", "amount", "funds", "verification", "account frozen", "account blocked", "account locked", "otp", "merchant",
       "payout", "settlement", "top up", "top-up", "wallet", "salary", "exchange rate", "currency", "transfer", "transferred", "deposit",
-      "fraud", "scam", "paisa", "paise", "rupees", "naira", "shillings", "ksh", "kes", "shares", "stocks"],
+      "fraud", "scam", "paisa", "paise", "rupees", "naira", "shillings", "ksh", "kes", "stock market", "share price"],
     weak: ["refund", "account", "charged", "dispute", "limit", "verify", "document", "documents", "pending", "fee",
       "charges"],
   },
@@ -177,9 +178,11 @@ function namesOf(list: NameList): string[] {
 /** Every (phrase, vertical, weight) vote, brands included. Later entries for the same phrase add up. */
 export function verticalVotes(): [phrase: string, vote: { vertical: Vertical; weight: number }[]][] {
   const votes = new Map<string, Map<Vertical, number>>();
+  // Keyed by the stemmed tokens, so "billing" and "bill" (both "bill") share one entry.
   const add = (phrase: string, vertical: Vertical, weight: number): void => {
-    const key = phrase.toLowerCase();
-    const w = AMBIGUOUS.has(key) ? Math.min(weight, 1) : weight;
+    const key = tokenize(fold(phrase)).join(" ");
+    if (key === "") return;
+    const w = AMBIGUOUS.has(phrase.toLowerCase()) ? Math.min(weight, 1) : weight;
     const byVertical = votes.get(key) ?? new Map<Vertical, number>();
     byVertical.set(vertical, Math.max(byVertical.get(vertical) ?? 0, w));
     votes.set(key, byVertical);
@@ -204,6 +207,6 @@ export function verticalVotes(): [phrase: string, vote: { vertical: Vertical; we
   for (const [phrase, byVertical] of votes) {
     out.push([phrase, [...byVertical].map(([vertical, weight]) => ({ vertical, weight }))]);
   }
-  for (const phrase of NEUTRAL) out.push([phrase, []]);
+  for (const phrase of NEUTRAL) if (!votes.has(tokenize(fold(phrase)).join(" "))) out.push([phrase, []]);
   return out;
 }

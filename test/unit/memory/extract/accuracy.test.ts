@@ -6,6 +6,7 @@ import type { TenantSupportSettings } from "../../../../src/memory/types";
 import { HELD_OUT, type Labelled } from "./held-out";
 import { HELD_OUT_2 } from "./held-out-2";
 import { HELD_OUT_3 } from "./held-out-3";
+import { HELD_OUT_4 } from "./held-out-4";
 
 const AUTO: TenantSupportSettings = { domain_schema: "support", support_type_mode: "auto", support_type: null, support_types_allowed: [] };
 
@@ -35,6 +36,7 @@ describe("accuracy on held-out conversations", () => {
     ["held-out", single(HELD_OUT)],
     ["held-out-2", single(HELD_OUT_2)],
     ["held-out-3 (conversations)", HELD_OUT_3],
+    ["held-out-4 (conversations)", HELD_OUT_4],
   ] as const)("%s: vertical ≥ 90%%, issue family ≥ 85%%", (name, set) => {
     const m = measure(set);
     console.log(`${name}: vertical ${(m.vertical * 100).toFixed(1)}%, issue ${(m.issue * 100).toFixed(1)}% (n=${set.length})\n  ${m.misses.join("\n  ")}`);
