@@ -72,8 +72,16 @@ export function createBullmqQueue(opts: BullmqQueueOptions): DeliveryQueue {
 
   let worker: Worker<JobData> | undefined;
   const deadCalls = new Set<Promise<void>>();
+  const runs = new Set<Promise<void>>();
+  let closing: Promise<void> | undefined;
 
   async function runJob(handler: JobHandler, job: Job<JobData>): Promise<void> {
+    const run = runHandler(handler, job).finally(() => runs.delete(run));
+    runs.add(run);
+    return run;
+  }
+
+  async function runHandler(handler: JobHandler, job: Job<JobData>): Promise<void> {
     const deliveryId = job.data.deliveryId;
     // attemptsMade counts failed attempts only: a stalled run does not use one up
     const attempt = job.attemptsMade + 1;
@@ -101,6 +109,28 @@ export function createBullmqQueue(opts: BullmqQueueOptions): DeliveryQueue {
     deadCalls.add(call);
   }
 
+  async function closeAll(): Promise<void> {
+    // The worker first: it finishes its active jobs, which may still report to onDead.
+    if (worker) {
+      const reachable = await withTimeout(queue.getJobCounts("active"), timeoutMs, "ping").then(
+        () => true,
+        () => false,
+      );
+      if (reachable) {
+        await worker.close();
+      } else {
+        // BullMQ's graceful close never returns while Redis is unreachable: let our
+        // handlers finish, then force it. Their results cannot be recorded in Redis
+        // anyway; the jobs stall and run again, or the sweeper re-enqueues their rows.
+        log.warn("Redis unreachable at close: forcing the worker closed");
+        await Promise.allSettled([...runs]);
+        await worker.close(true);
+      }
+    }
+    await Promise.all([...deadCalls]);
+    await queue.close();
+  }
+
   return {
     kind: "bullmq",
 
@@ -113,6 +143,7 @@ export function createBullmqQueue(opts: BullmqQueueOptions): DeliveryQueue {
     },
 
     async startWorker(handler, onDead, workerOpts = {}) {
+      if (closing) throw new Error("queue is closed");
       if (worker) throw new Error("a worker is already running on this queue");
       worker = new Worker<JobData>(name, (job) => runJob(handler, job), {
         ...prefix,
@@ -138,13 +169,12 @@ export function createBullmqQueue(opts: BullmqQueueOptions): DeliveryQueue {
       return { waiting: (c.waiting ?? 0) + (c.prioritized ?? 0), active: c.active ?? 0, delayed: c.delayed ?? 0 };
     },
 
-    async close() {
-      // the worker first: it finishes its active jobs, which may still report to onDead
-      if (worker) await worker.close();
-      await Promise.all([...deadCalls]);
-      await queue.close();
+    close() {
+      closing ??= closeAll();
+      return closing;
     },
   };
+
 }
 
 function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
