@@ -77,6 +77,8 @@ export function findIssueHit(messages: PreparedMessage[], hits: RuleHit[][], ver
 }
 
 const MALFUNCTION = /\b(?:broken|broke|error|not working|(?:doesn'?t|didn'?t|isn'?t|won'?t) work\w*|stopped working|crash\w*|bug|glitch\w*|fail\w*|froze|freez\w*)\b/;
+const PRAISE = /\b(?:love|great|awesome|amazing|excellent|perfect|thanks?|thank you|happy|satisfied|brilliant|fantastic|wonderful|keep it up|well done|good job|impressed)\b/;
+const wordCount = (s: string): number => s.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
 const CHITCHAT = /\b(?:weather|joke|how are you|how'?s it going|who are you|what'?s your name|your name|are you (?:a bot|a robot|human|real|an? ai)|(?:a )?real (?:person|human)|or a (?:bot|robot)|recommend (?:a|me|some) (?:good )?(?:book|movie|film|song|restaurant|recipe|show|series|game)s?|who am i (?:talking|speaking|chatting) (?:to|with)|is this a (?:bot|human|real person)|tell me (?:a|something)|sing|poem|bored|meaning of life|favou?rite|what time is it|who won|the match|football|cricket|the game last night|good (?:morning|night|evening)|lol|haha)\b/;
 const QUESTION_START = /^(?:how|what|when|where|why|which|who|can|could|do|does|did|is|are|will|would|should|may|is there|any way|que|como|cuando|donde|comment|quand|ou|wie|wann|wo|kya|kaise|kab)\b/;
 const ENQUIRY = /\b(?:want(?:ed)? to know|would like to know|wondering|curious|question about|quick question|enquir\w*|inquir\w*|need (?:some )?(?:info|information|details)|please (?:let me know|advise|confirm|explain)|can you tell me|could you tell me)\b/;
@@ -149,6 +151,17 @@ export function detectIssue(messages: PreparedMessage[], hits: RuleHit[][], vert
         subjectKind(vertical, sentence, m.folded) ??
         (vertical === "saas" && MALFUNCTION.test(sentence) ? "bug_report" : FALLBACK_ISSUE[vertical]);
       return { issue_type: type, summary: summarise(m, si), message_index: m.index, baseUrgency: "medium", specific: false };
+    }
+  }
+  // People write to support for a reason: a plain statement about something of the vertical
+  // ("I ordered a phone case 3 weeks ago", "the subtitles are in Portuguese") is the issue,
+  // unless it is praise.
+  for (const m of messages) {
+    const si = m.sentences.findIndex(
+      (s) => !isQuestion(s) && !CHITCHAT.test(s.folded) && !PRAISE.test(s.folded) && wordCount(s.folded) >= 4 && subjectKind(vertical, s.folded) !== undefined,
+    );
+    if (si >= 0) {
+      return { issue_type: subjectKind(vertical, m.sentences[si]!.folded)!, summary: summarise(m, si), message_index: m.index, baseUrgency: "medium", specific: false };
     }
   }
   for (const m of messages) {

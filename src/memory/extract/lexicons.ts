@@ -29,7 +29,8 @@ const TERMS: Record<Vertical, Tiers> = {
       "export", "import", "csv", "error message", "feature", "seat", "vat number", "tax id", "web app", "desktop app", "dashboard",
       "syncing", "sync", "software", "production", "bug", "404", "spreadsheet", "reports", "analytics", "instance", "workflow",
       "workflows", "tenant", "network error", "server error", "timeout error", "integrations page", "app crashes", "app crash",
-      "app keeps crashing", "licences", "licenses", "onboarding", "new staff", "renew", "annual licence", "annual license", "annual subscription", "annual renewal", "payment method",
+      "app keeps crashing", "licences", "licenses", "onboarding", "new staff", "company card", "auto-renewal", "auto renewal",
+      "reset my password", "password reset", "board", "cards", "renew", "annual licence", "annual license", "annual subscription", "annual renewal", "payment method",
       "our customers", "our users", "our clients", "my customers", "our support team", "our domain", "new hires", "new hire",
       "password reset email", "password reset link", "owner rights", "admin rights", "more seats", "more users", "more licenses", "more licences", "seat count", "user count", "connector",
     ],
@@ -78,14 +79,14 @@ const TERMS: Record<Vertical, Tiers> = {
       "moneygram", "phishing", "card", "aadhaar", "pan card", "identity verification",
     ],
     medium: ["payment", "paid", "money", "amount", "funds", "verification", "account frozen", "account blocked", "account locked", "otp", "merchant",
-      "payout", "settlement", "top up", "top-up", "wallet", "salary", "exchange rate", "currency", "transfer", "transferred", "deposit",
+      "payout", "settlement", "top up", "top-up", "wallet", "salary", "pay rent", "my rent", "exchange rate", "currency", "transfer", "transferred", "deposit",
       "fraud", "scam", "paisa", "paise", "rupees", "naira", "shillings", "ksh", "kes", "stock market", "share price"],
     weak: ["refund", "account", "charged", "dispute", "limit", "verify", "document", "documents", "pending", "fee",
       "charges"],
   },
   travel: {
     strong: [
-      "pnr", "flight", "flights", "boarding pass", "boarding", "airline", "airport", "layover", "stopover", "baggage", "luggage",
+      "pnr", "flight", "flights", "boarding pass", "boarding gate", "denied boarding", "airline", "airport", "layover", "stopover", "baggage", "luggage",
       "suitcase", "checked bag", "carry-on", "hand luggage", "hotel", "hostel", "resort", "itinerary", "e-ticket", "eticket", "train",
       "rail", "railway", "bus ticket", "coach", "ferry", "cruise", "visa", "passport", "departure", "arrival", "gate", "terminal",
       "check-in", "check in", "checkout time", "check-out", "room", "reservation", "booking", "booked", "trip", "vacation", "holiday",
@@ -96,9 +97,9 @@ const TERMS: Record<Vertical, Tiers> = {
       "voo", "bagagem", "bagage", "valise", "flug", "gepack", "koffer", "buchung", "volo", "bagaglio", "prenotazione",
       "vlucht", "stranded", "check in online", "web check-in", "holiday package", "tour package", "travel insurance",
     ],
-    medium: ["ticket", "tickets", "seat", "cancelled", "canceled", "delayed", "reschedule", "compensation",
+    medium: ["ticket", "tickets", "seat", "delayed", "reschedule", "compensation",
       "guest", "stay", "destination", "journey", "bag", "bags", "tour"],
-    weak: ["refund", "date", "change", "miles", "points", "upgrade", "vol", "night"],
+    weak: ["refund", "date", "change", "miles", "points", "upgrade", "vol", "night", "cancelled", "canceled"],
   },
   telecom: {
     strong: [
