@@ -23,8 +23,13 @@ const NAMED_FAULT = String.raw`\b(?:not working|(?:doesn'?t|didn'?t|isn'?t|won'?
 const IMPLIED_FAULT = String.raw`\b(?:(?:didn'?t|doesn'?t|don'?t|won'?t|wouldn'?t|can'?t|couldn'?t|isn'?t|aren'?t|wasn'?t|weren'?t|haven'?t|hasn'?t|did not|does not|do not|will not|could not|cannot|is not|are not|was not|were not|have not|has not) (?!know\b|mind\b|think\b|worry\b|matter\b|hesitate\b|care\b|need\b)\w+|still nothing|nothing yet|still no\b|(?:^|, )yet\b|empty|blank|0 ?kb|no tengo|no puedo|no me (?:llega|deja|funciona)|nao tenho|nao consigo|je n'?ai pas|je ne peux pas|ich kann nicht|ich habe kein\w*|noch kein\w*|non riesco|non ho|disappear\w*|vanish\w*|but\b[^.!?]{0,40}\b(?:not|no|nothing|never|still|only|n'?t|says?|shows?|got|received|keeps?|asks?)\b|although|even though|despite|every ?time|each time|keeps? (?:saying|showing|failing|asking|crashing|logging|kicking|happening|dropping|freezing|loading|spinning|coming back|getting)|twice|doubled?|there'?s no|there is no|there are no|no \w+ (?:in|under|on|for) (?:the|my|our)|out of sync|not in sync|mismatch|(?:doesn'?t|don'?t|didn'?t) match|logged (?:me|us) out|kicked (?:me|us) out|cut (?:out|off)|late fee|penalty|(?:has|have) been [^.!?]{0,30}\bfor (?:\d+|two|three|four|five|several|many|a few) (?:days|weeks|hours|months)|never (?:bought|ordered|made|used|signed|received|got)|(?:isn'?t|is not|aren'?t|not|doesn'?t|don'?t) (?:show(?:ing)?|appear(?:ing)?|visible|reflect\w*|load(?:ing)?|open(?:ing)?|play(?:ing)?)|nothing (?:came|arrived|happened|changed|showed|shows|works|loads)|todavia no|aun no|ainda nao|toujours pas|noch nicht|ancora non|abhi tak)\b`;
 export const PROBLEM = rx(`${NAMED_FAULT}|${IMPLIED_FAULT}`);
 
+/** A request the agent has to act on ("please sort the booking by Friday"): an issue even without a fault. */
 export const REQUEST = rx(String.raw`\b(?:please|pls|plz|kindly|can you|could you|would you|i need|we need|need (?:to|you to|the|my|it|this)|i want to|i'?d like to|we'?d like to|i would like to|help me)\b[^.?!]{0,40}\b(?:sort|fix|change|update|cancel|send|issue|activate|reactivate|unlock|unblock|reset|resend|re-?issue|correct|amend|transfer|add|remove|extend|upgrade|downgrade|close|open|refund|replace|deliver|confirm|process|check|look into|investigate|arrange|rebook|reschedule|approve|verify|release|waive|reverse|sent|fixed|sorted|done|corrected|resolved|defer|postpone|pause|freeze|swap|switch|move|withdraw|delete|unsubscribe|block|increase|raise|lower|reduce|restore|recover|retrieve|get back)\w*\b`);
 
+/** "I need a bank statement": a request when stated, not when asked ("do I need a visa?"). */
+export const NEED = rx(String.raw`\b(?:i|we) need (?:a|an|my|the|our|some) \w+`);
+
+/** Polite phrases that look like problems ("no problem", "don't worry"): masked before PROBLEM is tried. */
 export const NOT_A_PROBLEM = rx(String.raw`\b(?:no|not a|any|without) (?:problem|issue|worries|trouble)s?\b|\bcan'?t (?:wait|thank)\b|\bdon'?t worry\b|\bnothing wrong\b|\bno longer (?:an? )?(?:issue|problem)\b`);
 
 /**
@@ -39,7 +44,7 @@ export const SUBJECTS: Record<Vertical, [RegExp, string][]> = {
     [/\b(?:invoice\w*|billed|billing|charged?|charges|price|pricing)\b/, "bill_dispute"],
     [/\b(?:seats?|licen[cs]es?|users?|members?|owner|admin|permissions?|roles?)\b/, "user_management"],
     [/\b(?:slow|loading|load time|timeout|lag\w*)\b/, "performance_issue"],
-    [/\b(?:dashboard|charts?|reports?|export|import|page|button|app|editor|search|data|numbers|totals?)\b/, "bug_report"],
+    [/\b(?:dashboard|charts?|reports?|export\w*|import\w*|page|button|app|editor|search|data|numbers|totals?|automations?|workflows?|emails?|notifications?|reminders?|rows?|templates?)\b/, "bug_report"],
   ],
   ecommerce: [
     [/\b(?:refund\w*|money back|reembolso|remboursement)\b/, "refund_request"],

@@ -3,7 +3,7 @@
 // follow-up of the issue already open. Pure.
 import type { ExtractedIssue, OpenIssue, Urgency, Vertical } from "../types";
 import { ISSUE_RULES, type IssueRule } from "./issue-rules";
-import { FALLBACK_ISSUE, NOT_A_PROBLEM, PROBLEM, REQUEST, SUBJECTS } from "./issue-subjects";
+import { FALLBACK_ISSUE, NEED, NOT_A_PROBLEM, PROBLEM, REQUEST, SUBJECTS } from "./issue-subjects";
 import { fold, splitSentences, trimSummary, type Span } from "./text";
 
 export type Said = { content: string; index: number };
@@ -79,7 +79,7 @@ export function findIssueHit(messages: PreparedMessage[], hits: RuleHit[][], ver
 const MALFUNCTION = /\b(?:broken|broke|error|not working|(?:doesn'?t|didn'?t|isn'?t|won'?t) work\w*|stopped working|crash\w*|bug|glitch\w*|fail\w*|froze|freez\w*)\b/;
 const PRAISE = /\b(?:love|great|awesome|amazing|excellent|perfect|thanks?|thank you|happy|satisfied|brilliant|fantastic|wonderful|keep it up|well done|good job|impressed)\b/;
 const wordCount = (s: string): number => s.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
-const CHITCHAT = /\b(?:weather|joke|how are you|how'?s it going|who are you|what'?s your name|your name|are you (?:a bot|a robot|human|real|an? ai)|(?:a )?real (?:person|human)|or a (?:bot|robot)|recommend (?:a|me|some) (?:good )?(?:book|movie|film|song|restaurant|recipe|show|series|game)s?|who am i (?:talking|speaking|chatting) (?:to|with)|is this a (?:bot|human|real person)|tell me (?:a|something)|sing|poem|bored|meaning of life|favou?rite|what time is it|who won|the match|football|cricket|the game last night|good (?:morning|night|evening)|lol|haha)\b/;
+const CHITCHAT = /^(?:hi|hello|hey|hola|yo|hiya|hello there|hi there|anyone there|is anyone there)\W*$|\b(?:weather|joke|how are you|how'?s it going|who are you|what'?s your name|your name|are you (?:a bot|a robot|human|real|an? ai)|(?:a )?real (?:person|human)|or a (?:bot|robot)|recommend (?:a|me|some) (?:good )?(?:book|movie|film|song|restaurant|recipe|show|series|game)s?|who am i (?:talking|speaking|chatting) (?:to|with)|is this a (?:bot|human|real person)|tell me (?:a|something)|sing|poem|bored|meaning of life|favou?rite|what time is it|who won|the match|football|cricket|the game last night|good (?:morning|night|evening)|lol|haha)\b/;
 const QUESTION_START = /^(?:how|what|when|where|why|which|who|can|could|do|does|did|is|are|will|would|should|may|is there|any way|que|como|cuando|donde|comment|quand|ou|wie|wann|wo|kya|kaise|kab)\b/;
 const ENQUIRY = /\b(?:want(?:ed)? to know|would like to know|wondering|curious|question about|quick question|enquir\w*|inquir\w*|need (?:some )?(?:info|information|details)|please (?:let me know|advise|confirm|explain)|can you tell me|could you tell me)\b/;
 const FOLLOW_UP = /\b(?:any update|any news|following up|follow(?:ing)?.up on|chasing|still waiting|still not|still (?:no|haven'?t|hasn'?t)|again|same (?:issue|problem)|what'?s the status|status update|heard nothing|no reply|no response)\b/;
@@ -143,7 +143,9 @@ export function detectIssue(messages: PreparedMessage[], hits: RuleHit[][], vert
     }
   }
   for (const m of messages) {
-    const si = m.sentences.findIndex((s) => (hasPlainProblem(s.folded) || REQUEST.test(s.folded)) && !CHITCHAT.test(s.folded));
+    const si = m.sentences.findIndex(
+      (s) => (hasPlainProblem(s.folded) || REQUEST.test(s.folded) || (NEED.test(s.folded) && !isQuestion(s))) && !CHITCHAT.test(s.folded),
+    );
     if (si >= 0) {
       const sentence = m.sentences[si]!.folded;
       // In software, "it's broken" is a bug report; otherwise the subject names the kind.

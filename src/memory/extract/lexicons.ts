@@ -30,7 +30,7 @@ const TERMS: Record<Vertical, Tiers> = {
       "syncing", "sync", "software", "production", "bug", "404", "spreadsheet", "reports", "analytics", "instance", "workflow",
       "workflows", "tenant", "network error", "server error", "timeout error", "integrations page", "app crashes", "app crash",
       "app keeps crashing", "licences", "licenses", "onboarding", "new staff", "company card", "auto-renewal", "auto renewal",
-      "reset my password", "password reset", "board", "cards", "renew", "annual licence", "annual license", "annual subscription", "annual renewal", "payment method",
+      "reset my password", "password reset", "board", "cards", "read-only", "read only access", "contractor access", "renew", "annual licence", "annual license", "annual subscription", "annual renewal", "payment method",
       "our customers", "our users", "our clients", "my customers", "our support team", "our domain", "new hires", "new hire",
       "password reset email", "password reset link", "owner rights", "admin rights", "more seats", "more users", "more licenses", "more licences", "seat count", "user count", "connector",
     ],
@@ -95,11 +95,11 @@ const TERMS: Record<Vertical, Tiers> = {
       "waitlisted ticket", "car rental", "rental car", "hire car", "taxi", "cab", "ride", "driver", "pickup", "travel", "traveling",
       "travelling", "tour", "guest house", "apartment stay", "host", "airbnb host", "vuelo", "reserva", "equipaje", "maleta",
       "voo", "bagagem", "bagage", "valise", "flug", "gepack", "koffer", "buchung", "volo", "bagaglio", "prenotazione",
-      "vlucht", "stranded", "check in online", "web check-in", "holiday package", "tour package", "travel insurance",
+      "vlucht", "stranded", "plane", "in the hold", "cargo hold", "gate-checked", "gate check", "check in online", "web check-in", "holiday package", "tour package", "travel insurance",
     ],
     medium: ["ticket", "tickets", "seat", "delayed", "reschedule", "compensation",
       "guest", "stay", "destination", "journey", "bag", "bags", "tour"],
-    weak: ["refund", "date", "change", "miles", "points", "upgrade", "vol", "night", "cancelled", "canceled"],
+    weak: ["refund", "date", "change", "miles", "points", "upgrade", "vol", "night", "cancelled", "canceled", "boarding"],
   },
   telecom: {
     strong: [
@@ -178,15 +178,15 @@ function namesOf(list: NameList): string[] {
 
 /** Every (phrase, vertical, weight) vote, brands included. Later entries for the same phrase add up. */
 export function verticalVotes(): [phrase: string, vote: { vertical: Vertical; weight: number }[]][] {
-  const votes = new Map<string, Map<Vertical, number>>();
+  const votes = new Map<string, { phrase: string; byVertical: Map<Vertical, number> }>();
   // Keyed by the stemmed tokens, so "billing" and "bill" (both "bill") share one entry.
   const add = (phrase: string, vertical: Vertical, weight: number): void => {
     const key = tokenize(fold(phrase)).join(" ");
     if (key === "") return;
     const w = AMBIGUOUS.has(phrase.toLowerCase()) ? Math.min(weight, 1) : weight;
-    const byVertical = votes.get(key) ?? new Map<Vertical, number>();
-    byVertical.set(vertical, Math.max(byVertical.get(vertical) ?? 0, w));
-    votes.set(key, byVertical);
+    const entry = votes.get(key) ?? { phrase, byVertical: new Map<Vertical, number>() };
+    entry.byVertical.set(vertical, Math.max(entry.byVertical.get(vertical) ?? 0, w));
+    votes.set(key, entry);
   };
   for (const [vertical, tiers] of Object.entries(TERMS) as [Vertical, Tiers][]) {
     for (const t of tiers.strong) add(t, vertical, 3);
@@ -205,7 +205,8 @@ export function verticalVotes(): [phrase: string, vote: { vertical: Vertical; we
   for (const name of DEVICE_BRANDS) add(name, "telecom", 1);
   for (const name of namesOf(EDTECH_PLATFORMS)) add(name, "edtech_support", 4);
   const out: [string, { vertical: Vertical; weight: number }[]][] = [];
-  for (const [phrase, byVertical] of votes) {
+  // The phrase as written goes out (the index stems it once more, the same way).
+  for (const { phrase, byVertical } of votes.values()) {
     out.push([phrase, [...byVertical].map(([vertical, weight]) => ({ vertical, weight }))]);
   }
   for (const phrase of NEUTRAL) if (!votes.has(tokenize(fold(phrase)).join(" "))) out.push([phrase, []]);

@@ -70,7 +70,8 @@ export function stem(word: string): string {
   // Verb forms meet their base: "upgraded", "upgrading", "upgrade" all become "upgrad".
   if (w.length > 5 && w.endsWith("ing")) return w.slice(0, -3);
   if (w.length > 4 && w.endsWith("ed")) return w.slice(0, -2);
-  if (w.length > 4 && w.endsWith("e")) return w.slice(0, -1);
+  // Short words keep their "e": "plane" must not become "plan".
+  if (w.length > 5 && w.endsWith("e")) return w.slice(0, -1);
   return w;
 }
 

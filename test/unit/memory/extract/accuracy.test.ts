@@ -8,6 +8,7 @@ import { HELD_OUT_2 } from "./held-out-2";
 import { HELD_OUT_3 } from "./held-out-3";
 import { HELD_OUT_4 } from "./held-out-4";
 import { HELD_OUT_5 } from "./held-out-5";
+import { HELD_OUT_6 } from "./held-out-6";
 
 const AUTO: TenantSupportSettings = { domain_schema: "support", support_type_mode: "auto", support_type: null, support_types_allowed: [] };
 
@@ -39,6 +40,7 @@ describe("accuracy on held-out conversations", () => {
     ["held-out-3 (conversations)", HELD_OUT_3],
     ["held-out-4 (conversations)", HELD_OUT_4],
     ["held-out-5 (conversations)", HELD_OUT_5],
+    ["held-out-6 (conversations)", HELD_OUT_6],
   ] as const)("%s: vertical ≥ 90%%, issue family ≥ 85%%", (name, set) => {
     const m = measure(set);
     console.log(`${name}: vertical ${(m.vertical * 100).toFixed(1)}%, issue ${(m.issue * 100).toFixed(1)}% (n=${set.length})\n  ${m.misses.join("\n  ")}`);
