@@ -65,10 +65,10 @@ const VIP = /\b(?:i am|i'?m|we are|we'?re)\s+(?:a |an )?(?:vip|high.value|key ac
 
 const NUM_WORDS = "\\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|a decade|a few|several|many|over a decade";
 const SINCE = new RegExp(
-  String.raw`\b(?:customer|member|client|user|subscriber|been with you|banking with you|with you guys|loyal customer|shopping with you|flying with you|using (?:your|this) (?:service|app|product|platform)|on your network)\b[^.!?]{0,25}?\b(?:for|since|over)\s+((?:over |more than |almost |nearly |about )?(?:${NUM_WORDS})\+?\s+(?:years?|yrs|months?|decades?)|(?:19|20)\d\d|(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\w*\.? (?:19|20)\d\d)\b`,
+  String.raw`\b(?:customers?|members?|clients?|users?|subscribers?|been with you|(?:banked|banking|shopped|shopping|flown|flying|stayed|staying) with you|with you guys|with your (?:bank|company|service|network|airline|platform)|loyal customer|using (?:your|this) (?:service|app|product|platform)|on your network)\b[^.!?]{0,25}?\b(?:for|since|over)\s+((?:over |more than |almost |nearly |about )?(?:${NUM_WORDS})\+?\s+(?:years?|yrs|months?|decades?)|(?:19|20)\d\d|(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\w*\.? (?:19|20)\d\d)\b`,
   "i",
 );
-const SINCE_YEAR = /\b(?:(?:i'?ve|i have|we'?ve|we have) been (?:a |an )?(?:customer|member|client|user|subscriber|with you)|customer|member|client)\s+since\s+((?:19|20)\d\d)\b/i;
+const SINCE_YEAR = /\b(?:(?:i'?ve|i have|we'?ve|we have) been (?:a |an )?(?:customers?|members?|clients?|users?|subscribers?|with you)|customers?|members?|clients?)\s+since\s+((?:19|20)\d\d)\b/i;
 
 const ACCOUNT_REF = /\b(account|customer|client|member(?:ship)?|subscriber|user|consumer|loyalty|cust)\s*(?:id|number|no\.?|nr|#|ref(?:erence)?|code)\s*(?:is|:|-|#)?\s*#?([A-Za-z0-9][A-Za-z0-9-]{3,24})\b/i;
 const ACCOUNT_CODE = /\b[Aa]ccount\s+#?([A-Z]{1,5}-?\d{3,12})\b/;

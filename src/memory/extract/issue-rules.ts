@@ -135,7 +135,7 @@ export const ISSUE_RULES: IssueRule[] = [
   },
   {
     type: "data_request", weight: 9,
-    any: rx(String.raw`\b(?:gdpr|dsar|ccpa|lgpd|dpdp|popia)\b|\bdata (?:subject|access|deletion|erasure|export|portability) request|\bdelete (?:all )?(?:of )?(?:my|our) (?:personal )?(?:data|information|details|records)|\bright to (?:be forgotten|erasure|access)|\bcopy of (?:all )?(?:my|the) (?:personal )?(?:data|information) (?:you|that you)|\bwhat (?:personal )?data (?:do )?you (?:hold|have|store)`),
+    any: rx(String.raw`\b(?:gdpr|dsar|ccpa|lgpd|dpdp|popia)\b|\bdata (?:subject|access|deletion|erasure|export|portability) request|\bdelete (?:all )?(?:of )?(?:my|our) (?:personal )?(?:data|information|details|records)|\bright to (?:be forgotten|erasure|access)|\b(?:delete|erase|remove|wipe)\b[^.]{0,40}\b(?:my|our) (?:personal )?(?:data|information|details|records)\b|\bcopy of (?:all )?(?:my|the) (?:personal )?(?:data|information) (?:you|that you)|\bwhat (?:personal )?data (?:do )?you (?:hold|have|store)`),
   },
   {
     type: "invoice_issue", weight: 9, verticals: ["saas", "ecommerce"],
@@ -341,7 +341,7 @@ export const ISSUE_RULES: IssueRule[] = [
   {
     type: "refund_request", weight: 7, urgency: "medium",
     any: rx(String.raw`\brefund\w*|\bmoney back\b|\breimburs\w*|\breembols\w*|\bdevolucion del dinero|\bremboursement|\bruckerstattung|\brimbors\w*|\bestorno\b|\b(?:paise|paisa) wapas|\breturn (?:my|the) money|\bchargeback\b|\breverse (?:the|this|my) (?:charge|payment|transaction)|\breversal\b`),
-    unless: rx(String.raw`\b(?:got|received) (?:my|the|a) (?:full )?refund\b|\brefund (?:has |was )?(?:been )?(?:received|credited|arrived|came through)\b(?![^.]{0,15}\b(?:yet|not)\b)|\brefund policy\b`),
+    unless: rx(String.raw`\brefund (?:has |have )?(?:just |finally |now )?(?:landed|came in|hit my account|reached me)\b|\b(?:got|received) (?:my|the|a) (?:full )?refund\b|\brefund (?:has |was )?(?:been )?(?:received|credited|arrived|came through)\b(?![^.]{0,15}\b(?:yet|not)\b)|\brefund policy\b`),
   },
   {
     type: "service_complaint", weight: 3,

@@ -11,7 +11,7 @@ const RESOLVED = new RegExp(
     String.raw`\b(?:problem|issue|it|everything)(?: is| has been|'s|s)? (?:now |finally )?(?:solved|resolved|fixed|sorted(?: out)?)\b`,
     String.raw`\ball (?:good|sorted|set|fixed) now\b`, String.raw`\ball sorted\b`,
     String.raw`\b(?:i'?ve |i have |just |finally )?(?:got|received) (?:my|the) (?:refund|parcel|package|order|money|item|certificate|replacement|sim|e-?ticket|bag|luggage|funds)\b`,
-    String.raw`\b(?:refund|money|amount|payment|package|parcel|order|item|delivery|certificate|bag|luggage|transfer|funds) (?:has |have )?(?:finally |now )?(?:arrived|been (?:received|credited|delivered|found)|came through|is here|got credited|reflected|showed up|was credited)\b`,
+    String.raw`\b(?:refund|money|amount|payment|package|parcel|order|item|delivery|certificate|bag|luggage|transfer|funds) (?:has |have )?(?:finally |now |just |already )?(?:arrived|landed|came in|hit my account|reached me|is in my account|been (?:received|credited|delivered|found)|came through|is here|got credited|reflected|showed up|was credited)\b`,
     String.raw`\byou can close (?:this|the ticket|it|the case)\b`, String.raw`\b(?:please )?close (?:this|the) (?:ticket|case)\b`,
     String.raw`\bno longer (?:an issue|needed|a problem|required)\b`, String.raw`\bnever ?mind\b`, String.raw`\bfigured it out\b`,
     String.raw`\b(?:problem|issue) solved\b`, String.raw`\bthat (?:worked|helped)\b`, String.raw`\bit worked\b`,

@@ -54,6 +54,8 @@ const ACRONYM = new Set(
     .split(" "),
 );
 
+// Any named company can be where the customer goes next ("I'm switching to Airtel").
+const COMPETITOR_HINT = "[a-z][a-z0-9&.-]+";
 const CHURN = rx([
   String.raw`\bcancel\w* (?:my|our|the|this) (?:\w+ )?(?:subscription|account|membership|plan|contract|service|card|policy|connection|line|order)s?\b`,
   String.raw`\bclose (?:my|our) (?:\w+ )?account\b`, String.raw`\bterminate (?:my|our|the) (?:contract|service|subscription|account)\b`,
@@ -64,13 +66,14 @@ const CHURN = rx([
   String.raw`\bnever (?:use|order|buy|fly|shop|bank|book) (?:from |with )?(?:you|this)\w* again\b`, String.raw`\bgo (?:to|with) (?:a |your )?competitor\b`,
   String.raw`\b(?:not|won'?t be) renew(?:ing)?\b`, String.raw`\bfind (?:another|a new|a better) (?:provider|bank|company|service|platform|carrier|network)\b`,
   String.raw`\bdelete (?:my|our) account\b`, String.raw`\bunsubscribe\b`,
+  String.raw`\b(?:i'?m|i am|we'?re|we are|i'?ll|i will|we'?ll|we will|going to|gonna) (?:be )?(?:switch\w*|mov\w*|port\w*|go\w*) (?:over )?(?:to|with) (?:a |another |your )?(?:competitor|${COMPETITOR_HINT})\b`,
 ]);
-const CUE = /\b(?:i'?ll|i will|we'?ll|we will|i'?m going to|i am going to|we'?re going to|going to|gonna|ready to|about to|thinking (?:of|about)|considering|plan(?:ning)? to|might|seriously|otherwise|or else|or i|unless|if (?:this|it|you|i|the|nothing|that)|last chance|final warning|no choice but|will have to|have no option)\b/;
+const CUE = /\b(?:one more (?:day|time|week|hour)|any more of this|i'?ll|i will|we'?ll|we will|i'?m going to|i am going to|we'?re going to|going to|gonna|ready to|about to|thinking (?:of|about)|considering|plan(?:ning)? to|might|seriously|otherwise|or else|or i|unless|if (?:this|it|you|i|the|nothing|that)|last chance|final warning|no choice but|will have to|have no option)\b/;
 const THREATS: { kind: ThreatKind; re: RegExp }[] = [
   { kind: "chargeback", re: /\bcharge.?backs?\b|\bdispute (?:this|it|the (?:charge|transaction|payment)) (?:with|through) (?:my|the) (?:bank|card|credit card)|\b(?:call|contact|tell|ask) my (?:bank|card (?:issuer|company)|credit card company)\b|\bfile a dispute\b|\breverse the (?:charge|payment) (?:through|with) my bank\b/ },
   { kind: "legal", re: /\b(?:lawyers?|attorneys?|solicitors?|legal (?:action|notice|proceedings|advice|route|case|steps)|sue|suing|lawsuit|litigation|small claims|(?:to|in|into) court|consumer (?:court|forum)|abogad[oa]s?|demanda judicial|avocat|anwalt|avvocato|advogad[oa]|processo judicial|vakil|legal ?notice)\b/ },
   { kind: "regulator", re: /\b(?:regulators?|ombudsman|rbi|sebi|irdai|trai|npci|fca|cfpb|ofcom|ofgem|fcc|ftc|bbb|better business bureau|trading standards|accc|acma|consumer (?:protection|affairs|rights|council|commission|helpline)|national consumer helpline|procon|profeco|sernac|indecopi|cnil|data protection (?:authority|commission|officer)|central bank|financial conduct authority|banking ombudsman|dgca|civil aviation authority|nch)\b|\breport (?:you|this|your company|it) to\b|\bcomplain(?:t)? to (?:the )?(?:\w+ )?(?:authority|authorities|regulator|government|ministry)\b|\bfile a (?:formal )?complaint with\b/ },
-  { kind: "social", re: /\b(?:post(?:ing)?|shar(?:e|ing)|tweet(?:ing)?|writ(?:e|ing) about|leav(?:e|ing)|put(?:ting)? (?:this|it)|expos(?:e|ing)|warn(?:ing)?|publish(?:ing)?|complain(?:ing)?)\b[^.]{0,40}\b(?:social media|twitter|facebook|instagram|tiktok|linkedin|reddit|youtube|trustpilot|google reviews?|yelp|online|publicly|press|news)\b|\breview (?:on|at) (?:google|trustpilot|yelp|facebook|tripadvisor|amazon|the app store|play store)\b|\b(?:1|one).star\b|\b(?:bad|negative|terrible|honest) reviews?\b|\bgo(?:ing)? (?:viral|public)\b|\bwarn (?:others|everyone|people)\b|\btell (?:every ?one|everybody|all my friends)\b/ },
+  { kind: "social", re: /\b(?:post(?:ing)?|shar(?:e|ing)|tweet(?:ing)?|writ(?:e|ing) about|leav(?:e|ing)|put(?:ting)? (?:this|it)|expos(?:e|ing)|warn(?:ing)?|publish(?:ing)?|complain(?:ing)?)\b[^.]{0,40}\b(?:social media|twitter|facebook|instagram|tiktok|linkedin|reddit|youtube|trustpilot|google reviews?|yelp|online|publicly|press|news)\b|\breview (?:on|at) (?:google|trustpilot|yelp|facebook|tripadvisor|amazon|the app store|play store)\b|\b(?:1|one).star\b|\b(?:very |really )?(?:bad|negative|terrible|honest|public|scathing|damning) reviews?\b|\bgo(?:ing)? (?:viral|public)\b|\bwarn (?:others|everyone|people)\b|\btell (?:every ?one|everybody|all my friends)\b/ },
   { kind: "manager", re: /\b(?:speak|talk|escalat\w*|transfer me|put me through|connect me|let me speak|get me)\b[^.]{0,25}\b(?:manager|supervisor|senior|someone (?:in charge|senior|higher)|higher (?:up|authority|management)|team lead|boss|escalation team|management)\b|\b(?:want|need|demand) (?:a|your|the) (?:manager|supervisor)\b|\bescalat(?:e|ed) (?:this|it|my|the)\b|\b(?:want|need) (?:this|it) escalated\b/ },
 ];
 

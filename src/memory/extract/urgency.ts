@@ -12,6 +12,7 @@ const EVENTS = [
   "wedding", "holiday", "vacation", "travel", "check-in", "check in", "event", "submission", "renewal", "due date", "conference",
   "visit", "surgery", "appointment", "journey", "birthday", "party", "move", "class", "lecture", "session", "report", "filing",
   "lunch", "noon", "midnight", "weekend", "go-live", "go live", "release", "shift", "sale", "webinar", "semester", "term starts",
+  "rent", "bills", "bill", "mortgage", "payday", "salary", "deadline", "due date", "closing date", "cut-off", "cutoff",
 ].join("|").replace(/[- ]/g, "[- ]");
 const DATE_WORD = String.raw`(?:${DAYS})\b|tomorrow(?: (?:morning|afternoon|evening|night|noon))?|tonight|today|noon|midnight|eod|eow|cob|end of (?:the )?(?:day|week|month|quarter|year)|${CLOCK}|the \d{1,2}(?:st|nd|rd|th)\b|(?:${MONTHS})\.? \d{1,2}(?:st|nd|rd|th)?\b|\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:${MONTHS})\b|(?:next|this) (?:week|month|${DAYS})\b|the weekend|month.end`;
 
@@ -21,7 +22,7 @@ const DEADLINES: RegExp[] = [
   new RegExp(String.raw`\b(?:deadline|due date) (?:is|of|on) (?:this |next |on )?(?:${DATE_WORD})`, "i"),
   /\bwithin (?:the next )?(?:\d+|a few|two|three|24|48|72) (?:hours|days|minutes|hrs)\b/i,
   new RegExp(String.raw`\b(?:need(?:ed)? (?:it |this |them )?|in time |gift )(for (?:this |next )?(?:${DAYS}|tomorrow|tonight|the weekend|christmas|diwali|eid|new year))\b`, "i"),
-  new RegExp(String.raw`\b(?:flight|exam|trip|departure|wedding|interview|meeting|event|presentation|review|deadline|check-?in|class|test|surgery|visa appointment)\b[^.!?]{0,20}?\b(?:is |are |leaves |starts |departs )?((?:tomorrow|today|tonight|this (?:evening|afternoon|weekend)|on (?:${DAYS}))(?: (?:morning|afternoon|evening|night))?)\b`, "i"),
+  new RegExp(String.raw`\b(?:flight|exam|trip|departure|wedding|interview|meeting|event|presentation|review|deadline|check-?in|class|test|surgery|visa appointment)\b[^.!?]{0,20}?\b(?:is |are |leaves |starts |departs )?((?:tomorrow|today|tonight|this (?:evening|afternoon|weekend)|(?:on |next |this )(?:${DAYS}))(?: (?:morning|afternoon|evening|night))?)\b`, "i"),
 ];
 
 /** The first deadline the customer states, in their words, or undefined. */
@@ -55,7 +56,7 @@ const CRITICAL = new RegExp(
 const HIGH = new RegExp(
   [
     String.raw`\burgent\w*\b`, String.raw`\basap\b`, String.raw`\ba\.s\.a\.p\b`, String.raw`\bimmediately\b`, String.raw`\bright (?:now|away)\b`,
-    String.raw`\bas soon as possible\b`, String.raw`\bat the earliest\b`, String.raw`\b(?:can'?t|cannot|unable to) work\b`,
+    String.raw`\bas soon as (?:possible|you can)\b`, String.raw`\b(?:can'?t|cannot|unable to) (?:take|accept|process|receive|make) (?:any )?(?:payments|orders|bookings|sales|calls)\b`, String.raw`\bat the earliest\b`, String.raw`\b(?:can'?t|cannot|unable to) work\b`,
     String.raw`\bblock(?:ing|er)\b`, String.raw`\btime.sensitive\b`, String.raw`\brunning out of time\b`, String.raw`\burgente\b`,
     String.raw`\bdringend\b`, String.raw`\bjaldi\b`, String.raw`\bhurry\b`, String.raw`\bquickly\b`, String.raw`\bturant\b`, String.raw`\bcritical\b`, String.raw`\bno (?:money|cash) (?:left|for)\b`,
     String.raw`\b(?:by|before|until|need(?:ed|s)?(?: it| this| them)?|fix(?:ed)?(?: it| this)?|sort(?:ed)?(?: it| this)?(?: out)?|resolv(?:e|ed)(?: it| this)?|done|ready|deliver(?:ed)?) (?:by )?(?:today|tonight|tomorrow)\b`,
