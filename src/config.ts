@@ -27,6 +27,12 @@ const envSchema = z.object({
   ZENDESK_API_URL: optionalUrl,
   INTERCOM_API_URL: optionalUrl,
   CRISP_API_URL: optionalUrl,
+  /** `npm start` also runs the worker in-process (always, on the embedded queue). */
+  RUN_WORKER: z
+    .enum(["true", "false", "1", "0"], { error: "must be true or false" })
+    .default("true")
+    .transform((v) => v === "true" || v === "1"),
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
   /** Largest JSON body accepted on /v1 routes. */
   MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_000_000),
 });
@@ -44,6 +50,8 @@ export type Config = {
   llm?: { baseUrl: string; apiKey?: string; model: string; timeoutMs: number };
   providerApiUrls: { zendesk?: string; intercom?: string; crisp?: string };
   maxBodyBytes: number;
+  runWorker: boolean;
+  workerConcurrency: number;
 };
 
 export class ConfigError extends Error {}
@@ -73,5 +81,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       : undefined,
     providerApiUrls: { zendesk: e.ZENDESK_API_URL, intercom: e.INTERCOM_API_URL, crisp: e.CRISP_API_URL },
     maxBodyBytes: e.MAX_BODY_BYTES,
+    runWorker: e.RUN_WORKER || !e.REDIS_URL,
+    workerConcurrency: e.WORKER_CONCURRENCY,
   };
 }

@@ -72,6 +72,6 @@ export function renderZendeskNote(input: NoteInput): RenderedNote {
   }
   if (input.historyTruncated) parts.push(`<p><em>${escapeHtml(TRUNCATED)}</em></p>`);
   // The footer is how we recognise our own notes in a thread: keep it a line of its own.
-  parts.push(`<p>${NOTE_MARKER}</p>`);
+  parts.push(`<p>${NOTE_MARKER}${input.footerRef ? ` · ${escapeHtml(input.footerRef)}` : ""}</p>`);
   return { body: parts.join("\n"), format: "html" };
 }

@@ -1,0 +1,70 @@
+// The HTTP app: /v1 API behind API keys, health, readiness and metrics. Everything it
+// needs is passed in, so tests build the real thing on a test database.
+import express, { type Express, type Router } from "express";
+import type { Database } from "../db/client";
+import type { Logger } from "../logger";
+import type { MemoryEngine } from "../memory/engine";
+import type { Metrics } from "../metrics";
+import { requireApiKey } from "./auth";
+import { ApiError, errorHandler } from "./errors";
+import { customersRouter } from "./routes/v1-customers";
+import { memoriesRouter } from "./routes/v1-memories";
+import { tenantRouter } from "./routes/v1-tenant";
+
+export type AppDeps = {
+  db: Database;
+  engine: MemoryEngine;
+  log: Logger;
+  metrics: Metrics;
+  maxBodyBytes: number;
+  clock?: () => Date;
+  /** Extra routers mounted before /v1 (webhooks: they read raw bytes, not JSON). */
+  webhooks?: Router;
+  onForget?: (tenantId: string, externalUserId: string) => Promise<number>;
+};
+
+export function createApp(deps: AppDeps): Express {
+  const app = express();
+  const clock = deps.clock ?? (() => new Date());
+  app.disable("x-powered-by");
+  app.set("query parser", "simple");
+
+  app.use((req, res, next) => {
+    const end = deps.metrics.httpDuration.startTimer();
+    res.on("finish", () => {
+      const route = req.route?.path ? `${req.baseUrl}${req.route.path}` : "unmatched";
+      end({ method: req.method, route });
+      deps.metrics.httpRequests.inc({ method: req.method, route, status: String(res.statusCode) });
+    });
+    next();
+  });
+
+  app.get("/healthz", (_req, res) => {
+    res.json({ status: "ok" });
+  });
+  app.get("/readyz", async (_req, res) => {
+    try {
+      await deps.db.sql.query("SELECT 1");
+      res.json({ status: "ready", database: deps.db.kind });
+    } catch {
+      res.status(503).json({ status: "unavailable", database: deps.db.kind });
+    }
+  });
+  app.get("/metrics", async (_req, res) => {
+    res.type(deps.metrics.registry.contentType).send(await deps.metrics.registry.metrics());
+  });
+
+  if (deps.webhooks) app.use("/webhooks", deps.webhooks);
+
+  const v1 = express.Router();
+  v1.use(requireApiKey(deps.db));
+  v1.use(express.json({ limit: deps.maxBodyBytes, type: () => true }));
+  v1.use(tenantRouter({ db: deps.db, clock }));
+  v1.use(memoriesRouter({ engine: deps.engine, metrics: deps.metrics }));
+  v1.use(customersRouter({ db: deps.db, onForget: deps.onForget }));
+  app.use("/v1", v1);
+
+  app.use((req, _res, next) => next(new ApiError("not_found", `no route ${req.method} ${req.path}`)));
+  app.use(errorHandler(deps.log));
+  return app;
+}

@@ -1,0 +1,76 @@
+// `npm start`: the HTTP service. With no DATABASE_URL it runs on the embedded database
+// under DATA_DIR and, on the very first start, creates a demo tenant and prints its key.
+import type { Server } from "node:http";
+import { ConfigError, loadConfig } from "./config";
+import { createApp } from "./http/app";
+import { webhooksRouter } from "./http/routes/webhooks";
+import { forgetIdentities } from "./identity/resolve";
+import { createPipelineRuntime } from "./pipeline/runtime";
+import { createLogger } from "./logger";
+import { createServices } from "./services";
+import { createTenant } from "./tenants/service";
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(2);
+    }
+    throw err;
+  }
+  const log = createLogger(config.logLevel);
+  const services = await createServices(config, log);
+  const { db } = services;
+
+  if (db.kind === "embedded" && (await db.prisma.tenant.count()) === 0) {
+    const demo = await createTenant(db, "Demo");
+    // Printed once, on stdout and not through the logger, so it is not kept in log stores.
+    process.stdout.write(
+      `\nFirst start on the embedded database (${config.dataDir}).\n` +
+        `Demo tenant ${demo.tenant.id} created. Its API key (shown only now):\n\n    ${demo.api_key}\n\n` +
+        `Try: curl -s localhost:${config.port}/v1/tenant -H "Authorization: ApiKey ${demo.api_key}"\n\n`,
+    );
+  }
+
+  const pipeline = createPipelineRuntime(services);
+  if (config.runWorker) await pipeline.startWorker({ concurrency: config.workerConcurrency });
+  const app = createApp({
+    db,
+    engine: services.engine,
+    log,
+    metrics: services.metrics,
+    maxBodyBytes: config.maxBodyBytes,
+    webhooks: webhooksRouter(pipeline.deps),
+    onForget: (tenantId, externalUserId) => forgetIdentities(db, tenantId, externalUserId),
+  });
+  const server: Server = app.listen(config.port, config.host, () => {
+    log.info(
+      { port: config.port, database: db.kind, queue: pipeline.deps.queue.kind, worker: config.runWorker, extractor: services.extractor.name },
+      "helpdesk-memory listening",
+    );
+  });
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, "shutting down");
+    const force = setTimeout(() => process.exit(1), 10_000).unref();
+    server.close();
+    server.closeIdleConnections();
+    await pipeline.close().catch((err) => log.error({ err }, "queue close failed"));
+    await db.close().catch((err) => log.error({ err }, "database close failed"));
+    clearTimeout(force);
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+  process.on("SIGINT", () => void stop("SIGINT"));
+}
+
+void main().catch((err) => {
+  console.error("start-up failed:", err instanceof Error ? err.message : err);
+  process.exit(1);
+});

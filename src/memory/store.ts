@@ -1,0 +1,183 @@
+// Row mapping for profiles, and the tenant-wide reads (customer list, stats, one customer
+// with its claims, forget). Every query names the tenant in its WHERE clause: a tenant's
+// key can never reach another tenant's rows, not even to filter them out afterwards.
+import type { Database } from "../db/client";
+import type { CustomerProfile } from "../generated/prisma/client";
+import { emptyProfile, type SupportProfile, type TenantSupportSettings, type Vertical } from "./types";
+
+export type TenantRef = { id: string; settings: TenantSupportSettings; agentScoping: "shared" | "per_agent" };
+
+export const SHARED_SCOPE = "shared";
+
+/** By default the helpdesks and a team's own bot feed one profile; per_agent keeps one per agent_id. */
+export function scopeFor(tenant: TenantRef, agentId?: string): string {
+  return tenant.agentScoping === "per_agent" ? `agent:${agentId ?? "default"}` : SHARED_SCOPE;
+}
+
+export function profileFromRow(row: Pick<CustomerProfile, "profile">): SupportProfile {
+  return { ...emptyProfile(), ...(row.profile as object) } as SupportProfile;
+}
+
+export function profileColumns(profile: SupportProfile, now: Date) {
+  const open = [profile.current_open_issue, ...profile.other_open_issues].filter(Boolean);
+  return {
+    profile: JSON.parse(JSON.stringify(profile)),
+    supportType: profile.support_type,
+    sentiment: profile.sentiment_pattern,
+    openIssue: profile.current_open_issue?.summary ?? null,
+    openIssueCount: open.length,
+    escalationRisk: isEscalationRisk(profile),
+    lastActivityAt: now,
+  };
+}
+
+export function isEscalationRisk(p: SupportProfile): boolean {
+  return (
+    p.sentiment_pattern === "high_escalation_risk" ||
+    p.risk_signals.some((r) => r.status === "open" && (r.severity === "high" || r.severity === "critical"))
+  );
+}
+
+// ---------------------------------------------------------------- customers
+
+export type CustomerSummary = {
+  external_user_id: string;
+  agent_scope: string;
+  support_type: Vertical;
+  open_issue: string | null;
+  open_issue_count: number;
+  sentiment_pattern: string | null;
+  escalation_risk: boolean;
+  last_activity_at: string;
+};
+
+type Cursor = { at: string; id: string };
+
+export function encodeCursor(c: Cursor): string {
+  return Buffer.from(JSON.stringify(c)).toString("base64url");
+}
+
+export function decodeCursor(s: string): Cursor | null {
+  try {
+    const c = JSON.parse(Buffer.from(s, "base64url").toString("utf8")) as Cursor;
+    return typeof c.at === "string" && typeof c.id === "string" && !Number.isNaN(Date.parse(c.at)) ? c : null;
+  } catch {
+    return null;
+  }
+}
+
+export async function listCustomers(db: Database, tenantId: string, limit: number, cursor: Cursor | null) {
+  const rows = await db.prisma.customerProfile.findMany({
+    where: {
+      tenantId,
+      ...(cursor
+        ? { OR: [{ lastActivityAt: { lt: new Date(cursor.at) } }, { lastActivityAt: new Date(cursor.at), id: { lt: cursor.id } }] }
+        : {}),
+    },
+    orderBy: [{ lastActivityAt: "desc" }, { id: "desc" }],
+    take: limit + 1,
+    select: {
+      id: true,
+      externalUserId: true,
+      agentScope: true,
+      supportType: true,
+      openIssue: true,
+      openIssueCount: true,
+      sentiment: true,
+      escalationRisk: true,
+      lastActivityAt: true,
+    },
+  });
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  return {
+    customers: page.map(
+      (r): CustomerSummary => ({
+        external_user_id: r.externalUserId,
+        agent_scope: r.agentScope,
+        support_type: r.supportType as Vertical,
+        open_issue: r.openIssue,
+        open_issue_count: r.openIssueCount,
+        sentiment_pattern: r.sentiment,
+        escalation_risk: r.escalationRisk,
+        last_activity_at: r.lastActivityAt.toISOString(),
+      }),
+    ),
+    next_cursor: rows.length > limit && last ? encodeCursor({ at: last.lastActivityAt.toISOString(), id: last.id }) : null,
+  };
+}
+
+export async function supportStats(db: Database, tenantId: string, days: number, now: Date) {
+  const where = { tenantId };
+  const [customers, openIssues, escalation, byVertical, bySentiment] = await Promise.all([
+    db.prisma.customerProfile.count({ where }),
+    db.prisma.customerProfile.aggregate({ where, _sum: { openIssueCount: true } }),
+    db.prisma.customerProfile.count({ where: { tenantId, escalationRisk: true } }),
+    db.prisma.customerProfile.groupBy({ by: ["supportType"], where, _count: { _all: true } }),
+    db.prisma.customerProfile.groupBy({ by: ["sentiment"], where, _count: { _all: true } }),
+  ]);
+  const since = new Date(now.getTime() - days * 86_400_000);
+  const series = await db.sql.query<{ day: string; kind: string; n: string | number }>(
+    `SELECT to_char(date_trunc('day', created_at), 'YYYY-MM-DD') AS day, kind, count(*) AS n
+       FROM memory_events WHERE tenant_id = $1 AND created_at >= $2
+      GROUP BY 1, 2 ORDER BY 1`,
+    [tenantId, since.toISOString()],
+  );
+  const perDay = (kind: string) => series.filter((r) => r.kind === kind).map((r) => ({ day: r.day, count: Number(r.n) }));
+  return {
+    customers,
+    open_issues: openIssues._sum.openIssueCount ?? 0,
+    escalation_risks: escalation,
+    by_vertical: Object.fromEntries(byVertical.map((g) => [g.supportType, g._count._all])),
+    by_sentiment: Object.fromEntries(bySentiment.map((g) => [g.sentiment ?? "unknown", g._count._all])),
+    adds_by_day: perDay("add"),
+    notes_by_day: perDay("note"),
+    window_days: days,
+  };
+}
+
+export async function customerDetail(db: Database, tenantId: string, externalUserId: string, agentScope: string) {
+  const row = await db.prisma.customerProfile.findUnique({
+    where: { tenantId_externalUserId_agentScope: { tenantId, externalUserId, agentScope } },
+  });
+  if (!row) return null;
+  const claims = await db.prisma.profileClaim.findMany({
+    where: { tenantId, externalUserId, agentScope },
+    orderBy: { id: "asc" },
+    take: 1000,
+  });
+  const { mood_history: _evidence, ...profile } = profileFromRow(row);
+  return {
+    external_user_id: externalUserId,
+    agent_scope: agentScope,
+    version: row.version,
+    last_activity_at: row.lastActivityAt.toISOString(),
+    profile,
+    claims: claims.map((c) => ({
+      id: c.id.toString(),
+      field: c.field,
+      action: c.action,
+      value: c.value,
+      previous: c.previous,
+      provenance: {
+        source_event_id: c.sourceEventId,
+        ticket_id: c.ticketId,
+        message_index: c.messageIndex,
+        source: c.source,
+        agent_id: c.agentId,
+        observed_at: c.observedAt.toISOString(),
+      },
+    })),
+  };
+}
+
+/** Forget a customer in every agent scope. Returns how many rows went, per kind. */
+export async function forgetCustomer(db: Database, tenantId: string, externalUserId: string) {
+  return db.prisma.$transaction(async (tx) => {
+    const where = { tenantId, externalUserId };
+    const profiles = await tx.customerProfile.deleteMany({ where });
+    const claims = await tx.profileClaim.deleteMany({ where });
+    const events = await tx.memoryEvent.deleteMany({ where });
+    return { profiles: profiles.count, claims: claims.count, events: events.count };
+  });
+}

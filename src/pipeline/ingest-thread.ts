@@ -1,0 +1,63 @@
+// Feeds the thread's messages that memory has not seen yet, once: internal notes (ours and
+// colleagues') are never fed. The source event id is derived from what is fed, so a job
+// retried after the add but before the cursor moved is a duplicate, not a second add.
+import { createHash } from "node:crypto";
+import type { InstallationInfo, Thread } from "../../connectors/types";
+import type { TenantRef } from "../memory/store";
+import type { PipelineDeps } from "./deps";
+
+const MAX_SEEN = 20_000;
+const BATCH = 200;
+
+export type IngestResult = { fed: number; latestCustomerMessage?: string };
+
+export async function ingestThread(
+  deps: PipelineDeps,
+  p: { inst: InstallationInfo; tenant: TenantRef; thread: Thread; externalUserId: string; status?: string },
+): Promise<IngestResult> {
+  const cursor = await deps.db.prisma.threadCursor.findUnique({
+    where: { installationId_ticketRef: { installationId: p.inst.id, ticketRef: p.thread.ticketRef } },
+  });
+  const seen = new Set<string>(Array.isArray(cursor?.seenMessageIds) ? (cursor.seenMessageIds as string[]) : []);
+  const statusKey = `status:${p.status ?? ""}`;
+  const fresh = p.thread.messages.filter((m) => !m.internal && !seen.has(m.id) && m.body.trim() !== "");
+  const statusChanged = p.status !== undefined && !seen.has(statusKey);
+  const latestCustomerMessage = [...p.thread.messages].reverse().find((m) => m.role === "customer" && !m.internal)?.body;
+
+  if (fresh.length === 0 && !statusChanged) return { fed: 0, latestCustomerMessage };
+
+  // Long threads go in batches so each add stays bounded; the last batch carries the status.
+  const batches: (typeof fresh)[] = [];
+  for (let i = 0; i < fresh.length; i += BATCH) batches.push(fresh.slice(i, i + BATCH));
+  if (batches.length === 0) batches.push([]);
+  for (const [i, batch] of batches.entries()) {
+    const last = i === batches.length - 1;
+    const ids = batch.map((m) => m.id).join(",");
+    const eventId = createHash("sha256")
+      .update(`${p.inst.id}\u0000${p.thread.ticketRef}\u0000${ids}\u0000${last ? (p.status ?? "") : ""}`)
+      .digest("hex")
+      .slice(0, 40);
+    await deps.engine.add(p.tenant, {
+      external_user_id: p.externalUserId,
+      agent_id: p.inst.provider,
+      messages: batch.map((m) => ({ role: m.role === "customer" ? "user" : "assistant", content: m.role === "bot" ? `[automated answer] ${m.body}` : m.body })),
+      metadata: {
+        source: p.inst.provider,
+        ticket_id: p.thread.ticketRef,
+        ...(last && p.status ? { ticket_status: p.status } : {}),
+        ...(p.thread.subject ? { subject: p.thread.subject } : {}),
+      },
+      source_event_id: `${p.inst.provider}:${eventId}`,
+    });
+  }
+
+  for (const m of fresh) seen.add(m.id);
+  if (p.status) seen.add(statusKey);
+  for (const k of [...seen]) if (k.startsWith("status:") && k !== statusKey) seen.delete(k);
+  const list = [...seen].slice(-MAX_SEEN);
+  await deps.db.prisma.threadCursor.update({
+    where: { installationId_ticketRef: { installationId: p.inst.id, ticketRef: p.thread.ticketRef } },
+    data: { seenMessageIds: list, externalUserId: p.externalUserId },
+  });
+  return { fed: fresh.length, latestCustomerMessage };
+}

@@ -1,0 +1,82 @@
+// Wires the pipeline for a process: queue driver (BullMQ when REDIS_URL is set, else the
+// embedded one), installations, identity key, connectors, the worker and the sweeper.
+import type { Provider } from "../../connectors/types";
+import { connectors as allConnectors } from "../../connectors";
+import { createBullmqQueue } from "../queue/bullmq";
+import { createEmbeddedQueue } from "../queue/embedded";
+import { createSweeper } from "../queue/sweeper";
+import type { DeliveryQueue } from "../queue/types";
+import type { Services } from "../services";
+import { findInstallationByAccount, getInstallation } from "../tenants/installations";
+import { emailKey, loadMasterKey } from "../tenants/secrets";
+import { tenantRef } from "../tenants/service";
+import type { PipelineDeps } from "./deps";
+import { processDelivery } from "./process-delivery";
+
+export type PipelineRuntime = {
+  deps: PipelineDeps;
+  startWorker(opts?: { concurrency?: number }): Promise<void>;
+  close(): Promise<void>;
+};
+
+export function createPipelineRuntime(services: Services, opts: { queue?: DeliveryQueue; clock?: () => Date; sweepIntervalMs?: number } = {}): PipelineRuntime {
+  const { config, db, log } = services;
+  const clock = opts.clock ?? (() => new Date());
+  const masterKey = loadMasterKey({ masterKey: config.masterKey, dataDir: config.dataDir, embedded: db.kind === "embedded" });
+  const queue =
+    opts.queue ??
+    (config.redisUrl ? createBullmqQueue({ redisUrl: config.redisUrl, log: log.child({ module: "queue" }) }) : createEmbeddedQueue({ log: log.child({ module: "queue" }) }));
+  const deps: PipelineDeps = {
+    db,
+    engine: services.engine,
+    queue,
+    log: log.child({ module: "pipeline" }),
+    clock,
+    connectors: allConnectors,
+    installations: {
+      byId: (id) => getInstallation(db, masterKey, id),
+      byAccount: (provider: Provider, account: string) => findInstallationByAccount(db, masterKey, provider, account),
+    },
+    async tenant(tenantId) {
+      const row = await db.prisma.tenant.findUnique({ where: { id: tenantId } });
+      return row ? tenantRef(row) : null;
+    },
+    emailKey: emailKey(masterKey),
+    apiUrls: config.providerApiUrls,
+  };
+  const sweeper = createSweeper({ db, queue, log: log.child({ module: "sweeper" }), clock, intervalMs: opts.sweepIntervalMs });
+  let started = false;
+
+  return {
+    deps,
+    async startWorker(o = {}) {
+      started = true;
+      await queue.startWorker(
+        async (deliveryId, attempt) => {
+          try {
+            const r = await processDelivery(deps, deliveryId, attempt);
+            deps.log.info({ delivery: deliveryId, attempt, ...r }, "delivery processed");
+          } catch (err) {
+            await db.prisma.webhookDelivery
+              .updateMany({ where: { id: deliveryId, status: "processing" }, data: { status: "queued", lastError: String((err as Error).message).slice(0, 1000) } })
+              .catch(() => undefined);
+            throw err;
+          }
+        },
+        async (deliveryId, err, attempts) => {
+          deps.log.error({ delivery: deliveryId, attempts, err: err.message }, "delivery is dead");
+          await db.prisma.webhookDelivery.updateMany({
+            where: { id: deliveryId, status: { notIn: ["done", "skipped"] } },
+            data: { status: "dead", lastError: err.message.slice(0, 1000), attempts },
+          });
+        },
+        { concurrency: o.concurrency ?? 8 },
+      );
+      sweeper.start();
+    },
+    async close() {
+      if (started) await sweeper.stop();
+      await queue.close();
+    },
+  };
+}
