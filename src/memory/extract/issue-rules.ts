@@ -81,7 +81,7 @@ export const ISSUE_RULES: IssueRule[] = [
   },
   {
     type: "account_blocked", weight: 10, verticals: ["banking_fintech", "saas"], urgency: "high",
-    any: rx(String.raw`\baccount (?:has been |was |is |got |been )?(?:temporarily |permanently )?(?:blocked|frozen|locked|suspended|restricted|limited|disabled|deactivated|on hold|under review)\b|\baccount (?:has been|was|got) closed\b|\b(?:blocked|froze|frozen|locked|suspended|restricted|disabled|deactivated|closed) (?:my|our) account\b|\bcan'?t (?:access|withdraw|use) (?:my )?(?:funds|money|balance)\b`),
+    any: rx(String.raw`\baccount (?:has been |was |is |got |been )?(?:temporarily |permanently )?(?:blocked|frozen|locked|suspended|restricted|limited|disabled|deactivated|on hold|under review)\b|\baccount (?:has been|was|got) closed\b|\b(?:blocked|froze|frozen|locked|suspended|restricted|disabled|deactivated|closed) (?:my|our) account\b|\bbloque\w* (?:minha|mi|ma|mon) (?:conta|cuenta|compte)\b|\b(?:conta|cuenta|compte|konto) (?:\w+ )?(?:bloquead[oa]|bloquee|gesperrt)\b|\bcan'?t (?:access|withdraw|use) (?:my )?(?:funds|money|balance)\b`),
   },
   {
     type: "otp_not_received", weight: 9,

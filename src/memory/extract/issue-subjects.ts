@@ -20,7 +20,7 @@ export const FALLBACK_ISSUE: Record<Vertical, string> = {
 const NAMED_FAULT = String.raw`\b(?:not working|(?:doesn'?t|didn'?t|isn'?t|won'?t|wouldn'?t|never) work(?:ing|ed)?|stopped working|not work(?:ing)?|broken|error|issue|problem|trouble|can'?t|cannot|unable to|couldn'?t|failed|failing|fails|wrong|complain\w*|missing|lost|gone|disappeared|stuck|expired|delayed|overcharged|declined|crash\w*|froze|frozen|bug|glitch\w*|nothing (?:has )?(?:come|arrived|happened|works)|never (?:came|arrived|received|got|showed up|worked)|(?:haven'?t|hasn'?t|didn'?t|did not|have not|has not) (?:\w+ )?(?:received|arrived|come|got|gotten|worked|reached)|wasn'?t ready|not ready|left without|still (?:shows?|says|asks|locked|pending|the old|charging|being)|says? (?:it'?s |that )?(?:invalid|expired|failed|declined|pending|unavailable|not found)|invalid|denied|rejected|refused|limited|restricted|suspended|blocked|locked|frozen|without (?:any )?(?:notice|warning|explanation|reason)|nothing since|no (?:update|response|reply)|never (?:showed|turned) up|didn'?t (?:show|turn) up|charged|(?:isn'?t|not) mine|instead of|returns? nothing|shows? nothing|gives? (?:me )?(?:0|zero|an error)|blank|(?:n'?t|not|never) (?:been |yet |even |ever )?\w+(?:ed|en)|waited (?:for )?(?:over |more than )?(?:\d+|an?|two|three|several) (?:hours?|days?|weeks?|minutes?)|still (?:not|no|waiting|haven'?t|hasn'?t)|unusable|useless|reset to|paid for [^.]{0,40} but|but (?:was|were|got) (?:given|sent|charged)|no funciona|ne marche pas|funktioniert nicht|non funziona|nao funciona|kaam nahi kar|non si apre|no se abre|nao abre|(?:nahi|nhi) (?:aa|chal|mil|ho|khul)\w*)\b`;
 // How customers describe a problem without naming a fault: a contrast with what they expected,
 // repetition, duration, absence.
-const IMPLIED_FAULT = String.raw`\b(?:(?:didn'?t|doesn'?t|don'?t|won'?t|wouldn'?t|can'?t|couldn'?t|isn'?t|aren'?t|wasn'?t|weren'?t|haven'?t|hasn'?t|did not|does not|do not|will not|could not|cannot|is not|are not|was not|were not|have not|has not) (?!know\b|mind\b|think\b|worry\b|matter\b|hesitate\b|care\b|need\b)\w+|still nothing|nothing yet|still no\b|(?:^|, )yet\b|empty|blank|0 ?kb|no tengo|no puedo|no me (?:llega|deja|funciona)|nao tenho|nao consigo|je n'?ai pas|je ne peux pas|ich kann nicht|ich habe kein\w*|noch kein\w*|non riesco|non ho|disappear\w*|vanish\w*|but\b[^.!?]{0,40}\b(?:not|no|nothing|never|still|only|n'?t|says?|shows?|got|received|keeps?|asks?)\b|although|even though|despite|every ?time|each time|keeps? (?:saying|showing|failing|asking|crashing|logging|kicking|happening|dropping|freezing|loading|spinning|coming back|getting)|twice|doubled?|there'?s no|there is no|there are no|no \w+ (?:in|under|on|for) (?:the|my|our)|out of sync|not in sync|mismatch|(?:doesn'?t|don'?t|didn'?t) match|logged (?:me|us) out|kicked (?:me|us) out|cut (?:out|off)|late fee|penalty|(?:has|have) been [^.!?]{0,30}\bfor (?:\d+|two|three|four|five|several|many|a few) (?:days|weeks|hours|months)|never (?:bought|ordered|made|used|signed|received|got)|(?:isn'?t|is not|aren'?t|not|doesn'?t|don'?t) (?:show(?:ing)?|appear(?:ing)?|visible|reflect\w*|load(?:ing)?|open(?:ing)?|play(?:ing)?)|nothing (?:came|arrived|happened|changed|showed|shows|works|loads)|todavia no|aun no|ainda nao|toujours pas|noch nicht|ancora non|abhi tak)\b`;
+const IMPLIED_FAULT = String.raw`\b(?:(?:didn'?t|doesn'?t|don'?t|won'?t|wouldn'?t|can'?t|couldn'?t|isn'?t|aren'?t|wasn'?t|weren'?t|haven'?t|hasn'?t|did not|does not|do not|will not|could not|cannot|is not|are not|was not|were not|have not|has not) (?!know\b|mind\b|think\b|worry\b|matter\b|hesitate\b|care\b|need\b)\w+|still nothing|nothing yet|still no\b|(?:^|, )yet\b|empty|blank|0 ?kb|no tengo|no tiene|no hay|nao tem|belum|tidak bisa|gagal|bloque\w*|bloqu\w*|gesperrt|bloccat\w*|no puedo|no me (?:llega|deja|funciona)|nao tenho|nao consigo|je n'?ai pas|je ne peux pas|ich kann nicht|ich habe kein\w*|noch kein\w*|non riesco|non ho|disappear\w*|vanish\w*|but\b[^.!?]{0,40}\b(?:not|no|nothing|never|still|only|n'?t|says?|shows?|got|received|keeps?|asks?)\b|although|even though|despite|every ?time|each time|keeps? (?:saying|showing|failing|asking|crashing|logging|kicking|happening|dropping|freezing|loading|spinning|coming back|getting)|twice|doubled?|there'?s no|there is no|there are no|no \w+ (?:in|under|on|for) (?:the|my|our)|out of sync|not in sync|mismatch|(?:doesn'?t|don'?t|didn'?t) match|logged (?:me|us) out|kicked (?:me|us) out|cut (?:out|off)|late fee|penalty|(?:has|have) been [^.!?]{0,30}\bfor (?:\d+|two|three|four|five|several|many|a few) (?:days|weeks|hours|months)|never (?:bought|ordered|made|used|signed|received|got)|(?:isn'?t|is not|aren'?t|not|doesn'?t|don'?t) (?:show(?:ing)?|appear(?:ing)?|visible|reflect\w*|load(?:ing)?|open(?:ing)?|play(?:ing)?)|nothing (?:came|arrived|happened|changed|showed|shows|works|loads)|todavia no|aun no|ainda nao|toujours pas|noch nicht|ancora non|abhi tak)\b`;
 export const PROBLEM = rx(`${NAMED_FAULT}|${IMPLIED_FAULT}`);
 
 /** A request the agent has to act on ("please sort the booking by Friday"): an issue even without a fault. */
@@ -55,13 +55,13 @@ export const SUBJECTS: Record<Vertical, [RegExp, string][]> = {
     [/\b(?:return\w*|exchange)\b/, "return_request"],
     [/\b(?:cancel\w*)\b/, "order_cancellation"],
     [/\b(?:address)\b/, "address_change"],
-    [/\b(?:parcel|package|delivery|deliver\w*|ship\w*|tracking|courier|dispatch\w*|out for delivery|pedido|encomenda|commande|colis|bestellung|paket|ordine|order|arriv\w*|llega\w*)\b/, "delivery_delay"],
+    [/\b(?:parcel|package|delivery|deliver\w*|ship\w*|tracking|courier|dispatch\w*|out for delivery|pedido|encomenda|commande|colis|bestellung|paket|ordine|order|pesanan|kiriman|arriv\w*|llega\w*|sampai)\b/, "delivery_delay"],
   ],
   banking_fintech: [
     [/\b(?:never (?:bought|made|authori[sz]ed)|not mine|don'?t recogni[sz]e|unknown (?:charge|transaction|merchant)|fraud\w*|scam\w*)\b/, "fraud_dispute"],
     [/\b(?:kyc|verification|verify|documents?|selfie|identity)\b/, "kyc_pending"],
     [/\b(?:card)\b/, "card_declined"],
-    [/\b(?:account (?:is |was )?(?:blocked|frozen|locked|limited|restricted|closed)|access to my (?:account|funds))\b/, "account_blocked"],
+    [/\b(?:account (?:is |was )?(?:blocked|frozen|locked|limited|restricted|closed)|access to my (?:account|funds)|bloque\w* (?:minha|mi|ma|mon) (?:conta|cuenta|compte)|(?:conta|cuenta|compte|konto) (?:\w+ )?(?:bloquead\w*|bloque\w*|gesperrt))\b/, "account_blocked"],
     [/\b(?:otp|one.time|code)\b/, "otp_not_received"],
     [/\b(?:debited|deducted|money (?:is |was )?gone|taken from)\b/, "payment_debited_not_credited"],
     [/\b(?:transfer\w*|wire|sepa|ach|neft|imps|rtgs|upi|pix|zelle|m-?pesa|remittance|deposit\w*|standing order|direct debit|sent|paid|balance|salary|payout|withdraw\w*)\b/, "transfer_delay"],
@@ -75,7 +75,8 @@ export const SUBJECTS: Record<Vertical, [RegExp, string][]> = {
     [/\b(?:hotel|room|host|airbnb|apartment|hostel|check.?in at|accommodation|villa|resort|stay)\b/, "accommodation_issue"],
     [/\b(?:check.?in|boarding pass)\b/, "check_in_problem"],
     [/\b(?:missed|miss) (?:my |our |the )?(?:connection|connecting|train|flight|bus)\b/, "missed_connection"],
-    [/\b(?:cancel\w*)\b/, "flight_cancelled"],
+    [/\b(?:flight|plane|vuelo|voo|vol|flug)\b[^.]{0,40}\bcancel\w*|\bcancel\w*[^.]{0,30}\b(?:flight|vuelo|voo|flug)\b/, "flight_cancelled"],
+    [/\b(?:cancel\w*)\b/, "trip_cancelled"],
     [/\b(?:delay\w*|late)\b/, "flight_delay"],
     [/\b(?:refund\w*|money back)\b/, "refund_request"],
   ],
@@ -86,7 +87,7 @@ export const SUBJECTS: Record<Vertical, [RegExp, string][]> = {
     [/\b(?:e-?sim|sim)\b/, "sim_issue"],
     [/\b(?:bill\w*|charged?|charges|invoice)\b/, "bill_dispute"],
     [/\b(?:slow|speed\w*|mbps|buffer\w*|lag\w*)\b/, "slow_internet"],
-    [/\b(?:internet|network|signal|coverage|wi-?fi|broadband|fibre|fiber|connection|calls?|sms|texts?|landline|data|4g|5g)\b/, "network_outage"],
+    [/\b(?:internet|network|signal|coverage|wi-?fi|broadband|fibre|fiber|connection|calls?|sms|texts?|landline|data|4g|5g|senal|sinal|red|rede|reseau|netz|rete|segnale|sinyal|jaringan)\b/, "network_outage"],
     [/\b(?:phone|handset|router|modem|ont|device|set.?top box)\b/, "device_issue"],
   ],
   edtech_support: [

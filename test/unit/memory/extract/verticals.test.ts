@@ -125,3 +125,20 @@ describe("the seed's SaaS example", () => {
     expect(out.issue?.deadline).toBe("before my finance review");
   });
 });
+
+describe("short messages in other languages and markets", () => {
+  it.each<[string, Vertical, string]>([
+    ["Mi Telcel no tiene señal desde ayer", "telecom", "network_outage"],
+    ["Meu Nubank bloqueou minha conta sem motivo", "banking_fintech", "account_blocked"],
+    ["Pesanan Shopee saya belum sampai sudah 2 minggu", "ecommerce", "delivery_delay"],
+    ["The Grab driver cancelled my ride and I was still charged", "travel", "trip_cancelled"],
+    ["Our Zendesk triggers stopped firing after the update", "saas", "integration_broken"],
+    ["Jio fiber router wifi not working", "telecom", "network_outage"],
+    ["Rakuten order arrived broken", "ecommerce", "damaged_item"],
+    ["Vodacom airtime disappeared", "telecom", "recharge_failed"],
+  ])("%s → %s / %s", (text, vertical, issue) => {
+    const out = run(text);
+    expect(out.support_type).toBe(vertical);
+    expect(out.issue?.issue_type).toBe(issue);
+  });
+});
