@@ -1,0 +1,18 @@
+// The messages between a benchmark and its server process (service.ts), over node's IPC channel.
+
+export const ROLES = ["bare", "api", "api+worker", "worker"] as const;
+export type Role = (typeof ROLES)[number];
+
+export type ToService = { id: number; cmd: "cpu" | "calls" | "deliveries" | "profile-start" | "profile-stop" | "stop" };
+
+/** SQL statements sent through node-postgres and Redis commands sent through ioredis, since start. */
+export type CallCounts = { sql: number; redis: number; byStatement: Record<string, number> };
+export type FromService =
+  | { type: "ready"; port: number | null; installationId: string | null; database: string; queue: string }
+  | { type: "reply"; id: number; value: unknown }
+  | { type: "failed"; message: string };
+
+export type DeliveryCounts = { total: number; byStatus: Record<string, number> };
+
+/** The Zendesk user our notes are posted as (the installation's agentId). */
+export const BENCH_AGENT_ID = "8447388099001";
