@@ -62,7 +62,7 @@ export async function runGetBench(server: Postgres, opts: GetBenchOptions): Prom
       get_ms: get,
       bare_select_ms: timings.bare,
       get_p95_over_bare_select_p95: round(ratio, 2),
-      breakdown_ms: { prisma_find_unique: timings.prisma, sql_runner_select: timings.pool, build_context: timings.build },
+      breakdown_ms: { prisma_find_unique: timings.prisma, sql_runner_select: timings.pool, build_context: timings.build, json_parse_profile: timings.json },
       get_profile: getProfile,
       add_ms: adds,
       add_seed_ms: seedAdds,
@@ -144,7 +144,7 @@ async function profileShape(client: pg.Client, tenantId: string) {
   return { stored_bytes_avg: Number(r.bytes), json_chars_avg: Number(r.json), issue_history_avg: Number(r.history), verticals: Number(r.verticals) };
 }
 
-type Timings = { get: LatencySummary; bare: LatencySummary; prisma: LatencySummary; pool: LatencySummary; build: LatencySummary };
+type Timings = { get: LatencySummary; bare: LatencySummary; prisma: LatencySummary; pool: LatencySummary; build: LatencySummary; json: LatencySummary };
 
 /**
  * Sequential calls (one at a time: latency, not throughput) for random customers, in blocks
@@ -152,9 +152,10 @@ type Timings = { get: LatencySummary; bare: LatencySummary; prisma: LatencySumma
  */
 async function timeReads(db: Database, engine: MemoryEngine, bare: pg.Client, tenant: TenantRef, ids: string[], queries: string[], calls: number, rng: Rng): Promise<Timings> {
   const scope = "shared";
-  const samples = { get: [] as number[], bare: [] as number[], prisma: [] as number[], pool: [] as number[], build: [] as number[] };
+  const samples = { get: [] as number[], bare: [] as number[], prisma: [] as number[], pool: [] as number[], build: [] as number[], json: [] as number[] };
   const where = (id: string) => ({ tenantId_externalUserId_agentScope: { tenantId: tenant.id, externalUserId: id, agentScope: scope } });
   const rows = await Promise.all(Array.from({ length: 200 }, () => db.prisma.customerProfile.findUniqueOrThrow({ where: where(rng.pick(ids)) })));
+  const texts = rows.map((r) => JSON.stringify(r.profile));
 
   const one = {
     get: async () => void (await engine.get(tenant, { external_user_id: rng.pick(ids), query: rng.pick(queries), context_max_tokens: 600 })),
@@ -163,11 +164,13 @@ async function timeReads(db: Database, engine: MemoryEngine, bare: pg.Client, te
     // the same select through the service's own raw SQL runner (its pg pool): what get() could use
     pool: async () => void (await db.sql.query(BARE_SQL, [tenant.id, rng.pick(ids), scope])),
     build: async () => void buildSupportContext(profileFromRow(rng.pick(rows)), { query: rng.pick(queries), contextMaxTokens: 600 }),
+    // what parsing the jsonb column costs (pg does it once per row read)
+    json: async () => void JSON.parse(rng.pick(texts)),
   };
   const kinds = Object.keys(one) as (keyof typeof one)[];
   progress(`memory.get: warm-up`);
   for (const k of kinds) for (let i = 0; i < BLOCK; i++) await one[k]();
-  progress(`memory.get: timing ${calls} calls each of get, bare select, Prisma read, pool select and context build`);
+  progress(`memory.get: timing ${calls} calls each of get, bare select, Prisma read, pool select, context build, JSON.parse`);
   for (let done = 0; done < calls; done += BLOCK) {
     for (const k of kinds) {
       for (let i = 0; i < Math.min(BLOCK, calls - done); i++) {
@@ -183,6 +186,7 @@ async function timeReads(db: Database, engine: MemoryEngine, bare: pg.Client, te
     prisma: summarize(samples.prisma),
     pool: summarize(samples.pool),
     build: summarize(samples.build),
+    json: summarize(samples.json),
   };
 }
 
