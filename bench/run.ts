@@ -22,6 +22,10 @@ function usage(): string {
   return lines.join("\n");
 }
 
+// A reader that stops early (`| head`) must not kill the run before it cleans up its
+// databases, queues and server processes.
+process.stdout.on("error", () => undefined);
+
 async function main(): Promise<number> {
   let selected: Benchmark[];
   let options: Options;
