@@ -75,7 +75,7 @@ export function createMemoryEngine({ db, extractor, clock = () => new Date() }: 
     // Redaction comes first: nothing below (extractor, LLM, database) ever sees raw PII.
     const findings = new Map<string, number>();
     const messages = req.messages.map((m, index) => {
-      const r = redactText(m.content);
+      const r = redactText(withoutNul(m.content));
       for (const f of r.findings) findings.set(f.type, (findings.get(f.type) ?? 0) + f.count);
       return { role: m.role, content: r.text, index };
     });
@@ -218,7 +218,7 @@ function redactMetadata(metadata: AddMetadata, findings: Map<string, number>): A
   const out: AddMetadata = {};
   for (const [key, value] of Object.entries(metadata)) {
     if (typeof value === "string") {
-      const r = redactText(value);
+      const r = redactText(withoutNul(value));
       for (const f of r.findings) findings.set(f.type, (findings.get(f.type) ?? 0) + f.count);
       out[key] = r.text;
     } else if (typeof value === "number" || typeof value === "boolean") {
@@ -226,6 +226,11 @@ function redactMetadata(metadata: AddMetadata, findings: Map<string, number>): A
     }
   }
   return out;
+}
+
+/** PostgreSQL text and jsonb cannot hold U+0000; it carries nothing an agent reads. */
+function withoutNul(s: string): string {
+  return s.includes("\u0000") ? s.replace(/\u0000/g, "") : s;
 }
 
 function stringOrUndefined(v: unknown): string | undefined {

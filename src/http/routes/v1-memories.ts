@@ -8,7 +8,15 @@ import type { Metrics } from "../../metrics";
 import { ApiError, parseBody } from "../errors";
 
 const id = (name: string, max: number) =>
-  z.string({ error: `${name} must be a string` }).trim().min(1, `${name} must not be empty`).max(max, `${name} is longer than ${max} characters`);
+  z
+    .string({ error: `${name} must be a string` })
+    .trim()
+    .min(1, `${name} must not be empty`)
+    .max(max, `${name} is longer than ${max} characters`)
+    .refine((v) => !CONTROL_CHARS.test(v), `${name} must not contain control characters`);
+
+// eslint-disable-next-line no-control-regex
+export const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
 
 // MemoryOS clients send user/assistant; helpdesk vocabulary is accepted too.
 const role = z
