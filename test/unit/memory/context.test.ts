@@ -494,13 +494,15 @@ describe("tokens", () => {
 });
 
 describe("performance", () => {
-  test("2,000 contexts of a full profile at 700 tokens take under 2 s after warm-up", () => {
+  // A guard against accidental quadratic packing, not a measurement (that is `npm run bench -- memory`):
+  // ~0.3 ms a call here, so the bound leaves room for a loaded CI machine.
+  test("2,000 contexts of a full profile at 700 tokens take under 10 s after warm-up", () => {
     const p = fullProfile();
     expect(tokens(ctx(p, "", UNLIMITED).system_prompt_addition)).toBeGreaterThan(700); // the budget must cut
     for (let i = 0; i < 100; i++) ctx(p, "what can we do?", 700);
     const started = process.hrtime.bigint();
     for (let i = 0; i < 2000; i++) ctx(p, "what can we do?", 700);
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
-    expect(ms).toBeLessThan(2000);
+    expect(ms).toBeLessThan(10_000);
   });
 });

@@ -506,7 +506,9 @@ describe("performance", () => {
     "IMEI 356938035643809 is the phone, account no. 50100234567890. ",
   ];
 
-  it("redacts 2,000 realistic 2 KB messages in well under 2 s", () => {
+  // Guards against catastrophic backtracking, not measurements (those are `npm run bench -- memory`):
+  // ~0.03 ms a message here, so the bounds leave room for a loaded CI machine.
+  it("redacts 2,000 realistic 2 KB messages in well under 10 s", () => {
     const messages: string[] = [];
     for (let i = 0; i < 2000; i++) {
       let m = planted[i % planted.length];
@@ -516,7 +518,7 @@ describe("performance", () => {
     const started = performance.now();
     let removed = 0;
     for (const m of messages) removed += redactText(m).findings.length;
-    expect(performance.now() - started).toBeLessThan(2000);
+    expect(performance.now() - started).toBeLessThan(10_000);
     expect(removed).toBeGreaterThanOrEqual(2000);
   });
 
@@ -530,6 +532,6 @@ describe("performance", () => {
   ])("stays linear on %s", (_name, input) => {
     const started = performance.now();
     for (let i = 0; i < 20; i++) redactText(input);
-    expect((performance.now() - started) / 20).toBeLessThan(25);
+    expect((performance.now() - started) / 20).toBeLessThan(100);
   });
 });
