@@ -129,6 +129,19 @@ export type ConnectorFacts = {
   noteRateLimit: { notes: number; windowMs: number };
 };
 
+/**
+ * A workspace installed or removed our app at the helpdesk (a Crisp website subscribing to the
+ * plugin): an installation to create or disable, announced on the shared endpoint, verified
+ * with the app-level secret since the installation may not exist yet.
+ */
+export type LifecycleEvent = {
+  action: "install" | "uninstall";
+  /** The account to (un)install, as installations store it. */
+  account: string;
+  /** Settings a new installation gets (e.g. { mode: "plugin" } for Crisp). */
+  settings?: Record<string, string>;
+};
+
 /** A helpdesk answered with an error; the queue decides from status and retryAfterMs. */
 export class ProviderError extends Error {
   constructor(
@@ -158,4 +171,6 @@ export interface Connector<Client = unknown> {
   postNote(client: Client, ticketRef: string, note: RenderedNote, installation: InstallationInfo): Promise<{ noteRef: string }>;
   /** Route a shared endpoint's body to an account (Intercom app_id, Crisp website_id). */
   accountOf?(body: unknown): string | undefined;
+  /** A shared endpoint's body that installs or uninstalls the app for an account; else undefined. */
+  lifecycle?(body: unknown): LifecycleEvent | undefined;
 }
