@@ -1,0 +1,59 @@
+// An Intercom webhook body → one normalised event, a skip, or a clear "malformed". Every body is
+// a notification `{ type: "notification_event", id, topic, app_id, data: { item } }`; the topic
+// says what `item` is. Topics we do not act on are skipped (recorded, answered 200).
+import type { ParseResult } from "../types";
+import { contactChanged, contactMerged, leadConverted } from "./parse-contact";
+import { conversationEvent } from "./parse-conversation";
+import { type Handler, malformed, skip } from "./parse-helpers";
+import { notificationSchema, refOf } from "./payloads";
+
+const NOTIFICATION_TYPE = "notification_event";
+
+const HANDLERS: Record<string, Handler> = {
+  "conversation.user.created": conversationEvent("ticket_created"),
+  "conversation.user.replied": conversationEvent("customer_message"),
+  "conversation.admin.replied": conversationEvent("agent_message"),
+  "conversation.admin.noted": conversationEvent("internal_note"),
+  "conversation.admin.closed": conversationEvent("ticket_status_changed", "closed"),
+  "contact.user.created": contactChanged,
+  "contact.email.updated": contactChanged,
+  "contact.merged": contactMerged,
+  "contact.lead.signed_up": leadConverted,
+  "visitor.signed_up": leadConverted,
+};
+
+function asObject(body: unknown): Record<string, unknown> | string {
+  let value = body;
+  if (Buffer.isBuffer(value)) value = value.toString("utf8");
+  if (typeof value === "string") {
+    try {
+      value = JSON.parse(value);
+    } catch {
+      return "body is not JSON";
+    }
+  }
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return "body must be a JSON object";
+  return value as Record<string, unknown>;
+}
+
+export function parseIntercomBody(body: unknown): ParseResult {
+  const value = asObject(body);
+  if (typeof value === "string") return malformed(value);
+  const n = notificationSchema.parse(value);
+  if (n.type !== undefined && n.type !== NOTIFICATION_TYPE) return malformed(`type must be "${NOTIFICATION_TYPE}", got "${n.type.slice(0, 40)}"`);
+  if (!n.topic) return malformed("notification has no \"topic\"");
+  const topic = n.topic;
+  // Intercom sends ping on subscribing and now and then; it is always subscribed.
+  if (topic === "ping") return skip("ping", topic);
+  const handler = HANDLERS[topic];
+  if (!handler) return skip(`topic not handled: ${topic}`, topic);
+  const item = n.data?.item;
+  if (!item) return malformed(`${topic}: notification has no data.item`);
+  return handler({ ...n, topic }, item);
+}
+
+/** The workspace a notification belongs to: one endpoint serves every workspace of the app. */
+export function intercomAccountOf(body: unknown): string | undefined {
+  const value = asObject(body);
+  return typeof value === "string" ? undefined : refOf(value.app_id);
+}
