@@ -128,7 +128,13 @@ export function createBullmqQueue(opts: BullmqQueueOptions): DeliveryQueue {
       }
     }
     await Promise.all([...deadCalls]);
-    await queue.close();
+    // Redis gone since we connected: BullMQ's close rejects (QUIT cannot be sent) and leaves
+    // the connection reconnecting for ever. disconnect(false) stops it at once (waiting, as
+    // queue.disconnect() does, for an `end` event a dead socket never emits would hang).
+    await queue.close().catch(async (err: unknown) => {
+      log.warn({ err: (err as Error).message }, "Redis unreachable at close: dropping the connection");
+      await queue.getBackend().connection.disconnect(false);
+    });
   }
 
   return {
