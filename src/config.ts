@@ -10,6 +10,12 @@ const optionalUrl = z
   .pipe(z.url().optional())
   .optional();
 
+const optionalText = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v ? v : undefined));
+
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -27,6 +33,12 @@ const envSchema = z.object({
   ZENDESK_API_URL: optionalUrl,
   INTERCOM_API_URL: optionalUrl,
   CRISP_API_URL: optionalUrl,
+  /** A Crisp plugin's token and hook signing secret: one for every website that installed the plugin. */
+  CRISP_PLUGIN_IDENTIFIER: optionalText,
+  CRISP_PLUGIN_KEY: optionalText,
+  CRISP_PLUGIN_SIGNING_SECRET: optionalText,
+  /** The tenant that gets the installation when a website installs the plugin (plugin:subscription:updated). */
+  CRISP_PLUGIN_TENANT_ID: optionalText,
   /** `npm start` also runs the worker in-process (always, on the embedded queue). */
   RUN_WORKER: z
     .enum(["true", "false", "1", "0"], { error: "must be true or false" })
@@ -36,6 +48,15 @@ const envSchema = z.object({
   /** Largest JSON body accepted on /v1 routes. */
   MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_000_000),
 });
+
+/**
+ * A helpdesk app's own credentials (e.g. a Crisp plugin's token and hook secret), used when an
+ * installation has none of its own, and the tenant its install events create installations in.
+ */
+export type ProviderApp = {
+  secrets: { identifier?: string; key?: string; signingSecret?: string };
+  tenantId?: string;
+};
 
 export type Config = {
   env: "development" | "production" | "test";
@@ -49,6 +70,7 @@ export type Config = {
   logLevel: string;
   llm?: { baseUrl: string; apiKey?: string; model: string; timeoutMs: number };
   providerApiUrls: { zendesk?: string; intercom?: string; crisp?: string };
+  providerApps: { zendesk?: ProviderApp; intercom?: ProviderApp; crisp?: ProviderApp };
   maxBodyBytes: number;
   runWorker: boolean;
   workerConcurrency: number;
@@ -66,6 +88,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (e.LLM_BASE_URL && !e.LLM_MODEL) {
     throw new ConfigError("Invalid environment:\n  LLM_MODEL: required when LLM_BASE_URL is set");
   }
+  // a plugin token is a pair: half of one is a typo, not a choice
+  if (Boolean(e.CRISP_PLUGIN_IDENTIFIER) !== Boolean(e.CRISP_PLUGIN_KEY)) {
+    const missing = e.CRISP_PLUGIN_IDENTIFIER ? "CRISP_PLUGIN_KEY" : "CRISP_PLUGIN_IDENTIFIER";
+    throw new ConfigError(`Invalid environment:\n  ${missing}: required with the other half of the Crisp plugin token`);
+  }
+  const crispApp: ProviderApp = {
+    secrets: compact({ identifier: e.CRISP_PLUGIN_IDENTIFIER, key: e.CRISP_PLUGIN_KEY, signingSecret: e.CRISP_PLUGIN_SIGNING_SECRET }),
+    ...(e.CRISP_PLUGIN_TENANT_ID ? { tenantId: e.CRISP_PLUGIN_TENANT_ID } : {}),
+  };
   return {
     env: e.NODE_ENV,
     port: e.PORT,
@@ -80,8 +111,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ? { baseUrl: e.LLM_BASE_URL.replace(/\/+$/, ""), apiKey: e.LLM_API_KEY, model: e.LLM_MODEL!, timeoutMs: e.LLM_TIMEOUT_MS }
       : undefined,
     providerApiUrls: { zendesk: e.ZENDESK_API_URL, intercom: e.INTERCOM_API_URL, crisp: e.CRISP_API_URL },
+    providerApps: Object.keys(crispApp.secrets).length > 0 || crispApp.tenantId ? { crisp: crispApp } : {},
     maxBodyBytes: e.MAX_BODY_BYTES,
     runWorker: e.RUN_WORKER || !e.REDIS_URL,
     workerConcurrency: e.WORKER_CONCURRENCY,
   };
+}
+
+function compact<T extends object>(obj: T): Partial<T> {
+  return Object.fromEntries(Object.entries(obj).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
