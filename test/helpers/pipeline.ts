@@ -43,7 +43,8 @@ export type TestPipeline = {
   close(): Promise<void>;
 };
 
-export async function createTestPipeline(opts: { sweepIntervalMs?: number; zendeskApiUrl?: string } = {}): Promise<TestPipeline> {
+/** `env`: more settings for the config, e.g. a helpdesk app's credentials (CRISP_PLUGIN_*). */
+export async function createTestPipeline(opts: { sweepIntervalMs?: number; zendeskApiUrl?: string; env?: Record<string, string> } = {}): Promise<TestPipeline> {
   const db = await createTestDatabase();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "hm-e2e-"));
   const config = loadConfig({
@@ -51,6 +52,7 @@ export async function createTestPipeline(opts: { sweepIntervalMs?: number; zende
     MASTER_KEY: randomBytes(32).toString("hex"),
     LOG_LEVEL: "silent",
     ...(opts.zendeskApiUrl ? { ZENDESK_API_URL: opts.zendeskApiUrl } : {}),
+    ...opts.env,
   });
   const log = createLogger("silent");
   const now: { value: Date | null } = { value: null };
