@@ -55,6 +55,11 @@ describe("isIntercomOwnEcho", () => {
     expect(isIntercomOwnEcho(eventOf(file), installation(), posted)).toBe(expected);
   });
 
+  it("never takes a new conversation's source message for our note (source ids and part ids are two id spaces)", () => {
+    const event = eventOf("conversation-user-created.json");
+    expect(isIntercomOwnEcho(event, installation(), new Set([event.messageRef!]))).toBe(false);
+  });
+
   it("does not take a public reply by the notes' admin for an echo (it is a person writing)", () => {
     const event = { ...eventOf("conversation-admin-replied.json"), actorRef: OUR_ADMIN };
     expect(isIntercomOwnEcho(event, installation(), none)).toBe(false);
