@@ -7,7 +7,7 @@ import { buildSupportContext, type SupportContext } from "./context";
 import { mergeExtraction } from "./merge";
 import { mergeCustomerRecords } from "./merge-customers";
 import { redactText, type RedactionFinding } from "./redact";
-import { profileFromRow, profileColumns, scopeFor, type TenantRef } from "./store";
+import { profileFromRow, profileColumns, readProfile, scopeFor, type TenantRef } from "./store";
 import type { AddMetadata, Extractor, InputMessage, SupportProfile, Vertical } from "./types";
 
 export type AddRequest = {
@@ -171,7 +171,7 @@ export function createMemoryEngine({ db, extractor, clock = () => new Date() }: 
   }
 
   async function get(tenant: TenantRef, req: GetRequest): Promise<GetResult> {
-    const row = await loadProfile(tenant.id, req.external_user_id, scopeFor(tenant, req.agent_id));
+    const row = await readProfile(db, tenant.id, req.external_user_id, scopeFor(tenant, req.agent_id));
     const context = buildSupportContext(row ? profileFromRow(row) : null, {
       query: req.query ?? "",
       limit: req.limit,
@@ -181,7 +181,7 @@ export function createMemoryEngine({ db, extractor, clock = () => new Date() }: 
   }
 
   async function profile(tenant: TenantRef, externalUserId: string, agentId?: string) {
-    const row = await loadProfile(tenant.id, externalUserId, scopeFor(tenant, agentId));
+    const row = await readProfile(db, tenant.id, externalUserId, scopeFor(tenant, agentId));
     return row ? profileFromRow(row) : null;
   }
 

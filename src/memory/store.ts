@@ -18,6 +18,18 @@ export function profileFromRow(row: Pick<CustomerProfile, "profile">): SupportPr
   return { ...emptyProfile(), ...(row.profile as object) } as SupportProfile;
 }
 
+/**
+ * The stored profile of one customer in one scope, or null: one indexed select through the raw
+ * SQL runner. get() is a hot path, and Prisma's query path costs more than the read itself.
+ */
+export async function readProfile(db: Database, tenantId: string, externalUserId: string, agentScope: string): Promise<Pick<CustomerProfile, "profile"> | null> {
+  const rows = await db.sql.query<Pick<CustomerProfile, "profile">>(
+    "SELECT profile FROM customer_profiles WHERE tenant_id = $1 AND external_user_id = $2 AND agent_scope = $3",
+    [tenantId, externalUserId, agentScope],
+  );
+  return rows[0] ?? null;
+}
+
 export function profileColumns(profile: SupportProfile, now: Date) {
   const open = [profile.current_open_issue, ...profile.other_open_issues].filter(Boolean);
   return {

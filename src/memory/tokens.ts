@@ -1,6 +1,7 @@
 // cl100k token counting and budget packing for the read side (get). Pure, no I/O.
-// Sections are measured line by line and packed once; the finished string is counted once
-// more for the exact figure, so the whole text is never re-encoded in a loop on the normal path.
+// Sections are measured line by line and packed once; each line's count is memoised (a bounded
+// LRU keyed by the line's text: a customer's lines repeat on every get), and the finished
+// string's exact count is added up from its lines rather than encoded again.
 import { countTokens, decode, encode } from "gpt-tokenizer/encoding/cl100k_base";
 
 // Profile text is customer text: "<|endoftext|>" in a summary must count as plain text,
@@ -15,8 +16,8 @@ export function countTextTokens(text: string): number {
 /** Cuts `text` to at most `maxTokens` tokens, marking the cut with "…"; unchanged when it fits. */
 export function truncateToTokens(text: string, maxTokens: number): string {
   if (maxTokens <= 0) return "";
-  if (countTextTokens(text) <= maxTokens) return text;
   const tokens = encode(text, AS_PLAIN_TEXT);
+  if (tokens.length <= maxTokens) return text;
   // "…" glued to the cut can merge or split differently: shave until the result fits.
   for (let keep = maxTokens - 1; keep > 0; keep--) {
     // A cut inside a multi-byte character decodes to U+FFFD: drop it rather than show garbage.
@@ -50,11 +51,61 @@ type Line = { text: string; cost: number; shrink?: PackLine["shrink"] };
 // `kept` lines of `all` are in the text: a section is always cut from its tail.
 type Slot = { section: PackSection; all: Line[]; kept: number; cut: boolean };
 
-// A line's cost is counted with the newline that follows it. cl100k never lets a token cross
-// a newline into a line that starts with a non-space character, so the sum of these costs is
-// the joined text's count plus at most one (the last line has no newline): a safe bound.
+// Memoised counts per line text: [with the newline that follows it, without]; -1 = not yet.
+// Bounded and least-recently-used in two generations: a hit in the young map costs one lookup;
+// a hit in the old one moves the entry to the young; when the young map is full it becomes the
+// old one and the previous old one is dropped (at most 2 × LINE_CACHE_GENERATION entries).
+// Very long texts are counted without being kept.
+const LINE_CACHE_GENERATION = 10_000;
+const LINE_CACHE_MAX_CHARS = 2_000;
+let youngCounts = new Map<string, [number, number]>();
+let oldCounts = new Map<string, [number, number]>();
+
+function countsOf(text: string): [number, number] {
+  const young = youngCounts.get(text);
+  if (young) return young;
+  const entry = oldCounts.get(text) ?? [-1, -1];
+  if (text.length > LINE_CACHE_MAX_CHARS) return entry;
+  if (youngCounts.size >= LINE_CACHE_GENERATION) {
+    oldCounts = youngCounts;
+    youngCounts = new Map();
+  }
+  youngCounts.set(text, entry);
+  return entry;
+}
+
+// A line's cost is counted with the newline that follows it. cl100k's pre-tokenizer never lets
+// a piece cross a newline into a line that starts with a non-space character, so the sum of
+// these costs is the joined text's count plus at most one (the last line has no newline).
 function lineCost(text: string): number {
-  return text === "" ? 0 : countTextTokens(text + "\n");
+  if (text === "") return 0;
+  const c = countsOf(text);
+  if (c[0] < 0) c[0] = countTextTokens(text + "\n");
+  return c[0];
+}
+
+function plainCost(text: string): number {
+  if (text === "") return 0;
+  const c = countsOf(text);
+  if (c[1] < 0) c[1] = countTextTokens(text);
+  return c[1];
+}
+
+// A line that starts and ends with a non-space character and holds no line break.
+const SELF_CONTAINED = /^[^\s](?:[^\r\n]*[^\s])?$/u;
+
+/**
+ * The exact cl100k count of `lines.join("\n")`: for lines that start and end with a non-space
+ * character, every pre-token of the joined text lies within one line (its newline included),
+ * so the count is each line's cost with its newline, the last one's without. Any other line
+ * and the joined text is counted as a whole.
+ */
+export function countJoinedTokens(lines: readonly string[]): number {
+  if (lines.length === 0) return 0;
+  if (!lines.every((l) => SELF_CONTAINED.test(l))) return countTextTokens(lines.join("\n"));
+  let n = 0;
+  for (let i = 0; i < lines.length - 1; i++) n += lineCost(lines[i]);
+  return n + plainCost(lines[lines.length - 1]);
 }
 
 /**
@@ -96,7 +147,7 @@ export function packSections(sections: PackSection[], maxTokens: number): PackRe
       const line = slot.all[j];
       const room = maxTokens - (total - line.cost) - 1; // -1: the newline after it
       const text = line.shrink ? line.shrink(room) : truncateToTokens(line.text, room);
-      const short = countTextTokens(text) <= room ? text : truncateToTokens(text, room);
+      const short = truncateToTokens(text, room);
       const cost = lineCost(short);
       total += cost - line.cost;
       slot.all[j] = { text: short, cost };
@@ -105,8 +156,8 @@ export function packSections(sections: PackSection[], maxTokens: number): PackRe
   }
   total = refill(slots, total, maxTokens);
 
-  let text = render(slots);
-  let tokens = countTextTokens(text);
+  let lines = render(slots);
+  let tokens = countJoinedTokens(lines);
   // Guard for the bound above: if the exact count still overshoots, cut the last line further.
   while (tokens > maxTokens) {
     const slot = [...slots].reverse().find((s) => s.kept > 0)!;
@@ -115,11 +166,11 @@ export function packSections(sections: PackSection[], maxTokens: number): PackRe
     if (shorter === "") slot.kept--;
     else slot.all[slot.kept - 1] = { text: shorter, cost: lineCost(shorter) };
     slot.cut = true;
-    text = render(slots);
-    tokens = countTextTokens(text);
+    lines = render(slots);
+    tokens = countJoinedTokens(lines);
   }
   const omitted = slots.filter((s) => s.cut).map((s) => s.section.name);
-  return { text, tokens, truncated: omitted.length > 0, omitted };
+  return { text: lines.join("\n"), tokens, truncated: omitted.length > 0, omitted };
 }
 
 // Second pass, once lines were shortened or a long line left room: dropped lines come back in
@@ -147,9 +198,9 @@ function refill(slots: Slot[], total: number, maxTokens: number): number {
   return total;
 }
 
-function render(slots: Slot[]): string {
-  return slots
-    .flatMap((s) => s.all.slice(0, s.kept).map((l) => l.text))
-    .filter((t) => t !== "")
-    .join("\n");
+/** The kept lines, in order, without empty ones: the text is these joined by newlines. */
+function render(slots: Slot[]): string[] {
+  const lines: string[] = [];
+  for (const s of slots) for (let i = 0; i < s.kept; i++) if (s.all[i].text !== "") lines.push(s.all[i].text);
+  return lines;
 }
