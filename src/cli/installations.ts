@@ -61,6 +61,8 @@ const INTERCOM_TOPICS = [
   "conversation.admin.closed",
   "contact.user.created",
   "contact.email.updated",
+  "contact.merged",
+  "contact.lead.signed_up",
 ];
 const REPLAYABLE = ["dead", "skipped"];
 
