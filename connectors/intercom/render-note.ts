@@ -2,70 +2,19 @@
 // memory, grouped the way an agent scans it. Pure. Intercom notes take a little HTML (paragraphs,
 // bold, italics, line breaks), so sections are paragraphs and items are "•" lines. Every value is
 // escaped: the text comes from customers' own words.
-import type { ContextItem } from "../../src/memory/context";
+import { escapeHtml, NOTE_CAVEAT, NOTE_NOTHING as NOTHING, noteGroups } from "../shared/note-sections";
 import type { NoteInput, RenderedNote } from "../types";
 import { MAX_PARTS, NOTE_MARKER } from "./facts";
 
-type Section = { title: string; takes: (item: ContextItem) => boolean; max?: number };
-
-// In reading order; an item goes to the first section that takes it, the rest to "Other signals".
-const SECTIONS: Section[] = [
-  { title: "Open issue", takes: (i) => i.field === "current_open_issue" || i.field === "other_open_issues" },
-  { title: "Escalation warning", takes: (i) => i.pinned && (i.field === "sentiment_pattern" || i.field === "risk_signals") },
-  { title: "Identity hints", takes: (i) => i.field === "customer_identity" },
-  { title: "Context", takes: (i) => i.field.startsWith("support_context") },
-  { title: "Preferences", takes: (i) => i.field === "resolution_preference" || i.field === "communication_preference" },
-  // A short history: the newest few, each with its conversation so the agent can open it.
-  { title: "Past issues", takes: (i) => i.field === "issue_history", max: 5 },
-  { title: "Other signals", takes: () => true },
-];
-
 const HEADING = "Remembered context (not live data)";
-const CAVEAT = "From this customer's past conversations. This is memory, not live account data: check orders, billing and account status in your live systems before promising anything.";
-const NOTHING = "Nothing is remembered about this customer yet.";
 const TRUNCATED = `Older history was cut: Intercom returns only the newest ${MAX_PARTS} parts of a conversation, so earlier messages may be missing here.`;
-/** Long enough for any item the engine writes; a runaway value must not bury the note. */
-const MAX_ITEM_CHARS = 600;
 
-export function escapeHtml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
-}
-
-function lineOf(item: ContextItem): string {
-  let text = item.text.replace(/\s+/g, " ").trim();
-  if (text.length > MAX_ITEM_CHARS) text = `${text.slice(0, MAX_ITEM_CHARS - 1)}…`;
-  const ticket = item.ticket_id?.trim();
-  // Most items already name their ticket; add it only when they do not.
-  if (ticket && !text.includes(ticket)) text = `${text} (ticket #${ticket})`;
-  return text;
-}
-
-function group(items: ContextItem[]): { title: string; lines: string[] }[] {
-  const buckets = SECTIONS.map((s) => ({ section: s, lines: [] as string[] }));
-  for (const item of items) {
-    if (!item || typeof item.text !== "string" || item.text.trim() === "") continue;
-    const bucket = buckets.find((b) => b.section.takes({ ...item, field: String(item.field ?? "") }));
-    if (bucket && (bucket.section.max === undefined || bucket.lines.length < bucket.section.max)) bucket.lines.push(lineOf(item));
-  }
-  return buckets.filter((b) => b.lines.length > 0).map((b) => ({ title: b.section.title, lines: b.lines }));
-}
-
-/** Items are the engine's readable facts; the prompt text is only a fallback for older engines. */
-function groupsOf(input: NoteInput): { title: string; lines: string[] }[] {
-  const items = Array.isArray(input.context?.items) ? input.context.items : [];
-  const groups = group(items);
-  if (groups.length > 0) return groups;
-  const prompt = typeof input.context?.system_prompt_addition === "string" ? input.context.system_prompt_addition : "";
-  const lines = prompt
-    .split("\n")
-    .map((l) => l.replace(/^[-•*]\s*/, "").trim())
-    .filter((l) => l !== "" && !/usage rules/i.test(l));
-  return lines.length > 0 ? [{ title: "Remembered", lines: lines.slice(0, 20) }] : [];
-}
+/** Kept for callers that escaped with the connector's own helper. */
+export { escapeHtml };
 
 export function renderIntercomNote(input: NoteInput): RenderedNote {
-  const parts = [`<p><b>${escapeHtml(HEADING)}</b><br><i>${escapeHtml(CAVEAT)}</i></p>`];
-  const groups = groupsOf(input);
+  const parts = [`<p><b>${escapeHtml(HEADING)}</b><br><i>${escapeHtml(`From this customer's past conversations. ${NOTE_CAVEAT}`)}</i></p>`];
+  const groups = noteGroups(input);
   if (groups.length === 0) parts.push(`<p>${escapeHtml(NOTHING)}</p>`);
   for (const g of groups) parts.push(`<p><b>${escapeHtml(g.title)}</b><br>${g.lines.map((l) => `• ${escapeHtml(l)}`).join("<br>")}</p>`);
   if (input.historyTruncated) parts.push(`<p><i>${escapeHtml(TRUNCATED)}</i></p>`);

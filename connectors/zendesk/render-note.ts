@@ -1,70 +1,18 @@
 // The internal note an agent reads in Zendesk: remembered context, plainly labelled as memory,
 // grouped the way an agent scans it. Pure. Every value is escaped: the text comes from
 // customers' own words, and Zendesk renders html_body.
-import type { ContextItem } from "../../src/memory/context";
+import { escapeHtml, NOTE_CAVEAT as CAVEAT, NOTE_HEADING as HEADING, NOTE_NOTHING as NOTHING, noteGroups } from "../shared/note-sections";
 import type { NoteInput, RenderedNote } from "../types";
 import { NOTE_MARKER } from "./facts";
 
-type Section = { title: string; takes: (item: ContextItem) => boolean; max?: number };
-
-// In reading order; an item goes to the first section that takes it, the rest to "Other signals".
-const SECTIONS: Section[] = [
-  { title: "Open issue", takes: (i) => i.field === "current_open_issue" || i.field === "other_open_issues" },
-  { title: "Escalation warning", takes: (i) => i.pinned && (i.field === "sentiment_pattern" || i.field === "risk_signals") },
-  { title: "Identity hints", takes: (i) => i.field === "customer_identity" },
-  { title: "Context", takes: (i) => i.field.startsWith("support_context") },
-  { title: "Preferences", takes: (i) => i.field === "resolution_preference" || i.field === "communication_preference" },
-  // A short history: the newest few, each with its ticket so the agent can open it.
-  { title: "Past issues", takes: (i) => i.field === "issue_history", max: 5 },
-  { title: "Other signals", takes: () => true },
-];
-
-const HEADING = "Remembered context from this customer's past conversations";
-const CAVEAT = "This is memory, not live account data: check orders, billing and account status in your live systems before promising anything.";
-const NOTHING = "Nothing is remembered about this customer yet.";
 const TRUNCATED = "Older history was not available from Zendesk, so earlier conversations may be missing here.";
-/** Long enough for any item the engine writes; a runaway value must not bury the note. */
-const MAX_ITEM_CHARS = 600;
 
-export function escapeHtml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
-}
-
-function lineOf(item: ContextItem): string {
-  let text = item.text.replace(/\s+/g, " ").trim();
-  if (text.length > MAX_ITEM_CHARS) text = `${text.slice(0, MAX_ITEM_CHARS - 1)}…`;
-  const ticket = item.ticket_id?.trim();
-  // Most items already name their ticket ("ticket 4512"); add it only when they do not.
-  if (ticket && !text.includes(ticket)) text = `${text} (ticket #${ticket})`;
-  return text;
-}
-
-function group(items: ContextItem[]): { title: string; lines: string[] }[] {
-  const buckets = SECTIONS.map((s) => ({ section: s, lines: [] as string[] }));
-  for (const item of items) {
-    if (!item || typeof item.text !== "string" || item.text.trim() === "") continue;
-    const bucket = buckets.find((b) => b.section.takes({ ...item, field: String(item.field ?? "") }));
-    if (bucket && (bucket.section.max === undefined || bucket.lines.length < bucket.section.max)) bucket.lines.push(lineOf(item));
-  }
-  return buckets.filter((b) => b.lines.length > 0).map((b) => ({ title: b.section.title, lines: b.lines }));
-}
-
-/** Items are the engine's readable facts; the prompt text is only a fallback for older engines. */
-function groupsOf(input: NoteInput): { title: string; lines: string[] }[] {
-  const items = Array.isArray(input.context?.items) ? input.context.items : [];
-  const groups = group(items);
-  if (groups.length > 0) return groups;
-  const prompt = typeof input.context?.system_prompt_addition === "string" ? input.context.system_prompt_addition : "";
-  const lines = prompt
-    .split("\n")
-    .map((l) => l.replace(/^[-•*]\s*/, "").trim())
-    .filter((l) => l !== "" && !/usage rules/i.test(l));
-  return lines.length > 0 ? [{ title: "Remembered", lines: lines.slice(0, 20) }] : [];
-}
+/** Kept for callers that escaped with the connector's own helper. */
+export { escapeHtml };
 
 export function renderZendeskNote(input: NoteInput): RenderedNote {
   const parts = [`<p><strong>${escapeHtml(HEADING)}</strong><br>${escapeHtml(CAVEAT)}</p>`];
-  const groups = groupsOf(input);
+  const groups = noteGroups(input);
   if (groups.length === 0) parts.push(`<p>${escapeHtml(NOTHING)}</p>`);
   for (const g of groups) {
     parts.push(`<p><strong>${escapeHtml(g.title)}</strong></p>`);
