@@ -7,7 +7,7 @@ import { buildSupportContext, type SupportContext } from "./context";
 import { mergeExtraction } from "./merge";
 import { mergeCustomerRecords } from "./merge-customers";
 import { redactText, type RedactionFinding } from "./redact";
-import { profileFromRow, profileColumns, readProfile, scopeFor, type TenantRef } from "./store";
+import { profileFromRow, readAddState, readProfile, scopeFor, writeAdd, type TenantRef } from "./store";
 import type { AddMetadata, Extractor, InputMessage, SupportProfile, Vertical } from "./types";
 
 export type AddRequest = {
@@ -42,7 +42,11 @@ export type GetResult = SupportContext & { external_user_id: string };
 
 export type MemoryEngine = {
   add(tenant: TenantRef, req: AddRequest): Promise<AddResult>;
+  /** add(), and the profile as it was written (null for a duplicate, which wrote nothing). */
+  addWithProfile(tenant: TenantRef, req: AddRequest): Promise<{ result: AddResult; profile: SupportProfile | null }>;
   get(tenant: TenantRef, req: GetRequest): Promise<GetResult>;
+  /** get() on a profile the caller already holds (e.g. from addWithProfile): no read. */
+  contextFor(profile: SupportProfile | null, req: Omit<GetRequest, "agent_id">): GetResult;
   /** The stored profile, or null (used by the note renderer and the customer API). */
   profile(tenant: TenantRef, externalUserId: string, agentId?: string): Promise<SupportProfile | null>;
   /** Two ids are one customer: fold `fromId` into `intoId` (profiles, claims, events). */
@@ -55,22 +59,23 @@ export type EngineDeps = {
   clock?: () => Date;
 };
 
+// PostgreSQL's unique_violation: the memory event's (tenant, source event) key, see writeAdd.
+const UNIQUE_VIOLATION = "23505";
+// Concurrent adds for one customer each retry once per write that beat them.
+const MAX_WRITE_ATTEMPTS = 20;
+
 export function createMemoryEngine({ db, extractor, clock = () => new Date() }: EngineDeps): MemoryEngine {
-  const prisma = db.prisma;
 
-  async function loadProfile(tenantId: string, externalUserId: string, agentScope: string) {
-    return prisma.customerProfile.findUnique({
-      where: { tenantId_externalUserId_agentScope: { tenantId, externalUserId, agentScope } },
-    });
-  }
-
-  async function add(tenant: TenantRef, req: AddRequest): Promise<AddResult> {
-    const scope = scopeFor(tenant, req.agent_id);
+  /**
+   * add(), and the profile it left (null for a duplicate): the note path builds its context
+   * from it (contextFor) instead of reading the profile back.
+   */
+  async function addWithProfile(tenant: TenantRef, req: AddRequest): Promise<{ result: AddResult; profile: SupportProfile | null }> {
+    const key = { tenantId: tenant.id, externalUserId: req.external_user_id, agentScope: scopeFor(tenant, req.agent_id) };
     const sourceEventId = req.source_event_id ?? contentEventId(req);
-    const duplicate = await prisma.memoryEvent.findUnique({
-      where: { tenantId_sourceEventId: { tenantId: tenant.id, sourceEventId } },
-    });
-    if (duplicate) return duplicateResult(duplicate.id, sourceEventId, req.external_user_id);
+    const duplicate = (id: string) => ({ result: duplicateResult(id, sourceEventId, req.external_user_id), profile: null });
+    let state = await readAddState(db, key, sourceEventId);
+    if (state.duplicateId !== null) return duplicate(state.duplicateId);
 
     // Redaction comes first: nothing below (extractor, LLM, database) ever sees raw PII.
     const findings = new Map<string, number>();
@@ -82,78 +87,48 @@ export function createMemoryEngine({ db, extractor, clock = () => new Date() }: 
     const metadata = redactMetadata(req.metadata ?? {}, findings);
     const redactions = [...findings].map(([type, count]) => ({ type, count }) as RedactionFinding).sort((a, b) => a.type.localeCompare(b.type));
 
-    const before = await loadProfile(tenant.id, req.external_user_id, scope);
     const extraction = await extractor.extract({
       messages,
       metadata,
       settings: tenant.settings,
-      existing: before ? profileFromRow(before) : null,
+      existing: state.row ? profileFromRow(state.row) : null,
     });
 
     const now = clock();
     const eventId = randomUUID();
-    try {
-      return await prisma.$transaction(async (tx) => {
-        // One writer per customer at a time; the profile is re-read under the lock.
-        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`${tenant.id}|${scope}|${req.external_user_id}`}))`;
-        const seen = await tx.memoryEvent.findUnique({ where: { tenantId_sourceEventId: { tenantId: tenant.id, sourceEventId } } });
-        if (seen) return duplicateResult(seen.id, sourceEventId, req.external_user_id);
-        const row = await tx.customerProfile.findUnique({
-          where: { tenantId_externalUserId_agentScope: { tenantId: tenant.id, externalUserId: req.external_user_id, agentScope: scope } },
+    const provenance = {
+      source_event_id: sourceEventId,
+      ticket_id: stringOrUndefined(metadata.ticket_id),
+      observed_at: now.toISOString(),
+      source: stringOrUndefined(metadata.source),
+    };
+    // One writer per customer at a time, optimistically: the write applies only to the version
+    // the merge started from; if another add (or a merge, or a forget) got there first, the
+    // profile is read again and the same extraction merged into what is there now.
+    for (let attempt = 1; ; attempt++) {
+      const { profile, claims } = mergeExtraction(state.row ? profileFromRow(state.row) : null, extraction, {
+        provenance,
+        ticketStatus: stringOrUndefined(metadata.ticket_status),
+        now: now.toISOString(),
+      });
+      let written: boolean;
+      try {
+        written = await writeAdd(db, key, {
+          expectedVersion: state.row?.version ?? null,
+          profile,
+          claims,
+          event: { id: eventId, sourceEventId, messageCount: messages.length, extractor: extractor.name },
+          agentId: req.agent_id,
+          now,
         });
-        const provenance = {
-          source_event_id: sourceEventId,
-          ticket_id: stringOrUndefined(metadata.ticket_id),
-          observed_at: now.toISOString(),
-          source: stringOrUndefined(metadata.source),
-        };
-        const { profile, claims } = mergeExtraction(row ? profileFromRow(row) : null, extraction, {
-          provenance,
-          ticketStatus: stringOrUndefined(metadata.ticket_status),
-          now: now.toISOString(),
-        });
-        const columns = profileColumns(profile, now);
-        if (row) {
-          await tx.customerProfile.update({ where: { id: row.id }, data: { ...columns, version: { increment: 1 } } });
-        } else {
-          await tx.customerProfile.create({
-            data: { id: randomUUID(), tenantId: tenant.id, externalUserId: req.external_user_id, agentScope: scope, ...columns },
-          });
-        }
-        if (claims.length > 0) {
-          await tx.profileClaim.createMany({
-            data: claims.map((c) => ({
-              tenantId: tenant.id,
-              externalUserId: req.external_user_id,
-              agentScope: scope,
-              field: c.field,
-              action: c.action,
-              value: toJson(c.value),
-              previous: toJson(c.previous),
-              sourceEventId: c.provenance.source_event_id,
-              ticketId: c.provenance.ticket_id,
-              messageIndex: c.provenance.message_index,
-              source: c.provenance.source,
-              agentId: req.agent_id,
-              observedAt: now,
-            })),
-          });
-        }
-        await tx.memoryEvent.create({
-          data: {
-            id: eventId,
-            tenantId: tenant.id,
-            externalUserId: req.external_user_id,
-            agentScope: scope,
-            sourceEventId,
-            messageCount: messages.length,
-            claimCount: claims.length,
-            extractor: extractor.name,
-            createdAt: now,
-          },
-        });
-        return {
-          status: "stored" as const,
+      } catch (err) {
+        // The same event raced in through another customer key or process: it was applied once.
+        if ((err as { code?: string }).code === UNIQUE_VIOLATION) return duplicate("");
+        throw err;
+      }
+      if (written) {
+        const result: AddResult = {
+          status: "stored",
           event_id: eventId,
           source_event_id: sourceEventId,
           external_user_id: req.external_user_id,
@@ -162,22 +137,26 @@ export function createMemoryEngine({ db, extractor, clock = () => new Date() }: 
           redactions,
           extractor: extractor.name,
         };
-      });
-    } catch (err) {
-      // The same event raced in through another customer key or process: it was applied once.
-      if ((err as { code?: string }).code === "P2002") return duplicateResult("", sourceEventId, req.external_user_id);
-      throw err;
+        return { result, profile };
+      }
+      if (attempt >= MAX_WRITE_ATTEMPTS) throw new Error(`profile of ${req.external_user_id} kept changing during add(); try again`);
+      state = await readAddState(db, key, sourceEventId);
+      if (state.duplicateId !== null) return duplicate(state.duplicateId);
     }
+  }
+
+  async function add(tenant: TenantRef, req: AddRequest): Promise<AddResult> {
+    return (await addWithProfile(tenant, req)).result;
+  }
+
+  function contextFor(profile: SupportProfile | null, req: Omit<GetRequest, "agent_id">): GetResult {
+    const context = buildSupportContext(profile, { query: req.query ?? "", limit: req.limit, contextMaxTokens: req.context_max_tokens });
+    return { external_user_id: req.external_user_id, ...context };
   }
 
   async function get(tenant: TenantRef, req: GetRequest): Promise<GetResult> {
     const row = await readProfile(db, tenant.id, req.external_user_id, scopeFor(tenant, req.agent_id));
-    const context = buildSupportContext(row ? profileFromRow(row) : null, {
-      query: req.query ?? "",
-      limit: req.limit,
-      contextMaxTokens: req.context_max_tokens,
-    });
-    return { external_user_id: req.external_user_id, ...context };
+    return contextFor(row ? profileFromRow(row) : null, req);
   }
 
   async function profile(tenant: TenantRef, externalUserId: string, agentId?: string) {
@@ -187,7 +166,9 @@ export function createMemoryEngine({ db, extractor, clock = () => new Date() }: 
 
   return {
     add,
+    addWithProfile,
     get,
+    contextFor,
     profile,
     mergeCustomers: (tenant, fromId, intoId) => mergeCustomerRecords(db, tenant.id, fromId, intoId, clock()),
   };
@@ -237,6 +218,3 @@ function stringOrUndefined(v: unknown): string | undefined {
   return typeof v === "string" && v !== "" ? v : undefined;
 }
 
-function toJson(v: unknown): never {
-  return (v === undefined ? undefined : JSON.parse(JSON.stringify(v))) as never;
-}

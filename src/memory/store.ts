@@ -1,9 +1,10 @@
 // Row mapping for profiles, and the tenant-wide reads (customer list, stats, one customer
 // with its claims, forget). Every query names the tenant in its WHERE clause: a tenant's
 // key can never reach another tenant's rows, not even to filter them out afterwards.
+import { randomUUID } from "node:crypto";
 import type { Database } from "../db/client";
 import type { CustomerProfile } from "../generated/prisma/client";
-import { emptyProfile, type SupportProfile, type TenantSupportSettings, type Vertical } from "./types";
+import { emptyProfile, type ClaimDraft, type SupportProfile, type TenantSupportSettings, type Vertical } from "./types";
 
 export type TenantRef = { id: string; settings: TenantSupportSettings; agentScoping: "shared" | "per_agent" };
 
@@ -31,16 +32,124 @@ export async function readProfile(db: Database, tenantId: string, externalUserId
 }
 
 export function profileColumns(profile: SupportProfile, now: Date) {
+  return { profile: JSON.parse(JSON.stringify(profile)), ...summaryColumns(profile), lastActivityAt: now };
+}
+
+/** The columns denormalised from the profile for listings and stats. */
+function summaryColumns(profile: SupportProfile) {
   const open = [profile.current_open_issue, ...profile.other_open_issues].filter(Boolean);
   return {
-    profile: JSON.parse(JSON.stringify(profile)),
     supportType: profile.support_type,
     sentiment: profile.sentiment_pattern,
     openIssue: profile.current_open_issue?.summary ?? null,
     openIssueCount: open.length,
     escalationRisk: isEscalationRisk(profile),
-    lastActivityAt: now,
   };
+}
+
+// ---------------------------------------------------------------- add()'s reads and writes
+
+/** What add() reads first: the stored profile and its version, and whether the event was applied. */
+export type AddState = { row: Pick<CustomerProfile, "profile" | "version"> | null; duplicateId: string | null };
+
+export async function readAddState(db: Database, key: ProfileKey, sourceEventId: string): Promise<AddState> {
+  const rows = await db.sql.query<{ profile: CustomerProfile["profile"]; version: number | null; duplicate_id: string | null }>(
+    `SELECT p.profile, p.version,
+            (SELECT e.id FROM memory_events e WHERE e.tenant_id = $1 AND e.source_event_id = $4) AS duplicate_id
+       FROM (SELECT 1) AS one
+       LEFT JOIN customer_profiles p ON p.tenant_id = $1 AND p.external_user_id = $2 AND p.agent_scope = $3`,
+    [key.tenantId, key.externalUserId, key.agentScope, sourceEventId],
+  );
+  const r = rows[0];
+  return { row: r && r.version !== null ? { profile: r.profile, version: Number(r.version) } : null, duplicateId: r?.duplicate_id ?? null };
+}
+
+export type ProfileKey = { tenantId: string; externalUserId: string; agentScope: string };
+
+export type AddWrite = {
+  /** The version read by readAddState, or null when there was no profile. */
+  expectedVersion: number | null;
+  profile: SupportProfile;
+  claims: ClaimDraft[];
+  event: { id: string; sourceEventId: string; messageCount: number; extractor: string };
+  agentId?: string;
+  /** The add's time (the engine's clock): activity, claims, event. */
+  now: Date;
+};
+
+/**
+ * Writes one add() in one statement, so it is atomic without a transaction: the profile
+ * (updated only if it is still at `expectedVersion`, created only if there still is none),
+ * then the event row and the claims, both only if the profile was written. false: someone
+ * else wrote the profile since it was read (read again and merge again). A unique violation
+ * (23505, on memory_events) means the same event was applied through another key meanwhile.
+ */
+export async function writeAdd(db: Database, key: ProfileKey, w: AddWrite): Promise<boolean> {
+  const c = summaryColumns(w.profile);
+  const wallClock = new Date().toISOString(); // created_at / updated_at: what Prisma would set
+  const profileRow =
+    w.expectedVersion === null
+      ? `INSERT INTO customer_profiles (id, tenant_id, external_user_id, agent_scope, profile, support_type, sentiment, open_issue,
+                                        open_issue_count, escalation_risk, version, last_activity_at, created_at, updated_at)
+         VALUES ($4, $1, $2, $3, $5::jsonb, $6, $7, $8, $9, $10, 1, $11, $12, $12)
+         ON CONFLICT (tenant_id, external_user_id, agent_scope) DO NOTHING
+         RETURNING 1`
+      : `UPDATE customer_profiles
+            SET profile = $5::jsonb, support_type = $6, sentiment = $7, open_issue = $8, open_issue_count = $9,
+                escalation_risk = $10, last_activity_at = $11, updated_at = $12, version = version + 1
+          WHERE tenant_id = $1 AND external_user_id = $2 AND agent_scope = $3 AND version = $4::int
+         RETURNING 1`;
+  const rows = await db.sql.query<{ written: number }>(
+    `WITH profile_row AS (${profileRow}),
+     event_row AS (
+       INSERT INTO memory_events (id, tenant_id, external_user_id, agent_scope, source_event_id, kind, message_count, claim_count, extractor, created_at)
+       SELECT $13, $1, $2, $3, $14, 'add', $15, $16, $17, $11 WHERE EXISTS (SELECT 1 FROM profile_row)
+       RETURNING 1
+     ),
+     claim_rows AS (
+       INSERT INTO profile_claims (tenant_id, external_user_id, agent_scope, field, action, value, previous, source_event_id, ticket_id,
+                                   message_index, source, agent_id, observed_at, created_at)
+       SELECT $1, $2, $3, c.j->>'field', c.j->>'action', NULLIF(c.j->'value', 'null'::jsonb), NULLIF(c.j->'previous', 'null'::jsonb),
+              c.j->>'source_event_id', c.j->>'ticket_id', (c.j->>'message_index')::int, c.j->>'source', $18, $11, $12
+         FROM jsonb_array_elements($19::jsonb) WITH ORDINALITY AS c(j, n)
+        WHERE EXISTS (SELECT 1 FROM event_row)
+        ORDER BY c.n
+     )
+     SELECT count(*)::int AS written FROM event_row`,
+    [
+      key.tenantId,
+      key.externalUserId,
+      key.agentScope,
+      w.expectedVersion === null ? randomUUID() : w.expectedVersion,
+      JSON.stringify(w.profile),
+      c.supportType,
+      c.sentiment,
+      c.openIssue,
+      c.openIssueCount,
+      c.escalationRisk,
+      w.now.toISOString(),
+      wallClock,
+      w.event.id,
+      w.event.sourceEventId,
+      w.event.messageCount,
+      w.claims.length,
+      w.event.extractor,
+      w.agentId ?? null,
+      JSON.stringify(
+        w.claims.map((cl) => ({
+          field: cl.field,
+          action: cl.action,
+          value: cl.value,
+          previous: cl.previous,
+          source_event_id: cl.provenance.source_event_id,
+          ticket_id: cl.provenance.ticket_id,
+          message_index: cl.provenance.message_index,
+          source: cl.provenance.source,
+        })),
+      ),
+    ],
+  );
+  return Number(rows[0]?.written ?? 0) > 0;
 }
 
 export function isEscalationRisk(p: SupportProfile): boolean {
