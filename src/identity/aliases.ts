@@ -56,11 +56,91 @@ async function carriesExternalId(client: IdentityClient, tenantId: string, id: s
   return row !== null;
 }
 
+/** What the identity tables say about one requester, read in one statement (see readIdentityFacts). */
+export type IdentityFactsRead = {
+  /** The external_id followed to its current id. */
+  externalId?: string;
+  userLinked?: LinkedId;
+  emailLinked?: LinkedId;
+};
+
+/**
+ * In one statement: the ids the helpdesk-user key and the e-mail key are linked to, and the
+ * external_id, each followed through the aliases to its current id (as followAliases does),
+ * and whether each linked id carries an external_id (as findLinked does).
+ */
+export async function readIdentityFacts(
+  db: Database,
+  tenantId: string,
+  keys: { userKey: string; emailKey?: string; externalId?: string },
+): Promise<IdentityFactsRead> {
+  const rows = await db.sql.query<{ kind: "user" | "email" | "external"; id: string; hops: number; external: boolean }>(
+    `WITH RECURSIVE start(kind, id) AS (
+       SELECT CASE WHEN i.identity_key = $2 THEN 'user' ELSE 'email' END, i.external_user_id
+         FROM customer_identities i WHERE i.tenant_id = $1 AND i.identity_key IN ($2, $3)
+       UNION ALL
+       SELECT 'external', $4::text WHERE $4::text IS NOT NULL
+     ),
+     chain(kind, id, hops) AS (
+       SELECT kind, id, 0 FROM start
+       UNION ALL
+       SELECT c.kind, a.external_user_id, c.hops + 1
+         FROM chain c JOIN customer_aliases a ON a.tenant_id = $1 AND a.alias_id = c.id
+        WHERE c.hops < ${MAX_HOPS}
+     ),
+     ends AS (SELECT DISTINCT ON (kind) kind, id, hops FROM chain ORDER BY kind, hops DESC)
+     SELECT kind, id, hops,
+            kind <> 'external' AND EXISTS (
+              SELECT 1 FROM customer_identities x
+               WHERE x.tenant_id = $1 AND x.external_user_id = ends.id AND x.identity_key LIKE '${EXTERNAL_KEY_PREFIX}%'
+            ) AS external
+       FROM ends`,
+    [tenantId, keys.userKey, keys.emailKey ?? null, keys.externalId ?? null],
+  );
+  const out: IdentityFactsRead = {};
+  for (const r of rows) {
+    if (Number(r.hops) >= MAX_HOPS) throw new Error(`alias chain in tenant ${tenantId} does not end (cycle?)`);
+    if (r.kind === "external") out.externalId = r.id;
+    else out[r.kind === "user" ? "userLinked" : "emailLinked"] = { id: r.id, external: Boolean(r.external) };
+  }
+  return out;
+}
+
+/**
+ * In one statement: points every key in `identityKeys` at `externalUserId` (creating or moving
+ * the links, leaving the ones already there untouched), and returns every older id that
+ * resolves to `externalUserId` (as collectAliases does).
+ */
+export async function linkIdentitiesAndListAliases(db: Database, tenantId: string, externalUserId: string, identityKeys: string[]): Promise<string[]> {
+  const now = new Date().toISOString();
+  const rows = await db.sql.query<{ id: string }>(
+    `WITH RECURSIVE links AS (
+       INSERT INTO customer_identities (id, tenant_id, identity_key, external_user_id, created_at, updated_at)
+       SELECT k.id, $1, k.key, $2, $5, $5 FROM unnest($3::text[], $4::text[]) AS k(key, id)
+       ON CONFLICT (tenant_id, identity_key) DO UPDATE SET external_user_id = EXCLUDED.external_user_id, updated_at = EXCLUDED.updated_at
+         WHERE customer_identities.external_user_id IS DISTINCT FROM EXCLUDED.external_user_id
+       RETURNING 1
+     ),
+     tree(id) AS (
+       SELECT a.alias_id FROM customer_aliases a WHERE a.tenant_id = $1 AND a.external_user_id = $2
+       UNION
+       SELECT a.alias_id FROM tree t JOIN customer_aliases a ON a.tenant_id = $1 AND a.external_user_id = t.id
+     )
+     SELECT id FROM tree WHERE id <> $2`,
+    [tenantId, externalUserId, identityKeys, identityKeys.map(newIdentityId), now],
+  );
+  return rows.map((r) => r.id);
+}
+
+function newIdentityId(): string {
+  return `cid_${randomBytes(10).toString("hex")}`;
+}
+
 /** Points an identity key at an id, creating the link or moving it. */
 export async function linkIdentity(client: IdentityClient, tenantId: string, identityKey: string, externalUserId: string): Promise<void> {
   await client.customerIdentity.upsert({
     where: { tenantId_identityKey: { tenantId, identityKey } },
-    create: { id: `cid_${randomBytes(10).toString("hex")}`, tenantId, identityKey, externalUserId },
+    create: { id: newIdentityId(), tenantId, identityKey, externalUserId },
     update: { externalUserId },
   });
 }

@@ -4,7 +4,7 @@
 import type { Provider, RequesterIdentity } from "../../connectors/types";
 import type { Database } from "../db/client";
 import { hashEmail } from "../tenants/secrets";
-import { collectAliases, findLinked, followAliases, linkIdentity, recordAlias } from "./aliases";
+import { collectAliases, findLinked, followAliases, linkIdentitiesAndListAliases, linkIdentity, readIdentityFacts, recordAlias } from "./aliases";
 import { decideExternalUserId, emailIdentityKey, externalIdKey, fallbackId, helpdeskUserKey, type IdPrefix } from "./decide";
 
 export { aliasesOf, currentId } from "./aliases";
@@ -27,27 +27,41 @@ export type ResolvedCustomer = {
 };
 
 export async function resolveCustomer(db: Database, input: ResolveCustomerInput): Promise<ResolvedCustomer> {
+  const { externalUserId, previousIds } = await resolveCustomerWithAliases(db, input);
+  return { externalUserId, previousIds };
+}
+
+/**
+ * resolveCustomer, and every older id that now resolves to the customer (aliasesOf), for the
+ * caller to fold their profiles in. A requester already known costs two statements: one read
+ * of what the links and aliases say, one write of the links that also lists the aliases.
+ */
+export async function resolveCustomerWithAliases(db: Database, input: ResolveCustomerInput): Promise<ResolvedCustomer & { aliases: string[] }> {
   const { tenantId, identity } = input;
   const userKey = helpdeskUserKey(input.provider, input.account, identity.providerUserRef);
   const email = identity.email?.trim();
   const emailKey = identity.emailVerified && email ? emailIdentityKey(hashEmail(input.emailKey, email)) : undefined;
   const externalId = identity.externalId?.trim() || undefined;
 
-  return db.prisma.$transaction(async (tx) => {
-    const decision = decideExternalUserId({
-      externalId: externalId && (await followAliases(tx, tenantId, externalId)),
-      verifiedEmail: emailKey !== undefined,
-      emailLinked: emailKey ? await findLinked(tx, tenantId, emailKey) : undefined,
-      userLinked: await findLinked(tx, tenantId, userKey),
-      fallbackId: fallbackId(input.prefix, input.account, identity.providerUserRef),
-    });
-    const id = decision.externalUserId;
-    for (const old of decision.merge) await recordAlias(tx, tenantId, old, id, decision.rule);
-    await linkIdentity(tx, tenantId, userKey, id);
-    if (emailKey) await linkIdentity(tx, tenantId, emailKey, id);
-    if (externalId) await linkIdentity(tx, tenantId, externalIdKey(externalId), id);
-    return { externalUserId: id, previousIds: decision.merge };
+  const facts = await readIdentityFacts(db, tenantId, { userKey, emailKey, externalId });
+  const decision = decideExternalUserId({
+    externalId: facts.externalId,
+    verifiedEmail: emailKey !== undefined,
+    emailLinked: facts.emailLinked,
+    userLinked: facts.userLinked,
+    fallbackId: fallbackId(input.prefix, input.account, identity.providerUserRef),
   });
+  const id = decision.externalUserId;
+  const keys = [userKey, ...(emailKey ? [emailKey] : []), ...(externalId ? [externalIdKey(externalId)] : [])];
+  if (decision.merge.length === 0) {
+    return { externalUserId: id, previousIds: [], aliases: await linkIdentitiesAndListAliases(db, tenantId, id, keys) };
+  }
+  // Rare: two known ids turn out to be one person. Aliases and links move together.
+  await db.prisma.$transaction(async (tx) => {
+    for (const old of decision.merge) await recordAlias(tx, tenantId, old, id, decision.rule);
+    for (const key of keys) await linkIdentity(tx, tenantId, key, id);
+  });
+  return { externalUserId: id, previousIds: decision.merge, aliases: await collectAliases(db.prisma, tenantId, id) };
 }
 
 export type MergeHelpdeskUsersInput = {

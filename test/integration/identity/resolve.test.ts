@@ -1,7 +1,7 @@
 import type { Provider, RequesterIdentity } from "../../../connectors/types";
 import type { Database } from "../../../src/db/client";
 import type { IdPrefix } from "../../../src/identity/decide";
-import { aliasesOf, currentId, forgetIdentities, mergeHelpdeskUsers, resolveCustomer } from "../../../src/identity/resolve";
+import { aliasesOf, currentId, forgetIdentities, mergeHelpdeskUsers, resolveCustomer, resolveCustomerWithAliases } from "../../../src/identity/resolve";
 import { emailKey } from "../../../src/tenants/secrets";
 import { createTestDatabase } from "../../helpers/db";
 
@@ -118,6 +118,26 @@ describe("identity on the database", () => {
     expect(await currentId(db, "other-tenant", "a")).toBe("a");
     await db.prisma.customerAlias.create({ data: { tenantId, aliasId: "c", externalUserId: "a", reason: "test" } });
     await expect(currentId(db, tenantId, "a")).rejects.toThrow(/does not end/);
+  });
+
+  it("resolves through an alias chain and lists the aliases with the links it writes", async () => {
+    await resolve("zendesk", "acme", { providerUserRef: "1" });
+    await db.prisma.customerAlias.createMany({
+      data: [
+        { tenantId, aliasId: "zd_acme_1", externalUserId: "mid", reason: "test" },
+        { tenantId, aliasId: "mid", externalUserId: "end", reason: "test" },
+        { tenantId, aliasId: "older", externalUserId: "zd_acme_1", reason: "test" },
+      ],
+    });
+    const input = { tenantId, provider: "zendesk" as const, account: "acme", identity: { providerUserRef: "1", emailVerified: false }, emailKey: key, prefix: "zd" as const };
+    const r = await resolveCustomerWithAliases(db, input);
+    expect(r.externalUserId).toBe("end");
+    expect(r.previousIds).toEqual([]);
+    expect(r.aliases.sort()).toEqual(["mid", "older", "zd_acme_1"]);
+    expect(r.aliases.sort()).toEqual((await aliasesOf(db, tenantId, "end")).sort());
+    expect((await links())["zendesk:acme:user:1"]).toBe("end");
+    await db.prisma.customerAlias.create({ data: { tenantId, aliasId: "end", externalUserId: "zd_acme_1", reason: "test" } });
+    await expect(resolveCustomerWithAliases(db, input)).rejects.toThrow(/does not end/);
   });
 
   it("merges an Intercom lead that was never seen into its user", async () => {
