@@ -148,6 +148,17 @@ export function createBullmqQueue(opts: BullmqQueueOptions): DeliveryQueue {
       await withTimeout(queue.add(JOB_NAME, { deliveryId }, { jobId: deliveryId, delay }), timeoutMs, "enqueue");
     },
 
+    async enqueueMany(deliveryIds) {
+      for (const id of deliveryIds) {
+        const invalid = invalidDeliveryId(id);
+        if (invalid) throw new TypeError(invalid);
+      }
+      if (deliveryIds.length === 0) return;
+      // one pipelined round trip; each add is skipped, as in enqueue(), for an id BullMQ still holds
+      const jobs = deliveryIds.map((deliveryId) => ({ name: JOB_NAME, data: { deliveryId }, opts: { jobId: deliveryId } }));
+      await withTimeout(queue.addBulk(jobs), timeoutMs, "enqueue");
+    },
+
     async startWorker(handler, onDead, workerOpts = {}) {
       if (closing) throw new Error("queue is closed");
       if (worker) throw new Error("a worker is already running on this queue");

@@ -90,18 +90,26 @@ export function createEmbeddedQueue({ log: parentLog, clock = () => new Date() }
     }
   }
 
+  function enqueue(deliveryId: string, opts: { delayMs?: number } = {}): void {
+    const invalid = invalidDeliveryId(deliveryId);
+    if (invalid) throw new TypeError(invalid);
+    if (closed) throw new Error("queue is closed");
+    if (jobs.has(deliveryId)) return;
+    const entry: Entry = { id: deliveryId, state: "waiting", failed: 0 };
+    jobs.set(deliveryId, entry);
+    if (opts.delayMs && opts.delayMs > 0) makeDelayed(entry, opts.delayMs);
+    else makeWaiting(entry);
+  }
+
   return {
     kind: "embedded",
 
     async enqueue(deliveryId, opts = {}) {
-      const invalid = invalidDeliveryId(deliveryId);
-      if (invalid) throw new TypeError(invalid);
-      if (closed) throw new Error("queue is closed");
-      if (jobs.has(deliveryId)) return;
-      const entry: Entry = { id: deliveryId, state: "waiting", failed: 0 };
-      jobs.set(deliveryId, entry);
-      if (opts.delayMs && opts.delayMs > 0) makeDelayed(entry, opts.delayMs);
-      else makeWaiting(entry);
+      enqueue(deliveryId, opts);
+    },
+
+    async enqueueMany(deliveryIds) {
+      for (const id of deliveryIds) enqueue(id);
     },
 
     async startWorker(handler, onDead, opts = {}) {

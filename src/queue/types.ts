@@ -14,6 +14,8 @@ export interface DeliveryQueue {
   readonly kind: "bullmq" | "embedded";
   /** Idempotent: job id = delivery id; enqueueing a delivery already waiting/active is a no-op. */
   enqueue(deliveryId: string, opts?: { delayMs?: number }): Promise<void>;
+  /** enqueue() for many ids in one call (BullMQ: one round trip); all or nothing is not promised. */
+  enqueueMany?(deliveryIds: string[]): Promise<void>;
   /** Start consuming (a worker). */
   startWorker(handler: JobHandler, onDead: DeadHandler, opts?: { concurrency?: number }): Promise<void>;
   /** Waiting + delayed + active counts (for /readyz and tests). */
