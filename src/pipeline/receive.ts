@@ -1,10 +1,16 @@
-// The webhook handler's whole job: find the installation, verify the signature on the raw
-// bytes, parse, record the delivery in the inbox (unique dedupe key) and enqueue it. It
-// answers in milliseconds; every slow step is the worker's. The inbox row is written before
-// the 2xx, so a delivery we acknowledged is never lost even when the queue is down.
-import { createHash, randomUUID } from "node:crypto";
-import type { NormalisedEvent, Provider, RawRequest } from "../../connectors/types";
+// The webhook handler's whole job: find the installation (from memory, see
+// installation-cache.ts), verify the signature on the raw bytes, parse, record the delivery in
+// the inbox (unique dedupe key; group-committed with the deliveries arriving alongside, see
+// inbox-writer.ts) and answer. The 2xx follows the committed row, so a delivery we
+// acknowledged is never lost; it is enqueued after the answer (dispatcher.ts), and a row the
+// queue never got (queue down, process killed) is enqueued by the sweeper.
+import { createHash } from "node:crypto";
+import type { Provider, RawRequest } from "../../connectors/types";
+import type { Logger } from "../logger";
 import type { InstallationRecord, PipelineDeps } from "./deps";
+import type { DeliveryDispatcher } from "./dispatcher";
+import type { InboxRow, InboxWriter } from "./inbox-writer";
+import type { CachedInstallationStore, LookupOptions } from "./installation-cache";
 
 export type ReceiveResult = { status: number; body: Record<string, unknown> };
 
@@ -16,11 +22,28 @@ export type Route = {
   unknownAccountStatus?: 200 | 404;
 };
 
-const ENQUEUE_TIMEOUT_MS = 1_000;
+/** The webhook side of the pipeline: built once per process by runtime.ts. */
+export type Intake = {
+  installations: CachedInstallationStore;
+  inbox: InboxWriter;
+  dispatcher: DeliveryDispatcher;
+  /** Warnings that a flood could repeat (unknown accounts, refused signatures), at most one per key per interval. */
+  warn: ThrottledLog;
+};
 
-export async function receiveWebhook(deps: PipelineDeps, route: Route, req: RawRequest): Promise<ReceiveResult> {
+export type ReceiveDeps = Pick<PipelineDeps, "connectors" | "clock" | "log"> & { intake: Intake };
+
+/**
+ * A cached installation that refuses a delivery (not active yet, secret rotated since) is
+ * read again from the database, but at most this often per installation: a flood of bad
+ * signatures costs one read a second, not one per request.
+ */
+const RECHECK_MS = 1_000;
+
+export async function receiveWebhook(deps: ReceiveDeps, route: Route, req: RawRequest): Promise<ReceiveResult> {
   const connector = deps.connectors[route.provider];
   if (!connector) return { status: 404, body: error("unknown_provider", `no connector for ${route.provider}`) };
+  const { installations, warn } = deps.intake;
 
   let json: unknown;
   const parseJson = (): ReceiveResult | null => {
@@ -32,27 +55,40 @@ export async function receiveWebhook(deps: PipelineDeps, route: Route, req: RawR
     }
   };
 
-  let record: InstallationRecord | null;
+  let lookup: (o?: LookupOptions) => Promise<InstallationRecord | null>;
+  let account: string | undefined;
   if (route.installationId) {
-    record = await deps.installations.byId(route.installationId);
-    if (!record || record.info.provider !== route.provider || record.status !== "active") {
-      return { status: 404, body: error("unknown_installation", "no active installation at this URL") };
-    }
+    const id = route.installationId;
+    lookup = (o) => installations.byId(id, o);
   } else {
     const bad = parseJson();
     if (bad) return bad;
-    const account = connector.accountOf?.(json);
-    record = account ? await deps.installations.byAccount(route.provider, account) : null;
-    if (!record || record.status !== "active") {
-      deps.log.warn({ provider: route.provider, account }, "webhook for an account with no active installation");
-      return { status: route.unknownAccountStatus ?? 404, body: { received: false, skipped: "unknown_account" } };
+    account = connector.accountOf?.(json);
+    const acc = account;
+    lookup = acc ? (o) => installations.byAccount(route.provider, acc, o) : async () => null;
+  }
+  const live = (r: InstallationRecord | null): r is InstallationRecord => r !== null && r.info.provider === route.provider && r.status === "active";
+
+  let record = await lookup();
+  // a copy cached before the installation went live: ask the database once more
+  if (record && !live(record)) record = await lookup({ maxAgeMs: RECHECK_MS });
+  if (!live(record)) {
+    if (route.installationId) return { status: 404, body: error("unknown_installation", "no active installation at this URL") };
+    return skipUnknownAccount(deps, route, req, account, record);
+  }
+
+  let verified = connector.verify(req, record.info, deps.clock());
+  if (!verified.ok) {
+    // the cached secret may have been rotated since: verify once more against a fresh read
+    const fresh = await lookup({ maxAgeMs: RECHECK_MS });
+    if (fresh !== record && live(fresh)) {
+      record = fresh;
+      verified = connector.verify(req, record.info, deps.clock());
     }
   }
   const inst = record.info;
-
-  const verified = connector.verify(req, inst, deps.clock());
   if (!verified.ok) {
-    deps.log.warn({ provider: route.provider, installation: inst.id, code: verified.code }, "webhook refused");
+    warn(deps.log, `refused:${inst.id}:${verified.code}`, { provider: route.provider, installation: inst.id, code: verified.code }, "webhook refused");
     return { status: 401, body: error(verified.code, "signature verification failed") };
   }
   if (json === undefined) {
@@ -63,59 +99,84 @@ export async function receiveWebhook(deps: PipelineDeps, route: Route, req: RawR
   const parsed = connector.parse(json);
   if (!parsed.ok && parsed.code === "malformed") return { status: 400, body: error("malformed_payload", parsed.message) };
 
+  const base = { installationId: inst.id, tenantId: inst.tenantId, provider: route.provider, receivedAt: deps.clock() };
   if (!parsed.ok) {
-    const id = await record_(deps, inst.id, inst.tenantId, route.provider, `${inst.id}:skip:${sha256(req.rawBody)}`, parsed.type ?? "unknown", null, {
-      status: "skipped",
-      skipReason: parsed.reason,
-    });
+    const row: InboxRow = { ...base, dedupeKey: `${inst.id}:skip:${sha256(req.rawBody)}`, eventType: parsed.type ?? "unknown", event: null, status: "skipped", skipReason: parsed.reason };
+    let id: string | null;
+    try {
+      id = await deps.intake.inbox.write(row);
+    } catch (err) {
+      return inboxUnavailable(deps, row, err);
+    }
     return { status: 200, body: id ? { received: true, skipped: parsed.reason, delivery_id: id } : { received: true, skipped: parsed.reason, duplicate: true } };
   }
 
   const event = parsed.event;
-  const id = await record_(deps, inst.id, inst.tenantId, route.provider, connector.dedupeKey(event, req, inst), event.type, event, { status: "received" });
-  if (id === null) return { status: 200, body: { received: true, duplicate: true } };
-
+  const row: InboxRow = { ...base, dedupeKey: connector.dedupeKey(event, req, inst), eventType: event.type, event, status: "received" };
+  let id: string | null;
   try {
-    await withTimeout(deps.queue.enqueue(id), ENQUEUE_TIMEOUT_MS);
-    await deps.db.prisma.webhookDelivery.updateMany({ where: { id, status: "received" }, data: { status: "queued" } });
+    id = await deps.intake.inbox.write(row);
   } catch (err) {
-    // The row stays `received`: the sweeper enqueues it when the queue is back.
-    deps.log.warn({ err: (err as Error).message, delivery: id }, "enqueue failed; the sweeper will retry");
+    return inboxUnavailable(deps, row, err);
   }
+  if (id === null) return { status: 200, body: { received: true, duplicate: true } };
+  // after the answer, batched; never waits on the queue
+  deps.intake.dispatcher.dispatch(id);
   return { status: 200, body: { received: true, delivery_id: id } };
 }
 
-/** Inserts the inbox row; null when the dedupe key was seen before. */
-async function record_(
-  deps: PipelineDeps,
-  installationId: string,
-  tenantId: string,
-  provider: Provider,
-  dedupeKey: string,
-  eventType: string,
-  event: NormalisedEvent | null,
-  state: { status: string; skipReason?: string },
-): Promise<string | null> {
-  const id = `dlv_${randomUUID().replace(/-/g, "")}`;
-  const rows = await deps.db.sql.query<{ id: string }>(
-    `INSERT INTO webhook_deliveries (id, installation_id, tenant_id, provider, dedupe_key, event_type, status, skip_reason, event, received_at, updated_at, processed_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10, $10, $11)
-     ON CONFLICT (provider, dedupe_key) DO NOTHING RETURNING id`,
-    [
-      id,
-      installationId,
-      tenantId,
-      provider,
-      dedupeKey,
-      eventType.slice(0, 200),
-      state.status,
-      state.skipReason ?? null,
-      JSON.stringify(event ?? {}),
-      deps.clock().toISOString(),
-      state.status === "skipped" ? deps.clock().toISOString() : null,
-    ],
-  );
-  return rows[0]?.id ?? null;
+/**
+ * A shared endpoint (Intercom, Crisp plugin hooks) got a body for an account with no live
+ * installation: recorded as skipped so it shows in `deliveries list`, without its payload
+ * (nobody could verify it), once per identical body.
+ */
+async function skipUnknownAccount(deps: ReceiveDeps, route: Route, req: RawRequest, account: string | undefined, record: InstallationRecord | null): Promise<ReceiveResult> {
+  const answer = { status: route.unknownAccountStatus ?? 404, body: { received: false, skipped: "unknown_account" } };
+  const known = record?.info.provider === route.provider ? record : null;
+  const reason = known ? "installation_inactive" : "unknown_account";
+  deps.intake.warn(deps.log, `${reason}:${route.provider}`, { provider: route.provider, account, installation: known?.info.id }, "webhook for an account with no active installation");
+  if (route.unknownAccountStatus !== 200) return answer;
+  const row: InboxRow = {
+    installationId: known?.info.id ?? "",
+    tenantId: known?.info.tenantId ?? "",
+    provider: route.provider,
+    dedupeKey: `${reason}:${(account ?? "").slice(0, 200)}:${sha256(req.rawBody)}`,
+    eventType: reason,
+    event: null,
+    status: "skipped",
+    skipReason: reason,
+    receivedAt: deps.clock(),
+  };
+  // best effort: the answer promises nothing about an account we do not serve
+  await deps.intake.inbox.write(row).catch((err: unknown) => deps.log.warn({ err: (err as Error).message, provider: route.provider }, "could not record a delivery for an unknown account"));
+  return answer;
+}
+
+/** The row could not be written: nothing is acknowledged, the helpdesk retries a 5xx. */
+function inboxUnavailable(deps: ReceiveDeps, row: InboxRow, err: unknown): ReceiveResult {
+  deps.intake.warn(deps.log, "inbox_unavailable", { err: (err as Error).message, provider: row.provider, installation: row.installationId }, "could not record a delivery; answered 503");
+  return { status: 503, body: error("inbox_unavailable", "the delivery could not be recorded; retry later") };
+}
+
+export type ThrottledLog = (log: Logger, key: string, fields: Record<string, unknown>, message: string) => void;
+
+/**
+ * Logs a warning at most once per `intervalMs` for each key, with how many were left out
+ * since; remembers at most `maxKeys` keys (a flood of distinct keys forgets the oldest).
+ */
+export function throttledWarn(intervalMs = 10_000, now: () => number = () => performance.now(), maxKeys = 1_000): ThrottledLog {
+  const seen = new Map<string, { at: number; suppressed: number }>();
+  return (log, key, fields, message) => {
+    const t = now();
+    const s = seen.get(key);
+    if (s && t - s.at < intervalMs) {
+      s.suppressed++;
+      return;
+    }
+    if (!s && seen.size >= maxKeys) seen.delete(seen.keys().next().value!);
+    seen.set(key, { at: t, suppressed: 0 });
+    log.warn(s?.suppressed ? { ...fields, suppressed: s.suppressed } : fields, message);
+  };
 }
 
 function sha256(b: Buffer): string {
@@ -124,14 +185,4 @@ function sha256(b: Buffer): string {
 
 function error(code: string, message: string) {
   return { error: { code, message } };
-}
-
-function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const t = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
-    p.then(
-      (v) => (clearTimeout(t), resolve(v)),
-      (e) => (clearTimeout(t), reject(e)),
-    );
-  });
 }

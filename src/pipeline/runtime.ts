@@ -1,5 +1,6 @@
 // Wires the pipeline for a process: queue driver (BullMQ when REDIS_URL is set, else the
-// embedded one), installations, identity key, connectors, the worker and the sweeper.
+// embedded one), installations, identity key, connectors, the worker and the sweeper, and the
+// webhook intake (installation cache, group-committing inbox writer, dispatcher to the queue).
 import type { Provider } from "../../connectors/types";
 import { connectors as allConnectors } from "../../connectors";
 import { createBullmqQueue } from "../queue/bullmq";
@@ -10,11 +11,16 @@ import type { Services } from "../services";
 import { findInstallationByAccount, getInstallation } from "../tenants/installations";
 import { emailKey, loadMasterKey } from "../tenants/secrets";
 import { tenantRef } from "../tenants/service";
-import type { PipelineDeps } from "./deps";
+import type { InstallationStore, PipelineDeps } from "./deps";
+import { createDispatcher } from "./dispatcher";
+import { createInboxWriter } from "./inbox-writer";
+import { createInstallationCache } from "./installation-cache";
 import { processDelivery } from "./process-delivery";
+import { throttledWarn, type Intake } from "./receive";
 
 export type PipelineRuntime = {
-  deps: PipelineDeps;
+  /** The worker's deps, and the webhook handler's intake (webhooksRouter takes both). */
+  deps: PipelineDeps & { intake: Intake };
   startWorker(opts?: { concurrency?: number }): Promise<void>;
   close(): Promise<void>;
 };
@@ -26,23 +32,35 @@ export function createPipelineRuntime(services: Services, opts: { queue?: Delive
   const queue =
     opts.queue ??
     (config.redisUrl ? createBullmqQueue({ redisUrl: config.redisUrl, log: log.child({ module: "queue" }) }) : createEmbeddedQueue({ log: log.child({ module: "queue" }) }));
-  const deps: PipelineDeps = {
+  const pipelineLog = log.child({ module: "pipeline" });
+  const installations: InstallationStore = {
+    byId: (id) => getInstallation(db, masterKey, id),
+    byAccount: (provider: Provider, account: string) => findInstallationByAccount(db, masterKey, provider, account),
+  };
+  const intake: Intake = {
+    // The webhook handler reads installations from memory, up to 30 s stale (see
+    // installation-cache.ts); the worker keeps reading them from the database.
+    installations: createInstallationCache(installations),
+    // PGlite runs one statement at a time: a second INSERT in flight would only wait
+    inbox: createInboxWriter({ sql: db.sql, maxInFlight: db.kind === "embedded" ? 1 : 2 }),
+    dispatcher: createDispatcher({ queue, log: pipelineLog.child({ module: "pipeline.dispatcher" }) }),
+    warn: throttledWarn(),
+  };
+  const deps: PipelineDeps & { intake: Intake } = {
     db,
     engine: services.engine,
     queue,
-    log: log.child({ module: "pipeline" }),
+    log: pipelineLog,
     clock,
     connectors: allConnectors,
-    installations: {
-      byId: (id) => getInstallation(db, masterKey, id),
-      byAccount: (provider: Provider, account: string) => findInstallationByAccount(db, masterKey, provider, account),
-    },
+    installations,
     async tenant(tenantId) {
       const row = await db.prisma.tenant.findUnique({ where: { id: tenantId } });
       return row ? tenantRef(row) : null;
     },
     emailKey: emailKey(masterKey),
     apiUrls: config.providerApiUrls,
+    intake,
   };
   const sweeper = createSweeper({ db, queue, log: log.child({ module: "sweeper" }), clock, intervalMs: opts.sweepIntervalMs });
   let started = false;
@@ -75,6 +93,9 @@ export function createPipelineRuntime(services: Services, opts: { queue?: Delive
       sweeper.start();
     },
     async close() {
+      // rows being written are answered first; their ids then get a last chance at the queue
+      await deps.intake.inbox.close();
+      await deps.intake.dispatcher.close();
       if (started) await sweeper.stop();
       await queue.close();
     },
