@@ -4,21 +4,25 @@
 import { createHash } from "node:crypto";
 import type { InstallationInfo, Thread } from "../../connectors/types";
 import type { TenantRef } from "../memory/store";
+import type { SupportProfile } from "../memory/types";
 import type { PipelineDeps } from "./deps";
+import type { TicketLease } from "./ticket-lease";
 
 const MAX_SEEN = 20_000;
 const BATCH = 200;
 
-export type IngestResult = { fed: number; latestCustomerMessage?: string };
+export type IngestResult = {
+  fed: number;
+  latestCustomerMessage?: string;
+  /** The profile the last add wrote (scope of agent_id = provider); undefined when nothing was written. */
+  profile?: SupportProfile | null;
+};
 
 export async function ingestThread(
   deps: PipelineDeps,
-  p: { inst: InstallationInfo; tenant: TenantRef; thread: Thread; externalUserId: string; status?: string },
+  p: { inst: InstallationInfo; tenant: TenantRef; thread: Thread; externalUserId: string; status?: string; lease: TicketLease },
 ): Promise<IngestResult> {
-  const cursor = await deps.db.prisma.threadCursor.findUnique({
-    where: { installationId_ticketRef: { installationId: p.inst.id, ticketRef: p.thread.ticketRef } },
-  });
-  const seen = new Set<string>(Array.isArray(cursor?.seenMessageIds) ? (cursor.seenMessageIds as string[]) : []);
+  const seen = new Set<string>(p.lease.seenMessageIds);
   const statusKey = `status:${p.status ?? ""}`;
   const fresh = p.thread.messages.filter((m) => !m.internal && !seen.has(m.id) && m.body.trim() !== "");
   const statusChanged = p.status !== undefined && !seen.has(statusKey);
@@ -30,6 +34,7 @@ export async function ingestThread(
   const batches: (typeof fresh)[] = [];
   for (let i = 0; i < fresh.length; i += BATCH) batches.push(fresh.slice(i, i + BATCH));
   if (batches.length === 0) batches.push([]);
+  let profile: SupportProfile | null | undefined;
   for (const [i, batch] of batches.entries()) {
     const last = i === batches.length - 1;
     const ids = batch.map((m) => m.id).join(",");
@@ -37,7 +42,7 @@ export async function ingestThread(
       .update(`${p.inst.id}\u0000${p.thread.ticketRef}\u0000${ids}\u0000${last ? (p.status ?? "") : ""}`)
       .digest("hex")
       .slice(0, 40);
-    await deps.engine.add(p.tenant, {
+    const added = await deps.engine.addWithProfile(p.tenant, {
       external_user_id: p.externalUserId,
       agent_id: p.inst.provider,
       messages: batch.map((m) => ({ role: m.role === "customer" ? "user" : "assistant", content: m.role === "bot" ? `[automated answer] ${m.body}` : m.body })),
@@ -49,15 +54,14 @@ export async function ingestThread(
       },
       source_event_id: `${p.inst.provider}:${eventId}`,
     });
+    profile = added.result.status === "stored" ? added.profile : undefined;
   }
 
   for (const m of fresh) seen.add(m.id);
   if (p.status) seen.add(statusKey);
   for (const k of [...seen]) if (k.startsWith("status:") && k !== statusKey) seen.delete(k);
-  const list = [...seen].slice(-MAX_SEEN);
-  await deps.db.prisma.threadCursor.update({
-    where: { installationId_ticketRef: { installationId: p.inst.id, ticketRef: p.thread.ticketRef } },
-    data: { seenMessageIds: list, externalUserId: p.externalUserId },
-  });
-  return { fed: fresh.length, latestCustomerMessage };
+  // written with the lease's release, after the note: a job that dies before that feeds the
+  // same ids again next time, and the same ids make the same source event ids (duplicates)
+  p.lease.saveCursor({ seenMessageIds: [...seen].slice(-MAX_SEEN), externalUserId: p.externalUserId });
+  return { fed: fresh.length, latestCustomerMessage, profile };
 }

@@ -3,12 +3,14 @@
 // crash in between looks for its own footer reference in the thread before posting again.
 import { randomUUID } from "node:crypto";
 import type { Connector, InstallationInfo, NormalisedEvent, Thread } from "../../connectors/types";
-import type { TenantRef } from "../memory/store";
+import { scopeFor, type TenantRef } from "../memory/store";
 import type { PipelineDeps } from "./deps";
 import type { IngestResult } from "./ingest-thread";
 import { decideNote, digestOf, type NoteDigest } from "./note-policy";
 
 export type NoteOutcome = { posted: boolean; reason: string };
+
+const PREVIOUS_NOTES = 20;
 
 export async function maybePostNote(
   deps: PipelineDeps,
@@ -25,28 +27,24 @@ export async function maybePostNote(
     ingested: IngestResult;
   },
 ): Promise<NoteOutcome> {
-  const prisma = deps.db.prisma;
+  const sql = deps.db.sql;
   const footerRef = `ref ${p.deliveryId.slice(4, 16)}`;
-  const existing = await prisma.postedNote.findUnique({ where: { deliveryId: p.deliveryId } });
+  const { existing, previous } = await readPostedNotes(deps, p.deliveryId, p.inst.id, p.thread.ticketRef);
   if (existing?.state === "posted") return { posted: true, reason: "already_posted" };
   if (existing) {
     const mine = p.thread.messages.find((m) => m.internal && m.body.includes(footerRef));
     if (mine) {
-      await prisma.postedNote.update({ where: { id: existing.id }, data: { state: "posted", noteRef: mine.id } });
+      await sql.query(`UPDATE posted_notes SET state = 'posted', note_ref = $2 WHERE id = $1`, [existing.id, mine.id]);
       return { posted: true, reason: "already_posted" };
     }
   }
 
   const query = p.ingested.latestCustomerMessage ?? p.thread.subject ?? "";
-  const context = await deps.engine.get(p.tenant, { external_user_id: p.externalUserId, query: query.slice(0, 4000), context_max_tokens: 700 });
-  const profile = await deps.engine.profile(p.tenant, p.externalUserId);
-  const previous = existing
-    ? []
-    : await prisma.postedNote.findMany({
-        where: { installationId: p.inst.id, ticketRef: p.thread.ticketRef, state: "posted" },
-        orderBy: { postedAt: "desc" },
-        take: 20,
-      });
+  // The profile the ingest just wrote, when it is the one a note shows (the shared scope):
+  // no read back. Otherwise (nothing written, per-agent scoping) it is read once.
+  const reuse = p.ingested.profile !== undefined && scopeFor(p.tenant, p.inst.provider) === scopeFor(p.tenant);
+  const profile = reuse ? (p.ingested.profile ?? null) : await deps.engine.profile(p.tenant, p.externalUserId);
+  const context = deps.engine.contextFor(profile, { external_user_id: p.externalUserId, query: query.slice(0, 4000), context_max_tokens: 700 });
   const current = digestOf(profile, context);
   const decision = existing
     ? { post: true, reason: existing.reason }
@@ -54,7 +52,7 @@ export async function maybePostNote(
         kind: p.event.kind,
         ticketStatus: p.status,
         hasContext: context.has_context,
-        previous: previous.map((n) => ({ postedAt: n.postedAt, digest: n.digest as unknown as NoteDigest })),
+        previous,
         current,
         now: deps.clock(),
         limit: p.connector.facts.noteRateLimit,
@@ -68,35 +66,48 @@ export async function maybePostNote(
     historyTruncated: p.thread.truncated,
     footerRef,
   });
-  const intent =
-    existing ??
-    (await prisma.postedNote.create({
-      data: {
-        id: randomUUID(),
-        deliveryId: p.deliveryId,
-        installationId: p.inst.id,
-        ticketRef: p.thread.ticketRef,
-        reason: decision.reason,
-        digest: current,
-        state: "posting",
-        postedAt: deps.clock(),
-      },
-    }));
+  let intentId = existing?.id;
+  if (!intentId) {
+    intentId = randomUUID();
+    await sql.query(
+      `INSERT INTO posted_notes (id, delivery_id, installation_id, ticket_ref, reason, digest, state, posted_at)
+       VALUES ($1, $2, $3, $4, $5, $6::jsonb, 'posting', $7)`,
+      [intentId, p.deliveryId, p.inst.id, p.thread.ticketRef, decision.reason, JSON.stringify(current), deps.clock().toISOString()],
+    );
+  }
   const { noteRef } = await p.connector.postNote(p.client, p.thread.ticketRef, note, p.inst);
-  await prisma.postedNote.update({ where: { id: intent.id }, data: { state: "posted", noteRef: noteRef || null, postedAt: deps.clock() } });
-  await prisma.memoryEvent.create({
-    data: {
-      id: randomUUID(),
-      tenantId: p.inst.tenantId,
-      externalUserId: p.externalUserId,
-      agentScope: "note",
-      sourceEventId: `note:${p.deliveryId}`,
-      kind: "note",
-      messageCount: 0,
-      claimCount: 0,
-      extractor: p.inst.provider,
-      createdAt: deps.clock(),
-    },
-  });
+  // Marked posted and counted (a "note" memory event, for the stats) in one statement.
+  const postedAt = deps.clock().toISOString();
+  await sql.query(
+    `WITH posted AS (UPDATE posted_notes SET state = 'posted', note_ref = $2, posted_at = $3 WHERE id = $1)
+     INSERT INTO memory_events (id, tenant_id, external_user_id, agent_scope, source_event_id, kind, message_count, claim_count, extractor, created_at)
+     VALUES ($4, $5, $6, 'note', $7, 'note', 0, 0, $8, $3)
+     ON CONFLICT (tenant_id, source_event_id) DO NOTHING`,
+    [intentId, noteRef || null, postedAt, randomUUID(), p.inst.tenantId, p.externalUserId, `note:${p.deliveryId}`, p.inst.provider],
+  );
   return { posted: true, reason: decision.reason };
+}
+
+type PostedNoteRow = { id: string; state: string; reason: string };
+
+/**
+ * One read for both questions: this delivery's note intent (if a crashed attempt left one)
+ * and the notes already posted on the ticket, newest first (for the note policy).
+ */
+async function readPostedNotes(deps: PipelineDeps, deliveryId: string, installationId: string, ticketRef: string) {
+  const rows = await deps.db.sql.query<PostedNoteRow & { mine: boolean; digest: NoteDigest; posted_ms: number }>(
+    `(SELECT true AS mine, id, state, reason, digest, extract(epoch FROM posted_at)::float8 * 1000 AS posted_ms
+        FROM posted_notes WHERE delivery_id = $1)
+     UNION ALL
+     (SELECT false, id, state, reason, digest, extract(epoch FROM posted_at)::float8 * 1000
+        FROM posted_notes WHERE installation_id = $2 AND ticket_ref = $3 AND state = 'posted'
+       ORDER BY posted_at DESC LIMIT ${PREVIOUS_NOTES})`,
+    [deliveryId, installationId, ticketRef],
+  );
+  const existing = rows.find((r) => r.mine);
+  return {
+    existing: existing ? { id: existing.id, state: existing.state, reason: existing.reason } : undefined,
+    // a retried delivery's own decision stands; the others' notes only matter for a new one
+    previous: existing ? [] : rows.filter((r) => !r.mine).map((r) => ({ postedAt: new Date(Number(r.posted_ms)), digest: r.digest })),
+  };
 }

@@ -2,12 +2,13 @@
 // thread → only the messages not yet seen into memory → note policy → post the note once.
 // Each step is a function; this file composes them. Throwing hands the retry to the queue.
 import type { Connector, InstallationInfo, NormalisedEvent, Thread } from "../../connectors/types";
-import { aliasesOf, mergeHelpdeskUsers, resolveCustomer } from "../identity/resolve";
+import { aliasesOf, mergeHelpdeskUsers, resolveCustomerWithAliases } from "../identity/resolve";
 import { PermanentJobError } from "../queue/retry";
 import type { TenantRef } from "../memory/store";
 import type { PipelineDeps } from "./deps";
 import { ingestThread } from "./ingest-thread";
 import { maybePostNote } from "./post-note";
+import { cacheTenants, type TenantLookup } from "./tenant-cache";
 import { withTicketLease } from "./ticket-lease";
 
 const PREFIX = { zendesk: "zd", intercom: "ic", crisp: "cr" } as const;
@@ -15,30 +16,39 @@ const PREFIX = { zendesk: "zd", intercom: "ic", crisp: "cr" } as const;
 export type JobResult = { status: "done" | "skipped"; reason: string };
 
 export async function processDelivery(deps: PipelineDeps, deliveryId: string, attempt: number): Promise<JobResult> {
-  const delivery = await deps.db.prisma.webhookDelivery.findUnique({ where: { id: deliveryId } });
-  if (!delivery) return { status: "skipped", reason: "delivery_not_found" };
-  if (delivery.status === "done" || delivery.status === "skipped") return { status: delivery.status, reason: "already_processed" };
-  await deps.db.prisma.webhookDelivery.update({ where: { id: deliveryId }, data: { status: "processing", attempts: attempt } });
+  const sql = deps.db.sql;
+  // Claims the row in one statement (unless already finished); updated_at is the lease the sweeper reads.
+  const claimed = await sql.query<{ installation_id: string; event: unknown }>(
+    `UPDATE webhook_deliveries SET status = 'processing', attempts = $2, updated_at = $3
+      WHERE id = $1 AND status NOT IN ('done', 'skipped')
+      RETURNING installation_id, event`,
+    [deliveryId, attempt, new Date().toISOString()],
+  );
+  const delivery = claimed[0];
+  if (!delivery) {
+    const row = (await sql.query<{ status: string }>(`SELECT status FROM webhook_deliveries WHERE id = $1`, [deliveryId]))[0];
+    if (!row) return { status: "skipped", reason: "delivery_not_found" };
+    return { status: row.status as JobResult["status"], reason: "already_processed" };
+  }
 
   const finish = async (result: JobResult) => {
-    await deps.db.prisma.webhookDelivery.update({
-      where: { id: deliveryId },
-      data: { status: result.status, skipReason: result.status === "skipped" ? result.reason : null, processedAt: deps.clock(), lastError: null },
-    });
+    await sql.query(
+      `UPDATE webhook_deliveries SET status = $2, skip_reason = $3, processed_at = $4, last_error = NULL, updated_at = $5 WHERE id = $1`,
+      [deliveryId, result.status, result.status === "skipped" ? result.reason : null, deps.clock().toISOString(), new Date().toISOString()],
+    );
     return result;
   };
 
-  const record = await deps.installations.byId(delivery.installationId);
+  const record = await deps.installations.byId(delivery.installation_id);
   if (!record || record.status !== "active") return finish({ status: "skipped", reason: "installation_inactive" });
   const inst = record.info;
   const connector = deps.connectors[inst.provider];
-  const tenant = await deps.tenant(inst.tenantId);
+  const tenant = await tenantOf(deps, inst.tenantId);
   if (!connector || !tenant) return finish({ status: "skipped", reason: "installation_inactive" });
-  const event = delivery.event as unknown as NormalisedEvent;
+  const event = delivery.event as NormalisedEvent;
 
   // Our own notes come back as events: drop them before anything else.
-  const posted = await postedNoteRefs(deps, inst.id);
-  if (connector.isOwnEcho(event, inst, posted)) return finish({ status: "skipped", reason: "own_echo" });
+  if (await isOwnEcho(deps, connector, inst, event)) return finish({ status: "skipped", reason: "own_echo" });
   if (event.kind === "internal_note") return finish({ status: "skipped", reason: "internal_note" });
 
   const client = connector.createClient(inst, deps.apiUrls[inst.provider]);
@@ -46,41 +56,65 @@ export async function processDelivery(deps: PipelineDeps, deliveryId: string, at
 
   if (event.kind === "user_merged" && event.merge) {
     const { into } = await mergeHelpdeskUsers(deps.db, { tenantId: inst.tenantId, provider: inst.provider, account: inst.account, ...event.merge, prefix });
-    await foldAliases(deps, tenant, into, []);
+    await foldAliases(deps, tenant, into, await aliasesOf(deps.db, tenant.id, into));
     return finish({ status: "done", reason: "users_merged" });
   }
   if (!event.ticketRef) {
     if (event.kind === "identity_changed" && event.requesterRef) {
-      await resolveAndMerge(deps, connector, client, inst, event.requesterRef, event);
+      await resolveAndMerge(deps, connector, client, inst, tenant, event.requesterRef, event);
       return finish({ status: "done", reason: "identity_updated" });
     }
     return finish({ status: "skipped", reason: "no_ticket" });
   }
 
   const ticketRef = event.ticketRef;
-  return withTicketLease(deps.db, inst.id, ticketRef, async () => {
+  return withTicketLease(deps.db, inst.id, ticketRef, async (lease) => {
     const thread: Thread = await connector.fetchThread(client, ticketRef);
     const requesterRef = event.requesterRef ?? thread.requesterRef;
     if (!requesterRef) throw new PermanentJobError(`ticket ${ticketRef} has no requester`);
-    const externalUserId = await resolveAndMerge(deps, connector, client, inst, requesterRef, event);
+    const externalUserId = await resolveAndMerge(deps, connector, client, inst, tenant, requesterRef, event);
     const status = (thread.status ?? event.status)?.toLowerCase();
-    const ingested = await ingestThread(deps, { inst, tenant, thread, externalUserId, status });
+    const ingested = await ingestThread(deps, { inst, tenant, thread, externalUserId, status, lease });
     const note = await maybePostNote(deps, { connector, client, inst, tenant, event, thread, externalUserId, status, deliveryId, ingested });
     return finish({ status: "done", reason: note.reason });
   });
 }
+
+// One cache per tenant lookup (per runtime), so tests and processes never share one.
+const tenantCaches = new WeakMap<PipelineDeps["tenant"], TenantLookup>();
+
+function tenantOf(deps: PipelineDeps, tenantId: string): Promise<TenantRef | null> {
+  let cached = tenantCaches.get(deps.tenant);
+  if (!cached) tenantCaches.set(deps.tenant, (cached = cacheTenants(deps.tenant)));
+  return cached(tenantId);
+}
+
+/**
+ * The connector decides; the only fact it needs from us is whether the event's own message
+ * is a note we posted: one indexed lookup of that one ref, and none when the author already
+ * gives the echo away or the event names no message.
+ */
+async function isOwnEcho(deps: PipelineDeps, connector: Connector, inst: InstallationInfo, event: NormalisedEvent): Promise<boolean> {
+  if (connector.isOwnEcho(event, inst, NO_REFS)) return true;
+  if (event.messageRef === undefined) return false;
+  const rows = await deps.db.sql.query(`SELECT 1 FROM posted_notes WHERE installation_id = $1 AND note_ref = $2 LIMIT 1`, [inst.id, event.messageRef]);
+  return rows.length > 0 && connector.isOwnEcho(event, inst, new Set([event.messageRef]));
+}
+
+const NO_REFS: ReadonlySet<string> = new Set();
 
 async function resolveAndMerge(
   deps: PipelineDeps,
   connector: Connector,
   client: unknown,
   inst: InstallationInfo,
+  tenant: TenantRef,
   requesterRef: string,
   event: NormalisedEvent,
 ): Promise<string> {
   const fetched = await connector.resolveRequester(client, requesterRef);
   const identity = { ...fetched, ...definedOnly(event.identity ?? {}), providerUserRef: fetched.providerUserRef || requesterRef };
-  const { externalUserId, previousIds } = await resolveCustomer(deps.db, {
+  const { externalUserId, previousIds, aliases } = await resolveCustomerWithAliases(deps.db, {
     tenantId: inst.tenantId,
     provider: inst.provider,
     account: inst.account,
@@ -88,8 +122,7 @@ async function resolveAndMerge(
     emailKey: deps.emailKey,
     prefix: PREFIX[inst.provider],
   });
-  const tenant = await deps.tenant(inst.tenantId);
-  if (tenant) await foldAliases(deps, tenant, externalUserId, previousIds);
+  await foldAliases(deps, tenant, externalUserId, [...previousIds, ...aliases]);
   return externalUserId;
 }
 
@@ -98,20 +131,10 @@ async function resolveAndMerge(
  * up each time (not only the ones this call created) also finishes a merge that an earlier,
  * failed attempt left half done; a fold with nothing left to move is a no-op.
  */
-async function foldAliases(deps: PipelineDeps, tenant: TenantRef, externalUserId: string, previousIds: string[]): Promise<void> {
-  const ids = new Set([...previousIds, ...(await aliasesOf(deps.db, tenant.id, externalUserId))]);
+async function foldAliases(deps: PipelineDeps, tenant: TenantRef, externalUserId: string, oldIds: string[]): Promise<void> {
+  const ids = new Set(oldIds);
   ids.delete(externalUserId);
   for (const old of ids) await deps.engine.mergeCustomers(tenant, old, externalUserId);
-}
-
-async function postedNoteRefs(deps: PipelineDeps, installationId: string): Promise<Set<string>> {
-  const rows = await deps.db.prisma.postedNote.findMany({
-    where: { installationId, noteRef: { not: null } },
-    select: { noteRef: true },
-    orderBy: { postedAt: "desc" },
-    take: 500,
-  });
-  return new Set(rows.map((r) => r.noteRef!).filter(Boolean));
 }
 
 function definedOnly<T extends object>(o: T): Partial<T> {

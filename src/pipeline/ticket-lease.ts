@@ -1,6 +1,7 @@
 // One job at a time per ticket: ingest, note decision and post are serialised by a short
 // lease on the ticket's cursor row (works the same on PostgreSQL and the embedded store,
-// without holding a transaction open across helpdesk calls).
+// without holding a transaction open across helpdesk calls). Taking the lease reads the
+// cursor; releasing it writes the new one.
 import { randomUUID } from "node:crypto";
 import type { Database } from "../db/client";
 
@@ -13,35 +14,57 @@ export class TicketBusyError extends Error {
   }
 }
 
+/** The ticket's cursor, read with the lease; a new cursor is written when the lease is released. */
+export type TicketLease = {
+  /** What memory was already fed from this ticket (message ids, a status marker). */
+  seenMessageIds: string[];
+  /** Writes this cursor with the release (one statement for both), even if the work then fails. */
+  saveCursor(cursor: { seenMessageIds: string[]; externalUserId: string }): void;
+};
+
 export async function withTicketLease<T>(
   db: Database,
   installationId: string,
   ticketRef: string,
-  work: () => Promise<T>,
+  work: (lease: TicketLease) => Promise<T>,
   opts: { waitMs?: number; clock?: () => Date } = {},
 ): Promise<T> {
   const owner = randomUUID();
   const deadline = Date.now() + (opts.waitMs ?? 15_000);
+  let seen: unknown;
   for (;;) {
-    const rows = await db.sql.query<{ lease_owner: string }>(
+    const rows = await db.sql.query<{ lease_owner: string; seen_message_ids: unknown }>(
       `INSERT INTO thread_cursors (installation_id, ticket_ref, lease_owner, lease_until, updated_at)
        VALUES ($1, $2, $3, now() + ($4 || ' milliseconds')::interval, now())
        ON CONFLICT (installation_id, ticket_ref) DO UPDATE
          SET lease_owner = EXCLUDED.lease_owner, lease_until = EXCLUDED.lease_until
        WHERE thread_cursors.lease_until IS NULL OR thread_cursors.lease_until < now()
-       RETURNING lease_owner`,
+       RETURNING lease_owner, seen_message_ids`,
       [installationId, ticketRef, owner, String(LEASE_MS)],
     );
-    if (rows[0]?.lease_owner === owner) break;
+    if (rows[0]?.lease_owner === owner) {
+      seen = rows[0].seen_message_ids;
+      break;
+    }
     if (Date.now() > deadline) throw new TicketBusyError(ticketRef);
     await new Promise((r) => setTimeout(r, 50 + Math.random() * 100));
   }
+  let cursor: { seenMessageIds: string[]; externalUserId: string } | undefined;
+  const lease: TicketLease = {
+    seenMessageIds: Array.isArray(seen) ? (seen as string[]) : [],
+    saveCursor: (c) => void (cursor = c),
+  };
   try {
-    return await work();
+    return await work(lease);
   } finally {
     await db.sql.query(
-      `UPDATE thread_cursors SET lease_owner = NULL, lease_until = NULL WHERE installation_id = $1 AND ticket_ref = $2 AND lease_owner = $3`,
-      [installationId, ticketRef, owner],
+      `UPDATE thread_cursors
+          SET lease_owner = NULL, lease_until = NULL,
+              seen_message_ids = COALESCE($4::jsonb, seen_message_ids),
+              external_user_id = COALESCE($5, external_user_id),
+              updated_at = CASE WHEN $4::jsonb IS NULL THEN updated_at ELSE now() END
+        WHERE installation_id = $1 AND ticket_ref = $2 AND lease_owner = $3`,
+      [installationId, ticketRef, owner, cursor ? JSON.stringify(cursor.seenMessageIds) : null, cursor?.externalUserId ?? null],
     );
   }
 }
