@@ -11,6 +11,7 @@ import type { InstallationRecord, PipelineDeps } from "./deps";
 import type { DeliveryDispatcher } from "./dispatcher";
 import type { InboxRow, InboxWriter } from "./inbox-writer";
 import type { CachedInstallationStore, LookupOptions } from "./installation-cache";
+import type { LifecycleReceiver } from "./lifecycle";
 
 export type ReceiveResult = { status: number; body: Record<string, unknown> };
 
@@ -29,6 +30,8 @@ export type Intake = {
   dispatcher: DeliveryDispatcher;
   /** Warnings that a flood could repeat (unknown accounts, refused signatures), at most one per key per interval. */
   warn: ThrottledLog;
+  /** App install/uninstall events on a shared endpoint, answered before any installation lookup. */
+  lifecycle?: LifecycleReceiver;
 };
 
 export type ReceiveDeps = Pick<PipelineDeps, "connectors" | "clock" | "log"> & { intake: Intake };
@@ -63,6 +66,8 @@ export async function receiveWebhook(deps: ReceiveDeps, route: Route, req: RawRe
   } else {
     const bad = parseJson();
     if (bad) return bad;
+    const lifecycle = await deps.intake.lifecycle?.(route.provider, req, json);
+    if (lifecycle) return lifecycle;
     account = connector.accountOf?.(json);
     const acc = account;
     lookup = acc ? (o) => installations.byAccount(route.provider, acc, o) : async () => null;

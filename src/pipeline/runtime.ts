@@ -8,14 +8,16 @@ import { createEmbeddedQueue } from "../queue/embedded";
 import { createSweeper } from "../queue/sweeper";
 import type { DeliveryQueue } from "../queue/types";
 import type { Services } from "../services";
-import { findInstallationByAccount, getInstallation } from "../tenants/installations";
+import { createInstallation, findInstallationByAccount, getInstallation, setInstallationStatus } from "../tenants/installations";
 import { emailKey, loadMasterKey } from "../tenants/secrets";
 import { tenantRef } from "../tenants/service";
 import type { InstallationStore, PipelineDeps } from "./deps";
 import { createDispatcher } from "./dispatcher";
 import { createInboxWriter } from "./inbox-writer";
 import { createInstallationCache } from "./installation-cache";
+import { createLifecycleReceiver } from "./lifecycle";
 import { processDelivery } from "./process-delivery";
+import { withAppSecrets } from "./provider-apps";
 import { throttledWarn, type Intake } from "./receive";
 
 export type PipelineRuntime = {
@@ -33,9 +35,11 @@ export function createPipelineRuntime(services: Services, opts: { queue?: Delive
     opts.queue ??
     (config.redisUrl ? createBullmqQueue({ redisUrl: config.redisUrl, log: log.child({ module: "queue" }) }) : createEmbeddedQueue({ log: log.child({ module: "queue" }) }));
   const pipelineLog = log.child({ module: "pipeline" });
+  // A helpdesk app's own credentials (CRISP_PLUGIN_*) fill in what an installation lacks.
+  const apps = config.providerApps;
   const installations: InstallationStore = {
-    byId: (id) => getInstallation(db, masterKey, id),
-    byAccount: (provider: Provider, account: string) => findInstallationByAccount(db, masterKey, provider, account),
+    byId: async (id) => withAppSecrets(await getInstallation(db, masterKey, id), apps),
+    byAccount: async (provider: Provider, account: string) => withAppSecrets(await findInstallationByAccount(db, masterKey, provider, account), apps),
   };
   const intake: Intake = {
     // The webhook handler reads installations from memory, up to 30 s stale (see
@@ -45,6 +49,19 @@ export function createPipelineRuntime(services: Services, opts: { queue?: Delive
     inbox: createInboxWriter({ sql: db.sql, maxInFlight: db.kind === "embedded" ? 1 : 2 }),
     dispatcher: createDispatcher({ queue, log: pipelineLog.child({ module: "pipeline.dispatcher" }) }),
     warn: throttledWarn(),
+    // app install/uninstall events on a shared endpoint (lifecycle.ts)
+    lifecycle: createLifecycleReceiver({
+      connectors: allConnectors,
+      clock,
+      log: pipelineLog,
+      apps,
+      installations: {
+        byAccount: installations.byAccount,
+        create: (input) => createInstallation(db, masterKey, input),
+        setStatus: (id, status, reason) => setInstallationStatus(db, id, status, reason),
+      },
+      changed: (id) => intake.installations.invalidate(id),
+    }),
   };
   const deps: PipelineDeps & { intake: Intake } = {
     db,
