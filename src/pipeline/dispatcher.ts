@@ -23,6 +23,12 @@ export type DispatcherOptions = {
   log: Logger;
   /** Most ids per call to the queue; default 200. */
   maxBatch?: number;
+  /**
+   * How long the first id waits for company before the call; default 10 ms. Enqueueing is
+   * off the request's path, and BullMQ's client spends about three times less CPU per job in
+   * calls of 20+ than of 5 (measured on its addBulk).
+   */
+  windowMs?: number;
   /** Calls to the queue in flight at once; default 2. */
   maxInFlight?: number;
   /** Ids held while the queue is slow or down; beyond, new ids are left to the sweeper. Default 20,000. */
@@ -34,6 +40,7 @@ export type DispatcherOptions = {
 
 export function createDispatcher(opts: DispatcherOptions): DeliveryDispatcher {
   const maxBatch = Math.max(1, opts.maxBatch ?? 200);
+  const windowMs = Math.max(0, opts.windowMs ?? 10);
   const maxInFlight = Math.max(1, opts.maxInFlight ?? 2);
   const maxBacklog = Math.max(1, opts.maxBacklog ?? 20_000);
   const warnEveryMs = opts.warnEveryMs ?? 10_000;
@@ -42,7 +49,7 @@ export function createDispatcher(opts: DispatcherOptions): DeliveryDispatcher {
   let pending: string[] = [];
   let inFlight = 0;
   let inFlightIds = 0;
-  let scheduled = false;
+  let timer: NodeJS.Timeout | undefined;
   let closed = false;
   const idle: Array<() => void> = [];
   // failures since the last warning, and when that was
@@ -60,15 +67,15 @@ export function createDispatcher(opts: DispatcherOptions): DeliveryDispatcher {
   }
 
   function schedule(): void {
-    if (scheduled) return;
-    scheduled = true;
-    setImmediate(() => {
-      scheduled = false;
-      pump();
-    });
+    if (timer) return;
+    timer = setTimeout(pump, windowMs);
+    // the sweeper, not this timer, is what guarantees the enqueue
+    timer.unref();
   }
 
   function pump(): void {
+    if (timer) clearTimeout(timer);
+    timer = undefined;
     while (inFlight < maxInFlight && pending.length > 0) {
       const batch = pending.length <= maxBatch ? pending : pending.slice(0, maxBatch);
       pending = pending.length <= maxBatch ? [] : pending.slice(maxBatch);

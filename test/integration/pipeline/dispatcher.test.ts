@@ -110,6 +110,35 @@ describe.each(drivers)("createDispatcher on the %s queue", (_name, make) => {
   });
 });
 
+describe("createDispatcher's window", () => {
+  it("gathers ids dispatched within windowMs into one call, and sends a lone id without flush()", async () => {
+    const queue = createEmbeddedQueue();
+    const { q, calls } = counted(queue);
+    const d = createDispatcher({ queue: q, log: capture().log, windowMs: 30 });
+    d.dispatch("dlv_w_1");
+    await new Promise((r) => setTimeout(r, 10));
+    d.dispatch("dlv_w_2");
+    expect(calls).toEqual([]);
+    await new Promise((r) => setTimeout(r, 60));
+    expect(calls).toEqual([{ many: ["dlv_w_1", "dlv_w_2"] }]);
+    d.dispatch("dlv_w_3");
+    await new Promise((r) => setTimeout(r, 60));
+    expect(calls).toEqual([{ many: ["dlv_w_1", "dlv_w_2"] }, { many: ["dlv_w_3"] }]);
+    expect((await queue.counts()).waiting).toBe(3);
+    await queue.close();
+  });
+
+  it("does not wait out the window once maxBatch ids are there", async () => {
+    const queue = createEmbeddedQueue();
+    const { q, calls } = counted(queue);
+    const d = createDispatcher({ queue: q, log: capture().log, windowMs: 60_000, maxBatch: 3 });
+    for (const id of ids(3, "full")) d.dispatch(id);
+    await new Promise((r) => setImmediate(r));
+    expect(calls).toEqual([{ many: ids(3, "full") }]);
+    await queue.close();
+  });
+});
+
 describe("createDispatcher when the queue fails", () => {
   it("never throws at the caller, drops the ids to the sweeper and warns once per interval", async () => {
     const queue = createEmbeddedQueue();
