@@ -3,11 +3,15 @@
 import type { OpenIssue, ResolvedIssue, RiskSignal, Severity, SupportProfile, Vertical } from "./types";
 import { VERTICALS } from "./types";
 
+// Text that cleanText would change: a whitespace run, whitespace other than a space, or a
+// space at either end. Most stored values have none, and testing is cheaper than rewriting.
+const NEEDS_CLEANING = /\s\s|[^\S ]|^ | $/;
+
 /** One line of plain text: stored values may hold newlines or tabs, a prompt line may not. */
 export function cleanText(value: unknown): string {
   if (value === null || value === undefined) return "";
   const text = typeof value === "object" ? JSON.stringify(value) : String(value);
-  return text.replace(/\s+/g, " ").trim();
+  return NEEDS_CLEANING.test(text) ? text.replace(/\s+/g, " ").trim() : text;
 }
 
 /** ISO timestamps become their day; anything else ("last spring") is shown as stored. */
@@ -161,6 +165,20 @@ const ACRONYMS = new Set(["id", "ids", "kyc", "pnr", "imei", "sim", "esim", "sla
 
 /** `kyc_status` → "KYC status", `integrations` → "Integrations", `orderIds` → "Order IDs". */
 export function humanizeKey(key: string): string {
+  let label = LABELS.get(key);
+  if (label === undefined) {
+    label = labelOf(key);
+    // fact keys are a small vocabulary; the bound only stops a flood of odd keys
+    if (LABELS.size >= MAX_LABELS) LABELS.clear();
+    LABELS.set(key, label);
+  }
+  return label;
+}
+
+const LABELS = new Map<string, string>();
+const MAX_LABELS = 2_000;
+
+function labelOf(key: string): string {
   const words = key
     .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
     .split(/[_\s-]+/)
