@@ -8,4 +8,7 @@ module.exports = {
   setupFilesAfterEnv: ["<rootDir>/test/helpers/restore-http.ts"],
   testTimeout: 30000,
   maxWorkers: 2,
+  // A fresh worker process for every test file: nock patches Node's http module, which would
+  // otherwise outlive a file's module registry and catch the next file's requests.
+  workerIdleMemoryLimit: "1MB",
 };
