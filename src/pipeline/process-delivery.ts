@@ -3,7 +3,6 @@
 // Each step is a function; this file composes them. Throwing hands the retry to the queue.
 import type { Connector, InstallationInfo, NormalisedEvent, Thread } from "../../connectors/types";
 import { aliasesOf, mergeHelpdeskUsers, resolveCustomerWithAliases } from "../identity/resolve";
-import { PermanentJobError } from "../queue/retry";
 import type { TenantRef } from "../memory/store";
 import type { PipelineDeps } from "./deps";
 import { ingestThread } from "./ingest-thread";
@@ -71,7 +70,8 @@ export async function processDelivery(deps: PipelineDeps, deliveryId: string, at
   return withTicketLease(deps.db, inst.id, ticketRef, async (lease) => {
     const thread: Thread = await connector.fetchThread(client, ticketRef);
     const requesterRef = event.requesterRef ?? thread.requesterRef;
-    if (!requesterRef) throw new PermanentJobError(`ticket ${ticketRef} has no requester`);
+    // An anonymous visitor with no contact: nobody to remember, which is an outcome, not a failure.
+    if (!requesterRef) return finish({ status: "skipped", reason: "no_requester" });
     const externalUserId = await resolveAndMerge(deps, connector, client, inst, tenant, requesterRef, event);
     const status = (thread.status ?? event.status)?.toLowerCase();
     const ingested = await ingestThread(deps, { inst, tenant, thread, externalUserId, status, lease });
