@@ -29,6 +29,10 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
 async function openPostgres(url: string, opts: OpenOptions): Promise<Database> {
   const { PrismaPg } = await import("@prisma/adapter-pg");
   const pool = new pg.Pool({ connectionString: url, max: opts.poolSize ?? 10 });
+  // An idle connection that the server ends (a restart, a failover, an admin's terminate) is
+  // emitted here; without a listener it would crash the process. The pool drops the client
+  // and the next query opens a new connection, so there is nothing else to do.
+  pool.on("error", () => undefined);
   const sql: SqlRunner = {
     async query(text, params) {
       return (await pool.query(text, params as unknown[])).rows;
