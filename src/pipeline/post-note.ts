@@ -3,7 +3,7 @@
 // crash in between looks for its own footer reference in the thread before posting again.
 import { randomUUID } from "node:crypto";
 import type { Connector, InstallationInfo, NormalisedEvent, Thread } from "../../connectors/types";
-import { scopeFor, type TenantRef } from "../memory/store";
+import type { TenantRef } from "../memory/store";
 import type { PipelineDeps } from "./deps";
 import type { IngestResult } from "./ingest-thread";
 import { decideNote, digestOf, type NoteDigest } from "./note-policy";
@@ -40,10 +40,11 @@ export async function maybePostNote(
   }
 
   const query = p.ingested.latestCustomerMessage ?? p.thread.subject ?? "";
-  // The profile the ingest just wrote, when it is the one a note shows (the shared scope):
-  // no read back. Otherwise (nothing written, per-agent scoping) it is read once.
-  const reuse = p.ingested.profile !== undefined && scopeFor(p.tenant, p.inst.provider) === scopeFor(p.tenant);
-  const profile = reuse ? (p.ingested.profile ?? null) : await deps.engine.profile(p.tenant, p.externalUserId);
+  // The note shows the profile in the scope the ingest writes to (agent_id = provider, which is
+  // the shared scope unless the tenant scopes per agent). The profile the ingest just wrote is
+  // that one: no read back. With nothing written it is read once, with the same agent_id.
+  const reuse = p.ingested.profile !== undefined;
+  const profile = reuse ? (p.ingested.profile ?? null) : await deps.engine.profile(p.tenant, p.externalUserId, p.inst.provider);
   const context = deps.engine.contextFor(profile, { external_user_id: p.externalUserId, query: query.slice(0, 4000), context_max_tokens: 700 });
   const current = digestOf(profile, context);
   const decision = existing
