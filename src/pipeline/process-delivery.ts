@@ -7,7 +7,6 @@ import type { TenantRef } from "../memory/store";
 import type { PipelineDeps } from "./deps";
 import { ingestThread } from "./ingest-thread";
 import { maybePostNote } from "./post-note";
-import { cacheTenants, type TenantLookup } from "./tenant-cache";
 import { withTicketLease } from "./ticket-lease";
 
 const PREFIX = { zendesk: "zd", intercom: "ic", crisp: "cr" } as const;
@@ -50,7 +49,7 @@ export async function processDelivery(deps: PipelineDeps, deliveryId: string, at
   if (await isOwnEcho(deps, connector, inst, event)) return finish({ status: "skipped", reason: "own_echo" });
   if (event.kind === "internal_note") return finish({ status: "skipped", reason: "internal_note" });
 
-  const client = connector.createClient(inst, deps.apiUrls[inst.provider]);
+  const client = clientFor(connector, inst, deps.apiUrls[inst.provider]);
   const prefix = PREFIX[inst.provider];
 
   if (event.kind === "user_merged" && event.merge) {
@@ -80,13 +79,22 @@ export async function processDelivery(deps: PipelineDeps, deliveryId: string, at
   });
 }
 
-// One cache per tenant lookup (per runtime), so tests and processes never share one.
-const tenantCaches = new WeakMap<PipelineDeps["tenant"], TenantLookup>();
-
 function tenantOf(deps: PipelineDeps, tenantId: string): Promise<TenantRef | null> {
-  let cached = tenantCaches.get(deps.tenant);
-  if (!cached) tenantCaches.set(deps.tenant, (cached = cacheTenants(deps.tenant)));
-  return cached(tenantId);
+  // runtime.ts wraps deps.tenant in the tenant cache (tenant-cache.ts)
+  return deps.tenant(tenantId);
+}
+
+// One API client per installation object: the installation cache hands out the same object
+// until the installation changes (or its entry expires and is re-read), and a new object gets a
+// new client, so rotated credentials are used at once. Keyed weakly: nothing to evict.
+const clients = new WeakMap<InstallationInfo, { apiUrl: string | undefined; client: unknown }>();
+
+function clientFor(connector: Connector, inst: InstallationInfo, apiUrl: string | undefined): unknown {
+  const hit = clients.get(inst);
+  if (hit && hit.apiUrl === apiUrl) return hit.client;
+  const client = connector.createClient(inst, apiUrl);
+  clients.set(inst, { apiUrl, client });
+  return client;
 }
 
 /**
