@@ -1,5 +1,5 @@
-// Keeps installations (secrets already decrypted) in memory for the webhook handler, so an
-// acknowledged delivery costs no database read and no AES decrypt. It hears of no change made
+// Keeps installations (secrets already decrypted) in memory for the webhook handler and the
+// worker, so a delivery costs no database read and no AES decrypt. It hears of no change made
 // elsewhere (the CLI, another process): an installation disabled, changed or deleted is still
 // served from memory for at most `ttlMs` (30 s), an unknown one is answered "unknown" for at
 // most `negativeTtlMs` (5 s). Callers that get a refusal out of a cached copy ask again with
