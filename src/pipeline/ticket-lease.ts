@@ -1,11 +1,14 @@
 // One job at a time per ticket: ingest, note decision and post are serialised by a short
 // lease on the ticket's cursor row (works the same on PostgreSQL and the embedded store,
 // without holding a transaction open across helpdesk calls). Taking the lease reads the
-// cursor; releasing it writes the new one.
+// cursor; releasing it writes the new one. The lease is short and renewed while the job runs,
+// so a job whose worker died (SIGKILL, OOM) holds its tickets for at most LEASE_MS.
 import { randomUUID } from "node:crypto";
 import type { Database } from "../db/client";
 
-const LEASE_MS = 60_000;
+export const LEASE_MS = 15_000;
+/** Renewed this often while the work runs: two renewals can fail before the lease lapses. */
+export const RENEW_EVERY_MS = 5_000;
 
 export class TicketBusyError extends Error {
   readonly retryAfterMs = 1_000;
@@ -27,9 +30,10 @@ export async function withTicketLease<T>(
   installationId: string,
   ticketRef: string,
   work: (lease: TicketLease) => Promise<T>,
-  opts: { waitMs?: number; clock?: () => Date } = {},
+  opts: { waitMs?: number; clock?: () => Date; leaseMs?: number; renewEveryMs?: number } = {},
 ): Promise<T> {
   const owner = randomUUID();
+  const leaseMs = String(opts.leaseMs ?? LEASE_MS);
   const deadline = Date.now() + (opts.waitMs ?? 15_000);
   let seen: unknown;
   for (;;) {
@@ -40,7 +44,7 @@ export async function withTicketLease<T>(
          SET lease_owner = EXCLUDED.lease_owner, lease_until = EXCLUDED.lease_until
        WHERE thread_cursors.lease_until IS NULL OR thread_cursors.lease_until < now()
        RETURNING lease_owner, seen_message_ids`,
-      [installationId, ticketRef, owner, String(LEASE_MS)],
+      [installationId, ticketRef, owner, leaseMs],
     );
     if (rows[0]?.lease_owner === owner) {
       seen = rows[0].seen_message_ids;
@@ -54,9 +58,27 @@ export async function withTicketLease<T>(
     seenMessageIds: Array.isArray(seen) ? (seen as string[]) : [],
     saveCursor: (c) => void (cursor = c),
   };
+  // Extends the lease while the work runs; a renewal that fails (database blip) is retried at
+  // the next tick, and one that finds the lease taken over changes nothing of ours.
+  let renewing: Promise<unknown> | undefined;
+  const renew = setInterval(() => {
+    if (renewing) return;
+    renewing = db.sql
+      .query(
+        `UPDATE thread_cursors SET lease_until = now() + ($4 || ' milliseconds')::interval
+          WHERE installation_id = $1 AND ticket_ref = $2 AND lease_owner = $3`,
+        [installationId, ticketRef, owner, leaseMs],
+      )
+      .catch(() => undefined)
+      .finally(() => (renewing = undefined));
+  }, opts.renewEveryMs ?? RENEW_EVERY_MS);
+  renew.unref();
   try {
     return await work(lease);
   } finally {
+    clearInterval(renew);
+    // a renewal in flight must not land after the release
+    await renewing;
     await db.sql.query(
       `UPDATE thread_cursors
           SET lease_owner = NULL, lease_until = NULL,

@@ -139,7 +139,7 @@ describeWithPostgres("Zendesk pipeline across processes (worker child, private R
 
     const second = startWorker();
     // BullMQ re-runs the killed worker's jobs once their 15 s lock has expired (~25 s); they
-    // then wait for the dead worker's ticket leases (src/pipeline/ticket-lease.ts, 60 s)
+    // then wait for the dead worker's ticket leases (src/pipeline/ticket-lease.ts, 15 s, no longer renewed)
     await waitWhileWorking(second, async () => (await countBy(db(), "webhook_deliveries", "status")).done === 200, 85_000, "all 200 deliveries done");
     const recoveredInMs = Date.now() - killedAt;
 
@@ -152,7 +152,7 @@ describeWithPostgres("Zendesk pipeline across processes (worker child, private R
     expect(new Set(refs.map((r) => r.note_ref))).toEqual(new Set(zd.notes.map((n) => String(n.commentId))));
 
     // for whoever reads the run: how much was in flight, how long recovery took, and the
-    // attempts the recovered jobs used waiting for the dead worker's ticket leases (60 s)
+    // attempts the recovered jobs used waiting for the dead worker's ticket leases (15 s)
     const attempts = await db().sql.query<{ attempts: number; n: string }>(`SELECT attempts, count(*) AS n FROM webhook_deliveries GROUP BY attempts ORDER BY attempts`);
     console.info(
       `SIGKILL after ${notesAtKill} notes; in flight: ${JSON.stringify(atKill)}; all done ${Math.round(recoveredInMs / 1000)} s after the kill, ` +
