@@ -1,4 +1,5 @@
 // The messages between a benchmark and its server process (service.ts), over node's IPC channel.
+import type { InstallationSecrets, Provider } from "../../connectors/types";
 
 export const ROLES = ["bare", "api", "api+worker", "worker"] as const;
 export type Role = (typeof ROLES)[number];
@@ -16,3 +17,23 @@ export type DeliveryCounts = { total: number; byStatus: Record<string, number> }
 
 /** The Zendesk user our notes are posted as (the installation's agentId). */
 export const BENCH_AGENT_ID = "8447388099001";
+
+/**
+ * The installation service.ts creates (what `installations add <provider>` would), passed as
+ * JSON in BENCH_INSTALLATION; without it, BENCH_SIGNING_SECRET makes zendeskInstallation(secret).
+ */
+export type BenchInstallation = {
+  provider: Provider;
+  account: string;
+  settings: Record<string, string>;
+  secrets: InstallationSecrets;
+};
+
+export function zendeskInstallation(signingSecret: string): BenchInstallation {
+  return {
+    provider: "zendesk",
+    account: "acme",
+    settings: { email: "admin@acme.example", agentId: BENCH_AGENT_ID },
+    secrets: { apiToken: "zd-api-token-bench", signingSecret },
+  };
+}

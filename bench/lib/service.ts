@@ -4,8 +4,9 @@
 //   api+worker  the same with the pipeline's worker in-process
 //   worker      the worker alone (BullMQ), no HTTP
 // Configured like the service (loadConfig: DATABASE_URL, REDIS_URL, DATA_DIR, MASTER_KEY,
-// ZENDESK_API_URL, WORKER_CONCURRENCY) plus BENCH_ROLE, BENCH_QUEUE (a queue name of its own)
-// and BENCH_SIGNING_SECRET (create a tenant and a Zendesk installation, report its id).
+// ZENDESK_API_URL, INTERCOM_API_URL, CRISP_API_URL, WORKER_CONCURRENCY) plus BENCH_ROLE,
+// BENCH_QUEUE (a queue name of its own) and BENCH_INSTALLATION (JSON: create a tenant and that
+// installation, report its id) or BENCH_SIGNING_SECRET (the same with a Zendesk installation).
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import express from "express";
@@ -24,7 +25,7 @@ import { loadMasterKey } from "../../src/tenants/secrets";
 import { createTenant } from "../../src/tenants/service";
 
 import { startProfiling, type ProfileSummary } from "./cpu-profile";
-import { BENCH_AGENT_ID, ROLES, type CallCounts, type DeliveryCounts, type FromService, type Role, type ToService } from "./service-protocol";
+import { ROLES, zendeskInstallation, type BenchInstallation, type CallCounts, type DeliveryCounts, type FromService, type Role, type ToService } from "./service-protocol";
 
 // Round trips are what a request costs here: count every statement (by kind and table) and
 // command. Prisma's adapter and our raw SQL both go through pg.Client#query; BullMQ through ioredis.
@@ -88,8 +89,8 @@ async function main(): Promise<void> {
       ? createBullmqQueue({ redisUrl: config.redisUrl, name: process.env.BENCH_QUEUE || "hm-bench", log })
       : createEmbeddedQueue({ log });
     runtime = createPipelineRuntime(services, { queue });
-    const secret = process.env.BENCH_SIGNING_SECRET;
-    if (secret) installationId = await setUp(services, secret);
+    const installation = benchInstallation(process.env);
+    if (installation) installationId = await setUp(services, installation);
     if (role !== "api") await runtime.startWorker({ concurrency: config.workerConcurrency });
     if (role !== "worker") {
       const app = createApp({
@@ -145,18 +146,17 @@ async function main(): Promise<void> {
   process.on("disconnect", () => void stop().then(() => process.exit(0)));
 }
 
-/** A tenant and an active Zendesk installation signed with `secret`; returns the installation id. */
-async function setUp(services: Services, secret: string): Promise<string> {
+function benchInstallation(env: NodeJS.ProcessEnv): BenchInstallation | undefined {
+  if (env.BENCH_INSTALLATION) return JSON.parse(env.BENCH_INSTALLATION) as BenchInstallation;
+  return env.BENCH_SIGNING_SECRET ? zendeskInstallation(env.BENCH_SIGNING_SECRET) : undefined;
+}
+
+/** A tenant and an active installation in it, made as the CLI makes one; returns the installation id. */
+async function setUp(services: Services, installation: BenchInstallation): Promise<string> {
   const { config, db } = services;
   const t = await createTenant(db, "Bench");
   const masterKey = loadMasterKey({ masterKey: config.masterKey, dataDir: config.dataDir, embedded: db.kind === "embedded" });
-  const inst = await createInstallation(db, masterKey, {
-    tenantId: t.tenant.id,
-    provider: "zendesk",
-    account: "acme",
-    settings: { email: "admin@acme.example", agentId: BENCH_AGENT_ID },
-    secrets: { apiToken: "zd-api-token-bench", signingSecret: secret },
-  });
+  const inst = await createInstallation(db, masterKey, { tenantId: t.tenant.id, ...installation });
   return inst.id;
 }
 

@@ -1,7 +1,10 @@
 // A small stateful model of the Intercom REST calls the connector makes (conversation in plain
 // text with its newest 500 parts, contact, note reply) and of the webhook notifications Intercom
-// sends, served through nock in-process. Faults (429 with X-RateLimit-Reset, 5xx) on demand.
+// sends, served through nock in-process or as a real HTTP server on 127.0.0.1 (benchmarks).
+// Faults (429 with X-RateLimit-Reset, 5xx) on demand.
 import { createHmac } from "node:crypto";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import nock from "nock";
 
 export type FakeContact = { id: string; role: "user" | "lead"; external_id: string | null; email: string | null; name: string };
@@ -166,6 +169,41 @@ export class FakeIntercom {
       return [r.status, JSON.stringify(r.body), { "content-type": "application/json", ...(r.headers ?? {}) }] as [number, string, Record<string, string>];
     };
     nock(baseUrl).persist().get(/.*/).reply(reply("GET")).post(/.*/).reply(reply("POST"));
+  }
+
+  /** Serves the model over HTTP on 127.0.0.1 (INTERCOM_API_URL); resolves to its base URL. */
+  async listen(): Promise<{ url: string; close(): Promise<void> }> {
+    const server = http.createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on("data", (c: Buffer) => chunks.push(c));
+      req.on("end", () => {
+        const raw = Buffer.concat(chunks).toString("utf8");
+        const port = (server.address() as AddressInfo).port;
+        const headers: Record<string, string> = {};
+        for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(", ") : v;
+        let body: unknown;
+        try {
+          body = raw ? JSON.parse(raw) : undefined;
+        } catch {
+          res.writeHead(400, { "content-type": "application/json" });
+          res.end(JSON.stringify({ type: "error.list", errors: [{ code: "parameter_invalid", message: "body is not JSON" }] }));
+          return;
+        }
+        const r = this.handle(req.method ?? "GET", `http://127.0.0.1:${port}${req.url ?? "/"}`, headers, body);
+        res.writeHead(r.status, { "content-type": "application/json", ...(r.headers ?? {}) });
+        res.end(JSON.stringify(r.body));
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const port = (server.address() as AddressInfo).port;
+    return {
+      url: `http://127.0.0.1:${port}`,
+      close: () =>
+        new Promise((resolve) => {
+          server.close(() => resolve());
+          server.closeAllConnections();
+        }),
+    };
   }
 
   /** A webhook notification as Intercom sends it, about a conversation as it is now. */
