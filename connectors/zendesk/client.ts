@@ -1,5 +1,6 @@
-// A Zendesk API client per installation: node-zendesk for the calls it does right, and the same
-// base URL and credentials for the few calls made with fetch (see http.ts for which and why).
+// A Zendesk API client per installation: base URL, credentials and the fetch every call goes
+// through (http.ts). node-zendesk is built only if a call asks for it (`sdk`, on first use): the
+// hot path (ticket, user, comments, note) no longer does, see http.ts.
 import { createClient as createSdkClient, type ZendeskClient as SdkClient } from "node-zendesk";
 import type { InstallationInfo } from "../types";
 import { API_PATH, REQUEST_TIMEOUT_MS } from "./facts";
@@ -67,7 +68,7 @@ export function createZendeskClient(installation: InstallationInfo, options: Zen
   // With a problem, calls refuse before any request (http.ts): these placeholders are never sent.
   const baseUrl = "baseUrl" in base ? base.baseUrl : "https://invalid.zendesk.com";
   const sdkAuth = "sdk" in auth ? auth.sdk : { username: "unset", token: "unset" };
-  const sdk = createSdkClient({
+  const makeSdk = (): SdkClient => createSdkClient({
     ...sdkAuth,
     endpointUri: `${baseUrl}${API_PATH}`,
     // Thrown errors keep their statusCode (the default rethrows a bare message).
@@ -84,12 +85,15 @@ export function createZendeskClient(installation: InstallationInfo, options: Zen
       }),
     },
   });
-  const client: ZendeskClient = {
+  let sdk: SdkClient | undefined;
+  return {
     baseUrl,
     authorization: "authorization" in auth ? auth.authorization : "",
-    sdk,
+    get sdk() {
+      return (sdk ??= makeSdk());
+    },
     fetch: fetchFn,
     timeoutMs,
+    ...(problem === undefined ? {} : { problem }),
   };
-  return problem === undefined ? client : { ...client, problem };
 }

@@ -1,8 +1,11 @@
-// The two ways this connector calls Zendesk, each turning every failure into a ProviderError.
-// node-zendesk is used where it does the job (show a ticket, show a user). fetch is used where
-// it does not: (1) comments with cursor pagination at page[size]=100 and sideloaded users
-// (getComments sends no page size and drops the sideloads), and (2) the note PUT, whose
-// `audit` the SDK discards (it unwraps the body to `ticket`) though the new comment id is there.
+// How this connector calls Zendesk, turning every failure into a ProviderError. Every call on
+// the hot path goes through requestJson (the client's fetch: Node's, keep-alive): show a ticket,
+// show a user, comments with cursor pagination at page[size]=100 and sideloaded users
+// (node-zendesk's getComments sends no page size and drops the sideloads), and the note PUT,
+// whose `audit` node-zendesk discards though the new comment id is there. Ticket and user went
+// through node-zendesk before; for two plain GETs it only added per-call work (header and URL
+// assembly, endpoint regexes, events) and a second error path (viaSdk below), so they no longer
+// do. viaSdk stays for calls the SDK does earn its place on (none on the hot path today).
 import type { ZendeskClient } from "./client";
 import { API_PATH } from "./facts";
 import { providerErrorFor, refusedCall } from "./provider-error";

@@ -3,11 +3,12 @@
 import type { RequesterIdentity } from "../types";
 import { userSchema } from "./api-payloads";
 import type { ZendeskClient } from "./client";
-import { apiPath, asSdkId, requireId, viaSdk } from "./http";
+import { apiPath, requestJson, requireId } from "./http";
 
 export async function resolveZendeskRequester(client: ZendeskClient, requesterRef: string): Promise<RequesterIdentity> {
   const id = requireId(requesterRef, "user id");
-  const user = userSchema.parse((await viaSdk(client, `GET ${apiPath(`/users/${id}.json`)}`, (sdk) => sdk.users.show(asSdkId(id)))) ?? {});
+  const shown = (await requestJson(client, "GET", apiPath(`/users/${id}.json`))) as { user?: unknown } | null;
+  const user = userSchema.parse(shown?.user ?? {});
   const identity: RequesterIdentity = { providerUserRef: user.id ?? id, emailVerified: user.verified === true };
   if (user.external_id) identity.externalId = user.external_id;
   if (user.email) identity.email = user.email;

@@ -1,10 +1,10 @@
-// The whole ticket thread, oldest first: the ticket (subject, status, requester) through
-// node-zendesk, the comments through cursor pagination (100 a page, users sideloaded).
+// The whole ticket thread, oldest first: the ticket (subject, status, requester), then the
+// comments through cursor pagination (100 a page, users sideloaded), all through requestJson.
 import type { Thread, ThreadMessage } from "../types";
 import { commentsPageSchema, ticketSchema, type ApiComment } from "./api-payloads";
 import type { ZendeskClient } from "./client";
 import { MAX_COMMENT_PAGES } from "./facts";
-import { apiPath, asSdkId, requestJson, requireId, viaSdk } from "./http";
+import { apiPath, requestJson, requireId } from "./http";
 import { commentRole } from "./comment-role";
 
 /**
@@ -40,7 +40,8 @@ function timeOf(message: ThreadMessage): number {
 
 export async function fetchZendeskThread(client: ZendeskClient, ticketRef: string): Promise<Thread> {
   const id = requireId(ticketRef, "ticket id");
-  const ticket = ticketSchema.parse((await viaSdk(client, `GET ${apiPath(`/tickets/${id}.json`)}`, (sdk) => sdk.tickets.show(asSdkId(id)))) ?? {});
+  const shown = (await requestJson(client, "GET", apiPath(`/tickets/${id}.json`))) as { ticket?: unknown } | null;
+  const ticket = ticketSchema.parse(shown?.ticket ?? {});
 
   const comments = new Map<string, ApiComment & { id: string }>();
   const roles = new Map<string, string | undefined>();

@@ -94,7 +94,7 @@ describe("fetchZendeskThread", () => {
     expect([error.status, error.retryAfterMs]).toEqual([429, 30000]);
   });
 
-  it("turns node-zendesk's returned (not thrown) rate-limit Error into a ProviderError", async () => {
+  it("turns a rate limit on the ticket into a ProviderError with its Retry-After", async () => {
     nock(BASE).get("/api/v2/tickets/5158.json").reply(429, { error: "APIRateLimitExceeded" }, { "Retry-After": "7" });
 
     const error = await rejection(fetchZendeskThread(createZendeskClient(inst), "5158"));
@@ -113,7 +113,7 @@ describe("fetchZendeskThread", () => {
     expect([error.status, error.retryable]).toEqual([status, retryable]);
   });
 
-  it("does not take a 502 proxy page for a ticket (node-zendesk resolves it)", async () => {
+  it("does not take a 502 proxy page for a ticket", async () => {
     nock(BASE).get("/api/v2/tickets/5158.json").reply(502, "<html>Bad gateway</html>", { "Content-Type": "text/html" });
     const error = await rejection(fetchZendeskThread(createZendeskClient(inst), "5158"));
     expect([error.status, error.retryable]).toEqual([502, true]);
