@@ -4,6 +4,7 @@
 import type { EventKind, NormalisedEvent, ParseResult } from "../types";
 import { SESSION_ID } from "./facts";
 import { type Envelope, envelopeSchema, messageDataSchema, sessionDataSchema } from "./payloads";
+import { asObject } from "../shared/body";
 
 type Handler = (env: Envelope) => ParseResult;
 
@@ -75,20 +76,6 @@ const HANDLERS: Record<string, Handler> = {
   "session:set_email": identityChanged,
   "people:bind:session": identityChanged,
 };
-
-function asObject(body: unknown): Record<string, unknown> | string {
-  let value = body;
-  if (Buffer.isBuffer(value)) value = value.toString("utf8");
-  if (typeof value === "string") {
-    try {
-      value = JSON.parse(value);
-    } catch {
-      return "body is not JSON";
-    }
-  }
-  if (value === null || typeof value !== "object" || Array.isArray(value)) return "body must be a JSON object";
-  return value as Record<string, unknown>;
-}
 
 export function parseCrispBody(body: unknown): ParseResult {
   const value = asObject(body);

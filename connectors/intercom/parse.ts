@@ -6,6 +6,7 @@ import { contactChanged, contactMerged, leadConverted } from "./parse-contact";
 import { conversationEvent } from "./parse-conversation";
 import { type Handler, malformed, skip } from "./parse-helpers";
 import { notificationSchema, refOf } from "./payloads";
+import { asObject } from "../shared/body";
 
 const NOTIFICATION_TYPE = "notification_event";
 
@@ -21,20 +22,6 @@ const HANDLERS: Record<string, Handler> = {
   "contact.lead.signed_up": leadConverted,
   "visitor.signed_up": leadConverted,
 };
-
-function asObject(body: unknown): Record<string, unknown> | string {
-  let value = body;
-  if (Buffer.isBuffer(value)) value = value.toString("utf8");
-  if (typeof value === "string") {
-    try {
-      value = JSON.parse(value);
-    } catch {
-      return "body is not JSON";
-    }
-  }
-  if (value === null || typeof value !== "object" || Array.isArray(value)) return "body must be a JSON object";
-  return value as Record<string, unknown>;
-}
 
 export function parseIntercomBody(body: unknown): ParseResult {
   const value = asObject(body);

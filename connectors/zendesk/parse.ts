@@ -7,6 +7,7 @@ import { dropUndefined, type Handler, lower, malformed, skip, TICKET_ID } from "
 import { commentAdded, messageAdded, statusChanged, ticketCreated, ticketMerged } from "./parse-ticket";
 import { externalIdChanged, identityChanged, userMerged } from "./parse-user";
 import { envelopeSchema, triggerBodySchema } from "./payloads";
+import { asObject } from "../shared/body";
 
 const TRIGGER_TYPE = "zendesk.trigger";
 
@@ -47,20 +48,6 @@ function parseTrigger(body: Record<string, unknown>): ParseResult {
   };
   if (identity.externalId !== undefined || identity.email !== undefined) out.identity = identity;
   return { ok: true, event: dropUndefined(out) };
-}
-
-function asObject(body: unknown): Record<string, unknown> | string {
-  let value = body;
-  if (Buffer.isBuffer(value)) value = value.toString("utf8");
-  if (typeof value === "string") {
-    try {
-      value = JSON.parse(value);
-    } catch {
-      return "body is not JSON";
-    }
-  }
-  if (value === null || typeof value !== "object" || Array.isArray(value)) return "body must be a JSON object";
-  return value as Record<string, unknown>;
 }
 
 export function parseZendeskBody(body: unknown): ParseResult {
