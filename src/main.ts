@@ -1,7 +1,7 @@
 // `npm start`: the HTTP service. With no DATABASE_URL it runs on the embedded database
 // under DATA_DIR and, on the very first start, creates a demo tenant and prints its key.
 import type { Server } from "node:http";
-import { ConfigError, loadConfig } from "./config";
+import { loadConfigOrExit } from "./config";
 import { createApp } from "./http/app";
 import { webhooksRouter } from "./http/routes/webhooks";
 import { forgetIdentities } from "./identity/resolve";
@@ -11,16 +11,7 @@ import { createServices } from "./services";
 import { createTenant } from "./tenants/service";
 
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      console.error(err.message);
-      process.exit(2);
-    }
-    throw err;
-  }
+  const config = loadConfigOrExit();
   const log = createLogger(config.logLevel);
   const services = await createServices(config, log);
   const { db } = services;

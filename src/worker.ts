@@ -1,21 +1,12 @@
 // `npm run worker`: processes webhook deliveries from the BullMQ queue (REDIS_URL) without
 // serving HTTP, so the API and the workers scale apart. Also runs the sweeper.
-import { ConfigError, loadConfig } from "./config";
+import { loadConfigOrExit } from "./config";
 import { createLogger } from "./logger";
 import { createPipelineRuntime } from "./pipeline/runtime";
 import { createServices } from "./services";
 
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      console.error(err.message);
-      process.exit(2);
-    }
-    throw err;
-  }
+  const config = loadConfigOrExit();
   if (!config.redisUrl) {
     console.error("REDIS_URL is required for a separate worker; without it `npm start` runs the worker in-process.");
     process.exit(2);
