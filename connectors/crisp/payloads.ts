@@ -2,6 +2,7 @@
 // same `data` as the RTM events) and the REST answers crisp-api unwraps. Tolerant by design: a
 // field of an unexpected type reads as absent, one unreadable message is dropped.
 import { z } from "zod";
+import { nested, tolerantArray } from "../shared/tolerant-zod";
 
 /** An id as a string: safe integers are stringified (fingerprints), "" / null / others are absent. */
 export function refOf(value: unknown): string | undefined {
@@ -23,23 +24,6 @@ const millis = z.unknown().transform(millisOf).optional();
 const flag = z.unknown().transform((v) => (typeof v === "boolean" ? v : undefined)).optional();
 /** Message content is a string for text and notes, an object for files, pickers and the like. */
 const content = z.unknown().transform((v) => (typeof v === "string" ? v : undefined)).optional();
-
-function nested<T extends z.ZodType>(schema: T) {
-  return schema.optional().catch(undefined);
-}
-
-function tolerantArray<T extends z.ZodType>(item: T) {
-  return z
-    .array(z.unknown())
-    .catch([])
-    .optional()
-    .transform((items) =>
-      (items ?? []).flatMap((raw) => {
-        const parsed = item.safeParse(raw);
-        return parsed.success ? [parsed.data as z.output<T>] : [];
-      }),
-    );
-}
 
 const userSchema = z.object({ user_id: ref, nickname: text, type: text });
 

@@ -3,6 +3,7 @@
 // as strings or numbers, fields are null or missing, Intercom adds fields per API version. A
 // field of an unexpected type reads as absent; one unreadable part is dropped, not the thread.
 import { z } from "zod";
+import { nested, tolerantArray } from "../shared/tolerant-zod";
 
 /** An id as a string: numbers are stringified, "" / null / anything else is absent. */
 export function refOf(value: unknown): string | undefined {
@@ -39,24 +40,6 @@ const flag = z.unknown().transform(flagOf).optional();
 const seconds = z.unknown().transform(secondsOf).optional();
 /** Message text keeps its inner whitespace; only "absent" is normalised. */
 const body = z.unknown().transform((v) => (typeof v === "string" ? v : undefined)).optional();
-
-/** An optional nested object: anything but an object reads as absent. */
-function nested<T extends z.ZodType>(schema: T) {
-  return schema.optional().catch(undefined);
-}
-
-function tolerantArray<T extends z.ZodType>(item: T) {
-  return z
-    .array(z.unknown())
-    .catch([])
-    .optional()
-    .transform((items) =>
-      (items ?? []).flatMap((raw) => {
-        const parsed = item.safeParse(raw);
-        return parsed.success ? [parsed.data as z.output<T>] : [];
-      }),
-    );
-}
 
 /** Every webhook body: `{ type: "notification_event", id, topic, app_id, data: { item } }`. */
 export const notificationSchema = z.object({

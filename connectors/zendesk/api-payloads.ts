@@ -2,25 +2,13 @@
 // Like the webhook schemas, tolerant: odd fields read as absent, one bad comment is dropped.
 import { z } from "zod";
 import { flagOf, refOf, textOf } from "./payloads";
+import { tolerantArray } from "../shared/tolerant-zod";
 
 const ref = z.unknown().transform(refOf).optional();
 const flag = z.unknown().transform(flagOf).optional();
 const text = z.unknown().transform(textOf).optional();
 /** Message text keeps its inner whitespace; only "absent" is normalised. */
 const body = z.unknown().transform((v) => (typeof v === "string" ? v : undefined)).optional();
-
-function tolerantArray<T extends z.ZodType>(item: T) {
-  return z
-    .array(z.unknown())
-    .catch([])
-    .optional()
-    .transform((items) =>
-      (items ?? []).flatMap((raw) => {
-        const parsed = item.safeParse(raw);
-        return parsed.success ? [parsed.data as z.output<T>] : [];
-      }),
-    );
-}
 
 export const ticketSchema = z.object({ id: ref, subject: text, status: text, requester_id: ref });
 

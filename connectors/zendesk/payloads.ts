@@ -2,6 +2,7 @@
 // strings in `detail` but numbers elsewhere, "" or null for absent ids, and adds fields over
 // time. A field of an unexpected type reads as absent instead of failing the whole body.
 import { z } from "zod";
+import { nested } from "../shared/tolerant-zod";
 
 /** A trigger placeholder Zendesk did not fill (test deliveries send them raw). */
 function isPlaceholder(text: string): boolean {
@@ -34,11 +35,6 @@ export function flagOf(value: unknown): boolean | undefined {
 const ref = z.unknown().transform(refOf).optional();
 const flag = z.unknown().transform(flagOf).optional();
 const text = z.unknown().transform(textOf).optional();
-/** An optional nested object: anything but an object reads as absent. */
-function nested<T extends z.ZodType>(schema: T) {
-  return schema.optional().catch(undefined);
-}
-
 /** Every event-subscription body: `type`, `id`, `account_id`, `time`, `subject`, `detail`, `event`. */
 export const envelopeSchema = z.object({
   type: z.string(),
