@@ -1,9 +1,9 @@
 // `npm start`: the HTTP service. With no DATABASE_URL it runs on the embedded database
 // under DATA_DIR and, on the very first start, creates a demo tenant and prints its key.
-import type { Server } from "node:http";
+import { createServer, type Server } from "node:http";
 import { loadConfigOrExit } from "./config";
 import { createApp } from "./http/app";
-import { webhooksRouter } from "./http/routes/webhooks";
+import { webhookHandler } from "./http/routes/webhooks";
 import { forgetIdentities } from "./identity/resolve";
 import { createPipelineRuntime } from "./pipeline/runtime";
 import { createLogger } from "./logger";
@@ -34,10 +34,10 @@ async function main(): Promise<void> {
     log,
     metrics: services.metrics,
     maxBodyBytes: config.maxBodyBytes,
-    webhooks: webhooksRouter(pipeline.deps),
+    webhooks: webhookHandler(pipeline.deps, { metrics: services.metrics }),
     onForget: (tenantId, externalUserId) => forgetIdentities(db, tenantId, externalUserId),
   });
-  const server: Server = app.listen(config.port, config.host, () => {
+  const server: Server = createServer(app).listen(config.port, config.host, () => {
     log.info(
       { port: config.port, database: db.kind, queue: pipeline.deps.queue.kind, worker: config.runWorker, extractor: services.extractor.name },
       "helpdesk-memory listening",

@@ -7,14 +7,14 @@
 // ZENDESK_API_URL, INTERCOM_API_URL, CRISP_API_URL, WORKER_CONCURRENCY) plus BENCH_ROLE,
 // BENCH_QUEUE (a queue name of its own) and BENCH_INSTALLATION (JSON: create a tenant and that
 // installation, report its id) or BENCH_SIGNING_SECRET (the same with a Zendesk installation).
-import type { Server } from "node:http";
+import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import express from "express";
 import { Redis } from "ioredis";
 import pg from "pg";
 import { loadConfig } from "../../src/config";
 import { createApp } from "../../src/http/app";
-import { webhooksRouter } from "../../src/http/routes/webhooks";
+import { webhookHandler } from "../../src/http/routes/webhooks";
 import { createLogger } from "../../src/logger";
 import { createPipelineRuntime, type PipelineRuntime } from "../../src/pipeline/runtime";
 import { createBullmqQueue } from "../../src/queue/bullmq";
@@ -99,9 +99,9 @@ async function main(): Promise<void> {
         log,
         metrics: services.metrics,
         maxBodyBytes: config.maxBodyBytes,
-        webhooks: webhooksRouter(runtime.deps),
+        webhooks: webhookHandler(runtime.deps, { metrics: services.metrics }),
       });
-      server = app.listen(0, "127.0.0.1");
+      server = createServer(app).listen(0, "127.0.0.1");
     }
   }
   if (server) await new Promise<void>((resolve) => server!.once("listening", () => resolve()));

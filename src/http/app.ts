@@ -1,6 +1,8 @@
-// The HTTP app: /v1 API behind API keys, health, readiness and metrics. Everything it
-// needs is passed in, so tests build the real thing on a test database.
-import express, { type Express, type Router } from "express";
+// The HTTP app: /v1 API behind API keys, health, readiness and metrics on Express, with the
+// webhook endpoints (routes/webhooks.ts) answered ahead of it on node's own request and
+// response. Everything it needs is passed in, so tests build the real thing on a test database.
+import type { RequestListener } from "node:http";
+import express from "express";
 import type { Database } from "../db/client";
 import type { Logger } from "../logger";
 import type { MemoryEngine } from "../memory/engine";
@@ -10,6 +12,7 @@ import { ApiError, errorHandler } from "./errors";
 import { customersRouter } from "./routes/v1-customers";
 import { memoriesRouter } from "./routes/v1-memories";
 import { tenantRouter } from "./routes/v1-tenant";
+import type { WebhookHandler } from "./routes/webhooks";
 
 export type AppDeps = {
   db: Database;
@@ -18,12 +21,13 @@ export type AppDeps = {
   metrics: Metrics;
   maxBodyBytes: number;
   clock?: () => Date;
-  /** Extra routers mounted before /v1 (webhooks: they read raw bytes, not JSON). */
-  webhooks?: Router;
+  /** The webhook endpoints (routes/webhooks.ts), served ahead of Express. */
+  webhooks?: WebhookHandler;
   onForget?: (tenantId: string, externalUserId: string) => Promise<number>;
 };
 
-export function createApp(deps: AppDeps): Express {
+/** The service's request listener: `http.createServer(createApp(deps))`, or supertest's `request(app)`. */
+export function createApp(deps: AppDeps): RequestListener {
   const app = express();
   const clock = deps.clock ?? (() => new Date());
   app.disable("x-powered-by");
@@ -54,8 +58,6 @@ export function createApp(deps: AppDeps): Express {
     res.type(deps.metrics.registry.contentType).send(await deps.metrics.registry.metrics());
   });
 
-  if (deps.webhooks) app.use("/webhooks", deps.webhooks);
-
   const v1 = express.Router();
   v1.use(requireApiKey(deps.db));
   v1.use(express.json({ limit: deps.maxBodyBytes, type: () => true }));
@@ -66,5 +68,10 @@ export function createApp(deps: AppDeps): Express {
 
   app.use((req, _res, next) => next(new ApiError("not_found", `no route ${req.method} ${req.path}`)));
   app.use(errorHandler(deps.log));
-  return app;
+
+  const webhooks = deps.webhooks;
+  if (!webhooks) return app;
+  return (req, res) => {
+    if (!webhooks(req, res)) void app(req, res);
+  };
 }

@@ -1,5 +1,5 @@
 // The real HTTP app on a fresh test database, with a tenant and its key.
-import type { Express } from "express";
+import type { RequestListener } from "node:http";
 import type { Database } from "../../src/db/client";
 import { createApp } from "../../src/http/app";
 import { createLogger } from "../../src/logger";
@@ -9,7 +9,7 @@ import { createMetrics } from "../../src/metrics";
 import { createTenant } from "../../src/tenants/service";
 import { createTestDatabase } from "./db";
 
-export type TestApp = { app: Express; db: Database; engine: MemoryEngine; tenantId: string; apiKey: string; auth: { Authorization: string } };
+export type TestApp = { app: RequestListener; db: Database; engine: MemoryEngine; tenantId: string; apiKey: string; auth: { Authorization: string } };
 
 export async function createTestApp(opts: { maxBodyBytes?: number; clock?: () => Date } = {}): Promise<TestApp> {
   const db = await createTestDatabase();

@@ -5,12 +5,12 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { createHmac, randomBytes } from "node:crypto";
-import type { Express } from "express";
+import type { RequestListener } from "node:http";
 import type { InstallationInfo } from "../../connectors/types";
 import { loadConfig } from "../../src/config";
 import type { Database } from "../../src/db/client";
 import { createApp } from "../../src/http/app";
-import { webhooksRouter } from "../../src/http/routes/webhooks";
+import { webhookHandler } from "../../src/http/routes/webhooks";
 import { forgetIdentities } from "../../src/identity/resolve";
 import { createLogger } from "../../src/logger";
 import { createMemoryEngine } from "../../src/memory/engine";
@@ -30,7 +30,7 @@ export const ZENDESK_AGENT_ID = "8447388099001";
 export const ZENDESK_BASE = "https://acme.zendesk.com";
 
 export type TestPipeline = {
-  app: Express;
+  app: RequestListener;
   db: Database;
   runtime: PipelineRuntime;
   queue: DeliveryQueue;
@@ -74,7 +74,7 @@ export async function createTestPipeline(opts: { sweepIntervalMs?: number; zende
     metrics,
     maxBodyBytes: 1_000_000,
     clock,
-    webhooks: webhooksRouter(runtime.deps),
+    webhooks: webhookHandler(runtime.deps, { metrics }),
     onForget: (tenantId, externalUserId) => forgetIdentities(db, tenantId, externalUserId),
   });
   const t = await createTenant(db, "Acme");

@@ -8,7 +8,7 @@ import pg from "pg";
 import { loadConfig } from "../../src/config";
 import { openDatabase, type Database } from "../../src/db/client";
 import { createApp } from "../../src/http/app";
-import { webhooksRouter } from "../../src/http/routes/webhooks";
+import { webhookHandler } from "../../src/http/routes/webhooks";
 import { createLogger } from "../../src/logger";
 import { createMemoryEngine } from "../../src/memory/engine";
 import { createDeterministicExtractor } from "../../src/memory/extract/deterministic";
@@ -74,7 +74,7 @@ export async function startApiOnly(p: { db: Database; redisUrl: string; masterKe
   const metrics = createMetrics();
   const queue = createBullmqQueue({ redisUrl: p.redisUrl, log });
   const runtime = createPipelineRuntime({ config, db: p.db, engine, extractor, metrics, log }, { queue });
-  const app = createApp({ db: p.db, engine, log, metrics, maxBodyBytes: 1_000_000, webhooks: webhooksRouter(runtime.deps) });
+  const app = createApp({ db: p.db, engine, log, metrics, maxBodyBytes: 1_000_000, webhooks: webhookHandler(runtime.deps, { metrics }) });
   const tenant = await createTenant(p.db, "Acme");
   const installation = await createInstallation(p.db, loadMasterKey({ masterKey: p.masterKey, dataDir: ".", embedded: false }), {
     tenantId: tenant.tenant.id,
@@ -83,7 +83,7 @@ export async function startApiOnly(p: { db: Database; redisUrl: string; masterKe
     settings: { email: "admin@acme.example", agentId: ZENDESK_AGENT_ID },
     secrets: { apiToken: "zd-api-token-test", signingSecret: ZENDESK_SECRET },
   });
-  const server = app.listen(0, "127.0.0.1");
+  const server = http.createServer(app).listen(0, "127.0.0.1");
   await new Promise<void>((resolve) => server.once("listening", () => resolve()));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,

@@ -8,13 +8,13 @@ import os from "node:os";
 import path from "node:path";
 import { createHmac, randomBytes } from "node:crypto";
 import { Writable } from "node:stream";
-import type { Express } from "express";
+import type { RequestListener } from "node:http";
 import request from "supertest";
 import type { Connector, NormalisedEvent, RawRequest } from "../../../connectors/types";
 import { loadConfig } from "../../../src/config";
 import type { Database } from "../../../src/db/client";
 import { createApp } from "../../../src/http/app";
-import { webhooksRouter } from "../../../src/http/routes/webhooks";
+import { webhookHandler } from "../../../src/http/routes/webhooks";
 import { createLogger, type Logger } from "../../../src/logger";
 import { createMemoryEngine } from "../../../src/memory/engine";
 import { createDeterministicExtractor } from "../../../src/memory/extract/deterministic";
@@ -56,7 +56,7 @@ const sharedHeaders = (body: string, secret = SHARED_SECRET) => ({
 });
 
 type Setup = {
-  app: Express;
+  app: RequestListener;
   db: Database;
   runtime: PipelineRuntime;
   queue: DeliveryQueue;
@@ -97,7 +97,7 @@ async function setUp(opts: { queue?: DeliveryQueue; deps?: (d: ReceiveDeps) => R
   const queue = opts.queue ?? createEmbeddedQueue();
   const runtime = createPipelineRuntime({ config, db, engine, extractor, metrics, log }, { queue });
   const deps: ReceiveDeps = { ...runtime.deps, connectors: { ...runtime.deps.connectors, intercom: sharedConnector } };
-  const app = createApp({ db, engine, log, metrics, maxBodyBytes: 1_000_000, webhooks: webhooksRouter(opts.deps ? opts.deps(deps) : deps) });
+  const app = createApp({ db, engine, log, metrics, maxBodyBytes: 1_000_000, webhooks: webhookHandler(opts.deps ? opts.deps(deps) : deps, { metrics }) });
   const masterKey = loadMasterKey({ masterKey: config.masterKey, dataDir, embedded: db.kind === "embedded" });
   const t = await createTenant(db, "Acme");
   const zendesk = await createInstallation(db, masterKey, {
