@@ -49,7 +49,7 @@ export function createPipelineRuntime(services: Services, opts: { queue?: Delive
   const intake: Intake = {
     installations: installationCache,
     // PGlite runs one statement at a time: a second INSERT in flight would only wait
-    inbox: createInboxWriter({ sql: db.sql, maxInFlight: db.kind === "embedded" ? 1 : 2 }),
+    inbox: createInboxWriter({ sql: db.sql }),
     dispatcher: createDispatcher({ queue, log: pipelineLog.child({ module: "pipeline.dispatcher" }) }),
     warn: throttledWarn(),
     // app install/uninstall events on a shared endpoint (lifecycle.ts)

@@ -136,6 +136,14 @@ describe("createInboxWriter", () => {
     expect(r).toMatchObject({ id, dedupe_key: "inst_1:evt-nul", event: { text: "beforeafter", nested: { a: ["z"] } } });
   });
 
+  it("stores a lone surrogate (invalid Unicode a JSON body can carry) as U+FFFD, and keeps valid pairs and backslashes", async () => {
+    const writer = createInboxWriter({ sql: db.sql });
+    const event = { kind: "customer_message", type: "x", text: "a\ud800b \udc00c 😀 \\u0000 kept" } as unknown as NormalisedEvent;
+    const id = await writer.write(row({ dedupeKey: "inst_1:evt-\udfffs", event }));
+    const [r] = await stored();
+    expect(r).toMatchObject({ id, dedupe_key: "inst_1:evt-\ufffds", event: { text: "a\ufffdb \ufffdc 😀 \\u0000 kept" } });
+  });
+
   it("records a skipped delivery with its reason and as processed", async () => {
     const writer = createInboxWriter({ sql: db.sql });
     const id = await writer.write(row({ installationId: "", tenantId: "", event: null, status: "skipped", skipReason: "unknown_account" }));
