@@ -1,6 +1,6 @@
 // Shared by the parsers of Zendesk event bodies: results, ids from `detail` or `subject`.
 import type { EventKind, NormalisedEvent, ParseResult } from "../types";
-import { type Envelope, ticketDetailSchema, userDetailSchema } from "./payloads";
+import { type Envelope, readTicketDetail, readUserDetail } from "./payloads";
 
 export type Handler = (env: Envelope) => ParseResult;
 
@@ -35,16 +35,16 @@ export function lower(value: string | undefined): string | undefined {
   return value?.toLowerCase();
 }
 
-export function ticketOf(env: Envelope): { ticketRef: string; detail: ReturnType<typeof ticketDetailSchema.parse> } | { error: ParseResult } {
-  const detail = ticketDetailSchema.parse(env.detail ?? {});
+export function ticketOf(env: Envelope): { ticketRef: string; detail: ReturnType<typeof readTicketDetail> } | { error: ParseResult } {
+  const detail = readTicketDetail(env.detail);
   const ticketRef = detail.id ?? subjectRef(env, "ticket");
   if (!ticketRef) return { error: malformed(`${env.type}: no ticket id (detail.id or subject "zen:ticket:<id>")`) };
   if (!TICKET_ID.test(ticketRef)) return { error: malformed(`${env.type}: ticket id must be a number, got "${ticketRef.slice(0, 40)}"`) };
   return { ticketRef, detail };
 }
 
-export function userOf(env: Envelope): { userRef: string; detail: ReturnType<typeof userDetailSchema.parse> } | { error: ParseResult } {
-  const detail = userDetailSchema.parse(env.detail ?? {});
+export function userOf(env: Envelope): { userRef: string; detail: ReturnType<typeof readUserDetail> } | { error: ParseResult } {
+  const detail = readUserDetail(env.detail);
   const userRef = detail.id ?? subjectRef(env, "user");
   if (!userRef) return { error: malformed(`${env.type}: no user id (detail.id or subject "zen:user:<id>")`) };
   return { userRef, detail };

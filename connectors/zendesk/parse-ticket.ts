@@ -1,7 +1,7 @@
 // Ticket and messaging events: who wrote, on which ticket, in which state.
 import type { EventKind } from "../types";
 import { event, type Handler, lower, malformed, ticketOf } from "./parse-helpers";
-import { commentAddedSchema, messageAddedSchema, statusChangedSchema } from "./payloads";
+import { readCommentAdded, readMessageAdded, readStatusChanged } from "./payloads";
 
 export const ticketCreated: Handler = (env) => {
   const t = ticketOf(env);
@@ -18,7 +18,7 @@ export const ticketCreated: Handler = (env) => {
 export const commentAdded: Handler = (env) => {
   const t = ticketOf(env);
   if ("error" in t) return t.error;
-  const { comment } = commentAddedSchema.parse(env.event ?? {});
+  const { comment } = readCommentAdded(env.event);
   if (!comment) return malformed(`${env.type}: no event.comment`);
   // Zendesk comments are public unless marked otherwise.
   const isPublic = comment.is_public ?? comment.public ?? true;
@@ -38,7 +38,7 @@ export const commentAdded: Handler = (env) => {
 export const statusChanged: Handler = (env) => {
   const t = ticketOf(env);
   if ("error" in t) return t.error;
-  const change = statusChangedSchema.parse(env.event ?? {});
+  const change = readStatusChanged(env.event);
   const status = lower(change.current ?? t.detail.status);
   if (!status) return malformed(`${env.type}: no new status (event.current or detail.status)`);
   return event(env, "ticket_status_changed", {
@@ -66,7 +66,7 @@ export const ticketMerged: Handler = (env) => {
 export const messageAdded: Handler = (env) => {
   const t = ticketOf(env);
   if ("error" in t) return t.error;
-  const e = messageAddedSchema.parse(env.event ?? {});
+  const e = readMessageAdded(env.event);
   return event(env, e.actor?.type === "end_user" ? "customer_message" : "agent_message", {
     ticketRef: t.ticketRef,
     requesterRef: t.detail.requester_id,

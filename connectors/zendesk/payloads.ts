@@ -1,8 +1,8 @@
-// zod schemas of the Zendesk webhook bodies we read. Tolerant by design: Zendesk sends ids as
-// strings in `detail` but numbers elsewhere, "" or null for absent ids, and adds fields over
-// time. A field of an unexpected type reads as absent instead of failing the whole body.
-import { z } from "zod";
-import { nested } from "../shared/tolerant-zod";
+// Readers of the Zendesk webhook bodies (connectors/shared/fields.ts: they are read on the
+// request's path). Tolerant by design: Zendesk sends ids as strings in `detail` but numbers
+// elsewhere, "" or null for absent ids, and adds fields over time. A field of an unexpected
+// type reads as absent instead of failing the whole body.
+import { fields, isRecord, nestedFields, type Reader, record } from "../shared/fields";
 
 /** A trigger placeholder Zendesk did not fill (test deliveries send them raw). */
 function isPlaceholder(text: string): boolean {
@@ -32,23 +32,19 @@ export function flagOf(value: unknown): boolean | undefined {
   return undefined;
 }
 
-const ref = z.unknown().transform(refOf).optional();
-const flag = z.unknown().transform(flagOf).optional();
-const text = z.unknown().transform(textOf).optional();
+const ref: Reader<string> = refOf;
+const flag: Reader<boolean> = flagOf;
+const text: Reader<string> = textOf;
+
 /** Every event-subscription body: `type`, `id`, `account_id`, `time`, `subject`, `detail`, `event`. */
-export const envelopeSchema = z.object({
-  type: z.string(),
-  id: ref,
-  account_id: ref,
-  time: text,
-  subject: text,
-  detail: nested(z.record(z.string(), z.unknown())),
-  event: nested(z.record(z.string(), z.unknown())),
-});
-export type Envelope = z.infer<typeof envelopeSchema>;
+const envelopeFields = fields({ id: ref, account_id: ref, time: text, subject: text, detail: record, event: record });
+export type Envelope = ReturnType<typeof envelopeFields> & { type: string };
+export function readEnvelope(body: Record<string, unknown>, type: string): Envelope {
+  return { ...envelopeFields(body), type };
+}
 
 /** `detail` of ticket events (and of messaging_ticket events, which carry the ticket too). */
-export const ticketDetailSchema = z.object({
+export const readTicketDetail = fields({
   id: ref,
   requester_id: ref,
   submitter_id: ref,
@@ -58,42 +54,38 @@ export const ticketDetailSchema = z.object({
   external_id: ref,
 });
 
-export const commentAddedSchema = z.object({
-  comment: nested(
-    z.object({
+export const readCommentAdded = fields({
+  comment: nestedFields(
+    fields({
       id: ref,
       body: text,
       is_public: flag,
       // Some payloads (and the REST API) say `public`.
       public: flag,
-      author: nested(z.object({ id: ref, is_staff: flag, name: text })),
+      author: nestedFields(fields({ id: ref, is_staff: flag, name: text })),
     }),
   ),
 });
 
 /** `event` of ticket.status_changed: `{ current: "SOLVED", previous: "OPEN" }`. */
-export const statusChangedSchema = z.object({ current: text, previous: text });
+export const readStatusChanged = fields({ current: text, previous: text });
 
 /** `detail` of user events. */
-export const userDetailSchema = z.object({ id: ref, email: text, external_id: ref, role: text });
+export const readUserDetail = fields({ id: ref, email: text, external_id: ref, role: text });
 
 /** `event` of user.external_id_changed: `{ current, previous }`. */
-export const externalIdChangedSchema = z.object({ current: ref, previous: ref });
+export const readExternalIdChanged = fields({ current: ref, previous: ref });
 
 /** `event` of user.identity_*: the identity before/after, when Zendesk includes it. */
-const identitySchema = z.object({ type: text, value: text, verified: flag, primary: flag });
-export const identityChangedSchema = z.object({
-  current: nested(identitySchema),
-  previous: nested(identitySchema),
-  identity: nested(identitySchema),
-});
+const identity = nestedFields(fields({ type: text, value: text, verified: flag, primary: flag }));
+export const readIdentityChanged = fields({ current: identity, previous: identity, identity });
 
 /**
  * `event` of user.merged. Zendesk's reference lists the event without a field table we could
  * confirm, so every name seen for "the surviving user" / "the merged-away user" is read.
  */
-const userRef = z.union([z.object({ id: ref }).transform((o) => o.id), ref]).catch(undefined);
-export const userMergedSchema = z.object({
+const userRef: Reader<string> = (value) => (isRecord(value) ? refOf(value.id) : refOf(value));
+export const readUserMerged = fields({
   merged_into_user_id: ref,
   merged_to_user_id: ref,
   target_user_id: ref,
@@ -112,17 +104,17 @@ export const userMergedSchema = z.object({
 });
 
 /** `event` of messaging_ticket.message_added. */
-export const messageAddedSchema = z.object({
-  actor: nested(z.object({ id: ref, type: text, name: text })),
+export const readMessageAdded = fields({
+  actor: nestedFields(fields({ id: ref, type: text, name: text })),
   conversation_id: ref,
-  message: nested(z.object({ id: ref, body: text })),
+  message: nestedFields(fields({ id: ref, body: text })),
 });
 
 /**
  * A trigger/automation-connected body: its shape is whatever the admin wrote in the trigger.
  * We read the fields our install template writes, top level or under `ticket`.
  */
-export const triggerBodySchema = z.object({
+export const readTriggerBody = fields({
   ticket_id: ref,
   requester_id: ref,
   requester_external_id: ref,
@@ -131,5 +123,5 @@ export const triggerBodySchema = z.object({
   comment_id: ref,
   actor_id: ref,
   current_user_id: ref,
-  ticket: nested(z.object({ id: ref, status: text, requester_id: ref })),
+  ticket: nestedFields(fields({ id: ref, status: text, requester_id: ref })),
 });
