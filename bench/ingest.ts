@@ -1,26 +1,34 @@
 // `npm run bench -- ingest`: how fast the API acknowledges signed Zendesk webhooks (installation
 // lookup, signature check on the raw bytes, inbox row in the database before the 2xx, enqueue)
 // against a bare Express route answering 200, same machine, same run, same request bodies.
-// Each (server, phase) gets a fresh server process and a fresh database; the load generator
-// runs in this process. The worker is off (ingest only), then on in-process as a second variant.
+// Maximum throughput is measured at each of several connection counts, in rounds that
+// alternate between the two servers (bare, app, app, bare, …) so that a slow spell of a shared
+// machine falls on both alike. Each server's maximum is its best level: the bare route is
+// CPU-bound at the first, while the app, whose every answer waits for a committed row, needs
+// more requests in flight to be busy (all levels are reported). The ratio is of the maxima. The latency at a fixed rate
+// gets a fresh server process and database per variant. The load generator runs in this
+// process. The worker is off (ingest only), then on in-process as a second variant.
 import { randomBytes } from "node:crypto";
 import { ticketCreatedEvent, zendeskHeaders } from "../test/helpers/pipeline";
 import type { Benchmark } from "./lib/benchmark";
 import { callsPer, startService, type ServiceChild } from "./lib/child";
 import { conversation, type Conversation } from "./lib/corpus";
 import type { ProfileSummary } from "./lib/cpu-profile";
-import { createDeployment } from "./lib/deployment";
+import { createDeployment, type Deployment } from "./lib/deployment";
 import { TimedFakeZendesk } from "./lib/fake-helpdesk";
 import { closedLoop, openLoop, type LoadResult, type OutgoingRequest } from "./lib/load";
 import { cpuMeter, emit, machine, machineCpuMeter, progress, round, summarize } from "./lib/report";
 import { createRng } from "./lib/rng";
-import type { DeliveryCounts, Role } from "./lib/service-protocol";
+import type { CallCounts, DeliveryCounts, Role } from "./lib/service-protocol";
 import type { Postgres, RedisInfo } from "./lib/infra";
 
 const GOAL = { throughput_vs_bare_min: 0.6, p99_ms_at_rate_max: 25, rate: 500 };
 
-type Settings = { seconds: number; warmup: number; profileSeconds: number; connections: number; rate: number; concurrency: number; worker: "off" | "on" | "both" };
+type Settings = { seconds: number; rounds: number; warmup: number; profileSeconds: number; connections: number[]; rate: number; concurrency: number; worker: "off" | "on" | "both" };
 type Phase = "throughput" | "rate";
+
+/** One server under test: its process, its deployment (none for bare), the requests it is sent. */
+type Target = { role: Role; child: ServiceChild; deployment: Deployment | null; next: () => OutgoingRequest; acknowledged: number };
 
 type PhaseFigures = {
   requests_per_s: number;
@@ -48,10 +56,11 @@ export const ingestBench: Benchmark = {
   name: "ingest",
   summary: "signed Zendesk webhook acks: max throughput and latency at a fixed rate, real app vs a bare Express route",
   options: [
-    { name: "seconds", help: "length of each measured phase (default 10)" },
+    { name: "seconds", help: "length of each measured phase, per server and connection count (default 10)" },
+    { name: "rounds", help: "alternating bare/app rounds each throughput level is split into (default 6)" },
     { name: "warmup", help: "seconds of warm-up load before each phase (default 2)" },
     { name: "profile-seconds", help: "after the throughput phase, profile the app's CPU for this long; 0: off (default 3)" },
-    { name: "connections", help: "keep-alive connections for the throughput phase (default 32)" },
+    { name: "connections", help: "keep-alive connection counts the throughput phase is measured at, comma-separated (default 32,128)" },
     { name: "rate", help: "requests/s for the latency phase (default 500)" },
     { name: "worker", help: "off | on | both: worker in the API process while measuring (default both)" },
     { name: "concurrency", help: "worker concurrency when the worker is on (default 8)" },
@@ -59,9 +68,10 @@ export const ingestBench: Benchmark = {
   async run({ options, postgres, redis }) {
     const s: Settings = {
       seconds: options.int("seconds", 10, 1, 600),
+      rounds: options.int("rounds", 6, 1, 100),
       warmup: options.int("warmup", 2, 0, 60),
       profileSeconds: options.int("profile-seconds", 3, 0, 60),
-      connections: options.int("connections", 32, 1, 1024),
+      connections: options.ints("connections", [32, 128], 1, 1024),
       rate: options.int("rate", GOAL.rate, 1, 20_000),
       concurrency: options.int("concurrency", 8, 1, 64),
       worker: options.string("worker", "both", ["off", "on", "both"] as const),
@@ -70,24 +80,25 @@ export const ingestBench: Benchmark = {
     const fake = new TimedFakeZendesk();
     const fakeServer = await fake.listen();
     try {
-      const bare = { throughput: await measure("bare", "throughput", s, postgres, redis, null), rate: await measure("bare", "rate", s, postgres, redis, null) };
+      const bareRate = await atFixedRate("bare", s, postgres, redis, null);
       const roles: Role[] = s.worker === "both" ? ["api", "api+worker"] : s.worker === "on" ? ["api+worker"] : ["api"];
       for (const role of roles) {
         const env = { ZENDESK_API_URL: fakeServer.url, WORKER_CONCURRENCY: String(s.concurrency) };
-        const throughput = await measure(role, "throughput", s, postgres, redis, role === "api+worker" ? fake : null, env);
-        const rate = await measure(role, "rate", s, postgres, redis, role === "api+worker" ? fake : null, env);
-        const ratio = throughput.figures.requests_per_s / Math.max(1, bare.throughput.figures.requests_per_s);
+        const withWorker = role === "api+worker" ? fake : null;
+        const throughput = await maxThroughput(role, s, postgres, redis, withWorker, env);
+        const rate = await atFixedRate(role, s, postgres, redis, withWorker, env);
+        const ratio = throughput.app.requests_per_s / Math.max(1, throughput.bare.requests_per_s);
         const p99 = rate.figures.latency_ms.p99;
         emit({
           bench: "ingest",
           worker_in_api_process: role === "api+worker",
           ...(role === "api+worker" ? { worker_concurrency: s.concurrency } : {}),
-          throughput: { connections: s.connections, seconds: s.seconds, app: throughput.figures, bare: bare.throughput.figures },
+          throughput: { seconds: s.seconds, rounds: s.rounds, by_connections: throughput.levels, app: throughput.app, bare: throughput.bare },
           throughput_vs_bare: round(ratio, 3),
-          fixed_rate: { rate: s.rate, seconds: s.seconds, app: rate.figures, bare: bare.rate.figures },
+          fixed_rate: { rate: s.rate, seconds: s.seconds, app: rate.figures, bare: bareRate.figures },
           goal: { ...GOAL, rate: s.rate },
-          met: ratio >= GOAL.throughput_vs_bare_min && p99 <= GOAL.p99_ms_at_rate_max && rate.figures.failed === 0 && throughput.figures.failed === 0,
-          machine: machine(throughput.database, throughput.queue),
+          met: ratio >= GOAL.throughput_vs_bare_min && p99 <= GOAL.p99_ms_at_rate_max && rate.figures.failed === 0 && throughput.app.failed === 0,
+          machine: machine(rate.database, rate.queue),
         });
       }
     } finally {
@@ -114,59 +125,176 @@ function webhookRequests(path: string, secret: string, fake: TimedFakeZendesk | 
   };
 }
 
-async function measure(
+async function startTarget(role: Role, postgres: Postgres | null, redis: RedisInfo | null, fake: TimedFakeZendesk | null, env: Record<string, string> = {}): Promise<Target> {
+  const deployment = role === "bare" ? null : await createDeployment(`ingest_${role.replace("+", "_")}`, postgres, redis);
+  const secret = `whsec_bench_${randomBytes(12).toString("hex")}`;
+  try {
+    const child = await startService(role, { ...deployment?.env, ...env, BENCH_SIGNING_SECRET: role === "bare" ? undefined : secret });
+    const path = role === "bare" ? "/bare" : `/webhooks/zendesk/${child.installationId}`;
+    return { role, child, deployment, next: webhookRequests(path, secret, fake), acknowledged: 0 };
+  } catch (err) {
+    await deployment?.dispose();
+    throw err;
+  }
+}
+
+async function stopTarget(t: Target | undefined): Promise<void> {
+  await t?.child.stop();
+  await t?.deployment?.dispose();
+}
+
+/** What one stretch of load cost: the result, and CPU of the server, this process and the machine. */
+type Slice = { load: LoadResult; serverMs: number; loadgenPct: number; machinePct: number | null };
+
+async function slice(t: Target, run: (t: Target) => Promise<LoadResult>): Promise<Slice> {
+  const cpu0 = await t.child.cpuMs();
+  const loadgen = cpuMeter();
+  const machineCpu = machineCpuMeter();
+  const load = await run(t);
+  const loadgenPct = loadgen();
+  const machinePct = machineCpu();
+  const serverMs = (await t.child.cpuMs()) - cpu0;
+  t.acknowledged += load.ok;
+  return { load, serverMs, loadgenPct, machinePct };
+}
+
+/** Slices of one server taken together: counts and latencies pooled, CPU weighted by time. */
+function pool(slices: Slice[]): { load: LoadResult; serverMs: number; loadgenPct: number; machinePct: number | null } {
+  const load: LoadResult = { seconds: 0, sent: 0, completed: 0, ok: 0, failed: 0, statuses: {}, latencies: [], lag: [], shed: 0 };
+  let loadgen = 0;
+  let machineSum = 0;
+  let machineSeconds = 0;
+  let serverMs = 0;
+  for (const sl of slices) {
+    const r = sl.load;
+    load.seconds += r.seconds;
+    load.sent += r.sent;
+    load.completed += r.completed;
+    load.ok += r.ok;
+    load.failed += r.failed;
+    load.shed += r.shed;
+    for (const [k, n] of Object.entries(r.statuses)) load.statuses[k] = (load.statuses[k] ?? 0) + n;
+    for (const v of r.latencies) load.latencies.push(v);
+    for (const v of r.lag) load.lag.push(v);
+    serverMs += sl.serverMs;
+    loadgen += sl.loadgenPct * r.seconds;
+    if (sl.machinePct !== null) {
+      machineSum += sl.machinePct * r.seconds;
+      machineSeconds += r.seconds;
+    }
+  }
+  return { load, serverMs, loadgenPct: round(loadgen / Math.max(1e-9, load.seconds)), machinePct: machineSeconds > 0 ? round(machineSum / machineSeconds) : null };
+}
+
+/** Round trips per request, counted on node-postgres and ioredis (the embedded store and queue have none). */
+async function perRequest(t: Target, serverMs: number, completed: number, calls0: CallCounts): Promise<PhaseFigures["per_request"]> {
+  const counted: Partial<ReturnType<typeof callsPer>> = t.child.database === "postgres" ? callsPer([calls0], [await t.child.calls()], completed) : {};
+  if (t.child.queue !== "bullmq") delete counted.redis_commands;
+  return { server_cpu_ms: round(serverMs / Math.max(1, completed), 3), ...counted };
+}
+
+async function inboxFigures(t: Target): Promise<NonNullable<PhaseFigures["inbox"]>> {
+  const inbox = await t.child.deliveries();
+  return { ...inbox, acknowledged: t.acknowledged, every_ack_recorded: inbox.total >= t.acknowledged };
+}
+
+type Level = { connections: number; app_requests_per_s: number; bare_requests_per_s: number; ratio: number; rounds: number[] };
+
+/** Closed-loop maximum throughput of the app and of a bare route: each at its best connection count. */
+async function maxThroughput(
   role: Role,
-  phase: Phase,
+  s: Settings,
+  postgres: Postgres | null,
+  redis: RedisInfo | null,
+  fake: TimedFakeZendesk | null,
+  env: Record<string, string>,
+): Promise<{ app: PhaseFigures & { connections: number }; bare: PhaseFigures & { connections: number }; levels: Level[] }> {
+  let bare: Target | undefined;
+  let app: Target | undefined;
+  try {
+    bare = await startTarget("bare", postgres, redis, null);
+    app = await startTarget(role, postgres, redis, fake, env);
+    const sliceSeconds = s.seconds / s.rounds;
+    const run = (connections: number, seconds: number) => (t: Target) => closedLoop(t.child.port, t.next, { connections, seconds, maxRequests: Math.ceil(seconds * 100_000) });
+    if (s.warmup > 0) for (const t of [bare, app]) await slice(t, run(s.connections[0]!, s.warmup));
+    const levels: Level[] = [];
+    const best: { app?: Figures; bare?: Figures } = {};
+    for (const connections of s.connections) {
+      progress(`ingest: ${role} vs bare, max throughput, ${connections} connections, ${s.rounds} alternating rounds of ${round(sliceSeconds, 2)} s each`);
+      const calls0 = await app.child.calls();
+      const slices = new Map<Target, Slice[]>([
+        [bare, []],
+        [app, []],
+      ]);
+      const rounds: number[] = [];
+      for (let i = 0; i < s.rounds; i++) {
+        const order = i % 2 === 0 ? [bare, app] : [app, bare];
+        for (const t of order) slices.get(t)!.push(await slice(t, run(connections, sliceSeconds)));
+        const rps = (t: Target) => slices.get(t)!.at(-1)!.load.completed / slices.get(t)!.at(-1)!.load.seconds;
+        rounds.push(round(rps(app) / Math.max(1, rps(bare)), 3));
+      }
+      const pooledBare = pool(slices.get(bare)!);
+      const pooledApp = pool(slices.get(app)!);
+      const appFigures = { ...describe(pooledApp.load, "throughput", { server: cpuPct(pooledApp), loadgen: pooledApp.loadgenPct, machine: pooledApp.machinePct }), connections };
+      if (pooledApp.load.completed > 0) appFigures.per_request = await perRequest(app, pooledApp.serverMs, pooledApp.load.completed, calls0);
+      const bareFigures = { ...describe(pooledBare.load, "throughput", { server: cpuPct(pooledBare), loadgen: pooledBare.loadgenPct, machine: pooledBare.machinePct }), connections };
+      levels.push({
+        connections,
+        app_requests_per_s: appFigures.requests_per_s,
+        bare_requests_per_s: bareFigures.requests_per_s,
+        ratio: round(appFigures.requests_per_s / Math.max(1, bareFigures.requests_per_s), 3),
+        rounds,
+      });
+      if (!best.app || appFigures.requests_per_s > best.app.requests_per_s) best.app = appFigures;
+      if (!best.bare || bareFigures.requests_per_s > best.bare.requests_per_s) best.bare = bareFigures;
+    }
+    const appBest = best.app!;
+    appBest.inbox = await inboxFigures(app);
+    if (s.profileSeconds > 0) {
+      const stop = await app.child.profile();
+      await run(appBest.connections, s.profileSeconds)(app);
+      appBest.server_profile = await stop();
+    }
+    return { app: appBest, bare: best.bare!, levels };
+  } finally {
+    await stopTarget(app);
+    await stopTarget(bare);
+  }
+}
+
+type Figures = PhaseFigures & { connections: number };
+
+/** Open-loop latency at `s.rate` requests/s, on a fresh server process and database. */
+async function atFixedRate(
+  role: Role,
   s: Settings,
   postgres: Postgres | null,
   redis: RedisInfo | null,
   fake: TimedFakeZendesk | null,
   env: Record<string, string> = {},
 ): Promise<{ figures: PhaseFigures; database: string; queue: string }> {
-  const deployment = role === "bare" ? null : await createDeployment("ingest", postgres, redis);
-  const secret = `whsec_bench_${randomBytes(12).toString("hex")}`;
-  let child: ServiceChild | undefined;
+  let t: Target | undefined;
   try {
-    child = await startService(role, { ...deployment?.env, ...env, BENCH_SIGNING_SECRET: role === "bare" ? undefined : secret });
-    const path = role === "bare" ? "/bare" : `/webhooks/zendesk/${child.installationId}`;
-    const next = webhookRequests(path, secret, fake);
-    const run = (seconds: number) =>
-      phase === "throughput"
-        ? closedLoop(child!.port, next, { connections: s.connections, seconds, maxRequests: seconds * 100_000 })
-        : openLoop(child!.port, next, { rate: s.rate, seconds, maxInFlight: 512 });
-    progress(`ingest: ${role} ${phase === "throughput" ? `max throughput, ${s.connections} connections` : `${s.rate} req/s`}, ${s.seconds} s`);
-    const warm = s.warmup > 0 ? await run(s.warmup) : null;
-    const cpu0 = await child.cpuMs();
-    const calls0 = await child.calls();
-    const loadgenCpu = cpuMeter();
-    const machineCpu = machineCpuMeter();
-    const r = await run(s.seconds);
-    const loadgenPct = loadgenCpu();
-    const machinePct = machineCpu();
-    const serverMs = (await child.cpuMs()) - cpu0;
-    const calls1 = await child.calls();
-    const figures = describe(r, phase, { server: round((serverMs / (r.seconds * 1000)) * 100), loadgen: loadgenPct, machine: machinePct });
-    if (role !== "bare" && r.completed > 0) {
-      // counted on node-postgres and ioredis: the embedded store and queue have no round trips
-      const counted: Partial<ReturnType<typeof callsPer>> = child.database === "postgres" ? callsPer([calls0], [calls1], r.completed) : {};
-      if (child.queue !== "bullmq") delete counted.redis_commands;
-      figures.per_request = { server_cpu_ms: round(serverMs / r.completed, 3), ...counted };
-    }
+    t = await startTarget(role, postgres, redis, fake, env);
+    const run = (seconds: number) => (x: Target) => openLoop(x.child.port, x.next, { rate: s.rate, seconds, maxInFlight: 512 });
+    progress(`ingest: ${role} ${s.rate} req/s, ${s.seconds} s`);
+    if (s.warmup > 0) await slice(t, run(s.warmup));
+    const calls0 = await t.child.calls();
+    const sl = await slice(t, run(s.seconds));
+    const figures = describe(sl.load, "rate", { server: cpuPct(sl), loadgen: sl.loadgenPct, machine: sl.machinePct });
     if (role !== "bare") {
-      const inbox = await child.deliveries();
-      const acknowledged = r.ok + (warm?.ok ?? 0);
-      figures.inbox = { ...inbox, acknowledged, every_ack_recorded: inbox.total >= acknowledged };
-      if (phase === "throughput" && s.profileSeconds > 0) {
-        const stop = await child.profile();
-        await run(s.profileSeconds);
-        figures.server_profile = await stop();
-      }
+      if (sl.load.completed > 0) figures.per_request = await perRequest(t, sl.serverMs, sl.load.completed, calls0);
+      figures.inbox = await inboxFigures(t);
     }
-    return { figures, database: deployment?.database ?? "none", queue: deployment?.queue ?? "none" };
+    return { figures, database: t.deployment?.database ?? "none", queue: t.deployment?.queue ?? "none" };
   } finally {
-    await child?.stop();
-    await deployment?.dispose();
+    await stopTarget(t);
   }
+}
+
+/** Server CPU over the slices' wall time, % of one core. */
+function cpuPct(p: { load: LoadResult; serverMs: number }): number {
+  return round((p.serverMs / Math.max(1e-9, p.load.seconds * 1000)) * 100);
 }
 
 function describe(r: LoadResult, phase: Phase, cpu: { server: number; loadgen: number; machine: number | null }): PhaseFigures {

@@ -37,6 +37,17 @@ export class Options {
     return n;
   }
 
+  /** A comma-separated list of whole numbers, e.g. `--connections 32,128`. */
+  ints(name: string, fallback: number[], min: number, max: number): number[] {
+    const v = this.raw.get(name);
+    if (v === undefined) return fallback;
+    const items = typeof v === "string" ? v.split(",").map((x) => Number(x.trim().replace(/_/g, ""))) : [NaN];
+    if (items.length === 0 || items.some((n) => !Number.isInteger(n) || n < min || n > max)) {
+      throw new UsageError(`--${name} must be whole numbers from ${min} to ${max}, separated by commas, not ${JSON.stringify(v)}`);
+    }
+    return [...new Set(items)];
+  }
+
   string<T extends string>(name: string, fallback: T, allowed: readonly T[]): T {
     const v = this.raw.get(name);
     if (v === undefined) return fallback;
