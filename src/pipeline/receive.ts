@@ -32,6 +32,12 @@ export type Intake = {
   warn: ThrottledLog;
   /** App install/uninstall events on a shared endpoint, answered before any installation lookup. */
   lifecycle?: LifecycleReceiver;
+  /**
+   * How many bodies for accounts we do not serve are recorded (per provider); beyond it they
+   * are answered alike but not written: nobody could verify them, and a flood of distinct
+   * bodies must not grow the inbox without bound. Absent: every one is recorded.
+   */
+  unrecognised?: RecordBudget;
 };
 
 export type ReceiveDeps = Pick<PipelineDeps, "connectors" | "clock" | "log"> & { intake: Intake };
@@ -139,8 +145,9 @@ async function skipUnknownAccount(deps: ReceiveDeps, route: Route, req: RawReque
   const answer = { status: route.unknownAccountStatus ?? 404, body: { received: false, skipped: "unknown_account" } };
   const known = record?.info.provider === route.provider ? record : null;
   const reason = known ? "installation_inactive" : "unknown_account";
-  deps.intake.warn(deps.log, `${reason}:${route.provider}`, { provider: route.provider, account, installation: known?.info.id }, "webhook for an account with no active installation");
-  if (route.unknownAccountStatus !== 200) return answer;
+  const recorded = route.unknownAccountStatus === 200 && (deps.intake.unrecognised?.take(route.provider) ?? true);
+  deps.intake.warn(deps.log, `${reason}:${route.provider}`, { provider: route.provider, account, installation: known?.info.id, recorded }, "webhook for an account with no active installation");
+  if (!recorded) return answer;
   const row: InboxRow = {
     installationId: known?.info.id ?? "",
     tenantId: known?.info.tenantId ?? "",
@@ -161,6 +168,29 @@ async function skipUnknownAccount(deps: ReceiveDeps, route: Route, req: RawReque
 function inboxUnavailable(deps: ReceiveDeps, row: InboxRow, err: unknown): ReceiveResult {
   deps.intake.warn(deps.log, "inbox_unavailable", { err: (err as Error).message, provider: row.provider, installation: row.installationId }, "could not record a delivery; answered 503");
   return { status: 503, body: error("inbox_unavailable", "the delivery could not be recorded; retry later") };
+}
+
+export type RecordBudget = { take(key: string): boolean };
+
+/**
+ * A token bucket per key: `perMinute` takes a minute, refilled continuously, at most
+ * `perMinute` saved up. Keys beyond `maxKeys` share one bucket.
+ */
+export function recordBudget(perMinute = 120, now: () => number = () => performance.now(), maxKeys = 100): RecordBudget {
+  const buckets = new Map<string, { tokens: number; at: number }>();
+  return {
+    take(key) {
+      const k = buckets.has(key) || buckets.size < maxKeys ? key : "\u0000other";
+      const t = now();
+      const b = buckets.get(k) ?? { tokens: perMinute, at: t };
+      b.tokens = Math.min(perMinute, b.tokens + ((t - b.at) / 60_000) * perMinute);
+      b.at = t;
+      buckets.set(k, b);
+      if (b.tokens < 1) return false;
+      b.tokens -= 1;
+      return true;
+    },
+  };
 }
 
 export type ThrottledLog = (log: Logger, key: string, fields: Record<string, unknown>, message: string) => void;

@@ -18,7 +18,7 @@ import { createInstallationCache } from "./installation-cache";
 import { createLifecycleReceiver } from "./lifecycle";
 import { processDelivery } from "./process-delivery";
 import { withAppSecrets } from "./provider-apps";
-import { throttledWarn, type Intake } from "./receive";
+import { recordBudget, throttledWarn, type Intake } from "./receive";
 import { cacheTenants } from "./tenant-cache";
 
 export type PipelineRuntime = {
@@ -48,10 +48,10 @@ export function createPipelineRuntime(services: Services, opts: { queue?: Delive
   const installationCache = createInstallationCache(installations);
   const intake: Intake = {
     installations: installationCache,
-    // PGlite runs one statement at a time: a second INSERT in flight would only wait
     inbox: createInboxWriter({ sql: db.sql }),
     dispatcher: createDispatcher({ queue, log: pipelineLog.child({ module: "pipeline.dispatcher" }) }),
     warn: throttledWarn(),
+    unrecognised: recordBudget(),
     // app install/uninstall events on a shared endpoint (lifecycle.ts)
     lifecycle: createLifecycleReceiver({
       connectors: allConnectors,

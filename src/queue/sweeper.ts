@@ -1,7 +1,9 @@
 // Re-enqueues deliveries the queue does not hold: rows still `received` (the webhook handler
 // could not enqueue, e.g. Redis was down) and `queued`/`processing` rows whose lease ran out
 // (the worker died, or the embedded queue restarted empty). It does not yet give up on a
-// delivery that keeps getting lost: counting its attempts is the pipeline's job.
+// delivery that keeps getting lost: counting its attempts is the pipeline's job. About once an
+// hour it also deletes old rows recorded for accounts nobody installed: they hold no payload
+// and no one could verify them, so they are kept only long enough to diagnose a setup.
 import type { Database } from "../db/client";
 import { createLogger, type Logger } from "../logger";
 import type { DeliveryQueue } from "./types";
@@ -22,11 +24,20 @@ export type SweeperOptions = {
   leaseMs?: number;
   /** Most rows per sweep, oldest first; the rest wait for the next sweep. */
   batchSize?: number;
+  /** Rows skipped as `unknown_account` / `installation_inactive` are deleted after this long; default 7 days. */
+  unverifiedRetentionMs?: number;
+  /** How often that deletion runs; default hourly. */
+  purgeEveryMs?: number;
 };
+
+/** Skip reasons of deliveries nobody could verify (receive.ts, skipUnknownAccount). */
+const UNVERIFIED_REASONS = ["unknown_account", "installation_inactive"];
 
 export type Sweeper = {
   /** One pass; resolves to how many deliveries it enqueued. */
   sweepOnce(): Promise<number>;
+  /** Deletes unverified skipped rows older than the retention; resolves to how many. */
+  purgeOnce(): Promise<number>;
   start(): void;
   /** Stops the timer and waits for a sweep in progress. */
   stop(): Promise<void>;
@@ -41,11 +52,22 @@ export function createSweeper({
   staleMs = 10_000,
   leaseMs = 120_000,
   batchSize = 100,
+  unverifiedRetentionMs = 7 * 24 * 3600_000,
+  purgeEveryMs = 3600_000,
 }: SweeperOptions): Sweeper {
   const log = (parentLog ?? createLogger("silent")).child({ module: "queue.sweeper" });
   let timer: NodeJS.Timeout | undefined;
   let inFlight: Promise<void> | undefined;
   let running = false;
+  let lastPurge = -Infinity;
+
+  async function purgeOnce(): Promise<number> {
+    const { count } = await db.prisma.webhookDelivery.deleteMany({
+      where: { status: "skipped", skipReason: { in: UNVERIFIED_REASONS }, receivedAt: { lt: new Date(clock().getTime() - unverifiedRetentionMs) } },
+    });
+    if (count > 0) log.info({ deleted: count }, "deleted old deliveries for accounts with no active installation");
+    return count;
+  }
 
   async function sweepOnce(): Promise<number> {
     const now = clock().getTime();
@@ -82,7 +104,10 @@ export function createSweeper({
 
   function schedule(delayMs: number): void {
     timer = setTimeout(() => {
+      const purgeDue = performance.now() - lastPurge >= purgeEveryMs;
+      if (purgeDue) lastPurge = performance.now();
       inFlight = sweepOnce()
+        .then(() => (purgeDue ? purgeOnce() : 0))
         .then(() => undefined)
         .catch((err: unknown) => log.error({ err: (err as Error).message }, "sweep failed"))
         .finally(() => {
@@ -96,6 +121,7 @@ export function createSweeper({
 
   return {
     sweepOnce,
+    purgeOnce,
     start() {
       if (running) return;
       running = true;

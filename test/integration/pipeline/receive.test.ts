@@ -20,7 +20,7 @@ import { createMemoryEngine } from "../../../src/memory/engine";
 import { createDeterministicExtractor } from "../../../src/memory/extract/deterministic";
 import { createMetrics } from "../../../src/metrics";
 import { createInboxWriter } from "../../../src/pipeline/inbox-writer";
-import type { ReceiveDeps } from "../../../src/pipeline/receive";
+import { recordBudget, type ReceiveDeps } from "../../../src/pipeline/receive";
 import { createPipelineRuntime, type PipelineRuntime } from "../../../src/pipeline/runtime";
 import { createEmbeddedQueue } from "../../../src/queue/embedded";
 import { createSweeper } from "../../../src/queue/sweeper";
@@ -262,6 +262,21 @@ describe("a shared endpoint (unknownAccountStatus 200)", () => {
     // recorded as skipped: nothing for the worker
     await s.runtime.deps.intake.dispatcher.flush();
     expect((await s.queue.counts()).waiting).toBe(0);
+  });
+
+  it("answers a flood of distinct bodies for unknown accounts alike, but records only as many as its budget allows", async () => {
+    const flood = await setUp({ deps: (d) => ({ ...d, intake: { ...d.intake, unrecognised: recordBudget(5, () => 0) } }) });
+    try {
+      for (let i = 0; i < 12; i++) {
+        const body = JSON.stringify({ app_id: `stranger-${i}`, id: `evt-${i}`, topic: "conversation.user.replied" });
+        const r = await request(flood.app).post("/webhooks/intercom").set(sharedHeaders(body)).send(body);
+        expect(r.status).toBe(200);
+        expect(r.body).toEqual({ received: false, skipped: "unknown_account" });
+      }
+      expect(await rows()).toHaveLength(5);
+    } finally {
+      await flood.close();
+    }
   });
 
   it("records a disabled installation's delivery under that installation, and a live one as received", async () => {

@@ -139,6 +139,24 @@ describe("createSweeper", () => {
     await waitFor(async () => logged.filter((l) => l.includes("sweep failed")).length >= 2);
     await sweeper.stop();
   });
+
+  it("deletes unverified skipped rows (unknown account, inactive installation) past the retention, and nothing else", async () => {
+    const DAY = 24 * 3600_000;
+    const skipped = (id: string, reason: string, receivedAt: Date) =>
+      db.prisma.webhookDelivery.create({
+        data: { id, installationId: "", tenantId: "", provider: "intercom", dedupeKey: `skip-${id}`, eventType: reason, status: "skipped", skipReason: reason, event: {}, receivedAt, updatedAt: receivedAt },
+      });
+    await skipped("dlv_old_unknown", "unknown_account", ago(8 * DAY));
+    await skipped("dlv_old_inactive", "installation_inactive", ago(8 * DAY));
+    await skipped("dlv_new_unknown", "unknown_account", ago(6 * DAY));
+    await skipped("dlv_old_other_skip", "event type not handled: x", ago(30 * DAY));
+    await insert("dlv_old_received", "received", ago(30 * DAY));
+    const sweeper = createSweeper({ db, queue, clock, unverifiedRetentionMs: 7 * DAY });
+
+    expect(await sweeper.purgeOnce()).toBe(2);
+    const left = (await db.prisma.webhookDelivery.findMany({ select: { id: true }, orderBy: { id: "asc" } })).map((r) => r.id);
+    expect(left).toEqual(["dlv_new_unknown", "dlv_old_other_skip", "dlv_old_received"]);
+  });
 });
 
 async function waitFor(check: () => Promise<boolean>, timeoutMs = 3000): Promise<void> {
