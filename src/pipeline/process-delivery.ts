@@ -66,17 +66,21 @@ export async function processDelivery(deps: PipelineDeps, deliveryId: string, at
   }
 
   const ticketRef = event.ticketRef;
-  return withTicketLease(deps.db, inst.id, ticketRef, async (lease) => {
+  const result = await withTicketLease(deps.db, inst.id, ticketRef, async (lease): Promise<JobResult> => {
     const thread: Thread = await connector.fetchThread(client, ticketRef);
     const requesterRef = event.requesterRef ?? thread.requesterRef;
     // An anonymous visitor with no contact: nobody to remember, which is an outcome, not a failure.
-    if (!requesterRef) return finish({ status: "skipped", reason: "no_requester" });
+    if (!requesterRef) return { status: "skipped", reason: "no_requester" };
     const externalUserId = await resolveAndMerge(deps, connector, client, inst, tenant, requesterRef, event);
     const status = (thread.status ?? event.status)?.toLowerCase();
     const ingested = await ingestThread(deps, { inst, tenant, thread, externalUserId, status, lease });
     const note = await maybePostNote(deps, { connector, client, inst, tenant, event, thread, externalUserId, status, deliveryId, ingested });
-    return finish({ status: "done", reason: note.reason });
+    return { status: "done", reason: note.reason };
   });
+  // Finished only after the lease is released with the ticket's cursor saved: whoever sees the
+  // delivery done sees the cursor too, and a crash in between re-runs a job that finds the
+  // messages seen and the note posted.
+  return finish(result);
 }
 
 function tenantOf(deps: PipelineDeps, tenantId: string): Promise<TenantRef | null> {
