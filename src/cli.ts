@@ -1,10 +1,11 @@
 // `npm run cli -- <group> <command> [options]`. Every command accepts --json and then
 // prints exactly one JSON object on stdout (errors too: {"error": ...}, exit code 2).
+import fs from "node:fs";
 import { parseArgs } from "node:util";
 import { loadConfig } from "./config";
 import { openDatabase, type Database } from "./db/client";
 import { createApiKey, createTenant, listApiKeys, revokeApiKey, tenantView } from "./tenants/service";
-import { CliUsageError as UsageError, createInstallationCommands, INSTALLATION_CLI_OPTIONS, type Command, type Flags } from "./cli/installations";
+import { CliUsageError as UsageError, createInstallationCommands, INSTALLATION_CLI_OPTIONS, secretsFromStdin, type Command, type Flags } from "./cli/installations";
 
 function need(f: Flags, name: string, hint: string): string {
   const v = f[name];
@@ -58,7 +59,11 @@ const COMMANDS: Record<string, Command> = {
   },
 };
 
-export async function runCli(argv: string[], out: (s: string) => void = (s) => process.stdout.write(s + "\n")): Promise<number> {
+export async function runCli(
+  argv: string[],
+  out: (s: string) => void = (s) => process.stdout.write(s + "\n"),
+  readStdin: () => string = () => fs.readFileSync(0, "utf8"),
+): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -88,6 +93,7 @@ export async function runCli(argv: string[], out: (s: string) => void = (s) => p
   }
   let db: Database | undefined;
   try {
+    secretsFromStdin(flags, readStdin);
     const config = loadConfig();
     db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 2 });
     const r = await cmd.run(db, flags);

@@ -29,6 +29,27 @@ export const INSTALLATION_CLI_OPTIONS: Record<string, { type: "string" | "boolea
   "website-hook": { type: "boolean" },
 };
 
+/** Flags that carry a secret: given as `-`, the value is read from stdin instead of the command line. */
+export const SECRET_FLAGS = ["api-token", "access-token", "signing-secret", "client-secret", "key"] as const;
+
+/**
+ * Replaces every secret flag given as `-` by the next line of stdin, in the order the flags
+ * were given, so no secret has to appear in shell history or the process list:
+ * `printf '%s\n' "$TOKEN" "$SECRET" | npm run cli -- installations add zendesk … --api-token - --signing-secret -`.
+ */
+export function secretsFromStdin(f: Flags, readStdin: () => string): void {
+  const wanted = Object.keys(f).filter((name) => f[name] === "-" && (SECRET_FLAGS as readonly string[]).includes(name));
+  if (wanted.length === 0) return;
+  const lines = readStdin()
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== "");
+  if (lines.length < wanted.length) {
+    throw new CliUsageError(`${wanted.map((n) => `--${n}`).join(", ")} ${wanted.length === 1 ? "is" : "are"} given as "-": stdin must hold ${wanted.length === 1 ? "the secret" : `${wanted.length} lines, one secret each, in that order`} (found ${lines.length})`);
+  }
+  wanted.forEach((name, i) => (f[name] = lines[i]));
+}
+
 /** A mistake in the command line; the message already carries the usage line. */
 export class CliUsageError extends Error {
   override name = "CliUsageError";

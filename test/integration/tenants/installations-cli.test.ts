@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { CliUsageError, createInstallationCommands, INSTALLATION_CLI_OPTIONS } from "../../../src/cli/installations";
+import { CliUsageError, createInstallationCommands, INSTALLATION_CLI_OPTIONS, secretsFromStdin } from "../../../src/cli/installations";
 import type { Database } from "../../../src/db/client";
 import { getInstallation, listInstallations } from "../../../src/tenants/installations";
 import { createTestDatabase } from "../../helpers/db";
@@ -10,7 +10,7 @@ const commands = createInstallationCommands({ config: () => ({ publicUrl: "https
 const WEBSITE = "8c842203-7ed8-4e29-a608-7cf78a7d2fcc";
 
 // Parses and dispatches the way src/cli.ts does once these commands are mounted.
-async function cli(db: Database, line: string): Promise<Record<string, any>> {
+async function cli(db: Database, line: string, stdin = ""): Promise<Record<string, any>> {
   const { values, positionals } = parseArgs({
     args: line.split(/\s+/).filter(Boolean),
     allowPositionals: true,
@@ -19,6 +19,7 @@ async function cli(db: Database, line: string): Promise<Record<string, any>> {
   });
   const cmd = commands[positionals.slice(0, 3).join(" ")] ?? commands[positionals.slice(0, 2).join(" ")];
   if (!cmd) throw new Error(`no command for ${line}`);
+  secretsFromStdin(values, () => stdin);
   const r = await cmd.run(db, values);
   expect(typeof r.text).toBe("string");
   return r.json;
@@ -177,5 +178,45 @@ describe("installation and delivery commands", () => {
       const skipped = await db.prisma.webhookDelivery.findUniqueOrThrow({ where: { id: "dlv_skipped" } });
       expect(skipped).toMatchObject({ status: "received", skipReason: null, attempts: 0 });
     });
+  });
+});
+
+describe("secrets from stdin", () => {
+  let db: Database;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    await db.prisma.tenant.create({ data: { id: "t1", name: "Acme" } });
+  });
+  afterAll(async () => {
+    await db.close();
+  });
+
+  it("reads every secret flag given as - from stdin, one line each, in the order given", async () => {
+    const out = await cli(
+      db,
+      "installations add zendesk --tenant t1 --subdomain stdinco --email a@stdinco.example --agent-id 42 --signing-secret - --api-token - --json",
+      "whsec_from_stdin\r\n  zd-token-from-stdin  \n",
+    );
+    const stored = await getInstallation(db, key, out.installation_id);
+    expect(stored?.info.secrets).toEqual({ signingSecret: "whsec_from_stdin", apiToken: "zd-token-from-stdin" });
+  });
+
+  it("refuses, naming the flags, when stdin holds fewer secrets than asked for, and stores nothing", async () => {
+    const before = (await listInstallations(db)).length;
+    const err = await cli(db, "installations add intercom --tenant t1 --app-id app9 --access-token - --client-secret - --admin-id 7", "only-one\n").then(
+      () => undefined,
+      (e: unknown) => e as Error,
+    );
+    expect(err).toBeInstanceOf(CliUsageError);
+    expect(err!.message).toMatch(/--access-token, --client-secret are given as "-".*2 lines.*found 1/);
+    expect((await listInstallations(db)).length).toBe(before);
+  });
+
+  it("leaves a literal value alone and reads nothing when no flag is -", () => {
+    const flags: Record<string, string | boolean | undefined> = { "api-token": "tok", tenant: "-" };
+    secretsFromStdin(flags, () => {
+      throw new Error("stdin must not be read");
+    });
+    expect(flags).toEqual({ "api-token": "tok", tenant: "-" });
   });
 });
