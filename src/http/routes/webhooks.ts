@@ -123,12 +123,12 @@ const DECODERS: Record<string, (b: Buffer, o: zlib.ZlibOptions) => Buffer> = {
 
 /** The whole body, at most `limit` bytes once decoded; a callback, not a promise: one less allocation per request. */
 function readBody(req: IncomingMessage, limit: number, done: (r: BodyRead) => void): void {
-  const tooLarge: BodyRead = { ok: false, status: 413, code: "payload_too_large", message: `request body is larger than ${limit} bytes` };
+  const tooLarge = (): BodyRead => ({ ok: false, status: 413, code: "payload_too_large", message: `request body is larger than ${limit} bytes` });
   const encoding = (req.headers["content-encoding"] ?? "identity").toLowerCase();
   const decode = encoding === "identity" ? null : DECODERS[encoding];
   if (decode === undefined) return done({ ok: false, status: 415, code: "unsupported_media_type", message: `content-encoding ${encoding} is not supported` });
   const declared = Number(req.headers["content-length"]);
-  if (declared > limit) return done(tooLarge);
+  if (declared > limit) return done(tooLarge());
 
   const chunks: Buffer[] = [];
   let size = 0;
@@ -144,7 +144,7 @@ function readBody(req: IncomingMessage, limit: number, done: (r: BodyRead) => vo
     if (size > limit) {
       // answered now; node discards the rest, and the connection closes after the answer
       req.resume();
-      return finish(tooLarge);
+      return finish(tooLarge());
     }
     chunks.push(chunk);
   };
@@ -155,7 +155,7 @@ function readBody(req: IncomingMessage, limit: number, done: (r: BodyRead) => vo
     try {
       finish({ ok: true, body: decode(body, { maxOutputLength: limit }) });
     } catch (err) {
-      finish((err as { code?: string }).code === "ERR_BUFFER_TOO_LARGE" ? tooLarge : { ok: false, status: 400, code: "invalid_request", message: `request body is not valid ${encoding}` });
+      finish((err as { code?: string }).code === "ERR_BUFFER_TOO_LARGE" ? tooLarge() : { ok: false, status: 400, code: "invalid_request", message: `request body is not valid ${encoding}` });
     }
   });
   // the client went away: nobody to answer
