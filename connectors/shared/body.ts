@@ -1,5 +1,7 @@
 // A webhook body as an object: parsed already, or bytes/text still to parse. Connectors
 // share it so every helpdesk answers a non-object body with the same clear message.
+import { isRecord } from "./fields";
+
 export function asObject(body: unknown): Record<string, unknown> | string {
   let value = body;
   if (Buffer.isBuffer(value)) value = value.toString("utf8");
@@ -10,6 +12,5 @@ export function asObject(body: unknown): Record<string, unknown> | string {
       return "body is not JSON";
     }
   }
-  if (value === null || typeof value !== "object" || Array.isArray(value)) return "body must be a JSON object";
-  return value as Record<string, unknown>;
+  return isRecord(value) ? value : "body must be a JSON object";
 }

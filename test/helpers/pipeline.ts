@@ -79,13 +79,7 @@ export async function createTestPipeline(opts: { sweepIntervalMs?: number; zende
   });
   const t = await createTenant(db, "Acme");
   const masterKey = loadMasterKey({ masterKey: config.masterKey, dataDir, embedded: db.kind === "embedded" });
-  const zendesk = await createInstallation(db, masterKey, {
-    tenantId: t.tenant.id,
-    provider: "zendesk",
-    account: "acme",
-    settings: { email: "admin@acme.example", agentId: ZENDESK_AGENT_ID },
-    secrets: { apiToken: "zd-api-token-test", signingSecret: ZENDESK_SECRET },
-  });
+  const zendesk = await createTestZendeskInstallation(db, masterKey, t.tenant.id, "acme");
   return {
     app,
     db,
@@ -102,6 +96,17 @@ export async function createTestPipeline(opts: { sweepIntervalMs?: number; zende
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** An active Zendesk installation signed with ZENDESK_SECRET, its agent ZENDESK_AGENT_ID. */
+export function createTestZendeskInstallation(db: Database, masterKey: Buffer, tenantId: string, account: string) {
+  return createInstallation(db, masterKey, {
+    tenantId,
+    provider: "zendesk",
+    account,
+    settings: { email: "admin@acme.example", agentId: ZENDESK_AGENT_ID },
+    secrets: { apiToken: "zd-api-token-test", signingSecret: ZENDESK_SECRET },
+  });
 }
 
 /** Zendesk's scheme: base64 HMAC-SHA256 of timestamp + raw body, the secret used as UTF-8 bytes. */

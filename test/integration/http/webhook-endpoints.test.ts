@@ -20,11 +20,10 @@ import { createDeterministicExtractor } from "../../../src/memory/extract/determ
 import { createMetrics } from "../../../src/metrics";
 import { createPipelineRuntime, type PipelineRuntime } from "../../../src/pipeline/runtime";
 import { createEmbeddedQueue } from "../../../src/queue/embedded";
-import { createInstallation } from "../../../src/tenants/installations";
 import { loadMasterKey } from "../../../src/tenants/secrets";
 import { createTenant } from "../../../src/tenants/service";
 import { createTestDatabase } from "../../helpers/db";
-import { ticketCreatedEvent, ZENDESK_AGENT_ID, ZENDESK_SECRET, zendeskHeaders } from "../../helpers/pipeline";
+import { createTestZendeskInstallation, ticketCreatedEvent, zendeskHeaders } from "../../helpers/pipeline";
 
 jest.setTimeout(30_000);
 
@@ -46,13 +45,7 @@ beforeAll(async () => {
   app = createApp({ db, engine, log, metrics, maxBodyBytes: 1_000_000, webhooks: webhookHandler(runtime.deps, { metrics }) });
   const t = await createTenant(db, "Acme");
   const masterKey = loadMasterKey({ masterKey: config.masterKey, dataDir, embedded: db.kind === "embedded" });
-  const inst = await createInstallation(db, masterKey, {
-    tenantId: t.tenant.id,
-    provider: "zendesk",
-    account: `acme${randomBytes(3).toString("hex")}`,
-    settings: { email: "admin@acme.example", agentId: ZENDESK_AGENT_ID },
-    secrets: { apiToken: "zd-api-token-test", signingSecret: ZENDESK_SECRET },
-  });
+  const inst = await createTestZendeskInstallation(db, masterKey, t.tenant.id, `acme${randomBytes(3).toString("hex")}`);
   zendeskId = inst.id;
 });
 

@@ -29,7 +29,7 @@ import { createInstallation, setInstallationStatus, updateInstallationSecrets } 
 import { loadMasterKey } from "../../../src/tenants/secrets";
 import { createTenant } from "../../../src/tenants/service";
 import { createTestDatabase } from "../../helpers/db";
-import { ticketCreatedEvent, ZENDESK_AGENT_ID, ZENDESK_SECRET, zendeskHeaders } from "../../helpers/pipeline";
+import { createTestZendeskInstallation, ticketCreatedEvent, ZENDESK_AGENT_ID, ZENDESK_SECRET, zendeskHeaders } from "../../helpers/pipeline";
 
 jest.setTimeout(30_000);
 
@@ -100,13 +100,7 @@ async function setUp(opts: { queue?: DeliveryQueue; deps?: (d: ReceiveDeps) => R
   const app = createApp({ db, engine, log, metrics, maxBodyBytes: 1_000_000, webhooks: webhookHandler(opts.deps ? opts.deps(deps) : deps, { metrics }) });
   const masterKey = loadMasterKey({ masterKey: config.masterKey, dataDir, embedded: db.kind === "embedded" });
   const t = await createTenant(db, "Acme");
-  const zendesk = await createInstallation(db, masterKey, {
-    tenantId: t.tenant.id,
-    provider: "zendesk",
-    account: `acme${randomBytes(3).toString("hex")}`,
-    settings: { email: "admin@acme.example", agentId: ZENDESK_AGENT_ID },
-    secrets: { apiToken: "zd-api-token-test", signingSecret: ZENDESK_SECRET },
-  });
+  const zendesk = await createTestZendeskInstallation(db, masterKey, t.tenant.id, `acme${randomBytes(3).toString("hex")}`);
   return {
     app,
     db,
