@@ -7,7 +7,7 @@ import type { TenantRef } from "../memory/store";
 import type { PipelineDeps } from "./deps";
 import { ingestThread } from "./ingest-thread";
 import { maybePostNote } from "./post-note";
-import { withTicketLease } from "./ticket-lease";
+import { type DeliveryFinish, withTicketLease } from "./ticket-lease";
 
 const PREFIX = { zendesk: "zd", intercom: "ic", crisp: "cr" } as const;
 
@@ -29,10 +29,17 @@ export async function processDelivery(deps: PipelineDeps, deliveryId: string, at
     return { status: row.status as JobResult["status"], reason: "already_processed" };
   }
 
+  const finishing = (result: JobResult): DeliveryFinish => ({
+    deliveryId,
+    status: result.status,
+    skipReason: result.status === "skipped" ? result.reason : null,
+    processedAt: deps.clock().toISOString(),
+  });
   const finish = async (result: JobResult) => {
+    const f = finishing(result);
     await sql.query(
       `UPDATE webhook_deliveries SET status = $2, skip_reason = $3, processed_at = $4, last_error = NULL, updated_at = $5 WHERE id = $1`,
-      [deliveryId, result.status, result.status === "skipped" ? result.reason : null, deps.clock().toISOString(), new Date().toISOString()],
+      [deliveryId, f.status, f.skipReason, f.processedAt, new Date().toISOString()],
     );
     return result;
   };
@@ -66,21 +73,26 @@ export async function processDelivery(deps: PipelineDeps, deliveryId: string, at
   }
 
   const ticketRef = event.ticketRef;
-  const result = await withTicketLease(deps.db, inst.id, ticketRef, async (lease): Promise<JobResult> => {
-    const thread: Thread = await connector.fetchThread(client, ticketRef);
-    const requesterRef = event.requesterRef ?? thread.requesterRef;
-    // An anonymous visitor with no contact: nobody to remember, which is an outcome, not a failure.
-    if (!requesterRef) return { status: "skipped", reason: "no_requester" };
-    const externalUserId = await resolveAndMerge(deps, connector, client, inst, tenant, requesterRef, event);
-    const status = (thread.status ?? event.status)?.toLowerCase();
-    const ingested = await ingestThread(deps, { inst, tenant, thread, externalUserId, status, lease });
-    const note = await maybePostNote(deps, { connector, client, inst, tenant, event, thread, externalUserId, status, deliveryId, ingested });
-    return { status: "done", reason: note.reason };
-  });
-  // Finished only after the lease is released with the ticket's cursor saved: whoever sees the
-  // delivery done sees the cursor too, and a crash in between re-runs a job that finds the
-  // messages seen and the note posted.
-  return finish(result);
+  // Finished by the statement that releases the lease with the ticket's cursor saved: whoever
+  // sees the delivery done sees the cursor too, and a crash before it re-runs a job that finds
+  // the messages seen and the note posted.
+  return withTicketLease(
+    deps.db,
+    inst.id,
+    ticketRef,
+    async (lease): Promise<JobResult> => {
+      const thread: Thread = await connector.fetchThread(client, ticketRef);
+      const requesterRef = event.requesterRef ?? thread.requesterRef;
+      // An anonymous visitor with no contact: nobody to remember, which is an outcome, not a failure.
+      if (!requesterRef) return { status: "skipped", reason: "no_requester" };
+      const externalUserId = await resolveAndMerge(deps, connector, client, inst, tenant, requesterRef, event);
+      const status = (thread.status ?? event.status)?.toLowerCase();
+      const ingested = await ingestThread(deps, { inst, tenant, thread, externalUserId, status, lease });
+      const note = await maybePostNote(deps, { connector, client, inst, tenant, event, thread, externalUserId, status, deliveryId, ingested });
+      return { status: "done", reason: note.reason };
+    },
+    { finish: finishing },
+  );
 }
 
 function tenantOf(deps: PipelineDeps, tenantId: string): Promise<TenantRef | null> {

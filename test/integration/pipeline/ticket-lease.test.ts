@@ -39,4 +39,57 @@ describe("withTicketLease", () => {
     await expect(withTicketLease(db, "inst_l", "t2", async () => "mine", { waitMs: 5_000 })).resolves.toBe("mine");
     expect(Date.now() - t0).toBeGreaterThanOrEqual(300);
   });
+
+  describe("finishing the delivery with the release", () => {
+    const insertDelivery = (id: string) =>
+      db.sql.query(
+        `INSERT INTO webhook_deliveries (id, installation_id, tenant_id, provider, dedupe_key, event_type, status, event, updated_at)
+         VALUES ($1, 'inst_l', 'ten_l', 'zendesk', $1, 'ticket.created', 'processing', '{}'::jsonb, now())`,
+        [id],
+      );
+    const deliveryOf = async (id: string) =>
+      (await db.sql.query<{ status: string; skip_reason: string | null; processed_at: Date | null }>(
+        `SELECT status, skip_reason, processed_at FROM webhook_deliveries WHERE id = $1`,
+        [id],
+      ))[0];
+    const cursorOf = async (ticket: string) =>
+      (await db.sql.query<{ lease_owner: string | null; seen_message_ids: unknown; external_user_id: string | null }>(
+        `SELECT lease_owner, seen_message_ids, external_user_id FROM thread_cursors WHERE installation_id = 'inst_l' AND ticket_ref = $1`,
+        [ticket],
+      ))[0];
+    const finishAs = (deliveryId: string) => (result: { status: string; reason: string }) => ({
+      deliveryId,
+      status: result.status,
+      skipReason: result.status === "skipped" ? result.reason : null,
+      processedAt: "2026-11-20T10:00:00.000Z",
+    });
+
+    it("marks the delivery with the work's outcome and saves the cursor, together", async () => {
+      await insertDelivery("dlv_lease_done");
+      const out = await withTicketLease(
+        db,
+        "inst_l",
+        "t3",
+        async (lease) => {
+          lease.saveCursor({ seenMessageIds: ["m1", "m2"], externalUserId: "zd_acme_7" });
+          return { status: "skipped", reason: "no_requester" };
+        },
+        { finish: finishAs("dlv_lease_done") },
+      );
+      expect(out).toEqual({ status: "skipped", reason: "no_requester" });
+      expect(await deliveryOf("dlv_lease_done")).toEqual({ status: "skipped", skip_reason: "no_requester", processed_at: new Date("2026-11-20T10:00:00.000Z") });
+      expect(await cursorOf("t3")).toEqual({ lease_owner: null, seen_message_ids: ["m1", "m2"], external_user_id: "zd_acme_7" });
+    });
+
+    it("leaves the delivery unfinished when the work fails, and still releases the ticket", async () => {
+      await insertDelivery("dlv_lease_fail");
+      await expect(
+        withTicketLease(db, "inst_l", "t4", async () => {
+          throw new Error("helpdesk down");
+        }, { finish: finishAs("dlv_lease_fail") }),
+      ).rejects.toThrow("helpdesk down");
+      expect(await deliveryOf("dlv_lease_fail")).toMatchObject({ status: "processing", processed_at: null });
+      expect((await cursorOf("t4"))?.lease_owner).toBeNull();
+    });
+  });
 });
