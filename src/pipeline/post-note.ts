@@ -6,6 +6,7 @@ import type { Connector, InstallationInfo, NormalisedEvent, Thread } from "../..
 import type { TenantRef } from "../memory/store";
 import type { PipelineDeps } from "./deps";
 import type { IngestResult } from "./ingest-thread";
+import type { TicketLease } from "./ticket-lease";
 import { decideNote, digestOf, type NoteDigest } from "./note-policy";
 
 export type NoteOutcome = { posted: boolean; reason: string };
@@ -25,6 +26,7 @@ export async function maybePostNote(
     status?: string;
     deliveryId: string;
     ingested: IngestResult;
+    lease: TicketLease;
   },
 ): Promise<NoteOutcome> {
   const sql = deps.db.sql;
@@ -77,14 +79,16 @@ export async function maybePostNote(
     );
   }
   const { noteRef } = await p.connector.postNote(p.client, p.thread.ticketRef, note, p.inst);
-  // Marked posted and counted (a "note" memory event, for the stats) in one statement.
+  // Marked posted and counted (a "note" memory event, for the stats) by the statement that
+  // releases the ticket. A crash before it leaves the intent 'posting': the retried job finds
+  // the note by its footer reference in the thread and does not post again.
   const postedAt = deps.clock().toISOString();
-  await sql.query(
-    `WITH posted AS (UPDATE posted_notes SET state = 'posted', note_ref = $2, posted_at = $3 WHERE id = $1)
-     INSERT INTO memory_events (id, tenant_id, external_user_id, agent_scope, source_event_id, kind, message_count, claim_count, extractor, created_at)
-     VALUES ($4, $5, $6, 'note', $7, 'note', 0, 0, $8, $3)
-     ON CONFLICT (tenant_id, source_event_id) DO NOTHING`,
-    [intentId, noteRef || null, postedAt, randomUUID(), p.inst.tenantId, p.externalUserId, `note:${p.deliveryId}`, p.inst.provider],
+  p.lease.writeOnRelease((bind) => `UPDATE posted_notes SET state = 'posted', note_ref = ${bind(noteRef || null)}, posted_at = ${bind(postedAt)} WHERE id = ${bind(intentId)}`);
+  p.lease.writeOnRelease(
+    (bind) =>
+      `INSERT INTO memory_events (id, tenant_id, external_user_id, agent_scope, source_event_id, kind, message_count, claim_count, extractor, created_at)
+       VALUES (${bind(randomUUID())}, ${bind(p.inst.tenantId)}, ${bind(p.externalUserId)}, 'note', ${bind(`note:${p.deliveryId}`)}, 'note', 0, 0, ${bind(p.inst.provider)}, ${bind(postedAt)})
+       ON CONFLICT (tenant_id, source_event_id) DO NOTHING`,
   );
   return { posted: true, reason: decision.reason };
 }

@@ -7,7 +7,7 @@ import type { TenantRef } from "../memory/store";
 import type { PipelineDeps } from "./deps";
 import { ingestThread } from "./ingest-thread";
 import { maybePostNote } from "./post-note";
-import { type DeliveryFinish, withTicketLease } from "./ticket-lease";
+import { type ReleaseWrite, runWrite, withTicketLease } from "./ticket-lease";
 
 const PREFIX = { zendesk: "zd", intercom: "ic", crisp: "cr" } as const;
 
@@ -29,18 +29,15 @@ export async function processDelivery(deps: PipelineDeps, deliveryId: string, at
     return { status: row.status as JobResult["status"], reason: "already_processed" };
   }
 
-  const finishing = (result: JobResult): DeliveryFinish => ({
-    deliveryId,
-    status: result.status,
-    skipReason: result.status === "skipped" ? result.reason : null,
-    processedAt: deps.clock().toISOString(),
-  });
+  // The outcome, written with the lease's release (or on its own for a job that takes none).
+  const finishing =
+    (result: JobResult): ReleaseWrite =>
+    (bind) =>
+      `UPDATE webhook_deliveries SET status = ${bind(result.status)}, skip_reason = ${bind(result.status === "skipped" ? result.reason : null)},
+              processed_at = ${bind(deps.clock().toISOString())}, last_error = NULL, updated_at = ${bind(new Date().toISOString())}
+        WHERE id = ${bind(deliveryId)}`;
   const finish = async (result: JobResult) => {
-    const f = finishing(result);
-    await sql.query(
-      `UPDATE webhook_deliveries SET status = $2, skip_reason = $3, processed_at = $4, last_error = NULL, updated_at = $5 WHERE id = $1`,
-      [deliveryId, f.status, f.skipReason, f.processedAt, new Date().toISOString()],
-    );
+    await runWrite(deps.db, finishing(result));
     return result;
   };
 
@@ -88,7 +85,7 @@ export async function processDelivery(deps: PipelineDeps, deliveryId: string, at
       const externalUserId = await resolveAndMerge(deps, connector, client, inst, tenant, requesterRef, event);
       const status = (thread.status ?? event.status)?.toLowerCase();
       const ingested = await ingestThread(deps, { inst, tenant, thread, externalUserId, status, lease });
-      const note = await maybePostNote(deps, { connector, client, inst, tenant, event, thread, externalUserId, status, deliveryId, ingested });
+      const note = await maybePostNote(deps, { connector, client, inst, tenant, event, thread, externalUserId, status, deliveryId, ingested, lease });
       return { status: "done", reason: note.reason };
     },
     { finish: finishing },

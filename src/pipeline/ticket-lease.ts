@@ -18,10 +18,12 @@ export class TicketBusyError extends Error {
 }
 
 /**
- * A delivery marked finished by the statement that releases the lease, when the work succeeded:
- * whoever sees the delivery finished sees the ticket's new cursor too, with one round trip less.
+ * A write (INSERT, UPDATE or DELETE) that goes into the statement releasing the lease, run
+ * only if the work succeeded; `bind` turns a value into a placeholder. What a job records at
+ * its end (the delivery finished, the note posted) lands with the ticket's new cursor,
+ * atomically and without a round trip of its own.
  */
-export type DeliveryFinish = { deliveryId: string; status: string; skipReason: string | null; processedAt: string };
+export type ReleaseWrite = (bind: (value: unknown) => string) => string;
 
 /** The ticket's cursor, read with the lease; a new cursor is written when the lease is released. */
 export type TicketLease = {
@@ -29,14 +31,26 @@ export type TicketLease = {
   seenMessageIds: string[];
   /** Writes this cursor with the release (one statement for both), even if the work then fails. */
   saveCursor(cursor: { seenMessageIds: string[]; externalUserId: string }): void;
+  /** Runs `write` in the release's statement, if the work succeeds. */
+  writeOnRelease(write: ReleaseWrite): void;
 };
+
+/** Runs one ReleaseWrite on its own, for a job that ends without taking a lease. */
+export async function runWrite(db: Database, write: ReleaseWrite): Promise<void> {
+  const params: unknown[] = [];
+  await db.sql.query(write(binder(params)), params);
+}
+
+function binder(params: unknown[]): (value: unknown) => string {
+  return (value) => `$${params.push(value)}`;
+}
 
 export async function withTicketLease<T>(
   db: Database,
   installationId: string,
   ticketRef: string,
   work: (lease: TicketLease) => Promise<T>,
-  opts: { waitMs?: number; clock?: () => Date; leaseMs?: number; renewEveryMs?: number; finish?: (result: T) => DeliveryFinish } = {},
+  opts: { waitMs?: number; clock?: () => Date; leaseMs?: number; renewEveryMs?: number; finish?: (result: T) => ReleaseWrite } = {},
 ): Promise<T> {
   const owner = randomUUID();
   const leaseMs = String(opts.leaseMs ?? LEASE_MS);
@@ -60,9 +74,11 @@ export async function withTicketLease<T>(
     await new Promise((r) => setTimeout(r, 50 + Math.random() * 100));
   }
   let cursor: { seenMessageIds: string[]; externalUserId: string } | undefined;
+  const onRelease: ReleaseWrite[] = [];
   const lease: TicketLease = {
     seenMessageIds: Array.isArray(seen) ? (seen as string[]) : [],
     saveCursor: (c) => void (cursor = c),
+    writeOnRelease: (write) => void onRelease.push(write),
   };
   // Extends the lease while the work runs; a renewal that fails (database blip) is retried at
   // the next tick, and one that finds the lease taken over changes nothing of ours.
@@ -79,10 +95,12 @@ export async function withTicketLease<T>(
       .finally(() => (renewing = undefined));
   }, opts.renewEveryMs ?? RENEW_EVERY_MS);
   renew.unref();
-  let finished: DeliveryFinish | undefined;
+  let succeeded = false;
   try {
     const result = await work(lease);
-    finished = opts.finish?.(result);
+    const finish = opts.finish?.(result);
+    if (finish) onRelease.push(finish);
+    succeeded = true;
     return result;
   } finally {
     clearInterval(renew);
@@ -95,15 +113,14 @@ export async function withTicketLease<T>(
               external_user_id = COALESCE($5, external_user_id),
               updated_at = CASE WHEN $4::jsonb IS NULL THEN updated_at ELSE now() END
         WHERE installation_id = $1 AND ticket_ref = $2 AND lease_owner = $3`;
-    if (!finished) await db.sql.query(release, params);
+    const writes = succeeded ? onRelease : [];
+    if (writes.length === 0) await db.sql.query(release, params);
     else {
-      // The delivery is finished even if the lease lapsed and another job holds the ticket
-      // now (the release then changes nothing): this job's work is done either way.
-      await db.sql.query(
-        `WITH released AS (${release} RETURNING 1)
-         UPDATE webhook_deliveries SET status = $6, skip_reason = $7, processed_at = $8, last_error = NULL, updated_at = $9 WHERE id = $10`,
-        [...params, finished.status, finished.skipReason, finished.processedAt, new Date().toISOString(), finished.deliveryId],
-      );
+      // Each write runs whatever the release finds: if the lease lapsed and another job holds
+      // the ticket now (the release changes nothing), this job's work is still done.
+      const bind = binder(params);
+      const ctes = writes.map((write, i) => `w${i} AS (${write(bind)})`);
+      await db.sql.query(`WITH released AS (${release} RETURNING 1), ${ctes.join(", ")} SELECT 1`, params);
     }
   }
 }

@@ -1,7 +1,7 @@
 // The per-ticket lease is short and renewed while its job runs: a live job keeps its ticket
 // past the lease length, a dead one (never released, never renewed) frees it after that length.
 import type { Database } from "../../../src/db/client";
-import { TicketBusyError, withTicketLease } from "../../../src/pipeline/ticket-lease";
+import { type ReleaseWrite, TicketBusyError, withTicketLease } from "../../../src/pipeline/ticket-lease";
 import { createTestDatabase } from "../../helpers/db";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -57,12 +57,12 @@ describe("withTicketLease", () => {
         `SELECT lease_owner, seen_message_ids, external_user_id FROM thread_cursors WHERE installation_id = 'inst_l' AND ticket_ref = $1`,
         [ticket],
       ))[0];
-    const finishAs = (deliveryId: string) => (result: { status: string; reason: string }) => ({
-      deliveryId,
-      status: result.status,
-      skipReason: result.status === "skipped" ? result.reason : null,
-      processedAt: "2026-11-20T10:00:00.000Z",
-    });
+    const finishAs =
+      (deliveryId: string) =>
+      (result: { status: string; reason: string }): ReleaseWrite =>
+      (bind) =>
+        `UPDATE webhook_deliveries SET status = ${bind(result.status)}, skip_reason = ${bind(result.status === "skipped" ? result.reason : null)},
+                processed_at = ${bind("2026-11-20T10:00:00.000Z")} WHERE id = ${bind(deliveryId)}`;
 
     it("marks the delivery with the work's outcome and saves the cursor, together", async () => {
       await insertDelivery("dlv_lease_done");
