@@ -87,6 +87,11 @@ export type Thread = {
   subject?: string;
   status?: string;
   requesterRef?: string;
+  /**
+   * The requester's whole record, when fetching the thread already brought it (a sideload):
+   * the pipeline then does not call resolveRequester for `requesterRef`.
+   */
+  requester?: RequesterIdentity;
   /** Oldest first. */
   messages: ThreadMessage[];
   /** The helpdesk returned only the newest part of a longer thread. */

@@ -1,11 +1,15 @@
-// The whole ticket thread, oldest first: the ticket (subject, status, requester), then the
-// comments through cursor pagination (100 a page, users sideloaded), all through requestJson.
-import type { Thread, ThreadMessage } from "../types";
+// The whole ticket thread, oldest first: the ticket (subject, status, requester, with its users
+// sideloaded so the requester's record usually needs no call of its own), then the comments
+// through cursor pagination (100 a page, users sideloaded), all through requestJson.
+import { isRecord } from "../shared/fields";
+import type { RequesterIdentity, Thread, ThreadMessage } from "../types";
 import { commentsPageSchema, ticketSchema, type ApiComment } from "./api-payloads";
 import type { ZendeskClient } from "./client";
 import { MAX_COMMENT_PAGES } from "./facts";
 import { apiPath, requestJson, requireId } from "./http";
 import { commentRole } from "./comment-role";
+import { refOf } from "./payloads";
+import { identityOf, wholeUserRecord } from "./requester";
 
 /**
  * Follow a `links.next` only on our own base URL: credentials must not follow a link elsewhere.
@@ -38,10 +42,17 @@ function timeOf(message: ThreadMessage): number {
   return Number.isNaN(ms) ? 0 : ms;
 }
 
+function sideloadedRequester(users: unknown, requesterRef: string | undefined): RequesterIdentity | undefined {
+  if (!requesterRef || !Array.isArray(users)) return undefined;
+  const user = users.find((u) => isRecord(u) && refOf(u.id) === requesterRef);
+  return wholeUserRecord(user) ? identityOf(user, requesterRef) : undefined;
+}
+
 export async function fetchZendeskThread(client: ZendeskClient, ticketRef: string): Promise<Thread> {
   const id = requireId(ticketRef, "ticket id");
-  const shown = (await requestJson(client, "GET", apiPath(`/tickets/${id}.json`))) as { ticket?: unknown } | null;
+  const shown = (await requestJson(client, "GET", apiPath(`/tickets/${id}.json?include=users`))) as { ticket?: unknown; users?: unknown } | null;
   const ticket = ticketSchema.parse(shown?.ticket ?? {});
+  const requester = sideloadedRequester(shown?.users, ticket.requester_id);
 
   const comments = new Map<string, ApiComment & { id: string }>();
   const roles = new Map<string, string | undefined>();
@@ -71,6 +82,7 @@ export async function fetchZendeskThread(client: ZendeskClient, ticketRef: strin
   if (ticket.subject) thread.subject = ticket.subject;
   if (ticket.status) thread.status = ticket.status.toLowerCase();
   if (ticket.requester_id) thread.requesterRef = ticket.requester_id;
+  if (requester) thread.requester = requester;
   if (truncated) thread.truncated = true;
   return thread;
 }

@@ -1,7 +1,7 @@
 // The worker job for one inbox row: echo/bot filter → requester → external_user_id → whole
 // thread → only the messages not yet seen into memory → note policy → post the note once.
 // Each step is a function; this file composes them. Throwing hands the retry to the queue.
-import type { Connector, InstallationInfo, NormalisedEvent, Thread } from "../../connectors/types";
+import type { Connector, InstallationInfo, NormalisedEvent, RequesterIdentity, Thread } from "../../connectors/types";
 import { aliasesOf, mergeHelpdeskUsers, resolveCustomerWithAliases } from "../identity/resolve";
 import type { TenantRef } from "../memory/store";
 import type { PipelineDeps } from "./deps";
@@ -82,7 +82,8 @@ export async function processDelivery(deps: PipelineDeps, deliveryId: string, at
       const requesterRef = event.requesterRef ?? thread.requesterRef;
       // An anonymous visitor with no contact: nobody to remember, which is an outcome, not a failure.
       if (!requesterRef) return { status: "skipped", reason: "no_requester" };
-      const externalUserId = await resolveAndMerge(deps, connector, client, inst, tenant, requesterRef, event);
+      const known = thread.requester?.providerUserRef === requesterRef ? thread.requester : undefined;
+      const externalUserId = await resolveAndMerge(deps, connector, client, inst, tenant, requesterRef, event, known);
       const status = (thread.status ?? event.status)?.toLowerCase();
       const ingested = await ingestThread(deps, { inst, tenant, thread, externalUserId, status, lease });
       const note = await maybePostNote(deps, { connector, client, inst, tenant, event, thread, externalUserId, status, deliveryId, ingested, lease });
@@ -132,8 +133,10 @@ async function resolveAndMerge(
   tenant: TenantRef,
   requesterRef: string,
   event: NormalisedEvent,
+  /** The requester's record if the thread fetch brought it: no call of its own then. */
+  known?: RequesterIdentity,
 ): Promise<string> {
-  const fetched = await connector.resolveRequester(client, requesterRef);
+  const fetched = known ?? (await connector.resolveRequester(client, requesterRef));
   const identity = { ...fetched, ...definedOnly(event.identity ?? {}), providerUserRef: fetched.providerUserRef || requesterRef };
   const { externalUserId, previousIds, aliases } = await resolveCustomerWithAliases(deps.db, {
     tenantId: inst.tenantId,

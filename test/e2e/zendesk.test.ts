@@ -70,6 +70,22 @@ describe("Zendesk end to end", () => {
   });
 
   it.each([
+    ["whole, as Zendesk sideloads it with the ticket", false, 0],
+    ["partial, so the user record is fetched", true, 1],
+  ])("maps the requester by its external_id when the sideloaded user is %s", async (_what, partial, userCalls) => {
+    const ticketId = partial ? 7052 : 7051;
+    zd.partialSideloads = partial;
+    zd.addUser({ id: 551 + Number(partial), name: "Ines Duarte", email: `ines${Number(partial)}@example.com`, external_id: `crm-77${Number(partial)}` });
+    zd.addTicket({ id: ticketId, subject: "Router keeps dropping", requester_id: 551 + Number(partial), comments: [{ body: "My router drops the connection every evening since Monday." }] });
+    expect((await post(ticketCreatedEvent({ ticketId, requesterId: 551 + Number(partial), subject: "Router keeps dropping" }))).status).toBe(200);
+    await settled(p.db);
+    expect(zd.notesOn(ticketId)).toHaveLength(1);
+    expect(zd.requests.filter((r) => r.startsWith("GET /api/v2/users/"))).toHaveLength(userCalls);
+    const cursor = await p.db.sql.query<{ external_user_id: string }>(`SELECT external_user_id FROM thread_cursors WHERE ticket_ref = $1`, [String(ticketId)]);
+    expect(cursor.map((c) => c.external_user_id)).toEqual([`crm-77${Number(partial)}`]);
+  });
+
+  it.each([
     ["a wrong secret", (b: string) => zendeskHeaders(b, "not-the-secret")],
     ["a stale timestamp", (b: string) => zendeskHeaders(b, undefined, new Date(Date.now() - 6 * 60_000).toISOString())],
     ["a truncated signature", (b: string) => ({ ...zendeskHeaders(b), "x-zendesk-webhook-signature": zendeskHeaders(b)["x-zendesk-webhook-signature"].slice(0, 20) })],

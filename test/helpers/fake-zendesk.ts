@@ -1,5 +1,5 @@
-// A small stateful model of the Zendesk API calls the connector makes (ticket, cursor-paged
-// comments with sideloaded users, user, private-comment PUT), served two ways: through nock
+// A small stateful model of the Zendesk API calls the connector makes (ticket with its users
+// sideloaded, cursor-paged comments with sideloaded users, user, private-comment PUT), served two ways: through nock
 // in-process (e2e tests) or as a real HTTP server (child-process tests, benchmarks).
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -17,6 +17,8 @@ export class FakeZendesk {
   /** Every private comment PUT, in order. */
   notes: { ticketId: number; authorId: number; htmlBody: string; commentId: number }[] = [];
   requests: string[] = [];
+  /** Sideloaded users carry only id, name and role (Zendesk documents sideloads as partial records). */
+  partialSideloads = false;
   private faults: { match: RegExp; fault: Fault }[] = [];
   private nextId = 90_000_000_000;
   private clock = Date.UTC(2026, 10, 1, 9, 0, 0);
@@ -60,7 +62,11 @@ export class FakeZendesk {
     if (method === "GET" && (m = u.pathname.match(/^\/api\/v2\/tickets\/(\d+)\.json$/))) {
       const t = this.tickets.get(Number(m[1]));
       if (!t) return notFound();
-      return { status: 200, body: { ticket: { id: t.id, subject: t.subject, status: t.status, requester_id: t.requester_id, submitter_id: t.requester_id } } };
+      const ticket = { id: t.id, subject: t.subject, status: t.status, requester_id: t.requester_id, submitter_id: t.requester_id };
+      // ?include=users sideloads the ticket's people (requester, submitter, assignee)
+      const sideload = (u.searchParams.get("include") ?? "").split(",").includes("users");
+      const users = sideload ? [this.users.get(t.requester_id)].filter(Boolean).map((user) => (this.partialSideloads ? { id: user!.id, name: user!.name, role: user!.role } : user)) : undefined;
+      return { status: 200, body: { ticket, ...(users ? { users } : {}) } };
     }
     if (method === "GET" && (m = u.pathname.match(/^\/api\/v2\/tickets\/(\d+)\/comments\.json$/))) {
       const t = this.tickets.get(Number(m[1]));
