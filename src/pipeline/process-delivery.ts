@@ -7,7 +7,7 @@ import type { TenantRef } from "../memory/store";
 import type { PipelineDeps } from "./deps";
 import { ingestThread } from "./ingest-thread";
 import { maybePostNote } from "./post-note";
-import { type ReleaseWrite, runWrite, withTicketLease } from "./ticket-lease";
+import { type ReleaseWrite, runWrite, type TicketLease, withTicketLease } from "./ticket-lease";
 
 const PREFIX = { zendesk: "zd", intercom: "ic", crisp: "cr" } as const;
 
@@ -70,27 +70,26 @@ export async function processDelivery(deps: PipelineDeps, deliveryId: string, at
   }
 
   const ticketRef = event.ticketRef;
+  const ticketJob = async (lease: TicketLease): Promise<JobResult> => {
+    const thread: Thread = await connector.fetchThread(client, ticketRef);
+    const requesterRef = event.requesterRef ?? thread.requesterRef;
+    // An anonymous visitor with no contact: nobody to remember, which is an outcome, not a failure.
+    if (!requesterRef) return { status: "skipped", reason: "no_requester" };
+    const known = thread.requester?.providerUserRef === requesterRef ? thread.requester : undefined;
+    const externalUserId = await resolveAndMerge(deps, connector, client, inst, tenant, requesterRef, event, known);
+    const status = (thread.status ?? event.status)?.toLowerCase();
+    const ingested = await ingestThread(deps, { inst, tenant, thread, externalUserId, status, lease });
+    const note = await maybePostNote(deps, { connector, client, inst, tenant, event, thread, externalUserId, status, deliveryId, ingested, lease });
+    return { status: "done", reason: note.reason };
+  };
   // Finished by the statement that releases the lease with the ticket's cursor saved: whoever
   // sees the delivery done sees the cursor too, and a crash before it re-runs a job that finds
   // the messages seen and the note posted.
-  return withTicketLease(
-    deps.db,
-    inst.id,
-    ticketRef,
-    async (lease): Promise<JobResult> => {
-      const thread: Thread = await connector.fetchThread(client, ticketRef);
-      const requesterRef = event.requesterRef ?? thread.requesterRef;
-      // An anonymous visitor with no contact: nobody to remember, which is an outcome, not a failure.
-      if (!requesterRef) return { status: "skipped", reason: "no_requester" };
-      const known = thread.requester?.providerUserRef === requesterRef ? thread.requester : undefined;
-      const externalUserId = await resolveAndMerge(deps, connector, client, inst, tenant, requesterRef, event, known);
-      const status = (thread.status ?? event.status)?.toLowerCase();
-      const ingested = await ingestThread(deps, { inst, tenant, thread, externalUserId, status, lease });
-      const note = await maybePostNote(deps, { connector, client, inst, tenant, event, thread, externalUserId, status, deliveryId, ingested, lease });
-      return { status: "done", reason: note.reason };
-    },
-    { finish: finishing },
-  );
+  return withTicketLease(deps.db, inst.id, ticketRef, async (lease) => {
+    const result = await ticketJob(lease);
+    lease.writeOnRelease(finishing(result));
+    return result;
+  });
 }
 
 function tenantOf(deps: PipelineDeps, tenantId: string): Promise<TenantRef | null> {

@@ -50,7 +50,7 @@ export async function withTicketLease<T>(
   installationId: string,
   ticketRef: string,
   work: (lease: TicketLease) => Promise<T>,
-  opts: { waitMs?: number; clock?: () => Date; leaseMs?: number; renewEveryMs?: number; finish?: (result: T) => ReleaseWrite } = {},
+  opts: { waitMs?: number; clock?: () => Date; leaseMs?: number; renewEveryMs?: number } = {},
 ): Promise<T> {
   const owner = randomUUID();
   const leaseMs = String(opts.leaseMs ?? LEASE_MS);
@@ -98,8 +98,6 @@ export async function withTicketLease<T>(
   let succeeded = false;
   try {
     const result = await work(lease);
-    const finish = opts.finish?.(result);
-    if (finish) onRelease.push(finish);
     succeeded = true;
     return result;
   } finally {

@@ -72,9 +72,10 @@ describe("withTicketLease", () => {
         "t3",
         async (lease) => {
           lease.saveCursor({ seenMessageIds: ["m1", "m2"], externalUserId: "zd_acme_7" });
-          return { status: "skipped", reason: "no_requester" };
+          const result = { status: "skipped", reason: "no_requester" };
+          lease.writeOnRelease(finishAs("dlv_lease_done")(result));
+          return result;
         },
-        { finish: finishAs("dlv_lease_done") },
       );
       expect(out).toEqual({ status: "skipped", reason: "no_requester" });
       expect(await deliveryOf("dlv_lease_done")).toEqual({ status: "skipped", skip_reason: "no_requester", processed_at: new Date("2026-11-20T10:00:00.000Z") });
@@ -84,9 +85,10 @@ describe("withTicketLease", () => {
     it("leaves the delivery unfinished when the work fails, and still releases the ticket", async () => {
       await insertDelivery("dlv_lease_fail");
       await expect(
-        withTicketLease(db, "inst_l", "t4", async () => {
+        withTicketLease(db, "inst_l", "t4", async (lease) => {
+          lease.writeOnRelease(finishAs("dlv_lease_fail")({ status: "done", reason: "note_posted" }));
           throw new Error("helpdesk down");
-        }, { finish: finishAs("dlv_lease_fail") }),
+        }),
       ).rejects.toThrow("helpdesk down");
       expect(await deliveryOf("dlv_lease_fail")).toMatchObject({ status: "processing", processed_at: null });
       expect((await cursorOf("t4"))?.lease_owner).toBeNull();
