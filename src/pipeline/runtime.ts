@@ -12,14 +12,14 @@ import { createInstallation, findInstallationByAccount, getInstallation, setInst
 import { emailKey, loadMasterKey } from "../tenants/secrets";
 import { tenantRef } from "../tenants/service";
 import type { InstallationStore, PipelineDeps } from "./deps";
-import { createDispatcher } from "./dispatcher";
-import { createInboxWriter } from "./inbox-writer";
-import { createInstallationCache } from "./installation-cache";
-import { createLifecycleReceiver } from "./lifecycle";
-import { processDelivery } from "./process-delivery";
+import { createDispatcher } from "./intake/dispatcher";
+import { createInboxWriter } from "./intake/inbox-writer";
+import { createInstallationCache } from "./intake/installation-cache";
+import { createLifecycleReceiver } from "./intake/lifecycle";
+import { processDelivery } from "./job/process-delivery";
 import { withAppSecrets } from "./provider-apps";
-import { recordBudget, throttledWarn, type Intake } from "./receive";
-import { cacheTenants } from "./tenant-cache";
+import { recordBudget, throttledWarn, type Intake } from "./intake/receive";
+import { cacheTenants } from "./intake/tenant-cache";
 
 export type PipelineRuntime = {
   /** The worker's deps, and the webhook handler's intake (webhooksRouter takes both). */

@@ -139,7 +139,7 @@ describeWithPostgres("Zendesk pipeline across processes (worker child, private R
 
     const second = startWorker();
     // BullMQ re-runs the killed worker's jobs once their 15 s lock has expired (~25 s); they
-    // then wait for the dead worker's ticket leases (src/pipeline/ticket-lease.ts, 15 s, no longer renewed)
+    // then wait for the dead worker's ticket leases (src/pipeline/job/ticket-lease.ts, 15 s, no longer renewed)
     await waitWhileWorking(second, async () => (await countBy(db(), "webhook_deliveries", "status")).done === 200, 85_000, "all 200 deliveries done");
     const recoveredInMs = Date.now() - killedAt;
 

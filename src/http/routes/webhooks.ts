@@ -2,7 +2,7 @@
 // they are the hot path (a helpdesk can send thousands a second) and need none of what
 // Express adds (router, query parser, response helpers). Bytes are read raw (every helpdesk
 // signs bytes, and a re-serialised body no longer matches); everything after that is
-// src/pipeline/receive.ts. A path under /webhooks/ that is not one of these is left to
+// src/pipeline/intake/receive.ts. A path under /webhooks/ that is not one of these is left to
 // Express, which answers 404 in the API's error format.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { parse as parseQuery } from "node:querystring";
@@ -10,7 +10,7 @@ import zlib from "node:zlib";
 import type { Provider, RawRequest } from "../../../connectors/types";
 import type { Logger } from "../../logger";
 import type { Metrics } from "../../metrics";
-import { receiveWebhook, type ReceiveDeps, type Route } from "../../pipeline/receive";
+import { receiveWebhook, type ReceiveDeps, type Route } from "../../pipeline/intake/receive";
 
 export const WEBHOOK_BODY_LIMIT = 1024 * 1024;
 

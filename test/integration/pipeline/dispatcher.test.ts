@@ -4,7 +4,7 @@
 import { Writable } from "node:stream";
 import { Queue } from "bullmq";
 import { createLogger } from "../../../src/logger";
-import { createDispatcher } from "../../../src/pipeline/dispatcher";
+import { createDispatcher } from "../../../src/pipeline/intake/dispatcher";
 import { createBullmqQueue } from "../../../src/queue/bullmq";
 import { createEmbeddedQueue } from "../../../src/queue/embedded";
 import { parseRedisUrl } from "../../../src/queue/redis-url";

@@ -4,7 +4,7 @@
 import type { NormalisedEvent } from "../../../connectors/types";
 import type { Database } from "../../../src/db/client";
 import type { SqlRunner } from "../../../src/db/sql";
-import { createInboxWriter, InboxClosedError, type InboxRow } from "../../../src/pipeline/inbox-writer";
+import { createInboxWriter, InboxClosedError, type InboxRow } from "../../../src/pipeline/intake/inbox-writer";
 import { createTestDatabase } from "../../helpers/db";
 
 let db: Database;

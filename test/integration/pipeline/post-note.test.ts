@@ -8,8 +8,8 @@ import { createMemoryEngine, type MemoryEngine } from "../../../src/memory/engin
 import { createDeterministicExtractor } from "../../../src/memory/extract/deterministic";
 import type { TenantRef } from "../../../src/memory/store";
 import type { PipelineDeps } from "../../../src/pipeline/deps";
-import { maybePostNote } from "../../../src/pipeline/post-note";
-import { withTicketLease } from "../../../src/pipeline/ticket-lease";
+import { maybePostNote } from "../../../src/pipeline/job/post-note";
+import { withTicketLease } from "../../../src/pipeline/job/ticket-lease";
 import { createTenant, tenantRef } from "../../../src/tenants/service";
 import { createTestDatabase } from "../../helpers/db";
 

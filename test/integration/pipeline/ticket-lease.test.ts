@@ -1,7 +1,7 @@
 // The per-ticket lease is short and renewed while its job runs: a live job keeps its ticket
 // past the lease length, a dead one (never released, never renewed) frees it after that length.
 import type { Database } from "../../../src/db/client";
-import { type ReleaseWrite, TicketBusyError, withTicketLease } from "../../../src/pipeline/ticket-lease";
+import { type ReleaseWrite, TicketBusyError, withTicketLease } from "../../../src/pipeline/job/ticket-lease";
 import { createTestDatabase } from "../../helpers/db";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

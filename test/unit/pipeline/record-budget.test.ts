@@ -1,4 +1,4 @@
-import { recordBudget } from "../../../src/pipeline/receive";
+import { recordBudget } from "../../../src/pipeline/intake/receive";
 
 describe("recordBudget", () => {
   it("allows perMinute at once, then refills continuously, per key", () => {

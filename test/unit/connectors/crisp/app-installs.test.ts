@@ -7,7 +7,7 @@ import type { InstallationInfo, Provider, RawRequest } from "../../../../connect
 import { loadConfig } from "../../../../src/config";
 import { createLogger } from "../../../../src/logger";
 import type { InstallationRecord } from "../../../../src/pipeline/deps";
-import { createLifecycleReceiver, type NewAppInstallation } from "../../../../src/pipeline/lifecycle";
+import { createLifecycleReceiver, type NewAppInstallation } from "../../../../src/pipeline/intake/lifecycle";
 import { withAppSecrets } from "../../../../src/pipeline/provider-apps";
 import { fixtureBytes, IDENTIFIER, installation, KEY, WEBSITE } from "./fixtures";
 

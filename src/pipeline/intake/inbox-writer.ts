@@ -7,8 +7,8 @@
 // by row so the others are not refused with it. It does not retry a failed write: the
 // helpdesk does, on our 5xx.
 import { randomUUID } from "node:crypto";
-import type { NormalisedEvent, Provider } from "../../connectors/types";
-import type { SqlRunner } from "../db/sql";
+import type { NormalisedEvent, Provider } from "../../../connectors/types";
+import type { SqlRunner } from "../../db/sql";
 
 export type InboxRow = {
   installationId: string;

@@ -5,8 +5,8 @@
 // most `negativeTtlMs` (5 s). Callers that get a refusal out of a cached copy ask again with
 // `maxAgeMs` (see receive.ts), so activating an installation or rotating its signing secret
 // takes effect at the next delivery rather than after the TTL.
-import type { Provider } from "../../connectors/types";
-import type { InstallationRecord, InstallationStore } from "./deps";
+import type { Provider } from "../../../connectors/types";
+import type { InstallationRecord, InstallationStore } from "../deps";
 
 export type InstallationCacheOptions = {
   /** How long a found installation is served from memory; default 30 s. */

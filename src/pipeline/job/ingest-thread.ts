@@ -2,10 +2,10 @@
 // colleagues') are never fed. The source event id is derived from what is fed, so a job
 // retried after the add but before the cursor moved is a duplicate, not a second add.
 import { createHash } from "node:crypto";
-import type { InstallationInfo, Thread } from "../../connectors/types";
-import type { TenantRef } from "../memory/store";
-import type { SupportProfile } from "../memory/types";
-import type { PipelineDeps } from "./deps";
+import type { InstallationInfo, Thread } from "../../../connectors/types";
+import type { TenantRef } from "../../memory/store";
+import type { SupportProfile } from "../../memory/types";
+import type { PipelineDeps } from "../deps";
 import type { TicketLease } from "./ticket-lease";
 
 const MAX_SEEN = 20_000;

@@ -5,10 +5,10 @@
 // CRISP_PLUGIN_TENANT_ID), or brings back one that was uninstalled; without a configured tenant
 // it is only logged (add the installation with the CLI). An uninstall marks it `uninstalled`.
 // An installation an admin disabled stays disabled whatever the helpdesk says.
-import type { InstallationInfo, Provider, RawRequest } from "../../connectors/types";
-import type { Logger } from "../logger";
-import type { InstallationRecord, PipelineDeps } from "./deps";
-import type { ProviderApps } from "./provider-apps";
+import type { InstallationInfo, Provider, RawRequest } from "../../../connectors/types";
+import type { Logger } from "../../logger";
+import type { InstallationRecord, PipelineDeps } from "../deps";
+import type { ProviderApps } from "../provider-apps";
 
 type Answer = { status: number; body: Record<string, unknown> };
 

@@ -4,8 +4,8 @@
 // stays `received` in the inbox, and the sweeper enqueues rows left `received` longer
 // than its staleMs. Enqueueing is idempotent (job id = delivery id), so a sweep that
 // overlaps a late dispatch does no harm.
-import type { Logger } from "../logger";
-import type { DeliveryQueue } from "../queue/types";
+import type { Logger } from "../../logger";
+import type { DeliveryQueue } from "../../queue/types";
 
 export type DeliveryDispatcher = {
   /** Queues the id for enqueueing; never waits, never throws. */

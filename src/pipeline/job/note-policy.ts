@@ -1,9 +1,9 @@
 // When does an agent get a note? Pure: the pipeline gathers the facts, this decides.
 // Post on a ticket's first customer event; afterwards only when the context gains something
 // an agent must see; never on solved tickets; never more than the helpdesk-safe rate.
-import type { EventKind } from "../../connectors/types";
-import type { SupportContext } from "../memory/context";
-import type { SupportProfile } from "../memory/types";
+import type { EventKind } from "../../../connectors/types";
+import type { SupportContext } from "../../memory/context";
+import type { SupportProfile } from "../../memory/types";
 
 /** What a note showed, to tell later whether there is news. */
 export type NoteDigest = { openIssue: string | null; escalation: boolean; risks: string[] };

@@ -1,5 +1,5 @@
-import type { TenantRef } from "../../../src/memory/store";
-import { cacheTenants } from "../../../src/pipeline/tenant-cache";
+import type { TenantRef } from "../../../../src/memory/store";
+import { cacheTenants } from "../../../../src/pipeline/intake/tenant-cache";
 
 const ref = (id: string, mode: "auto" | "single" = "auto"): TenantRef => ({
   id,

@@ -1,8 +1,8 @@
 // The webhook handler's installation cache: what it serves from memory, for how long, and
 // when it goes back to the store. The store here is an in-memory table that counts its reads;
 // the clock is injected.
-import type { InstallationRecord, InstallationStore } from "../../../src/pipeline/deps";
-import { createInstallationCache } from "../../../src/pipeline/installation-cache";
+import type { InstallationRecord, InstallationStore } from "../../../../src/pipeline/deps";
+import { createInstallationCache } from "../../../../src/pipeline/intake/installation-cache";
 
 function record(id: string, status = "active", account = "acme", secret = "s1"): InstallationRecord {
   return {

@@ -5,9 +5,9 @@
 // acknowledged is never lost; it is enqueued after the answer (dispatcher.ts), and a row the
 // queue never got (queue down, process killed) is enqueued by the sweeper.
 import { createHash } from "node:crypto";
-import type { Provider, RawRequest } from "../../connectors/types";
-import type { Logger } from "../logger";
-import type { InstallationRecord, PipelineDeps } from "./deps";
+import type { Provider, RawRequest } from "../../../connectors/types";
+import type { Logger } from "../../logger";
+import type { InstallationRecord, PipelineDeps } from "../deps";
 import type { DeliveryDispatcher } from "./dispatcher";
 import type { InboxRow, InboxWriter } from "./inbox-writer";
 import type { CachedInstallationStore, LookupOptions } from "./installation-cache";

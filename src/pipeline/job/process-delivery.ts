@@ -1,10 +1,10 @@
 // The worker job for one inbox row: echo/bot filter → requester → external_user_id → whole
 // thread → only the messages not yet seen into memory → note policy → post the note once.
 // Each step is a function; this file composes them. Throwing hands the retry to the queue.
-import type { Connector, InstallationInfo, NormalisedEvent, RequesterIdentity, Thread } from "../../connectors/types";
-import { aliasesOf, mergeHelpdeskUsers, resolveCustomerWithAliases } from "../identity/resolve";
-import type { TenantRef } from "../memory/store";
-import type { PipelineDeps } from "./deps";
+import type { Connector, InstallationInfo, NormalisedEvent, RequesterIdentity, Thread } from "../../../connectors/types";
+import { aliasesOf, mergeHelpdeskUsers, resolveCustomerWithAliases } from "../../identity/resolve";
+import type { TenantRef } from "../../memory/store";
+import type { PipelineDeps } from "../deps";
 import { ingestThread } from "./ingest-thread";
 import { maybePostNote } from "./post-note";
 import { type ReleaseWrite, runWrite, type TicketLease, withTicketLease } from "./ticket-lease";

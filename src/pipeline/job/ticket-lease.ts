@@ -4,7 +4,7 @@
 // cursor; releasing it writes the new one. The lease is short and renewed while the job runs,
 // so a job whose worker died (SIGKILL, OOM) holds its tickets for at most LEASE_MS.
 import { randomUUID } from "node:crypto";
-import type { Database } from "../db/client";
+import type { Database } from "../../db/client";
 
 export const LEASE_MS = 15_000;
 /** Renewed this often while the work runs: two renewals can fail before the lease lapses. */

@@ -1,7 +1,7 @@
 // Tenant settings for the worker, kept a few seconds: a job reads its tenant once, and the jobs
 // of one tenant within TENANT_TTL_MS share that read. It does not yet hear of changes: a PATCH
 // (made in the API process) reaches the worker's notes and adds within TENANT_TTL_MS.
-import type { TenantRef } from "../memory/store";
+import type { TenantRef } from "../../memory/store";
 
 export const TENANT_TTL_MS = 10_000;
 const MAX_TENANTS = 1_000;

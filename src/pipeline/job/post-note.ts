@@ -2,9 +2,9 @@
 // row is written before the helpdesk call and marked posted after it; a job retried after a
 // crash in between looks for its own footer reference in the thread before posting again.
 import { randomUUID } from "node:crypto";
-import type { Connector, InstallationInfo, NormalisedEvent, Thread } from "../../connectors/types";
-import type { TenantRef } from "../memory/store";
-import type { PipelineDeps } from "./deps";
+import type { Connector, InstallationInfo, NormalisedEvent, Thread } from "../../../connectors/types";
+import type { TenantRef } from "../../memory/store";
+import type { PipelineDeps } from "../deps";
 import type { IngestResult } from "./ingest-thread";
 import type { TicketLease } from "./ticket-lease";
 import { decideNote, digestOf, type NoteDigest } from "./note-policy";
