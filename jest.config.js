@@ -4,6 +4,8 @@ module.exports = {
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts"],
   transform: { "^.+\\.ts$": ["ts-jest", { diagnostics: false }] },
+  // The package's own export (package.json "exports"), as a test or the demo imports it.
+  moduleNameMapper: { "^helpdesk-memory/client$": "<rootDir>/src/client/index.ts" },
   globalSetup: "<rootDir>/test/helpers/global-setup.ts",
   setupFilesAfterEnv: ["<rootDir>/test/helpers/restore-http.ts"],
   testTimeout: 30000,
