@@ -8,10 +8,11 @@ import type { Logger } from "../logger";
 import type { MemoryEngine } from "../memory/engine";
 import type { Metrics } from "../metrics";
 import { requireApiKey } from "./auth";
+import { requestIds } from "./envelope";
 import { ApiError, errorHandler } from "./errors";
-import { customersRouter } from "./routes/v1-customers";
-import { memoriesRouter } from "./routes/v1-memories";
-import { tenantRouter } from "./routes/v1-tenant";
+import { customersRouter } from "./v1/customers";
+import { memoriesRouter } from "./v1/memories";
+import { tenantRouter } from "./v1/tenant";
 import type { WebhookHandler } from "./routes/webhooks";
 
 export type AppDeps = {
@@ -58,12 +59,14 @@ export function createApp(deps: AppDeps): RequestListener {
     res.type(deps.metrics.registry.contentType).send(await deps.metrics.registry.metrics());
   });
 
+  // The MemoryOS wire API: request id first, so even a refused key's answer carries one.
   const v1 = express.Router();
+  v1.use(requestIds());
   v1.use(requireApiKey(deps.db));
   v1.use(express.json({ limit: deps.maxBodyBytes, type: () => true }));
   v1.use(tenantRouter({ db: deps.db, clock }));
-  v1.use(memoriesRouter({ engine: deps.engine, metrics: deps.metrics }));
-  v1.use(customersRouter({ db: deps.db, onForget: deps.onForget }));
+  v1.use(memoriesRouter({ db: deps.db, engine: deps.engine, metrics: deps.metrics, clock }));
+  v1.use(customersRouter({ db: deps.db, metrics: deps.metrics, clock, onForget: deps.onForget }));
   app.use("/v1", v1);
 
   app.use((req, _res, next) => next(new ApiError("not_found", `no route ${req.method} ${req.path}`)));

@@ -4,6 +4,7 @@ import type { SupportProfile, Vertical } from "./types";
 import { emptyProfile } from "./types";
 import { buildContextItems, type ContextItem } from "./context-items";
 import { buildSections } from "./context-sections";
+import { listFacts } from "./memory-facts";
 import { isResolutionQuery } from "./resolution-query";
 import { packSections } from "./tokens";
 
@@ -25,7 +26,23 @@ export type SupportContext = {
   truncated: boolean;
 };
 
-export type SupportContextOptions = { query: string; limit?: number; contextMaxTokens?: number };
+export type SupportContextOptions = {
+  query: string;
+  limit?: number;
+  contextMaxTokens?: number;
+  /** false: the general engine (domain_schema null), the remembered facts without the support overlay. */
+  supportOverlay?: boolean;
+};
+
+export const GENERAL_HEADER = "What you know about this user (remembered from past conversations, not live data):";
+
+/** The general engine's context: the caveat, then the facts, most important first. */
+function generalSections(profile: SupportProfile) {
+  return [
+    { name: "general", pinned: true, lines: [{ text: GENERAL_HEADER }], headerLines: 0, keepLines: 1 },
+    { name: "facts", pinned: false, lines: listFacts(profile).map((f) => ({ text: `- ${f.content}` })), headerLines: 0, keepLines: 0 },
+  ];
+}
 
 export const DEFAULT_LIMIT = 10;
 export const DEFAULT_CONTEXT_MAX_TOKENS = 600;
@@ -70,7 +87,8 @@ export function buildSupportContext(profile: SupportProfile | null, opts: Suppor
 
   const limit = wholeOr(opts.limit, DEFAULT_LIMIT, 0);
   const maxTokens = wholeOr(opts.contextMaxTokens, DEFAULT_CONTEXT_MAX_TOKENS, MIN_CONTEXT_MAX_TOKENS);
-  const packed = packSections(buildSections(p, opts.query ?? ""), maxTokens);
+  const sections = opts.supportOverlay === false ? generalSections(p) : buildSections(p, opts.query ?? "");
+  const packed = packSections(sections, maxTokens);
   return {
     has_context: true,
     support_type: p.support_type,

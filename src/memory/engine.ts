@@ -36,14 +36,19 @@ export type GetRequest = {
   query?: string;
   limit?: number;
   context_max_tokens?: number;
+  /** false for a tenant on the general engine (domain_schema null); default true. */
+  support_overlay?: boolean;
 };
 
 export type GetResult = SupportContext & { external_user_id: string };
 
 export type MemoryEngine = {
   add(tenant: TenantRef, req: AddRequest): Promise<AddResult>;
-  /** add(), and the profile as it was written (null for a duplicate, which wrote nothing). */
-  addWithProfile(tenant: TenantRef, req: AddRequest): Promise<{ result: AddResult; profile: SupportProfile | null }>;
+  /**
+   * add(), and the profile as it was written (null for a duplicate, which wrote nothing) and
+   * as it stood before (what the memory API compares to say which facts the add made).
+   */
+  addWithProfile(tenant: TenantRef, req: AddRequest): Promise<AddWithProfile>;
   get(tenant: TenantRef, req: GetRequest): Promise<GetResult>;
   /** get() on a profile the caller already holds (e.g. from addWithProfile): no read. */
   contextFor(profile: SupportProfile | null, req: Omit<GetRequest, "agent_id">): GetResult;
@@ -52,6 +57,8 @@ export type MemoryEngine = {
   /** Two ids are one customer: fold `fromId` into `intoId` (profiles, claims, events). */
   mergeCustomers(tenant: TenantRef, fromId: string, intoId: string): Promise<number>;
 };
+
+export type AddWithProfile = { result: AddResult; profile: SupportProfile | null; previous: SupportProfile | null };
 
 export type EngineDeps = {
   db: Database;
@@ -70,10 +77,10 @@ export function createMemoryEngine({ db, extractor, clock = () => new Date() }: 
    * add(), and the profile it left (null for a duplicate): the note path builds its context
    * from it (contextFor) instead of reading the profile back.
    */
-  async function addWithProfile(tenant: TenantRef, req: AddRequest): Promise<{ result: AddResult; profile: SupportProfile | null }> {
+  async function addWithProfile(tenant: TenantRef, req: AddRequest): Promise<AddWithProfile> {
     const key = { tenantId: tenant.id, externalUserId: req.external_user_id, agentScope: scopeFor(tenant, req.agent_id) };
     const sourceEventId = req.source_event_id ?? contentEventId(req);
-    const duplicate = (id: string) => ({ result: duplicateResult(id, sourceEventId, req.external_user_id), profile: null });
+    const duplicate = (id: string): AddWithProfile => ({ result: duplicateResult(id, sourceEventId, req.external_user_id), profile: null, previous: null });
     let state = await readAddState(db, key, sourceEventId);
     if (state.duplicateId !== null) return duplicate(state.duplicateId);
 
@@ -137,7 +144,7 @@ export function createMemoryEngine({ db, extractor, clock = () => new Date() }: 
           redactions,
           extractor: extractor.name,
         };
-        return { result, profile };
+        return { result, profile, previous: state.row ? profileFromRow(state.row) : null };
       }
       if (attempt >= MAX_WRITE_ATTEMPTS) throw new Error(`profile of ${req.external_user_id} kept changing during add(); try again`);
       state = await readAddState(db, key, sourceEventId);
@@ -150,7 +157,12 @@ export function createMemoryEngine({ db, extractor, clock = () => new Date() }: 
   }
 
   function contextFor(profile: SupportProfile | null, req: Omit<GetRequest, "agent_id">): GetResult {
-    const context = buildSupportContext(profile, { query: req.query ?? "", limit: req.limit, contextMaxTokens: req.context_max_tokens });
+    const context = buildSupportContext(profile, {
+      query: req.query ?? "",
+      limit: req.limit,
+      contextMaxTokens: req.context_max_tokens,
+      supportOverlay: req.support_overlay,
+    });
     return { external_user_id: req.external_user_id, ...context };
   }
 

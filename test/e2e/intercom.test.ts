@@ -185,7 +185,7 @@ describe("Intercom end to end", () => {
     expect(await rowOf(merged.id)).toMatchObject({ status: "done" });
     expect(await profileIds()).toEqual(["cust-50777"]);
     const profile = await request(p.app).get("/v1/customers/cust-50777").set({ Authorization: `ApiKey ${p.apiKey}` });
-    const text = JSON.stringify(profile.body.profile);
+    const text = JSON.stringify(profile.body.data.profile);
     expect(text).toContain("QX7K2M");
     expect(text).toContain("BKG-55120");
 

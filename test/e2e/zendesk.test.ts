@@ -276,7 +276,7 @@ describe("Zendesk end to end", () => {
     );
     expect(ids.map((i) => i.external_user_id)).toEqual(["zd_acme_511"]);
     const profile = await request(p.app).get("/v1/customers/zd_acme_511").set({ Authorization: `ApiKey ${p.apiKey}` });
-    const text = JSON.stringify(profile.body.profile);
+    const text = JSON.stringify(profile.body.data.profile);
     expect(text).toContain("QX7K2M");
     expect(text).toContain("BKG-55120");
   });

@@ -1,10 +1,10 @@
-// No body, however odd, gets a 500: every route answers 4xx with a message.
+// No body, however odd, gets a 500: every route answers 4xx in the one error shape.
 import request from "supertest";
 import { createTestApp, type TestApp } from "../../helpers/app";
 
 const ROUTES: Array<["post" | "patch" | "get" | "delete", string]> = [
-  ["post", "/v1/memories"],
-  ["post", "/v1/memories/search"],
+  ["post", "/v1/memories/add"],
+  ["post", "/v1/memories/retrieve"],
   ["post", "/v1/redact"],
   ["patch", "/v1/tenant/domain-schema"],
   ["patch", "/v1/tenant/support-type"],
@@ -37,11 +37,11 @@ describe("malformed input never yields a 500", () => {
   });
 
   for (const [method, path] of ROUTES) {
-    it.each(BODIES)(`${method.toUpperCase()} ${path} with %s body → 4xx with a message`, async (_name, body, type) => {
+    it.each(BODIES)(`${method.toUpperCase()} ${path} with %s body → 4xx with the error body`, async (_name, body, type) => {
       const r = await request(t.app)[method](path).set(t.auth).set("Content-Type", type).send(body);
       expect(r.status).toBeGreaterThanOrEqual(400);
       expect(r.status).toBeLessThan(500);
-      expect(typeof r.body.error?.message).toBe("string");
+      expect(r.body).toEqual({ error: expect.any(String), code: expect.stringMatching(/^[A-Z]+_\d{3}$/), request_id: expect.any(String), details: expect.anything() });
     });
   }
 
@@ -60,17 +60,19 @@ describe("malformed input never yields a 500", () => {
 
   it("stores text with NUL bytes without them, and refuses ids with control characters", async () => {
     const ok = await request(t.app)
-      .post("/v1/memories")
+      .post("/v1/memories/add")
       .set(t.auth)
       .send({ external_user_id: "nul-1", messages: [{ role: "user", content: "my order ORD-1\u0000 is late" }], metadata: { ticket_id: "T\u00001" } });
-    expect(ok.status).toBe(201);
-    const bad = await request(t.app).post("/v1/memories").set(t.auth).send({ external_user_id: "a\u0000b", messages: [{ role: "user", content: "x" }] });
-    expect(bad.status).toBe(400);
-    expect(bad.body.error.field).toBe("external_user_id");
+    expect(ok.status).toBe(200);
+    expect(ok.body.memories_created).toBeGreaterThan(0);
+    const bad = await request(t.app).post("/v1/memories/add").set(t.auth).send({ external_user_id: "a\u0000b", messages: [{ role: "user", content: "x" }] });
+    expect(bad.status).toBe(422);
+    expect(bad.body.details[0].field).toBe("external_user_id");
   });
 
   it("refuses a wrong key before reading a body", async () => {
-    const r = await request(t.app).post("/v1/memories").set({ Authorization: "ApiKey mem_x" }).send("{bad json");
+    const r = await request(t.app).post("/v1/memories/add").set({ Authorization: "ApiKey mem_x" }).send("{bad json");
     expect(r.status).toBe(401);
+    expect(r.body).toMatchObject({ error: "unauthorized", code: "AUTH_001" });
   });
 });
