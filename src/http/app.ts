@@ -9,7 +9,7 @@ import type { MemoryEngine } from "../memory/engine";
 import type { Metrics } from "../metrics";
 import { requireApiKey } from "./auth";
 import { requestIds } from "./envelope";
-import { ApiError, errorHandler } from "./errors";
+import { ApiError, errorHandler, webhookError } from "./errors";
 import { customersRouter } from "./v1/customers";
 import { memoriesRouter } from "./v1/memories";
 import { tenantRouter } from "./v1/tenant";
@@ -67,9 +67,16 @@ export function createApp(deps: AppDeps): RequestListener {
   v1.use(tenantRouter({ db: deps.db, clock }));
   v1.use(memoriesRouter({ db: deps.db, engine: deps.engine, metrics: deps.metrics, clock }));
   v1.use(customersRouter({ db: deps.db, metrics: deps.metrics, clock, onForget: deps.onForget }));
+  v1.use((req, _res, next) => next(new ApiError("not_found", `no route ${req.method} /v1${req.path}`)));
+  v1.use(errorHandler(deps.log));
   app.use("/v1", v1);
 
-  app.use((req, _res, next) => next(new ApiError("not_found", `no route ${req.method} ${req.path}`)));
+  // Outside /v1 (webhook paths with the wrong method, typos) the answer keeps the shape the
+  // helpdesks have always seen.
+  app.use((req, res) => {
+    const answer = webhookError("not_found", `no route ${req.method} ${req.path}`);
+    res.status(answer.status).json(answer.body);
+  });
   app.use(errorHandler(deps.log));
 
   const webhooks = deps.webhooks;

@@ -104,6 +104,7 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
 // The webhook endpoints answer helpdesks, not API clients: their status codes and the body
 // `{error: {code, message}}` are what Zendesk, Intercom and Crisp already see and retry on.
 const WEBHOOK_TABLE = {
+  not_found: 404,
   unknown_provider: 404,
   unknown_installation: 404,
   malformed_json: 400,
