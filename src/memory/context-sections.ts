@@ -1,8 +1,9 @@
 // The sections of system_prompt_addition, each a list of plain-text lines for packSections.
-// Pinned: usage rules, open issues, identity, escalation warning, critical risks.
+// Pinned: usage rules, the vertical's intro line, open issues, identity, escalation warning
+// (the only place sentiment is spoken of), critical risks.
 // Normal, highest priority first: vertical context, resolution preference, communication,
-// history, sentiment, lesser open risks.
-import type { OpenIssue, SupportProfile } from "./types";
+// history, lesser open risks.
+import type { OpenIssue, SupportProfile, Vertical } from "./types";
 import {
   cleanText,
   criticalRisks,
@@ -37,16 +38,40 @@ function section(name: string, pinned: boolean, lines: PackLine[], headerLines =
 
 // The header carries the one caveat that must survive any budget, so it is kept on its own.
 export const RULES_HEADER = "Support memory usage rules (remembered from past conversations, not live account data):";
+// The first two are MemoryOS's own rules: a support bot reading remembered context must not
+// present it as something it just did or checked.
 const RULES = [
-  "- Verify order, billing and account status in live systems before promising anything.",
+  "- Do not claim you checked, changed, refunded, cancelled, verified, located, or triggered anything unless your own tool/API result confirms it.",
+  "- If live system data is needed, say you need to check the relevant support system or call the appropriate tool.",
   "- Do not repeat sensitive data back to the customer.",
   '- Do not tell the customer "I remember" about sensitive matters.',
 ];
-const BANKING_RULE = "- Never ask for full card numbers, PINs or OTPs.";
+export const BANKING_RULE = "- Never ask for or repeat OTPs, passwords, full account numbers, full card numbers, Aadhaar, or PAN values.";
 
 export function rulesSection(profile: SupportProfile): PackSection {
   const rules = profile.support_type === "banking_fintech" ? [...RULES, BANKING_RULE] : RULES;
   return section("rules", true, [RULES_HEADER, ...rules].map(plain), 0, 1);
+}
+
+// Who the facts below are about, in the vertical's words (MemoryOS's intro lines).
+const INTRO: Record<Vertical, string> = {
+  saas: "Customer account context:",
+  banking_fintech: "Customer account context:",
+  ecommerce: "Customer context:",
+  travel: "Traveller context:",
+  telecom: "Subscriber context:",
+  edtech_support: "Student account context:",
+  general_info: "Customer context:",
+};
+
+export function introLine(vertical: string): string {
+  return (INTRO as Record<string, string>)[vertical] ?? "Customer context:";
+}
+
+export const INTRO_LINES: ReadonlySet<string> = new Set(Object.values(INTRO));
+
+export function introSection(profile: SupportProfile): PackSection {
+  return section("intro", true, [plain(introLine(profile.support_type))]);
 }
 
 // Under a tiny budget the line loses its dates first, then the tail of its summary, then all
@@ -176,12 +201,6 @@ export function historySection(profile: SupportProfile): PackSection {
   return section("history", false, [plain(header), ...shown.map((i) => plain(`- ${renderResolvedIssue(i)}`))], 1);
 }
 
-export function sentimentSection(profile: SupportProfile): PackSection {
-  // The escalation warning already speaks for these two patterns.
-  if (!profile.sentiment_pattern || isEscalationSentiment(profile)) return section("sentiment", false, []);
-  return section("sentiment", false, [plain(`Sentiment pattern: ${profile.sentiment_pattern.replace(/_/g, " ")}`)]);
-}
-
 export function minorRisksSection(profile: SupportProfile): PackSection {
   const risks = profile.risk_signals.filter((r) => r.status === "open" && !isCriticalRisk(r)).sort((a, b) => newerFirst(a.since, b.since));
   if (risks.length === 0) return section("other_risks", false, []);
@@ -192,6 +211,7 @@ export function minorRisksSection(profile: SupportProfile): PackSection {
 export function buildSections(profile: SupportProfile, query: string): PackSection[] {
   return [
     rulesSection(profile),
+    introSection(profile),
     openIssueSection(profile),
     identitySection(profile),
     escalationSection(profile),
@@ -200,7 +220,8 @@ export function buildSections(profile: SupportProfile, query: string): PackSecti
     resolutionSection(profile, query),
     communicationSection(profile),
     historySection(profile),
-    sentimentSection(profile),
+    // Sentiment is spoken of only as the escalation warning (high escalation risk, repeat
+    // complaints): "calm" or a past frustration tells the agent nothing to act on.
     minorRisksSection(profile),
   ];
 }

@@ -40,7 +40,16 @@ export const GENERAL_HEADER = "What you know about this user (remembered from pa
 function generalSections(profile: SupportProfile) {
   return [
     { name: "general", pinned: true, lines: [{ text: GENERAL_HEADER }], headerLines: 0, keepLines: 1 },
-    { name: "facts", pinned: false, lines: listFacts(profile).map((f) => ({ text: `- ${f.content}` })), headerLines: 0, keepLines: 0 },
+    {
+      name: "facts",
+      pinned: false,
+      // as in the support context, sentiment is worth a line only as a warning
+      lines: listFacts(profile)
+        .filter((f) => f.field !== "sentiment_pattern" || f.pinned)
+        .map((f) => ({ text: `- ${f.content}` })),
+      headerLines: 0,
+      keepLines: 0,
+    },
   ];
 }
 

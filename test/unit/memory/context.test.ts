@@ -2,7 +2,7 @@
 // budget, resolution preferences, escalation and risks, rules, history, vertical context, and
 // only what is stored. Packing and speed are context-packing.test.ts.
 import { isResolutionQuery } from "../../../src/memory/context";
-import { RULES_HEADER } from "../../../src/memory/context-sections";
+import { INTRO_LINES, introLine, RULES_HEADER } from "../../../src/memory/context-sections";
 import { emptyProfile, VERTICALS, type ResolutionMethod, type SupportProfile, type Vertical } from "../../../src/memory/types";
 import { ctx, fullProfile, heavyPinned, openIssue, profile, resolved, risk, seedSaas, tokens, UNLIMITED } from "./context-fixtures";
 
@@ -36,9 +36,16 @@ describe("buildSupportContext: the seed SaaS profile", () => {
     "- Plan: Growth; Integrations: Slack, webhooks",
     "Customer: Priya; tier Enterprise",
     "Communication: prefers email; style direct",
-    "Sentiment pattern: frustrated",
+    "Customer account context:",
+    "- Do not claim you checked, changed, refunded, cancelled, verified, located, or triggered anything unless your own tool/API result confirms it.",
+    "- If live system data is needed, say you need to check the relevant support system or call the appropriate tool.",
   ])("shows %s", (needle) => {
     expect(out.system_prompt_addition).toContain(needle);
+  });
+
+  test("speaks of sentiment only as a warning: a frustrated (or calm) pattern gets no line", () => {
+    expect(out.system_prompt_addition).not.toContain("Sentiment pattern");
+    expect(ctx({ ...seedSaas(), sentiment_pattern: "calm" }, "").system_prompt_addition).not.toMatch(/calm/i);
   });
 
   test("is flagged, typed, counted with the real tokenizer and untruncated at the default budget", () => {
@@ -52,7 +59,7 @@ describe("buildSupportContext: the seed SaaS profile", () => {
 
   test("pinned sections come before normal ones, in their fixed order", () => {
     const text = out.system_prompt_addition;
-    const order = [RULES_HEADER, "Open issue:", "Customer:", "Escalation warning:", "Critical risks:", "SaaS account context:", "Communication:", "Past support history:", "Sentiment pattern:"];
+    const order = [RULES_HEADER, "Customer account context:", "Open issue:", "Customer:", "Escalation warning:", "Critical risks:", "SaaS account context:", "Communication:", "Past support history:"];
     const at = order.map((h) => text.indexOf(h));
     expect(at.every((i) => i >= 0)).toBe(true);
     expect([...at].sort((a, b) => a - b)).toEqual(at);
@@ -90,7 +97,7 @@ describe("buildSupportContext: token budget", () => {
   test.each(cases)("%s profile at %i: normal lines appear only once every pinned line is in, in order", (_name, budget, make) => {
     const p = make();
     const fullLines = ctx(p, "", UNLIMITED).system_prompt_addition.split("\n");
-    const firstNormal = fullLines.findIndex((l) => / context:$/.test(l));
+    const firstNormal = fullLines.findIndex((l) => / context:$/.test(l) && !INTRO_LINES.has(l));
     expect(firstNormal).toBeGreaterThan(1);
     const pinned = fullLines.slice(0, firstNormal);
     const normal = fullLines.slice(firstNormal);
@@ -127,7 +134,7 @@ describe("buildSupportContext: token budget", () => {
     const line = out.split("\n")[1];
     expect(tokens(out)).toBeLessThanOrEqual(50);
     expect(line.startsWith("Open issue:")).toBe(true);
-    expect(line.length).toBeLessThan(ctx(heavyPinned(), "", UNLIMITED).system_prompt_addition.split("\n")[4].length);
+    expect(line.length).toBeLessThan(ctx(heavyPinned(), "", UNLIMITED).system_prompt_addition.split("\n").find((l) => l.startsWith("Open issue:"))!.length);
   });
 
   test("the seed open issue survives the minimum budget whole enough to act on", () => {
@@ -239,7 +246,8 @@ describe("usage rules", () => {
   test.each<[Vertical, boolean]>(VERTICALS.map((v) => [v, v === "banking_fintech"]))("%s: banking rule %p", (vertical, banking) => {
     const text = ctx(profile({ support_type: vertical, current_open_issue: openIssue({ support_type: vertical }) })).system_prompt_addition;
     expect(text).toContain('- Do not tell the customer "I remember" about sensitive matters.');
-    expect(text.includes("- Never ask for full card numbers, PINs or OTPs.")).toBe(banking);
+    expect(text.includes("- Never ask for or repeat OTPs, passwords, full account numbers, full card numbers, Aadhaar, or PAN values.")).toBe(banking);
+    expect(text.includes(introLine(vertical))).toBe(true);
   });
 });
 
