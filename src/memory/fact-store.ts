@@ -10,7 +10,7 @@ export type FactProvenance = {
   ticket_id: string | null;
   source: string | null;
   agent_id: string | null;
-  observed_at: string;
+  observed_at: string | null;
 };
 
 type ClaimRow = { field: string; source_event_id: string | null; ticket_id: string | null; source: string | null; agent_id: string | null; observed_at: Date | string };
@@ -30,7 +30,7 @@ export async function latestClaims(db: Database, tenantId: string, externalUserI
 export function provenanceOf(f: MemoryFact, claims: ClaimRow[]): FactProvenance | null {
   const onField = claims.filter((c) => c.field === f.field || (f.field === "current_open_issue" && c.field === "issue_history"));
   const c = (f.ticket_id ? onField.find((x) => x.ticket_id === f.ticket_id) : undefined) ?? onField[0];
-  if (!c) return f.ticket_id ? { source_event_id: null, ticket_id: f.ticket_id, source: null, agent_id: null, observed_at: f.updated_at ?? "" } : null;
+  if (!c) return f.ticket_id ? { source_event_id: null, ticket_id: f.ticket_id, source: null, agent_id: null, observed_at: f.updated_at ?? null } : null;
   return {
     source_event_id: c.source_event_id,
     ticket_id: c.ticket_id ?? f.ticket_id ?? null,

@@ -2,12 +2,12 @@
 // An add is applied within its request; it still answers as MemoryOS does ("queued", a job
 // id to poll), so MemoryOS SDKs work unchanged.
 import { Router } from "express";
-import type { AddResponse, JobStatusResponse, RetrieveResponse } from "../../client/wire";
+import type { AddResponse, JobStatusResponse, RetrieveResponse, WireMemoryRecord } from "../../client/wire";
 import type { Database } from "../../db/client";
 import type { MemoryEngine } from "../../memory/engine";
 import { deleteFact } from "../../memory/fact-store";
 import { findJob, findJobByKey, newJobId, recordJob } from "../../memory/jobs";
-import { scopeFor, type TenantRef } from "../../memory/store";
+import { profileFromRow, scopeFor, type TenantRef } from "../../memory/store";
 import type { InputMessage } from "../../memory/types";
 import type { Metrics } from "../../metrics";
 import { enveloped, sendOk } from "../envelope";
@@ -160,9 +160,17 @@ export function memoriesRouter(deps: MemoriesDeps): Router {
     const tenant = res.locals.tenant as TenantRef;
     const offset = q.cursor === undefined ? 0 : decodeOffset(q.cursor);
     if (offset === null) throw new ApiError("invalid_cursor", "cursor: is not a cursor this API returned", "cursor");
-    const profile = await engine.profile(tenant, q.external_user_id, q.agent_id);
-    const key = { tenantId: tenant.id, externalUserId: q.external_user_id, agentScope: scopeFor(tenant, q.agent_id) };
-    const all = profile ? await listRecords(db, key, profile) : [];
+    let all: WireMemoryRecord[] = [];
+    if (q.external_user_id !== undefined) {
+      const profile = await engine.profile(tenant, q.external_user_id, q.agent_id);
+      const key = { tenantId: tenant.id, externalUserId: q.external_user_id, agentScope: scopeFor(tenant, q.agent_id) };
+      all = profile ? await listRecords(db, key, profile) : [];
+    } else {
+      for (const row of await recentProfiles(db, tenant.id)) {
+        const key = { tenantId: tenant.id, externalUserId: row.external_user_id, agentScope: row.agent_scope };
+        all.push(...(await listRecords(db, key, profileFromRow(row))));
+      }
+    }
     const page = all.slice(offset, offset + q.limit);
     const next = offset + q.limit < all.length ? encodeOffset(offset + q.limit) : null;
     sendOk(res, clock, { data: page, pagination: { next_cursor: next, limit: q.limit, total: all.length } });
@@ -177,6 +185,18 @@ export function memoriesRouter(deps: MemoriesDeps): Router {
   });
 
   return router;
+}
+
+// A tenant-wide list reads this many of the most recently active profiles, no more: MemoryOS's
+// per-user list has no customer here, and a listing must not scan a whole tenant.
+const TENANT_LIST_PROFILES = 200;
+
+async function recentProfiles(db: Database, tenantId: string) {
+  return db.sql.query<{ external_user_id: string; agent_scope: string; profile: object }>(
+    `SELECT external_user_id, agent_scope, profile FROM customer_profiles
+      WHERE tenant_id = $1 ORDER BY last_activity_at DESC, id DESC LIMIT $2`,
+    [tenantId, TENANT_LIST_PROFILES],
+  );
 }
 
 function encodeOffset(offset: number): string {

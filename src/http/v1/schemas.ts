@@ -72,7 +72,8 @@ export const retrieveBody = z.object({
 });
 
 export const listQuery = z.object({
-  external_user_id: idString(256),
+  // MemoryOS's Python SDK lists without it: then the tenant's most recently active customers
+  external_user_id: idString(256).optional(),
   agent_id: idString(128).optional(),
   limit: wholeNumber(1, 100).default(50),
   cursor: z.string().max(500, "is longer than 500 characters").optional(),

@@ -238,7 +238,11 @@ describe("memory routes (MemoryOS wire format)", () => {
       expect((await retrieve({ external_user_id: "c-ret", query: "q", ...body })).status).toBe(200);
     }
     expect((await request(t.app).get("/v1/memories?external_user_id=c-ret&limit=0").set(t.auth)).status).toBe(422);
-    expect((await request(t.app).get("/v1/memories").set(t.auth)).body.details[0].field).toBe("external_user_id");
+    // without a customer (as MemoryOS's Python SDK lists), the tenant's recent customers' facts
+    const tenantWide = await request(t.app).get("/v1/memories?limit=100").set(t.auth);
+    expect(tenantWide.status).toBe(200);
+    expect(tenantWide.body.data.some((m: { content: string }) => /Growth/.test(m.content))).toBe(true);
+    expect((await request(t.app).get("/v1/memories?external_user_id=").set(t.auth)).body.details[0].field).toBe("external_user_id");
     const badCursor = await request(t.app).get("/v1/memories?external_user_id=c-ret&cursor=garbage").set(t.auth);
     expect(badCursor.status).toBe(400);
     expect(badCursor.body).toMatchObject({ error: "invalid_cursor", code: "TEN_400" });
