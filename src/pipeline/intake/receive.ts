@@ -6,6 +6,7 @@
 // queue never got (queue down, process killed) is enqueued by the sweeper.
 import { createHash } from "node:crypto";
 import type { Provider, RawRequest } from "../../../connectors/types";
+import { webhookError } from "../../http/errors";
 import type { Logger } from "../../logger";
 import type { InstallationRecord, PipelineDeps } from "../deps";
 import type { DeliveryDispatcher } from "./dispatcher";
@@ -51,7 +52,7 @@ const RECHECK_MS = 1_000;
 
 export async function receiveWebhook(deps: ReceiveDeps, route: Route, req: RawRequest): Promise<ReceiveResult> {
   const connector = deps.connectors[route.provider];
-  if (!connector) return { status: 404, body: error("unknown_provider", `no connector for ${route.provider}`) };
+  if (!connector) return webhookError("unknown_provider", `no connector for ${route.provider}`);
   const { installations, warn } = deps.intake;
 
   let json: unknown;
@@ -60,7 +61,7 @@ export async function receiveWebhook(deps: ReceiveDeps, route: Route, req: RawRe
       json = JSON.parse(req.rawBody.toString("utf8"));
       return null;
     } catch {
-      return { status: 400, body: error("malformed_json", "request body is not valid JSON") };
+      return webhookError("malformed_json", "request body is not valid JSON");
     }
   };
 
@@ -84,7 +85,7 @@ export async function receiveWebhook(deps: ReceiveDeps, route: Route, req: RawRe
   // a copy cached before the installation went live: ask the database once more
   if (record && !live(record)) record = await lookup({ maxAgeMs: RECHECK_MS });
   if (!live(record)) {
-    if (route.installationId) return { status: 404, body: error("unknown_installation", "no active installation at this URL") };
+    if (route.installationId) return webhookError("unknown_installation", "no active installation at this URL");
     return skipUnknownAccount(deps, route, req, account, record);
   }
 
@@ -100,7 +101,7 @@ export async function receiveWebhook(deps: ReceiveDeps, route: Route, req: RawRe
   const inst = record.info;
   if (!verified.ok) {
     warn(deps.log, `refused:${inst.id}:${verified.code}`, { provider: route.provider, installation: inst.id, code: verified.code }, "webhook refused");
-    return { status: 401, body: error(verified.code, "signature verification failed") };
+    return webhookError("signature_refused", "signature verification failed", verified.code);
   }
   if (json === undefined) {
     const bad = parseJson();
@@ -108,7 +109,7 @@ export async function receiveWebhook(deps: ReceiveDeps, route: Route, req: RawRe
   }
 
   const parsed = connector.parse(json);
-  if (!parsed.ok && parsed.code === "malformed") return { status: 400, body: error("malformed_payload", parsed.message) };
+  if (!parsed.ok && parsed.code === "malformed") return webhookError("malformed_payload", parsed.message);
 
   const base = { installationId: inst.id, tenantId: inst.tenantId, provider: route.provider, receivedAt: deps.clock() };
   if (!parsed.ok) {
@@ -167,7 +168,7 @@ async function skipUnknownAccount(deps: ReceiveDeps, route: Route, req: RawReque
 /** The row could not be written: nothing is acknowledged, the helpdesk retries a 5xx. */
 function inboxUnavailable(deps: ReceiveDeps, row: InboxRow, err: unknown): ReceiveResult {
   deps.intake.warn(deps.log, "inbox_unavailable", { err: (err as Error).message, provider: row.provider, installation: row.installationId }, "could not record a delivery; answered 503");
-  return { status: 503, body: error("inbox_unavailable", "the delivery could not be recorded; retry later") };
+  return webhookError("inbox_unavailable", "the delivery could not be recorded; retry later");
 }
 
 export type RecordBudget = { take(key: string): boolean };
@@ -218,6 +219,3 @@ function sha256(b: Buffer): string {
   return createHash("sha256").update(b).digest("hex");
 }
 
-function error(code: string, message: string) {
-  return { error: { code, message } };
-}
