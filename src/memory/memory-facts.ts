@@ -54,9 +54,34 @@ function fact(f: MemoryFact): MemoryFact {
   return out;
 }
 
-function issueFact(issue: OpenIssue, current: boolean): MemoryFact {
+/**
+ * A fact's key among its kind, with "#2", "#3"... for a second or third fact sharing it (two
+ * issues opened in the same instant after a customer merge): counted in stored order, so the
+ * same profile always gives the same locators.
+ */
+function keyed<T>(list: T[], item: T, key: (x: T) => string): string {
+  const k = key(item);
+  const nth = list.filter((x) => key(x) === k).indexOf(item);
+  return nth > 0 ? `${k}#${nth + 1}` : k;
+}
+
+function pick<T>(list: T[], rest: string, key: (x: T) => string): T | undefined {
+  const m = /^(.*)#(\d+)$/.exec(rest);
+  const [k, nth] = m ? [m[1]!, Number(m[2]) - 1] : [rest, 0];
+  return list.filter((x) => key(x) === k)[nth];
+}
+
+const issueKey = (i: OpenIssue) => i.since;
+const resolvedKey = (i: SupportProfile["issue_history"][number]) => `${i.resolved_at}|${i.since}`;
+const riskKey = (r: SupportProfile["risk_signals"][number]) => `${r.risk_type}|${r.since}`;
+
+function openIssues(p: SupportProfile): OpenIssue[] {
+  return [p.current_open_issue, ...(p.other_open_issues ?? [])].filter((i): i is OpenIssue => i !== null);
+}
+
+function issueFact(profile: SupportProfile, issue: OpenIssue, current: boolean): MemoryFact {
   return fact({
-    locator: `open_issue:${issue.since}`,
+    locator: `open_issue:${keyed(openIssues(profile), issue, issueKey)}`,
     field: "current_open_issue",
     content: `${current ? "Open issue" : "Other open issue"}: ${renderOpenIssue(issue)}`,
     category: "fact",
@@ -77,8 +102,8 @@ function scalarValue(value: unknown): string {
 /** Every fact the profile holds, most important first. */
 export function listFacts(profile: SupportProfile): MemoryFact[] {
   const out: MemoryFact[] = [];
-  if (profile.current_open_issue) out.push(issueFact(profile.current_open_issue, true));
-  for (const other of profile.other_open_issues ?? []) out.push(issueFact(other, false));
+  if (profile.current_open_issue) out.push(issueFact(profile, profile.current_open_issue, true));
+  for (const other of profile.other_open_issues ?? []) out.push(issueFact(profile, other, false));
 
   for (const [key, value] of Object.entries(profile.customer_identity ?? {})) {
     const shown = key === "customer_since" ? dayOf(String(value)) : scalarValue(value);
@@ -93,7 +118,7 @@ export function listFacts(profile: SupportProfile): MemoryFact[] {
   }
 
   const risks = [...(profile.risk_signals ?? [])].filter((r) => r.status === "open").sort((a, b) => newerFirst(a.since, b.since));
-  for (const risk of risks.filter(isCriticalRisk)) out.push(riskFact(risk, true));
+  for (const risk of risks.filter(isCriticalRisk)) out.push(riskFact(profile, risk, true));
 
   for (const [vertical, facts] of Object.entries(profile.support_context ?? {})) {
     for (const [key, value] of Object.entries(facts ?? {})) {
@@ -127,7 +152,7 @@ export function listFacts(profile: SupportProfile): MemoryFact[] {
   for (const past of historyNewestFirst(profile)) {
     out.push(
       fact({
-        locator: `resolved_issue:${past.resolved_at}|${past.since}`,
+        locator: `resolved_issue:${keyed(profile.issue_history, past, resolvedKey)}`,
         field: "issue_history",
         content: `Resolved issue: ${renderResolvedIssue(past)}`,
         category: "fact",
@@ -142,13 +167,13 @@ export function listFacts(profile: SupportProfile): MemoryFact[] {
   if (profile.sentiment_pattern && !isEscalationSentiment(profile)) {
     out.push(fact({ locator: "sentiment_pattern", field: "sentiment_pattern", content: `Sentiment pattern: ${profile.sentiment_pattern.replace(/_/g, " ")}`, category: "fact", importance: 0.3, pinned: false, updated_at: latestMood?.at }));
   }
-  for (const risk of risks.filter((r) => !isCriticalRisk(r))) out.push(riskFact(risk, false));
+  for (const risk of risks.filter((r) => !isCriticalRisk(r))) out.push(riskFact(profile, risk, false));
   return out;
 }
 
-function riskFact(risk: SupportProfile["risk_signals"][number], critical: boolean): MemoryFact {
+function riskFact(profile: SupportProfile, risk: SupportProfile["risk_signals"][number], critical: boolean): MemoryFact {
   return fact({
-    locator: `risk:${risk.risk_type}|${risk.since}`,
+    locator: `risk:${keyed(profile.risk_signals, risk, riskKey)}`,
     field: `risk_signals.${risk.risk_type}`,
     content: `Risk: ${renderRisk(risk)}`,
     category: "fact",
@@ -166,8 +191,8 @@ export function removeFact(profile: SupportProfile, locator: string): { profile:
   const [kind, rest] = splitOnce(locator, ":");
   if (rest !== undefined) {
     if (kind === "open_issue") {
-      const all = [p.current_open_issue, ...(p.other_open_issues ?? [])].filter((i): i is OpenIssue => i !== null);
-      const gone = all.find((i) => i.since === rest);
+      const all = openIssues(p);
+      const gone = pick(all, rest, issueKey);
       if (!gone) return null;
       const remaining = all.filter((i) => i !== gone);
       p.current_open_issue = remaining[0] ?? null;
@@ -175,13 +200,13 @@ export function removeFact(profile: SupportProfile, locator: string): { profile:
       return { profile: p, removed: gone };
     }
     if (kind === "resolved_issue") {
-      const gone = (p.issue_history ?? []).find((i) => `${i.resolved_at}|${i.since}` === rest);
+      const gone = pick(p.issue_history ?? [], rest, resolvedKey);
       if (!gone) return null;
       p.issue_history = p.issue_history.filter((i) => i !== gone);
       return { profile: p, removed: gone };
     }
     if (kind === "risk") {
-      const gone = (p.risk_signals ?? []).find((r) => `${r.risk_type}|${r.since}` === rest);
+      const gone = pick(p.risk_signals ?? [], rest, riskKey);
       if (!gone) return null;
       p.risk_signals = p.risk_signals.filter((r) => r !== gone);
       return { profile: p, removed: gone };
