@@ -69,20 +69,21 @@ const identityChanged: Handler = (env) => {
   return event(env, "identity_changed", { ticketRef: s.sessionId, occurredAt: isoOf(env.timestamp) });
 };
 
-const HANDLERS: Record<string, Handler> = {
+// A Map: the event name comes from the body, and "valueOf" must not find Object.prototype's members.
+const HANDLERS: ReadonlyMap<string, Handler> = new Map(Object.entries({
   "message:send": message,
   "message:received": message,
   "session:set_state": stateChanged,
   "session:set_email": identityChanged,
   "people:bind:session": identityChanged,
-};
+}));
 
 export function parseCrispBody(body: unknown): ParseResult {
   const value = asObject(body);
   if (typeof value === "string") return malformed(value);
   const env = envelopeSchema.safeParse(value);
   if (!env.success) return malformed('body has no "event" (a Crisp hook body is { website_id, event, data, timestamp })');
-  const handler = HANDLERS[env.data.event];
+  const handler = HANDLERS.get(env.data.event);
   // plugin:subscription:updated is an installation change, handled before any installation is looked up.
   return handler ? handler(env.data) : skip(`event not handled: ${env.data.event}`, env.data.event);
 }

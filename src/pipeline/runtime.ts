@@ -38,9 +38,12 @@ export function createPipelineRuntime(services: Services, opts: { queue?: Delive
   const pipelineLog = log.child({ module: "pipeline" });
   // A helpdesk app's own credentials (CRISP_PLUGIN_*) fill in what an installation lacks.
   const apps = config.providerApps;
+  // A NUL byte cannot be in any stored id (PostgreSQL text refuses it, 22021): such a lookup
+  // finds nothing, rather than failing the request that asked.
   const installations: InstallationStore = {
-    byId: async (id) => withAppSecrets(await getInstallation(db, masterKey, id), apps),
-    byAccount: async (provider: Provider, account: string) => withAppSecrets(await findInstallationByAccount(db, masterKey, provider, account), apps),
+    byId: async (id) => (id.includes("\u0000") ? null : withAppSecrets(await getInstallation(db, masterKey, id), apps)),
+    byAccount: async (provider: Provider, account: string) =>
+      account.includes("\u0000") ? null : withAppSecrets(await findInstallationByAccount(db, masterKey, provider, account), apps),
   };
   // Installations (secrets decrypted) and tenants are read from memory by the webhook handler
   // and the worker alike: a job costs no database read and no AES decrypt for them. Up to 30 s

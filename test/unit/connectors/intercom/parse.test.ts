@@ -118,7 +118,9 @@ describe("parseIntercomBody: contact topics", () => {
 describe("parseIntercomBody: skips and malformed bodies", () => {
   const notif = (topic: string, item: unknown = { type: "conversation", id: "1" }) => ({ type: "notification_event", id: "notif_x", app_id: APP_ID, topic, data: { item } });
   it.each([
-    ["ping", fixture("ping.json"), { ok: false, code: "skip", reason: "ping", type: "ping" }],
+    // Intercom's ping has a null id: nothing to tell two of them apart by
+    ["ping", fixture("ping.json"), { ok: false, code: "skip", reason: "ping", type: "ping", distinct: true }],
+    ["ping with an id", { ...fixture("ping.json"), id: "notif_1" }, { ok: false, code: "skip", reason: "ping", type: "ping" }],
     ["an unknown topic", notif("conversation.admin.snoozed"), { ok: false, code: "skip", reason: "topic not handled: conversation.admin.snoozed", type: "conversation.admin.snoozed" }],
     ["a merge naming no other contact", notif("contact.merged", { type: "contact", id: USER }), { ok: false, code: "skip", reason: `contact.merged: contact ${USER} names no merged_from contact`, type: "contact.merged" }],
     ["a merge into itself", notif("contact.merged", { type: "contact", id: USER, merged_from: { type: "contact", id: USER } }), { ok: false, code: "skip", reason: `contact.merged: contact ${USER} merged into itself`, type: "contact.merged" }],
