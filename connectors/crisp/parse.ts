@@ -42,7 +42,10 @@ const message: Handler = (env) => {
   let kind: EventKind;
   if (data.type === "note") kind = "internal_note";
   else if (data.from === "user") kind = "customer_message";
-  else if (data.from === "operator") kind = "agent_message";
+  // An operator's message (an agent, a bot or the plugin) named as such: nothing to read for it,
+  // the job would fetch the conversation only to post nothing, and the message is fed with the
+  // conversation's next customer event. Skipped with no API call. Notes are read (our echo).
+  else if (data.from === "operator") return skip(data.automated === true ? "bot_message" : "staff_message", env.event);
   else return skip(`${env.event}: message without a known sender (from: ${data.from ?? "absent"})`, env.event);
   return event(env, kind, {
     ticketRef: s.sessionId,

@@ -3,7 +3,7 @@
 // says what `item` is. Topics we do not act on are skipped (recorded, answered 200).
 import type { ParseResult } from "../types";
 import { contactChanged, contactMerged, leadConverted } from "./parse-contact";
-import { conversationEvent } from "./parse-conversation";
+import { conversationEvent, staffReply } from "./parse-conversation";
 import { type Handler, malformed, skip } from "./parse-helpers";
 import { notificationSchema, refOf } from "./payloads";
 import { asObject } from "../shared/body";
@@ -14,7 +14,7 @@ const NOTIFICATION_TYPE = "notification_event";
 const HANDLERS: ReadonlyMap<string, Handler> = new Map(Object.entries({
   "conversation.user.created": conversationEvent("ticket_created"),
   "conversation.user.replied": conversationEvent("customer_message"),
-  "conversation.admin.replied": conversationEvent("agent_message"),
+  "conversation.admin.replied": staffReply,
   "conversation.admin.noted": conversationEvent("internal_note"),
   "conversation.admin.closed": conversationEvent("ticket_status_changed", "closed"),
   "contact.user.created": contactChanged,

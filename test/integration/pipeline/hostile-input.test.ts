@@ -3,11 +3,12 @@
 // Intercom notifications whose id is null. Each is answered 2xx or 4xx, never 5xx, and what
 // is recorded says why it was skipped.
 import { createHmac } from "node:crypto";
+import nock from "nock";
 import request from "supertest";
 import type { InstallationInfo } from "../../../connectors/types";
 import { createInstallation } from "../../../src/tenants/installations";
 import { intercomHeaders } from "../../helpers/fake-intercom";
-import { createTestPipeline, zendeskHeaders, type TestPipeline } from "../../helpers/pipeline";
+import { commentAddedEvent, createTestPipeline, settled, zendeskHeaders, type TestPipeline } from "../../helpers/pipeline";
 
 jest.setTimeout(60_000);
 
@@ -60,6 +61,12 @@ describe("hostile input at the webhook intake", () => {
   });
   afterAll(async () => {
     await p.close();
+    nock.enableNetConnect();
+  });
+  // Nothing here may reach a real helpdesk.
+  beforeEach(() => {
+    nock.disableNetConnect();
+    nock.enableNetConnect(/127\.0\.0\.1|localhost/);
   });
 
   const zendesk = (body: object, installationId = p.zendesk.id) => {
@@ -131,28 +138,104 @@ describe("hostile input at the webhook intake", () => {
   });
 
   describe("Intercom notifications with a null id", () => {
-    it("get a key each, even with the same bytes, while an id still makes a redelivery a duplicate", async () => {
+    it("get a key each, even with the same bytes, while with an id the same bytes are a duplicate", async () => {
       // the same second, the same bytes: two pings Intercom sent, not one sent twice
       const ping = { type: "notification_event", id: null, topic: "ping", app_id: APP_ID, created_at: 1_764_000_001, data: { item: { type: "ping", message: "something" } } };
-      const reply = {
-        type: "notification_event",
-        id: null,
-        topic: "conversation.user.replied",
-        app_id: APP_ID,
-        created_at: 1_764_000_003,
-        data: { item: { type: "conversation", id: "215468813209001", conversation_parts: { conversation_parts: [] } } },
-      };
-      const answers = [await intercom(ping), await intercom(ping), await intercom(reply), await intercom(reply)];
+      // (a topic we act on takes the same path: unit-tested in intercomDedupeKey's tests)
+      const assigned = { type: "notification_event", id: null, topic: "conversation.admin.assigned", app_id: APP_ID, created_at: 1_764_000_003, data: { item: { type: "conversation", id: "215468813209001" } } };
+      const answers = [await intercom(ping), await intercom(ping), await intercom(assigned), await intercom(assigned)];
       expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200]);
       expect(answers.map((a) => a.body.duplicate)).toEqual([undefined, undefined, undefined, undefined]);
-      const rows = await p.db.sql.query<{ dedupe_key: string }>(`SELECT dedupe_key FROM webhook_deliveries WHERE provider = 'intercom' AND event_type IN ('ping', 'conversation.user.replied')`);
+      const rows = await p.db.sql.query<{ dedupe_key: string }>(`SELECT dedupe_key FROM webhook_deliveries WHERE provider = 'intercom' AND event_type IN ('ping', 'conversation.admin.assigned')`);
       expect(rows).toHaveLength(4);
       expect(new Set(rows.map((r) => r.dedupe_key)).size).toBe(4);
 
-      // with an id, Intercom's redelivery (its attempt count changed) is the same delivery
-      const withId = { ...reply, id: "notif_5e1f0c9a-hostile", delivery_attempts: 1 };
+      // with an id, the same bytes again are the same delivery
+      const withId = { ...assigned, id: "notif_5e1f0c9a-hostile" };
       expect((await intercom(withId)).body).toMatchObject({ received: true, delivery_id: expect.any(String) });
-      expect((await intercom({ ...withId, delivery_attempts: 2 })).body).toMatchObject({ received: true, duplicate: true });
+      expect((await intercom(withId)).body).toMatchObject({ received: true, duplicate: true });
+    });
+  });
+
+  describe("messages the webhook names as written by staff or a bot", () => {
+    // Any helpdesk API call the worker tries is counted: there must be none.
+    let calls: string[];
+    const count = (req: { method: string; url: string }) => {
+      // the test's own requests to the service go through too
+      if (!/^https?:\/\/(127\.0\.0\.1|localhost)[:/]/.test(req.url)) calls.push(`${req.method} ${req.url}`);
+    };
+    beforeEach(() => {
+      calls = [];
+      nock.emitter.on("no match", count);
+    });
+    afterEach(() => {
+      nock.emitter.removeListener("no match", count);
+    });
+
+    /** The row the answer names, once the worker (which must find nothing to do) has settled. */
+    const recorded = async (answer: { body: Record<string, unknown> }) => {
+      await settled(p.db);
+      const rows = await p.db.sql.query<{ status: string; skip_reason: string | null }>(`SELECT status, skip_reason FROM webhook_deliveries WHERE id = $1`, [answer.body.delivery_id]);
+      return rows[0];
+    };
+
+    type Case = [string, string, () => ReturnType<typeof zendesk>];
+    it.each<Case>([
+      ["a Zendesk public comment by staff", "staff_message", () => zendesk(commentAddedEvent({ ticketId: 9101, requesterId: 601, authorId: 9900, commentId: 88_001, body: "We have refunded you.", isPublic: true, isStaff: true }))],
+      ...["agent", "trigger", "system"].map((type): Case => [
+        `a Zendesk messaging message by ${type}`,
+        type === "agent" ? "staff_message" : "bot_message",
+        () =>
+          zendesk({
+            type: "zen:event-type:messaging_ticket.message_added",
+            id: `evt-m-${type}`,
+            account_id: 1,
+            time: new Date().toISOString(),
+            subject: "zen:ticket:9102",
+            detail: { id: "9102", requester_id: "602", status: "OPEN" },
+            event: { actor: { id: "9901", type, name: type }, conversation_id: "65a1f3c2e9b04d0012ab34cd", message: { id: `m-${type}`, body: "Hello from us" } },
+          }),
+      ]),
+    ])("%s is skipped as %s with no helpdesk call", async (_name, reason, send) => {
+      const r = await send();
+      expect(r.status).toBe(200);
+      expect(r.body).toMatchObject({ received: true, skipped: reason });
+      expect(await recorded(r)).toEqual({ status: "skipped", skip_reason: reason });
+      expect(calls).toEqual([]);
+    });
+
+    it.each([
+      ["an admin", { type: "admin", id: "7311042" }, "staff_message"],
+      ["Fin", { type: "bot", id: "1", from_ai_agent: true }, "bot_message"],
+    ])("an Intercom reply by %s is skipped with no helpdesk call", async (_name, author, reason) => {
+      const id = `notif_staff_${reason}`;
+      const part = { type: "conversation_part", id: `part-${reason}`, part_type: "comment", body: "Thanks, we are on it", created_at: 1_764_000_100, author };
+      const r = await intercom({
+        type: "notification_event",
+        id,
+        topic: "conversation.admin.replied",
+        app_id: APP_ID,
+        data: { item: { type: "conversation", id: "215468813209100", contacts: { contacts: [{ id: "6762f1261bb69f9f2193aaaa" }] }, conversation_parts: { conversation_parts: [part] } } },
+      });
+      expect(r.body).toMatchObject({ received: true, skipped: reason });
+      expect(await recorded(r)).toEqual({ status: "skipped", skip_reason: reason });
+      expect(calls).toEqual([]);
+    });
+
+    it.each([
+      ["an operator", {}, "staff_message"],
+      ["an automated operator message", { automated: true }, "bot_message"],
+    ])("a Crisp message by %s is skipped with no helpdesk call", async (_name, extra, reason) => {
+      const fingerprint = reason === "staff_message" ? 176_406_489_010_001 : 176_406_489_010_002;
+      const r = await crisp({
+        website_id: WEBSITE,
+        event: "message:received",
+        data: { website_id: WEBSITE, session_id: SESSION, type: "text", from: "operator", origin: "chat", content: "We are looking into it", fingerprint, timestamp: Date.now(), user: { user_id: "op-1", nickname: "Sam" }, ...extra },
+        timestamp: Date.now(),
+      });
+      expect(r.body).toMatchObject({ received: true, skipped: reason });
+      expect(await recorded(r)).toEqual({ status: "skipped", skip_reason: reason });
+      expect(calls).toEqual([]);
     });
   });
 });

@@ -25,12 +25,20 @@ describe("parseIntercomBody: conversation topics", () => {
 
   it.each([
     ["conversation-user-replied.json", "customer_message", "29384750011", USER, "open"],
-    ["conversation-admin-replied.json", "agent_message", "29384750012", TEAMMATE, "open"],
     ["conversation-admin-noted-own.json", "internal_note", "29384750013", OUR_ADMIN, "open"],
     ["conversation-admin-noted-colleague.json", "internal_note", "29384750014", TEAMMATE, "open"],
     ["conversation-admin-closed.json", "ticket_status_changed", "29384750015", TEAMMATE, "closed"],
   ])("%s → %s about part %s", (file, kind, messageRef, actorRef, status) => {
     expect(parsed(fixture(file))).toMatchObject({ kind, ticketRef: CONVERSATION, requesterRef: USER, messageRef, actorRef, status });
+  });
+
+  it("skips an admin's reply (a staff_message, or a bot_message when Fin or a bot wrote it) with no API call", () => {
+    const body = fixture("conversation-admin-replied.json");
+    expect(parseIntercomBody(body)).toEqual({ ok: false, code: "skip", reason: "staff_message", type: "conversation.admin.replied" });
+    const item = (body.data as { item: { conversation_parts: { conversation_parts: Array<{ author: object }> } } }).item;
+    const parts = item.conversation_parts.conversation_parts.map((p) => ({ ...p, author: { ...p.author, from_ai_agent: true } }));
+    const byFin = { ...body, data: { item: { ...item, conversation_parts: { conversation_parts: parts } } } };
+    expect(parseIntercomBody(byFin)).toMatchObject({ ok: false, reason: "bot_message" });
   });
 
   it("reads a redelivery (delivery_attempts 2) as the same notification id", () => {
