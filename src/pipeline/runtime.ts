@@ -108,7 +108,8 @@ export function createPipelineRuntime(services: Services, opts: { queue?: Delive
           deps.log.error({ delivery: deliveryId, attempts, err: err.message }, "delivery is dead");
           await db.prisma.webhookDelivery.updateMany({
             where: { id: deliveryId, status: { notIn: ["done", "skipped"] } },
-            data: { status: "dead", lastError: err.message.slice(0, 1000), attempts },
+            // the row counts its own attempts (process-delivery.ts): the queue's restart after a re-enqueue
+            data: { status: "dead", lastError: err.message.slice(0, 1000) },
           });
         },
         { concurrency: o.concurrency ?? 8 },
