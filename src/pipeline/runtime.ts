@@ -115,6 +115,11 @@ export function createPipelineRuntime(services: Services, opts: { queue?: Delive
         { concurrency: o.concurrency ?? 8 },
       );
       sweeper.start();
+      // Redis back from an outage, maybe empty: everything acknowledged is queued again now,
+      // not after the sweeper's lease on its row (minutes)
+      queue.onReconnect?.(() => {
+        sweeper.recoverAll().catch((err: unknown) => deps.log.warn({ err: (err as Error).message }, "re-enqueueing after the queue came back failed; the sweeper retries"));
+      });
     },
     async close() {
       // rows being written are answered first; their ids then get a last chance at the queue

@@ -1,7 +1,8 @@
 // Re-enqueues deliveries the queue does not hold: rows still `received` (the webhook handler
 // could not enqueue, e.g. Redis was down) and `queued`/`processing` rows whose lease ran out
-// (the worker died, or the embedded queue restarted empty). It does not yet give up on a
-// delivery that keeps getting lost: counting its attempts is the pipeline's job. About once an
+// (the worker died, or the embedded queue restarted empty); and, when told the queue is back
+// from an outage, every unfinished row at once. It does not give up on a delivery that keeps
+// getting lost: the pipeline counts its attempts in the row. About once an
 // hour it also deletes old rows recorded for accounts nobody installed: they hold no payload
 // and no one could verify them, so they are kept only long enough to diagnose a setup.
 import type { Database } from "../db/client";
@@ -10,7 +11,7 @@ import type { DeliveryQueue } from "./types";
 
 export type SweeperOptions = {
   db: Pick<Database, "prisma">;
-  queue: Pick<DeliveryQueue, "enqueue">;
+  queue: Pick<DeliveryQueue, "enqueue"> & Partial<Pick<DeliveryQueue, "enqueueMany">>;
   log?: Logger;
   clock?: () => Date;
   intervalMs?: number;
@@ -30,12 +31,21 @@ export type SweeperOptions = {
   purgeEveryMs?: number;
 };
 
+/** Rows per enqueueMany call when recovering everything. */
+const RECOVER_PAGE = 500;
+
 /** Skip reasons of deliveries nobody could verify (receive.ts, skipUnknownAccount). */
 const UNVERIFIED_REASONS = ["unknown_account", "installation_inactive"];
 
 export type Sweeper = {
   /** One pass; resolves to how many deliveries it enqueued. */
   sweepOnce(): Promise<number>;
+  /**
+   * Enqueues every delivery not finished and not being run (`received`, `queued`), whatever its
+   * age: for when the queue is back from an outage that may have emptied it. Enqueueing a job
+   * the queue still holds is a no-op. Resolves to how many were handed to the queue.
+   */
+  recoverAll(): Promise<number>;
   /** Deletes unverified skipped rows older than the retention; resolves to how many. */
   purgeOnce(): Promise<number>;
   start(): void;
@@ -102,6 +112,36 @@ export function createSweeper({
     return enqueued;
   }
 
+  async function recoverAll(): Promise<number> {
+    let total = 0;
+    let after: { receivedAt: Date; id: string } | undefined;
+    for (;;) {
+      const rows = await db.prisma.webhookDelivery.findMany({
+        where: {
+          status: { in: ["received", "queued"] },
+          ...(after ? { OR: [{ receivedAt: { gt: after.receivedAt } }, { receivedAt: after.receivedAt, id: { gt: after.id } }] } : {}),
+        },
+        select: { id: true, status: true, receivedAt: true },
+        orderBy: [{ receivedAt: "asc" }, { id: "asc" }],
+        take: RECOVER_PAGE,
+      });
+      if (rows.length === 0) break;
+      const ids = rows.map((r) => r.id);
+      if (queue.enqueueMany) await queue.enqueueMany(ids);
+      else for (const id of ids) await queue.enqueue(id);
+      const received = rows.filter((r) => r.status === "received").map((r) => r.id);
+      if (received.length > 0) {
+        await db.prisma.webhookDelivery.updateMany({ where: { id: { in: received }, status: "received" }, data: { status: "queued", updatedAt: clock() } });
+      }
+      total += rows.length;
+      const last = rows[rows.length - 1]!;
+      after = { receivedAt: last.receivedAt, id: last.id };
+      if (rows.length < RECOVER_PAGE) break;
+    }
+    if (total > 0) log.info({ enqueued: total }, "re-enqueued every unfinished delivery after the queue came back");
+    return total;
+  }
+
   function schedule(delayMs: number): void {
     timer = setTimeout(() => {
       const purgeDue = performance.now() - lastPurge >= purgeEveryMs;
@@ -121,6 +161,7 @@ export function createSweeper({
 
   return {
     sweepOnce,
+    recoverAll,
     purgeOnce,
     start() {
       if (running) return;
