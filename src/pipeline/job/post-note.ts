@@ -41,6 +41,8 @@ export async function maybePostNote(
     const mine = p.thread.messages.find((m) => m.internal && m.body.includes(footerRef));
     if (mine) {
       await sql.query(`UPDATE posted_notes SET state = 'posted', note_ref = $2 WHERE id = $1`, [existing.id, mine.id]);
+      // the attempt that posted it may have died before counting it
+      await countNote(deps, p);
       return { posted: true, reason: "already_posted" };
     }
   }
@@ -87,18 +89,19 @@ export async function maybePostNote(
     );
   }
   const { noteRef } = await p.connector.postNote(p.client, p.thread.ticketRef, note, p.inst);
-  // Marked posted and counted (a "note" memory event, for the stats) by the statement that
-  // releases the ticket. A crash before it leaves the intent 'posting': the retried job finds
-  // the note by its footer reference in the thread and does not post again.
+  // The note is out: counted for the stats now (once per delivery, whatever happens next), and
+  // marked posted by the statement that releases the ticket. A crash before that leaves the
+  // intent 'posting': the retried job finds the note by its footer reference in the thread and
+  // does not post again.
+  await countNote(deps, p);
   const postedAt = deps.clock().toISOString();
   p.lease.writeOnRelease((bind) => `UPDATE posted_notes SET state = 'posted', note_ref = ${bind(noteRef || null)}, posted_at = ${bind(postedAt)} WHERE id = ${bind(intentId)}`);
-  p.lease.writeOnRelease(
-    (bind) =>
-      `INSERT INTO memory_events (id, tenant_id, external_user_id, agent_scope, source_event_id, kind, message_count, claim_count, extractor, created_at)
-       VALUES (${bind(randomUUID())}, ${bind(p.inst.tenantId)}, ${bind(p.externalUserId)}, 'note', ${bind(`note:${p.deliveryId}`)}, 'note', 0, 0, ${bind(p.inst.provider)}, ${bind(postedAt)})
-       ON CONFLICT (tenant_id, source_event_id) DO NOTHING`,
-  );
   return { posted: true, reason: decision.reason };
+}
+
+/** A "note" memory event for the support stats, through the engine; idempotent per delivery. */
+function countNote(deps: PipelineDeps, p: { tenant: TenantRef; externalUserId: string; deliveryId: string; inst: InstallationInfo }): Promise<void> {
+  return deps.engine.recordNote(p.tenant, { external_user_id: p.externalUserId, source_event_id: `note:${p.deliveryId}`, source: p.inst.provider });
 }
 
 type PostedNoteRow = { id: string; state: string; reason: string };

@@ -175,6 +175,9 @@ describe("the note guarantee", () => {
       expect(helpdesk.notesPerTicket().get(ticket)).toBe(1);
       const states = await db.sql.query<{ state: string; note_ref: string | null }>(`SELECT state, note_ref FROM posted_notes WHERE ticket_ref = $1`, [ticket]);
       expect(states).toEqual([{ state: "posted", note_ref: expect.stringMatching(/^note/) }]);
+      // and counted once for the support stats, though the attempt that posted it died
+      const counted = await db.sql.query<{ n: string | number }>(`SELECT count(*) AS n FROM memory_events WHERE kind = 'note' AND source_event_id = $1`, [`note:${first}`]);
+      expect(Number(counted[0]!.n)).toBe(1);
     });
   });
 
