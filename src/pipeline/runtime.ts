@@ -4,6 +4,7 @@
 import type { Provider } from "../../connectors/types";
 import { connectors as allConnectors } from "../../connectors";
 import { createBullmqQueue } from "../queue/bullmq";
+import { markDead, markRetrying } from "../queue/delivery-rows";
 import { createEmbeddedQueue } from "../queue/embedded";
 import { createSweeper } from "../queue/sweeper";
 import type { DeliveryQueue } from "../queue/types";
@@ -98,19 +99,14 @@ export function createPipelineRuntime(services: Services, opts: { queue?: Delive
             const r = await processDelivery(deps, deliveryId, attempt);
             deps.log.info({ delivery: deliveryId, attempt, ...r }, "delivery processed");
           } catch (err) {
-            await db.prisma.webhookDelivery
-              .updateMany({ where: { id: deliveryId, status: "processing" }, data: { status: "queued", lastError: String((err as Error).message).slice(0, 1000) } })
-              .catch(() => undefined);
+            await markRetrying(db.sql, deliveryId, String((err as Error).message), clock()).catch(() => undefined);
             throw err;
           }
         },
         async (deliveryId, err, attempts) => {
           deps.log.error({ delivery: deliveryId, attempts, err: err.message }, "delivery is dead");
-          await db.prisma.webhookDelivery.updateMany({
-            where: { id: deliveryId, status: { notIn: ["done", "skipped"] } },
-            // the row counts its own attempts (process-delivery.ts): the queue's restart after a re-enqueue
-            data: { status: "dead", lastError: err.message.slice(0, 1000) },
-          });
+          // the row counts its own attempts (process-delivery.ts), not the queue's
+          await markDead(db.sql, deliveryId, err.message, clock());
         },
         { concurrency: o.concurrency ?? 8 },
       );

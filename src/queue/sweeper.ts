@@ -7,10 +7,11 @@
 // and no one could verify them, so they are kept only long enough to diagnose a setup.
 import type { Database } from "../db/client";
 import { createLogger, type Logger } from "../logger";
+import { findStale, findUnfinished, markQueued, markSwept, purgeSkipped } from "./delivery-rows";
 import type { DeliveryQueue } from "./types";
 
 export type SweeperOptions = {
-  db: Pick<Database, "prisma">;
+  db: Pick<Database, "sql">;
   queue: Pick<DeliveryQueue, "enqueue"> & Partial<Pick<DeliveryQueue, "enqueueMany">>;
   log?: Logger;
   clock?: () => Date;
@@ -72,26 +73,14 @@ export function createSweeper({
   let lastPurge = -Infinity;
 
   async function purgeOnce(): Promise<number> {
-    const { count } = await db.prisma.webhookDelivery.deleteMany({
-      where: { status: "skipped", skipReason: { in: UNVERIFIED_REASONS }, receivedAt: { lt: new Date(clock().getTime() - unverifiedRetentionMs) } },
-    });
+    const count = await purgeSkipped(db.sql, UNVERIFIED_REASONS, new Date(clock().getTime() - unverifiedRetentionMs));
     if (count > 0) log.info({ deleted: count }, "deleted old deliveries for accounts with no active installation");
     return count;
   }
 
   async function sweepOnce(): Promise<number> {
     const now = clock().getTime();
-    const rows = await db.prisma.webhookDelivery.findMany({
-      where: {
-        OR: [
-          { status: "received", receivedAt: { lt: new Date(now - staleMs) } },
-          { status: { in: ["queued", "processing"] }, updatedAt: { lt: new Date(now - leaseMs) } },
-        ],
-      },
-      select: { id: true, status: true, updatedAt: true },
-      orderBy: { receivedAt: "asc" },
-      take: batchSize,
-    });
+    const rows = await findStale(db.sql, new Date(now - staleMs), new Date(now - leaseMs), batchSize);
     let enqueued = 0;
     for (const row of rows) {
       try {
@@ -103,10 +92,7 @@ export function createSweeper({
       }
       enqueued++;
       // Only if nobody moved the row since we read it: the job may already be running it.
-      await db.prisma.webhookDelivery.updateMany({
-        where: { id: row.id, status: row.status, updatedAt: row.updatedAt },
-        data: { status: "queued", updatedAt: clock() },
-      });
+      await markSwept(db.sql, row, clock());
     }
     if (enqueued > 0) log.info({ enqueued }, "re-enqueued deliveries");
     return enqueued;
@@ -114,28 +100,21 @@ export function createSweeper({
 
   async function recoverAll(): Promise<number> {
     let total = 0;
-    let after: { receivedAt: Date; id: string } | undefined;
+    let after: { receivedAt: string; id: string } | undefined;
     for (;;) {
-      const rows = await db.prisma.webhookDelivery.findMany({
-        where: {
-          status: { in: ["received", "queued"] },
-          ...(after ? { OR: [{ receivedAt: { gt: after.receivedAt } }, { receivedAt: after.receivedAt, id: { gt: after.id } }] } : {}),
-        },
-        select: { id: true, status: true, receivedAt: true },
-        orderBy: [{ receivedAt: "asc" }, { id: "asc" }],
-        take: RECOVER_PAGE,
-      });
+      const rows = await findUnfinished(db.sql, after, RECOVER_PAGE);
       if (rows.length === 0) break;
       const ids = rows.map((r) => r.id);
       if (queue.enqueueMany) await queue.enqueueMany(ids);
       else for (const id of ids) await queue.enqueue(id);
-      const received = rows.filter((r) => r.status === "received").map((r) => r.id);
-      if (received.length > 0) {
-        await db.prisma.webhookDelivery.updateMany({ where: { id: { in: received }, status: "received" }, data: { status: "queued", updatedAt: clock() } });
-      }
+      await markQueued(
+        db.sql,
+        rows.filter((r) => r.status === "received").map((r) => r.id),
+        clock(),
+      );
       total += rows.length;
       const last = rows[rows.length - 1]!;
-      after = { receivedAt: last.receivedAt, id: last.id };
+      after = { receivedAt: last.received_at, id: last.id };
       if (rows.length < RECOVER_PAGE) break;
     }
     if (total > 0) log.info({ enqueued: total }, "re-enqueued every unfinished delivery after the queue came back");

@@ -4,6 +4,7 @@
 import type { Connector, InstallationInfo, NormalisedEvent, RequesterIdentity, Thread } from "../../../connectors/types";
 import { aliasesOf, mergeHelpdeskUsers, resolveCustomerWithAliases } from "../../identity/resolve";
 import type { TenantRef } from "../../memory/store";
+import { claimDelivery, deliveryStatus, finishDelivery, uncountAttempt } from "../../queue/delivery-rows";
 import { MAX_ATTEMPTS, PermanentJobError } from "../../queue/retry";
 import type { PipelineDeps } from "../deps";
 import { ingestThread } from "./ingest-thread";
@@ -23,23 +24,17 @@ export async function processDelivery(deps: PipelineDeps, deliveryId: string, at
   const sql = deps.db.sql;
   // Claims the row in one statement (unless already finished), counting the attempt there;
   // updated_at is the lease the sweeper reads.
-  const claimed = await sql.query<{ installation_id: string; event: unknown; attempts: number }>(
-    `UPDATE webhook_deliveries SET status = 'processing', attempts = attempts + 1, updated_at = $2
-      WHERE id = $1 AND status NOT IN ('done', 'skipped', 'dead')
-      RETURNING installation_id, event, attempts`,
-    [deliveryId, deps.clock().toISOString()],
-  );
-  const delivery = claimed[0];
+  const delivery = await claimDelivery(sql, deliveryId, deps.clock());
   if (!delivery) {
-    const row = (await sql.query<{ status: string }>(`SELECT status FROM webhook_deliveries WHERE id = $1`, [deliveryId]))[0];
-    if (!row) return { status: "skipped", reason: "delivery_not_found" };
-    return { status: row.status as JobResult["status"], reason: "already_processed" };
+    const status = await deliveryStatus(sql, deliveryId);
+    if (!status) return { status: "skipped", reason: "delivery_not_found" };
+    return { status: status as JobResult["status"], reason: "already_processed" };
   }
   const attempts = Math.max(attempt, Number(delivery.attempts));
   // Attempts already used up (each lost run counts: a worker killed mid-job every time, too)
   if (attempts > MAX_ATTEMPTS) {
     // this run is not one: the row keeps the count of those that were
-    await sql.query(`UPDATE webhook_deliveries SET attempts = attempts - 1 WHERE id = $1`, [deliveryId]);
+    await uncountAttempt(sql, deliveryId);
     throw new PermanentJobError(`gave up after ${attempts - 1} attempts`);
   }
   try {
@@ -56,12 +51,7 @@ export async function processDelivery(deps: PipelineDeps, deliveryId: string, at
 async function runClaimed(deps: PipelineDeps, deliveryId: string, delivery: { installation_id: string; event: unknown }): Promise<JobResult> {
 
   // The outcome, written with the lease's release (or on its own for a job that takes none).
-  const finishing =
-    (result: JobResult): ReleaseWrite =>
-    (bind) =>
-      `UPDATE webhook_deliveries SET status = ${bind(result.status)}, skip_reason = ${bind(result.status === "skipped" ? result.reason : null)},
-              processed_at = ${bind(deps.clock().toISOString())}, last_error = NULL, updated_at = ${bind(deps.clock().toISOString())}
-        WHERE id = ${bind(deliveryId)}`;
+  const finishing = (result: JobResult): ReleaseWrite => finishDelivery(deliveryId, result, deps.clock());
   const finish = async (result: JobResult) => {
     await runWrite(deps.db, finishing(result));
     return result;
