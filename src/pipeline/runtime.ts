@@ -88,6 +88,20 @@ export function createPipelineRuntime(services: Services, opts: { queue?: Delive
   };
   const sweeper = createSweeper({ db, queue, log: log.child({ module: "sweeper" }), clock, intervalMs: opts.sweepIntervalMs });
   let started = false;
+  let closing = false;
+
+  /** recoverAll, tried again each second while it fails (Redis just back may still be slow), up to 10 times. */
+  async function recoverAfterOutage(): Promise<void> {
+    for (let tries = 1; tries <= 10 && !closing; tries++) {
+      try {
+        await sweeper.recoverAll();
+        return;
+      } catch (err) {
+        deps.log.warn({ err: (err as Error).message, tries }, "re-enqueueing after the queue came back failed; trying again");
+        await new Promise((r) => setTimeout(r, 1_000).unref());
+      }
+    }
+  }
 
   return {
     deps,
@@ -113,11 +127,10 @@ export function createPipelineRuntime(services: Services, opts: { queue?: Delive
       sweeper.start();
       // Redis back from an outage, maybe empty: everything acknowledged is queued again now,
       // not after the sweeper's lease on its row (minutes)
-      queue.onReconnect?.(() => {
-        sweeper.recoverAll().catch((err: unknown) => deps.log.warn({ err: (err as Error).message }, "re-enqueueing after the queue came back failed; the sweeper retries"));
-      });
+      queue.onReconnect?.(() => void recoverAfterOutage());
     },
     async close() {
+      closing = true;
       // rows being written are answered first; their ids then get a last chance at the queue
       await deps.intake.inbox.close();
       await deps.intake.dispatcher.close();
