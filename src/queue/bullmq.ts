@@ -181,6 +181,9 @@ export function createBullmqQueue(opts: BullmqQueueOptions): DeliveryQueue {
         concurrency: Math.max(1, workerOpts.concurrency ?? 1),
         lockDuration: opts.lockDurationMs ?? 15_000,
         stalledInterval: opts.stalledIntervalMs ?? 5_000,
+        // after a failed Redis call (Redis down) the worker waits this long before fetching
+        // again: BullMQ's 15 s would hold back recovery once Redis is back
+        runRetryDelay: 1_000,
         settings: {
           // called with the thrown error, so a 429's Retry-After sets the delay
           backoffStrategy: (attemptsMade, _type, err) => {
