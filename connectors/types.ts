@@ -69,7 +69,11 @@ export type NormalisedEvent = {
 
 export type ParseResult =
   | { ok: true; event: NormalisedEvent }
-  | { ok: false; code: "skip"; reason: string; type?: string }
+  /**
+   * `distinct`: the body names no delivery of its own (an Intercom notification whose id is
+   * null), so identical bytes may still be two deliveries: each is recorded, none is a duplicate.
+   */
+  | { ok: false; code: "skip"; reason: string; type?: string; distinct?: boolean }
   | { ok: false; code: "malformed"; message: string };
 
 export type ThreadMessage = {

@@ -42,7 +42,10 @@ const message: Handler = (env) => {
   let kind: EventKind;
   if (data.type === "note") kind = "internal_note";
   else if (data.from === "user") kind = "customer_message";
-  else if (data.from === "operator") kind = "agent_message";
+  // An operator's message (an agent, a bot or the plugin) named as such: nothing to read for it,
+  // the job would fetch the conversation only to post nothing, and the message is fed with the
+  // conversation's next customer event. Skipped with no API call. Notes are read (our echo).
+  else if (data.from === "operator") return skip(data.automated === true ? "bot_message" : "staff_message", env.event);
   else return skip(`${env.event}: message without a known sender (from: ${data.from ?? "absent"})`, env.event);
   return event(env, kind, {
     ticketRef: s.sessionId,
@@ -69,20 +72,21 @@ const identityChanged: Handler = (env) => {
   return event(env, "identity_changed", { ticketRef: s.sessionId, occurredAt: isoOf(env.timestamp) });
 };
 
-const HANDLERS: Record<string, Handler> = {
+// A Map: the event name comes from the body, and "valueOf" must not find Object.prototype's members.
+const HANDLERS: ReadonlyMap<string, Handler> = new Map(Object.entries({
   "message:send": message,
   "message:received": message,
   "session:set_state": stateChanged,
   "session:set_email": identityChanged,
   "people:bind:session": identityChanged,
-};
+}));
 
 export function parseCrispBody(body: unknown): ParseResult {
   const value = asObject(body);
   if (typeof value === "string") return malformed(value);
   const env = envelopeSchema.safeParse(value);
   if (!env.success) return malformed('body has no "event" (a Crisp hook body is { website_id, event, data, timestamp })');
-  const handler = HANDLERS[env.data.event];
+  const handler = HANDLERS.get(env.data.event);
   // plugin:subscription:updated is an installation change, handled before any installation is looked up.
   return handler ? handler(env.data) : skip(`event not handled: ${env.data.event}`, env.data.event);
 }

@@ -1,7 +1,7 @@
 // Conversation topics: which conversation, which customer, and the part the event is about.
 import type { EventKind } from "../types";
-import { dropUndefined, event, type Handler, malformed } from "./parse-helpers";
-import { isCustomerAuthor } from "./part-role";
+import { dropUndefined, event, type Handler, malformed, skip } from "./parse-helpers";
+import { isAiAnswer, isCustomerAuthor } from "./part-role";
 import { type Conversation, conversationSchema, type Part } from "./payloads";
 
 /** The part a topic is about: the newest one of its kind in the notification's copy. */
@@ -56,3 +56,15 @@ export function conversationEvent(kind: EventKind, status?: string): Handler {
     );
   };
 }
+
+/**
+ * conversation.admin.replied: the topic names the author as staff (a bot or Fin when the part
+ * says so). Nothing to read for it: the job would fetch the conversation only to post nothing,
+ * and the reply is fed with the conversation's next customer event. Skipped with no API call.
+ */
+export const staffReply: Handler = (n, item) => {
+  const part = newestPart(conversationSchema.parse(item), "agent_message");
+  const type = part?.author?.type?.toLowerCase();
+  const bot = isAiAnswer(part?.author) || type === "bot";
+  return skip(bot ? "bot_message" : "staff_message", n.topic);
+};

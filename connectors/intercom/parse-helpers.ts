@@ -8,8 +8,9 @@ export function malformed(message: string): ParseResult {
   return { ok: false, code: "malformed", message };
 }
 
-export function skip(reason: string, type?: string): ParseResult {
-  return type === undefined ? { ok: false, code: "skip", reason } : { ok: false, code: "skip", reason, type };
+export function skip(reason: string, type?: string, distinct = false): ParseResult {
+  const out: ParseResult = type === undefined ? { ok: false, code: "skip", reason } : { ok: false, code: "skip", reason, type };
+  return distinct ? { ...out, distinct } : out;
 }
 
 export function event(n: Notification & { topic: string }, kind: EventKind, fields: Omit<NormalisedEvent, "kind" | "type" | "eventId" | "occurredAt">): ParseResult {

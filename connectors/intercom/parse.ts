@@ -3,17 +3,18 @@
 // says what `item` is. Topics we do not act on are skipped (recorded, answered 200).
 import type { ParseResult } from "../types";
 import { contactChanged, contactMerged, leadConverted } from "./parse-contact";
-import { conversationEvent } from "./parse-conversation";
+import { conversationEvent, staffReply } from "./parse-conversation";
 import { type Handler, malformed, skip } from "./parse-helpers";
 import { notificationSchema, refOf } from "./payloads";
 import { asObject } from "../shared/body";
 
 const NOTIFICATION_TYPE = "notification_event";
 
-const HANDLERS: Record<string, Handler> = {
+// A Map: the topic comes from the body, and "__proto__" must not find Object.prototype's members.
+const HANDLERS: ReadonlyMap<string, Handler> = new Map(Object.entries({
   "conversation.user.created": conversationEvent("ticket_created"),
   "conversation.user.replied": conversationEvent("customer_message"),
-  "conversation.admin.replied": conversationEvent("agent_message"),
+  "conversation.admin.replied": staffReply,
   "conversation.admin.noted": conversationEvent("internal_note"),
   "conversation.admin.closed": conversationEvent("ticket_status_changed", "closed"),
   "contact.user.created": contactChanged,
@@ -21,7 +22,7 @@ const HANDLERS: Record<string, Handler> = {
   "contact.merged": contactMerged,
   "contact.lead.signed_up": leadConverted,
   "visitor.signed_up": leadConverted,
-};
+}));
 
 export function parseIntercomBody(body: unknown): ParseResult {
   const value = asObject(body);
@@ -30,10 +31,12 @@ export function parseIntercomBody(body: unknown): ParseResult {
   if (n.type !== undefined && n.type !== NOTIFICATION_TYPE) return malformed(`type must be "${NOTIFICATION_TYPE}", got "${n.type.slice(0, 40)}"`);
   if (!n.topic) return malformed("notification has no \"topic\"");
   const topic = n.topic;
+  // Without a notification id nothing tells two notifications with the same bytes apart.
+  const distinct = n.id === undefined;
   // Intercom sends ping on subscribing and now and then; it is always subscribed.
-  if (topic === "ping") return skip("ping", topic);
-  const handler = HANDLERS[topic];
-  if (!handler) return skip(`topic not handled: ${topic}`, topic);
+  if (topic === "ping") return skip("ping", topic, distinct);
+  const handler = HANDLERS.get(topic);
+  if (!handler) return skip(`topic not handled: ${topic}`, topic, distinct);
   const item = n.data?.item;
   if (!item) return malformed(`${topic}: notification has no data.item`);
   return handler({ ...n, topic }, item);

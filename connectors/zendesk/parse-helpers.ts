@@ -6,6 +6,10 @@ export type Handler = (env: Envelope) => ParseResult;
 
 export const TICKET_ID = /^\d+$/;
 
+/** Skip reasons of messages the webhook names as written by staff or by a bot. */
+export const STAFF_MESSAGE = "staff_message";
+export const BOT_MESSAGE = "bot_message";
+
 export function malformed(message: string): ParseResult {
   return { ok: false, code: "malformed", message };
 }

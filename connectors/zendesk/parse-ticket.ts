@@ -1,7 +1,9 @@
 // Ticket and messaging events: who wrote, on which ticket, in which state.
 import type { EventKind } from "../types";
-import { event, type Handler, lower, malformed, ticketOf } from "./parse-helpers";
+import { BOT_MESSAGE, event, type Handler, lower, malformed, skip, STAFF_MESSAGE, ticketOf } from "./parse-helpers";
 import { readCommentAdded, readMessageAdded, readStatusChanged } from "./payloads";
+
+const BOT_ACTORS = new Set(["trigger", "system", "bot", "ai_agent"]);
 
 export const ticketCreated: Handler = (env) => {
   const t = ticketOf(env);
@@ -25,6 +27,10 @@ export const commentAdded: Handler = (env) => {
   const authorRef = comment.author?.id ?? t.detail.actor_id;
   // Without is_staff, the requester writing is the customer; anyone else on the ticket is staff.
   const staff = comment.author?.is_staff ?? (authorRef !== undefined && authorRef !== t.detail.requester_id);
+  // A public comment the body itself names as staff's costs no API call: the job would read the
+  // thread only to post nothing, and the reply is fed with the ticket's next customer event.
+  // A private one is still read (it may be our own note coming back).
+  if (isPublic && comment.author?.is_staff === true) return skip(STAFF_MESSAGE, env.type);
   const kind: EventKind = !isPublic ? "internal_note" : staff ? "agent_message" : "customer_message";
   return event(env, kind, {
     ticketRef: t.ticketRef,
@@ -67,7 +73,11 @@ export const messageAdded: Handler = (env) => {
   const t = ticketOf(env);
   if ("error" in t) return t.error;
   const e = readMessageAdded(env.event);
-  return event(env, e.actor?.type === "end_user" ? "customer_message" : "agent_message", {
+  const actor = e.actor?.type?.toLowerCase();
+  // Agents and bots (triggers, the system) named as such: nothing to read for them (see above).
+  if (actor === "agent") return skip(STAFF_MESSAGE, env.type);
+  if (actor !== undefined && BOT_ACTORS.has(actor)) return skip(BOT_MESSAGE, env.type);
+  return event(env, actor === "end_user" ? "customer_message" : "agent_message", {
     ticketRef: t.ticketRef,
     requesterRef: t.detail.requester_id,
     actorRef: e.actor?.id,

@@ -11,8 +11,12 @@ import { asObject } from "../shared/body";
 
 const TRIGGER_TYPE = "zendesk.trigger";
 
-/** Event types we act on, without the "zen:event-type:" prefix. Anything else is skipped. */
-const HANDLERS: Record<string, Handler> = {
+/**
+ * Event types we act on, without the "zen:event-type:" prefix. Anything else is skipped. A Map,
+ * not an object: the name comes from the body, and "__proto__" or "toString" must not find
+ * Object.prototype's members.
+ */
+const HANDLERS: ReadonlyMap<string, Handler> = new Map(Object.entries({
   "ticket.created": ticketCreated,
   "ticket.comment_added": commentAdded,
   "ticket.status_changed": statusChanged,
@@ -23,7 +27,7 @@ const HANDLERS: Record<string, Handler> = {
   "user.identity_created": identityChanged,
   "user.identity_deleted": identityChanged,
   "messaging_ticket.message_added": messageAdded,
-};
+}));
 
 function eventName(type: string): string | undefined {
   const prefix = EVENT_TYPE_PREFIXES.find((p) => type.startsWith(p));
@@ -56,7 +60,7 @@ export function parseZendeskBody(body: unknown): ParseResult {
   const type = typeof value.type === "string" ? value.type : undefined;
   const name = type === undefined ? undefined : eventName(type);
   if (type !== undefined && name !== undefined) {
-    const handler = HANDLERS[name];
+    const handler = HANDLERS.get(name);
     return handler ? handler(readEnvelope(value, type)) : skip(`event type not handled: ${type}`, type);
   }
   // A trigger body is ours to define; a `type` there is the admin's own field, not Zendesk's.

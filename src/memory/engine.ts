@@ -56,6 +56,11 @@ export type MemoryEngine = {
   profile(tenant: TenantRef, externalUserId: string, agentId?: string): Promise<SupportProfile | null>;
   /** Two ids are one customer: fold `fromId` into `intoId` (profiles, claims, events). */
   mergeCustomers(tenant: TenantRef, fromId: string, intoId: string): Promise<number>;
+  /**
+   * Counts a note shown to an agent for the customer (support stats, notes_by_day). Once per
+   * `source_event_id`: recording the same note again is a no-op.
+   */
+  recordNote(tenant: TenantRef, note: { external_user_id: string; source_event_id: string; source: string }): Promise<void>;
 };
 
 export type AddWithProfile = { result: AddResult; profile: SupportProfile | null; previous: SupportProfile | null };
@@ -183,6 +188,14 @@ export function createMemoryEngine({ db, extractor, clock = () => new Date() }: 
     contextFor,
     profile,
     mergeCustomers: (tenant, fromId, intoId) => mergeCustomerRecords(db, tenant.id, fromId, intoId, clock()),
+    async recordNote(tenant, note) {
+      await db.sql.query(
+        `INSERT INTO memory_events (id, tenant_id, external_user_id, agent_scope, source_event_id, kind, message_count, claim_count, extractor, created_at)
+         VALUES ($1, $2, $3, 'note', $4, 'note', 0, 0, $5, $6)
+         ON CONFLICT (tenant_id, source_event_id) DO NOTHING`,
+        [randomUUID(), tenant.id, note.external_user_id, note.source_event_id, note.source, clock().toISOString()],
+      );
+    },
   };
 }
 

@@ -4,6 +4,7 @@
 import type { Provider } from "../../connectors/types";
 import { connectors as allConnectors } from "../../connectors";
 import { createBullmqQueue } from "../queue/bullmq";
+import { markDead, markRetrying } from "../queue/delivery-rows";
 import { createEmbeddedQueue } from "../queue/embedded";
 import { createSweeper } from "../queue/sweeper";
 import type { DeliveryQueue } from "../queue/types";
@@ -38,9 +39,12 @@ export function createPipelineRuntime(services: Services, opts: { queue?: Delive
   const pipelineLog = log.child({ module: "pipeline" });
   // A helpdesk app's own credentials (CRISP_PLUGIN_*) fill in what an installation lacks.
   const apps = config.providerApps;
+  // A NUL byte cannot be in any stored id (PostgreSQL text refuses it, 22021): such a lookup
+  // finds nothing, rather than failing the request that asked.
   const installations: InstallationStore = {
-    byId: async (id) => withAppSecrets(await getInstallation(db, masterKey, id), apps),
-    byAccount: async (provider: Provider, account: string) => withAppSecrets(await findInstallationByAccount(db, masterKey, provider, account), apps),
+    byId: async (id) => (id.includes("\u0000") ? null : withAppSecrets(await getInstallation(db, masterKey, id), apps)),
+    byAccount: async (provider: Provider, account: string) =>
+      account.includes("\u0000") ? null : withAppSecrets(await findInstallationByAccount(db, masterKey, provider, account), apps),
   };
   // Installations (secrets decrypted) and tenants are read from memory by the webhook handler
   // and the worker alike: a job costs no database read and no AES decrypt for them. Up to 30 s
@@ -84,6 +88,20 @@ export function createPipelineRuntime(services: Services, opts: { queue?: Delive
   };
   const sweeper = createSweeper({ db, queue, log: log.child({ module: "sweeper" }), clock, intervalMs: opts.sweepIntervalMs });
   let started = false;
+  let closing = false;
+
+  /** recoverAll, tried again each second while it fails (Redis just back may still be slow), up to 10 times. */
+  async function recoverAfterOutage(): Promise<void> {
+    for (let tries = 1; tries <= 10 && !closing; tries++) {
+      try {
+        await sweeper.recoverAll();
+        return;
+      } catch (err) {
+        deps.log.warn({ err: (err as Error).message, tries }, "re-enqueueing after the queue came back failed; trying again");
+        await new Promise((r) => setTimeout(r, 1_000).unref());
+      }
+    }
+  }
 
   return {
     deps,
@@ -95,24 +113,24 @@ export function createPipelineRuntime(services: Services, opts: { queue?: Delive
             const r = await processDelivery(deps, deliveryId, attempt);
             deps.log.info({ delivery: deliveryId, attempt, ...r }, "delivery processed");
           } catch (err) {
-            await db.prisma.webhookDelivery
-              .updateMany({ where: { id: deliveryId, status: "processing" }, data: { status: "queued", lastError: String((err as Error).message).slice(0, 1000) } })
-              .catch(() => undefined);
+            await markRetrying(db.sql, deliveryId, String((err as Error).message), clock()).catch(() => undefined);
             throw err;
           }
         },
         async (deliveryId, err, attempts) => {
           deps.log.error({ delivery: deliveryId, attempts, err: err.message }, "delivery is dead");
-          await db.prisma.webhookDelivery.updateMany({
-            where: { id: deliveryId, status: { notIn: ["done", "skipped"] } },
-            data: { status: "dead", lastError: err.message.slice(0, 1000), attempts },
-          });
+          // the row counts its own attempts (process-delivery.ts), not the queue's
+          await markDead(db.sql, deliveryId, err.message, clock());
         },
         { concurrency: o.concurrency ?? 8 },
       );
       sweeper.start();
+      // Redis back from an outage, maybe empty: everything acknowledged is queued again now,
+      // not after the sweeper's lease on its row (minutes)
+      queue.onReconnect?.(() => void recoverAfterOutage());
     },
     async close() {
+      closing = true;
       // rows being written are answered first; their ids then get a last chance at the queue
       await deps.intake.inbox.close();
       await deps.intake.dispatcher.close();

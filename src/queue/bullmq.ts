@@ -58,7 +58,7 @@ export function createBullmqQueue(opts: BullmqQueueOptions): DeliveryQueue {
     ...prefix,
     // No offline queue and one try per command: with Redis down, enqueue fails fast so the
     // webhook is still answered 2xx and its row waits, `received`, for the sweeper.
-    connection: { ...parsed.options, enableOfflineQueue: false, maxRetriesPerRequest: 1 },
+    connection: { ...parsed.options, enableOfflineQueue: false, maxRetriesPerRequest: 1, retryStrategy: reconnectDelay },
     defaultJobOptions: {
       attempts: MAX_ATTEMPTS,
       backoff: { type: BACKOFF_TYPE },
@@ -69,6 +69,19 @@ export function createBullmqQueue(opts: BullmqQueueOptions): DeliveryQueue {
   });
   // without a listener, a connection error event would crash the process
   queue.on("error", (err) => log.warn({ err: err.message }, "queue connection error"));
+  // Redis back after an outage: it may have come back empty (no persistence, a failover), and
+  // then the jobs of rows we acknowledged are gone. Whoever listens re-enqueues them at once
+  // (the sweeper), rather than after their rows' lease.
+  const reconnected = new Set<() => void>();
+  let wasDown = false;
+  const connection = queue.getBackend().connection;
+  connection.on("close", () => void (wasDown = true));
+  connection.on("ready", () => {
+    if (!wasDown) return;
+    wasDown = false;
+    log.info("Redis reachable again");
+    for (const listener of reconnected) listener();
+  });
 
   let worker: Worker<JobData> | undefined;
   const deadCalls = new Set<Promise<void>>();
@@ -164,10 +177,13 @@ export function createBullmqQueue(opts: BullmqQueueOptions): DeliveryQueue {
       if (worker) throw new Error("a worker is already running on this queue");
       worker = new Worker<JobData>(name, (job) => runJob(handler, job), {
         ...prefix,
-        connection: { ...parsed.options, maxRetriesPerRequest: null },
+        connection: { ...parsed.options, maxRetriesPerRequest: null, retryStrategy: reconnectDelay },
         concurrency: Math.max(1, workerOpts.concurrency ?? 1),
         lockDuration: opts.lockDurationMs ?? 15_000,
         stalledInterval: opts.stalledIntervalMs ?? 5_000,
+        // after a failed Redis call (Redis down) the worker waits this long before fetching
+        // again: BullMQ's 15 s would hold back recovery once Redis is back
+        runRetryDelay: 1_000,
         settings: {
           // called with the thrown error, so a 429's Retry-After sets the delay
           backoffStrategy: (attemptsMade, _type, err) => {
@@ -181,6 +197,10 @@ export function createBullmqQueue(opts: BullmqQueueOptions): DeliveryQueue {
       // connects (and reconnects) in the background: a worker started before Redis is up waits for it
     },
 
+    onReconnect(listener) {
+      reconnected.add(listener);
+    },
+
     async counts() {
       const c = await withTimeout(queue.getJobCounts("waiting", "prioritized", "active", "delayed"), timeoutMs, "counts");
       return { waiting: (c.waiting ?? 0) + (c.prioritized ?? 0), active: c.active ?? 0, delayed: c.delayed ?? 0 };
@@ -192,6 +212,14 @@ export function createBullmqQueue(opts: BullmqQueueOptions): DeliveryQueue {
     },
   };
 
+}
+
+/**
+ * Reconnect attempts every 200 ms growing to 1 s: ioredis-through-BullMQ's default grows to 20 s,
+ * which left the queue unreachable for up to that long after Redis was back.
+ */
+function reconnectDelay(times: number): number {
+  return Math.min(200 * times, 1000);
 }
 
 function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {

@@ -1,16 +1,18 @@
 // Re-enqueues deliveries the queue does not hold: rows still `received` (the webhook handler
 // could not enqueue, e.g. Redis was down) and `queued`/`processing` rows whose lease ran out
-// (the worker died, or the embedded queue restarted empty). It does not yet give up on a
-// delivery that keeps getting lost: counting its attempts is the pipeline's job. About once an
+// (the worker died, or the embedded queue restarted empty); and, when told the queue is back
+// from an outage, every unfinished row at once. It does not give up on a delivery that keeps
+// getting lost: the pipeline counts its attempts in the row. About once an
 // hour it also deletes old rows recorded for accounts nobody installed: they hold no payload
 // and no one could verify them, so they are kept only long enough to diagnose a setup.
 import type { Database } from "../db/client";
 import { createLogger, type Logger } from "../logger";
+import { findStale, findUnfinished, markQueued, markSwept, purgeSkipped } from "./delivery-rows";
 import type { DeliveryQueue } from "./types";
 
 export type SweeperOptions = {
-  db: Pick<Database, "prisma">;
-  queue: Pick<DeliveryQueue, "enqueue">;
+  db: Pick<Database, "sql">;
+  queue: Pick<DeliveryQueue, "enqueue"> & Partial<Pick<DeliveryQueue, "enqueueMany">>;
   log?: Logger;
   clock?: () => Date;
   intervalMs?: number;
@@ -30,12 +32,21 @@ export type SweeperOptions = {
   purgeEveryMs?: number;
 };
 
+/** Rows per enqueueMany call when recovering everything. */
+const RECOVER_PAGE = 500;
+
 /** Skip reasons of deliveries nobody could verify (receive.ts, skipUnknownAccount). */
 const UNVERIFIED_REASONS = ["unknown_account", "installation_inactive"];
 
 export type Sweeper = {
   /** One pass; resolves to how many deliveries it enqueued. */
   sweepOnce(): Promise<number>;
+  /**
+   * Enqueues every delivery not finished and not being run (`received`, `queued`), whatever its
+   * age: for when the queue is back from an outage that may have emptied it. Enqueueing a job
+   * the queue still holds is a no-op. Resolves to how many were handed to the queue.
+   */
+  recoverAll(): Promise<number>;
   /** Deletes unverified skipped rows older than the retention; resolves to how many. */
   purgeOnce(): Promise<number>;
   start(): void;
@@ -62,26 +73,14 @@ export function createSweeper({
   let lastPurge = -Infinity;
 
   async function purgeOnce(): Promise<number> {
-    const { count } = await db.prisma.webhookDelivery.deleteMany({
-      where: { status: "skipped", skipReason: { in: UNVERIFIED_REASONS }, receivedAt: { lt: new Date(clock().getTime() - unverifiedRetentionMs) } },
-    });
+    const count = await purgeSkipped(db.sql, UNVERIFIED_REASONS, new Date(clock().getTime() - unverifiedRetentionMs));
     if (count > 0) log.info({ deleted: count }, "deleted old deliveries for accounts with no active installation");
     return count;
   }
 
   async function sweepOnce(): Promise<number> {
     const now = clock().getTime();
-    const rows = await db.prisma.webhookDelivery.findMany({
-      where: {
-        OR: [
-          { status: "received", receivedAt: { lt: new Date(now - staleMs) } },
-          { status: { in: ["queued", "processing"] }, updatedAt: { lt: new Date(now - leaseMs) } },
-        ],
-      },
-      select: { id: true, status: true, updatedAt: true },
-      orderBy: { receivedAt: "asc" },
-      take: batchSize,
-    });
+    const rows = await findStale(db.sql, new Date(now - staleMs), new Date(now - leaseMs), batchSize);
     let enqueued = 0;
     for (const row of rows) {
       try {
@@ -93,13 +92,33 @@ export function createSweeper({
       }
       enqueued++;
       // Only if nobody moved the row since we read it: the job may already be running it.
-      await db.prisma.webhookDelivery.updateMany({
-        where: { id: row.id, status: row.status, updatedAt: row.updatedAt },
-        data: { status: "queued", updatedAt: clock() },
-      });
+      await markSwept(db.sql, row, clock());
     }
     if (enqueued > 0) log.info({ enqueued }, "re-enqueued deliveries");
     return enqueued;
+  }
+
+  async function recoverAll(): Promise<number> {
+    let total = 0;
+    let after: { receivedAt: string; id: string } | undefined;
+    for (;;) {
+      const rows = await findUnfinished(db.sql, after, RECOVER_PAGE);
+      if (rows.length === 0) break;
+      const ids = rows.map((r) => r.id);
+      if (queue.enqueueMany) await queue.enqueueMany(ids);
+      else for (const id of ids) await queue.enqueue(id);
+      await markQueued(
+        db.sql,
+        rows.filter((r) => r.status === "received").map((r) => r.id),
+        clock(),
+      );
+      total += rows.length;
+      const last = rows[rows.length - 1]!;
+      after = { receivedAt: last.received_at, id: last.id };
+      if (rows.length < RECOVER_PAGE) break;
+    }
+    if (total > 0) log.info({ enqueued: total }, "re-enqueued every unfinished delivery after the queue came back");
+    return total;
   }
 
   function schedule(delayMs: number): void {
@@ -121,6 +140,7 @@ export function createSweeper({
 
   return {
     sweepOnce,
+    recoverAll,
     purgeOnce,
     start() {
       if (running) return;

@@ -18,6 +18,11 @@ export interface DeliveryQueue {
   enqueueMany?(deliveryIds: string[]): Promise<void>;
   /** Start consuming (a worker). */
   startWorker(handler: JobHandler, onDead: DeadHandler, opts?: { concurrency?: number }): Promise<void>;
+  /**
+   * Calls `listener` each time the queue's store is reachable again after it was not (BullMQ:
+   * Redis came back, maybe empty). The embedded queue never loses its store while it runs.
+   */
+  onReconnect?(listener: () => void): void;
   /** Waiting + delayed + active counts (for /readyz and tests). */
   counts(): Promise<{ waiting: number; active: number; delayed: number }>;
   close(): Promise<void>;

@@ -94,7 +94,7 @@ function matchEndpoint(path: string, method: string): { endpoint: Endpoint; inst
   const rest = path.slice(PREFIX.length).replace(/\/$/, "");
   const slash = rest.indexOf("/");
   const provider = (slash < 0 ? rest : rest.slice(0, slash)).toLowerCase();
-  const known = ENDPOINTS[provider];
+  const known = Object.hasOwn(ENDPOINTS, provider) ? ENDPOINTS[provider] : undefined;
   if (!known) return null;
   if (slash < 0) {
     const endpoint = known.shared?.find((e) => e.method === method);
@@ -125,7 +125,8 @@ const DECODERS: Record<string, (b: Buffer, o: zlib.ZlibOptions) => Buffer> = {
 function readBody(req: IncomingMessage, limit: number, done: (r: BodyRead) => void): void {
   const tooLarge = (): BodyRead => ({ ok: false, status: 413, code: "payload_too_large", message: `request body is larger than ${limit} bytes` });
   const encoding = (req.headers["content-encoding"] ?? "identity").toLowerCase();
-  const decode = encoding === "identity" ? null : DECODERS[encoding];
+  // own keys only: a content-encoding of "toString" must not find Object.prototype's
+  const decode = encoding === "identity" ? null : Object.hasOwn(DECODERS, encoding) ? DECODERS[encoding] : undefined;
   if (decode === undefined) return done({ ok: false, status: 415, code: "unsupported_media_type", message: `content-encoding ${encoding} is not supported` });
   const declared = Number(req.headers["content-length"]);
   if (declared > limit) return done(tooLarge());

@@ -4,7 +4,7 @@
 // inbox-writer.ts) and answer. The 2xx follows the committed row, so a delivery we
 // acknowledged is never lost; it is enqueued after the answer (dispatcher.ts), and a row the
 // queue never got (queue down, process killed) is enqueued by the sweeper.
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import type { Provider, RawRequest } from "../../../connectors/types";
 import { webhookError } from "../../http/errors";
 import type { Logger } from "../../logger";
@@ -69,6 +69,8 @@ export async function receiveWebhook(deps: ReceiveDeps, route: Route, req: RawRe
   let account: string | undefined;
   if (route.installationId) {
     const id = route.installationId;
+    // No id we issue holds a NUL (PostgreSQL text cannot): such a URL names nothing of ours.
+    if (id.includes("\u0000")) return { status: 404, body: error("unknown_installation", "no active installation at this URL") };
     lookup = (o) => installations.byId(id, o);
   } else {
     const bad = parseJson();
@@ -76,6 +78,7 @@ export async function receiveWebhook(deps: ReceiveDeps, route: Route, req: RawRe
     const lifecycle = await deps.intake.lifecycle?.(route.provider, req, json);
     if (lifecycle) return lifecycle;
     account = connector.accountOf?.(json);
+    if (account?.includes("\u0000")) return { status: 400, body: error("malformed_payload", `the ${route.provider} account id in the body contains a NUL byte`) };
     const acc = account;
     lookup = acc ? (o) => installations.byAccount(route.provider, acc, o) : async () => null;
   }
@@ -113,7 +116,7 @@ export async function receiveWebhook(deps: ReceiveDeps, route: Route, req: RawRe
 
   const base = { installationId: inst.id, tenantId: inst.tenantId, provider: route.provider, receivedAt: deps.clock() };
   if (!parsed.ok) {
-    const row: InboxRow = { ...base, dedupeKey: `${inst.id}:skip:${sha256(req.rawBody)}`, eventType: parsed.type ?? "unknown", event: null, status: "skipped", skipReason: parsed.reason };
+    const row: InboxRow = { ...base, dedupeKey: `${inst.id}:skip:${parsed.distinct ? randomUUID() : sha256(req.rawBody)}`, eventType: parsed.type ?? "unknown", event: null, status: "skipped", skipReason: parsed.reason };
     let id: string | null;
     try {
       id = await deps.intake.inbox.write(row);

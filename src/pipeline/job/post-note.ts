@@ -1,6 +1,10 @@
-// Decides whether the agent gets a note and posts it at most once per delivery: an intent
-// row is written before the helpdesk call and marked posted after it; a job retried after a
-// crash in between looks for its own footer reference in the thread before posting again.
+// Decides whether the agent gets a note and posts at most one per ticket per policy decision,
+// whatever the order of deliveries, retries, sweeps and crashes:
+// - an intent row is written before the helpdesk call (only while this job holds the ticket's
+//   lease) and marked posted after it;
+// - the policy counts pending intents as notes: a note that may be out already is one;
+// - a retry whose intent is still pending looks for its own footer reference in the thread it
+//   has just read: found, the note is out and is recorded; not found, it posts its decision.
 import { randomUUID } from "node:crypto";
 import type { Connector, InstallationInfo, NormalisedEvent, Thread } from "../../../connectors/types";
 import type { TenantRef } from "../../memory/store";
@@ -37,6 +41,8 @@ export async function maybePostNote(
     const mine = p.thread.messages.find((m) => m.internal && m.body.includes(footerRef));
     if (mine) {
       await sql.query(`UPDATE posted_notes SET state = 'posted', note_ref = $2 WHERE id = $1`, [existing.id, mine.id]);
+      // the attempt that posted it may have died before counting it
+      await countNote(deps, p);
       return { posted: true, reason: "already_posted" };
     }
   }
@@ -71,33 +77,39 @@ export async function maybePostNote(
   });
   let intentId = existing?.id;
   if (!intentId) {
-    intentId = randomUUID();
-    await sql.query(
-      `INSERT INTO posted_notes (id, delivery_id, installation_id, ticket_ref, reason, digest, state, posted_at)
-       VALUES ($1, $2, $3, $4, $5, $6::jsonb, 'posting', $7)`,
-      [intentId, p.deliveryId, p.inst.id, p.thread.ticketRef, decision.reason, JSON.stringify(current), deps.clock().toISOString()],
+    const id = randomUUID();
+    intentId = id;
+    // Only while the ticket is still ours: a job that lost its lease (stalled past it) would
+    // otherwise decide on notes another job has added since.
+    await p.lease.writeWhileHeld(
+      (bind) =>
+        `INSERT INTO posted_notes (id, delivery_id, installation_id, ticket_ref, reason, digest, state, posted_at)
+         SELECT ${bind(id)}, ${bind(p.deliveryId)}, ${bind(p.inst.id)}, ${bind(p.thread.ticketRef)}, ${bind(decision.reason)}, ${bind(JSON.stringify(current))}::jsonb,
+                'posting', ${bind(deps.clock().toISOString())}::timestamp(3) FROM held`,
     );
   }
   const { noteRef } = await p.connector.postNote(p.client, p.thread.ticketRef, note, p.inst);
-  // Marked posted and counted (a "note" memory event, for the stats) by the statement that
-  // releases the ticket. A crash before it leaves the intent 'posting': the retried job finds
-  // the note by its footer reference in the thread and does not post again.
+  // The note is out: counted for the stats now (once per delivery, whatever happens next), and
+  // marked posted by the statement that releases the ticket. A crash before that leaves the
+  // intent 'posting': the retried job finds the note by its footer reference in the thread and
+  // does not post again.
+  await countNote(deps, p);
   const postedAt = deps.clock().toISOString();
   p.lease.writeOnRelease((bind) => `UPDATE posted_notes SET state = 'posted', note_ref = ${bind(noteRef || null)}, posted_at = ${bind(postedAt)} WHERE id = ${bind(intentId)}`);
-  p.lease.writeOnRelease(
-    (bind) =>
-      `INSERT INTO memory_events (id, tenant_id, external_user_id, agent_scope, source_event_id, kind, message_count, claim_count, extractor, created_at)
-       VALUES (${bind(randomUUID())}, ${bind(p.inst.tenantId)}, ${bind(p.externalUserId)}, 'note', ${bind(`note:${p.deliveryId}`)}, 'note', 0, 0, ${bind(p.inst.provider)}, ${bind(postedAt)})
-       ON CONFLICT (tenant_id, source_event_id) DO NOTHING`,
-  );
   return { posted: true, reason: decision.reason };
+}
+
+/** A "note" memory event for the support stats, through the engine; idempotent per delivery. */
+function countNote(deps: PipelineDeps, p: { tenant: TenantRef; externalUserId: string; deliveryId: string; inst: InstallationInfo }): Promise<void> {
+  return deps.engine.recordNote(p.tenant, { external_user_id: p.externalUserId, source_event_id: `note:${p.deliveryId}`, source: p.inst.provider });
 }
 
 type PostedNoteRow = { id: string; state: string; reason: string };
 
 /**
- * One read for both questions: this delivery's note intent (if a crashed attempt left one)
- * and the notes already posted on the ticket, newest first (for the note policy).
+ * One read for both questions: this delivery's note intent (if a crashed or refused attempt
+ * left one) and the ticket's other notes, posted or still pending, newest first (for the
+ * policy).
  */
 async function readPostedNotes(deps: PipelineDeps, deliveryId: string, installationId: string, ticketRef: string) {
   const rows = await deps.db.sql.query<PostedNoteRow & { mine: boolean; digest: NoteDigest; posted_ms: number }>(
@@ -105,14 +117,16 @@ async function readPostedNotes(deps: PipelineDeps, deliveryId: string, installat
         FROM posted_notes WHERE delivery_id = $1)
      UNION ALL
      (SELECT false, id, state, reason, digest, extract(epoch FROM posted_at)::float8 * 1000
-        FROM posted_notes WHERE installation_id = $2 AND ticket_ref = $3 AND state = 'posted'
-       ORDER BY posted_at DESC LIMIT ${PREVIOUS_NOTES})`,
+        FROM posted_notes WHERE installation_id = $2 AND ticket_ref = $3 AND state IN ('posted', 'posting') AND delivery_id <> $1
+       ORDER BY posted_at DESC, id DESC LIMIT ${PREVIOUS_NOTES})`,
     [deliveryId, installationId, ticketRef],
   );
-  const existing = rows.find((r) => r.mine);
+  const mine = rows.find((r) => r.mine);
+  const others = rows.filter((r) => !r.mine);
   return {
-    existing: existing ? { id: existing.id, state: existing.state, reason: existing.reason } : undefined,
-    // a retried delivery's own decision stands; the others' notes only matter for a new one
-    previous: existing ? [] : rows.filter((r) => !r.mine).map((r) => ({ postedAt: new Date(Number(r.posted_ms)), digest: r.digest })),
+    existing: mine ? { id: mine.id, state: mine.state, reason: mine.reason } : undefined,
+    // a retried delivery's own decision stands (later decisions counted it as a note); the
+    // others' notes only matter for a new decision
+    previous: mine ? [] : others.map((r) => ({ postedAt: new Date(Number(r.posted_ms)), digest: r.digest })),
   };
 }

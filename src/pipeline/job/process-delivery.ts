@@ -4,6 +4,8 @@
 import type { Connector, InstallationInfo, NormalisedEvent, RequesterIdentity, Thread } from "../../../connectors/types";
 import { aliasesOf, mergeHelpdeskUsers, resolveCustomerWithAliases } from "../../identity/resolve";
 import type { TenantRef } from "../../memory/store";
+import { claimDelivery, deliveryStatus, finishDelivery, uncountAttempt } from "../../queue/delivery-rows";
+import { MAX_ATTEMPTS, PermanentJobError } from "../../queue/retry";
 import type { PipelineDeps } from "../deps";
 import { ingestThread } from "./ingest-thread";
 import { maybePostNote } from "./post-note";
@@ -13,29 +15,43 @@ const PREFIX = { zendesk: "zd", intercom: "ic", crisp: "cr" } as const;
 
 export type JobResult = { status: "done" | "skipped"; reason: string };
 
+/**
+ * Runs one delivery. `attempt` is the queue's count, which starts again at 1 when the sweeper
+ * re-enqueues a job the queue lost; the row's own count goes on, so a delivery that keeps
+ * failing (or keeps getting lost) is given up at MAX_ATTEMPTS whichever count gets there first.
+ */
 export async function processDelivery(deps: PipelineDeps, deliveryId: string, attempt: number): Promise<JobResult> {
   const sql = deps.db.sql;
-  // Claims the row in one statement (unless already finished); updated_at is the lease the sweeper reads.
-  const claimed = await sql.query<{ installation_id: string; event: unknown }>(
-    `UPDATE webhook_deliveries SET status = 'processing', attempts = $2, updated_at = $3
-      WHERE id = $1 AND status NOT IN ('done', 'skipped')
-      RETURNING installation_id, event`,
-    [deliveryId, attempt, new Date().toISOString()],
-  );
-  const delivery = claimed[0];
+  // Claims the row in one statement (unless already finished), counting the attempt there;
+  // updated_at is the lease the sweeper reads.
+  const delivery = await claimDelivery(sql, deliveryId, deps.clock());
   if (!delivery) {
-    const row = (await sql.query<{ status: string }>(`SELECT status FROM webhook_deliveries WHERE id = $1`, [deliveryId]))[0];
-    if (!row) return { status: "skipped", reason: "delivery_not_found" };
-    return { status: row.status as JobResult["status"], reason: "already_processed" };
+    const status = await deliveryStatus(sql, deliveryId);
+    if (!status) return { status: "skipped", reason: "delivery_not_found" };
+    return { status: status as JobResult["status"], reason: "already_processed" };
   }
+  const attempts = Math.max(attempt, Number(delivery.attempts));
+  // Attempts already used up (each lost run counts: a worker killed mid-job every time, too)
+  if (attempts > MAX_ATTEMPTS) {
+    // this run is not one: the row keeps the count of those that were
+    await uncountAttempt(sql, deliveryId);
+    throw new PermanentJobError(`gave up after ${attempts - 1} attempts`);
+  }
+  try {
+    return await runClaimed(deps, deliveryId, delivery);
+  } catch (err) {
+    // the last attempt by the row's count: no retry, whatever the queue's own count says
+    if (attempts >= MAX_ATTEMPTS && !(err as { permanent?: unknown }).permanent) {
+      throw new PermanentJobError(`gave up after ${attempts} attempts: ${(err as Error).message}`, { cause: err });
+    }
+    throw err;
+  }
+}
+
+async function runClaimed(deps: PipelineDeps, deliveryId: string, delivery: { installation_id: string; event: unknown }): Promise<JobResult> {
 
   // The outcome, written with the lease's release (or on its own for a job that takes none).
-  const finishing =
-    (result: JobResult): ReleaseWrite =>
-    (bind) =>
-      `UPDATE webhook_deliveries SET status = ${bind(result.status)}, skip_reason = ${bind(result.status === "skipped" ? result.reason : null)},
-              processed_at = ${bind(deps.clock().toISOString())}, last_error = NULL, updated_at = ${bind(new Date().toISOString())}
-        WHERE id = ${bind(deliveryId)}`;
+  const finishing = (result: JobResult): ReleaseWrite => finishDelivery(deliveryId, result, deps.clock());
   const finish = async (result: JobResult) => {
     await runWrite(deps.db, finishing(result));
     return result;

@@ -33,6 +33,13 @@ export type TicketLease = {
   saveCursor(cursor: { seenMessageIds: string[]; externalUserId: string }): void;
   /** Runs `write` in the release's statement, if the work succeeds. */
   writeOnRelease(write: ReleaseWrite): void;
+  /**
+   * Runs `write` now, only while this job still holds the ticket: the write must take its rows
+   * `FROM held` (one row while the lease is ours and unexpired, none otherwise). The ticket's
+   * cursor row stays locked until it commits, so a job taking the lease over sees what it wrote.
+   * Throws TicketBusyError when the lease was lost (the job is retried and decides again).
+   */
+  writeWhileHeld(write: ReleaseWrite): Promise<void>;
 };
 
 /** Runs one ReleaseWrite on its own, for a job that ends without taking a lease. */
@@ -79,6 +86,18 @@ export async function withTicketLease<T>(
     seenMessageIds: Array.isArray(seen) ? (seen as string[]) : [],
     saveCursor: (c) => void (cursor = c),
     writeOnRelease: (write) => void onRelease.push(write),
+    async writeWhileHeld(write) {
+      const params: unknown[] = [installationId, ticketRef, owner];
+      const rows = await db.sql.query(
+        `WITH held AS (
+           SELECT 1 FROM thread_cursors
+            WHERE installation_id = $1 AND ticket_ref = $2 AND lease_owner = $3 AND lease_until > now()
+              FOR UPDATE)
+         ${write(binder(params))} RETURNING 1`,
+        params,
+      );
+      if (rows.length === 0) throw new TicketBusyError(ticketRef);
+    },
   };
   // Extends the lease while the work runs; a renewal that fails (database blip) is retried at
   // the next tick, and one that finds the lease taken over changes nothing of ours.

@@ -28,7 +28,6 @@ describe("parseCrispBody", () => {
   });
 
   const table: [string, string, Record<string, unknown>][] = [
-    ["an operator's message:received", "message-received-operator.json", { kind: "agent_message", actorRef: "6d0ad8e2-93d7-4e26-a1c5-0b9f3f3e41a7", messageRef: "176406489010845" }],
     ["our note coming back", "message-received-own-note.json", { kind: "internal_note", messageRef: "176406481395017" }],
     ["a conversation resolved", "session-set-state-resolved.json", { kind: "ticket_status_changed", status: "resolved", occurredAt: "2025-11-25T10:10:02.330Z" }],
     ["an e-mail typed in the chatbox", "session-set-email.json", { kind: "identity_changed", type: "session:set_email" }],
@@ -38,6 +37,12 @@ describe("parseCrispBody", () => {
     const parsed = parseCrispBody(fixture(file));
     expect(parsed.ok).toBe(true);
     if (parsed.ok) expect(parsed.event).toMatchObject({ ticketRef: SESSION, ...expected });
+  });
+
+  it("skips an operator's message (staff, or a bot when automated) with no API call; a note is still read", () => {
+    const body = fixture("message-received-operator.json");
+    expect(parseCrispBody(body)).toEqual({ ok: false, code: "skip", reason: "staff_message", type: "message:received" });
+    expect(parseCrispBody({ ...body, data: { ...(body.data as object), automated: true } })).toMatchObject({ ok: false, reason: "bot_message" });
   });
 
   it("does not take the visitor-typed e-mail as identity", () => {

@@ -25,12 +25,20 @@ describe("parseIntercomBody: conversation topics", () => {
 
   it.each([
     ["conversation-user-replied.json", "customer_message", "29384750011", USER, "open"],
-    ["conversation-admin-replied.json", "agent_message", "29384750012", TEAMMATE, "open"],
     ["conversation-admin-noted-own.json", "internal_note", "29384750013", OUR_ADMIN, "open"],
     ["conversation-admin-noted-colleague.json", "internal_note", "29384750014", TEAMMATE, "open"],
     ["conversation-admin-closed.json", "ticket_status_changed", "29384750015", TEAMMATE, "closed"],
   ])("%s → %s about part %s", (file, kind, messageRef, actorRef, status) => {
     expect(parsed(fixture(file))).toMatchObject({ kind, ticketRef: CONVERSATION, requesterRef: USER, messageRef, actorRef, status });
+  });
+
+  it("skips an admin's reply (a staff_message, or a bot_message when Fin or a bot wrote it) with no API call", () => {
+    const body = fixture("conversation-admin-replied.json");
+    expect(parseIntercomBody(body)).toEqual({ ok: false, code: "skip", reason: "staff_message", type: "conversation.admin.replied" });
+    const item = (body.data as { item: { conversation_parts: { conversation_parts: Array<{ author: object }> } } }).item;
+    const parts = item.conversation_parts.conversation_parts.map((p) => ({ ...p, author: { ...p.author, from_ai_agent: true } }));
+    const byFin = { ...body, data: { item: { ...item, conversation_parts: { conversation_parts: parts } } } };
+    expect(parseIntercomBody(byFin)).toMatchObject({ ok: false, reason: "bot_message" });
   });
 
   it("reads a redelivery (delivery_attempts 2) as the same notification id", () => {
@@ -118,7 +126,9 @@ describe("parseIntercomBody: contact topics", () => {
 describe("parseIntercomBody: skips and malformed bodies", () => {
   const notif = (topic: string, item: unknown = { type: "conversation", id: "1" }) => ({ type: "notification_event", id: "notif_x", app_id: APP_ID, topic, data: { item } });
   it.each([
-    ["ping", fixture("ping.json"), { ok: false, code: "skip", reason: "ping", type: "ping" }],
+    // Intercom's ping has a null id: nothing to tell two of them apart by
+    ["ping", fixture("ping.json"), { ok: false, code: "skip", reason: "ping", type: "ping", distinct: true }],
+    ["ping with an id", { ...fixture("ping.json"), id: "notif_1" }, { ok: false, code: "skip", reason: "ping", type: "ping" }],
     ["an unknown topic", notif("conversation.admin.snoozed"), { ok: false, code: "skip", reason: "topic not handled: conversation.admin.snoozed", type: "conversation.admin.snoozed" }],
     ["a merge naming no other contact", notif("contact.merged", { type: "contact", id: USER }), { ok: false, code: "skip", reason: `contact.merged: contact ${USER} names no merged_from contact`, type: "contact.merged" }],
     ["a merge into itself", notif("contact.merged", { type: "contact", id: USER, merged_from: { type: "contact", id: USER } }), { ok: false, code: "skip", reason: `contact.merged: contact ${USER} merged into itself`, type: "contact.merged" }],

@@ -1,0 +1,95 @@
+// Redis stopped with jobs in it and started again empty (no persistence, as a crashed Redis or a
+// failover can be): every delivery we acknowledged must be queued and run again within 15 s of
+// Redis being back, not after the sweeper's lease on its row (minutes). The real runtime (worker,
+// sweeper) on the test database, BullMQ on a redis-server of the test's own.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { execFileSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { loadConfig } from "../../../src/config";
+import type { Database } from "../../../src/db/client";
+import { createLogger } from "../../../src/logger";
+import { createMemoryEngine } from "../../../src/memory/engine";
+import { createDeterministicExtractor } from "../../../src/memory/extract/deterministic";
+import { createMetrics } from "../../../src/metrics";
+import { createPipelineRuntime, type PipelineRuntime } from "../../../src/pipeline/runtime";
+import { createBullmqQueue } from "../../../src/queue/bullmq";
+import { createTestDatabase } from "../../helpers/db";
+import { waitFor } from "../../helpers/pipeline";
+import { createPrivateRedis, type PrivateRedis } from "../../helpers/processes";
+
+jest.setTimeout(90_000);
+
+function hasRedisServer(): boolean {
+  try {
+    execFileSync("redis-server", ["--version"], { stdio: "ignore" });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+// Needs a redis-server binary to stop and start (never the shared Redis): without one there is
+// nothing to test here.
+const describeWithRedisServer = hasRedisServer() ? describe : describe.skip;
+
+describeWithRedisServer("recovery after Redis comes back empty", () => {
+  let db: Database;
+  let redis: PrivateRedis;
+  let runtime: PipelineRuntime;
+  let dataDir: string;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    redis = await createPrivateRedis();
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "hm-recovery-"));
+    const config = loadConfig({ DATA_DIR: dataDir, MASTER_KEY: randomBytes(32).toString("hex"), LOG_LEVEL: "silent" });
+    const log = createLogger("silent");
+    const engine = createMemoryEngine({ db, extractor: createDeterministicExtractor() });
+    const queue = createBullmqQueue({ redisUrl: redis.url, name: `recovery-${process.pid}-${randomBytes(3).toString("hex")}`, log });
+    // the sweeper's regular pass runs often, so only its lease (not its interval) could delay recovery
+    runtime = createPipelineRuntime({ config, db, engine, extractor: createDeterministicExtractor(), metrics: createMetrics(), log }, { queue, sweepIntervalMs: 500 });
+    await runtime.startWorker({ concurrency: 8 });
+  });
+  afterAll(async () => {
+    await redis?.start();
+    await runtime?.close();
+    await redis?.stop();
+    await db?.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const countQueued = async () => Number((await db.sql.query<{ n: string | number }>(`SELECT count(*) AS n FROM webhook_deliveries WHERE status = 'queued'`))[0]!.n);
+
+  it("re-enqueues every acknowledged delivery within 15 s", async () => {
+    await redis.stop();
+    // Rows acknowledged and enqueued just before Redis went: `queued`, touched now, their jobs
+    // gone with Redis. (Their installation is unknown, so each run ends at once as skipped.)
+    const now = new Date();
+    for (let i = 0; i < 60; i++) {
+      await db.prisma.webhookDelivery.create({
+        data: {
+          id: `dlv_recovery${String(i).padStart(20, "0")}`,
+          installationId: "inst_gone",
+          tenantId: "tnt_1",
+          provider: "zendesk",
+          dedupeKey: `recovery-${i}`,
+          eventType: "ticket.created",
+          status: "queued",
+          event: { kind: "ticket_created", type: "ticket.created", ticketRef: String(i) },
+          receivedAt: now,
+          updatedAt: now,
+        },
+      });
+    }
+    await new Promise((r) => setTimeout(r, 2_000));
+    await redis.start();
+    const back = Date.now();
+    await waitFor(async () => (await countQueued()) === 0, 15_000, "every queued delivery to run again");
+    const seconds = (Date.now() - back) / 1000;
+    const statuses = await db.sql.query<{ status: string; n: string | number }>(`SELECT status, count(*) AS n FROM webhook_deliveries GROUP BY status`);
+    expect(statuses.map((s) => [s.status, Number(s.n)])).toEqual([["skipped", 60]]);
+    console.info(`all 60 deliveries run again ${seconds.toFixed(1)} s after Redis was back`);
+  });
+});
