@@ -84,6 +84,7 @@ export type ThreadMessage = {
 
 export type Thread = {
   ticketRef: string;
+  /** The ticket's subject or conversation title, as the customer (or the channel) gave it. */
   subject?: string;
   status?: string;
   requesterRef?: string;
@@ -92,6 +93,13 @@ export type Thread = {
    * the pipeline then does not call resolveRequester for `requesterRef`.
    */
   requester?: RequesterIdentity;
+  /**
+   * What the helpdesk shows of the requester on this ticket, for memory and the agent's note:
+   * display facts only (a name is not a secret), never an id or an e-mail address.
+   */
+  customer?: { name?: string; company?: string };
+  /** How the customer wrote in, in plain words: "email", "chat", "messaging", "web form", "phone"… */
+  channel?: string;
   /** Oldest first. */
   messages: ThreadMessage[];
   /** The helpdesk returned only the newest part of a longer thread. */

@@ -43,6 +43,9 @@ export type AddMetadata = {
   ticket_status?: string;
   channel?: string;
   subject?: string;
+  /** The customer's name and company as the caller's system holds them (not secrets). */
+  customer_name?: string;
+  customer_company?: string;
   [key: string]: unknown;
 };
 
@@ -70,7 +73,17 @@ export type ExtractedRisk = { risk_type: RiskType; reason: string; severity: Sev
 export type Extraction = {
   support_type: Vertical;
   support_type_confidence: number;
-  customer_identity: Partial<{ name: string; account_ref: string; tier: string; customer_since: string; verified: boolean }>;
+  customer_identity: Partial<{
+    name: string;
+    /** The customer's organisation or company, when the caller knows it. */
+    company: string;
+    /** How the customer wrote in (email, chat, messaging…), when the caller knows it. */
+    channel: string;
+    account_ref: string;
+    tier: string;
+    customer_since: string;
+    verified: boolean;
+  }>;
   communication_preference: Partial<{ channel: Channel; style: Style; language: string; times: string }>;
   /** ISO 639-1 code of the customer's language, when it can be told. */
   language?: string;
@@ -94,6 +107,8 @@ export const extractionSchema = z.object({
   customer_identity: z
     .object({
       name: z.string().max(200),
+      company: z.string().max(200),
+      channel: z.string().max(40),
       account_ref: z.string().max(100),
       tier: z.string().max(100),
       customer_since: z.string().max(100),
