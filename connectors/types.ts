@@ -121,6 +121,10 @@ export type NoteInput = {
   externalUserId: string;
   /** Older history was not available from the helpdesk. */
   historyTruncated?: boolean;
+  /** The ticket the note goes on: a profile that knows no other ticket gets a first-contact note. */
+  ticketRef?: string;
+  /** The tenant's first_contact_note setting (default triage). */
+  firstContactNote?: "triage" | "none";
   /**
    * A short reference to print in the note's footer (e.g. "ref 3f9a1c2b"): a job retried after
    * a crash between posting and recording recognises its own note in the thread by it.

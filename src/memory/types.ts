@@ -25,11 +25,15 @@ export type Severity = (typeof SEVERITIES)[number];
 export type Mood = (typeof MOODS)[number];
 
 export type SupportTypeMode = "single" | "multi" | "auto";
+export const FIRST_CONTACT_NOTES = ["triage", "none"] as const;
+export type FirstContactNote = (typeof FIRST_CONTACT_NOTES)[number];
 export type TenantSupportSettings = {
   domain_schema: string;
   support_type_mode: SupportTypeMode;
   support_type: Vertical | null;
   support_types_allowed: Vertical[];
+  /** The note on a customer's first ticket: a short triage (default), or none. */
+  first_contact_note?: FirstContactNote;
 };
 
 // ---------------------------------------------------------------- messages in

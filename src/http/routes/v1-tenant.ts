@@ -3,7 +3,7 @@ import { Router } from "express";
 import { z } from "zod";
 import type { Database } from "../../db/client";
 import { decodeCursor, listCustomers, supportStats } from "../../memory/store";
-import { domainSchemaBody, supportTypeBody } from "../../tenants/settings";
+import { domainSchemaBody, noteSettingsBody, supportTypeBody } from "../../tenants/settings";
 import { tenantView } from "../../tenants/service";
 import { ApiError, parseBody } from "../errors";
 
@@ -35,6 +35,12 @@ export function tenantRouter(deps: { db: Database; clock: () => Date }): Router 
       where: { id: res.locals.tenant.id },
       data: { supportTypeMode: s.support_type_mode, supportType: s.support_type, supportTypesAllowed: s.support_types_allowed },
     });
+    res.json(tenantView(row));
+  });
+
+  router.patch("/tenant/note-settings", async (req, res) => {
+    const body = parseBody(noteSettingsBody, req.body);
+    const row = await db.prisma.tenant.update({ where: { id: res.locals.tenant.id }, data: { firstContactNote: body.first_contact_note } });
     res.json(tenantView(row));
   });
 

@@ -53,10 +53,13 @@ export function extractDeterministic(input: ExtractionInput): Extraction {
   const allCustomerText = customerTexts.join("\n");
   // The subject line is the customer's first words on a new ticket: read with their messages.
   const subjectRead = subject !== "" && customer.length > 0 && subjectOpensIssue(input.existing, input.metadata.ticket_id);
+  let subjectKinds: string[] = [];
   if (subjectRead) {
     const said = prepareMessage({ content: subject, index: customer[0]!.index });
+    const hits = scanRules(said);
+    subjectKinds = hits.map((h) => h.rule.type);
     customer.unshift(said);
-    customerHits.unshift(scanRules(said));
+    customerHits.unshift(hits);
   }
   const { vertical, confidence } = routeWithHistory([subject, allCustomerText].join("\n"), input, issueVerticalHint(customerHits));
 
@@ -68,7 +71,8 @@ export function extractDeterministic(input: ExtractionInput): Extraction {
   const resolved = customerConfirmsResolved(timeline);
 
   const draft = detectIssue(customer, customerHits, vertical, input.existing?.current_open_issue ?? null);
-  if (draft && subjectRead) draft.summary = summaryWithSubject(subject, draft.summary);
+  // The subject is the headline unless it names another kind of problem than the one found.
+  if (draft && subjectRead && (subjectKinds.length === 0 || subjectKinds.includes(draft.issue_type))) draft.summary = summaryWithSubject(subject, draft.summary);
   let issue: Extraction["issue"] = null;
   if (draft) {
     const deadline = findDeadline(customerTexts);
