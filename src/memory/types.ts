@@ -10,7 +10,8 @@ export const CHANNELS = ["chat", "email", "call", "whatsapp"] as const;
 export const STYLES = ["formal", "casual", "direct", "detailed"] as const;
 export const RESOLUTION_METHODS = ["refund", "replacement", "credit", "callback", "step_by_step", "escalate", "workaround"] as const;
 export const SENTIMENTS = ["calm", "frustrated", "repeat_complainer", "easy_to_resolve", "high_escalation_risk"] as const;
-export const RISK_TYPES = ["churn", "refund", "fraud", "compliance", "legal", "safety", "vip"] as const;
+// chargeback, regulatory and social_media are threats of their own: none of them is a customer leaving.
+export const RISK_TYPES = ["churn", "refund", "fraud", "compliance", "legal", "regulatory", "chargeback", "social_media", "safety", "vip"] as const;
 export const URGENCIES = ["low", "medium", "high", "critical"] as const;
 export const SEVERITIES = ["low", "medium", "high", "critical"] as const;
 export const MOODS = ["positive", "calm", "frustrated", "angry"] as const;
