@@ -56,6 +56,20 @@ describe("tenant API, keys and isolation", () => {
     expect((await request(t.app).get("/v1/tenant").set(t.auth)).body).toEqual(before);
   });
 
+  it("keeps first_contact_note (default triage), sets it, and refuses anything else naming the field", async () => {
+    expect((await request(t.app).get("/v1/tenant").set(t.auth)).body.first_contact_note).toBe("triage");
+    const off = await request(t.app).patch("/v1/tenant/note-settings").set(t.auth).send({ first_contact_note: "none" });
+    expect(off.status).toBe(200);
+    expect(off.body.first_contact_note).toBe("none");
+    for (const body of [{ first_contact_note: "summary" }, { first_contact_note: null }, {}]) {
+      const bad = await request(t.app).patch("/v1/tenant/note-settings").set(t.auth).send(body);
+      expect(bad.status).toBe(400);
+      expect(bad.body.error.field).toBe("first_contact_note");
+    }
+    expect((await request(t.app).get("/v1/tenant").set(t.auth)).body.first_contact_note).toBe("none");
+    await request(t.app).patch("/v1/tenant/note-settings").set(t.auth).send({ first_contact_note: "triage" });
+  });
+
   it("accepts multi with an allow-list and routes within it", async () => {
     const r = await request(t.app).patch("/v1/tenant/support-type").set(t.auth).send({ support_type_mode: "multi", support_types_allowed: ["ecommerce", "saas"] });
     expect(r.status).toBe(200);

@@ -181,6 +181,40 @@ describe("fetchZendeskThread", () => {
     ]);
   });
 
+  describe("what the ticket says of the requester (subject, name, organization, channel)", () => {
+    const fetchTicket = async (ticket: Record<string, unknown>, extra: Record<string, unknown>) => {
+      const base = fixture("ticket.json") as { ticket: Record<string, unknown> };
+      nock(BASE).get("/api/v2/tickets/5158.json").query({ include: "users,organizations" }).reply(200, { ticket: { ...base.ticket, ...ticket }, ...extra });
+      firstPage().reply(200, { comments: [], users: [], meta: { has_more: false } });
+      return fetchZendeskThread(createZendeskClient(inst), "5158");
+    };
+    const user = () => (fixture("user.json") as { user: Record<string, unknown> }).user;
+
+    it("carries the subject, the requester's name and organization, and the channel in words", async () => {
+      const thread = await fetchTicket(
+        { organization_id: 9001, via: { channel: "email" } },
+        { users: [user()], organizations: [{ id: 9002, name: "Other Co" }, { id: 9001, name: "Northwind Traders" }] },
+      );
+      expect(thread).toMatchObject({ subject: "Charged twice for my order", customer: { name: "Dana Customer", company: "Northwind Traders" }, channel: "email" });
+    });
+
+    it("still names the requester from a partial sideload, and maps messaging channels", async () => {
+      const thread = await fetchTicket({ via: { channel: "native_messaging" } }, { users: [{ id: 8447388090494, name: "Dana Customer", role: "end-user" }] });
+      expect(thread.customer).toEqual({ name: "Dana Customer" });
+      expect(thread.channel).toBe("messaging");
+    });
+
+    it("drops the subject Zendesk writes itself for messaging tickets, a name that is an e-mail address, and the api channel", async () => {
+      const thread = await fetchTicket(
+        { subject: "Conversation with Dana", via: { channel: "api" } },
+        { users: [{ ...user(), name: "dana.customer@example.com" }] },
+      );
+      expect(thread.subject).toBeUndefined();
+      expect(thread.customer).toBeUndefined();
+      expect(thread.channel).toBeUndefined();
+    });
+  });
+
   describe("the requester sideloaded with the ticket", () => {
     const ticketWith = (users: unknown[]) => ({ ...(fixture("ticket.json") as object), users });
     const fullUser = () => (fixture("user.json") as { user: Record<string, unknown> }).user;
