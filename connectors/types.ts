@@ -88,6 +88,7 @@ export type ThreadMessage = {
 
 export type Thread = {
   ticketRef: string;
+  /** The ticket's subject or conversation title, as the customer (or the channel) gave it. */
   subject?: string;
   status?: string;
   requesterRef?: string;
@@ -96,6 +97,13 @@ export type Thread = {
    * the pipeline then does not call resolveRequester for `requesterRef`.
    */
   requester?: RequesterIdentity;
+  /**
+   * What the helpdesk shows of the requester on this ticket, for memory and the agent's note:
+   * display facts only (a name is not a secret), never an id or an e-mail address.
+   */
+  customer?: { name?: string; company?: string };
+  /** How the customer wrote in, in plain words: "email", "chat", "messaging", "web form", "phone"… */
+  channel?: string;
   /** Oldest first. */
   messages: ThreadMessage[];
   /** The helpdesk returned only the newest part of a longer thread. */
@@ -117,6 +125,10 @@ export type NoteInput = {
   externalUserId: string;
   /** Older history was not available from the helpdesk. */
   historyTruncated?: boolean;
+  /** The ticket the note goes on: a profile that knows no other ticket gets a first-contact note. */
+  ticketRef?: string;
+  /** The tenant's first_contact_note setting (default triage). */
+  firstContactNote?: "triage" | "none";
   /**
    * A short reference to print in the note's footer (e.g. "ref 3f9a1c2b"): a job retried after
    * a crash between posting and recording recognises its own note in the thread by it.

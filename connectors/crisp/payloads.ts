@@ -64,7 +64,7 @@ export const conversationSchema = z.object({
   people_id: ref,
   state: text,
   topic: text,
-  meta: nested(z.object({ nickname: text, email: text, subject: text })),
+  meta: nested(z.object({ nickname: text, email: text, subject: text, origin: text, data: nested(z.record(z.string(), z.unknown())) })),
   verifications: tolerantArray(verificationSchema),
 });
 export type ApiConversation = z.output<typeof conversationSchema>;

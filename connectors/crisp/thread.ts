@@ -2,6 +2,7 @@
 // batch of messages, walking back with timestamp_before until Crisp returns an empty batch.
 // Text messages from the visitor and operators are the thread; notes are kept, marked internal,
 // so memory never reads them and a retried job can find the note it already posted.
+import { customerFacts } from "../shared/customer-facts";
 import type { Thread, ThreadMessage } from "../types";
 import { callCrisp, type CrispClient, requireSessionId } from "./client";
 import { MAX_MESSAGE_BATCHES } from "./facts";
@@ -59,6 +60,22 @@ async function walkBack(client: CrispClient, sessionId: string): Promise<Walk> {
   }
 }
 
+/** `meta.origin` in an agent's words; "urn:…" origins are other plugins' channels. */
+function channelOf(origin: string | undefined): string | undefined {
+  if (!origin) return undefined;
+  if (origin === "chat") return "chat";
+  if (origin === "email") return "email";
+  const urn = /^urn:(?:crisp\.im:)?([a-z]+)/i.exec(origin)?.[1]?.toLowerCase();
+  const named: Record<string, string> = { whatsapp: "WhatsApp", messenger: "Messenger", instagram: "Instagram", telegram: "Telegram", line: "LINE", twitter: "X/Twitter", sms: "SMS" };
+  return urn ? `messaging${named[urn] ? ` (${named[urn]})` : ""}` : undefined;
+}
+
+/** A company the website set on the session (`meta.data.company`), when it is a plain name. */
+function companyOf(data: Record<string, unknown> | undefined): string | undefined {
+  const value = data?.company ?? data?.company_name;
+  return typeof value === "string" ? value : undefined;
+}
+
 export async function fetchCrispThread(client: CrispClient, ticketRef: string): Promise<Thread> {
   const sessionId = requireSessionId(ticketRef);
   const conversation = await getCrispConversation(client, sessionId);
@@ -72,6 +89,11 @@ export async function fetchCrispThread(client: CrispClient, ticketRef: string): 
   const subject = conversation.meta?.subject ?? conversation.topic;
   if (subject) thread.subject = subject;
   if (conversation.state) thread.status = conversation.state.toLowerCase();
+  // The nickname is typed in the chatbox (a hint, never an identity); "visitor493603" is Crisp's default.
+  const customer = customerFacts(conversation.meta?.nickname, companyOf(conversation.meta?.data));
+  if (customer) thread.customer = customer;
+  const channel = channelOf(conversation.meta?.origin);
+  if (channel) thread.channel = channel;
   // An anonymous visitor has no contact (people_id): there is no person to remember yet.
   if (conversation.people_id) thread.requesterRef = requesterRefOf(conversation.people_id, sessionId);
   if (walk.truncated) thread.truncated = true;

@@ -2,7 +2,7 @@
 // memory, grouped the way an agent scans it. Pure. Intercom notes take a little HTML (paragraphs,
 // bold, italics, line breaks), so sections are paragraphs and items are "•" lines. Every value is
 // escaped: the text comes from customers' own words.
-import { escapeHtml, NOTE_CAVEAT, NOTE_NOTHING as NOTHING, noteGroups } from "../shared/note-sections";
+import { escapeHtml, NOTE_CAVEAT, NOTE_NOTHING as NOTHING, noteFrame, noteGroups } from "../shared/note-sections";
 import type { NoteInput, RenderedNote } from "../types";
 import { MAX_PARTS, NOTE_MARKER } from "./facts";
 
@@ -13,7 +13,8 @@ const TRUNCATED = `Older history was cut: Intercom returns only the newest ${MAX
 export { escapeHtml };
 
 export function renderIntercomNote(input: NoteInput): RenderedNote {
-  const parts = [`<p><b>${escapeHtml(HEADING)}</b><br><i>${escapeHtml(`From this customer's past conversations. ${NOTE_CAVEAT}`)}</i></p>`];
+  const frame = noteFrame(input, { heading: HEADING, caveat: `From this customer's past conversations. ${NOTE_CAVEAT}` });
+  const parts = [`<p><b>${escapeHtml(frame.heading)}</b><br><i>${escapeHtml(frame.caveat)}</i></p>`];
   const groups = noteGroups(input);
   if (groups.length === 0) parts.push(`<p>${escapeHtml(NOTHING)}</p>`);
   for (const g of groups) parts.push(`<p><b>${escapeHtml(g.title)}</b><br>${g.lines.map((l) => `• ${escapeHtml(l)}`).join("<br>")}</p>`);

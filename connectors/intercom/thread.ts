@@ -1,10 +1,11 @@
 // The whole conversation, oldest first, as Intercom gives it: GET /conversations/{id} in plain
 // text returns the source message and at most the 500 newest parts (no pagination for older
 // ones); `total_count` says how many there are, so a cut thread is marked truncated.
+import { customerFacts } from "../shared/customer-facts";
 import type { Thread, ThreadMessage } from "../types";
 import { callSdk, type IntercomClient, requireId } from "./client";
 import { customerOf } from "./parse-conversation";
-import { authorRole, classifyPart } from "./part-role";
+import { authorRole, classifyPart, isCustomerAuthor } from "./part-role";
 import { type Conversation, conversationSchema } from "./payloads";
 import { plainText } from "./text";
 
@@ -18,6 +19,20 @@ function sourceMessage(c: Conversation): ThreadMessage | undefined {
   if (!s?.id || !role) return undefined;
   return { id: s.id, role, authorRef: s.author?.id ?? "", body: plainText(s.body), createdAt: isoOf(c.created_at), internal: false };
 }
+
+/** `source.type` in an agent's words: how the conversation started. */
+const CHANNELS: Record<string, string> = {
+  conversation: "chat",
+  email: "email",
+  push: "chat",
+  whatsapp: "messaging (WhatsApp)",
+  facebook: "messaging (Facebook)",
+  instagram: "messaging (Instagram)",
+  twitter: "messaging (X/Twitter)",
+  sms: "SMS",
+  phone_call: "phone",
+  phone_switch: "phone",
+};
 
 export function threadOf(c: Conversation & { id: string }): Thread {
   const messages: ThreadMessage[] = [];
@@ -45,6 +60,12 @@ export function threadOf(c: Conversation & { id: string }): Thread {
   if (c.state) thread.status = c.state.toLowerCase();
   const customer = customerOf(c);
   if (customer) thread.requesterRef = customer.id;
+  // The starter's name, when the customer started it (an outbound message names the admin).
+  const starter = c.source?.author;
+  const facts = isCustomerAuthor(starter) ? customerFacts(starter?.name) : undefined;
+  if (facts) thread.customer = facts;
+  const channel = c.source?.type ? CHANNELS[c.source.type.toLowerCase()] : undefined;
+  if (channel) thread.channel = channel;
   const total = c.conversation_parts?.total_count;
   if (total !== undefined && total > parts.length) thread.truncated = true;
   return thread;

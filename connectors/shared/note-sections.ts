@@ -2,6 +2,7 @@
 // the way an agent scans them. Each connector renders these groups in its own markup.
 import type { ContextItem } from "../../src/memory/context";
 import type { NoteInput } from "../types";
+import { isTriageNote, TRIAGE_HEADING, triageGroups } from "./triage-note";
 
 export type NoteGroup = { title: string; lines: string[] };
 
@@ -23,6 +24,15 @@ export const NOTE_HEADING = "Remembered context from this customer's past conver
 export const NOTE_CAVEAT =
   "This is memory, not live account data: check orders, billing and account status in your live systems before promising anything.";
 export const NOTE_NOTHING = "Nothing is remembered about this customer yet.";
+export const TRIAGE_CAVEAT = "Read from this ticket alone: check orders, billing and account status in your live systems before promising anything.";
+
+/** The heading and caveat for this note: a first contact's triage is not memory. */
+export function noteFrame(input: NoteInput, memory: { heading: string; caveat: string }): { heading: string; caveat: string; triage: boolean } {
+  return isTriageNote(input) ? { heading: TRIAGE_HEADING, caveat: TRIAGE_CAVEAT, triage: true } : { ...memory, triage: false };
+}
+
+// Lines that tell the agent nothing: a calm customer is the normal case, not a signal.
+const SAYS_NOTHING = /^sentiment pattern:\s*calm\.?$/i;
 /** Long enough for any item the engine writes; a runaway value must not bury the note. */
 const MAX_ITEM_CHARS = 600;
 
@@ -38,7 +48,7 @@ function lineOf(item: ContextItem): string {
 function group(items: ContextItem[]): NoteGroup[] {
   const buckets = SECTIONS.map((s) => ({ section: s, lines: [] as string[] }));
   for (const item of items) {
-    if (!item || typeof item.text !== "string" || item.text.trim() === "") continue;
+    if (!item || typeof item.text !== "string" || item.text.trim() === "" || SAYS_NOTHING.test(item.text.trim())) continue;
     const bucket = buckets.find((b) => b.section.takes({ ...item, field: String(item.field ?? "") }));
     if (bucket && (bucket.section.max === undefined || bucket.lines.length < bucket.section.max)) bucket.lines.push(lineOf(item));
   }
@@ -47,6 +57,7 @@ function group(items: ContextItem[]): NoteGroup[] {
 
 /** Items are the engine's readable facts; the prompt text is only a fallback. */
 export function noteGroups(input: NoteInput): NoteGroup[] {
+  if (isTriageNote(input)) return triageGroups(input);
   const items = Array.isArray(input.context?.items) ? input.context.items : [];
   const groups = group(items);
   if (groups.length > 0) return groups;
@@ -54,7 +65,7 @@ export function noteGroups(input: NoteInput): NoteGroup[] {
   const lines = prompt
     .split("\n")
     .map((l) => l.replace(/^[-•*]\s*/, "").trim())
-    .filter((l) => l !== "" && !/usage rules/i.test(l));
+    .filter((l) => l !== "" && !/usage rules/i.test(l) && !SAYS_NOTHING.test(l));
   return lines.length > 0 ? [{ title: "Remembered", lines: lines.slice(0, 20) }] : [];
 }
 

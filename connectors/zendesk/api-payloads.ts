@@ -10,12 +10,15 @@ const text = z.unknown().transform(textOf).optional();
 /** Message text keeps its inner whitespace; only "absent" is normalised. */
 const body = z.unknown().transform((v) => (typeof v === "string" ? v : undefined)).optional();
 
-export const ticketSchema = z.object({ id: ref, subject: text, status: text, requester_id: ref });
-
 const viaSchema = z
   .object({ channel: text, source: z.object({ rel: text }).optional().catch(undefined) })
   .optional()
   .catch(undefined);
+
+export const ticketSchema = z.object({ id: ref, subject: text, status: text, requester_id: ref, organization_id: ref, via: viaSchema });
+
+/** A sideloaded organization (GET /tickets/{id}.json?include=organizations). */
+export const organizationSchema = z.object({ id: ref, name: text });
 
 export const commentSchema = z.object({
   id: ref,

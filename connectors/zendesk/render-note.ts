@@ -1,7 +1,7 @@
 // The internal note an agent reads in Zendesk: remembered context, plainly labelled as memory,
 // grouped the way an agent scans it. Pure. Every value is escaped: the text comes from
 // customers' own words, and Zendesk renders html_body.
-import { escapeHtml, NOTE_CAVEAT as CAVEAT, NOTE_HEADING as HEADING, NOTE_NOTHING as NOTHING, noteGroups } from "../shared/note-sections";
+import { escapeHtml, NOTE_CAVEAT as CAVEAT, NOTE_HEADING as HEADING, NOTE_NOTHING as NOTHING, noteFrame, noteGroups } from "../shared/note-sections";
 import type { NoteInput, RenderedNote } from "../types";
 import { NOTE_MARKER } from "./facts";
 
@@ -11,7 +11,8 @@ const TRUNCATED = "Older history was not available from Zendesk, so earlier conv
 export { escapeHtml };
 
 export function renderZendeskNote(input: NoteInput): RenderedNote {
-  const parts = [`<p><strong>${escapeHtml(HEADING)}</strong><br>${escapeHtml(CAVEAT)}</p>`];
+  const frame = noteFrame(input, { heading: HEADING, caveat: CAVEAT });
+  const parts = [`<p><strong>${escapeHtml(frame.heading)}</strong><br>${escapeHtml(frame.caveat)}</p>`];
   const groups = noteGroups(input);
   if (groups.length === 0) parts.push(`<p>${escapeHtml(NOTHING)}</p>`);
   for (const g of groups) {

@@ -1,9 +1,10 @@
-// The whole ticket thread, oldest first: the ticket (subject, status, requester, with its users
-// sideloaded so the requester's record usually needs no call of its own), then the comments
+// The whole ticket thread, oldest first: the ticket (subject, status, requester, channel, with its
+// users and organization sideloaded so the requester needs no call of its own), then the comments
 // through cursor pagination (100 a page, users sideloaded), all through requestJson.
 import { isRecord } from "../shared/fields";
 import type { RequesterIdentity, Thread, ThreadMessage } from "../types";
-import { commentsPageSchema, ticketSchema, type ApiComment } from "./api-payloads";
+import { customerFacts } from "../shared/customer-facts";
+import { commentsPageSchema, organizationSchema, ticketSchema, type ApiComment } from "./api-payloads";
 import type { ZendeskClient } from "./client";
 import { MAX_COMMENT_PAGES } from "./facts";
 import { apiPath, requestJson, requireId } from "./http";
@@ -48,9 +49,47 @@ function sideloadedRequester(users: unknown, requesterRef: string | undefined): 
   return wholeUserRecord(user) ? identityOf(user, requesterRef) : undefined;
 }
 
+/** `via.channel` in an agent's words; "api" and unknown channels say nothing about the customer. */
+const CHANNELS: Record<string, string> = {
+  email: "email",
+  web: "web form",
+  chat: "chat",
+  native_messaging: "messaging",
+  messaging: "messaging",
+  mobile_sdk: "messaging",
+  sunshine_conversations: "messaging",
+  whatsapp: "messaging (WhatsApp)",
+  facebook: "messaging (Facebook)",
+  instagram_dm: "messaging (Instagram)",
+  line: "messaging (LINE)",
+  sms: "SMS",
+  voice: "phone",
+  phone: "phone",
+};
+
+// Messaging tickets are titled by Zendesk itself ("Conversation with Dana"): not the customer's words.
+const GENERATED_SUBJECT = /^conversation with\b/i;
+
+function organizationName(organizations: unknown, organizationRef: string | undefined): string | undefined {
+  if (!organizationRef || !Array.isArray(organizations)) return undefined;
+  const found = organizations.map((o) => organizationSchema.safeParse(o)).find((r) => r.success && r.data.id === organizationRef);
+  return found?.success ? found.data.name : undefined;
+}
+
+/** A partial sideload still names the person, even when it cannot stand in for their record. */
+function sideloadedName(users: unknown, requesterRef: string | undefined): string | undefined {
+  if (!requesterRef || !Array.isArray(users)) return undefined;
+  const user = users.find((u) => isRecord(u) && refOf(u.id) === requesterRef);
+  return isRecord(user) && typeof user.name === "string" ? user.name : undefined;
+}
+
 export async function fetchZendeskThread(client: ZendeskClient, ticketRef: string): Promise<Thread> {
   const id = requireId(ticketRef, "ticket id");
-  const shown = (await requestJson(client, "GET", apiPath(`/tickets/${id}.json?include=users`))) as { ticket?: unknown; users?: unknown } | null;
+  const shown = (await requestJson(client, "GET", apiPath(`/tickets/${id}.json?include=users,organizations`))) as {
+    ticket?: unknown;
+    users?: unknown;
+    organizations?: unknown;
+  } | null;
   const ticket = ticketSchema.parse(shown?.ticket ?? {});
   const requester = sideloadedRequester(shown?.users, ticket.requester_id);
 
@@ -79,7 +118,12 @@ export async function fetchZendeskThread(client: ZendeskClient, ticketRef: strin
     // Zendesk returns oldest first; sorting (stable) guards against a page out of order.
     .sort((a, b) => timeOf(a) - timeOf(b));
   const thread: Thread = { ticketRef: id, messages };
-  if (ticket.subject) thread.subject = ticket.subject;
+  if (ticket.subject && !GENERATED_SUBJECT.test(ticket.subject)) thread.subject = ticket.subject;
+  const requesterName = requester?.name ?? sideloadedName(shown?.users, ticket.requester_id);
+  const customer = customerFacts(requesterName, organizationName(shown?.organizations, ticket.organization_id));
+  if (customer) thread.customer = customer;
+  const channel = ticket.via?.channel ? CHANNELS[ticket.via.channel.toLowerCase()] : undefined;
+  if (channel) thread.channel = channel;
   if (ticket.status) thread.status = ticket.status.toLowerCase();
   if (ticket.requester_id) thread.requesterRef = ticket.requester_id;
   if (requester) thread.requester = requester;

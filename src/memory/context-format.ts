@@ -117,11 +117,14 @@ export function notableLanguage(profile: SupportProfile): string {
   return language && !isEnglish(language) ? language : "";
 }
 
-/** "Priya; tier Enterprise; customer since 2021; language es; verified" (account ref only when asked for). */
+/** "Priya (Acme Ltd); via email; tier Enterprise; customer since 2021; language es; verified" (account ref only when asked for). */
 export function renderIdentity(profile: SupportProfile, withAccountRef: boolean): string {
   const id = profile.customer_identity;
   const parts: string[] = [];
-  if (cleanText(id.name)) parts.push(cleanText(id.name));
+  const name = cleanText(id.name);
+  const company = cleanText(id.company);
+  if (name || company) parts.push(name && company ? `${name} (${company})` : name || company);
+  if (cleanText(id.channel)) parts.push(`via ${cleanText(id.channel)}`);
   if (withAccountRef && cleanText(id.account_ref)) parts.push(`account ${cleanText(id.account_ref)}`);
   if (cleanText(id.tier)) parts.push(`tier ${cleanText(id.tier)}`);
   if (cleanText(id.customer_since)) parts.push(`customer since ${dayOf(id.customer_since)}`);

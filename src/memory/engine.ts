@@ -4,6 +4,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import type { Database } from "../db/client";
 import { buildSupportContext, type SupportContext } from "./context";
+import { withKnownIdentity } from "./extract/identity";
 import { mergeExtraction } from "./merge";
 import { mergeCustomerRecords } from "./merge-customers";
 import { redactText, type RedactionFinding } from "./redact";
@@ -105,6 +106,8 @@ export function createMemoryEngine({ db, extractor, clock = () => new Date() }: 
       settings: tenant.settings,
       existing: state.row ? profileFromRow(state.row) : null,
     });
+    // Whatever the extractor, what the caller knows of the customer is their identity.
+    extraction.customer_identity = withKnownIdentity(extraction.customer_identity, metadata);
 
     const now = clock();
     const eventId = randomUUID();

@@ -10,7 +10,8 @@ export const CHANNELS = ["chat", "email", "call", "whatsapp"] as const;
 export const STYLES = ["formal", "casual", "direct", "detailed"] as const;
 export const RESOLUTION_METHODS = ["refund", "replacement", "credit", "callback", "step_by_step", "escalate", "workaround"] as const;
 export const SENTIMENTS = ["calm", "frustrated", "repeat_complainer", "easy_to_resolve", "high_escalation_risk"] as const;
-export const RISK_TYPES = ["churn", "refund", "fraud", "compliance", "legal", "safety", "vip"] as const;
+// chargeback, regulatory and social_media are threats of their own: none of them is a customer leaving.
+export const RISK_TYPES = ["churn", "refund", "fraud", "compliance", "legal", "regulatory", "chargeback", "social_media", "safety", "vip"] as const;
 export const URGENCIES = ["low", "medium", "high", "critical"] as const;
 export const SEVERITIES = ["low", "medium", "high", "critical"] as const;
 export const MOODS = ["positive", "calm", "frustrated", "angry"] as const;
@@ -25,11 +26,15 @@ export type Severity = (typeof SEVERITIES)[number];
 export type Mood = (typeof MOODS)[number];
 
 export type SupportTypeMode = "single" | "multi" | "auto";
+export const FIRST_CONTACT_NOTES = ["triage", "none"] as const;
+export type FirstContactNote = (typeof FIRST_CONTACT_NOTES)[number];
 export type TenantSupportSettings = {
   domain_schema: string;
   support_type_mode: SupportTypeMode;
   support_type: Vertical | null;
   support_types_allowed: Vertical[];
+  /** The note on a customer's first ticket: a short triage (default), or none. */
+  first_contact_note?: FirstContactNote;
 };
 
 // ---------------------------------------------------------------- messages in
@@ -43,6 +48,9 @@ export type AddMetadata = {
   ticket_status?: string;
   channel?: string;
   subject?: string;
+  /** The customer's name and company as the caller's system holds them (not secrets). */
+  customer_name?: string;
+  customer_company?: string;
   [key: string]: unknown;
 };
 
@@ -70,7 +78,17 @@ export type ExtractedRisk = { risk_type: RiskType; reason: string; severity: Sev
 export type Extraction = {
   support_type: Vertical;
   support_type_confidence: number;
-  customer_identity: Partial<{ name: string; account_ref: string; tier: string; customer_since: string; verified: boolean }>;
+  customer_identity: Partial<{
+    name: string;
+    /** The customer's organisation or company, when the caller knows it. */
+    company: string;
+    /** How the customer wrote in (email, chat, messaging…), when the caller knows it. */
+    channel: string;
+    account_ref: string;
+    tier: string;
+    customer_since: string;
+    verified: boolean;
+  }>;
   communication_preference: Partial<{ channel: Channel; style: Style; language: string; times: string }>;
   /** ISO 639-1 code of the customer's language, when it can be told. */
   language?: string;
@@ -94,6 +112,8 @@ export const extractionSchema = z.object({
   customer_identity: z
     .object({
       name: z.string().max(200),
+      company: z.string().max(200),
+      channel: z.string().max(40),
       account_ref: z.string().max(100),
       tier: z.string().max(100),
       customer_since: z.string().max(100),

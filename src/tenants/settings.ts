@@ -1,6 +1,6 @@
 // The tenant's support settings, validated on write (PATCH bodies) and on read (rows).
 import { z } from "zod";
-import { VERTICALS, verticalSchema, type TenantSupportSettings, type Vertical } from "../memory/types";
+import { FIRST_CONTACT_NOTES, VERTICALS, verticalSchema, type FirstContactNote, type TenantSupportSettings, type Vertical } from "../memory/types";
 
 export const DOMAIN_SCHEMAS = ["support"] as const;
 
@@ -33,8 +33,22 @@ export const supportTypeBody = z
     return { support_type_mode: "auto", support_type: b.support_type ?? null, support_types_allowed: allowed.length ? allowed : [...VERTICALS] };
   });
 
-/** Settings as stored: anything unexpected in a row falls back to the safe default (auto). */
-export function settingsFromRow(row: { domainSchema: string; supportTypeMode: string; supportType: string | null; supportTypesAllowed: unknown }): TenantSupportSettings {
+/** PATCH /v1/tenant/note-settings: what the agent's note does on a customer's first ticket. */
+export const noteSettingsBody = z.object({
+  first_contact_note: z.enum(FIRST_CONTACT_NOTES, { error: `must be one of: ${FIRST_CONTACT_NOTES.join(", ")}` }),
+});
+
+const firstContactNote = z.enum(FIRST_CONTACT_NOTES).catch("triage");
+
+type SettingsRow = { domainSchema: string; supportTypeMode: string; supportType: string | null; supportTypesAllowed: unknown; firstContactNote?: string };
+
+/** Settings as stored: anything unexpected in a row falls back to the safe default (auto, triage). */
+export function settingsFromRow(row: SettingsRow): TenantSupportSettings {
+  const note: FirstContactNote = firstContactNote.parse(row.firstContactNote);
+  return { ...supportTypeFromRow(row), first_contact_note: note };
+}
+
+function supportTypeFromRow(row: SettingsRow): TenantSupportSettings {
   const mode = row.supportTypeMode === "single" || row.supportTypeMode === "multi" ? row.supportTypeMode : "auto";
   const allowed = z.array(verticalSchema).catch([]).parse(row.supportTypesAllowed) as Vertical[];
   const type = verticalSchema.safeParse(row.supportType);

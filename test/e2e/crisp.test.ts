@@ -100,9 +100,11 @@ describe("Crisp end to end", () => {
   const conversation = (c: Omit<Partial<FakeConversation>, "messages"> & { messages: Array<Partial<FakeMessage> & { content: unknown }> }, website = WEBSITE) =>
     cr.addConversation({ website_id: website, session_id: sessionId(), people_id: peopleId(), ...c });
 
-  it("turns a signed message:send into exactly one operator note with the remembered context", async () => {
+  it("turns a signed message:send into exactly one operator note: a first-contact triage with the subject's issue and the visitor's name", async () => {
     const c = conversation({
       subject: "Billing after upgrade",
+      nickname: "Lucia Moreno",
+      origin: "chat",
       messages: [{ content: "Our workspace billing failed after upgrading to Growth. We use Slack and webhook integrations, and I need the invoice fixed before my finance review." }],
     });
     const r = await post(messageHook(c.messages[0]!));
@@ -110,7 +112,11 @@ describe("Crisp end to end", () => {
     await settled(p.db);
     const notes = cr.notesOn(c.session_id);
     expect(notes).toHaveLength(1);
-    expect(notes[0]!.content).toMatch(/^Remembered context from this customer's past conversations\nThis is memory, not live account data/);
+    expect(notes[0]!.content).toMatch(/^First-contact triage\n/);
+    expect(notes[0]!.content).toMatch(/\n- Wants: billing failed — "Billing after upgrade"\n/);
+    expect(notes[0]!.content).toMatch(/\n- Customer: Lucia Moreno; wrote in by chat\n/);
+    expect(notes[0]!.content).toMatch(/\n- First contact: nothing remembered from earlier tickets\.\n/);
+    expect(notes[0]!.content).not.toMatch(/Sentiment pattern/);
     expect(notes[0]!.content).toMatch(/Growth/);
     expect(notes[0]!.content).toMatch(/Slack/);
     expect(notes[0]!.content).toMatch(/finance review/);

@@ -61,11 +61,12 @@ describe("Intercom end to end", () => {
   const deliveries = () => p.db.prisma.webhookDelivery.count();
   const rowOf = (notificationId: string) => p.db.prisma.webhookDelivery.findFirstOrThrow({ where: { dedupeKey: `${APP_ID}:${notificationId}` } });
 
-  it("turns a signed conversation.user.created into exactly one note with the remembered context", async () => {
+  it("turns a signed conversation.user.created into exactly one note: a first-contact triage with the subject's issue and the requester's name", async () => {
     const user = ic.addContact({ id: contactId(), external_id: "cust-50112", email: "priya@example.com", name: "Priya Raman" });
     const conv = ic.addConversation({
       id: conversationId(),
       contactId: user.id,
+      subject: "Billing failed after the upgrade",
       body: "Our workspace billing failed after upgrading to Growth. We use Slack and webhook integrations, and I need the invoice fixed before my finance review.",
     });
     const n = ic.conversationNotification("conversation.user.created", conv.id);
@@ -75,7 +76,11 @@ describe("Intercom end to end", () => {
     const notes = ic.notesOn(conv.id);
     expect(notes).toHaveLength(1);
     expect(notes[0]!.adminId).toBe(ADMIN_ID);
-    expect(notes[0]!.body).toMatch(/^<p><b>Remembered context \(not live data\)<\/b>/);
+    expect(notes[0]!.body).toMatch(/^<p><b>First-contact triage<\/b>/);
+    expect(notes[0]!.body).toMatch(/• Wants: billing failed — &quot;Billing failed after the upgrade&quot;<br>/);
+    expect(notes[0]!.body).toMatch(/• Customer: Priya Raman; wrote in by chat<br>/);
+    expect(notes[0]!.body).toMatch(/• First contact: nothing remembered from earlier tickets\.<\/p>/);
+    expect(notes[0]!.body).not.toMatch(/Sentiment pattern/);
     expect(notes[0]!.body).toMatch(/Growth/);
     expect(notes[0]!.body).toMatch(/finance review/);
     expect(notes[0]!.body).toMatch(/<p>helpdesk-memory · ref [0-9a-f]{12}<\/p>$/);

@@ -5,10 +5,12 @@ import nock from "nock";
 import request from "supertest";
 import { createInstallationCommands } from "../../src/cli/installations";
 import { createInstallation } from "../../src/tenants/installations";
+import { createTenant } from "../../src/tenants/service";
 import { FakeZendesk } from "../helpers/fake-zendesk";
 import {
   commentAddedEvent,
   createTestPipeline,
+  createTestZendeskInstallation,
   settled,
   statusChangedEvent,
   ticketCreatedEvent,
@@ -67,6 +69,52 @@ describe("Zendesk end to end", () => {
     expect(notes[0]!.htmlBody).toMatch(/Growth/);
     expect(notes[0]!.htmlBody).toMatch(/finance review/);
     expect(notes[0]!.htmlBody).toMatch(/Slack/);
+  });
+
+  it("triages a first contact: the subject is the open issue, the requester is named, nothing is said for nothing", async () => {
+    zd.addUser({ id: 561, name: "Dana Whitfield", email: "dana@example.com" });
+    zd.addTicket({
+      id: 7061,
+      subject: "Help, my printer is on fire!",
+      requester_id: 561,
+      via: "email",
+      organization: { id: 88, name: "Northwind Traders" },
+      comments: [{ body: "It started smoking right after I plugged it in this morning. Order ORD-48213. What should I do?" }],
+    });
+    expect((await post(ticketCreatedEvent({ ticketId: 7061, requesterId: 561, subject: "Help, my printer is on fire!" }))).status).toBe(200);
+    await settled(p.db);
+    const notes = zd.notesOn(7061);
+    expect(notes).toHaveLength(1);
+    const note = notes[0]!.htmlBody;
+    expect(note).toMatch(/First-contact triage/);
+    expect(note).toMatch(/Wants: [^<]*Help, my printer is on fire!/);
+    expect(note).toMatch(/References: ORD-48213/);
+    expect(note).toMatch(/Customer: Dana Whitfield \(Northwind Traders\); wrote in by email/);
+    expect(note).toMatch(/First contact: nothing remembered from earlier tickets/);
+    expect(note).not.toMatch(/Sentiment pattern/);
+    expect(note).not.toMatch(/<strong>[^<]*<\/strong><\/p>\s*<ul><\/ul>/);
+  });
+
+  it("posts no first-contact note for a tenant whose first_contact_note is none, and a memory note on the next ticket", async () => {
+    // A tenant of its own: the worker keeps tenants' settings for a few seconds.
+    const quiet = await createTenant(p.db, "Quiet");
+    await p.db.prisma.tenant.update({ where: { id: quiet.tenant.id }, data: { firstContactNote: "none" } });
+    const inst = await createTestZendeskInstallation(p.db, p.masterKey, quiet.tenant.id, "quiet");
+    zd.intercept("https://quiet.zendesk.com");
+    const postTo = (body: object) =>
+      request(p.app).post(`/webhooks/zendesk/${inst.id}`).set(zendeskHeaders(JSON.stringify(body))).send(JSON.stringify(body));
+    zd.addUser({ id: 562, name: "Omar Haddad", email: "omar@example.com" });
+    zd.addTicket({ id: 7062, subject: "Refund for order ORD-77120", requester_id: 562, comments: [{ body: "The blender arrived broken, I want a refund for order ORD-77120." }] });
+    expect((await postTo(ticketCreatedEvent({ ticketId: 7062, requesterId: 562, subject: "Refund for order ORD-77120" }))).status).toBe(200);
+    await settled(p.db);
+    expect(zd.notesOn(7062)).toHaveLength(0);
+    zd.addTicket({ id: 7063, subject: "Wrong size", requester_id: 562, comments: [{ body: "The shoes from order ORD-77244 are the wrong size, can I exchange them?" }] });
+    expect((await postTo(ticketCreatedEvent({ ticketId: 7063, requesterId: 562, subject: "Wrong size" }))).status).toBe(200);
+    await settled(p.db);
+    const next = zd.notesOn(7063);
+    expect(next).toHaveLength(1);
+    expect(next[0]!.htmlBody).toMatch(/Remembered context/);
+    expect(next[0]!.htmlBody).toMatch(/ORD-77120/);
   });
 
   it.each([

@@ -24,6 +24,8 @@ export type FakeConversation = {
   state: "pending" | "unresolved" | "resolved";
   subject?: string;
   nickname: string;
+  /** meta.origin: "chat", "email", "urn:…". */
+  origin?: string;
   /** What the visitor typed in the chatbox: never to be trusted. */
   metaEmail?: string;
   verifications: { identity: string; method: string; annotation: string }[];
@@ -119,7 +121,7 @@ export class FakeCrisp {
         state: c.state,
         is_verified: c.verifications.length > 0,
         verifications: c.verifications,
-        meta: { nickname: c.nickname, email: c.metaEmail ?? "", subject: c.subject ?? "", data: {}, segments: [] },
+        meta: { nickname: c.nickname, email: c.metaEmail ?? "", subject: c.subject ?? "", origin: c.origin ?? "chat", data: {}, segments: [] },
         created_at: c.messages[0]?.timestamp ?? clock,
         updated_at: clock,
       });

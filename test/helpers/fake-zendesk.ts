@@ -7,7 +7,7 @@ import nock from "nock";
 
 export type FakeUser = { id: number; name: string; email: string; role: "end-user" | "agent" | "admin"; external_id: string | null; verified: boolean };
 export type FakeComment = { id: number; author_id: number; body: string; public: boolean; created_at: string };
-export type FakeTicket = { id: number; subject: string; status: string; requester_id: number; comments: FakeComment[] };
+export type FakeTicket = { id: number; subject: string; status: string; requester_id: number; comments: FakeComment[]; via?: string; organization?: { id: number; name: string } };
 type Fault = { status: number; headers?: Record<string, string>; body?: unknown };
 type Reply = { status: number; headers?: Record<string, string>; body: unknown };
 
@@ -29,8 +29,16 @@ export class FakeZendesk {
     return user;
   }
 
-  addTicket(t: { id: number; subject: string; requester_id: number; status?: string; comments?: Array<Partial<FakeComment> & { body: string }> }): FakeTicket {
-    const ticket: FakeTicket = { id: t.id, subject: t.subject, status: t.status ?? "new", requester_id: t.requester_id, comments: [] };
+  addTicket(t: {
+    id: number;
+    subject: string;
+    requester_id: number;
+    status?: string;
+    via?: string;
+    organization?: { id: number; name: string };
+    comments?: Array<Partial<FakeComment> & { body: string }>;
+  }): FakeTicket {
+    const ticket: FakeTicket = { id: t.id, subject: t.subject, status: t.status ?? "new", requester_id: t.requester_id, comments: [], via: t.via, organization: t.organization };
     this.tickets.set(t.id, ticket);
     for (const c of t.comments ?? []) this.addComment(t.id, c);
     return ticket;
@@ -62,11 +70,22 @@ export class FakeZendesk {
     if (method === "GET" && (m = u.pathname.match(/^\/api\/v2\/tickets\/(\d+)\.json$/))) {
       const t = this.tickets.get(Number(m[1]));
       if (!t) return notFound();
-      const ticket = { id: t.id, subject: t.subject, status: t.status, requester_id: t.requester_id, submitter_id: t.requester_id };
-      // ?include=users sideloads the ticket's people (requester, submitter, assignee)
-      const sideload = (u.searchParams.get("include") ?? "").split(",").includes("users");
-      const users = sideload ? [this.users.get(t.requester_id)].filter(Boolean).map((user) => (this.partialSideloads ? { id: user!.id, name: user!.name, role: user!.role } : user)) : undefined;
-      return { status: 200, body: { ticket, ...(users ? { users } : {}) } };
+      const ticket = {
+        id: t.id,
+        subject: t.subject,
+        status: t.status,
+        requester_id: t.requester_id,
+        submitter_id: t.requester_id,
+        organization_id: t.organization?.id ?? null,
+        via: { channel: t.via ?? "web" },
+      };
+      // ?include=users sideloads the ticket's people (requester, submitter, assignee); organizations, its organization
+      const include = (u.searchParams.get("include") ?? "").split(",");
+      const users = include.includes("users")
+        ? [this.users.get(t.requester_id)].filter(Boolean).map((user) => (this.partialSideloads ? { id: user!.id, name: user!.name, role: user!.role } : user))
+        : undefined;
+      const organizations = include.includes("organizations") ? (t.organization ? [t.organization] : []) : undefined;
+      return { status: 200, body: { ticket, ...(users ? { users } : {}), ...(organizations ? { organizations } : {}) } };
     }
     if (method === "GET" && (m = u.pathname.match(/^\/api\/v2\/tickets\/(\d+)\/comments\.json$/))) {
       const t = this.tickets.get(Number(m[1]));

@@ -3,6 +3,7 @@
 import { Router } from "express";
 import type { DomainSchemaData, SupportTypeSettingsData } from "../../client/wire";
 import type { Database } from "../../db/client";
+import { noteSettingsBody } from "../../tenants/settings";
 import { tenantView } from "../../tenants/service";
 import { sendOk } from "../envelope";
 import { ApiError, parseBody } from "../errors";
@@ -63,6 +64,12 @@ export function tenantRouter(deps: { db: Database; clock: () => Date }): Router 
         : { domainSchema: body.domain_schema };
     const row = await db.prisma.tenant.update({ where: { id: res.locals.tenant.id }, data });
     sendOk(res, clock, { data: domainData(row) });
+  });
+
+  router.patch("/tenant/note-settings", async (req, res) => {
+    const body = parseBody(noteSettingsBody, req.body);
+    const row = await db.prisma.tenant.update({ where: { id: res.locals.tenant.id }, data: { firstContactNote: body.first_contact_note } });
+    sendOk(res, clock, { data: tenantView(row) });
   });
 
   router.patch("/tenant/support-type", async (req, res) => {

@@ -10,6 +10,7 @@ import { findCommunicationPreference, findResolutionPreference } from "./prefere
 import { findRefs } from "./refs";
 import { customerConfirmsResolved } from "./resolved";
 import { findRisks } from "./risk";
+import { subjectOpensIssue, subjectText, summaryWithSubject } from "./subject";
 import { findChurnRequest, findThreats, negativity, readMood } from "./sentiment";
 import { stripRedactions } from "./text";
 import { findDeadline, rateUrgency } from "./urgency";
@@ -31,7 +32,7 @@ function routeWithHistory(text: string, input: ExtractionInput, hints: Partial<R
 
 export function extractDeterministic(input: ExtractionInput): Extraction {
   const ordered = [...input.messages].sort((a, b) => a.index - b.index);
-  const subject = typeof input.metadata.subject === "string" ? stripRedactions(input.metadata.subject) : "";
+  const subject = subjectText(input.metadata);
   const customer: PreparedMessage[] = [];
   const timeline: { role: "user" | "assistant"; prepared: PreparedMessage; hits: RuleHit[] }[] = [];
   const customerHits: RuleHit[][] = [];
@@ -50,6 +51,16 @@ export function extractDeterministic(input: ExtractionInput): Extraction {
   }
   const customerTexts = customer.map((m) => m.content);
   const allCustomerText = customerTexts.join("\n");
+  // The subject line is the customer's first words on a new ticket: read with their messages.
+  const subjectRead = subject !== "" && customer.length > 0 && subjectOpensIssue(input.existing, input.metadata.ticket_id);
+  let subjectKinds: string[] = [];
+  if (subjectRead) {
+    const said = prepareMessage({ content: subject, index: customer[0]!.index });
+    const hits = scanRules(said);
+    subjectKinds = hits.map((h) => h.rule.type);
+    customer.unshift(said);
+    customerHits.unshift(hits);
+  }
   const { vertical, confidence } = routeWithHistory([subject, allCustomerText].join("\n"), input, issueVerticalHint(customerHits));
 
   const refs = [subject, ...customerTexts, ...agentTexts].flatMap((t) => findRefs(t));
@@ -60,6 +71,8 @@ export function extractDeterministic(input: ExtractionInput): Extraction {
   const resolved = customerConfirmsResolved(timeline);
 
   const draft = detectIssue(customer, customerHits, vertical, input.existing?.current_open_issue ?? null);
+  // The subject is the headline unless it names another kind of problem than the one found.
+  if (draft && subjectRead && (subjectKinds.length === 0 || subjectKinds.includes(draft.issue_type))) draft.summary = summaryWithSubject(subject, draft.summary);
   let issue: Extraction["issue"] = null;
   if (draft) {
     const deadline = findDeadline(customerTexts);

@@ -1,7 +1,8 @@
 // Who the customer says they are: name (self-introduction or sign-off), tier, how long they
 // have been a customer, a non-sensitive account reference. Customer messages only; a name
-// the agent used for themself is never taken.
-import type { Extraction } from "../types";
+// the agent used for themself is never taken. What the caller already knows of the customer
+// (add metadata: customer_name, customer_company, channel) goes in as given and wins.
+import type { AddMetadata, Extraction } from "../types";
 import { fold, stripRedactions } from "./text";
 
 const NAME = String.raw`((?:(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+)?[\p{Lu}][\p{L}'\u2019-]+(?:\s+[\p{Lu}][\p{L}'\u2019-]+){0,2})`;
@@ -116,5 +117,27 @@ export function findIdentity(customerTexts: string[], agentTexts: string[]): Ext
     if (!out.account_ref) out.account_ref = accountRef(text);
   }
   for (const k of Object.keys(out) as (keyof typeof out)[]) if (out[k] === undefined) delete out[k];
+  return out;
+}
+
+const KNOWN_FIELDS = { customer_name: "name", customer_company: "company", channel: "channel" } as const;
+
+/** One line of display text from metadata, or undefined (an id or a secret has no business here). */
+function metadataText(value: unknown, max: number): string | undefined {
+  if (typeof value !== "string") return undefined;
+  const text = stripRedactions(value).replace(/\s+/g, " ").trim();
+  return text && !text.includes("\u2026") && text.length <= max ? text : undefined;
+}
+
+/**
+ * The caller's facts about the customer laid over what the text said: a name the caller's
+ * system holds is the customer's record, a sign-off ("Thanks, J.") is not.
+ */
+export function withKnownIdentity(found: Extraction["customer_identity"], metadata: AddMetadata): Extraction["customer_identity"] {
+  const out = { ...found };
+  for (const [key, field] of Object.entries(KNOWN_FIELDS)) {
+    const value = metadataText(metadata[key], field === "channel" ? 40 : 120);
+    if (value) out[field] = value;
+  }
   return out;
 }

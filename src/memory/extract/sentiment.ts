@@ -1,6 +1,7 @@
 // The customer's mood in these messages and any threat to escalate. Mood is a reading of
 // this batch only: whether it becomes a trait is merge.ts's decision, not ours.
 import type { Mood } from "../types";
+import { clauseAround } from "./risk-evidence";
 
 export type ThreatKind = "churn" | "chargeback" | "legal" | "regulator" | "social" | "manager";
 export type Threat = { kind: ThreatKind; text: string; messageIndex: number };
@@ -55,7 +56,8 @@ const ACRONYM = new Set(
 );
 
 // Any named company can be where the customer goes next ("I'm switching to Airtel").
-const COMPETITOR_HINT = "[a-z][a-z0-9&.-]+";
+// A determiner is not a company: "I will go to the ombudsman" names no competitor.
+const COMPETITOR_HINT = "(?!(?:the|a|an|my|our|your|this|that|his|her|their|its)\\b)[a-z][a-z0-9&.-]+";
 const CHURN = rx([
   String.raw`\bcancel\w* (?:my|our|the|this) (?:\w+ )?(?:subscription|account|membership|plan|contract|service|card|policy|connection|line|order)s?\b`,
   String.raw`\bclose (?:my|our) (?:\w+ )?account\b`, String.raw`\bterminate (?:my|our|the) (?:contract|service|subscription|account)\b`,
@@ -89,14 +91,14 @@ export function findThreats(messages: Prepared[], angryMessages: Set<number>): T
       const hit = t.re.exec(m.folded);
       if (hit) {
         seen.add(t.kind);
-        out.push({ kind: t.kind, text: hit[0], messageIndex: m.index });
+        out.push({ kind: t.kind, text: quoteOf(m, hit), messageIndex: m.index });
       }
     }
     if (!seen.has("churn")) {
-      const hit = CHURN.exec(m.folded);
-      if (hit && !/\border\b/.test(hit[0]) && (CUE.test(m.folded) || angryMessages.has(m.index))) {
+      const hit = churnIn(m);
+      if (hit && (CUE.test(m.folded) || angryMessages.has(m.index))) {
         seen.add("churn");
-        out.push({ kind: "churn", text: hit[0], messageIndex: m.index });
+        out.push({ kind: "churn", text: quoteOf(m, hit), messageIndex: m.index });
       }
     }
   }
@@ -106,10 +108,29 @@ export function findThreats(messages: Prepared[], angryMessages: Set<number>): T
 /** A churn phrase even without a threat: a plain cancellation is still a churn risk. */
 export function findChurnRequest(messages: Prepared[]): Threat | null {
   for (const m of messages) {
-    const hit = CHURN.exec(m.folded);
-    if (hit && !/\border\b/.test(hit[0])) return { kind: "churn", text: hit[0], messageIndex: m.index };
+    const hit = churnIn(m);
+    if (hit) return { kind: "churn", text: quoteOf(m, hit), messageIndex: m.index };
   }
   return null;
+}
+
+/** The customer's own words around a hit: the whole clause, never a cut phrase. */
+function quoteOf(m: Prepared, hit: RegExpExecArray): string {
+  return clauseAround(m.content.length === m.folded.length ? m.content : m.folded, hit.index, hit.index + hit[0].length);
+}
+
+/**
+ * A churn phrase, unless it is about an order, or where it goes is an authority or a public
+ * forum ("I'll go to ombudsman", "going to the press"): that is a regulatory, legal, chargeback
+ * or social threat, not a customer leaving. Only the phrase and the words right after it count:
+ * "cancel my account and complain to the regulator" is both.
+ */
+function churnIn(m: Prepared): RegExpExecArray | null {
+  const hit = CHURN.exec(m.folded);
+  if (!hit || /\border\b/.test(hit[0])) return null;
+  const rest = m.folded.slice(hit.index, hit.index + hit[0].length + 40);
+  const destination = rest.split(/[,;:.!?\n]|\s(?:and|or|but|then)\s/)[0]!;
+  return THREATS.some((t) => t.kind !== "manager" && t.re.test(destination)) ? null : hit;
 }
 
 function countMatches(re: RegExp, text: string): number {

@@ -22,11 +22,43 @@ export function findLabelledValues(text: string): Candidate[] {
       continue;
     }
     const after = findValueAfter(text, end, kind);
-    if (after) found.push(after);
+    if (after) found.push(after, ...findListedValues(text, after, kind));
     const before = findValueBefore(text, start, kind);
     if (before) found.push(before);
   }
   return found;
+}
+
+// ------------------------------------------------------------------ lists
+
+// After a value: who it belongs to, then list words, then whose the next one is:
+// "K1234567 (me), K7654321 (my wife)", "P1234567 and my wife's is P7654321", "… for me and … for my son".
+const OWNER = String.raw`(?:me|myself|him|her|us|them|(?:my|his|her|our|their)\s+(?:[\p{L}-]+\s+){0,2}?[\p{L}-]+(?:['’]s?)?)`;
+const LIST_GLUE = new RegExp(
+  String.raw`(?:\s+for\s+${OWNER})?(?:\s*\([^()\n]{1,30}\))?\s*(?:,\s*and|,|;|&|\+|/|and|or|plus)\s+` +
+    String.raw`(?:(?:for\s+)?(?:${OWNER}|mine|his|hers|ours|theirs|(?:the\s+)?(?:other|second|third|next)(?:\s+one)?)\s*(?:(?:one|number|no\.?|nr\.?)\s*)?(?:(?:is|was|=|:|-)\s*)?)?`,
+  "iuy",
+);
+const MAX_LISTED = 8;
+
+/** Every further value listed after a labelled one, of the same kind: the label covers the list. */
+function findListedValues(text: string, first: Candidate, kind: ValueKind): Candidate[] {
+  const out: Candidate[] = [];
+  const { blockers } = GAP_RULES[kind];
+  let last = first;
+  while (out.length < MAX_LISTED) {
+    LIST_GLUE.lastIndex = last.end;
+    const glue = LIST_GLUE.exec(text);
+    if (!glue || glue[0].includes("\n") || !isCleanLead(glue[0], blockers)) break;
+    const at = last.end + glue[0].length;
+    if (!isDigit(text[at]) && !(isTokenKind(kind) && /[A-Za-z]/.test(text[at] ?? ""))) break;
+    const end = readValue(text, at, kind, "");
+    if (end === null) break;
+    const type = isTokenKind(kind) ? kind : valueType(kind, countDigits(text.slice(at, end)));
+    last = { start: at, end, type, priority: PRIORITY.labelled - glue[0].length };
+    out.push(last);
+  }
+  return out;
 }
 
 // ------------------------------------------------------------------ label → value
@@ -42,8 +74,10 @@ const WORDS = /[\p{L}]+/gu;
 /** Everything between a label and its value: same line, same sentence, no earlier redaction. */
 function isCleanGap(gap: string): boolean {
   if (gap.includes("[REDACTED") || (gap.includes("\n") && !FORM_GAP.test(gap))) return false;
-  return !SENTENCE_BREAK.test(gap.replace(ABBREVIATIONS, ""));
+  return !SENTENCE_BREAK.test(gap.replace(ABBREVIATIONS, "").replace(PAUSE, " "));
 }
+/** "PIN? it's 4821", "my PIN... it is 4821": a pause before the value, not a new sentence. */
+const PAUSE = /(?:\?|\.{2,}|…)\s*(?=(?:it|that|which|mine)(?:['’]s|\s+is|\s+was)(?![\p{L}]))/giu;
 
 /** The words right before a value (since the label or the previous number): no business word, no currency. */
 function isCleanLead(lead: string, blockers: Set<string>): boolean {
@@ -62,8 +96,9 @@ type ValueKind = Exclude<LabelKind, "password" | "passcode">;
 type TokenKind = Exclude<ValueKind, DigitKind>;
 const TOKEN_SHAPES: Record<TokenKind, RegExp> = {
   pan: /[A-Za-z]{5}\d{4}[A-Za-z](?![\p{L}\p{N}_])/uy,
-  // National formats run from 6 to 9 characters, mostly digits (K1234567, 123456789, C01X00T47).
-  passport: /[A-Za-z0-9]{6,9}(?![\p{L}\p{N}_])/uy,
+  // National formats run from 6 to 9 characters, mostly digits (K1234567, 123456789, C01X00T47);
+  // some are a series and a number ("4510 123456").
+  passport: /(?:\d{2}\s?\d{2}\s\d{6}|[A-Za-z0-9]{6,9})(?![\p{L}\p{N}_])/uy,
 };
 
 const isTokenKind = (kind: ValueKind): kind is TokenKind => kind in TOKEN_SHAPES;
@@ -154,10 +189,18 @@ const VALUE_BEFORE =
   /(?<![\p{L}\p{N}_\u2026])([A-Za-z0-9]+(?:[ \u00a0-]\d+)*)\s+(?:is|was|are|=)\s+(?:(?:my|your|the|our|his|her|their|this)\s+)?(?:(?:new|current|old|correct|actual|real)\s+)?$/iu;
 
 const VERB = /(?:is|was|are|=)\s/i;
+// "it's 4821, my PIN", "the code is 551 - that's my CVV": a number said, then named.
+const NAMED_AFTER = /(?:it['’]?s|is|was|[:=])\s+(\d{3,8})\s*[,\u2013\u2014-]\s*(?:(?:that|which)(?:['’]s|\s+is)\s+)?(?:my|our|the)\s+(?:(?:new|current|old|card|card['’]s)\s+)?$/iu;
 
 function findValueBefore(text: string, labelStart: number, kind: ValueKind): Candidate | null {
   const from = Math.max(0, labelStart - 48);
   const before = text.slice(from, labelStart);
+  const named = isTokenKind(kind) ? null : NAMED_AFTER.exec(before);
+  if (named && !isTokenKind(kind)) {
+    const start = from + named.index + named[0].indexOf(named[1]!, named[0].search(/\s/));
+    const end = start + named[1]!.length;
+    if (readDigitValue(text, start, kind, "") === end) return { start, end, type: valueType(kind, named[1]!.length), priority: PRIORITY.labelledAfter };
+  }
   if (!VERB.test(before)) return null; // cheap test first: most labels have no verb before them
   const m = VALUE_BEFORE.exec(before);
   if (!m) return null;

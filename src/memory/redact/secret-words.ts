@@ -9,7 +9,9 @@ type Found = { start: number; end: number; priority: number };
 /** Any verb that can link a value to a label, tested before the costlier end-anchored match. */
 const VERB = /(?:is|was|are|=)\s/i;
 
-const CONNECTOR = String.raw`(?:\s*(?:[:=]+|->|=>|→|–|—|-)|['’]s(?=\s)|\s+(?:is|was|are|es|est|ist|era|é|è|hai|to|now|set\s+to|changed\s+to|reset\s+to|updated\s+to|will\s+be|should\s+be|would\s+be|became)(?![\p{L}\p{N}]))`;
+// "password? it's x", "password... it is x", "password, which is x": the value after a pause.
+const PAUSED = String.raw`\s*(?:[?,]|\.{2,}|…)\s*(?:(?:it|that|which|this\s+one|mine)(?:['’]s|\s+is|\s+was)|here\s+it\s+is\s*:?)(?![\p{L}\p{N}])`;
+const CONNECTOR = String.raw`(?:${PAUSED}|\s*(?:[:=]+|->|=>|→|–|—|-)|['’]s(?=\s)|\s+(?:is|was|are|es|est|ist|era|é|è|hai|to|now|set\s+to|changed\s+to|reset\s+to|updated\s+to|will\s+be|should\s+be|would\s+be|became)(?![\p{L}\p{N}]))`;
 // "password: x", "password is x", "password for my email is x", "senha do app é x", "pwd x1!".
 const SECRET_AFTER = new RegExp(
   String.raw`(?:\s+(?:for|of|on|to|de|del|da|do|du|des|para|pour|für|von|zum|zur)(?:\s+[^\s:=]+){0,3}?(?<scoped>${CONNECTOR}{1,4})|(?<plain>${CONNECTOR}{0,4}))` +

@@ -22,6 +22,12 @@ type LabelRule = { kind: LabelKind; heads: string; pattern: string };
 // matches wins, so longer phrases come before their prefixes ("one-time password" before
 // "password", "card pin" before "card").
 const NUMBER_WORD = String.raw`(?:\s*(?:number|numbers|no\.?|num\.?|nr\.?|#))?`;
+/** A payment card by its kind or brand, in the languages customers write in. */
+const CARD_WORD = String.raw`(?:card|credit\s+card|debit\s+card|visa|master\s*card|amex|american\s+express|discover|rupay|maestro|diners|jcb|tarjeta|carte|karte|cart[aã]o)`;
+/** A card named earlier in the same message (up to 80 characters before): a lookbehind. */
+const CARD_BEFORE = String.raw`(?<=(?<![\p{L}])${CARD_WORD}(?![\p{L}])[^\n]{0,80}?)`;
+/** "… of my card", "… of the Amex", "… of my Visa debit card": optional after a card code phrase. */
+const OF_THE_CARD = String.raw`(?:\s+of\s+(?:the|my|your|his|her)\s+(?:[\p{L}-]+\s+){0,2}?${CARD_WORD}(?:\s+card)?)?`;
 
 export const LABEL_RULES: LabelRule[] = [
   // one-time codes
@@ -56,21 +62,24 @@ export const LABEL_RULES: LabelRule[] = [
     pattern: String.raw`(?:best[äa]tigungs|verifizierungs|einmal)code`,
   },
 
-  // card security codes
+  // card security codes, by any name: printed on the back (or, on Amex, the front) of a card
   {
     kind: "cvv",
     heads: "3 4 three four 3digit 3digits 4digit 4digits",
-    pattern: String.raw`(?:3|4|three|four)[\s-]*digits?(?:\s+(?:code|number))?\s+(?:on|at|from|in)\s+the\s+back(?:\s+of\s+(?:the|my)\s+card)?`,
+    pattern: String.raw`(?:3|4|three|four)[\s-]*(?:digits?|numbers?)(?:\s+(?:security\s+|verification\s+)?(?:code|number))?\s+(?:on|at|from|in)\s+the\s+(?:back|front|reverse|rear)${OF_THE_CARD}`,
   },
   {
     kind: "cvv",
-    heads: "digit digits back",
-    pattern: String.raw`digits?\s+on\s+the\s+back(?:\s+of\s+(?:the|my)\s+card)?|back\s+of\s+(?:the|my)\s+card`,
+    heads: "digit digits number numbers code codes back front",
+    // Without a card named here, only when a card was named shortly before ("… my Visa. The code on the back is …").
+    pattern:
+      String.raw`(?:digits?|numbers?|codes?)\s+(?:on|at|from)\s+the\s+(?:back|front|reverse)\s+of\s+(?:the|my|your|his|her)\s+${CARD_WORD}(?:\s+card)?|(?:back|front)\s+of\s+(?:the|my)\s+${CARD_WORD}(?:\s+card)?|` +
+      String.raw`${CARD_BEFORE}(?:digits?|numbers?|codes?)\s+(?:on|at|from)\s+the\s+(?:back|front|reverse)${OF_THE_CARD}`,
   },
   {
     kind: "cvv",
-    heads: "cvv cvv2 cvc cvc2 cvn csc card cryptogramme prüfnummer prufnummer kartenprüfnummer kartenprufnummer",
-    pattern: String.raw`cvv2?|cvc2?|cvn|csc|card\s+verification\s+(?:value|code|number)|cryptogramme(?:\s+visuel)?|(?:karten)?pr[üu]fnummer`,
+    heads: "cvv cvv2 cvc cvc2 cvn csc cid card cryptogramme prüfnummer prufnummer kartenprüfnummer kartenprufnummer",
+    pattern: String.raw`cvv2?|cvc2?|cvn|csc|${CARD_BEFORE}cid|cid(?=[^\n.!?]{0,40}\b${CARD_WORD}\b)|card\s+(?:verification|security|identification)\s+(?:value|code|number)|cryptogramme(?:\s+visuel)?|(?:karten)?pr[üu]fnummer`,
   },
   {
     kind: "security_code",
@@ -113,8 +122,10 @@ export const LABEL_RULES: LabelRule[] = [
   { kind: "pan", heads: "permanent pan panno", pattern: String.raw`permanent\s+account\s+number|pan(?:\s+card)?${NUMBER_WORD}` },
   {
     kind: "passport",
-    heads: "passport passportno pasaporte passeport reisepass passaporto passaporte पासपोर्ट",
-    pattern: String.raw`passport${NUMBER_WORD}|pasaporte|passeport|reisepass|passaporto|passaporte|पासपोर्ट`,
+    heads:
+      "passport passports passportno pasaporte pasaportes passeport passeports reisepass reisepässe reisepasse reisepassnummer passnummer passnr pass passaporto passaporti passaporte passaportes paspoort paspoortnummer pasaport pasaportu paszport passi passinumero pas паспорт паспорта паспортные पासपोर्ट パスポート 여권",
+    pattern:
+      String.raw`passports?${NUMBER_WORD}|pasaportes?(?:\s+n[uú]mero)?|passeports?|(?:reise)?pass-?(?:nummer|nr\.?)|reisep(?:ass|[äa]sse)|passaport[oi]|passaportes?|paspoort(?:nummer)?|pasaport(?:u|\s+numaras[ıi])?|paszport|passi(?:numero)?|pas\s+(?:number|no\.?|nr\.?)|паспорт(?:а|ные\s+данные)?|पासपोर्ट|パスポート(?:番号)?|여권(?:\s*번호)?`,
   },
   {
     kind: "ssn",

@@ -70,7 +70,7 @@ export async function receiveWebhook(deps: ReceiveDeps, route: Route, req: RawRe
   if (route.installationId) {
     const id = route.installationId;
     // No id we issue holds a NUL (PostgreSQL text cannot): such a URL names nothing of ours.
-    if (id.includes("\u0000")) return { status: 404, body: error("unknown_installation", "no active installation at this URL") };
+    if (id.includes("\u0000")) return webhookError("unknown_installation", "no active installation at this URL");
     lookup = (o) => installations.byId(id, o);
   } else {
     const bad = parseJson();
@@ -78,7 +78,7 @@ export async function receiveWebhook(deps: ReceiveDeps, route: Route, req: RawRe
     const lifecycle = await deps.intake.lifecycle?.(route.provider, req, json);
     if (lifecycle) return lifecycle;
     account = connector.accountOf?.(json);
-    if (account?.includes("\u0000")) return { status: 400, body: error("malformed_payload", `the ${route.provider} account id in the body contains a NUL byte`) };
+    if (account?.includes("\u0000")) return webhookError("malformed_payload", `the ${route.provider} account id in the body contains a NUL byte`);
     const acc = account;
     lookup = acc ? (o) => installations.byAccount(route.provider, acc, o) : async () => null;
   }

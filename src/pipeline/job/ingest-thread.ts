@@ -51,6 +51,9 @@ export async function ingestThread(
         ticket_id: p.thread.ticketRef,
         ...(last && p.status ? { ticket_status: p.status } : {}),
         ...(p.thread.subject ? { subject: p.thread.subject } : {}),
+        ...(p.thread.customer?.name ? { customer_name: p.thread.customer.name } : {}),
+        ...(p.thread.customer?.company ? { customer_company: p.thread.customer.company } : {}),
+        ...(p.thread.channel ? { channel: p.thread.channel } : {}),
       },
       source_event_id: `${p.inst.provider}:${eventId}`,
     });

@@ -7,6 +7,7 @@
 //   has just read: found, the note is out and is recorded; not found, it posts its decision.
 import { randomUUID } from "node:crypto";
 import type { Connector, InstallationInfo, NormalisedEvent, Thread } from "../../../connectors/types";
+import { isFirstContact } from "../../memory/first-contact";
 import type { TenantRef } from "../../memory/store";
 import type { PipelineDeps } from "../deps";
 import type { IngestResult } from "./ingest-thread";
@@ -55,6 +56,9 @@ export async function maybePostNote(
   const profile = reuse ? (p.ingested.profile ?? null) : await deps.engine.profile(p.tenant, p.externalUserId, p.inst.provider);
   const context = deps.engine.contextFor(profile, { external_user_id: p.externalUserId, query: query.slice(0, 4000), context_max_tokens: 700 });
   const current = digestOf(profile, context);
+  const firstContactNote = p.tenant.settings.first_contact_note ?? "triage";
+  // A tenant that wants no triage gets no note until there is something from another ticket.
+  if (!existing && firstContactNote === "none" && isFirstContact(profile, p.thread.ticketRef)) return { posted: false, reason: "first_contact_note_off" };
   const decision = existing
     ? { post: true, reason: existing.reason }
     : decideNote({
@@ -73,6 +77,8 @@ export async function maybePostNote(
     profile,
     externalUserId: p.externalUserId,
     historyTruncated: p.thread.truncated,
+    ticketRef: p.thread.ticketRef,
+    firstContactNote,
     footerRef,
   });
   let intentId = existing?.id;

@@ -133,6 +133,20 @@ describe("tenant routes, auth and isolation", () => {
     expect((await get("/v1/tenant/domain-schema")).body.data).toEqual(before);
   });
 
+  it("keeps first_contact_note (default triage), sets it, and refuses anything else naming the field", async () => {
+    expect((await request(t.app).get("/v1/tenant").set(t.auth)).body.data.first_contact_note).toBe("triage");
+    const off = await request(t.app).patch("/v1/tenant/note-settings").set(t.auth).send({ first_contact_note: "none" });
+    expect(off.status).toBe(200);
+    expect(off.body.data.first_contact_note).toBe("none");
+    for (const body of [{ first_contact_note: "summary" }, { first_contact_note: null }, {}]) {
+      const bad = await request(t.app).patch("/v1/tenant/note-settings").set(t.auth).send(body);
+      expect(bad.status).toBe(422);
+      expect(bad.body.details[0].field).toBe("first_contact_note");
+    }
+    expect((await request(t.app).get("/v1/tenant").set(t.auth)).body.data.first_contact_note).toBe("none");
+    await request(t.app).patch("/v1/tenant/note-settings").set(t.auth).send({ first_contact_note: "triage" });
+  });
+
   it("names the bad field of a 422", async () => {
     const r = await patch("/v1/tenant/support-type", { support_type_mode: "multi", support_types_allowed: ["saas", "gaming"] });
     expect(r.body.details[0]).toMatchObject({ field: "support_types_allowed[1]", loc: ["body", "support_types_allowed", 1] });

@@ -95,6 +95,20 @@ describe("fetchCrispThread", () => {
     ]); // the file message has no text and is left out
   });
 
+  it("carries the visitor's name, company and channel, but not Crisp's default visitor name", async () => {
+    const meta = (fixture("conversation.json") as { data: { meta: Record<string, unknown> } }).data.meta;
+    nock(API).get(CONVERSATION).reply(200, conversation({ meta: { ...meta, data: { company: "Valencia Ceramics" }, origin: "urn:crisp.im:whatsapp:0" } }));
+    nock(API).get(MESSAGES).reply(200, { error: false, data: [] });
+    const named = await fetchCrispThread(client(), SESSION);
+    expect(named).toMatchObject({ customer: { name: "Lucia Moreno", company: "Valencia Ceramics" }, channel: "messaging (WhatsApp)" });
+
+    nock(API).get(CONVERSATION).reply(200, conversation({ meta: { ...meta, nickname: "visitor493603" } }));
+    nock(API).get(MESSAGES).reply(200, { error: false, data: [] });
+    const anonymous = await fetchCrispThread(client(), SESSION);
+    expect(anonymous.customer).toBeUndefined();
+    expect(anonymous.channel).toBe("chat");
+  });
+
   it("names no requester for an anonymous visitor with no contact", async () => {
     nock(API).get(CONVERSATION).reply(200, conversation({ people_id: undefined }));
     nock(API).get(MESSAGES).reply(200, { error: false, data: [] });

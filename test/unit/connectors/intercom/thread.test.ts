@@ -78,6 +78,22 @@ describe("fetchIntercomThread", () => {
     expect(thread.messages[0]!.body).toBe("First line\nOrder & invoice");
   });
 
+  it("carries the subject, the starter's name and the channel the conversation came in by", async () => {
+    reply(fixture("conversation-api.json"));
+    const thread = await fetchIntercomThread(createIntercomClient(installation()), CONVERSATION);
+    expect(thread).toMatchObject({ subject: "Charged twice", customer: { name: "Priya Raman" }, channel: "chat" });
+    const email = fixture("conversation-api.json") as { source: Record<string, unknown> };
+    reply({ ...email, source: { ...email.source, type: "email" } });
+    expect((await fetchIntercomThread(createIntercomClient(installation()), CONVERSATION)).channel).toBe("email");
+  });
+
+  it("names nobody when an admin started the conversation", async () => {
+    const body = fixture("conversation-api.json") as { source: Record<string, unknown> };
+    reply({ ...body, source: { ...body.source, author: { type: "admin", id: "991267645", name: "Support Agent" } } });
+    const thread = await fetchIntercomThread(createIntercomClient(installation()), CONVERSATION);
+    expect(thread.customer).toBeUndefined();
+  });
+
   it("reads a closed conversation's state and falls back to the title for a subject", async () => {
     const body = fixture("conversation-api.json") as { state: string; title: string; source: Record<string, unknown> };
     body.state = "closed";

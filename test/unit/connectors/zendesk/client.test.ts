@@ -34,7 +34,7 @@ describe("createZendeskClient", () => {
   it("uses https://<account>.zendesk.com with email/token Basic auth on SDK and fetch calls alike", async () => {
     const client = createZendeskClient(installation());
     expect(client.baseUrl).toBe("https://acme-support.zendesk.com");
-    const ticket = nock("https://acme-support.zendesk.com").matchHeader("authorization", BASIC).get("/api/v2/tickets/5158.json").query({ include: "users" }).reply(200, fixture("ticket.json"));
+    const ticket = nock("https://acme-support.zendesk.com").matchHeader("authorization", BASIC).get("/api/v2/tickets/5158.json").query({ include: "users,organizations" }).reply(200, fixture("ticket.json"));
     const comments = nock("https://acme-support.zendesk.com")
       .matchHeader("authorization", BASIC)
       .get("/api/v2/tickets/5158/comments.json")

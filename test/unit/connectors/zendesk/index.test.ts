@@ -48,7 +48,7 @@ describe("zendeskConnector", () => {
     expect(zendeskConnector.isOwnEcho(parsed.event, inst, new Set())).toBe(false);
 
     const base = "http://127.0.0.1:4010";
-    nock(base).get("/api/v2/tickets/5158.json").query({ include: "users" }).reply(200, fixture("ticket.json"));
+    nock(base).get("/api/v2/tickets/5158.json").query({ include: "users,organizations" }).reply(200, fixture("ticket.json"));
     nock(base).get("/api/v2/tickets/5158/comments.json").query(true).reply(200, {
       comments: [{ id: 31200455501, author_id: 8447388090494, body: "Any update?", public: true, created_at: "2025-01-08T15:02:40Z" }],
       users: [{ id: 8447388090494, role: "end-user" }],

@@ -44,7 +44,7 @@ afterAll(() => nock.enableNetConnect());
 describe("fetchZendeskThread", () => {
   it("returns a 250-comment ticket whole and in order across 3 cursor pages", async () => {
     const comments = buildComments(250);
-    const ticket = nock(BASE).matchHeader("authorization", BASIC).get("/api/v2/tickets/5158.json").query({ include: "users" }).reply(200, fixture("ticket.json"));
+    const ticket = nock(BASE).matchHeader("authorization", BASIC).get("/api/v2/tickets/5158.json").query({ include: "users,organizations" }).reply(200, fixture("ticket.json"));
     const pages = [
       firstPage().reply(200, commentsPage(comments, 0, 100, BASE, 5158)),
       nextPage(1).reply(200, commentsPage(comments, 1, 100, BASE, 5158)),
@@ -74,7 +74,7 @@ describe("fetchZendeskThread", () => {
   });
 
   it("surfaces a 429 with Retry-After: 2 as a retryable ProviderError of 2000 ms", async () => {
-    nock(BASE).get("/api/v2/tickets/5158.json").query({ include: "users" }).reply(200, fixture("ticket.json"));
+    nock(BASE).get("/api/v2/tickets/5158.json").query({ include: "users,organizations" }).reply(200, fixture("ticket.json"));
     firstPage().reply(429, { error: "APIRateLimitExceeded", description: "Number of allowed API requests per minute exceeded" }, { "Retry-After": "2" });
 
     const error = await rejection(fetchZendeskThread(createZendeskClient(inst), "5158"));
@@ -86,7 +86,7 @@ describe("fetchZendeskThread", () => {
 
   it("surfaces a 429 on a later page too (not a partial thread)", async () => {
     const comments = buildComments(150);
-    nock(BASE).get("/api/v2/tickets/5158.json").query({ include: "users" }).reply(200, fixture("ticket.json"));
+    nock(BASE).get("/api/v2/tickets/5158.json").query({ include: "users,organizations" }).reply(200, fixture("ticket.json"));
     firstPage().reply(200, commentsPage(comments, 0, 100, BASE, 5158));
     nextPage(1).reply(429, "", { "Retry-After": "30" });
 
@@ -95,7 +95,7 @@ describe("fetchZendeskThread", () => {
   });
 
   it("turns a rate limit on the ticket into a ProviderError with its Retry-After", async () => {
-    nock(BASE).get("/api/v2/tickets/5158.json").query({ include: "users" }).reply(429, { error: "APIRateLimitExceeded" }, { "Retry-After": "7" });
+    nock(BASE).get("/api/v2/tickets/5158.json").query({ include: "users,organizations" }).reply(429, { error: "APIRateLimitExceeded" }, { "Retry-After": "7" });
 
     const error = await rejection(fetchZendeskThread(createZendeskClient(inst), "5158"));
     expect([error.status, error.retryAfterMs, error.retryable]).toEqual([429, 7000, true]);
@@ -108,19 +108,19 @@ describe("fetchZendeskThread", () => {
     [500, { error: "InternalError" }, true],
     [503, { error: "ServiceUnavailable" }, true],
   ])("maps HTTP %i on the ticket (%j) to a ProviderError, retryable %s", async (status, body, retryable) => {
-    nock(BASE).get("/api/v2/tickets/5158.json").query({ include: "users" }).reply(status, body);
+    nock(BASE).get("/api/v2/tickets/5158.json").query({ include: "users,organizations" }).reply(status, body);
     const error = await rejection(fetchZendeskThread(createZendeskClient(inst), "5158"));
     expect([error.status, error.retryable]).toEqual([status, retryable]);
   });
 
   it("does not take a 502 proxy page for a ticket", async () => {
-    nock(BASE).get("/api/v2/tickets/5158.json").query({ include: "users" }).reply(502, "<html>Bad gateway</html>", { "Content-Type": "text/html" });
+    nock(BASE).get("/api/v2/tickets/5158.json").query({ include: "users,organizations" }).reply(502, "<html>Bad gateway</html>", { "Content-Type": "text/html" });
     const error = await rejection(fetchZendeskThread(createZendeskClient(inst), "5158"));
     expect([error.status, error.retryable]).toEqual([502, true]);
   });
 
   it("maps a connection failure to a retryable error without a status", async () => {
-    nock(BASE).get("/api/v2/tickets/5158.json").query({ include: "users" }).reply(200, fixture("ticket.json"));
+    nock(BASE).get("/api/v2/tickets/5158.json").query({ include: "users,organizations" }).reply(200, fixture("ticket.json"));
     firstPage().replyWithError({ code: "ECONNRESET", message: "socket hang up" });
     const error = await rejection(fetchZendeskThread(createZendeskClient(inst), "5158"));
     expect([error.status, error.retryable]).toEqual([undefined, true]);
@@ -135,7 +135,7 @@ describe("fetchZendeskThread", () => {
   it("re-roots next links on the configured base URL and keeps the sideloads", async () => {
     const local = "http://127.0.0.1:4010";
     const comments = buildComments(120);
-    nock(local).get("/api/v2/tickets/77.json").query({ include: "users" }).reply(200, { ticket: { id: 77, subject: "Roaming", status: "pending", requester_id: REQUESTER } });
+    nock(local).get("/api/v2/tickets/77.json").query({ include: "users,organizations" }).reply(200, { ticket: { id: 77, subject: "Roaming", status: "pending", requester_id: REQUESTER } });
     nock(local).get("/api/v2/tickets/77/comments.json").query({ "page[size]": "100", include: "users" }).reply(200, commentsPage(comments, 0, 100, BASE, 77));
     const second = nock(local)
       .get("/api/v2/tickets/77/comments.json")
@@ -150,7 +150,7 @@ describe("fetchZendeskThread", () => {
 
   it("stops when Zendesk hands back the page it just served, and says the thread is truncated", async () => {
     const comments = buildComments(100);
-    nock(BASE).get("/api/v2/tickets/5158.json").query({ include: "users" }).reply(200, fixture("ticket.json"));
+    nock(BASE).get("/api/v2/tickets/5158.json").query({ include: "users,organizations" }).reply(200, fixture("ticket.json"));
     const loop = { ...commentsPage(comments, 0, 100, BASE, 5158), meta: { has_more: true }, links: { next: `${BASE}/api/v2/tickets/5158/comments.json?page[size]=100&include=users` } };
     firstPage().reply(200, loop);
     nock(BASE).get("/api/v2/tickets/5158/comments.json").query(true).reply(200, loop);
@@ -161,7 +161,7 @@ describe("fetchZendeskThread", () => {
   });
 
   it("reads bodies from plain_body, then body, and sorts a page out of order", async () => {
-    nock(BASE).get("/api/v2/tickets/9.json").query({ include: "users" }).reply(200, { ticket: { id: 9, subject: "s", status: "new", requester_id: REQUESTER } });
+    nock(BASE).get("/api/v2/tickets/9.json").query({ include: "users,organizations" }).reply(200, { ticket: { id: 9, subject: "s", status: "new", requester_id: REQUESTER } });
     firstPage(9).reply(200, {
       comments: [
         { id: 2, author_id: REQUESTER, body: "<p>second</p>", plain_body: "second", public: true, created_at: "2025-01-08T10:05:00Z" },
@@ -181,11 +181,45 @@ describe("fetchZendeskThread", () => {
     ]);
   });
 
+  describe("what the ticket says of the requester (subject, name, organization, channel)", () => {
+    const fetchTicket = async (ticket: Record<string, unknown>, extra: Record<string, unknown>) => {
+      const base = fixture("ticket.json") as { ticket: Record<string, unknown> };
+      nock(BASE).get("/api/v2/tickets/5158.json").query({ include: "users,organizations" }).reply(200, { ticket: { ...base.ticket, ...ticket }, ...extra });
+      firstPage().reply(200, { comments: [], users: [], meta: { has_more: false } });
+      return fetchZendeskThread(createZendeskClient(inst), "5158");
+    };
+    const user = () => (fixture("user.json") as { user: Record<string, unknown> }).user;
+
+    it("carries the subject, the requester's name and organization, and the channel in words", async () => {
+      const thread = await fetchTicket(
+        { organization_id: 9001, via: { channel: "email" } },
+        { users: [user()], organizations: [{ id: 9002, name: "Other Co" }, { id: 9001, name: "Northwind Traders" }] },
+      );
+      expect(thread).toMatchObject({ subject: "Charged twice for my order", customer: { name: "Dana Customer", company: "Northwind Traders" }, channel: "email" });
+    });
+
+    it("still names the requester from a partial sideload, and maps messaging channels", async () => {
+      const thread = await fetchTicket({ via: { channel: "native_messaging" } }, { users: [{ id: 8447388090494, name: "Dana Customer", role: "end-user" }] });
+      expect(thread.customer).toEqual({ name: "Dana Customer" });
+      expect(thread.channel).toBe("messaging");
+    });
+
+    it("drops the subject Zendesk writes itself for messaging tickets, a name that is an e-mail address, and the api channel", async () => {
+      const thread = await fetchTicket(
+        { subject: "Conversation with Dana", via: { channel: "api" } },
+        { users: [{ ...user(), name: "dana.customer@example.com" }] },
+      );
+      expect(thread.subject).toBeUndefined();
+      expect(thread.customer).toBeUndefined();
+      expect(thread.channel).toBeUndefined();
+    });
+  });
+
   describe("the requester sideloaded with the ticket", () => {
     const ticketWith = (users: unknown[]) => ({ ...(fixture("ticket.json") as object), users });
     const fullUser = () => (fixture("user.json") as { user: Record<string, unknown> }).user;
     const fetchWith = async (users: unknown[]) => {
-      nock(BASE).get("/api/v2/tickets/5158.json").query({ include: "users" }).reply(200, ticketWith(users));
+      nock(BASE).get("/api/v2/tickets/5158.json").query({ include: "users,organizations" }).reply(200, ticketWith(users));
       firstPage().reply(200, { comments: [], users: [], meta: { has_more: false } });
       return fetchZendeskThread(createZendeskClient(inst), "5158");
     };

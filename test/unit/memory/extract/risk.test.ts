@@ -9,12 +9,13 @@ describe("risk signals", () => {
     ["If this isn't fixed by Friday we will cancel our subscription and move to a competitor.", "churn", ["high"]],
     ["Please close my account, I'm moving to another bank.", "churn", ["medium", "high"]],
     ["I want a full refund for the broken chair.", "refund", ["low", "medium"]],
-    ["I will raise a chargeback with my card issuer.", "refund", ["high"]],
+    ["I will raise a chargeback with my card issuer.", "chargeback", ["high"]],
     ["There are two transactions I didn't authorise on my card.", "fraud", ["critical"]],
     ["My account was hacked and someone changed my email.", "fraud", ["critical"]],
     ["My KYC documents were rejected again.", "compliance", ["medium"]],
     ["Under GDPR please delete all my personal data.", "compliance", ["medium"]],
-    ["I'll complain to the FCA about this.", "compliance", ["high"]],
+    ["I'll complain to the FCA about this.", "regulatory", ["high"]],
+    ["If nobody answers by Monday I'm posting this on Twitter and leaving a 1-star review.", "social_media", ["high"]],
     ["My solicitor will hear about this.", "legal", ["high"]],
     ["The power bank swelled up and burned my hand.", "safety", ["critical"]],
     ["The phone charger sparked and caught fire overnight.", "safety", ["critical"]],
@@ -30,6 +31,37 @@ describe("risk signals", () => {
     expect(legal?.message_index).toBe(1);
     expect(legal?.reason).toMatch(/legal action/);
     expect(legal!.reason.length).toBeLessThanOrEqual(300);
+  });
+
+  // Regression: "I will go to the banking ombudsman" was read as churn, quoted as "i will go to the".
+  it.each([
+    "I will go to the banking ombudsman if this is not sorted out.",
+    "Fix this today or I'll go to the ombudsman.",
+    "I am going to the financial ombudsman with this.",
+    "We will be going to the regulator about the fees.",
+    "I'll go to ombudsman.",
+  ])("reads %j as a regulatory complaint, not churn", (text) => {
+    const got = risks(text);
+    expect(got.regulatory).toBe("high");
+    expect(got.churn).toBeUndefined();
+  });
+
+  it("keeps churn and a regulator complaint apart when a message has both", () => {
+    const got = risks("If this isn't fixed I will close my account and complain to the ombudsman.");
+    expect(got.churn).toBeDefined();
+    expect(got.regulatory).toBe("high");
+  });
+
+  it("quotes a whole clause as evidence, in the customer's words, never a cut phrase", () => {
+    const quoted = (text: string) => extract(text).risk_signals.map((r) => /"([^"]*)"/.exec(r.reason)?.[1]).filter((q): q is string => q !== undefined);
+    expect(quoted("Hello. I will go to the banking ombudsman if this is not sorted out. Thanks")).toEqual(["I will go to the banking ombudsman if this is not sorted out"]);
+    expect(quoted("Honestly, if the refund is not back by Friday we will cancel our subscription and move to a competitor!")).toContain(
+      "Honestly, if the refund is not back by Friday we will cancel our subscription and move to a competitor",
+    );
+    // A long sentence: the clause around the phrase, whole words only.
+    const long = `I have been a customer for eleven years, I have always paid on time, I have recommended you to friends and family, ${"and I really mean it ".repeat(4)}; I will take legal action against you; and that is final.`;
+    const [q] = quoted(long);
+    expect(q).toBe("I will take legal action against you");
   });
 
   it("has none for a calm ordinary question", () => {

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "tenants" ADD COLUMN "first_contact_note" TEXT NOT NULL DEFAULT 'triage';

@@ -1,0 +1,181 @@
+// The redaction classes closed for real support text, each as a class: card security codes by
+// any name near a card, passwords and PINs in any phrasing, passport numbers in other languages
+// or listed for several people, and every identifier of a list. Messages are generated from a
+// seed (phrasings × values × business references); the invariant is that no secret survives and
+// every business reference does.
+import { redactText } from "../../../src/memory/redact";
+import { passesLuhn, passesVerhoeff } from "../../../src/memory/redact/checks";
+
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+const next = rng(20261202);
+const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
+const digits = (n: number, first = "123456789") => first[Math.floor(next() * first.length)]! + Array.from({ length: n - 1 }, () => Math.floor(next() * 10)).join("");
+const letters = (n: number) => Array.from({ length: n }, () => "ABCDEFGHJKLMNPRSTUVWXYZ"[Math.floor(next() * 23)]).join("");
+const withCheck = (prefix: string, ok: (s: string) => boolean) => {
+  for (let d = 0; d < 10; d++) if (ok(prefix + d)) return prefix + d;
+  throw new Error("no check digit");
+};
+
+/** Business references an agent needs: each generated message carries one, and it must stay. */
+function businessRef(): string {
+  return pick([
+    () => `order ORD-${digits(5)}`,
+    () => `invoice INV-${digits(4)}-${digits(4)}`,
+    () => `PNR ${letters(6)}`,
+    () => `ticket #${digits(5)}`,
+    () => `order #${digits(8)}`,
+    () => `booking ref ${letters(2)}${digits(6)}`,
+  ])();
+}
+
+type Case = { message: string; secrets: string[]; type: string; keep: string };
+
+function expectRedacted(c: Case): void {
+  const { text, findings } = redactText(c.message);
+  // A secret is leaked when it stands on its own (a code of 700 inside ORD-41700 is the order's)
+  const standsAlone = (secret: string) => new RegExp(`(?<![\\p{L}\\p{N}-])${secret.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}\\p{N}])`, "u").test(text);
+  for (const secret of c.secrets) expect({ message: c.message, text, leaked: standsAlone(secret) }).toEqual({ message: c.message, text, leaked: false });
+  expect({ message: c.message, kept: text.includes(c.keep) }).toEqual({ message: c.message, kept: true });
+  expect(findings.find((f) => f.type === c.type)?.count ?? 0).toBeGreaterThanOrEqual(c.secrets.length);
+}
+
+const CARDS = ["Visa", "Mastercard", "Amex", "debit card", "credit card", "Discover card", "Visa debit card"];
+
+describe("card security codes by any name, near a card", () => {
+  const NAMES = [
+    (n: number) => ["CVV", "CVC", "CVV2", "CVC2", "CID", "CSC", "security code", "card verification code", "card security code"][n % 9]!,
+    (n: number) => `the ${pick([String(n), n === 3 ? "three" : "four"])} digit code on the ${pick(["back", "front", "reverse"])}`,
+    (n: number) => `the ${n === 3 ? "three" : "four"} numbers on the ${pick(["back", "front"])} of my card`,
+    () => `the code on the back`,
+  ];
+  const TEMPLATES = [
+    (card: string, name: string, v: string, ref: string) => `My ${card} was declined for ${ref}. ${name[0]!.toUpperCase()}${name.slice(1)} is ${v}.`,
+    (card: string, name: string, v: string, ref: string) => `Paying ${ref} with my ${card}, ${name}: ${v}`,
+    (card: string, name: string, v: string, ref: string) => `${ref} - ${card} ending ${digits(4)}, ${name} ${v}, expiry 09/${digits(2, "3")}`,
+  ];
+  it("removes the code in every generated phrasing and keeps the business reference", () => {
+    for (let i = 0; i < 300; i++) {
+      const length = next() < 0.5 ? 3 : 4;
+      const v = digits(length);
+      const ref = businessRef();
+      const message = pick(TEMPLATES)(pick(CARDS), pick(NAMES)(length), v, ref);
+      expectRedacted({ message, secrets: [v], type: "cvv", keep: ref.split(" ").at(-1)! });
+    }
+  });
+
+  it("leaves a code on the back of something that is not a card", () => {
+    for (const message of ["The code on the back of the box is 123456.", "The serial on the back of the router is 4471."]) expect(redactText(message).text).toBe(message);
+  });
+});
+
+describe("passwords and PINs in any phrasing", () => {
+  const secret = () => `${pick(["Sunset", "tr0ub4dor", "Kj8", "blue", "Admin", "Qwerty"])}${digits(2)}${pick(["!", "#", "", "&x", "_"])}`;
+  const PASSWORD = [
+    (p: string) => `my password is ${p}`,
+    (p: string) => `the password is ${p}`,
+    (p: string) => `password: ${p}`,
+    (p: string) => `admin password ${p}`,
+    (p: string) => `use admin password: ${p}`,
+    (p: string) => `Password? it's ${p}`,
+    (p: string) => `my password... it's ${p}`,
+    (p: string) => `my password for the portal is ${p}`,
+    (p: string) => `pwd=${p}`,
+    (p: string) => `contraseña: ${p}`,
+    (p: string) => `mein Passwort ist ${p}`,
+    (p: string) => `${p} is my password`,
+  ];
+  const PIN = [
+    (n: string) => `my PIN is ${n}`,
+    (n: string) => `PIN: ${n}`,
+    (n: string) => `my ATM pin ${n}`,
+    (n: string) => `pin? it's ${n}`,
+    (n: string) => `it's ${n}, my PIN`,
+    (n: string) => `card PIN ${n}`,
+    (n: string) => `${n} is my PIN`,
+  ];
+  it("removes the password", () => {
+    for (let i = 0; i < 240; i++) {
+      const p = secret();
+      const ref = businessRef();
+      const message = `Hi, about ${ref}: ${pick(PASSWORD)(p)}. Can you check my account?`;
+      expectRedacted({ message, secrets: [p.replace(/[!#_&x]+$/, "")], type: "password", keep: ref.split(" ").at(-1)! });
+    }
+  });
+  it("removes the PIN", () => {
+    for (let i = 0; i < 240; i++) {
+      const n = digits(pick([4, 6]));
+      const ref = businessRef();
+      const message = `Card blocked after ${ref}. ${pick(PIN)(n)}, please unblock.`;
+      expectRedacted({ message, secrets: [n], type: "pin", keep: ref.split(" ").at(-1)! });
+    }
+  });
+  it("does not take a word saying what is wrong for a password", () => {
+    for (const message of ["My password? it's not working", "password is wrong", "the password is expired"]) expect(redactText(message).text).toBe(message);
+  });
+});
+
+describe("passport numbers in other languages, and for several people", () => {
+  const LABELS = ["passport", "passport no.", "passport number", "Reisepass", "numéro de passeport", "pasaporte", "passaporto", "passaporte", "paspoort", "pasaport", "paszport", "паспорт"];
+  const passport = () => `${letters(pick([1, 2]))}${digits(7, "0123456789")}`;
+  const PLURAL: Record<string, string> = { passport: "passports", Passport: "Passports", pasaporte: "pasaportes", passeport: "passeports", Reisepass: "Reisepässe" };
+  const LISTS = [
+    (l: string, [a, b, c]: string[]) => `${PLURAL[l] ?? l}: ${a} (me), ${b} (my wife), ${c} (son)`,
+    (l: string, [a, b]: string[]) => `${l} numbers ${a} and ${b}`,
+    (l: string, [a, b]: string[]) => `${l}: mine is ${a} and my wife's is ${b}`,
+    (l: string, [a, b]: string[]) => `${l} ${a} for me and ${b} for my son`,
+    (l: string, [a, b, c]: string[]) => `${l} ${a}, ${b} and ${c}`,
+  ];
+  it("removes one passport number whatever the language of its label", () => {
+    for (let i = 0; i < 200; i++) {
+      const v = passport();
+      const ref = businessRef();
+      const message = `Booking for ${ref}, ${pick(LABELS)} ${v}, thanks`;
+      expectRedacted({ message, secrets: [v], type: "passport", keep: ref.split(" ").at(-1)! });
+    }
+  });
+  it("removes every passport number of a list", () => {
+    for (let i = 0; i < 200; i++) {
+      const values = [passport(), passport(), passport()];
+      const ref = businessRef();
+      const label = pick(["passport", "Passport", "pasaporte", "passeport", "Reisepass"]);
+      const listed = pick(LISTS)(label, values);
+      const used = values.filter((v) => listed.includes(v));
+      expectRedacted({ message: `For ${ref}: ${listed}.`, secrets: used, type: "passport", keep: ref.split(" ").at(-1)! });
+    }
+  });
+});
+
+describe("every identifier in a list", () => {
+  const aadhaar = () => withCheck(digits(11, "23456789"), passesVerhoeff).replace(/(\d{4})(\d{4})(\d{4})/, "$1 $2 $3");
+  const pan = () => `${letters(3)}P${letters(1)}${digits(4, "0123456789")}${letters(1)}`;
+  const card = () => withCheck(digits(15, "45"), passesLuhn);
+  const KINDS: [string, string, () => string][] = [
+    ["aadhaar", "Aadhaar", aadhaar],
+    ["pan", "PAN", pan],
+    ["card_number", "card", card],
+  ];
+  const LISTS = [
+    (l: string, [a, b]: string[]) => `my ${l} ${a} and my wife's ${b}`,
+    (l: string, [a, b]: string[]) => `${l}: mine is ${a} and my husband's is ${b}`,
+    (l: string, [a, b, c]: string[]) => `${l} numbers ${a}, ${b} and ${c}`,
+  ];
+  it("removes each one, mine and my family's", () => {
+    for (let i = 0; i < 240; i++) {
+      const [type, label, make] = pick(KINDS);
+      const values = [make(), make(), make()];
+      const listed = pick(LISTS)(label, values);
+      const ref = businessRef();
+      expectRedacted({ message: `Re ${ref}: ${listed}.`, secrets: values.filter((v) => listed.includes(v)), type, keep: ref.split(" ").at(-1)! });
+    }
+  });
+  it("keeps a business reference that follows a list", () => {
+    const message = "PIN 4821 and order 5678 please";
+    expect(redactText(message).text).toBe("PIN [REDACTED:pin] and order 5678 please");
+  });
+});
