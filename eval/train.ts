@@ -5,15 +5,23 @@
 import fs from "node:fs";
 import { featurize } from "../src/memory/extract/model/features";
 import { LinearModel, MODEL_PATH, type ModelFile } from "../src/memory/extract/model/linear";
-import { trainHead, type Sample, type TrainOptions } from "./lib/perceptron";
+import { packModel } from "./lib/pack";
+import { trainHead, type Sample, type TrainedHead, type TrainOptions } from "./lib/perceptron";
 import { trainingExamples, type TrainingExample } from "./lib/training-data";
 
-const OPTIONS: TrainOptions = { epochs: 10, seed: 20261202, prune: 0.004 };
+const OPTIONS: TrainOptions = { epochs: 10, seed: 20261202 };
+/**
+ * Weights below this share of a head's largest are dropped. 4-fold cross-validation on the
+ * training data: kind 74.2 % at 0.004, 74.5 % at 0.05, 72.3 % at 0.1; vertical 90.9 / 90.9 / 90.0 %.
+ * At 0.1 a message touches 2.3 times fewer weights (about 3,400 instead of 8,000) and the file
+ * is 0.3 MB instead of 1.2 MB: the throughput goal of extraction is worth the two points.
+ */
+let prune = 0.1;
 const HEADS = { vertical: (e: TrainingExample) => e.vertical, kind: (e: TrainingExample) => e.kind } as const;
 
 function train(examples: TrainingExample[]): ModelFile {
   const featured = examples.map((e) => ({ e, features: featurize(e.text) }));
-  const heads: ModelFile["heads"] = {};
+  const heads: Record<string, TrainedHead> = {};
   for (const [name, labelOf] of Object.entries(HEADS)) {
     const classes = [...new Set(examples.map(labelOf).filter((l): l is string => l !== null))].sort();
     const samples: Sample[] = featured.filter((x) => labelOf(x.e) !== null).map((x) => ({ features: x.features, label: classes.indexOf(labelOf(x.e)!) }));
@@ -21,12 +29,10 @@ function train(examples: TrainingExample[]): ModelFile {
   }
   const kindVerticals: Record<string, Set<string>> = {};
   for (const e of examples) if (e.kind && e.vertical) (kindVerticals[e.kind] ??= new Set()).add(e.vertical);
-  return {
-    version: 1,
+  return packModel(heads, prune, {
     trained_on: [...new Set(examples.map((e) => e.source))].sort(),
-    heads,
     kind_verticals: Object.fromEntries(Object.entries(kindVerticals).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => [k, [...v].sort()])),
-  };
+  });
 }
 
 function crossValidate(examples: TrainingExample[], k: number): void {
@@ -64,7 +70,7 @@ function main(): void {
   if (pruneAt >= 0) {
     const v = Number(args[pruneAt + 1]);
     if (!(v >= 0 && v < 1)) throw new Error(`--prune takes a share between 0 and 1, got ${args[pruneAt + 1]}`);
-    OPTIONS.prune = v;
+    prune = v;
     args.splice(pruneAt, 2);
   }
   const examples = trainingExamples();
@@ -78,8 +84,8 @@ function main(): void {
   const model = train(examples);
   const json = `${JSON.stringify(model)}\n`;
   fs.writeFileSync(MODEL_PATH, json);
-  const sizes = Object.fromEntries(Object.entries(model.heads).map(([n, h]) => [n, { classes: h.classes.length, weights: Buffer.from(h.weights, "base64").length / 2 }]));
-  process.stdout.write(`${JSON.stringify({ train: "written", path: "src/memory/extract/model/weights.json", bytes: json.length, examples: examples.length, heads: sizes })}\n`);
+  const sizes = { heads: Object.fromEntries(model.heads.map((h) => [h.name, h.classes.length])), weights: Buffer.from(model.weights, "base64").length / 2 };
+  process.stdout.write(`${JSON.stringify({ train: "written", path: "src/memory/extract/model/weights.json", bytes: json.length, examples: examples.length, ...sizes })}\n`);
 }
 
 try {

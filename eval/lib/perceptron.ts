@@ -3,15 +3,17 @@
 // over every step) are kept, which generalises about as well as a linear SVM on text and
 // trains in seconds. Deterministic: the order of examples comes from a seeded shuffle.
 import { createRng } from "../../bench/lib/rng";
-import type { HeadFile } from "../../src/memory/extract/model/linear";
 
 export type Sample = { features: number[]; label: number };
 
-export type TrainOptions = { epochs: number; seed: number; /** weights below this share of the largest are dropped */ prune: number };
+export type TrainOptions = { epochs: number; seed: number };
+
+/** A trained head: averaged weights per feature (one per class) and the bias. */
+export type TrainedHead = { classes: string[]; rows: Map<number, Float64Array>; bias: Float64Array };
 
 type Rows = Map<number, { w: Float32Array; u: Float32Array }>;
 
-export function trainHead(classes: string[], samples: Sample[], opts: TrainOptions): HeadFile {
+export function trainHead(classes: string[], samples: Sample[], opts: TrainOptions): TrainedHead {
   const C = classes.length;
   const rows: Rows = new Map();
   const bias = { w: new Float64Array(C), u: new Float64Array(C) };
@@ -59,43 +61,9 @@ export function trainHead(classes: string[], samples: Sample[], opts: TrainOptio
       step += 1;
     }
   }
-  return pack(classes, rows, bias, step, opts.prune);
-}
-
-/** Averaged weights (w − u/step), quantised to 16 bits; near-zero weights are dropped. */
-function pack(classes: string[], rows: Rows, bias: { w: Float64Array; u: Float64Array }, step: number, prune: number): HeadFile {
-  const avg = (w: number, u: number) => w - u / step;
-  let maxAbs = 0;
-  for (const r of rows.values()) for (let c = 0; c < classes.length; c++) maxAbs = Math.max(maxAbs, Math.abs(avg(r.w[c]!, r.u[c]!)));
-  const scale = maxAbs / 32767 || 1;
-  const cut = maxAbs * prune;
-  const ids: number[] = [];
-  const starts: number[] = [];
-  const cls: number[] = [];
-  const weights: number[] = [];
-  for (const f of [...rows.keys()].sort((a, b) => a - b)) {
-    const r = rows.get(f)!;
-    const start = cls.length;
-    for (let c = 0; c < classes.length; c++) {
-      const v = avg(r.w[c]!, r.u[c]!);
-      if (Math.abs(v) <= cut) continue;
-      cls.push(c);
-      weights.push(Math.round(v / scale));
-    }
-    if (cls.length > start) {
-      ids.push(f);
-      starts.push(start);
-    }
-  }
-  starts.push(cls.length);
-  const b64 = (a: ArrayBufferView) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString("base64");
-  return {
-    classes,
-    scale,
-    bias: Array.from(bias.w, (w, c) => Math.round(avg(w, bias.u[c]!) / scale)),
-    features: b64(Uint32Array.from(ids)),
-    rows: b64(Uint32Array.from(starts)),
-    cls: b64(Uint8Array.from(cls)),
-    weights: b64(Int16Array.from(weights)),
-  };
+  // the averaged weights: w − u/step
+  const avg = (w: ArrayLike<number>, u: ArrayLike<number>) => Float64Array.from(w, (x, c) => x - u[c]! / step);
+  const averaged = new Map<number, Float64Array>();
+  for (const [f, r] of rows) averaged.set(f, avg(r.w, r.u));
+  return { classes, rows: averaged, bias: avg(bias.w, bias.u) };
 }

@@ -160,18 +160,21 @@ export function detectIssue(
       return { issue_type: open.issue_type, summary: open.summary, message_index: m.index, baseUrgency: open.urgency, specific: false };
     }
   }
+  const statesProblem = (s: Sentence) => (hasPlainProblem(s.folded) || REQUEST.test(s.folded) || (NEED.test(s.folded) && !isQuestion(s))) && !CHITCHAT.test(s.folded);
   const fromModel = modelKind(advice, vertical, KIND_OVER_FALLBACK);
   if (fromModel) {
-    // The model read the whole text; the summary is the customer's first sentence with substance.
-    for (const m of messages) {
-      const si = m.sentences.findIndex((s) => !CHITCHAT.test(s.folded) && !THANKS_ONLY.test(s.folded.trim()) && wordCount(s.folded) >= 2);
-      if (si >= 0) return { issue_type: fromModel, summary: summarise(m, si), message_index: m.index, baseUrgency: "medium", specific: true };
+    // The model read the whole text; the summary is the sentence stating the problem, else the
+    // customer's first sentence with substance.
+    const substantive = (s: Sentence) => !CHITCHAT.test(s.folded) && !THANKS_ONLY.test(s.folded.trim()) && wordCount(s.folded) >= 2;
+    for (const pick of [statesProblem, substantive]) {
+      for (const m of messages) {
+        const si = m.sentences.findIndex(pick);
+        if (si >= 0) return { issue_type: fromModel, summary: summarise(m, si), message_index: m.index, baseUrgency: "medium", specific: true };
+      }
     }
   }
   for (const m of messages) {
-    const si = m.sentences.findIndex(
-      (s) => (hasPlainProblem(s.folded) || REQUEST.test(s.folded) || (NEED.test(s.folded) && !isQuestion(s))) && !CHITCHAT.test(s.folded),
-    );
+    const si = m.sentences.findIndex(statesProblem);
     if (si >= 0) {
       const sentence = m.sentences[si]!.folded;
       // In software, "it's broken" is a bug report; otherwise the subject names the kind.

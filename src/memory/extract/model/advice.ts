@@ -1,7 +1,7 @@
 // What the shipped model adds to the rules: a vote for the vertical and a candidate issue kind,
 // each only when the model is sure enough (margin thresholds chosen by cross-validation on
-// the training data, `npm run train -- --cv 5`: at 0.1 a kind is right ~81 % of the time,
-// at 0.8 ~98 %; a vertical at 0.2 ~95 %). Rules keep the last word on hard signals.
+// the training data, `npm run train -- --cv 4`: at 0.1 a kind is right ~80 % of the time,
+// at 0.8 ~98 %; a vertical at 0.2 ~94 %). Rules keep the last word on hard signals.
 import type { Vertical } from "../../types";
 import { shippedModel } from "./linear";
 

@@ -1,110 +1,33 @@
 // A linear classifier over hashed n-gram features (see features.ts), trained offline by
-// `npm run train` and shipped as data (weights.json). Reading it is a sparse dot product per
-// class; nothing here learns. Pure once loaded; the file is parsed on first use.
+// `npm run train` and shipped as data (weights.json). Reading it is a sparse dot product: one
+// lookup per feature gives the (class, weight) pairs of every head at once. Nothing here
+// learns; the file is parsed on first use.
 import fs from "node:fs";
 import path from "node:path";
 import { featurize } from "./features";
 
-/** One head's weights, stored as a sparse matrix: feature id → (class, weight) pairs. */
-export type HeadFile = {
-  classes: string[];
-  scale: number;
+/**
+ * The model file. Classes of all heads are numbered one after the other (`offset`); the weights
+ * form one sparse matrix: for the i-th feature id (ascending), the pairs rows[i] … rows[i+1]−1
+ * of `cls` and `weights` (16-bit; times `class_scale[class]` gives the real weight).
+ */
+export type ModelFile = {
+  version: 2;
+  trained_on: string[];
+  heads: { name: string; classes: string[]; offset: number }[];
+  class_scale: number[];
   bias: number[];
-  /** base64 of Uint32 feature ids (ascending), Uint32 row starts (one more than ids), Uint8 classes, Int16 weights */
+  /** base64 of Uint32 feature ids, Uint32 row starts (one more than ids), Uint8 classes, Int16 weights */
   features: string;
   rows: string;
   cls: string;
   weights: string;
-};
-export type ModelFile = {
-  version: 1;
-  trained_on: string[];
-  heads: Record<string, HeadFile>;
   /** The verticals each issue kind was seen in during training. */
   kind_verticals: Record<string, string[]>;
 };
 
 /** `coverage`: the share of the text's features the model has weights for (low for a language it never saw). */
-export type Prediction = { label: string; margin: number; coverage: number; score: (label: string) => number | undefined };
-
-/**
- * Every head's weights merged into one sparse matrix at load time (feature → run of (class,
- * weight) pairs, classes numbered across heads), so scoring a text costs one lookup per feature.
- */
-class Matrix {
-  private readonly rowOf = new Map<number, number>();
-  private readonly starts: Uint32Array;
-  private readonly cls: Uint16Array;
-  private readonly weights: Float32Array;
-
-  constructor(heads: { file: HeadFile; offset: number }[]) {
-    const byFeature = new Map<number, { c: number; w: number }[]>();
-    for (const { file, offset } of heads) {
-      const ids = decode(file.features, Uint32Array);
-      const rows = decode(file.rows, Uint32Array);
-      const cls = decode(file.cls, Uint8Array);
-      const weights = decode(file.weights, Int16Array);
-      for (let i = 0; i < ids.length; i++) {
-        let run = byFeature.get(ids[i]!);
-        if (!run) byFeature.set(ids[i]!, (run = []));
-        for (let k = rows[i]!; k < rows[i + 1]!; k++) run.push({ c: offset + cls[k]!, w: weights[k]! * file.scale });
-      }
-    }
-    let total = 0;
-    for (const run of byFeature.values()) total += run.length;
-    this.starts = new Uint32Array(byFeature.size + 1);
-    this.cls = new Uint16Array(total);
-    this.weights = new Float32Array(total);
-    let row = 0;
-    let at = 0;
-    for (const [f, run] of byFeature) {
-      this.rowOf.set(f, row);
-      this.starts[row] = at;
-      for (const e of run) {
-        this.cls[at] = e.c;
-        this.weights[at] = e.w;
-        at += 1;
-      }
-      row += 1;
-    }
-    this.starts[row] = at;
-  }
-
-  /** Adds each known feature's weights into `sums`; returns how many features were known. */
-  accumulate(features: number[], sums: Float64Array): number {
-    let known = 0;
-    for (const f of features) {
-      const r = this.rowOf.get(f);
-      if (r === undefined) continue;
-      known += 1;
-      for (let k = this.starts[r]!, end = this.starts[r + 1]!; k < end; k++) sums[this.cls[k]!]! += this.weights[k]!;
-    }
-    return known;
-  }
-}
-
-type HeadInfo = { name: string; classes: string[]; offset: number; bias: Float64Array };
-
-/** The best class of one head and its margin over the runner-up, per feature (long and short texts on one scale). */
-function decide(head: HeadInfo, sums: Float64Array, n: number, known: number): Prediction {
-  const { offset, classes } = head;
-  let best = 0;
-  let second = -1;
-  for (let c = 1; c < classes.length; c++) {
-    const v = sums[offset + c]!;
-    if (v > sums[offset + best]!) {
-      second = best;
-      best = c;
-    } else if (second < 0 || v > sums[offset + second]!) {
-      second = c;
-    }
-  }
-  const margin = second < 0 ? Infinity : (sums[offset + best]! - sums[offset + second]!) / n;
-  return { label: classes[best]!, margin, coverage: known / n, score: (c: string) => {
-    const i = classes.indexOf(c);
-    return i < 0 ? undefined : sums[offset + i]! / n;
-  } };
-}
+export type Prediction = { label: string; margin: number; coverage: number };
 
 function decode<T extends Uint32Array | Uint8Array | Int16Array>(b64: string, Type: { new (buffer: ArrayBuffer): T }): T {
   const buf = Buffer.from(b64, "base64");
@@ -114,33 +37,58 @@ function decode<T extends Uint32Array | Uint8Array | Int16Array>(b64: string, Ty
 }
 
 export class LinearModel {
-  private readonly matrix: Matrix;
-  private readonly heads: HeadInfo[] = [];
-  private readonly width: number;
   readonly kindVerticals: Record<string, string[]>;
+  private readonly heads: ModelFile["heads"];
+  private readonly scale: Float64Array;
+  private readonly bias: Float64Array;
+  private readonly rowOf = new Map<number, number>();
+  private readonly starts: Uint32Array;
+  private readonly cls: Uint8Array;
+  private readonly weights: Int16Array;
 
   constructor(file: ModelFile) {
-    let offset = 0;
-    const parts: { file: HeadFile; offset: number }[] = [];
-    for (const [name, head] of Object.entries(file.heads)) {
-      this.heads.push({ name, classes: head.classes, offset, bias: Float64Array.from(head.bias, (b) => b * head.scale) });
-      parts.push({ file: head, offset });
-      offset += head.classes.length;
-    }
-    this.width = offset;
-    this.matrix = new Matrix(parts);
+    if (file.version !== 2) throw new Error(`model file version ${String(file.version)} is not supported (expected 2): run npm run train`);
+    this.heads = file.heads;
     this.kindVerticals = file.kind_verticals;
+    this.scale = Float64Array.from(file.class_scale);
+    this.bias = Float64Array.from(file.bias);
+    const ids = decode(file.features, Uint32Array);
+    this.starts = decode(file.rows, Uint32Array);
+    this.cls = decode(file.cls, Uint8Array);
+    this.weights = decode(file.weights, Int16Array);
+    for (let i = 0; i < ids.length; i++) this.rowOf.set(ids[i]!, i);
   }
 
-  /** Predictions of every head for one text. */
+  /** Predictions of every head for one text: the best class and its margin over the runner-up, per feature. */
   predict(text: string): Record<string, Prediction> {
     const features = featurize(text);
-    const sums = new Float64Array(this.width);
-    for (const h of this.heads) sums.set(h.bias, h.offset);
-    const known = this.matrix.accumulate(features, sums);
+    const sums = Float64Array.from(this.bias);
+    let known = 0;
+    for (const f of features) {
+      const r = this.rowOf.get(f);
+      if (r === undefined) continue;
+      known += 1;
+      for (let k = this.starts[r]!, end = this.starts[r + 1]!; k < end; k++) sums[this.cls[k]!]! += this.weights[k]!;
+    }
+    // per feature, so a long message and a short one are on the same scale
     const n = Math.max(1, features.length);
     const out: Record<string, Prediction> = {};
-    for (const h of this.heads) out[h.name] = decide(h, sums, n, known);
+    for (const { name, classes, offset } of this.heads) {
+      let best = -1;
+      let second = -1;
+      for (let c = offset; c < offset + classes.length; c++) {
+        const v = sums[c]! * this.scale[c]!;
+        if (best < 0 || v > sums[best]! * this.scale[best]!) {
+          second = best;
+          best = c;
+        } else if (second < 0 || v > sums[second]! * this.scale[second]!) {
+          second = c;
+        }
+      }
+      const top = sums[best]! * this.scale[best]!;
+      const margin = second < 0 ? Infinity : (top - sums[second]! * this.scale[second]!) / n;
+      out[name] = { label: classes[best - offset]!, margin, coverage: known / n };
+    }
     return out;
   }
 
@@ -154,8 +102,6 @@ let loaded: LinearModel | undefined;
 
 /** The shipped model (weights.json is part of the source: `npm run train` rewrites it). */
 export function shippedModel(): LinearModel {
-  if (loaded === undefined) {
-    loaded = new LinearModel(JSON.parse(fs.readFileSync(MODEL_PATH, "utf8")) as ModelFile);
-  }
+  loaded ??= new LinearModel(JSON.parse(fs.readFileSync(MODEL_PATH, "utf8")) as ModelFile);
   return loaded;
 }
