@@ -4,8 +4,9 @@
 import { classifyVertical } from "../classify";
 import type { Extraction, ExtractionInput, Extractor, Vertical } from "../types";
 import { findIdentity } from "./identity";
-import { detectIssue, issueVerticalHint, prepareMessage, scanRules, type PreparedMessage, type RuleHit } from "./issue";
+import { detectIssue, hasSubstance, issueVerticalHint, prepareMessage, scanRules, type PreparedMessage, type RuleHit } from "./issue";
 import { detectLanguage } from "./language";
+import { adviseFromModel, modelVerticalHint } from "./model/advice";
 import { findCommunicationPreference, findResolutionPreference } from "./preferences";
 import { findRefs } from "./refs";
 import { customerConfirmsResolved } from "./resolved";
@@ -19,15 +20,27 @@ import { extractVerticalFacts } from "./vertical-facts";
 const VIP_MENTION = /\b(?:high.value (?:customer|client|account)|key account|vip (?:customer|client|member)|enterprise (?:customer|client|account))\b/;
 
 /** The vertical: the classifier's pick, or the open issue's vertical when the text says nothing (a bare "any update?"). */
-function routeWithHistory(text: string, input: ExtractionInput, hints: Partial<Record<Vertical, number>>): { vertical: Vertical; confidence: number } {
-  const c = classifyVertical(text, input.settings, hints);
+function routeWithHistory(
+  text: string,
+  input: ExtractionInput,
+  hints: Partial<Record<Vertical, number>>,
+  modelHints: Partial<Record<Vertical, number>>,
+): { vertical: Vertical; confidence: number } {
+  const c = classifyVertical(text, input.settings, addVotes(hints, modelHints));
   const previous = input.existing?.support_type;
-  const saidNothing = Object.keys(c.scores).every((k) => k === "general_info");
+  // "Said nothing" is judged on the words and refs alone: the model's lean is no evidence of a new topic.
+  const saidNothing = (Object.entries(c.scores) as [Vertical, number][]).every(([k, w]) => k === "general_info" || w === modelHints[k]);
   const allowed = input.settings.support_type_mode !== "multi" || (previous !== undefined && input.settings.support_types_allowed.includes(previous));
-  if (c.vertical === "general_info" && saidNothing && previous && previous !== "general_info" && allowed && input.settings.support_type_mode !== "single") {
+  if (saidNothing && previous && previous !== "general_info" && allowed && input.settings.support_type_mode !== "single") {
     return { vertical: previous, confidence: 0.4 };
   }
   return { vertical: c.vertical, confidence: c.confidence };
+}
+
+function addVotes(...all: Partial<Record<Vertical, number>>[]): Partial<Record<Vertical, number>> {
+  const out: Partial<Record<Vertical, number>> = {};
+  for (const votes of all) for (const [v, w] of Object.entries(votes) as [Vertical, number][]) out[v] = (out[v] ?? 0) + w;
+  return out;
 }
 
 export function extractDeterministic(input: ExtractionInput): Extraction {
@@ -55,13 +68,15 @@ export function extractDeterministic(input: ExtractionInput): Extraction {
   const subjectRead = subject !== "" && customer.length > 0 && subjectOpensIssue(input.existing, input.metadata.ticket_id);
   let subjectKinds: string[] = [];
   if (subjectRead) {
-    const said = prepareMessage({ content: subject, index: customer[0]!.index });
-    const hits = scanRules(said);
+    const opening = prepareMessage({ content: subject, index: customer[0]!.index });
+    const hits = scanRules(opening);
     subjectKinds = hits.map((h) => h.rule.type);
-    customer.unshift(said);
+    customer.unshift(opening);
     customerHits.unshift(hits);
   }
-  const { vertical, confidence } = routeWithHistory([subject, allCustomerText].join("\n"), input, issueVerticalHint(customerHits));
+  const said = [subject, allCustomerText].join("\n");
+  const advice = hasSubstance(customer) ? adviseFromModel(said) : null;
+  const { vertical, confidence } = routeWithHistory(said, input, issueVerticalHint(customerHits), modelVerticalHint(advice));
 
   const refs = [subject, ...customerTexts, ...agentTexts].flatMap((t) => findRefs(t));
   const uniqueRefs = [...new Map(refs.map((r) => [r.value.toUpperCase(), r])).values()];
@@ -70,7 +85,7 @@ export function extractDeterministic(input: ExtractionInput): Extraction {
   const threats = findThreats(customer, angryMessages);
   const resolved = customerConfirmsResolved(timeline);
 
-  const draft = detectIssue(customer, customerHits, vertical, input.existing?.current_open_issue ?? null);
+  const draft = detectIssue(customer, customerHits, vertical, input.existing?.current_open_issue ?? null, advice);
   // The subject is the headline unless it names another kind of problem than the one found.
   if (draft && subjectRead && (subjectKinds.length === 0 || subjectKinds.includes(draft.issue_type))) draft.summary = summaryWithSubject(subject, draft.summary);
   let issue: Extraction["issue"] = null;

@@ -4,6 +4,7 @@
 import type { ExtractedIssue, OpenIssue, Urgency, Vertical } from "../types";
 import { ISSUE_RULES, type IssueRule } from "./issue-rules";
 import { FALLBACK_ISSUE, NEED, NOT_A_PROBLEM, PROBLEM, REQUEST, SUBJECTS } from "./issue-subjects";
+import { isHardKind, KIND_OVER_FALLBACK, KIND_OVER_RULE, modelKind, type ModelAdvice } from "./model/advice";
 import { fold, splitSentences, trimSummary, type Span } from "./text";
 
 export type Said = { content: string; index: number };
@@ -85,6 +86,11 @@ const ENQUIRY = /\b(?:want(?:ed)? to know|would like to know|wondering|curious|q
 const FOLLOW_UP = /\b(?:any update|any news|following up|follow(?:ing)?.up on|chasing|still waiting|still not|still (?:no|haven'?t|hasn'?t)|again|same (?:issue|problem)|what'?s the status|status update|heard nothing|no reply|no response)\b/;
 const THANKS_ONLY = /^(?:(?:ok(?:ay)?|great|perfect|awesome|cool|brilliant|thanks?|thank you|thx|ty|cheers|much appreciated|appreciate it|got it|noted|sure|alright|all good|bye|have a (?:nice|good|great) (?:day|one|evening|weekend))[\s,.!]*)+$/;
 
+/** Whether any sentence says more than a greeting, thanks or small talk (the model reads only such text). */
+export function hasSubstance(messages: PreparedMessage[]): boolean {
+  return messages.some((m) => !CHITCHAT.test(m.folded) && m.sentences.some((s) => !CHITCHAT.test(s.folded) && !THANKS_ONLY.test(s.folded.trim()) && wordCount(s.folded) >= 2));
+}
+
 function isQuestion(s: Sentence): boolean {
   const t = s.folded.trim();
   return t.endsWith("?") || QUESTION_START.test(t.replace(/^[^a-z]+/, "")) || ENQUIRY.test(t);
@@ -119,9 +125,21 @@ function subjectKind(vertical: Vertical, ...texts: string[]): string | undefined
 }
 
 /** The customer's problem, or null when the messages carry none (thanks, chit-chat). */
-export function detectIssue(messages: PreparedMessage[], hits: RuleHit[][], vertical: Vertical, open: OpenIssue | null): IssueDraft | null {
+export function detectIssue(
+  messages: PreparedMessage[],
+  hits: RuleHit[][],
+  vertical: Vertical,
+  open: OpenIssue | null,
+  advice: ModelAdvice | null = null,
+): IssueDraft | null {
   if (messages.length === 0) return null;
   const hit: IssueHit | null = findIssueHit(messages, hits, vertical);
+  // A sure model outvotes a rule's kind, except on hard signals (see isHardKind).
+  // It keeps the rule's urgency: the rule fired on words that say how pressing the problem is.
+  const overRule = hit && hit.urgency !== "critical" && !isHardKind(hit.type) ? modelKind(advice, vertical, KIND_OVER_RULE) : null;
+  if (hit && overRule && overRule !== hit.type) {
+    return { issue_type: overRule, summary: summarise(hit.message, hit.sentence), message_index: hit.message.index, baseUrgency: hit.urgency, specific: true };
+  }
   if (hit) {
     // A rule of another vertical ("internet cut out" on an edtech tenant) yields to what the
     // sentence is about in this vertical, when it names something.
@@ -142,10 +160,21 @@ export function detectIssue(messages: PreparedMessage[], hits: RuleHit[][], vert
       return { issue_type: open.issue_type, summary: open.summary, message_index: m.index, baseUrgency: open.urgency, specific: false };
     }
   }
+  const statesProblem = (s: Sentence) => (hasPlainProblem(s.folded) || REQUEST.test(s.folded) || (NEED.test(s.folded) && !isQuestion(s))) && !CHITCHAT.test(s.folded);
+  const fromModel = modelKind(advice, vertical, KIND_OVER_FALLBACK);
+  if (fromModel) {
+    // The model read the whole text; the summary is the sentence stating the problem, else the
+    // customer's first sentence with substance.
+    const substantive = (s: Sentence) => !CHITCHAT.test(s.folded) && !THANKS_ONLY.test(s.folded.trim()) && wordCount(s.folded) >= 2;
+    for (const pick of [statesProblem, substantive]) {
+      for (const m of messages) {
+        const si = m.sentences.findIndex(pick);
+        if (si >= 0) return { issue_type: fromModel, summary: summarise(m, si), message_index: m.index, baseUrgency: "medium", specific: true };
+      }
+    }
+  }
   for (const m of messages) {
-    const si = m.sentences.findIndex(
-      (s) => (hasPlainProblem(s.folded) || REQUEST.test(s.folded) || (NEED.test(s.folded) && !isQuestion(s))) && !CHITCHAT.test(s.folded),
-    );
+    const si = m.sentences.findIndex(statesProblem);
     if (si >= 0) {
       const sentence = m.sentences[si]!.folded;
       // In software, "it's broken" is a bug report; otherwise the subject names the kind.

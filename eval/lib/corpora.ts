@@ -1,0 +1,62 @@
+// The committed corpus samples and their label mappings: each example becomes the text, the
+// vertical it should route to (null: the text names no business, not scored) and the issue
+// kinds an agent would accept (the first is the one a model is trained to predict).
+import fs from "node:fs";
+import path from "node:path";
+import type { Vertical } from "../../src/memory/types";
+
+export type Split = "train" | "dev";
+export type Example = { id: string; text: string; vertical: Vertical | null; kinds: string[] };
+export type Corpus = { name: string; examples: Example[] };
+
+type LabelTarget = { vertical: Vertical | null; kinds: string[] };
+type Rule = LabelTarget & { all?: string[]; any?: string[]; also_any?: string[] };
+type Mapping = { labels?: Record<string, LabelTarget>; rules?: Rule[] };
+type Row = { id: string; text: string; label?: string; intents?: string[] };
+
+export const CORPORA_DIR = path.join(__dirname, "..", "corpora");
+
+export function corpusNames(): string[] {
+  return fs
+    .readdirSync(CORPORA_DIR, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort();
+}
+
+function matches(rule: Rule, intents: Set<string>): boolean {
+  if (!(rule.all ?? []).every((i) => intents.has(i))) return false;
+  if (rule.any && !rule.any.some((i) => intents.has(i))) return false;
+  if (rule.also_any && !rule.also_any.some((i) => intents.has(i))) return false;
+  return true;
+}
+
+/** The mapping's target for one row; a row no label or rule covers is a mistake in the files. */
+function targetOf(name: string, mapping: Mapping, row: Row): LabelTarget {
+  if (row.label !== undefined) {
+    const t = mapping.labels?.[row.label];
+    if (!t) throw new Error(`eval/corpora/${name}: label "${row.label}" of ${row.id} is not in labels.json`);
+    return t;
+  }
+  const intents = new Set(row.intents ?? []);
+  const rule = (mapping.rules ?? []).find((r) => matches(r, intents));
+  if (!rule) throw new Error(`eval/corpora/${name}: no rule in labels.json covers ${row.id} (${[...intents].join(", ")})`);
+  return rule;
+}
+
+export function loadCorpus(name: string, split: Split): Corpus {
+  const dir = path.join(CORPORA_DIR, name);
+  const mapping = JSON.parse(fs.readFileSync(path.join(dir, "labels.json"), "utf8")) as Mapping;
+  const rows = fs
+    .readFileSync(path.join(dir, `${split}.jsonl`), "utf8")
+    .split("\n")
+    .filter((l) => l.trim() !== "")
+    .map((l) => JSON.parse(l) as Row);
+  return {
+    name,
+    examples: rows.map((row) => {
+      const t = targetOf(name, mapping, row);
+      return { id: row.id, text: row.text, vertical: t.vertical, kinds: t.kinds };
+    }),
+  };
+}

@@ -1,0 +1,146 @@
+// `npm run eval [-- --split dev|train] [--corpus NAME]`: the extractor on public labelled
+// support corpora (eval/corpora, samples of their train splits), offline. One JSON line per
+// corpus: routing and issue-kind accuracy, confusions, recall of planted secrets, business
+// references kept, messages per second; each with its goal and whether it was met.
+import { createRng } from "../bench/lib/rng";
+import { extractDeterministic } from "../src/memory/extract/deterministic";
+import { findRefs } from "../src/memory/extract/refs";
+import { redactText } from "../src/memory/redact";
+import type { TenantSupportSettings } from "../src/memory/types";
+import { corpusNames, loadCorpus, type Example, type Split } from "./lib/corpora";
+import { confusions, macro, micro, pct, type Outcome } from "./lib/metrics";
+import { leaked, plantRef, plantSecret } from "./lib/plant";
+
+const AUTO: TenantSupportSettings = { domain_schema: "support", support_type_mode: "auto", support_type: null, support_types_allowed: [] };
+const SEED = 20261202;
+const GOALS = { vertical_pct: 90, issue_kind_micro_pct: 80, secret_recall_pct: 100, business_refs_kept_pct: 99 };
+
+function parseArgs(argv: string[]): { split: Split; corpora: string[] } {
+  let split: Split = "dev";
+  let only: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === "--split") {
+      const v = argv[++i];
+      if (v !== "dev" && v !== "train") throw new Error(`--split must be dev or train, got ${v ?? "nothing"}`);
+      split = v;
+    } else if (a === "--corpus") {
+      only = argv[++i];
+    } else {
+      throw new Error(`unknown argument ${a}; usage: npm run eval [-- --split dev|train] [--corpus NAME]`);
+    }
+  }
+  const all = corpusNames();
+  if (only !== undefined && !all.includes(only)) throw new Error(`--corpus: no corpus "${only}"; the corpora are ${all.join(", ")}`);
+  return { split, corpora: only ? [only] : all };
+}
+
+const extract = (text: string) =>
+  extractDeterministic({ messages: [{ role: "user", content: text, index: 0 }], metadata: {}, settings: AUTO, existing: null });
+
+function accuracy(examples: Example[]) {
+  const vertical: Outcome[] = [];
+  const kind: Outcome[] = [];
+  for (const e of examples) {
+    const out = extract(redactText(e.text).text);
+    if (e.vertical) vertical.push({ gold: e.vertical, accepted: [e.vertical], predicted: out.support_type });
+    kind.push({ gold: e.kinds[0]!, accepted: e.kinds, predicted: out.issue?.issue_type ?? "(none)" });
+  }
+  return { vertical, kind };
+}
+
+function secrets(examples: Example[], seed: number) {
+  const rng = createRng(seed);
+  let planted = 0;
+  let caught = 0;
+  const missed: Record<string, number> = {};
+  const texts: string[] = [];
+  for (const e of examples) {
+    const p = plantSecret(e.text, rng);
+    texts.push(p.text);
+    const redacted = redactText(p.text).text;
+    for (const v of p.values) {
+      planted += 1;
+      if (leaked(v, redacted)) missed[p.kind] = (missed[p.kind] ?? 0) + 1;
+      else caught += 1;
+    }
+  }
+  return { planted, recall: planted ? caught / planted : 1, missed, texts };
+}
+
+function references(examples: Example[], seed: number) {
+  const rng = createRng(seed);
+  const norm = (s: string) => s.replace(/^#/, "").toUpperCase();
+  let kept = 0;
+  const lost: Record<string, number> = {};
+  for (const e of examples) {
+    const p = plantRef(e.text, rng);
+    const redacted = redactText(p.text).text;
+    const found = new Set(findRefs(redacted).map((r) => norm(r.value)));
+    const ok = p.values.every((v) => redacted.includes(v) && found.has(norm(v)));
+    if (ok) kept += 1;
+    else lost[p.kind] = (lost[p.kind] ?? 0) + 1;
+  }
+  return { planted: examples.length, kept: examples.length ? kept / examples.length : 1, lost };
+}
+
+/** Redact + extract over the texts with planted secrets, after a warm-up pass; best of three. */
+function throughput(texts: string[]): number {
+  for (const t of texts.slice(0, 200)) extract(redactText(t).text);
+  let best = 0;
+  for (let r = 0; r < 3; r++) {
+    const started = process.hrtime.bigint();
+    for (const t of texts) extract(redactText(t).text);
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    best = Math.max(best, texts.length / seconds);
+  }
+  return Math.round(best);
+}
+
+function main(): void {
+  const { split, corpora } = parseArgs(process.argv.slice(2));
+  for (const [i, name] of corpora.entries()) {
+    const { examples } = loadCorpus(name, split);
+    const acc = accuracy(examples);
+    const sec = secrets(examples, SEED + i);
+    const refs = references(examples, SEED + 1000 + i);
+    const verticals = new Set(examples.map((e) => e.vertical).filter((v) => v !== null));
+    const singleVertical = verticals.size === 1;
+    const vertical = micro(acc.vertical);
+    const kindMicro = micro(acc.kind);
+    const met = {
+      vertical: !singleVertical || pct(vertical) >= GOALS.vertical_pct,
+      issue_kind: pct(kindMicro) >= GOALS.issue_kind_micro_pct,
+      secrets: pct(sec.recall) >= GOALS.secret_recall_pct,
+      business_refs: pct(refs.kept) >= GOALS.business_refs_kept_pct,
+    };
+    const line = {
+      eval: name,
+      split,
+      examples: examples.length,
+      single_vertical: singleVertical,
+      vertical_scored: acc.vertical.length,
+      vertical_accuracy_pct: pct(vertical),
+      issue_kind_micro_pct: pct(kindMicro),
+      issue_kind_macro_pct: pct(macro(acc.kind)),
+      confusion: { vertical: confusions(acc.vertical, 3), issue_kind: confusions(acc.kind, 5) },
+      secrets_planted: sec.planted,
+      secret_recall_pct: pct(sec.recall),
+      secrets_missed: sec.missed,
+      business_refs_planted: refs.planted,
+      business_refs_kept_pct: pct(refs.kept),
+      business_refs_lost: refs.lost,
+      messages_per_s: throughput(sec.texts),
+      goal: GOALS,
+      met,
+    };
+    process.stdout.write(`${JSON.stringify(line)}\n`);
+  }
+}
+
+try {
+  main();
+} catch (err) {
+  process.stderr.write(`eval: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(2);
+}

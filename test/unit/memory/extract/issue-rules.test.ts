@@ -1,0 +1,37 @@
+// The rule files' format: groups written one alternative per line, fragments, and errors that
+// name the file and line. The shipped files are read at import, so importing them is a test too.
+import fs from "node:fs";
+import path from "node:path";
+import { ISSUE_RULES, parseRules, readFragments, RULE_FILES } from "../../../../src/memory/extract/issue-rules";
+
+const DIR = path.join(__dirname, "../../../../src/memory/extract/issue-rules");
+
+describe("issue rule files", () => {
+  it("every file is read, every rule has a kind and a pattern, and lines stay readable", () => {
+    const files = fs.readdirSync(DIR).filter((f) => f.endsWith(".rules"));
+    expect(files.sort()).toEqual([...RULE_FILES, "fragments"].map((f) => `${f}.rules`).sort());
+    expect(ISSUE_RULES.length).toBeGreaterThan(50);
+    for (const r of ISSUE_RULES) expect(r.type).toMatch(/^[a-z_]+$/);
+    for (const f of files) for (const line of fs.readFileSync(path.join(DIR, f), "utf8").split("\n")) expect(line.length).toBeLessThanOrEqual(300);
+  });
+
+  it("joins a group's indented lines, a key's lines and fragments into one pattern", () => {
+    const fragments = readFragments("FAIL: failed\nFAIL: declined\nNOT: not (?:{FAIL})\n", "f.rules");
+    const [rule] = parseRules("[demo]\nweight: 3\nany: \\b(?:\n    card\n    wallet\n  )\\b\nany: upi\nwith: {NOT}\n", "d.rules", fragments);
+    expect(rule!.any.source).toBe(String.raw`\b(?:card|wallet)\b|upi`);
+    expect(rule!.with!.source).toBe("not (?:failed|declined)");
+    expect(rule!.any.test("my wallet")).toBe(true);
+  });
+
+  it.each([
+    ["weight: 3\n", /d\.rules:1: "weight" before the first \[kind\]/],
+    ["[demo]\nweight: x\nany: a\n", /d\.rules:1 \[demo\]: weight must be a number/],
+    ["[demo]\nweight: 3\n", /a rule needs at least one "any" line/],
+    ["[demo]\nweight: 3\nany: (?:\n    a\nwith: b\n", /d\.rules:5: the group opened on line 3 is not closed/],
+    ["[demo]\nweight: 3\nany: {MISSING}\n", /d\.rules:3: no fragment named MISSING/],
+    ["[demo]\nweight: 3\nverticals: shipping\nany: a\n", /unknown vertical "shipping"/],
+    ["[demo]\nweight: 3\nwhen: a\nany: a\n", /unknown key "when"/],
+  ])("rejects %j", (text, message) => {
+    expect(() => parseRules(text, "d.rules", new Map())).toThrow(message);
+  });
+});

@@ -1,0 +1,54 @@
+// The shipped model: it loads fast, is deterministic (training twice on the same data gives the
+// same file), and its advice is a vote the rules can overrule, never a replacement for them.
+import { featurize } from "../../../../src/memory/extract/model/features";
+import { LinearModel, shippedModel } from "../../../../src/memory/extract/model/linear";
+import { packModel } from "../../../../eval/lib/pack";
+import { trainHead } from "../../../../eval/lib/perceptron";
+import { createRng } from "../../../../bench/lib/rng";
+import { extract } from "./run";
+
+/** A small two-class problem built from a seed: "card" words vs "parcel" words, with noise. */
+function toyData(seed: number): { text: string; label: number }[] {
+  const rng = createRng(seed);
+  const card = ["card", "pin", "atm", "contactless", "declined", "top up"];
+  const parcel = ["parcel", "courier", "delivery", "tracking", "package", "shipped"];
+  const filler = ["my", "the", "please", "help", "today", "again", "why", "is"];
+  return Array.from({ length: 200 }, () => {
+    const label = rng.int(0, 1);
+    const words = Array.from({ length: rng.int(3, 8) }, () => (rng.chance(0.5) ? rng.pick(label ? parcel : card) : rng.pick(filler)));
+    words.push(rng.pick(label ? parcel : card));
+    return { text: words.join(" "), label };
+  });
+}
+
+function trainToy(seed: number) {
+  const data = toyData(seed);
+  const head = trainHead(["card", "parcel"], data.map((d) => ({ features: featurize(d.text), label: d.label })), { epochs: 5, seed: 7 });
+  return packModel({ topic: head }, 0.01, { trained_on: ["toy"], kind_verticals: {} });
+}
+
+describe("linear model", () => {
+  it("trains deterministically and learns a separable problem it was not shown word for word", () => {
+    const a = trainToy(1);
+    expect(trainToy(1)).toEqual(a);
+    const model = new LinearModel(a);
+    const test = toyData(2);
+    const right = test.filter((d) => model.predict(d.text).topic!.label === (d.label ? "parcel" : "card")).length;
+    expect(right / test.length).toBeGreaterThan(0.9);
+  });
+
+  it("the shipped weights load in under a second and give every head a label", () => {
+    const started = process.hrtime.bigint();
+    const model = shippedModel();
+    expect(Number(process.hrtime.bigint() - started) / 1e6).toBeLessThan(1000);
+    const p = model.predict("my card got declined at the supermarket");
+    expect(p.vertical!.label).toBe("banking_fintech");
+    expect(model.classes("kind")).toContain(p.kind!.label);
+  });
+
+  it("routes a bank-card question no lexicon word names, but leaves small talk and hard signals to the rules", () => {
+    expect(extract("I am still waiting on my card?").support_type).toBe("banking_fintech");
+    expect(extract("tell me a joke").support_type).toBe("general_info");
+    expect(extract("My phone charger caught fire last night and burned my hand.").issue?.issue_type).toBe("safety_issue");
+  });
+});
