@@ -9,6 +9,8 @@ import { createSweeper } from "../queue/sweeper";
 import type { DeliveryQueue } from "../queue/types";
 import type { Services } from "../services";
 import { createInstallation, findInstallationByAccount, getInstallation, setInstallationStatus } from "../tenants/installations";
+import { oauthAppFor } from "../tenants/oauth-apps";
+import { createCredentials } from "../tenants/oauth-tokens";
 import { emailKey, loadMasterKey } from "../tenants/secrets";
 import { tenantRef } from "../tenants/service";
 import type { InstallationStore, PipelineDeps } from "./deps";
@@ -80,6 +82,15 @@ export function createPipelineRuntime(services: Services, opts: { queue?: Delive
     }),
     emailKey: emailKey(masterKey),
     apiUrls: config.providerApiUrls,
+    credentials: createCredentials({
+      db,
+      masterKey,
+      connectors: allConnectors,
+      app: (provider) => oauthAppFor(config, provider),
+      clock,
+      log: pipelineLog,
+      changed: (id) => installationCache.invalidate(id),
+    }),
     intake,
   };
   const sweeper = createSweeper({ db, queue, log: log.child({ module: "sweeper" }), clock, intervalMs: opts.sweepIntervalMs });

@@ -78,7 +78,8 @@ export async function receiveWebhook(deps: ReceiveDeps, route: Route, req: RawRe
     const acc = account;
     lookup = acc ? (o) => installations.byAccount(route.provider, acc, o) : async () => null;
   }
-  const live = (r: InstallationRecord | null): r is InstallationRecord => r !== null && r.info.provider === route.provider && r.status === "active";
+  // needs_reauth: still ours and still signed; its deliveries are held until it is connected again
+  const live = (r: InstallationRecord | null): r is InstallationRecord => r !== null && r.info.provider === route.provider && (r.status === "active" || r.status === "needs_reauth");
 
   let record = await lookup();
   // a copy cached before the installation went live: ask the database once more

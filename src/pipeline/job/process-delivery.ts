@@ -4,6 +4,8 @@
 import type { Connector, InstallationInfo, NormalisedEvent, RequesterIdentity, Thread } from "../../../connectors/types";
 import { aliasesOf, mergeHelpdeskUsers, resolveCustomerWithAliases } from "../../identity/resolve";
 import type { TenantRef } from "../../memory/store";
+import { NeedsReauthError } from "../../tenants/oauth-tokens";
+import { afterCredentialsFailure } from "../credentials";
 import type { PipelineDeps } from "../deps";
 import { ingestThread } from "./ingest-thread";
 import { maybePostNote } from "./post-note";
@@ -11,9 +13,19 @@ import { type ReleaseWrite, runWrite, type TicketLease, withTicketLease } from "
 
 const PREFIX = { zendesk: "zd", intercom: "ic", crisp: "cr" } as const;
 
-export type JobResult = { status: "done" | "skipped"; reason: string };
+export type JobResult = { status: "done" | "skipped" | "held"; reason: string };
 
 export async function processDelivery(deps: PipelineDeps, deliveryId: string, attempt: number): Promise<JobResult> {
+  // the installation the job used, for what a refused credential means (credentials.ts)
+  const used: { inst?: InstallationInfo } = {};
+  try {
+    return await processClaimed(deps, deliveryId, attempt, used);
+  } catch (err) {
+    return afterCredentialsFailure(deps, deliveryId, used.inst, err);
+  }
+}
+
+async function processClaimed(deps: PipelineDeps, deliveryId: string, attempt: number, used: { inst?: InstallationInfo }): Promise<JobResult> {
   const sql = deps.db.sql;
   // Claims the row in one statement (unless already finished); updated_at is the lease the sweeper reads.
   const claimed = await sql.query<{ installation_id: string; event: unknown }>(
@@ -41,9 +53,14 @@ export async function processDelivery(deps: PipelineDeps, deliveryId: string, at
     return result;
   };
 
-  const record = await deps.installations.byId(delivery.installation_id);
+  let record = await deps.installations.byId(delivery.installation_id);
+  // a cached copy may predate a re-install or a re-auth: a refusal is decided on a fresh read
+  if (record && record.status !== "active") record = await deps.installations.byId(delivery.installation_id, { maxAgeMs: 0 });
+  used.inst = record?.info;
+  if (record?.status === "needs_reauth") throw new NeedsReauthError(`installation ${record.info.id} needs to be connected again`);
   if (!record || record.status !== "active") return finish({ status: "skipped", reason: "installation_inactive" });
-  const inst = record.info;
+  const inst = deps.credentials ? await deps.credentials.fresh(record.info) : record.info;
+  used.inst = inst;
   const connector = deps.connectors[inst.provider];
   const tenant = await tenantOf(deps, inst.tenantId);
   if (!connector || !tenant) return finish({ status: "skipped", reason: "installation_inactive" });
