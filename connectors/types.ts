@@ -26,6 +26,8 @@ export type InstallationSecrets = {
   refreshToken?: string;
   /** OAuth: when the access token expires (ISO 8601); absent for tokens that do not expire. */
   expiresAt?: string;
+  /** OAuth: from when on the token is refreshed before use (some minutes before expiresAt). */
+  refreshAt?: string;
 };
 
 export type InstallationInfo = {
@@ -163,7 +165,7 @@ export type OAuthApp = {
   appUrl?: string;
 };
 
-export type OAuthTokens = { accessToken: string; refreshToken?: string; expiresAt?: string };
+export type OAuthTokens = { accessToken: string; refreshToken?: string; expiresAt?: string; refreshAt?: string };
 
 /** Who installed, where: what the helpdesk says about the token (users/me, /me). */
 export type OAuthIdentity = { account: string; settings: Record<string, string> };

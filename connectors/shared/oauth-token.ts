@@ -17,6 +17,7 @@ export type TokenCall = {
 export type TokenAnswer = { ok: true; tokens: OAuthTokens } | { ok: false; error: string; status: number };
 
 const TIMEOUT_MS = 15_000;
+const REFRESH_EARLY_MS = 5 * 60 * 1000;
 
 /**
  * A 4xx with an OAuth `error` (invalid_grant, invalid_client…) comes back as a value: the
@@ -60,6 +61,8 @@ function tokensOf(json: Record<string, unknown>, now: Date): OAuthTokens | undef
   const expiresIn = Number(json.expires_in);
   if (json.expires_in !== undefined && json.expires_in !== null && Number.isFinite(expiresIn) && expiresIn > 0) {
     tokens.expiresAt = new Date(now.getTime() + expiresIn * 1000).toISOString();
+    // five minutes early, or half-way for a short-lived token: never a refresh before every call
+    tokens.refreshAt = new Date(now.getTime() + expiresIn * 1000 - Math.min(REFRESH_EARLY_MS, (expiresIn * 1000) / 2)).toISOString();
   }
   return tokens;
 }

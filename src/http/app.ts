@@ -13,6 +13,7 @@ import { customersRouter } from "./routes/v1-customers";
 import { memoriesRouter } from "./routes/v1-memories";
 import { tenantRouter } from "./routes/v1-tenant";
 import type { WebhookHandler } from "./routes/webhooks";
+import { installRouter, type InstallRoutesDeps } from "./install/routes";
 
 export type AppDeps = {
   db: Database;
@@ -24,6 +25,8 @@ export type AppDeps = {
   /** The webhook endpoints (routes/webhooks.ts), served ahead of Express. */
   webhooks?: WebhookHandler;
   onForget?: (tenantId: string, externalUserId: string) => Promise<number>;
+  /** GET /install/:provider and the OAuth callbacks (install/routes.ts). */
+  install?: InstallRoutesDeps;
 };
 
 /** The service's request listener: `http.createServer(createApp(deps))`, or supertest's `request(app)`. */
@@ -65,6 +68,7 @@ export function createApp(deps: AppDeps): RequestListener {
   v1.use(memoriesRouter({ engine: deps.engine, metrics: deps.metrics }));
   v1.use(customersRouter({ db: deps.db, onForget: deps.onForget }));
   app.use("/v1", v1);
+  if (deps.install) app.use(installRouter(deps.install));
 
   app.use((req, _res, next) => next(new ApiError("not_found", `no route ${req.method} ${req.path}`)));
   app.use(errorHandler(deps.log));

@@ -87,7 +87,7 @@ const zendeskSchema = z
       auth,
     }),
     secrets: z
-      .object({ apiToken: optional(), accessToken: optional(), refreshToken: optional(), expiresAt: optional(), signingSecret: optional() })
+      .object({ apiToken: optional(), accessToken: optional(), refreshToken: optional(), expiresAt: optional(), refreshAt: optional(), signingSecret: optional() })
       .refine((s) => s.apiToken || s.accessToken, { path: ["apiToken"], message: "is required (or secrets.accessToken for OAuth)" }),
   })
   .superRefine((v, ctx) => {

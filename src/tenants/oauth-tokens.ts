@@ -10,7 +10,7 @@ import type { Database } from "../db/client";
 import type { Logger } from "../logger";
 import { decryptSecrets, encryptSecrets } from "./secrets";
 
-/** Refresh when the token has less than this left: a job started now must not outlive it. */
+/** Without a refreshAt, refresh when the token has less than this left. */
 export const REFRESH_SKEW_MS = 5 * 60 * 1000;
 /** How long one process may hold the refresh lease (a token call is bounded at 15 s). */
 export const REFRESH_LEASE_MS = 30_000;
@@ -50,6 +50,8 @@ export function createCredentials(deps: CredentialsDeps): Credentials {
   const inFlight = new Map<string, Promise<Outcome>>();
 
   const expiring = (secrets: InstallationSecrets, now: Date): boolean => {
+    const refreshAt = secrets.refreshAt ? Date.parse(secrets.refreshAt) : NaN;
+    if (Number.isFinite(refreshAt)) return now.getTime() >= refreshAt;
     const at = secrets.expiresAt ? Date.parse(secrets.expiresAt) : NaN;
     return Number.isFinite(at) && at - now.getTime() < REFRESH_SKEW_MS;
   };
@@ -102,8 +104,10 @@ export function createCredentials(deps: CredentialsDeps): Credentials {
     const tokens = await oauth.refresh(app, { ...inst, secrets: current }, now);
     if (tokens === "invalid_grant") return markNeedsReauth(inst.id, `${inst.provider} refused the refresh token (invalid_grant)`);
     const secrets: InstallationSecrets = { ...current, accessToken: tokens.accessToken, refreshToken: tokens.refreshToken ?? current.refreshToken };
-    if (tokens.expiresAt) secrets.expiresAt = tokens.expiresAt;
-    else delete secrets.expiresAt;
+    for (const k of ["expiresAt", "refreshAt"] as const) {
+      if (tokens[k]) secrets[k] = tokens[k];
+      else delete secrets[k];
+    }
     await deps.db.sql.query(`UPDATE installations SET secrets = $2, updated_at = $3 WHERE id = $1`, [inst.id, encryptSecrets(deps.masterKey, secrets), new Date().toISOString()]);
     deps.log.info({ installation: inst.id, provider: inst.provider, reason }, "access token refreshed");
     deps.changed?.(inst.id);
@@ -139,5 +143,6 @@ function tokenFields(s: InstallationSecrets): InstallationSecrets {
   if (s.accessToken !== undefined) out.accessToken = s.accessToken;
   if (s.refreshToken !== undefined) out.refreshToken = s.refreshToken;
   out.expiresAt = s.expiresAt;
+  out.refreshAt = s.refreshAt;
   return out;
 }
