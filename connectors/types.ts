@@ -138,6 +138,23 @@ export type ConnectorFacts = {
   timestampSigned: boolean;
   /** Most notes per ticket per window the helpdesk tolerates from us. */
   noteRateLimit: { notes: number; windowMs: number };
+  /** Starts the external_user_id of a customer known only to this helpdesk: `<prefix>_<account>_<user>`. */
+  idPrefix: string;
+  /** Request headers that carry a signature or key: never logged. */
+  secretHeaders: readonly string[];
+  /** Where its webhooks arrive under /webhooks/<provider>. */
+  webhookRoutes: WebhookRoutes;
+};
+
+export type WebhookRoutes = {
+  /** POST /webhooks/<provider>/:installationId */
+  perInstallation?: boolean;
+  /** /webhooks/<provider>, one URL for every account: routed by the body (accountOf). */
+  shared?: {
+    methods: readonly ("POST" | "HEAD")[];
+    /** What an account nobody installed is answered (a helpdesk that counts errors toward pausing gets 200). */
+    unknownAccountStatus?: 200 | 404;
+  };
 };
 
 /**

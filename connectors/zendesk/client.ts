@@ -22,13 +22,13 @@ export type ZendeskClientOptions = { apiBaseUrl?: string; fetch?: FetchLike; tim
 
 const SUBDOMAIN = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 
-/** "acme", "acme.zendesk.com" or "https://acme.zendesk.com/" → "acme"; anything else → undefined. */
+/** "acme", "acme.zendesk.com" or "https://acme.zendesk.com/agent/…" → "acme"; anything else → undefined. */
 export function subdomainOf(account: string): string | undefined {
   const name = account
     .trim()
     .toLowerCase()
     .replace(/^https?:\/\//, "")
-    .replace(/\/+$/, "")
+    .replace(/\/.*$/, "")
     .replace(/\.zendesk\.com$/, "");
   return SUBDOMAIN.test(name) ? name : undefined;
 }

@@ -38,7 +38,7 @@ export function createPipelineRuntime(services: Services, opts: { queue?: Delive
     opts.queue ??
     (config.redisUrl ? createBullmqQueue({ redisUrl: config.redisUrl, log: log.child({ module: "queue" }) }) : createEmbeddedQueue({ log: log.child({ module: "queue" }) }));
   const pipelineLog = log.child({ module: "pipeline" });
-  // A helpdesk app's own credentials (CRISP_PLUGIN_*) fill in what an installation lacks.
+  // A helpdesk app's own credentials (from settings) fill in what an installation lacks.
   const apps = config.providerApps;
   const installations: InstallationStore = {
     byId: async (id) => withAppSecrets(await getInstallation(db, masterKey, id), apps),

@@ -1,6 +1,6 @@
 // One-click install, provider-agnostic: the consent page with a signed `state`, then the
 // callback (code → tokens → who installed → the installation, created or updated → whatever
-// the helpdesk needs set up, e.g. a Zendesk webhook → active, held deliveries resumed).
+// the helpdesk needs set up, e.g. a webhook → active, held deliveries resumed).
 // The helpdesk specifics are each connector's `oauth` capability.
 import type { Connector, InstallationInfo, OAuthApp, Provider } from "../../connectors/types";
 import { ProviderError } from "../../connectors/types";
@@ -44,7 +44,7 @@ export type InstallFailure = { ok: false; code: InstallErrorCode; message: strin
 export type Installed = {
   ok: true;
   installation: { id: string; tenantId: string; provider: Provider; account: string; status: "active"; settings: Record<string, string> };
-  /** What the admin still has to do at the helpdesk (Intercom: the app's webhook topics), if anything. */
+  /** What the admin still has to do at the helpdesk (the app's webhook topics, where they are set per app), if anything. */
   nextSteps: string[];
   resumed: number;
 };

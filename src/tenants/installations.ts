@@ -4,6 +4,7 @@
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import type { InstallationInfo, InstallationSecrets, Provider } from "../../connectors/types";
+import { subdomainOf } from "../../connectors/zendesk/client";
 import type { Database } from "../db/client";
 import { decryptSecrets, encryptSecrets } from "./secrets";
 
@@ -69,10 +70,13 @@ const optional = () =>
 const digits = (what: string) => required().regex(/^\d+$/, `must be the numeric ${what}`);
 
 // Accepts "acme", "acme.zendesk.com" or "https://acme.zendesk.com/": people paste all three.
-const zendeskSubdomain = required()
-  .toLowerCase()
-  .transform((v) => v.replace(/^https?:\/\//, "").replace(/\/.*$/, "").replace(/\.zendesk\.com$/, ""))
-  .pipe(z.string().regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/, "must be a Zendesk subdomain: letters, digits and dashes (acme for acme.zendesk.com)"));
+// The connector's own reading, so the installation and the API client agree on what is valid.
+const zendeskSubdomain = required().transform((v, ctx) => {
+  const sub = subdomainOf(v);
+  if (sub) return sub;
+  ctx.addIssue({ code: "custom", message: "must be a Zendesk subdomain: letters, digits and dashes (acme for acme.zendesk.com)" });
+  return z.NEVER;
+});
 
 // how the installation was made: `oauth` (one-click install) or by hand
 const auth = z.enum(["oauth", "manual"]).optional();

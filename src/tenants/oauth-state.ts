@@ -1,6 +1,6 @@
 // The OAuth `state` of a one-click install: signed (HMAC-SHA256 with a key derived from the
 // master key), valid for ten minutes, accepted once, and binding the tenant, the helpdesk and
-// the account (Zendesk subdomain) the consent was asked for. It carries no secret.
+// the account (e.g. a subdomain) the consent was asked for. It carries no secret.
 import { createHmac, hkdfSync, randomBytes, timingSafeEqual } from "node:crypto";
 import type { Database } from "../db/client";
 

@@ -1,7 +1,7 @@
 // Keeps an installation's OAuth access token usable: refreshed shortly before it expires or
 // after a 401, by one process at a time (a lease on the installation row, taken with one
-// UPDATE, works the same on PostgreSQL and the embedded store). Zendesk rotates on refresh: the
-// old pair is deleted, so a second refresh with it would fail and cut the installation off.
+// UPDATE, works the same on PostgreSQL and the embedded store). Helpdesks that rotate on refresh
+// delete the old pair, so a second refresh with it would fail and cut the installation off.
 // A refresh refused for good (invalid_grant), or a 401 with no way to refresh, makes the
 // installation `needs_reauth`. It does not refresh tokens no job asks for.
 import { randomUUID } from "node:crypto";

@@ -17,9 +17,9 @@ export type ReceiveResult = { status: number; body: Record<string, unknown> };
 
 export type Route = {
   provider: Provider;
-  /** Per-installation URL (Zendesk, Crisp website hooks). */
+  /** Per-installation URL (ConnectorFacts.webhookRoutes.perInstallation). */
   installationId?: string;
-  /** What a shared endpoint answers for an account nobody installed (Intercom counts errors toward pausing). */
+  /** What a shared endpoint answers for an account nobody installed (a helpdesk may count errors toward pausing). */
   unknownAccountStatus?: 200 | 404;
 };
 
@@ -138,7 +138,7 @@ export async function receiveWebhook(deps: ReceiveDeps, route: Route, req: RawRe
 }
 
 /**
- * A shared endpoint (Intercom, Crisp plugin hooks) got a body for an account with no live
+ * A shared endpoint (one URL for every account of an app) got a body for an account with no live
  * installation: recorded as skipped so it shows in `deliveries list`, without its payload
  * (nobody could verify it), once per identical body.
  */

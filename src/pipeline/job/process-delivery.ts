@@ -11,8 +11,6 @@ import { ingestThread } from "./ingest-thread";
 import { maybePostNote } from "./post-note";
 import { type ReleaseWrite, runWrite, type TicketLease, withTicketLease } from "./ticket-lease";
 
-const PREFIX = { zendesk: "zd", intercom: "ic", crisp: "cr" } as const;
-
 export type JobResult = { status: "done" | "skipped" | "held"; reason: string };
 
 export async function processDelivery(deps: PipelineDeps, deliveryId: string, attempt: number): Promise<JobResult> {
@@ -71,7 +69,7 @@ async function processClaimed(deps: PipelineDeps, deliveryId: string, attempt: n
   if (event.kind === "internal_note") return finish({ status: "skipped", reason: "internal_note" });
 
   const client = clientFor(connector, inst, deps.apiUrls[inst.provider]);
-  const prefix = PREFIX[inst.provider];
+  const prefix = connector.facts.idPrefix;
 
   if (event.kind === "user_merged" && event.merge) {
     const { into } = await mergeHelpdeskUsers(deps.db, { tenantId: inst.tenantId, provider: inst.provider, account: inst.account, ...event.merge, prefix });
@@ -160,7 +158,7 @@ async function resolveAndMerge(
     account: inst.account,
     identity,
     emailKey: deps.emailKey,
-    prefix: PREFIX[inst.provider],
+    prefix: connector.facts.idPrefix,
   });
   await foldAliases(deps, tenant, externalUserId, [...previousIds, ...aliases]);
   return externalUserId;
