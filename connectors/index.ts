@@ -1,4 +1,5 @@
-// The connectors this build knows, by provider.
+// The one registry: the connectors this build knows, by provider. A new helpdesk is a folder
+// under connectors/ and one line here; nothing under src/ names a helpdesk.
 import type { Connector, Provider } from "./types";
 import { crispConnector } from "./crisp";
 import { intercomConnector } from "./intercom";
@@ -9,3 +10,6 @@ export const connectors: Partial<Record<Provider, Connector>> = {
   intercom: intercomConnector as Connector,
   crisp: crispConnector as Connector,
 };
+
+/** Every connector's signature and key headers, for log redaction. */
+export const secretHeaderNames: readonly string[] = Object.values(connectors).flatMap((c) => c?.facts.secretHeaders ?? []);

@@ -22,6 +22,12 @@ export type InstallationSecrets = {
   hookKey?: string;
   identifier?: string;
   key?: string;
+  /** OAuth: the token that renews the access token (Zendesk rotates it on every refresh). */
+  refreshToken?: string;
+  /** OAuth: when the access token expires (ISO 8601); absent for tokens that do not expire. */
+  expiresAt?: string;
+  /** OAuth: from when on the token is refreshed before use (some minutes before expiresAt). */
+  refreshAt?: string;
 };
 
 export type InstallationInfo = {
@@ -148,6 +154,23 @@ export type ConnectorFacts = {
   timestampSigned: boolean;
   /** Most notes per ticket per window the helpdesk tolerates from us. */
   noteRateLimit: { notes: number; windowMs: number };
+  /** Starts the external_user_id of a customer known only to this helpdesk: `<prefix>_<account>_<user>`. */
+  idPrefix: string;
+  /** Request headers that carry a signature or key: never logged. */
+  secretHeaders: readonly string[];
+  /** Where its webhooks arrive under /webhooks/<provider>. */
+  webhookRoutes: WebhookRoutes;
+};
+
+export type WebhookRoutes = {
+  /** POST /webhooks/<provider>/:installationId */
+  perInstallation?: boolean;
+  /** /webhooks/<provider>, one URL for every account: routed by the body (accountOf). */
+  shared?: {
+    methods: readonly ("POST" | "HEAD")[];
+    /** What an account nobody installed is answered (a helpdesk that counts errors toward pausing gets 200). */
+    unknownAccountStatus?: 200 | 404;
+  };
 };
 
 /**
@@ -162,6 +185,48 @@ export type LifecycleEvent = {
   /** Settings a new installation gets (e.g. { mode: "plugin" } for Crisp). */
   settings?: Record<string, string>;
 };
+
+/** The service's registration at a helpdesk (an OAuth client), from settings. */
+export type OAuthApp = {
+  clientId: string;
+  clientSecret: string;
+  /** PUBLIC_URL/oauth/<provider>/callback */
+  redirectUri: string;
+  /** Overrides the helpdesk's API host (and, for Zendesk, its OAuth host): tests, local fakes. */
+  apiUrl?: string;
+  /** Overrides the host of the consent page, where it differs from the API's (Intercom). */
+  appUrl?: string;
+};
+
+export type OAuthTokens = { accessToken: string; refreshToken?: string; expiresAt?: string; refreshAt?: string };
+
+/** Who installed, where: what the helpdesk says about the token (users/me, /me). */
+export type OAuthIdentity = { account: string; settings: Record<string, string> };
+
+/** What provisioning set up at the helpdesk (a webhook): kept on the installation. */
+export type Provisioned = { settings: Record<string, string>; secrets: InstallationSecrets };
+
+export type InstallParams = { ok: true; account?: string } | { ok: false; field: string; message: string };
+
+/**
+ * Install as a helpdesk app: the consent page, the code exchange, token refresh and what the
+ * installation needs set up at the helpdesk. Expected failures are ProviderErrors; a refresh
+ * the helpdesk refuses for good answers "invalid_grant".
+ */
+export interface OAuthCapability {
+  /** Reads the install request's query (e.g. Zendesk's subdomain) before the consent page. */
+  installParams(query: Record<string, string | undefined>): InstallParams;
+  authorizeUrl(app: OAuthApp, account: string | undefined, state: string): string;
+  exchangeCode(app: OAuthApp, account: string | undefined, code: string, now: Date): Promise<OAuthTokens>;
+  identify(app: OAuthApp, account: string | undefined, tokens: OAuthTokens): Promise<OAuthIdentity>;
+  refresh?(app: OAuthApp, installation: InstallationInfo, now: Date): Promise<OAuthTokens | "invalid_grant">;
+  /** Creates, or checks and keeps, what the installation needs at the helpdesk (a webhook to `webhookUrl`). */
+  provision?(app: OAuthApp, installation: InstallationInfo, webhookUrl: string): Promise<Provisioned>;
+  /** Removes what provision made and revokes the token; best effort is the caller's choice. */
+  uninstall?(app: OAuthApp, installation: InstallationInfo): Promise<void>;
+  /** Where the helpdesk must send webhooks, when they are set up once for the app (Intercom), and which topics. */
+  appWebhooks?: { path: string; topics: readonly string[] };
+}
 
 /** A helpdesk answered with an error; the queue decides from status and retryAfterMs. */
 export class ProviderError extends Error {
@@ -194,4 +259,6 @@ export interface Connector<Client = unknown> {
   accountOf?(body: unknown): string | undefined;
   /** A shared endpoint's body that installs or uninstalls the app for an account; else undefined. */
   lifecycle?(body: unknown): LifecycleEvent | undefined;
+  /** One-click install through the helpdesk's consent page. */
+  oauth?: OAuthCapability;
 }

@@ -32,7 +32,14 @@ const envSchema = z.object({
   LLM_TIMEOUT_MS: z.coerce.number().int().positive().default(15000),
   ZENDESK_API_URL: optionalUrl,
   INTERCOM_API_URL: optionalUrl,
+  /** Replaces https://app.intercom.com, where Intercom's consent page is. */
+  INTERCOM_APP_URL: optionalUrl,
   CRISP_API_URL: optionalUrl,
+  /** OAuth clients for the one-click installs; without a pair, /install/<provider> answers 501. */
+  ZENDESK_OAUTH_CLIENT_ID: optionalText,
+  ZENDESK_OAUTH_CLIENT_SECRET: optionalText,
+  INTERCOM_OAUTH_CLIENT_ID: optionalText,
+  INTERCOM_OAUTH_CLIENT_SECRET: optionalText,
   /** A Crisp plugin's token and hook signing secret: one for every website that installed the plugin. */
   CRISP_PLUGIN_IDENTIFIER: optionalText,
   CRISP_PLUGIN_KEY: optionalText,
@@ -54,9 +61,18 @@ const envSchema = z.object({
  * installation has none of its own, and the tenant its install events create installations in.
  */
 export type ProviderApp = {
-  secrets: { identifier?: string; key?: string; signingSecret?: string };
+  secrets: { identifier?: string; key?: string; signingSecret?: string; clientSecret?: string };
   tenantId?: string;
 };
+
+/** An OAuth client registered at a helpdesk, and the settings that name it (for the 501). */
+export type OAuthClient = { clientId: string; clientSecret: string };
+
+/** The variables each provider's OAuth client is read from: named when they are missing. */
+export const OAUTH_CLIENT_VARIABLES = {
+  zendesk: ["ZENDESK_OAUTH_CLIENT_ID", "ZENDESK_OAUTH_CLIENT_SECRET"],
+  intercom: ["INTERCOM_OAUTH_CLIENT_ID", "INTERCOM_OAUTH_CLIENT_SECRET"],
+} as const;
 
 export type Config = {
   env: "development" | "production" | "test";
@@ -71,6 +87,9 @@ export type Config = {
   llm?: { baseUrl: string; apiKey?: string; model: string; timeoutMs: number };
   providerApiUrls: { zendesk?: string; intercom?: string; crisp?: string };
   providerApps: { zendesk?: ProviderApp; intercom?: ProviderApp; crisp?: ProviderApp };
+  oauthClients: { zendesk?: OAuthClient; intercom?: OAuthClient };
+  /** Overrides of where a helpdesk's consent page is (Intercom's app host). */
+  providerAppUrls: { intercom?: string };
   maxBodyBytes: number;
   runWorker: boolean;
   workerConcurrency: number;
@@ -93,6 +112,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const missing = e.CRISP_PLUGIN_IDENTIFIER ? "CRISP_PLUGIN_KEY" : "CRISP_PLUGIN_IDENTIFIER";
     throw new ConfigError(`Invalid environment:\n  ${missing}: required with the other half of the Crisp plugin token`);
   }
+  const oauthClients: Config["oauthClients"] = {};
+  for (const [provider, [idVar, secretVar]] of Object.entries(OAUTH_CLIENT_VARIABLES) as [keyof Config["oauthClients"], readonly [string, string]][]) {
+    const clientId = (e as Record<string, unknown>)[idVar] as string | undefined;
+    const clientSecret = (e as Record<string, unknown>)[secretVar] as string | undefined;
+    // an OAuth client is a pair: half of one is a typo, not a choice
+    if (Boolean(clientId) !== Boolean(clientSecret)) {
+      throw new ConfigError(`Invalid environment:\n  ${clientId ? secretVar : idVar}: required with ${clientId ? idVar : secretVar}`);
+    }
+    if (clientId && clientSecret) oauthClients[provider] = { clientId, clientSecret };
+  }
   const crispApp: ProviderApp = {
     secrets: compact({ identifier: e.CRISP_PLUGIN_IDENTIFIER, key: e.CRISP_PLUGIN_KEY, signingSecret: e.CRISP_PLUGIN_SIGNING_SECRET }),
     ...(e.CRISP_PLUGIN_TENANT_ID ? { tenantId: e.CRISP_PLUGIN_TENANT_ID } : {}),
@@ -111,7 +140,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ? { baseUrl: e.LLM_BASE_URL.replace(/\/+$/, ""), apiKey: e.LLM_API_KEY, model: e.LLM_MODEL!, timeoutMs: e.LLM_TIMEOUT_MS }
       : undefined,
     providerApiUrls: { zendesk: e.ZENDESK_API_URL, intercom: e.INTERCOM_API_URL, crisp: e.CRISP_API_URL },
-    providerApps: Object.keys(crispApp.secrets).length > 0 || crispApp.tenantId ? { crisp: crispApp } : {},
+    providerApps: {
+      ...(Object.keys(crispApp.secrets).length > 0 || crispApp.tenantId ? { crisp: crispApp } : {}),
+      // Intercom signs every workspace's webhooks with the app's client secret
+      ...(oauthClients.intercom ? { intercom: { secrets: { clientSecret: oauthClients.intercom.clientSecret } } } : {}),
+    },
+    oauthClients,
+    providerAppUrls: { intercom: e.INTERCOM_APP_URL },
     maxBodyBytes: e.MAX_BODY_BYTES,
     runWorker: e.RUN_WORKER || !e.REDIS_URL,
     workerConcurrency: e.WORKER_CONCURRENCY,

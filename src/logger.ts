@@ -1,15 +1,15 @@
 // pino JSON logs. Anything that can carry a secret is redacted by path, so a careless
 // `log.info({ req })` cannot print an API key, a signature or a helpdesk token.
 import pino, { type Logger } from "pino";
+import { secretHeaderNames } from "../connectors";
 
 export type { Logger };
 
 const REDACT_PATHS = [
   "req.headers.authorization",
   "req.headers.cookie",
-  'req.headers["x-zendesk-webhook-signature"]',
-  'req.headers["x-hub-signature"]',
-  'req.headers["x-crisp-signature"]',
+  // each connector names the headers that carry its signatures and keys
+  ...secretHeaderNames.map((h) => `req.headers[${JSON.stringify(h)}]`),
   "*.apiKey",
   "*.api_key",
   "*.token",

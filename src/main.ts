@@ -3,6 +3,7 @@
 import { createServer, type Server } from "node:http";
 import { loadConfigOrExit } from "./config";
 import { createApp } from "./http/app";
+import { createInstallDeps } from "./http/install/deps";
 import { webhookHandler } from "./http/routes/webhooks";
 import { forgetIdentities } from "./identity/resolve";
 import { createPipelineRuntime } from "./pipeline/runtime";
@@ -36,6 +37,7 @@ async function main(): Promise<void> {
     maxBodyBytes: config.maxBodyBytes,
     webhooks: webhookHandler(pipeline.deps, { metrics: services.metrics }),
     onForget: (tenantId, externalUserId) => forgetIdentities(db, tenantId, externalUserId),
+    install: createInstallDeps(services, pipeline),
   });
   const server: Server = createServer(app).listen(config.port, config.host, () => {
     log.info(

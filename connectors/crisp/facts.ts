@@ -12,6 +12,13 @@ export const crispFacts: ConnectorFacts = {
   timestampSigned: true,
   // Crisp documents no per-conversation limit for notes; we keep Zendesk's cautious budget.
   noteRateLimit: { notes: 3, windowMs: 10 * 60 * 1000 },
+  idPrefix: "cr",
+  secretHeaders: ["x-crisp-signature"],
+  webhookRoutes: {
+    // plugin hooks on one URL for every website; website hooks per installation
+    shared: { methods: ["POST"], unknownAccountStatus: 200 },
+    perInstallation: true,
+  },
 };
 
 export const SIGNATURE_HEADER = "x-crisp-signature";

@@ -1,19 +1,12 @@
 // Crisp hook authentication. Plugin hooks: hex HMAC-SHA256 of "[" + timestamp + ";" + body + "]"
 // with the plugin's signing secret, constant-time, in a ±5 min window. Website hooks are unsigned:
 // a per-installation key in the URL's query string authenticates them.
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { createHmac } from "node:crypto";
 import type { InstallationInfo, RawRequest, VerifyResult } from "../types";
+import { headerOf, sameBytes } from "../shared/signature";
 import { REPLAY_WINDOW_MS, SIGNATURE_HEADER, TIMESTAMP_HEADER } from "./facts";
 
 const SHA256_HEX = /^[0-9a-f]{64}$/i;
-
-/** Headers arrive lower-cased; a framework that keeps another case or an array still works. */
-export function headerOf(headers: RawRequest["headers"], name: string): string | undefined {
-  const direct = headers[name] as unknown;
-  const value = direct ?? Object.entries(headers).find(([k]) => k.toLowerCase() === name)?.[1];
-  const first = Array.isArray(value) ? value[0] : value;
-  return typeof first === "string" && first !== "" ? first : undefined;
-}
 
 /** Crisp does not document the unit: 12+ digits cannot be seconds before the year 5000, so ms. */
 export function parseCrispTimestamp(value: string): number | undefined {
@@ -26,9 +19,8 @@ export function signCrispBody(secret: string, timestamp: string, body: string | 
   return createHmac("sha256", secret).update(`[${timestamp};`, "utf8").update(body).update("]", "utf8").digest("hex");
 }
 
-function sameBytes(given: Buffer, expectedHex: string): boolean {
-  const expected = Buffer.from(expectedHex, "hex");
-  return given.length === expected.length && timingSafeEqual(given, expected);
+function sameAsHex(given: Buffer, expectedHex: string): boolean {
+  return sameBytes(given, Buffer.from(expectedHex, "hex"));
 }
 
 /**
@@ -37,14 +29,14 @@ function sameBytes(given: Buffer, expectedHex: string): boolean {
  * the raw bytes are tried first, the re-serialised body second.
  */
 function signatureMatches(secret: string, timestamp: string, rawBody: Buffer, given: Buffer): boolean {
-  if (sameBytes(given, signCrispBody(secret, timestamp, rawBody))) return true;
+  if (sameAsHex(given, signCrispBody(secret, timestamp, rawBody))) return true;
   let reserialised: string;
   try {
     reserialised = JSON.stringify(JSON.parse(rawBody.toString("utf8")));
   } catch {
     return false;
   }
-  return sameBytes(given, signCrispBody(secret, timestamp, reserialised));
+  return sameAsHex(given, signCrispBody(secret, timestamp, reserialised));
 }
 
 function verifyHookKey(req: RawRequest, installation: InstallationInfo): VerifyResult {
@@ -53,7 +45,7 @@ function verifyHookKey(req: RawRequest, installation: InstallationInfo): VerifyR
   if (!expected || !given) return { ok: false, code: "bad_key" };
   const a = Buffer.from(given, "utf8");
   const b = Buffer.from(expected, "utf8");
-  return a.length === b.length && timingSafeEqual(a, b) ? { ok: true } : { ok: false, code: "bad_key" };
+  return sameBytes(a, b) ? { ok: true } : { ok: false, code: "bad_key" };
 }
 
 export function verifyCrispRequest(req: RawRequest, installation: InstallationInfo, now: Date): VerifyResult {

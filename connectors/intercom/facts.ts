@@ -11,6 +11,12 @@ export const intercomFacts: ConnectorFacts = {
   // Intercom documents no per-conversation cap on notes (only 10,000 calls/min per app). A note
   // is something an agent has to read, so we keep Zendesk's budget: 3 per conversation per 10 min.
   noteRateLimit: { notes: 3, windowMs: 10 * 60 * 1000 },
+  idPrefix: "ic",
+  secretHeaders: ["x-hub-signature"],
+  webhookRoutes: {
+    // Intercom validates the URL with HEAD and counts error answers toward pausing the subscription.
+    shared: { methods: ["POST", "HEAD"], unknownAccountStatus: 200 },
+  },
 };
 
 export const SIGNATURE_HEADER = "x-hub-signature";

@@ -9,6 +9,7 @@ import { postIntercomNote } from "./post-note";
 import { renderIntercomNote } from "./render-note";
 import { resolveIntercomRequester } from "./requester";
 import { fetchIntercomThread } from "./thread";
+import { intercomOAuth } from "./oauth";
 import { verifyIntercomSignature } from "./verify";
 
 export type { IntercomClient };
@@ -26,4 +27,5 @@ export const intercomConnector: Connector<IntercomClient> = {
   renderNote: renderIntercomNote,
   postNote: postIntercomNote,
   accountOf: intercomAccountOf,
+  oauth: intercomOAuth,
 };

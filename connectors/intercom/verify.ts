@@ -1,19 +1,12 @@
 // Intercom webhook signatures: `X-Hub-Signature: sha1=<hex>`, HMAC-SHA1 of the raw body keyed
 // with the app's client secret, checked on the raw bytes, constant-time, after a length check.
 // Intercom signs no timestamp, so there is no replay window: the notification id dedupes.
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { createHmac } from "node:crypto";
 import type { InstallationInfo, RawRequest, VerifyResult } from "../types";
+import { headerOf, sameBytes } from "../shared/signature";
 import { SIGNATURE_HEADER } from "./facts";
 
 const SHA1_HEX = /^sha1=([0-9a-f]{40})$/i;
-
-/** Headers should arrive lower-cased; a framework that keeps another case or an array still works. */
-export function headerOf(headers: RawRequest["headers"], name: string): string | undefined {
-  const direct = headers[name] as unknown;
-  const value = direct ?? Object.entries(headers).find(([k]) => k.toLowerCase() === name)?.[1];
-  const first = Array.isArray(value) ? value[0] : value;
-  return typeof first === "string" && first !== "" ? first : undefined;
-}
 
 /** The header value Intercom sends for `rawBody`: "sha1=" + lowercase hex. */
 export function signIntercomBody(clientSecret: string, rawBody: Buffer): string {
@@ -32,6 +25,6 @@ export function verifyIntercomSignature(req: RawRequest, installation: Installat
   if (!match) return { ok: false, code: "bad_signature" };
   const given = Buffer.from(match[1]!.toLowerCase(), "hex");
   const expected = createHmac("sha1", Buffer.from(secret, "utf8")).update(req.rawBody ?? Buffer.alloc(0)).digest();
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, code: "bad_signature" };
+  if (!sameBytes(given, expected)) return { ok: false, code: "bad_signature" };
   return { ok: true };
 }

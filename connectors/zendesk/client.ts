@@ -1,6 +1,6 @@
 // A Zendesk API client per installation: base URL, credentials and the fetch every call goes
-// through (http.ts). node-zendesk is built only if a call asks for it (`sdk`, on first use): the
-// hot path (ticket, user, comments, note) no longer does, see http.ts.
+// through (http.ts). node-zendesk is built only when a call asks for it (`sdk`, on first use):
+// the install-time calls (users/me, webhooks), not the hot path (see http.ts).
 import { createClient as createSdkClient, type ZendeskClient as SdkClient } from "node-zendesk";
 import type { InstallationInfo } from "../types";
 import { API_PATH, REQUEST_TIMEOUT_MS } from "./facts";
@@ -22,18 +22,19 @@ export type ZendeskClientOptions = { apiBaseUrl?: string; fetch?: FetchLike; tim
 
 const SUBDOMAIN = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 
-/** "acme", "acme.zendesk.com" or "https://acme.zendesk.com/" → "acme"; anything else → undefined. */
+/** "acme", "acme.zendesk.com" or "https://acme.zendesk.com/agent/…" → "acme"; anything else → undefined. */
 export function subdomainOf(account: string): string | undefined {
   const name = account
     .trim()
     .toLowerCase()
     .replace(/^https?:\/\//, "")
-    .replace(/\/+$/, "")
+    .replace(/\/.*$/, "")
     .replace(/\.zendesk\.com$/, "");
   return SUBDOMAIN.test(name) ? name : undefined;
 }
 
-function baseUrlOf(installation: InstallationInfo, apiBaseUrl: string | undefined): { baseUrl: string } | { problem: string } {
+/** Where the account's API and OAuth endpoints are: the override (tests) or https://<subdomain>.zendesk.com. */
+export function baseUrlOf(installation: Pick<InstallationInfo, "account">, apiBaseUrl: string | undefined): { baseUrl: string } | { problem: string } {
   if (apiBaseUrl && apiBaseUrl.trim() !== "") {
     // The override names the host; tolerate one that already ends in /api/v2.
     return { baseUrl: apiBaseUrl.trim().replace(/\/+$/, "").replace(/\/api\/v2$/, "") };

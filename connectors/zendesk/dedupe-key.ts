@@ -2,7 +2,7 @@
 import { createHash } from "node:crypto";
 import type { InstallationInfo, NormalisedEvent, RawRequest } from "../types";
 import { INVOCATION_ID_HEADER } from "./facts";
-import { headerOf } from "./verify";
+import { headerOf } from "../shared/signature";
 
 export function zendeskDedupeKey(event: NormalisedEvent, req: RawRequest, installation: InstallationInfo): string {
   const account = installation.account;

@@ -11,6 +11,9 @@ export const zendeskFacts: ConnectorFacts = {
   // Zendesk allows 30 ticket updates per 10 minutes per user per ticket; a note is an update,
   // and agents share that budget with us, so we use a tenth of it.
   noteRateLimit: { notes: 3, windowMs: 10 * 60 * 1000 },
+  idPrefix: "zd",
+  secretHeaders: ["x-zendesk-webhook-signature"],
+  webhookRoutes: { perInstallation: true },
 };
 
 export const SIGNATURE_HEADER = "x-zendesk-webhook-signature";

@@ -2,10 +2,8 @@
 // the hot path goes through requestJson (the client's fetch: Node's, keep-alive): show a ticket,
 // show a user, comments with cursor pagination at page[size]=100 and sideloaded users
 // (node-zendesk's getComments sends no page size and drops the sideloads), and the note PUT,
-// whose `audit` node-zendesk discards though the new comment id is there. Ticket and user went
-// through node-zendesk before; for two plain GETs it only added per-call work (header and URL
-// assembly, endpoint regexes, events) and a second error path (viaSdk below), so they no longer
-// do. viaSdk stays for calls the SDK does earn its place on (none on the hot path today).
+// whose `audit` node-zendesk discards though the new comment id is there. Install-time calls
+// (users/me, webhooks and their signing secret) go through node-zendesk with viaSdk.
 import type { ZendeskClient } from "./client";
 import { API_PATH } from "./facts";
 import { providerErrorFor, refusedCall } from "./provider-error";
@@ -33,7 +31,7 @@ function pathOf(url: string): string {
 }
 
 /** `path` is "/api/v2/…" or an absolute URL already checked to be on the client's base. */
-export async function requestJson(client: ZendeskClient, method: "GET" | "PUT", path: string, body?: unknown): Promise<unknown> {
+export async function requestJson(client: ZendeskClient, method: "GET" | "PUT" | "DELETE", path: string, body?: unknown): Promise<unknown> {
   requireReady(client);
   const url = /^https?:\/\//.test(path) ? path : `${client.baseUrl}${path}`;
   const what = `${method} ${pathOf(url)}`;
@@ -55,6 +53,7 @@ export async function requestJson(client: ZendeskClient, method: "GET" | "PUT", 
     await res.arrayBuffer().catch(() => undefined);
     throw providerErrorFor(what, res.status, res.headers.get("retry-after"));
   }
+  if (res.status === 204) return undefined;
   try {
     return await res.json();
   } catch {
@@ -83,14 +82,11 @@ export async function viaSdk(client: ZendeskClient, what: string, call: (sdk: Ze
   const retryAfter = out?.response?.headers?.get("retry-after");
   if (status === undefined) throw providerErrorFor(what, undefined);
   if (status >= 400) throw providerErrorFor(what, status, retryAfter);
+  // A 204 (a DELETE) comes back as an Error named "No Content": nothing to read, and no failure.
+  if (status === 204) return undefined;
   // The SDK turns any response carrying Retry-After into an Error and drops the body: a rate limit.
   if (out.result instanceof Error) throw providerErrorFor(what, 429, retryAfter);
   return out.result;
-}
-
-/** The SDK types ids as numbers but only joins them into the path: a string stays exact past 2^53. */
-export function asSdkId(id: string): number {
-  return id as unknown as number;
 }
 
 export const apiPath = (path: string): string => `${API_PATH}${path}`;

@@ -3,6 +3,7 @@ import type { Connector } from "../types";
 import { createZendeskClient, type ZendeskClient } from "./client";
 import { zendeskDedupeKey } from "./dedupe-key";
 import { zendeskFacts } from "./facts";
+import { zendeskOAuth } from "./oauth";
 import { isZendeskOwnEcho } from "./own-echo";
 import { parseZendeskBody } from "./parse";
 import { postZendeskNote } from "./post-note";
@@ -25,4 +26,5 @@ export const zendeskConnector: Connector<ZendeskClient> = {
   resolveRequester: resolveZendeskRequester,
   renderNote: renderZendeskNote,
   postNote: postZendeskNote,
+  oauth: zendeskOAuth,
 };

@@ -29,6 +29,9 @@ const HANDLERS: ReadonlyMap<string, Handler> = new Map(Object.entries({
   "messaging_ticket.message_added": messageAdded,
 }));
 
+/** The event subscriptions a provisioned webhook asks for: exactly the types handled above. */
+export const HANDLED_EVENT_TYPES: readonly string[] = Object.keys(HANDLERS).map((t) => `${EVENT_TYPE_PREFIXES[0]}${t}`);
+
 function eventName(type: string): string | undefined {
   const prefix = EVENT_TYPE_PREFIXES.find((p) => type.startsWith(p));
   return prefix === undefined ? undefined : type.slice(prefix.length);

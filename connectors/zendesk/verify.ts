@@ -1,19 +1,12 @@
 // Zendesk webhook signatures: base64(HMAC-SHA256(secret, timestamp + rawBody)), checked on the
 // raw bytes, constant-time, after a length check; the signed timestamp bounds replays.
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { createHmac } from "node:crypto";
 import type { InstallationInfo, RawRequest, VerifyResult } from "../types";
+import { headerOf, sameBytes } from "../shared/signature";
 import { REPLAY_WINDOW_MS, SIGNATURE_HEADER, SIGNATURE_TIMESTAMP_HEADER } from "./facts";
 
 const SHA256_BYTES = 32;
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
-
-/** Headers should arrive lower-cased; a framework that keeps another case or an array still works. */
-export function headerOf(headers: RawRequest["headers"], name: string): string | undefined {
-  const direct = headers[name] as unknown;
-  const value = direct ?? Object.entries(headers).find(([k]) => k.toLowerCase() === name)?.[1];
-  const first = Array.isArray(value) ? value[0] : value;
-  return typeof first === "string" && first !== "" ? first : undefined;
-}
 
 /**
  * The anatomy page shows ISO-8601 (`2021-03-25T05:09:27Z`). Epoch seconds or milliseconds are
@@ -49,7 +42,7 @@ export function verifyZendeskSignature(req: RawRequest, installation: Installati
   const givenBytes = Buffer.from(given, "base64");
   if (givenBytes.length !== SHA256_BYTES) return { ok: false, code: "bad_signature" };
   const expected = Buffer.from(signZendeskBody(secret, timestamp, req.rawBody ?? Buffer.alloc(0)), "base64");
-  if (!timingSafeEqual(givenBytes, expected)) return { ok: false, code: "bad_signature" };
+  if (!sameBytes(givenBytes, expected)) return { ok: false, code: "bad_signature" };
 
   // Checked after the signature so a forged request learns nothing about our clock.
   // A genuine signature over a timestamp we cannot read is still not a fresh request.

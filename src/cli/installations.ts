@@ -11,11 +11,16 @@ import {
   updateInstallationSecrets,
   type NewInstallation,
 } from "../tenants/installations";
+import { connectors } from "../../connectors";
+import { createLogger } from "../logger";
+import { uninstallInstallation } from "../tenants/app-uninstall";
 import { loadMasterKey } from "../tenants/secrets";
 
 export type Flags = Record<string, string | boolean | undefined>;
 export type Command = { usage: string; run(db: Database, f: Flags): Promise<{ json: object; text: string }> };
-export type InstallationCliDeps = { config: () => Pick<Config, "publicUrl" | "masterKey" | "dataDir"> };
+export type InstallationCliDeps = {
+  config: () => Pick<Config, "publicUrl" | "masterKey" | "dataDir"> & Partial<Pick<Config, "oauthClients" | "providerApiUrls" | "providerAppUrls">>;
+};
 
 /** Option types for parseArgs: with `strict: false` an undeclared `--tenant t1` parses as `true`. */
 export const INSTALLATION_CLI_OPTIONS: Record<string, { type: "string" | "boolean" }> = {
@@ -63,6 +68,7 @@ const USAGE = {
   list: "installations list [--tenant <tenant id>]",
   setSecret: "installations set-secret --installation <id> [--signing-secret s] [--api-token t] [--access-token t] [--client-secret s] [--identifier i --key k]",
   disable: "installations disable --installation <id> [--reason <why>]",
+  uninstall: "installations uninstall --installation <id>",
   replay: "deliveries replay --status dead|skipped [--since <ISO time>] [--installation <id>]",
   deliveries: "deliveries list [--status <status>] [--installation <id>] [--limit <n, default 20, max 500>]",
 };
@@ -244,6 +250,20 @@ export function createInstallationCommands(deps: InstallationCliDeps): Record<st
           throw new CliUsageError(`no installation ${id}: see \`installations list\`\nusage: npm run cli -- ${u}`);
         }
         return { json: { installation_id: id, status: "disabled" }, text: `installation ${id} disabled: its webhooks are refused from now on` };
+      },
+    },
+    "installations uninstall": {
+      usage: USAGE.uninstall,
+      async run(db, f) {
+        const u = USAGE.uninstall;
+        const id = need(f, "installation", "the installation id (see `installations list`)", u);
+        const log = createLogger("silent");
+        const c = deps.config();
+        const config = { publicUrl: c.publicUrl, oauthClients: c.oauthClients ?? {}, providerApiUrls: c.providerApiUrls ?? {}, providerAppUrls: c.providerAppUrls ?? {} };
+        const r = await uninstallInstallation({ db, masterKey: masterKey(db), connectors, config, clock: () => new Date(), log }, id);
+        if (!r.ok) throw new CliUsageError(`no installation ${id}: see \`installations list\`\nusage: npm run cli -- ${u}`);
+        const text = `installation ${id} uninstalled: its webhook at the helpdesk is removed, its token revoked`;
+        return { json: { installation_id: id, status: r.status, ...(r.warning ? { warning: r.warning } : {}) }, text: r.warning ? `installation ${id} uninstalled; ${r.warning}` : text };
       },
     },
     "deliveries replay": {

@@ -14,6 +14,7 @@ import { customersRouter } from "./v1/customers";
 import { memoriesRouter } from "./v1/memories";
 import { tenantRouter } from "./v1/tenant";
 import type { WebhookHandler } from "./routes/webhooks";
+import { installRouter, type InstallRoutesDeps } from "./install/routes";
 
 export type AppDeps = {
   db: Database;
@@ -25,6 +26,8 @@ export type AppDeps = {
   /** The webhook endpoints (routes/webhooks.ts), served ahead of Express. */
   webhooks?: WebhookHandler;
   onForget?: (tenantId: string, externalUserId: string) => Promise<number>;
+  /** GET /install/:provider and the OAuth callbacks (install/routes.ts). */
+  install?: InstallRoutesDeps;
 };
 
 /** The service's request listener: `http.createServer(createApp(deps))`, or supertest's `request(app)`. */
@@ -70,6 +73,7 @@ export function createApp(deps: AppDeps): RequestListener {
   v1.use((req, _res, next) => next(new ApiError("not_found", `no route ${req.method} /v1${req.path}`)));
   v1.use(errorHandler(deps.log));
   app.use("/v1", v1);
+  if (deps.install) app.use(installRouter(deps.install));
 
   // Outside /v1 (webhook paths with the wrong method, typos) the answer keeps the shape the
   // helpdesks have always seen.

@@ -2,7 +2,8 @@
 // rule over what the identity table already says (see DESIGN.md "Identity").
 import type { Provider } from "../../connectors/types";
 
-export type IdPrefix = "zd" | "ic" | "cr";
+/** A connector's own short prefix (ConnectorFacts.idPrefix). */
+export type IdPrefix = string;
 
 /** An id found through a link, already followed to its current id. */
 export type LinkedId = {
@@ -71,7 +72,7 @@ export function externalIdKey(externalId: string): string {
   return `${EXTERNAL_KEY_PREFIX}${externalId}`;
 }
 
-/** Scoped by provider and account: user 42 of one Zendesk is not user 42 of another. */
+/** Scoped by provider and account: user 42 of one helpdesk account is not user 42 of another. */
 export function fallbackId(prefix: IdPrefix, account: string, userRef: string): string {
   return `${prefix}_${account}_${userRef}`;
 }

@@ -12,7 +12,7 @@ export { aliasesOf, currentId } from "./aliases";
 export type ResolveCustomerInput = {
   tenantId: string;
   provider: Provider;
-  /** The installation's account: Zendesk subdomain, Intercom app_id, Crisp website_id. */
+  /** The installation's account, as its connector names it (a subdomain, a workspace id…). */
   account: string;
   identity: RequesterIdentity;
   /** emailKey(masterKey): e-mails are only ever stored as this key's HMAC. */
@@ -68,7 +68,7 @@ export type MergeHelpdeskUsersInput = {
   tenantId: string;
   provider: Provider;
   account: string;
-  /** The helpdesk user that was merged away (Zendesk merged user, Intercom lead, Crisp session person). */
+  /** The helpdesk user that was merged away (a merged user, a lead folded into a user…). */
   fromUserRef: string;
   /** The helpdesk user that survives. */
   intoUserRef: string;

@@ -5,11 +5,13 @@ import type { Logger } from "../logger";
 import type { MemoryEngine } from "../memory/engine";
 import type { TenantRef } from "../memory/store";
 import type { DeliveryQueue } from "../queue/types";
+import type { Credentials } from "../tenants/oauth-tokens";
 
 export type InstallationRecord = { info: InstallationInfo; status: string };
 
 export type InstallationStore = {
-  byId(id: string): Promise<InstallationRecord | null>;
+  /** `maxAgeMs`: a cached answer older than this is read again (0: always). */
+  byId(id: string, opts?: { maxAgeMs?: number }): Promise<InstallationRecord | null>;
   byAccount(provider: Provider, account: string): Promise<InstallationRecord | null>;
 };
 
@@ -26,4 +28,6 @@ export type PipelineDeps = {
   emailKey: Buffer;
   /** Per-provider API base-URL overrides (tests, benchmarks). */
   apiUrls: Partial<Record<Provider, string>>;
+  /** OAuth tokens kept fresh, and what a 401 means (src/tenants/oauth-tokens.ts). */
+  credentials?: Credentials;
 };

@@ -1,6 +1,7 @@
-// A helpdesk app's own credentials (a Crisp plugin's token and hook secret: one for every website
-// that installed the plugin) fill in what an installation does not carry itself. An
-// installation's own secrets always win; nothing here is stored, only merged in memory on read.
+// A helpdesk app's own credentials (a plugin's token and hook secret, one for every account that
+// installed the plugin; an OAuth app's client secret, which signs every account's webhooks)
+// fill in what an installation does not carry itself. An installation's own secrets always win;
+// nothing here is stored, only merged in memory on read.
 import type { Provider } from "../../connectors/types";
 import type { ProviderApp } from "../config";
 import type { InstallationRecord } from "./deps";
@@ -17,5 +18,6 @@ export function withAppSecrets<R extends InstallationRecord>(record: R | null, a
     secrets.key = app.secrets.key;
   }
   if (!secrets.signingSecret && app.secrets.signingSecret) secrets.signingSecret = app.secrets.signingSecret;
+  if (!secrets.clientSecret && app.secrets.clientSecret) secrets.clientSecret = app.secrets.clientSecret;
   return { ...record, info: { ...record.info, secrets } };
 }

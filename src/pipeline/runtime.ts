@@ -10,6 +10,8 @@ import { createSweeper } from "../queue/sweeper";
 import type { DeliveryQueue } from "../queue/types";
 import type { Services } from "../services";
 import { createInstallation, findInstallationByAccount, getInstallation, setInstallationStatus } from "../tenants/installations";
+import { oauthAppFor } from "../tenants/oauth-apps";
+import { createCredentials } from "../tenants/oauth-tokens";
 import { emailKey, loadMasterKey } from "../tenants/secrets";
 import { tenantRef } from "../tenants/service";
 import type { InstallationStore, PipelineDeps } from "./deps";
@@ -37,7 +39,7 @@ export function createPipelineRuntime(services: Services, opts: { queue?: Delive
     opts.queue ??
     (config.redisUrl ? createBullmqQueue({ redisUrl: config.redisUrl, log: log.child({ module: "queue" }) }) : createEmbeddedQueue({ log: log.child({ module: "queue" }) }));
   const pipelineLog = log.child({ module: "pipeline" });
-  // A helpdesk app's own credentials (CRISP_PLUGIN_*) fill in what an installation lacks.
+  // A helpdesk app's own credentials (from settings) fill in what an installation lacks.
   const apps = config.providerApps;
   // A NUL byte cannot be in any stored id (PostgreSQL text refuses it, 22021): such a lookup
   // finds nothing, rather than failing the request that asked.
@@ -84,6 +86,15 @@ export function createPipelineRuntime(services: Services, opts: { queue?: Delive
     }),
     emailKey: emailKey(masterKey),
     apiUrls: config.providerApiUrls,
+    credentials: createCredentials({
+      db,
+      masterKey,
+      connectors: allConnectors,
+      app: (provider) => oauthAppFor(config, provider),
+      clock,
+      log: pipelineLog,
+      changed: (id) => installationCache.invalidate(id),
+    }),
     intake,
   };
   const sweeper = createSweeper({ db, queue, log: log.child({ module: "sweeper" }), clock, intervalMs: opts.sweepIntervalMs });

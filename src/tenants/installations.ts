@@ -1,20 +1,26 @@
 // Helpdesk accounts connected to a tenant: validated per provider with zod on write and on
-// read, secrets sealed with the master key. Listings never carry secrets. OAuth installs
-// and provisioning webhooks through the helpdesk APIs are not done here (yet).
+// read, secrets sealed with the master key. Listings never carry secrets. The OAuth install
+// flow that fills them is app-installs.ts; token refresh is oauth-tokens.ts.
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import type { InstallationInfo, InstallationSecrets, Provider } from "../../connectors/types";
+import { subdomainOf } from "../../connectors/zendesk/client";
 import type { Database } from "../db/client";
 import { decryptSecrets, encryptSecrets } from "./secrets";
 
 export const PROVIDERS = ["zendesk", "intercom", "crisp"] as const satisfies readonly Provider[];
 
 /**
- * `pending`: created, but a secret only the helpdesk can show is still missing (Zendesk
- * reveals a webhook's signing secret after the webhook exists, and the webhook needs our
- * URL, which needs the installation id). Webhooks are accepted for `active` only.
+ * - `pending`: created, but something only the helpdesk can give is still missing (Zendesk
+ *   reveals a webhook's signing secret after the webhook exists, and the webhook needs our URL,
+ *   which needs the installation id).
+ * - `active`: webhooks are accepted and processed.
+ * - `needs_reauth`: the helpdesk refused our credentials (a refresh answered invalid_grant, a
+ *   401); webhooks are still accepted, and their deliveries wait as `held` until the admin
+ *   connects again.
+ * - `disabled` (by an admin) and `uninstalled`: webhooks are refused.
  */
-export const INSTALLATION_STATUSES = ["active", "pending", "disabled", "auth_failed", "uninstalled"] as const;
+export const INSTALLATION_STATUSES = ["pending", "active", "needs_reauth", "disabled", "uninstalled"] as const;
 export type InstallationStatus = (typeof INSTALLATION_STATUSES)[number];
 
 export type InstallationRecord = { info: InstallationInfo; status: InstallationStatus; statusReason: string | null };
@@ -64,29 +70,48 @@ const optional = () =>
 const digits = (what: string) => required().regex(/^\d+$/, `must be the numeric ${what}`);
 
 // Accepts "acme", "acme.zendesk.com" or "https://acme.zendesk.com/": people paste all three.
-const zendeskSubdomain = required()
-  .toLowerCase()
-  .transform((v) => v.replace(/^https?:\/\//, "").replace(/\/.*$/, "").replace(/\.zendesk\.com$/, ""))
-  .pipe(z.string().regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/, "must be a Zendesk subdomain: letters, digits and dashes (acme for acme.zendesk.com)"));
-
-const zendeskSchema = z.object({
-  account: zendeskSubdomain,
-  settings: z.object({
-    email: required().toLowerCase().pipe(z.email("must be the e-mail address of the Zendesk agent the API token belongs to")),
-    agentId: digits("Zendesk user id of that agent (our notes' author)"),
-  }),
-  secrets: z
-    .object({ apiToken: optional(), accessToken: optional(), signingSecret: optional() })
-    .refine((s) => s.apiToken || s.accessToken, { path: ["apiToken"], message: "is required (or secrets.accessToken for OAuth)" }),
+// The connector's own reading, so the installation and the API client agree on what is valid.
+const zendeskSubdomain = required().transform((v, ctx) => {
+  const sub = subdomainOf(v);
+  if (sub) return sub;
+  ctx.addIssue({ code: "custom", message: "must be a Zendesk subdomain: letters, digits and dashes (acme for acme.zendesk.com)" });
+  return z.NEVER;
 });
+
+// how the installation was made: `oauth` (one-click install) or by hand
+const auth = z.enum(["oauth", "manual"]).optional();
+
+const zendeskSchema = z
+  .object({
+    account: zendeskSubdomain,
+    settings: z.object({
+      email: optional().transform((v) => v?.toLowerCase()).pipe(z.email("must be the e-mail address of the Zendesk agent the API token belongs to").optional()),
+      agentId: digits("Zendesk user id of that agent (our notes' author)"),
+      webhookId: optional(),
+      auth,
+    }),
+    secrets: z
+      .object({ apiToken: optional(), accessToken: optional(), refreshToken: optional(), expiresAt: optional(), refreshAt: optional(), signingSecret: optional() })
+      .refine((s) => s.apiToken || s.accessToken, { path: ["apiToken"], message: "is required (or secrets.accessToken for OAuth)" }),
+  })
+  .superRefine((v, ctx) => {
+    // an API token is used as <email>/token: it is half a credential without the e-mail
+    if (v.secrets.apiToken && !v.secrets.accessToken && !v.settings.email) {
+      ctx.addIssue({ code: "custom", path: ["settings", "email"], message: "is required: the e-mail address of the Zendesk agent the API token belongs to" });
+    }
+  });
 
 const intercomSchema = z.object({
   account: required().regex(/^[a-z0-9]+$/i, "must be the Intercom app_id (workspace id): letters and digits"),
   settings: z.object({
     adminId: digits("Intercom admin id that authors our notes"),
     region: z.enum(["us", "eu", "au"], { error: "must be one of: us, eu, au" }).default("us"),
+    auth,
   }),
-  secrets: z.object({ accessToken: required(), clientSecret: required() }),
+  // an app installed through OAuth verifies webhooks with the app's client secret, from settings
+  secrets: z.object({ accessToken: required(), clientSecret: optional() }),
+}).superRefine((v, ctx) => {
+  if (v.settings.auth !== "oauth" && !v.secrets.clientSecret) ctx.addIssue({ code: "custom", path: ["secrets", "clientSecret"], message: "is required" });
 });
 
 const crispSchema = z
@@ -157,6 +182,46 @@ export async function createInstallation(db: Database, masterKey: Buffer, input:
     },
   });
   return { id, tenantId: input.tenantId, provider: input.provider, account, settings, secrets };
+}
+
+export type SavedInstallation = {
+  /** An existing installation of the same tenant, provider and account is updated in place. */
+  id?: string;
+  tenantId: string;
+  provider: Provider;
+  account: string;
+  settings: Record<string, string | undefined>;
+  secrets: InstallationSecrets;
+  status: InstallationStatus;
+};
+
+/**
+ * Writes an installation made by the install flow (not typed by a person): validated like any
+ * other, created under `id` when there is none, else replaced whole. The account may be live
+ * in this tenant only: two live installations of one account would split its webhooks.
+ */
+export async function saveInstallation(db: Database, masterKey: Buffer, input: SavedInstallation): Promise<InstallationInfo> {
+  const valid = validateInstallation(input.provider, input);
+  if (!valid.ok) throw new InstallationInputError(valid.field, `${valid.field} ${valid.message}`);
+  const { account, settings, secrets } = valid.value;
+  const clash = await db.prisma.installation.findFirst({
+    where: { provider: input.provider, account, status: { in: ["active", "pending", "needs_reauth"] }, NOT: { tenantId: input.tenantId } },
+  });
+  if (clash) throw new InstallationInputError("account", `${input.provider} account ${account} is already connected to another tenant`);
+  const id = input.id ?? `inst_${randomBytes(10).toString("hex")}`;
+  const data = { settings, secrets: encryptSecrets(masterKey, secrets), status: input.status, statusReason: null };
+  await db.prisma.installation.upsert({
+    where: { id },
+    create: { id, tenantId: input.tenantId, provider: input.provider, account, ...data },
+    update: data,
+  });
+  return { id, tenantId: input.tenantId, provider: input.provider, account, settings, secrets };
+}
+
+/** The tenant's installation of this account (the newest), whatever its status. */
+export async function findTenantInstallation(db: Database, masterKey: Buffer, tenantId: string, provider: Provider, account: string): Promise<InstallationRecord | null> {
+  const row = await db.prisma.installation.findFirst({ where: { tenantId, provider, account: normaliseAccount(provider, account) }, orderBy: { createdAt: "desc" } });
+  return row ? toRecord(row, masterKey) : null;
 }
 
 type InstallationRow = NonNullable<Awaited<ReturnType<Database["prisma"]["installation"]["findUnique"]>>>;

@@ -10,6 +10,7 @@ import type { InstallationInfo } from "../../connectors/types";
 import { loadConfig } from "../../src/config";
 import type { Database } from "../../src/db/client";
 import { createApp } from "../../src/http/app";
+import { createInstallDeps } from "../../src/http/install/deps";
 import { webhookHandler } from "../../src/http/routes/webhooks";
 import { forgetIdentities } from "../../src/identity/resolve";
 import { createLogger } from "../../src/logger";
@@ -38,6 +39,7 @@ export type TestPipeline = {
   apiKey: string;
   zendesk: InstallationInfo;
   masterKey: Buffer;
+  config: ReturnType<typeof loadConfig>;
   /** The pipeline's clock: real time while `value` is null, else frozen at it. */
   now: { value: Date | null };
   close(): Promise<void>;
@@ -62,10 +64,8 @@ export async function createTestPipeline(opts: { sweepIntervalMs?: number; zende
   const queue = process.env.REDIS_URL
     ? createBullmqQueue({ redisUrl: process.env.REDIS_URL, name: `e2e-${process.pid}-${randomBytes(3).toString("hex")}`, log })
     : createEmbeddedQueue({ log });
-  const runtime = createPipelineRuntime(
-    { config, db, engine, extractor: createDeterministicExtractor(), metrics, log },
-    { queue, clock, sweepIntervalMs: opts.sweepIntervalMs ?? 500 },
-  );
+  const services = { config, db, engine, extractor: createDeterministicExtractor(), metrics, log };
+  const runtime = createPipelineRuntime(services, { queue, clock, sweepIntervalMs: opts.sweepIntervalMs ?? 500 });
   await runtime.startWorker({ concurrency: 4 });
   const app = createApp({
     db,
@@ -76,6 +76,7 @@ export async function createTestPipeline(opts: { sweepIntervalMs?: number; zende
     clock,
     webhooks: webhookHandler(runtime.deps, { metrics }),
     onForget: (tenantId, externalUserId) => forgetIdentities(db, tenantId, externalUserId),
+    install: createInstallDeps(services, runtime, clock),
   });
   const t = await createTenant(db, "Acme");
   const masterKey = loadMasterKey({ masterKey: config.masterKey, dataDir, embedded: db.kind === "embedded" });
@@ -89,6 +90,7 @@ export async function createTestPipeline(opts: { sweepIntervalMs?: number; zende
     apiKey: t.api_key,
     zendesk,
     masterKey,
+    config,
     now,
     async close() {
       await runtime.close();

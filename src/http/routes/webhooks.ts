@@ -7,7 +7,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { parse as parseQuery } from "node:querystring";
 import zlib from "node:zlib";
-import type { Provider, RawRequest } from "../../../connectors/types";
+import type { Connector, Provider, RawRequest } from "../../../connectors/types";
 import type { Logger } from "../../logger";
 import type { Metrics } from "../../metrics";
 import { receiveWebhook, type ReceiveDeps, type Route } from "../../pipeline/intake/receive";
@@ -29,36 +29,44 @@ type Endpoint = {
 const PREFIX = "/webhooks/";
 const NO_QUERY: Record<string, string | undefined> = Object.freeze({});
 
-// provider segment → endpoints without and with an installation id in the path
-const ENDPOINTS: Record<string, { shared?: Endpoint[]; perInstallation?: Endpoint }> = {
-  zendesk: { perInstallation: perInstallation("zendesk") },
-  intercom: {
-    shared: [
-      { label: "/webhooks/intercom", method: "POST", route: () => ({ provider: "intercom", unknownAccountStatus: 200 }) },
-      // Intercom validates the URL with HEAD and counts error answers toward pausing the subscription.
-      { label: "/webhooks/intercom", method: "HEAD", route: () => ({ provider: "intercom" }) },
-    ],
-  },
-  crisp: {
-    shared: [{ label: "/webhooks/crisp", method: "POST", route: () => ({ provider: "crisp", unknownAccountStatus: 200 }) }],
-    perInstallation: perInstallation("crisp"),
-  },
-};
+type Endpoints = Record<string, { shared?: Endpoint[]; perInstallation?: Endpoint }>;
 
-function perInstallation(provider: Provider): Endpoint {
-  return { label: `/webhooks/${provider}/:installationId`, method: "POST", route: (installationId) => ({ provider, installationId }) };
+/** provider segment → endpoints without and with an installation id in the path, as each connector declares them. */
+export function endpointsOf(connectors: Partial<Record<Provider, Connector>>): Endpoints {
+  const table: Endpoints = {};
+  for (const connector of Object.values(connectors)) {
+    if (!connector) continue;
+    const provider = connector.provider;
+    const routes = connector.facts.webhookRoutes;
+    const label = `/webhooks/${provider}`;
+    table[provider] = {
+      ...(routes.shared
+        ? {
+            shared: routes.shared.methods.map((method): Endpoint => ({
+              label,
+              method,
+              // HEAD is a URL check: answered 200, nothing routed
+              route: () => (method === "POST" && routes.shared?.unknownAccountStatus ? { provider, unknownAccountStatus: routes.shared.unknownAccountStatus } : { provider }),
+            })),
+          }
+        : {}),
+      ...(routes.perInstallation ? { perInstallation: { label: `${label}/:installationId`, method: "POST", route: (installationId) => ({ provider, installationId }) } } : {}),
+    };
+  }
+  return table;
 }
 
 export function webhookHandler(deps: ReceiveDeps, opts: WebhookHandlerOptions = {}): WebhookHandler {
   const limit = opts.bodyLimit ?? WEBHOOK_BODY_LIMIT;
   const log = opts.log ?? deps.log;
   const observe = opts.metrics ? requestMetrics(opts.metrics) : () => undefined;
+  const endpoints = endpointsOf(deps.connectors);
 
   return (req, res) => {
     const url = req.url ?? "";
     if (url.length <= PREFIX.length || !url.slice(0, PREFIX.length).toLowerCase().startsWith(PREFIX)) return false;
     const q = url.indexOf("?");
-    const match = matchEndpoint(q < 0 ? url : url.slice(0, q), req.method ?? "");
+    const match = matchEndpoint(endpoints, q < 0 ? url : url.slice(0, q), req.method ?? "");
     if (!match) return false;
     const { endpoint, installationId } = match;
     const started = performance.now();
@@ -89,12 +97,12 @@ export function webhookHandler(deps: ReceiveDeps, opts: WebhookHandlerOptions = 
   };
 }
 
-function matchEndpoint(path: string, method: string): { endpoint: Endpoint; installationId?: string } | null {
+function matchEndpoint(endpoints: Endpoints, path: string, method: string): { endpoint: Endpoint; installationId?: string } | null {
   // Express's defaults, kept: case-insensitive fixed segments, one trailing slash allowed
   const rest = path.slice(PREFIX.length).replace(/\/$/, "");
   const slash = rest.indexOf("/");
   const provider = (slash < 0 ? rest : rest.slice(0, slash)).toLowerCase();
-  const known = Object.hasOwn(ENDPOINTS, provider) ? ENDPOINTS[provider] : undefined;
+  const known = Object.hasOwn(endpoints, provider) ? endpoints[provider] : undefined;
   if (!known) return null;
   if (slash < 0) {
     const endpoint = known.shared?.find((e) => e.method === method);

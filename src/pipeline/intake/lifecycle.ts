@@ -1,8 +1,8 @@
-// App-level install and uninstall events on a shared endpoint (a Crisp website subscribing to or
-// leaving the plugin), for any connector with `lifecycle`. They arrive before any installation
+// App-level install and uninstall events on a shared endpoint (an account subscribing to or
+// leaving a plugin), for any connector with `lifecycle`. They arrive before any installation
 // exists, so they are verified with the app's own secret, never recorded in the inbox.
-// An install creates the installation in the tenant configured for the app (e.g.
-// CRISP_PLUGIN_TENANT_ID), or brings back one that was uninstalled; without a configured tenant
+// An install creates the installation in the tenant configured for the app (a setting of that
+// app), or brings back one that was uninstalled; without a configured tenant
 // it is only logged (add the installation with the CLI). An uninstall marks it `uninstalled`.
 // An installation an admin disabled stays disabled whatever the helpdesk says.
 import type { InstallationInfo, Provider, RawRequest } from "../../../connectors/types";

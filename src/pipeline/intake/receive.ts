@@ -18,9 +18,9 @@ export type ReceiveResult = { status: number; body: Record<string, unknown> };
 
 export type Route = {
   provider: Provider;
-  /** Per-installation URL (Zendesk, Crisp website hooks). */
+  /** Per-installation URL (ConnectorFacts.webhookRoutes.perInstallation). */
   installationId?: string;
-  /** What a shared endpoint answers for an account nobody installed (Intercom counts errors toward pausing). */
+  /** What a shared endpoint answers for an account nobody installed (a helpdesk may count errors toward pausing). */
   unknownAccountStatus?: 200 | 404;
 };
 
@@ -82,7 +82,8 @@ export async function receiveWebhook(deps: ReceiveDeps, route: Route, req: RawRe
     const acc = account;
     lookup = acc ? (o) => installations.byAccount(route.provider, acc, o) : async () => null;
   }
-  const live = (r: InstallationRecord | null): r is InstallationRecord => r !== null && r.info.provider === route.provider && r.status === "active";
+  // needs_reauth: still ours and still signed; its deliveries are held until it is connected again
+  const live = (r: InstallationRecord | null): r is InstallationRecord => r !== null && r.info.provider === route.provider && (r.status === "active" || r.status === "needs_reauth");
 
   let record = await lookup();
   // a copy cached before the installation went live: ask the database once more
@@ -141,7 +142,7 @@ export async function receiveWebhook(deps: ReceiveDeps, route: Route, req: RawRe
 }
 
 /**
- * A shared endpoint (Intercom, Crisp plugin hooks) got a body for an account with no live
+ * A shared endpoint (one URL for every account of an app) got a body for an account with no live
  * installation: recorded as skipped so it shows in `deliveries list`, without its payload
  * (nobody could verify it), once per identical body.
  */

@@ -6,14 +6,16 @@ import { aliasesOf, mergeHelpdeskUsers, resolveCustomerWithAliases } from "../..
 import type { TenantRef } from "../../memory/store";
 import { claimDelivery, deliveryStatus, finishDelivery, uncountAttempt } from "../../queue/delivery-rows";
 import { MAX_ATTEMPTS, PermanentJobError } from "../../queue/retry";
+import { NeedsReauthError } from "../../tenants/oauth-tokens";
+import { afterCredentialsFailure } from "../credentials";
 import type { PipelineDeps } from "../deps";
 import { ingestThread } from "./ingest-thread";
 import { maybePostNote } from "./post-note";
 import { type ReleaseWrite, runWrite, type TicketLease, withTicketLease } from "./ticket-lease";
 
-const PREFIX = { zendesk: "zd", intercom: "ic", crisp: "cr" } as const;
-
-export type JobResult = { status: "done" | "skipped"; reason: string };
+export type JobResult = { status: "done" | "skipped" | "held"; reason: string };
+/** What a job that ran to its end records. */
+type Finished = { status: "done" | "skipped"; reason: string };
 
 /**
  * Runs one delivery. `attempt` is the queue's count, which starts again at 1 when the sweeper
@@ -21,6 +23,16 @@ export type JobResult = { status: "done" | "skipped"; reason: string };
  * failing (or keeps getting lost) is given up at MAX_ATTEMPTS whichever count gets there first.
  */
 export async function processDelivery(deps: PipelineDeps, deliveryId: string, attempt: number): Promise<JobResult> {
+  // the installation the job used, for what a refused credential means (credentials.ts)
+  const used: { inst?: InstallationInfo } = {};
+  try {
+    return await processClaimed(deps, deliveryId, attempt, used);
+  } catch (err) {
+    return afterCredentialsFailure(deps, deliveryId, used.inst, err);
+  }
+}
+
+async function processClaimed(deps: PipelineDeps, deliveryId: string, attempt: number, used: { inst?: InstallationInfo }): Promise<JobResult> {
   const sql = deps.db.sql;
   // Claims the row in one statement (unless already finished), counting the attempt there;
   // updated_at is the lease the sweeper reads.
@@ -38,7 +50,7 @@ export async function processDelivery(deps: PipelineDeps, deliveryId: string, at
     throw new PermanentJobError(`gave up after ${attempts - 1} attempts`);
   }
   try {
-    return await runClaimed(deps, deliveryId, delivery);
+    return await runClaimed(deps, deliveryId, delivery, used);
   } catch (err) {
     // the last attempt by the row's count: no retry, whatever the queue's own count says
     if (attempts >= MAX_ATTEMPTS && !(err as { permanent?: unknown }).permanent) {
@@ -48,18 +60,27 @@ export async function processDelivery(deps: PipelineDeps, deliveryId: string, at
   }
 }
 
-async function runClaimed(deps: PipelineDeps, deliveryId: string, delivery: { installation_id: string; event: unknown }): Promise<JobResult> {
-
+async function runClaimed(
+  deps: PipelineDeps,
+  deliveryId: string,
+  delivery: { installation_id: string; event: unknown },
+  used: { inst?: InstallationInfo },
+): Promise<JobResult> {
   // The outcome, written with the lease's release (or on its own for a job that takes none).
-  const finishing = (result: JobResult): ReleaseWrite => finishDelivery(deliveryId, result, deps.clock());
-  const finish = async (result: JobResult) => {
+  const finishing = (result: Finished): ReleaseWrite => finishDelivery(deliveryId, result, deps.clock());
+  const finish = async (result: Finished) => {
     await runWrite(deps.db, finishing(result));
     return result;
   };
 
-  const record = await deps.installations.byId(delivery.installation_id);
+  let record = await deps.installations.byId(delivery.installation_id);
+  // a cached copy may predate a re-install or a re-auth: a refusal is decided on a fresh read
+  if (record && record.status !== "active") record = await deps.installations.byId(delivery.installation_id, { maxAgeMs: 0 });
+  used.inst = record?.info;
+  if (record?.status === "needs_reauth") throw new NeedsReauthError(`installation ${record.info.id} needs to be connected again`);
   if (!record || record.status !== "active") return finish({ status: "skipped", reason: "installation_inactive" });
-  const inst = record.info;
+  const inst = deps.credentials ? await deps.credentials.fresh(record.info) : record.info;
+  used.inst = inst;
   const connector = deps.connectors[inst.provider];
   const tenant = await tenantOf(deps, inst.tenantId);
   if (!connector || !tenant) return finish({ status: "skipped", reason: "installation_inactive" });
@@ -70,7 +91,7 @@ async function runClaimed(deps: PipelineDeps, deliveryId: string, delivery: { in
   if (event.kind === "internal_note") return finish({ status: "skipped", reason: "internal_note" });
 
   const client = clientFor(connector, inst, deps.apiUrls[inst.provider]);
-  const prefix = PREFIX[inst.provider];
+  const prefix = connector.facts.idPrefix;
 
   if (event.kind === "user_merged" && event.merge) {
     const { into } = await mergeHelpdeskUsers(deps.db, { tenantId: inst.tenantId, provider: inst.provider, account: inst.account, ...event.merge, prefix });
@@ -86,7 +107,7 @@ async function runClaimed(deps: PipelineDeps, deliveryId: string, delivery: { in
   }
 
   const ticketRef = event.ticketRef;
-  const ticketJob = async (lease: TicketLease): Promise<JobResult> => {
+  const ticketJob = async (lease: TicketLease): Promise<Finished> => {
     const thread: Thread = await connector.fetchThread(client, ticketRef);
     const requesterRef = event.requesterRef ?? thread.requesterRef;
     // An anonymous visitor with no contact: nobody to remember, which is an outcome, not a failure.
@@ -159,7 +180,7 @@ async function resolveAndMerge(
     account: inst.account,
     identity,
     emailKey: deps.emailKey,
-    prefix: PREFIX[inst.provider],
+    prefix: connector.facts.idPrefix,
   });
   await foldAliases(deps, tenant, externalUserId, [...previousIds, ...aliases]);
   return externalUserId;

@@ -10,7 +10,7 @@ import { createHmac, randomBytes } from "node:crypto";
 import { Writable } from "node:stream";
 import type { RequestListener } from "node:http";
 import request from "supertest";
-import type { Connector, NormalisedEvent, RawRequest } from "../../../connectors/types";
+import type { Connector, ConnectorFacts, NormalisedEvent, RawRequest } from "../../../connectors/types";
 import { loadConfig } from "../../../src/config";
 import type { Database } from "../../../src/db/client";
 import { createApp } from "../../../src/http/app";
@@ -38,6 +38,7 @@ const SHARED_SECRET = "shared-endpoint-test-secret";
 /** A shared-endpoint helpdesk reduced to what the intake uses: the account in the body, an HMAC header. */
 const sharedConnector = {
   provider: "intercom",
+  facts: { webhookRoutes: { shared: { methods: ["POST", "HEAD"], unknownAccountStatus: 200 } } } as Partial<ConnectorFacts> as ConnectorFacts,
   accountOf: (body: unknown) => (body as { app_id?: string }).app_id,
   verify: (req: RawRequest, inst) => {
     const sig = createHmac("sha256", inst.secrets.clientSecret ?? "").update(req.rawBody).digest("hex");

@@ -16,6 +16,9 @@ describe("intercomConnector", () => {
       pageSize: 500,
       timestampSigned: false,
       noteRateLimit: { notes: 3, windowMs: 600_000 },
+      idPrefix: "ic",
+      secretHeaders: ["x-hub-signature"],
+      webhookRoutes: { shared: { methods: ["POST", "HEAD"], unknownAccountStatus: 200 } },
     });
     expect(intercomConnector.facts.deliveryIdHeader).toBeUndefined();
   });

@@ -26,6 +26,9 @@ describe("zendeskConnector", () => {
       deliveryIdHeader: "x-zendesk-webhook-invocation-id",
       timestampSigned: true,
       noteRateLimit: { notes: 3, windowMs: 600_000 },
+      idPrefix: "zd",
+      secretHeaders: ["x-zendesk-webhook-signature"],
+      webhookRoutes: { perInstallation: true },
     });
   });
 

@@ -1,0 +1,115 @@
+// Token refresh across processes: two worker processes (`src/worker.ts`), a private
+// redis-server, PostgreSQL, and the fake Zendesk over HTTP. Twenty deliveries meet an access
+// token that stopped working at once; Zendesk rotates on refresh (the old pair dies), so a
+// second refresh would fail and cut the installation off: exactly one refresh call is made.
+import { randomBytes } from "node:crypto";
+import nock from "nock";
+import request from "supertest";
+import { loadConfig } from "../../src/config";
+import { createApp } from "../../src/http/app";
+import { createInstallDeps } from "../../src/http/install/deps";
+import { webhookHandler } from "../../src/http/routes/webhooks";
+import { createLogger } from "../../src/logger";
+import { createMemoryEngine } from "../../src/memory/engine";
+import { createDeterministicExtractor } from "../../src/memory/extract/deterministic";
+import { createMetrics } from "../../src/metrics";
+import { createPipelineRuntime, type PipelineRuntime } from "../../src/pipeline/runtime";
+import { createBullmqQueue } from "../../src/queue/bullmq";
+import { createTenant } from "../../src/tenants/service";
+import { FakeZendeskApp } from "../helpers/fake-zendesk-app";
+import { ticketCreatedEvent, waitFor, zendeskHeaders } from "../helpers/pipeline";
+import { createPrivateRedis, startWorkerProcess, type Child, type PrivateRedis } from "../helpers/processes";
+import { createScratchDatabase, type ScratchDatabase } from "../helpers/resilience";
+
+// PostgreSQL only: two worker processes cannot share the embedded store (one process at a time).
+const describeWithPostgres = process.env.DATABASE_URL ? describe : describe.skip;
+
+jest.setTimeout(120_000);
+
+const CLIENT = { id: "zdg-helpdesk-memory", secret: "zd-oauth-client-secret-test-0123456789" };
+
+describeWithPostgres("OAuth refresh across two worker processes", () => {
+  const masterKey = randomBytes(32).toString("hex");
+  const zd = new FakeZendeskApp(CLIENT);
+  let scratch: ScratchDatabase;
+  let redis: PrivateRedis;
+  let fake: { url: string; close(): Promise<void> };
+  let runtime: PipelineRuntime;
+  const workers: Child[] = [];
+
+  beforeAll(async () => {
+    // nothing is intercepted here: the install's own calls (in this process) reach the fake over
+    // HTTP, and nock's fetch interception refuses request bodies made in Jest's realm
+    nock.restore();
+    redis = await createPrivateRedis();
+    scratch = await createScratchDatabase(process.env.DATABASE_URL!);
+    // slow answers keep many jobs in flight together: the refreshes would really race
+    fake = await zd.listen(60);
+  });
+  afterAll(async () => {
+    const steps: Array<() => Promise<unknown>> = [
+      () => Promise.all(workers.map((w) => w.stop("SIGKILL"))),
+      () => runtime?.close(),
+      () => scratch?.drop(),
+      () => redis?.stop(),
+      () => fake?.close(),
+    ];
+    for (const step of steps) await step().catch((err: unknown) => console.error("cleanup failed:", err));
+    nock.activate();
+  });
+
+  it("20 concurrent deliveries across two workers make exactly one refresh call, and all get their note", async () => {
+    const env = { MASTER_KEY: masterKey, REDIS_URL: redis.url, ZENDESK_API_URL: fake.url, ZENDESK_OAUTH_CLIENT_ID: CLIENT.id, ZENDESK_OAUTH_CLIENT_SECRET: CLIENT.secret };
+    const config = loadConfig({ ...env, LOG_LEVEL: "silent", RUN_WORKER: "false" });
+    const log = createLogger("silent");
+    const extractor = createDeterministicExtractor();
+    const db = scratch.db;
+    const engine = createMemoryEngine({ db, extractor });
+    const metrics = createMetrics();
+    const services = { config, db, engine, extractor, metrics, log };
+    runtime = createPipelineRuntime(services, { queue: createBullmqQueue({ redisUrl: redis.url, log }) });
+    const app = createApp({ db, engine, log, metrics, maxBodyBytes: 1_000_000, webhooks: webhookHandler(runtime.deps, { metrics }), install: createInstallDeps(services, runtime) });
+    const tenant = await createTenant(db, "Globex");
+
+    // one click: install → consent → callback
+    const start = await request(app).get("/install/zendesk?subdomain=globex").set("authorization", `ApiKey ${tenant.api_key}`);
+    const consent = zd.consent(start.headers.location!);
+    const cb = await request(app).get(`/oauth/zendesk/callback?code=${consent.code}&state=${encodeURIComponent(consent.state)}`).set("accept", "application/json");
+    expect({ status: cb.status, error: cb.body.error }).toEqual({ status: 200 });
+    const installationId: string = cb.body.installation.id;
+    const secret = [...zd.webhooks.values()][0]!.secret;
+
+    for (let i = 0; i < 2; i++) workers.push(startWorkerProcess({ ...env, DATABASE_URL: scratch.url, LOG_LEVEL: "warn", WORKER_CONCURRENCY: "8" }));
+    // the token stops working before any job runs: every one of them meets it
+    zd.expireAccessTokens();
+    const tickets = Array.from({ length: 20 }, (_, i) => 9100 + i);
+    for (const id of tickets) {
+      zd.zd.addUser({ id: 800_000 + id, name: `Customer ${id}`, email: `c${id}@example.com` });
+      zd.zd.addTicket({ id, subject: "Refund", requester_id: 800_000 + id, comments: [{ body: "Please refund the duplicate charge on my last invoice." }] });
+    }
+    const answers = await Promise.all(
+      tickets.map((id) => {
+        const body = JSON.stringify(ticketCreatedEvent({ ticketId: id, requesterId: 800_000 + id, subject: "Refund" }));
+        return request(app).post(`/webhooks/zendesk/${installationId}`).set(zendeskHeaders(body, secret)).send(body);
+      }),
+    );
+    expect(answers.map((a) => a.status)).toEqual(tickets.map(() => 200));
+
+    const done = async () => Number((await db.sql.query<{ n: string }>(`SELECT count(*) AS n FROM webhook_deliveries WHERE status IN ('done', 'dead', 'held')`))[0]!.n);
+    try {
+      await waitFor(async () => (await done()) === 20, 90_000, "20 deliveries finished");
+    } catch (err) {
+      throw new Error(`${(err as Error).message}\n--- workers ---\n${workers.map((w) => w.output()).join("\n---\n")}`);
+    }
+    const byStatus = await db.sql.query<{ status: string; n: string }>(`SELECT status, count(*) AS n FROM webhook_deliveries GROUP BY status`);
+    expect(Object.fromEntries(byStatus.map((r) => [r.status, Number(r.n)]))).toEqual({ done: 20 });
+    expect(zd.refreshCalls()).toBe(1);
+    // many jobs met the dead token, not one that then refreshed for all
+    expect(zd.refusedCalls).toBeGreaterThan(1);
+    for (const id of tickets) expect(zd.zd.notesOn(id)).toHaveLength(1);
+    // both workers took part
+    expect(workers.every((w) => w.exited() === null)).toBe(true);
+    const row = await db.prisma.installation.findUniqueOrThrow({ where: { id: installationId } });
+    expect(row.status).toBe("active");
+  });
+});
