@@ -9,6 +9,9 @@ import { createPipelineRuntime } from "./pipeline/runtime";
 import { createLogger } from "./logger";
 import { createServices } from "./services";
 import { createTenant } from "./tenants/service";
+import { createCommands } from "./cli/commands";
+import { createConsoleSessions } from "./http/console/sessions";
+import { loadMasterKey } from "./tenants/secrets";
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
@@ -16,14 +19,17 @@ async function main(): Promise<void> {
   const services = await createServices(config, log);
   const { db } = services;
 
+  const sessions = createConsoleSessions();
+  let firstStart: string | undefined;
   if (db.kind === "embedded" && (await db.prisma.tenant.count()) === 0) {
     const demo = await createTenant(db, "Demo");
+    const link = `${config.publicUrl}/console/link/${sessions.issueLink(demo.tenant.id, demo.key_id)}`;
     // Printed once, on stdout and not through the logger, so it is not kept in log stores.
-    process.stdout.write(
+    firstStart =
       `\nFirst start on the embedded database (${config.dataDir}).\n` +
-        `Demo tenant ${demo.tenant.id} created. Its API key (shown only now):\n\n    ${demo.api_key}\n\n` +
-        `Try: curl -s localhost:${config.port}/v1/tenant -H "Authorization: ApiKey ${demo.api_key}"\n\n`,
-    );
+      `Demo tenant ${demo.tenant.id} created. Its API key (shown only now):\n\n    ${demo.api_key}\n\n` +
+      `Open the console (this link signs you in once, until the service stops):\n\n    ${link}\n\n` +
+      `Try: curl -s localhost:${config.port}/v1/tenant -H "Authorization: ApiKey ${demo.api_key}"\n\n`;
   }
 
   const pipeline = createPipelineRuntime(services);
@@ -36,12 +42,19 @@ async function main(): Promise<void> {
     maxBodyBytes: config.maxBodyBytes,
     webhooks: webhookHandler(pipeline.deps, { metrics: services.metrics }),
     onForget: (tenantId, externalUserId) => forgetIdentities(db, tenantId, externalUserId),
+    admin: {
+      sessions,
+      publicUrl: config.publicUrl,
+      masterKey: () => loadMasterKey({ masterKey: config.masterKey, dataDir: config.dataDir, embedded: db.kind === "embedded" }),
+      commands: createCommands({ config: () => config }),
+    },
   });
   const server: Server = createServer(app).listen(config.port, config.host, () => {
     log.info(
       { port: config.port, database: db.kind, queue: pipeline.deps.queue.kind, worker: config.runWorker, extractor: services.extractor.name },
       "helpdesk-memory listening",
     );
+    if (firstStart) process.stdout.write(firstStart);
   });
 
   let stopping = false;

@@ -7,7 +7,11 @@ import type { Database } from "../db/client";
 import type { Logger } from "../logger";
 import type { MemoryEngine } from "../memory/engine";
 import type { Metrics } from "../metrics";
+import { adminRouter } from "./admin/router";
+import type { AdminDeps } from "./admin/deps";
 import { requireApiKey } from "./auth";
+import { consoleRouter } from "./console/router";
+import { createConsoleSessions } from "./console/sessions";
 import { ApiError, errorHandler } from "./errors";
 import { customersRouter } from "./routes/v1-customers";
 import { memoriesRouter } from "./routes/v1-memories";
@@ -24,6 +28,8 @@ export type AppDeps = {
   /** The webhook endpoints (routes/webhooks.ts), served ahead of Express. */
   webhooks?: WebhookHandler;
   onForget?: (tenantId: string, externalUserId: string) => Promise<number>;
+  /** The console at /console and the admin API at /v1/admin; without it neither is served. */
+  admin?: Omit<AdminDeps, "db" | "log" | "onForget" | "sessions"> & { sessions?: AdminDeps["sessions"]; secureCookies?: boolean };
 };
 
 /** The service's request listener: `http.createServer(createApp(deps))`, or supertest's `request(app)`. */
@@ -57,6 +63,13 @@ export function createApp(deps: AppDeps): RequestListener {
   app.get("/metrics", async (_req, res) => {
     res.type(deps.metrics.registry.contentType).send(await deps.metrics.registry.metrics());
   });
+
+  if (deps.admin) {
+    const admin: AdminDeps = { ...deps.admin, db: deps.db, log: deps.log, onForget: deps.onForget, sessions: deps.admin.sessions ?? createConsoleSessions() };
+    // mounted ahead of /v1: the admin API has its own callers (a console session, the operator token)
+    app.use("/v1/admin", adminRouter(admin, { maxBodyBytes: deps.maxBodyBytes, clock }));
+    app.use("/console", consoleRouter(admin, { secureCookies: deps.admin.secureCookies ?? admin.publicUrl.startsWith("https:"), clock }));
+  }
 
   const v1 = express.Router();
   v1.use(requireApiKey(deps.db));

@@ -8,6 +8,7 @@ export type ApiErrorCode =
   | "invalid_request"
   | "malformed_json"
   | "unauthorized"
+  | "forbidden"
   | "not_found"
   | "payload_too_large"
   | "unsupported_media_type"
@@ -17,6 +18,7 @@ const STATUS: Record<ApiErrorCode, number> = {
   invalid_request: 400,
   malformed_json: 400,
   unauthorized: 401,
+  forbidden: 403,
   not_found: 404,
   payload_too_large: 413,
   unsupported_media_type: 415,

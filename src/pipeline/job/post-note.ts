@@ -73,9 +73,9 @@ export async function maybePostNote(
   if (!intentId) {
     intentId = randomUUID();
     await sql.query(
-      `INSERT INTO posted_notes (id, delivery_id, installation_id, ticket_ref, reason, digest, state, posted_at)
-       VALUES ($1, $2, $3, $4, $5, $6::jsonb, 'posting', $7)`,
-      [intentId, p.deliveryId, p.inst.id, p.thread.ticketRef, decision.reason, JSON.stringify(current), deps.clock().toISOString()],
+      `INSERT INTO posted_notes (id, delivery_id, installation_id, ticket_ref, reason, digest, state, posted_at, body, body_format)
+       VALUES ($1, $2, $3, $4, $5, $6::jsonb, 'posting', $7, $8, $9)`,
+      [intentId, p.deliveryId, p.inst.id, p.thread.ticketRef, decision.reason, JSON.stringify(current), deps.clock().toISOString(), note.body, note.format],
     );
   }
   const { noteRef } = await p.connector.postNote(p.client, p.thread.ticketRef, note, p.inst);
