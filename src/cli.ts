@@ -1,10 +1,12 @@
 // `npm run cli -- <group> <command> [options]`. Every command accepts --json and then
 // prints exactly one JSON object on stdout (errors too: {"error": ...}, exit code 2).
+// On the embedded store, a running `npm start` serves the command (src/cli/transport.ts).
 import fs from "node:fs";
 import { parseArgs } from "node:util";
 import { loadConfig } from "./config";
 import { openDatabase, type Database } from "./db/client";
 import { createCommands } from "./cli/commands";
+import { acquireStoreLock, runRemoteCommand, waitForServiceInfo } from "./cli/transport";
 import { CliUsageError as UsageError, INSTALLATION_CLI_OPTIONS, secretsFromStdin, type Flags } from "./cli/installations";
 
 const COMMANDS = createCommands({ config: loadConfig });
@@ -42,18 +44,34 @@ export async function runCli(
     return fail(`unknown command ${JSON.stringify(name)}; commands:\n${usage}`);
   }
   let db: Database | undefined;
+  let lock: ReturnType<typeof acquireStoreLock> | undefined;
+  const usageError = (message: string) => fail(message.includes("usage:") ? message : `${message}\nusage: npm run cli -- ${cmd.usage}`);
   try {
     secretsFromStdin(flags, readStdin);
     const config = loadConfig();
+    if (!config.databaseUrl) {
+      // the embedded store: never opened beside a running service, which serves the command instead
+      lock = acquireStoreLock(config.dataDir, "cli");
+      if (!lock.ok) {
+        if (lock.holder.role === "cli") return fail(`another \`npm run cli\` (pid ${lock.holder.pid}) is using the embedded store in ${config.dataDir}; run this when it has finished`);
+        const service = await waitForServiceInfo(config.dataDir, lock.holder.pid);
+        if (!service) return fail(`the service (pid ${lock.holder.pid}) holds the embedded store in ${config.dataDir} but does not answer yet; try again in a moment`);
+        const r = await runRemoteCommand(service, name, flags);
+        if (!r.ok) return r.usage ? usageError(r.message) : fail(r.message);
+        out(flags.json ? JSON.stringify(r.json) : r.text);
+        return 0;
+      }
+    }
     db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 2 });
     const r = await cmd.run(db, flags);
     out(flags.json ? JSON.stringify(r.json) : r.text);
     return 0;
   } catch (err) {
-    if (err instanceof UsageError) return fail(err.message.includes("usage:") ? err.message : `${err.message}\nusage: npm run cli -- ${cmd.usage}`);
+    if (err instanceof UsageError) return usageError(err.message);
     return fail(err instanceof Error ? err.message : String(err));
   } finally {
     await db?.close();
+    if (lock?.ok) lock.release();
   }
 }
 

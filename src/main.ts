@@ -1,6 +1,7 @@
 // `npm start`: the HTTP service. With no DATABASE_URL it runs on the embedded database
 // under DATA_DIR and, on the very first start, creates a demo tenant and prints its key.
 import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { loadConfigOrExit } from "./config";
 import { createApp } from "./http/app";
 import { webhookHandler } from "./http/routes/webhooks";
@@ -10,12 +11,24 @@ import { createLogger } from "./logger";
 import { createServices } from "./services";
 import { createTenant } from "./tenants/service";
 import { createCommands } from "./cli/commands";
+import { acquireStoreLock, newAdminToken, writeServiceInfo } from "./cli/transport";
 import { createConsoleSessions } from "./http/console/sessions";
 import { loadMasterKey } from "./tenants/secrets";
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
   const log = createLogger(config.logLevel);
+  // The embedded store is one process's: refuse to open it beside a CLI command or another service.
+  const embedded = !config.databaseUrl;
+  const lock = embedded ? acquireStoreLock(config.dataDir, "service") : undefined;
+  if (lock && !lock.ok) {
+    const who = lock.holder.role === "cli" ? `\`npm run cli\` (pid ${lock.holder.pid})` : `another helpdesk-memory service (pid ${lock.holder.pid})`;
+    console.error(`The embedded store in ${config.dataDir} is in use by ${who}. ${lock.holder.role === "cli" ? "Wait for it to finish, then start again." : "Stop it first, or give this one another DATA_DIR."}`);
+    process.exit(1);
+  }
+  const releaseLock = () => (lock?.ok ? lock.release() : undefined);
+  process.once("exit", releaseLock);
+  const adminToken = embedded ? newAdminToken() : undefined;
   const services = await createServices(config, log);
   const { db } = services;
 
@@ -47,6 +60,7 @@ async function main(): Promise<void> {
       publicUrl: config.publicUrl,
       masterKey: () => loadMasterKey({ masterKey: config.masterKey, dataDir: config.dataDir, embedded: db.kind === "embedded" }),
       commands: createCommands({ config: () => config }),
+      adminToken,
     },
   });
   const server: Server = createServer(app).listen(config.port, config.host, () => {
@@ -54,6 +68,13 @@ async function main(): Promise<void> {
       { port: config.port, database: db.kind, queue: pipeline.deps.queue.kind, worker: config.runWorker, extractor: services.extractor.name },
       "helpdesk-memory listening",
     );
+    if (adminToken) {
+      // how `npm run cli` reaches this process: its loopback address and the operator token
+      const { port } = server.address() as AddressInfo;
+      const host = ["0.0.0.0", "::", ""].includes(config.host) ? "127.0.0.1" : config.host.includes(":") ? `[${config.host}]` : config.host;
+      const removeInfo = writeServiceInfo(config.dataDir, { url: `http://${host}:${port}`, token: adminToken });
+      process.once("exit", removeInfo);
+    }
     if (firstStart) process.stdout.write(firstStart);
   });
 

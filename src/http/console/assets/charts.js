@@ -42,7 +42,7 @@
       show(
         "per-day",
         {
-          type: "line",
+          type: "bar",
           data: {
             labels: labels,
             datasets: [
