@@ -9,7 +9,8 @@ import { pathToFileURL } from "node:url";
 import { freePort } from "../../helpers/processes";
 import { waitFor } from "../../helpers/pipeline";
 
-jest.setTimeout(120_000);
+// each process starts tsx and PGlite: slow on a busy machine
+jest.setTimeout(300_000);
 
 const ROOT = path.resolve(__dirname, "../../..");
 const TSX = ["--import", pathToFileURL(require.resolve("tsx")).href, "--import", pathToFileURL(path.join(ROOT, "test/helpers/exit-with-parent.ts")).href];
@@ -45,7 +46,9 @@ describe("npm run cli beside npm start on the embedded store", () => {
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
     service = run("src/main.ts", [], childEnv(dataDir, { PORT: String(port), PUBLIC_URL: base }));
-    await waitFor(async () => service.out().includes("/console/link/") && fs.existsSync(path.join(dataDir, "service.json")), 60_000, "npm start to listen");
+    await waitFor(async () => service.out().includes("/console/link/") && fs.existsSync(path.join(dataDir, "service.json")), 180_000, "npm start to listen").catch((err) => {
+      throw new Error(`${(err as Error).message}; it printed:\n${service.out()}`);
+    });
   });
   afterAll(async () => {
     service?.kill("SIGKILL");
