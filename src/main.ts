@@ -1,5 +1,6 @@
-// `npm start`: the HTTP service. With no DATABASE_URL it runs on the embedded database
-// under DATA_DIR and, on the very first start, creates a demo tenant and prints its key.
+// `npm start`: the HTTP service, with the console at /console. With no DATABASE_URL it runs on
+// the embedded database under DATA_DIR (holding its lock, and telling `npm run cli` how to reach
+// it) and, on the very first start, creates a demo tenant and prints its key and a console link.
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { loadConfigOrExit } from "./config";
