@@ -1,63 +1,15 @@
 // `npm run cli -- <group> <command> [options]`. Every command accepts --json and then
 // prints exactly one JSON object on stdout (errors too: {"error": ...}, exit code 2).
+// On the embedded store, a running `npm start` serves the command (src/cli/transport.ts).
 import fs from "node:fs";
 import { parseArgs } from "node:util";
 import { loadConfig } from "./config";
 import { openDatabase, type Database } from "./db/client";
-import { createApiKey, createTenant, listApiKeys, revokeApiKey, tenantView } from "./tenants/service";
-import { CliUsageError as UsageError, createInstallationCommands, INSTALLATION_CLI_OPTIONS, secretsFromStdin, type Command, type Flags } from "./cli/installations";
+import { createCommands } from "./cli/commands";
+import { acquireStoreLock, runRemoteCommand, waitForServiceInfo } from "./cli/transport";
+import { CliUsageError as UsageError, INSTALLATION_CLI_OPTIONS, secretsFromStdin, type Flags } from "./cli/installations";
 
-function need(f: Flags, name: string, hint: string): string {
-  const v = f[name];
-  if (typeof v !== "string" || v.trim() === "") throw new UsageError(`--${name} is required: ${hint}`);
-  return v.trim();
-}
-
-const COMMANDS: Record<string, Command> = {
-  ...createInstallationCommands({ config: loadConfig }),
-  "tenants create": {
-    usage: "tenants create --name <name>",
-    async run(db, f) {
-      const r = await createTenant(db, need(f, "name", "the tenant's display name, e.g. --name Acme"));
-      return {
-        json: { tenant_id: r.tenant.id, name: r.tenant.name, api_key: r.api_key, key_id: r.key_id },
-        text: `tenant ${r.tenant.id} (${r.tenant.name}) created\nAPI key (shown only now): ${r.api_key}`,
-      };
-    },
-  },
-  "tenants list": {
-    usage: "tenants list",
-    async run(db) {
-      const rows = await db.prisma.tenant.findMany({ orderBy: { createdAt: "asc" } });
-      const tenants = rows.map(tenantView);
-      return { json: { tenants }, text: tenants.map((t) => `${t.id}\t${t.name}\t${t.support_type_mode}`).join("\n") || "no tenants" };
-    },
-  },
-  "keys create": {
-    usage: "keys create --tenant <tenant id> [--label <label>]",
-    async run(db, f) {
-      const tenantId = need(f, "tenant", "the tenant id printed by `tenants create` (see `tenants list`)");
-      if (!(await db.prisma.tenant.findUnique({ where: { id: tenantId } }))) throw new UsageError(`no tenant ${tenantId}: see \`tenants list\``);
-      const k = await createApiKey(db, tenantId, typeof f.label === "string" ? f.label : undefined);
-      return { json: { tenant_id: tenantId, ...k }, text: `key ${k.key_id} created\nAPI key (shown only now): ${k.api_key}` };
-    },
-  },
-  "keys list": {
-    usage: "keys list --tenant <tenant id>",
-    async run(db, f) {
-      const keys = await listApiKeys(db, need(f, "tenant", "the tenant id (see `tenants list`)"));
-      return { json: { keys }, text: keys.map((k) => `${k.key_id}\t${k.prefix}…\t${k.revoked_at ? "revoked" : "active"}`).join("\n") || "no keys" };
-    },
-  },
-  "keys revoke": {
-    usage: "keys revoke --key <key id>",
-    async run(db, f) {
-      const keyId = need(f, "key", "the key id (key_...), see `keys list --tenant <id>`");
-      if (!(await revokeApiKey(db, keyId))) throw new UsageError(`no active key ${keyId}: see \`keys list --tenant <id>\``);
-      return { json: { key_id: keyId, revoked: true }, text: `key ${keyId} revoked` };
-    },
-  },
-};
+const COMMANDS = createCommands({ config: loadConfig });
 
 export async function runCli(
   argv: string[],
@@ -92,18 +44,34 @@ export async function runCli(
     return fail(`unknown command ${JSON.stringify(name)}; commands:\n${usage}`);
   }
   let db: Database | undefined;
+  let lock: ReturnType<typeof acquireStoreLock> | undefined;
+  const usageError = (message: string) => fail(message.includes("usage:") ? message : `${message}\nusage: npm run cli -- ${cmd.usage}`);
   try {
     secretsFromStdin(flags, readStdin);
     const config = loadConfig();
+    if (!config.databaseUrl) {
+      // the embedded store: never opened beside a running service, which serves the command instead
+      lock = acquireStoreLock(config.dataDir, "cli");
+      if (!lock.ok) {
+        if (lock.holder.role === "cli") return fail(`another \`npm run cli\` (pid ${lock.holder.pid}) is using the embedded store in ${config.dataDir}; run this when it has finished`);
+        const service = await waitForServiceInfo(config.dataDir, lock.holder.pid);
+        if (!service) return fail(`the service (pid ${lock.holder.pid}) holds the embedded store in ${config.dataDir} but does not answer yet; try again in a moment`);
+        const r = await runRemoteCommand(service, name, flags);
+        if (!r.ok) return r.usage ? usageError(r.message) : fail(r.message);
+        out(flags.json ? JSON.stringify(r.json) : r.text);
+        return 0;
+      }
+    }
     db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 2 });
     const r = await cmd.run(db, flags);
     out(flags.json ? JSON.stringify(r.json) : r.text);
     return 0;
   } catch (err) {
-    if (err instanceof UsageError) return fail(err.message.includes("usage:") ? err.message : `${err.message}\nusage: npm run cli -- ${cmd.usage}`);
+    if (err instanceof UsageError) return usageError(err.message);
     return fail(err instanceof Error ? err.message : String(err));
   } finally {
     await db?.close();
+    if (lock?.ok) lock.release();
   }
 }
 

@@ -7,12 +7,16 @@ import type { Database } from "../db/client";
 import type { Logger } from "../logger";
 import type { MemoryEngine } from "../memory/engine";
 import type { Metrics } from "../metrics";
+import { adminRouter } from "./admin/router";
+import type { AdminDeps } from "./admin/deps";
 import { requireApiKey } from "./auth";
 import { requestIds } from "./envelope";
 import { ApiError, errorHandler, webhookError } from "./errors";
 import { customersRouter } from "./v1/customers";
 import { memoriesRouter } from "./v1/memories";
 import { tenantRouter } from "./v1/tenant";
+import { consoleRouter } from "./console/router";
+import { createConsoleSessions } from "./console/sessions";
 import type { WebhookHandler } from "./routes/webhooks";
 import { installRouter, type InstallRoutesDeps } from "./install/routes";
 
@@ -28,6 +32,8 @@ export type AppDeps = {
   onForget?: (tenantId: string, externalUserId: string) => Promise<number>;
   /** GET /install/:provider and the OAuth callbacks (install/routes.ts). */
   install?: InstallRoutesDeps;
+  /** The console at /console and the admin API at /v1/admin; without it neither is served. */
+  admin?: Omit<AdminDeps, "db" | "log" | "onForget" | "sessions"> & { sessions?: AdminDeps["sessions"]; secureCookies?: boolean };
 };
 
 /** The service's request listener: `http.createServer(createApp(deps))`, or supertest's `request(app)`. */
@@ -61,6 +67,13 @@ export function createApp(deps: AppDeps): RequestListener {
   app.get("/metrics", async (_req, res) => {
     res.type(deps.metrics.registry.contentType).send(await deps.metrics.registry.metrics());
   });
+
+  if (deps.admin) {
+    const admin: AdminDeps = { ...deps.admin, db: deps.db, log: deps.log, onForget: deps.onForget, sessions: deps.admin.sessions ?? createConsoleSessions() };
+    // mounted ahead of /v1: the admin API has its own callers (a console session, the operator token)
+    app.use("/v1/admin", adminRouter(admin, { maxBodyBytes: deps.maxBodyBytes, clock }));
+    app.use("/console", consoleRouter(admin, { secureCookies: deps.admin.secureCookies ?? admin.publicUrl.startsWith("https:"), clock }));
+  }
 
   // The MemoryOS wire API: request id first, so even a refused key's answer carries one.
   const v1 = express.Router();

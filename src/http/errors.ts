@@ -13,6 +13,7 @@ const TABLE = {
   invalid_request: { status: 400, code: "REQ_400" },
   invalid_cursor: { status: 400, code: "TEN_400" },
   unauthorized: { status: 401, code: "AUTH_001" },
+  forbidden: { status: 403, code: "AUTH_003" },
   not_found: { status: 404, code: "REQ_404" },
   memory_not_found: { status: 404, code: "MEM_404" },
   job_not_found: { status: 404, code: "JOB_404" },

@@ -9,8 +9,10 @@ import type { RequestListener } from "node:http";
 import type { InstallationInfo } from "../../connectors/types";
 import { loadConfig } from "../../src/config";
 import type { Database } from "../../src/db/client";
+import { createCommands } from "../../src/cli/commands";
 import { createApp } from "../../src/http/app";
 import { createInstallDeps } from "../../src/http/install/deps";
+import type { ConsoleSessions } from "../../src/http/console/sessions";
 import { webhookHandler } from "../../src/http/routes/webhooks";
 import { forgetIdentities } from "../../src/identity/resolve";
 import { createLogger } from "../../src/logger";
@@ -46,7 +48,10 @@ export type TestPipeline = {
 };
 
 /** `env`: more settings for the config, e.g. a helpdesk app's credentials (CRISP_PLUGIN_*). */
-export async function createTestPipeline(opts: { sweepIntervalMs?: number; zendeskApiUrl?: string; env?: Record<string, string> } = {}): Promise<TestPipeline> {
+/** `admin`: also serve the console and the admin API (their sessions in `sessions`). */
+export async function createTestPipeline(
+  opts: { sweepIntervalMs?: number; zendeskApiUrl?: string; env?: Record<string, string>; admin?: { sessions?: ConsoleSessions } } = {},
+): Promise<TestPipeline> {
   const db = await createTestDatabase();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "hm-e2e-"));
   const config = loadConfig({
@@ -57,6 +62,7 @@ export async function createTestPipeline(opts: { sweepIntervalMs?: number; zende
     ...opts.env,
   });
   const log = createLogger("silent");
+  const masterKey = loadMasterKey({ masterKey: config.masterKey, dataDir, embedded: db.kind === "embedded" });
   const now: { value: Date | null } = { value: null };
   const clock = () => now.value ?? new Date();
   const engine = createMemoryEngine({ db, extractor: createDeterministicExtractor(), clock });
@@ -77,9 +83,11 @@ export async function createTestPipeline(opts: { sweepIntervalMs?: number; zende
     webhooks: webhookHandler(runtime.deps, { metrics }),
     onForget: (tenantId, externalUserId) => forgetIdentities(db, tenantId, externalUserId),
     install: createInstallDeps(services, runtime, clock),
+    admin: opts.admin
+      ? { sessions: opts.admin.sessions, publicUrl: config.publicUrl, masterKey: () => masterKey, commands: createCommands({ config: () => config }) }
+      : undefined,
   });
   const t = await createTenant(db, "Acme");
-  const masterKey = loadMasterKey({ masterKey: config.masterKey, dataDir, embedded: db.kind === "embedded" });
   const zendesk = await createTestZendeskInstallation(db, masterKey, t.tenant.id, "acme");
   return {
     app,

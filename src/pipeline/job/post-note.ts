@@ -89,9 +89,9 @@ export async function maybePostNote(
     // otherwise decide on notes another job has added since.
     await p.lease.writeWhileHeld(
       (bind) =>
-        `INSERT INTO posted_notes (id, delivery_id, installation_id, ticket_ref, reason, digest, state, posted_at)
+        `INSERT INTO posted_notes (id, delivery_id, installation_id, ticket_ref, reason, digest, state, posted_at, body, body_format)
          SELECT ${bind(id)}, ${bind(p.deliveryId)}, ${bind(p.inst.id)}, ${bind(p.thread.ticketRef)}, ${bind(decision.reason)}, ${bind(JSON.stringify(current))}::jsonb,
-                'posting', ${bind(deps.clock().toISOString())}::timestamp(3) FROM held`,
+                'posting', ${bind(deps.clock().toISOString())}::timestamp(3), ${bind(note.body)}, ${bind(note.format)} FROM held`,
     );
   }
   const { noteRef } = await p.connector.postNote(p.client, p.thread.ticketRef, note, p.inst);

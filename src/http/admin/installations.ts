@@ -1,0 +1,72 @@
+// Helpdesk installations as console cards: status, webhook URL, last delivery and error,
+// and the few changes an admin makes (note author, disable, uninstall). Creating and
+// re-keying go through src/tenants/installations.ts like the CLI's commands.
+import { NOTE_AUTHOR_SETTING, webhookUrl } from "../../../connectors/admin-facts";
+import type { Database } from "../../db/client";
+import { getInstallation, listInstallations, setInstallationStatus, validateInstallation, type InstallationStatus } from "../../tenants/installations";
+import { ApiError } from "../errors";
+
+export type InstallationCard = Awaited<ReturnType<typeof installationCards>>[number];
+
+export async function installationCards(db: Database, tenantId: string, publicUrl: string, masterKey: () => Buffer) {
+  const rows = (await listInstallations(db, tenantId)).filter((r) => r.tenantId === tenantId);
+  const [last, errors] = await Promise.all([
+    db.sql.query<{ installation_id: string; last_at: Date | string }>(
+      `SELECT installation_id, max(received_at) AS last_at FROM webhook_deliveries WHERE tenant_id = $1 GROUP BY installation_id`,
+      [tenantId],
+    ),
+    db.sql.query<{ installation_id: string; last_error: string; at: Date | string }>(
+      `SELECT DISTINCT ON (installation_id) installation_id, last_error, updated_at AS at
+         FROM webhook_deliveries WHERE tenant_id = $1 AND last_error IS NOT NULL
+        ORDER BY installation_id, updated_at DESC`,
+      [tenantId],
+    ),
+  ]);
+  const iso = (v: Date | string | undefined) => (v === undefined ? null : new Date(v).toISOString());
+  return Promise.all(
+    rows.map(async (r) => {
+      // the Crisp website-hook URL carries a generated key: only the decrypted record has it
+      const secrets = r.provider === "crisp" && r.settings.mode === "website_hook" ? ((await getInstallation(db, masterKey(), r.id))?.info.secrets ?? {}) : {};
+      const author = NOTE_AUTHOR_SETTING[r.provider];
+      const err = errors.find((e) => e.installation_id === r.id);
+      return {
+        installation_id: r.id,
+        provider: r.provider,
+        account: r.account,
+        status: r.status as InstallationStatus | string,
+        status_reason: r.statusReason,
+        webhook_url: webhookUrl(publicUrl, { id: r.id, provider: r.provider, settings: r.settings, secrets }),
+        note_author: author ? { setting: author.setting, label: author.label, value: r.settings[author.setting] ?? null } : null,
+        last_delivery_at: iso(last.find((l) => l.installation_id === r.id)?.last_at),
+        last_error: err ? { message: err.last_error, at: iso(err.at) } : null,
+        created_at: r.createdAt.toISOString(),
+      };
+    }),
+  );
+}
+
+/** The installation when it is this tenant's; a 404 otherwise (another tenant's looks unknown). */
+export async function ownInstallation(db: Database, tenantId: string, id: string) {
+  const row = await db.prisma.installation.findFirst({ where: { id, tenantId } });
+  if (!row) throw new ApiError("not_found", `no installation ${id}`, "installation_id");
+  return row;
+}
+
+export async function setNoteAuthor(db: Database, masterKey: Buffer, tenantId: string, id: string, value: string): Promise<void> {
+  await ownInstallation(db, tenantId, id);
+  const current = (await getInstallation(db, masterKey, id))!;
+  const author = NOTE_AUTHOR_SETTING[current.info.provider];
+  if (!author) throw new ApiError("invalid_request", `${current.info.provider} notes have no author to pick`, "note_author");
+  const settings = { ...current.info.settings, [author.setting]: value };
+  const valid = validateInstallation(current.info.provider, { account: current.info.account, settings, secrets: current.info.secrets });
+  if (!valid.ok) {
+    const field = valid.field === `settings.${author.setting}` ? "note_author" : valid.field;
+    throw new ApiError("invalid_request", `${field}: ${valid.message}`, field);
+  }
+  await db.prisma.installation.update({ where: { id }, data: { settings: { ...current.info.settings, ...valid.value.settings } } });
+}
+
+export async function changeStatus(db: Database, tenantId: string, id: string, status: "disabled" | "uninstalled", reason: string): Promise<void> {
+  await ownInstallation(db, tenantId, id);
+  await setInstallationStatus(db, id, status, reason);
+}

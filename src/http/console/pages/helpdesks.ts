@@ -1,0 +1,100 @@
+// Helpdesks: one card per installation (status, webhook URL to copy, last delivery and error,
+// signing secret, note author, disable, uninstall) and the Connect buttons above them.
+import type { InstallationCard } from "../../admin/installations";
+import { html } from "../html";
+import { csrfField, formatTime, page, type PageContext } from "../layout";
+import { CONNECT_FORMS, type FormField } from "./connect-forms";
+
+const NAMES: Record<string, string> = { zendesk: "Zendesk", intercom: "Intercom", crisp: "Crisp" };
+
+function card(ctx: PageContext, c: InstallationCard) {
+  const id = c.installation_id;
+  const action = (what: string) => `/console/helpdesks/${encodeURIComponent(id)}/${what}`;
+  const live = c.status !== "uninstalled";
+  return html`<section class="card" aria-labelledby="${id}-title">
+<h2 id="${id}-title">${NAMES[c.provider] ?? c.provider} · ${c.account}</h2>
+<p>Status <span class="status status-${c.status}" data-status="${c.status}">${c.status}</span>${c.status_reason ? ` (${c.status_reason})` : ""} · installation <code>${id}</code></p>
+<label for="${id}-url">Webhook URL</label>
+<input id="${id}-url" readonly value="${c.webhook_url}" class="url">
+<button type="button" data-copy="${id}-url">Copy webhook URL</button> <span class="copied" role="status"></span>
+<dl class="facts"><dt>Last delivery</dt><dd>${formatTime(c.last_delivery_at)}</dd>
+<dt>Last error</dt><dd>${c.last_error ? `${c.last_error.message} (${formatTime(c.last_error.at)})` : "none"}</dd></dl>
+${
+  live
+    ? html`<form method="post" action="${action("secret")}" class="inline">${csrfField(ctx)}
+<label for="${id}-secret">${c.provider === "intercom" ? "Client secret" : "Signing secret"}</label>
+<input id="${id}-secret" name="secret" type="password" required autocomplete="off">
+<button type="submit">${c.provider === "intercom" ? "Save client secret" : "Save signing secret"}</button></form>
+${
+  c.note_author
+    ? html`<form method="post" action="${action("author")}" class="inline">${csrfField(ctx)}
+<label for="${id}-author">Note author (${c.note_author.label})</label>
+<input id="${id}-author" name="note_author" value="${c.note_author.value ?? ""}" required>
+<button type="submit">Save note author</button></form>`
+    : ""
+}
+<div class="actions">
+${c.status !== "disabled" ? html`<form method="post" action="${action("disable")}" class="inline">${csrfField(ctx)}<button type="submit">Disable</button></form>` : ""}
+<form method="post" action="${action("uninstall")}" class="inline">${csrfField(ctx)}<button type="submit" class="danger">Uninstall</button></form>
+</div>`
+    : ""
+}
+</section>`;
+}
+
+export function helpdesksPage(ctx: PageContext, cards: InstallationCard[], opts: { notice?: string; error?: string; oauth?: (p: string) => boolean } = {}): string {
+  const connect = ["zendesk", "intercom", "crisp"].map((p) => {
+    const label = `Connect ${NAMES[p]}`;
+    // Zendesk's OAuth needs the subdomain before it can send the admin anywhere
+    if (opts.oauth?.(p)) {
+      return p === "zendesk"
+        ? html`<form method="get" action="/install/zendesk" class="inline"><label>Zendesk subdomain <input name="subdomain" required></label><button type="submit">${label}</button></form>`
+        : html`<form method="get" action="/install/${p}" class="inline"><button type="submit">${label}</button></form>`;
+    }
+    return html`<form method="get" action="/console/helpdesks/connect/${p}" class="inline"><button type="submit">${label}</button></form>`;
+  });
+  const body = cards.length
+    ? cards.filter((c) => c.status !== "uninstalled").concat(cards.filter((c) => c.status === "uninstalled")).map((c) => card(ctx, c))
+    : html`<section class="empty"><h2>No helpdesk connected yet</h2><p>Connect one above: its webhooks build each customer's memory, and its agents get it back as internal notes.</p></section>`;
+  return page(ctx, "Helpdesks", html`<h1>Helpdesks</h1><div class="connect">${connect}</div>${body}`, opts);
+}
+
+function field(f: FormField, value: string) {
+  const id = `f-${f.flag}`;
+  if (f.choices) {
+    return html`<label for="${id}">${f.label}</label><select id="${id}" name="${f.flag}">${f.choices.map(([v, l]) => html`<option value="${v}"${v === value ? html` selected` : ""}>${l}</option>`)}</select>`;
+  }
+  return html`<label for="${id}">${f.label}${f.required ? "" : " (optional)"}</label>
+<input id="${id}" name="${f.flag}" type="${f.type ?? "text"}"${f.required ? html` required` : ""} value="${f.type === "password" ? "" : value}" autocomplete="off"${f.hint ? html` aria-describedby="${id}-hint"` : ""}>
+${f.hint ? html`<small id="${id}-hint">${f.hint}</small>` : ""}`;
+}
+
+export function connectPage(ctx: PageContext, provider: string, form: Record<string, unknown>, error?: string): string {
+  const def = CONNECT_FORMS[provider]!;
+  return page(
+    ctx,
+    `Connect ${def.title}`,
+    html`<h1>Connect ${def.title}</h1>
+<p>The same fields as <code>npm run cli -- installations add ${provider}</code>.</p>
+<form method="post" action="/console/helpdesks/connect/${provider}" class="stack">${csrfField(ctx)}
+${def.fields.map((f) => field(f, typeof form[f.flag] === "string" ? (form[f.flag] as string) : ""))}
+<p><button type="submit">Connect</button> <a href="/console/helpdesks">Cancel</a></p>
+</form>`,
+    { error },
+  );
+}
+
+export function connectedPage(ctx: PageContext, provider: string, r: { installation_id: string; account: string; status: string; webhook_url: string; next_steps: string[] }): string {
+  return page(
+    ctx,
+    `${NAMES[provider]} connected`,
+    html`<h1>${NAMES[provider]} connected</h1>
+<p>Installation <code>${r.installation_id}</code> for ${r.account}: <span class="status status-${r.status}" data-status="${r.status}">${r.status}</span></p>
+<label for="new-url">Webhook URL</label>
+<input id="new-url" readonly value="${r.webhook_url}" class="url">
+<button type="button" data-copy="new-url">Copy webhook URL</button> <span class="copied" role="status"></span>
+<h2>Next steps</h2>
+<ol>${r.next_steps.map((s) => html`<li>${s}</li>`)}</ol>
+<p><a href="/console/helpdesks">All helpdesks</a></p>`,
+  );
+}
