@@ -2,6 +2,7 @@
 // `--script file.txt` (or `--script -`, or any stdin that is not a terminal) it reads the
 // commands and messages from there, echoes each, and exits at the end.
 import fs from "node:fs";
+import path from "node:path";
 import readline from "node:readline";
 import { loadConfigOrExit } from "../src/config";
 import { connectMemory } from "./memory-api";
@@ -40,7 +41,9 @@ async function main(): Promise<number> {
   const print = (line: string) => process.stdout.write(`${line}\n`);
 
   const service = await startDemoService(config);
-  print(`Support desk demo. Memory service ${service.baseUrl} (embedded, data in ${service.dataDir}), extractor: ${service.extractor}.`);
+  const relative = path.relative(process.cwd(), service.dataDir);
+  const where = relative && !relative.startsWith("..") && !path.isAbsolute(relative) ? `./${relative}` : service.dataDir;
+  print(`Support desk demo. Memory service ${service.baseUrl} (embedded, data in ${where}), extractor: ${service.extractor}.`);
   print(config.llm ? `Replies: model ${config.llm.model} at LLM_BASE_URL, with the seed's support prompt.` : "Replies: templates (set LLM_BASE_URL, LLM_MODEL and LLM_API_KEY to use a model).");
   if (interactive) print(HELP.join("\n"));
 
