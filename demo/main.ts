@@ -51,6 +51,9 @@ async function main(): Promise<number> {
   const session = createSession({ memory, service, llm: config.llm, print });
   const input = args.script && args.script !== "-" ? fs.createReadStream(args.script) : process.stdin;
   const rl = readline.createInterface({ input, output: interactive ? process.stdout : undefined, terminal: interactive });
+  // Ctrl-C or a stop signal ends the loop, so the database is closed cleanly.
+  rl.on("SIGINT", () => rl.close());
+  process.once("SIGTERM", () => rl.close());
   let code = 0;
   if (interactive) {
     rl.setPrompt("you> ");
