@@ -5,6 +5,8 @@ module.exports = {
   testMatch: ["**/*.test.ts"],
   transform: { "^.+\\.ts$": ["ts-jest", { diagnostics: false }] },
   globalSetup: "<rootDir>/test/helpers/global-setup.ts",
+  // lists the tests skipped for a missing service (test/helpers/services.ts)
+  globalTeardown: "<rootDir>/test/helpers/global-teardown.ts",
   setupFilesAfterEnv: ["<rootDir>/test/helpers/restore-http.ts"],
   testTimeout: 30000,
   maxWorkers: 2,
