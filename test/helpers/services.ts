@@ -7,9 +7,10 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { Redis } from "ioredis";
+import net from "node:net";
+import tls from "node:tls";
 import pg from "pg";
-import { parseRedisUrl } from "../../src/queue/redis-url";
+import { parseRedisUrl, type RedisConnectionOptions } from "../../src/queue/redis-url";
 
 export const LOCAL_REDIS_URL = "redis://127.0.0.1:6379";
 const PROBE_TIMEOUT_MS = 2_000;
@@ -40,19 +41,40 @@ async function probePostgres(url: string | undefined): Promise<ServiceState> {
 async function probeRedis(url: string): Promise<ServiceState> {
   const parsed = parseRedisUrl(url);
   if (!parsed.ok) return { ok: false, reason: parsed.message };
-  const redis = new Redis({ ...parsed.options, lazyConnect: true, connectTimeout: PROBE_TIMEOUT_MS, maxRetriesPerRequest: 0, retryStrategy: () => null });
-  // the socket's own error (ECONNREFUSED) says more than the rejection ("Connection is closed.")
-  let socketError: unknown;
-  redis.on("error", (err) => void (socketError ??= err));
-  try {
-    await redis.connect();
-    await redis.ping();
-    return { ok: true, url };
-  } catch (err) {
-    return { ok: false, reason: `Redis does not answer at ${redact(url)} (${errorText(socketError ?? err)})` };
-  } finally {
-    redis.disconnect();
-  }
+  const answer = await pingRedis(parsed.options);
+  return answer === "ok" ? { ok: true, url } : { ok: false, reason: `Redis does not answer at ${redact(url)} (${answer})` };
+}
+
+/**
+ * AUTH (when the URL has a password) and PING over a plain socket: "ok" on +PONG, else why
+ * not. Not ioredis: a client that failed to connect keeps a timer for seconds after close.
+ */
+function pingRedis(o: RedisConnectionOptions): Promise<string> {
+  return new Promise((resolve) => {
+    const socket = o.tls ? tls.connect({ host: o.host, port: o.port, servername: o.host }) : net.connect(o.port, o.host);
+    let buffered = "";
+    const done = (answer: string) => {
+      socket.destroy();
+      resolve(answer);
+    };
+    socket.setTimeout(PROBE_TIMEOUT_MS, () => done("no answer within 2 s"));
+    socket.once("error", (err: NodeJS.ErrnoException) => done(err.code ?? err.message));
+    socket.once(o.tls ? "secureConnect" : "connect", () => {
+      const auth = o.password ? resp(o.username ? ["AUTH", o.username, o.password] : ["AUTH", o.password]) : "";
+      socket.write(`${auth}${resp(["PING"])}`);
+    });
+    socket.on("data", (d: Buffer) => {
+      buffered += d.toString("utf8");
+      const lines = buffered.split("\r\n").filter(Boolean);
+      const error = lines.find((l) => l.startsWith("-"));
+      if (error) done(error.slice(1).split(" ")[0] ?? "error");
+      else if (lines.includes("+PONG")) done("ok");
+    });
+  });
+}
+
+function resp(args: string[]): string {
+  return `*${args.length}\r\n${args.map((a) => `$${Buffer.byteLength(a)}\r\n${a}\r\n`).join("")}`;
 }
 
 function probeRedisServer(): ServiceState {
