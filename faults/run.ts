@@ -95,6 +95,7 @@ async function main(): Promise<number> {
   // bounded: whatever happens, stop everything and report after the mode's time
   const bound = setTimeout(() => {
     progress(`over ${mode.boundSeconds} s: stopping`);
+    emit({ faults: "summary", value: [...lines.filter((l) => !l.met).map((l) => l.faults), "time"], goal: `every goal met within ${mode.boundSeconds} s`, met: false, mode: short ? "short" : "full", seed });
     void cleanup().finally(() => process.exit(1));
   }, mode.boundSeconds * 1000);
   bound.unref();
