@@ -7,6 +7,8 @@ module.exports = {
   // The package's own export (package.json "exports"), as a test or the demo imports it.
   moduleNameMapper: { "^helpdesk-memory/client$": "<rootDir>/src/client/index.ts" },
   globalSetup: "<rootDir>/test/helpers/global-setup.ts",
+  // lists the tests skipped for a missing service (test/helpers/services.ts)
+  globalTeardown: "<rootDir>/test/helpers/global-teardown.ts",
   setupFilesAfterEnv: ["<rootDir>/test/helpers/restore-http.ts"],
   testTimeout: 30000,
   maxWorkers: 2,

@@ -19,10 +19,12 @@ import { TimedFakeZendesk } from "./lib/fake-helpdesk";
 import { closedLoop, openLoop, type LoadResult, type OutgoingRequest } from "./lib/load";
 import { cpuMeter, emit, machine, machineCpuMeter, progress, round, summarize } from "./lib/report";
 import { createRng } from "./lib/rng";
-import type { CallCounts, DeliveryCounts, Role } from "./lib/service-protocol";
+import type { CallCounts, DeliveryCounts, LoopDelay, Role } from "./lib/service-protocol";
 import type { Postgres, RedisInfo } from "./lib/infra";
 
-const GOAL = { throughput_vs_bare_min: 0.6, p99_ms_at_rate_max: 25, rate: 500 };
+// burst: a helpdesk sends in bursts; the ack p99 of a closed loop of 32 connections (the
+// server saturated) must stay far below Intercom's 500 ms
+const GOAL = { throughput_vs_bare_min: 0.6, p99_ms_at_rate_max: 25, rate: 500, burst_connections: 32, burst_p99_ms_max: 50 };
 
 type Settings = { seconds: number; rounds: number; warmup: number; profileSeconds: number; connections: number[]; rate: number; concurrency: number; worker: "off" | "on" | "both" };
 type Phase = "throughput" | "rate";
@@ -89,17 +91,30 @@ export const ingestBench: Benchmark = {
         const rate = await atFixedRate(role, s, postgres, redis, withWorker, env);
         const ratio = throughput.app.requests_per_s / Math.max(1, throughput.bare.requests_per_s);
         const p99 = rate.figures.latency_ms.p99;
+        const burstLevel = throughput.levels.find((l) => l.connections === GOAL.burst_connections);
+        const burst = burstLevel
+          ? {
+              connections: burstLevel.connections,
+              app_p99_ms: burstLevel.app_p99_ms,
+              bare_p99_ms: burstLevel.bare_p99_ms,
+              app_loop_delay_p99_ms: burstLevel.app_loop_delay_p99_ms,
+              bare_loop_delay_p99_ms: burstLevel.bare_loop_delay_p99_ms,
+              met: burstLevel.app_p99_ms <= GOAL.burst_p99_ms_max,
+            }
+          : null;
         emit({
           bench: "ingest",
           worker_in_api_process: role === "api+worker",
           ...(role === "api+worker" ? { worker_concurrency: s.concurrency } : {}),
           throughput: { seconds: s.seconds, rounds: s.rounds, by_connections: throughput.levels, app: throughput.app, bare: throughput.bare },
           throughput_vs_bare: round(ratio, 3),
+          // null when --connections leaves out the burst level
+          burst,
           fixed_rate: { rate: s.rate, seconds: s.seconds, app: rate.figures, bare: bareRate.figures },
           goal: { ...GOAL, rate: s.rate },
           // the goal is the acknowledgement path's; with the worker in the same process it is shown for comparison
           goal_applies: role === "api",
-          met: ratio >= GOAL.throughput_vs_bare_min && p99 <= GOAL.p99_ms_at_rate_max && rate.figures.failed === 0 && throughput.app.failed === 0,
+          met: ratio >= GOAL.throughput_vs_bare_min && p99 <= GOAL.p99_ms_at_rate_max && (burst?.met ?? true) && rate.figures.failed === 0 && throughput.app.failed === 0,
           machine: machine(rate.database, rate.queue),
         });
       }
@@ -146,18 +161,20 @@ async function stopTarget(t: Target | undefined): Promise<void> {
 }
 
 /** What one stretch of load cost: the result, and CPU of the server, this process and the machine. */
-type Slice = { load: LoadResult; serverMs: number; loadgenPct: number; machinePct: number | null };
+type Slice = { load: LoadResult; serverMs: number; loadgenPct: number; machinePct: number | null; loop: LoopDelay };
 
 async function slice(t: Target, run: (t: Target) => Promise<LoadResult>): Promise<Slice> {
   const cpu0 = await t.child.cpuMs();
+  await t.child.loopDelay();
   const loadgen = cpuMeter();
   const machineCpu = machineCpuMeter();
   const load = await run(t);
   const loadgenPct = loadgen();
   const machinePct = machineCpu();
   const serverMs = (await t.child.cpuMs()) - cpu0;
+  const loop = await t.child.loopDelay();
   t.acknowledged += load.ok;
-  return { load, serverMs, loadgenPct, machinePct };
+  return { load, serverMs, loadgenPct, machinePct, loop };
 }
 
 /** Slices of one server taken together: counts and latencies pooled, CPU weighted by time. */
@@ -200,7 +217,18 @@ async function inboxFigures(t: Target): Promise<NonNullable<PhaseFigures["inbox"
   return { ...inbox, acknowledged: t.acknowledged, every_ack_recorded: inbox.total >= t.acknowledged };
 }
 
-type Level = { connections: number; app_requests_per_s: number; bare_requests_per_s: number; ratio: number; rounds: number[] };
+type Level = {
+  connections: number;
+  app_requests_per_s: number;
+  bare_requests_per_s: number;
+  ratio: number;
+  app_p99_ms: number;
+  bare_p99_ms: number;
+  /** The worst round's event-loop delay p99 of each server: how much of the tail is a blocked (or starved) loop. */
+  app_loop_delay_p99_ms: number;
+  bare_loop_delay_p99_ms: number;
+  rounds: number[];
+};
 
 /**
  * Closed-loop maximum throughput of the app and of a bare route, each at its best connection
@@ -267,6 +295,10 @@ async function maxThroughput(
         app_requests_per_s: a.requests_per_s,
         bare_requests_per_s: b.requests_per_s,
         ratio: round(a.requests_per_s / Math.max(1, b.requests_per_s), 3),
+        app_p99_ms: a.latency_ms.p99,
+        bare_p99_ms: b.latency_ms.p99,
+        app_loop_delay_p99_ms: Math.max(...appRounds.map((sl) => sl.loop.p99)),
+        bare_loop_delay_p99_ms: Math.max(...bareRounds.map((sl) => sl.loop.p99)),
         rounds: appRounds.map((sl, i) => round(rps(sl) / Math.max(1, rps(bareRounds[i]!)), 3)),
       });
       if (!best.app || a.requests_per_s > best.app.requests_per_s) best.app = a;

@@ -4,7 +4,10 @@ import type { InstallationSecrets, Provider } from "../../connectors/types";
 export const ROLES = ["bare", "api", "api+worker", "worker"] as const;
 export type Role = (typeof ROLES)[number];
 
-export type ToService = { id: number; cmd: "cpu" | "calls" | "deliveries" | "profile-start" | "profile-stop" | "stop" };
+export type ToService = { id: number; cmd: "cpu" | "calls" | "deliveries" | "loop-delay" | "profile-start" | "profile-stop" | "stop" };
+
+/** How late the server's event loop ran its timers since the previous reading, ms. */
+export type LoopDelay = { p50: number; p99: number; max: number };
 
 /** SQL statements sent through node-postgres and Redis commands sent through ioredis, since start. */
 export type CallCounts = { sql: number; redis: number; byStatement: Record<string, number> };

@@ -8,6 +8,7 @@
 // BENCH_QUEUE (a queue name of its own) and BENCH_INSTALLATION (JSON: create a tenant and that
 // installation, report its id) or BENCH_SIGNING_SECRET (the same with a Zendesk installation).
 import { createServer, type Server } from "node:http";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import type { AddressInfo } from "node:net";
 import express from "express";
 import { Redis } from "ioredis";
@@ -25,7 +26,7 @@ import { loadMasterKey } from "../../src/tenants/secrets";
 import { createTenant } from "../../src/tenants/service";
 
 import { startProfiling, type ProfileSummary } from "./cpu-profile";
-import { ROLES, zendeskInstallation, type BenchInstallation, type CallCounts, type DeliveryCounts, type FromService, type Role, type ToService } from "./service-protocol";
+import { ROLES, zendeskInstallation, type BenchInstallation, type CallCounts, type DeliveryCounts, type FromService, type LoopDelay, type Role, type ToService } from "./service-protocol";
 
 // Round trips are what a request costs here: count every statement (by kind and table) and
 // command. Prisma's adapter and our raw SQL both go through pg.Client#query; BullMQ through ioredis.
@@ -126,10 +127,21 @@ async function main(): Promise<void> {
     await services?.db.close().catch(() => undefined);
   };
   let profiling: (() => Promise<ProfileSummary>) | undefined;
+  // a request's latency is partly the time it waited for the event loop: a blocked loop
+  // (GC, a long synchronous step) shows here, a slow database or Redis does not
+  const loop = monitorEventLoopDelay({ resolution: 5 });
+  loop.enable();
+  const loopDelay = (): LoopDelay => {
+    const ms = (ns: number) => Math.round(ns / 1e4) / 100;
+    const d = { p50: ms(loop.percentile(50)), p99: ms(loop.percentile(99)), max: ms(loop.max) };
+    loop.reset();
+    return d;
+  };
   process.on("message", (msg: ToService) => {
     void (async () => {
       let value: unknown = null;
       if (msg.cmd === "cpu") value = process.cpuUsage();
+      if (msg.cmd === "loop-delay") value = loopDelay();
       if (msg.cmd === "calls") value = { ...calls, byStatement: { ...calls.byStatement } };
       if (msg.cmd === "profile-start") profiling = await startProfiling();
       if (msg.cmd === "profile-stop" && profiling) {

@@ -9,10 +9,12 @@ import { ticketCreatedEvent, waitFor, zendeskHeaders, ZENDESK_AGENT_ID } from ".
 import { postJson } from "../helpers/http-client";
 import { createPrivateRedis, startWorkerProcess, type Child, type PrivateRedis } from "../helpers/processes";
 import { createScratchDatabase, serveSlowly, startApiOnly, type ApiOnly, type ScratchDatabase } from "../helpers/resilience";
+import { describeWith, testDatabaseUrl } from "../helpers/services";
 
 // PostgreSQL only: the worker is a second process, and the embedded store (PGlite) can be
-// opened by one process at a time. Without DATABASE_URL these tests are skipped.
-const describeWithPostgres = process.env.DATABASE_URL ? describe : describe.skip;
+// opened by one process at a time. Without DATABASE_URL, or without the redis-server program
+// for the private Redis, these tests are skipped (and the run says so).
+const describeWithPostgres = describeWith(["postgres", "redis-server"]);
 
 jest.setTimeout(120_000);
 
@@ -35,7 +37,7 @@ describeWithPostgres("Zendesk pipeline across processes (worker child, private R
   beforeAll(async () => {
     zd.addUser({ id: Number(ZENDESK_AGENT_ID), name: "Customer memory", role: "agent", email: "memory@acme.example" });
     redis = await createPrivateRedis();
-    scratch = await createScratchDatabase(process.env.DATABASE_URL!);
+    scratch = await createScratchDatabase(testDatabaseUrl()!);
     // Slow answers make "mid-batch" real: ~8 jobs in flight at any time, and a note PUT that
     // has reached Zendesk but not yet been answered is where a crash is most dangerous.
     zendesk = await serveSlowly(zd, (method) => (method === "PUT" ? 300 : 40));

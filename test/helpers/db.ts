@@ -1,13 +1,16 @@
 // A fresh, migrated database for one test file: a new PostgreSQL database when
-// DATABASE_URL is set (dropped afterwards), else an in-memory PGlite from the template.
+// DATABASE_URL is set and answers (dropped afterwards), else an in-memory PGlite from the template.
 import fs from "node:fs";
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { openDatabase, openEmbedded, type Database } from "../../src/db/client";
+import { noteSkipped, serviceState, testDatabaseUrl } from "./services";
 
 export async function createTestDatabase(): Promise<Database> {
-  const url = process.env.DATABASE_URL;
+  const url = testDatabaseUrl();
   if (!url) {
+    const pgState = serviceState("postgres");
+    if (process.env.DATABASE_URL && !pgState.ok) noteSkipped("ran on the embedded store, not PostgreSQL", pgState.reason);
     const template = process.env.HM_PGLITE_TEMPLATE;
     const loadDataDir = template ? new Blob([fs.readFileSync(template)]) : undefined;
     return openEmbedded("memory://", { loadDataDir });

@@ -27,6 +27,7 @@ import { createInstallation } from "../../src/tenants/installations";
 import { loadMasterKey } from "../../src/tenants/secrets";
 import { createTenant } from "../../src/tenants/service";
 import { createTestDatabase } from "./db";
+import { configuredRedisUrl, noteSkipped, serviceState } from "./services";
 
 export const ZENDESK_SECRET = "whsec_test_3f9a1c2b7d8e4f60a1b2c3d4e5f60718";
 export const ZENDESK_AGENT_ID = "8447388099001";
@@ -67,8 +68,11 @@ export async function createTestPipeline(
   const clock = () => now.value ?? new Date();
   const engine = createMemoryEngine({ db, extractor: createDeterministicExtractor(), clock });
   const metrics = createMetrics();
-  const queue = process.env.REDIS_URL
-    ? createBullmqQueue({ redisUrl: process.env.REDIS_URL, name: `e2e-${process.pid}-${randomBytes(3).toString("hex")}`, log })
+  const redisUrl = configuredRedisUrl();
+  const redisState = serviceState("redis");
+  if (process.env.REDIS_URL && !redisState.ok) noteSkipped("ran on the embedded queue, not BullMQ", redisState.reason);
+  const queue = redisUrl
+    ? createBullmqQueue({ redisUrl, name: `e2e-${process.pid}-${randomBytes(3).toString("hex")}`, log })
     : createEmbeddedQueue({ log });
   const services = { config, db, engine, extractor: createDeterministicExtractor(), metrics, log };
   const runtime = createPipelineRuntime(services, { queue, clock, sweepIntervalMs: opts.sweepIntervalMs ?? 500 });

@@ -128,12 +128,17 @@ export async function createPrivateRedis(): Promise<PrivateRedis> {
  * to this process's environment minus Jest's NODE_OPTIONS.
  */
 export function startWorkerProcess(env: Record<string, string>): Child {
+  return startServiceProcess("src/worker.ts", env);
+}
+
+/** `script` (src/worker.ts, src/main.ts) as a real process, as startWorkerProcess starts the worker. */
+export function startServiceProcess(script: string, env: Record<string, string>): Child {
   const { NODE_OPTIONS: _jestOptions, ...inherited } = process.env;
   void _jestOptions;
   const child = spawn(
     process.execPath,
-    ["--import", pathToFileURL(require.resolve("tsx")).href, "--import", pathToFileURL(path.join(__dirname, "exit-with-parent.ts")).href, "src/worker.ts"],
+    ["--import", pathToFileURL(require.resolve("tsx")).href, "--import", pathToFileURL(path.join(__dirname, "exit-with-parent.ts")).href, script],
     { cwd: ROOT, env: { ...inherited, ...env }, stdio: ["pipe", "pipe", "pipe"] },
   );
-  return wrap(child, "worker");
+  return wrap(child, path.basename(script, ".ts"));
 }

@@ -8,8 +8,10 @@ import { Queue } from "bullmq";
 import { createBullmqQueue } from "../../../src/queue/bullmq";
 import { parseRedisUrl } from "../../../src/queue/redis-url";
 import type { DeliveryQueue } from "../../../src/queue/types";
+import { describeWith, LOCAL_REDIS_URL, testRedisUrl } from "../../helpers/services";
 
-const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
+// REDIS_URL, else the local default; the cases that need it skip when it does not answer
+const REDIS_URL = testRedisUrl() ?? LOCAL_REDIS_URL;
 const PREFIX = `hm-test-bullmq-${process.pid}`;
 const names: string[] = [];
 const open: DeliveryQueue[] = [];
@@ -54,7 +56,7 @@ async function unusedPort(): Promise<number> {
   return port;
 }
 
-describe("BullMQ driver", () => {
+describeWith(["redis"])("BullMQ driver", () => {
   // First: ioredis destroys a socket to an unreachable Redis ~2 s after close(), and that
   // timer then runs out during the tests below instead of delaying Jest's exit.
   describe("with Redis unreachable", () => {
