@@ -30,7 +30,7 @@ const HANDLERS: ReadonlyMap<string, Handler> = new Map(Object.entries({
 }));
 
 /** The event subscriptions a provisioned webhook asks for: exactly the types handled above. */
-export const HANDLED_EVENT_TYPES: readonly string[] = Object.keys(HANDLERS).map((t) => `${EVENT_TYPE_PREFIXES[0]}${t}`);
+export const HANDLED_EVENT_TYPES: readonly string[] = [...HANDLERS.keys()].map((t) => `${EVENT_TYPE_PREFIXES[0]}${t}`);
 
 function eventName(type: string): string | undefined {
   const prefix = EVENT_TYPE_PREFIXES.find((p) => type.startsWith(p));
