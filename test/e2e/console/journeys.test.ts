@@ -102,7 +102,7 @@ describe("the admin console in Chromium", () => {
     expect(await page.getByLabel("Travel").isChecked()).toBe(true);
     expect(await page.getByLabel("Saas").isChecked()).toBe(false);
     await screenshot(page, "settings");
-    const t = (await api("/v1/tenant")).body as { support_type_mode: string; support_types_allowed: string[] };
+    const t = (await api("/v1/tenant")).body.data as { support_type_mode: string; support_types_allowed: string[] };
     expect(t.support_type_mode).toBe("multi");
     expect([...t.support_types_allowed].sort()).toEqual(["telecom", "travel"]);
 
@@ -111,7 +111,7 @@ describe("the admin console in Chromium", () => {
     await page.getByLabel("Travel").uncheck();
     await page.getByRole("button", { name: "Save" }).click();
     await expect(page.getByRole("alert").textContent()).resolves.toBe("support_types_allowed: must list at least one vertical when support_type_mode is multi");
-    const after = (await api("/v1/tenant")).body as { support_types_allowed: string[] };
+    const after = (await api("/v1/tenant")).body.data as { support_types_allowed: string[] };
     expect(after.support_types_allowed.sort()).toEqual(["telecom", "travel"]);
   });
 
@@ -249,7 +249,7 @@ describe("the admin console in Chromium", () => {
     await page.getByRole("button", { name: "Save" }).click();
     await expect(h1().textContent()).resolves.toBe("Refused");
     await screenshot(page, "csrf-refused");
-    const t = (await api("/v1/tenant")).body as { support_type_mode: string };
+    const t = (await api("/v1/tenant")).body.data as { support_type_mode: string };
     expect(t.support_type_mode).toBe("multi");
     // the admin API too: the session cookie alone does not make a change
     const status = await page.evaluate(async () => (await fetch("/v1/admin/keys", { method: "POST", body: "{}" })).status);
