@@ -14,7 +14,7 @@ import { createServices } from "./services";
 import { createTenant } from "./tenants/service";
 import { createCommands } from "./cli/commands";
 import { acquireStoreLock, newAdminToken, writeServiceInfo } from "./cli/transport";
-import { createConsoleSessions } from "./http/console/sessions";
+import { createConsoleSessions, parseCookies, SESSION_COOKIE } from "./http/console/sessions";
 import { loadMasterKey } from "./tenants/secrets";
 
 async function main(): Promise<void> {
@@ -57,8 +57,10 @@ async function main(): Promise<void> {
     maxBodyBytes: config.maxBodyBytes,
     webhooks: webhookHandler(pipeline.deps, { metrics: services.metrics }),
     onForget: (tenantId, externalUserId) => forgetIdentities(db, tenantId, externalUserId),
-    install: createInstallDeps(services, pipeline),
+    // a console session may start an install too (the Connect buttons of the Helpdesks page)
+    install: { ...createInstallDeps(services, pipeline), sessionTenant: async (req) => sessions.find(parseCookies(req.headers.cookie)[SESSION_COOKIE])?.tenantId },
     admin: {
+      oauthConfigured: (provider) => Object.hasOwn(config.oauthClients, provider) && Boolean(config.oauthClients[provider as keyof typeof config.oauthClients]),
       sessions,
       publicUrl: config.publicUrl,
       masterKey: () => loadMasterKey({ masterKey: config.masterKey, dataDir: config.dataDir, embedded: db.kind === "embedded" }),
