@@ -82,7 +82,7 @@ describe("npm run cli beside npm start on the embedded store", () => {
     expect(created).toMatchObject({ name: "X", api_key: expect.stringMatching(/^mem_/), tenant_id: expect.stringMatching(/^tnt_/) });
     const me = await fetch(`${base}/v1/tenant`, { headers: { authorization: `ApiKey ${created.api_key}` } });
     expect(me.status).toBe(200);
-    expect(((await me.json()) as { name: string }).name).toBe("X");
+    expect(((await me.json()) as { data: { name: string } }).data.name).toBe("X");
   });
 
   it("gives the same output and errors through the service as on its own, which it uses once the service stops", async () => {
