@@ -113,7 +113,7 @@ describeWith(["redis"])("BullMQ driver", () => {
     child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
     const exited = new Promise((resolve) => child.once("exit", resolve));
     try {
-      await waitFor("the child to take the job", () => out.includes("started dlv_orphan 1"), 8000);
+      await waitFor("the child to take the job", () => out.includes("started dlv_orphan 1"), 30000);
     } finally {
       child.kill("SIGKILL");
       await exited;
