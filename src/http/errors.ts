@@ -103,7 +103,7 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
 // ---------------------------------------------------------------- webhooks
 
 // The webhook endpoints answer helpdesks, not API clients: their status codes and the body
-// `{error: {code, message}}` are what Zendesk, Intercom and Crisp already see and retry on.
+// `{error: {code, message}}` are what the helpdesks already see and retry on.
 const WEBHOOK_TABLE = {
   not_found: 404,
   unknown_provider: 404,
