@@ -7,7 +7,7 @@ import { NOT_A_PASSWORD } from "./vocabulary";
 type Found = { start: number; end: number; priority: number };
 
 /** Any verb that can link a value to a label, tested before the costlier end-anchored match. */
-const VERB = /(?:is|was|are|=)\s/i;
+const VERB = /(?:is|was|are|as|=)\s/i;
 
 // "password? it's x", "password... it is x", "password, which is x": the value after a pause.
 const PAUSED = String.raw`\s*(?:[?,]|\.{2,}|…)\s*(?:(?:it|that|which|this\s+one|mine)(?:['’]s|\s+is|\s+was)|here\s+it\s+is\s*:?)(?![\p{L}\p{N}])`;
@@ -44,14 +44,16 @@ export function findSecretWordAfter(text: string, labelEnd: number, strongOnly: 
 }
 
 // "Hunter2! is my password": only something that is not a plain word ("this is my password").
-const SECRET_BEFORE = /(?:^|[\s"'(])(\S{4,64})\s+(?:is|was)\s+(?:(?:my|the|our|your)\s+)?(?:(?:new|current|old|actual)\s+)?$/u;
+// "I tried logging in with Hunter2! as the password": "as" names it too.
+const SECRET_BEFORE = /(?:^|[\s"'(])(\S{4,64})\s+(?:is|was|as)\s+(?:(?:my|the|our|your)\s+)?(?:(?:new|current|old|actual)\s+)?$/u;
 
 export function findSecretWordBefore(text: string, labelStart: number): Found | null {
   const from = Math.max(0, labelStart - 80);
   const before = text.slice(from, labelStart);
   if (!VERB.test(before)) return null;
   const m = SECRET_BEFORE.exec(before);
-  if (!m || !looksLikeSecret(m[1], "none")) return null;
+  // "x as the password" names x as plainly as "password: x"; "x is my password" may be "the issue is my password …".
+  if (!m || !looksLikeSecret(m[1], /\sas\s/.test(m[0]) ? "weak" : "none")) return null;
   const start = from + m.index + m[0].indexOf(m[1]);
   return { start, end: start + m[1].length, priority: PRIORITY.labelledAfter };
 }
@@ -65,5 +67,6 @@ export function looksLikeSecret(value: string, connector: "strong" | "weak" | "n
   if (/^\d{1,3}$/.test(value) || /^[([{<]/.test(value)) return false;
   if (connector === "weak") return !(/^\p{Ll}+$/u.test(value) && /(?:ed|ing|ly)$/.test(value));
   // No connector ("pwd S3cr3t#", "password reset"): only something that is not a plain word.
-  return value.length >= 4 && /[^\p{L}]/u.test(value);
+  // "Tr0ub4dor", "hunter2!", or letters whose case changes inside a word ("cnLdMabHhK").
+  return value.length >= 4 && (/[^\p{L}]/u.test(value) || (value.length >= 8 && /\p{Ll}\p{Lu}/u.test(value)));
 }

@@ -9,7 +9,7 @@ import type { PiiType } from "./pii-types";
  * a password. "pin_code" is the Indian postal code as often as the ATM PIN, so its 6-digit
  * values are kept.
  */
-export type LabelKind = Exclude<PiiType, "iban"> | "security_code" | "passcode" | "pin_code";
+export type LabelKind = Exclude<PiiType, "iban" | "national_id" | "api_key"> | "security_code" | "passcode" | "pin_code" | "id_document";
 
 /**
  * `heads`: the lowercase first words the pattern can start with (words split on anything but
@@ -24,8 +24,8 @@ type LabelRule = { kind: LabelKind; heads: string; pattern: string };
 const NUMBER_WORD = String.raw`(?:\s*(?:number|numbers|no\.?|num\.?|nr\.?|#))?`;
 /** A payment card by its kind or brand, in the languages customers write in. */
 const CARD_WORD = String.raw`(?:card|credit\s+card|debit\s+card|visa|master\s*card|amex|american\s+express|discover|rupay|maestro|diners|jcb|tarjeta|carte|karte|cart[aã]o)`;
-/** A card named earlier in the same message (up to 80 characters before): a lookbehind. */
-const CARD_BEFORE = String.raw`(?<=(?<![\p{L}])${CARD_WORD}(?![\p{L}])[^\n]{0,80}?)`;
+/** A card named, or its number given, earlier in the same message (up to 80 characters before): a lookbehind. */
+const CARD_BEFORE = String.raw`(?<=(?:(?<![\p{L}])${CARD_WORD}(?![\p{L}])|\d{4}[ -]?\d{4,6}[ -]?\d{4,5})[^\n]{0,80}?)`;
 /** "… of my card", "… of the Amex", "… of my Visa debit card": optional after a card code phrase. */
 const OF_THE_CARD = String.raw`(?:\s+of\s+(?:the|my|your|his|her)\s+(?:[\p{L}-]+\s+){0,2}?${CARD_WORD}(?:\s+card)?)?`;
 
@@ -82,6 +82,12 @@ export const LABEL_RULES: LabelRule[] = [
     pattern: String.raw`cvv2?|cvc2?|cvn|csc|${CARD_BEFORE}cid|cid(?=[^\n.!?]{0,40}\b${CARD_WORD}\b)|card\s+(?:verification|security|identification)\s+(?:value|code|number)|cryptogramme(?:\s+visuel)?|(?:karten)?pr[üu]fnummer`,
   },
   {
+    // "Mastercard card verification code", "Visa CVV", "debit card security code"
+    kind: "cvv",
+    heads: "credit debit visa master mastercard amex american discover rupay maestro diners jcb tarjeta carte karte cartão cartao",
+    pattern: String.raw`${CARD_WORD}(?:\s+card)?\s+(?:(?:verification|security|identification)\s+(?:value|code|number)|cvv2?|cvc2?|cid|csc|security\s+code)`,
+  },
+  {
     kind: "security_code",
     heads: "security código codigo code sicherheitscode",
     pattern: String.raw`security\s+code|c[oó]digo\s+de\s+(?:seguridad|seguran[cç]a)|code\s+de\s+s[ée]curit[ée]|sicherheitscode`,
@@ -123,14 +129,23 @@ export const LABEL_RULES: LabelRule[] = [
   {
     kind: "passport",
     heads:
-      "passport passports passportno pasaporte pasaportes passeport passeports reisepass reisepässe reisepasse reisepassnummer passnummer passnr pass passaporto passaporti passaporte passaportes paspoort paspoortnummer pasaport pasaportu paszport passi passinumero pas паспорт паспорта паспортные पासपोर्ट パスポート 여권",
+      "passport passports passportno pasaporte pasaportes passeport passeports reisepass reisepässe reisepasse reisepassnummer passnummer passnr pass passaporto passaporti passaporte passaportes paspoort paspoortnummer pasaport pasaportu paszport passi passinumero pas paszportu paszporty паспорт паспорта паспортные पासपोर्ट パスポート パスポート番号 여권 여권번호",
     pattern:
-      String.raw`passports?${NUMBER_WORD}|pasaportes?(?:\s+n[uú]mero)?|passeports?|(?:reise)?pass-?(?:nummer|nr\.?)|reisep(?:ass|[äa]sse)|passaport[oi]|passaportes?|paspoort(?:nummer)?|pasaport(?:u|\s+numaras[ıi])?|paszport|passi(?:numero)?|pas\s+(?:number|no\.?|nr\.?)|паспорт(?:а|ные\s+данные)?|पासपोर्ट|パスポート(?:番号)?|여권(?:\s*번호)?`,
+      String.raw`passports?${NUMBER_WORD}|pasaportes?(?:\s+n[uú]mero)?|passeports?|(?:reise)?pass-?(?:nummer|nr\.?)|reisep(?:ass|[äa]sse)|passaport[oi]|passaportes?|paspoort(?:nummer)?|pasaport(?:u|\s+numaras[ıi])?|paszport(?:u|y)?|passi(?:numero)?|pas\s+(?:number|no\.?|nr\.?)|паспорт(?:а|ные\s+данные)?|पासपोर्ट|パスポート(?:番号)?|여권(?:\s*번호)?`,
   },
   {
     kind: "ssn",
-    heads: "ssn social sin",
-    pattern: String.raw`ssn\s*#?|social\s+security${NUMBER_WORD}|social\s+insurance\s+number|sin\s+(?:number|no\.?|#)`,
+    heads: "ssn ss social sin",
+    pattern: String.raw`ssn\s*#?|ss\s*#|ss\s+(?:number|no\.?)|social\s+security${NUMBER_WORD}|social\s+insurance\s+number|sin\s+(?:number|no\.?|#)`,
+  },
+  {
+    // Identity documents named generally (KYC, national ID, ID card) and by their national names;
+    // the value's shape says which (aadhaar, PAN, or another national number).
+    kind: "id_document",
+    heads:
+      "kyc national identity id dni nie cpf curp nino bsn personnummer codice personalausweis personalausweisnummer carte cédula cedula documento nif",
+    pattern:
+      String.raw`kyc(?:\s+(?:docs?|documents?|details|id|number|no\.?))?|national\s+(?:id(?:entity)?|insurance)(?:\s+(?:card|number|no\.?))*|(?:identity|id)\s+card(?:\s+(?:number|no\.?))?|identity\s+(?:number|document(?:\s+number)?)|dni|nie|nif|cpf|curp|nino|bsn|personnummer|codice\s+fiscale|personalausweis(?:nummer)?|carte\s+d['’]identit[ée]|c[ée]dula(?:\s+de\s+identidad)?|documento\s+de\s+identidad`,
   },
   { kind: "imei", heads: "imei imei1 imei2 imeino", pattern: String.raw`imei(?:\s*[12](?!\d))?${NUMBER_WORD}` },
 
@@ -211,6 +226,7 @@ export const GAP_RULES: Record<Exclude<LabelKind, "password" | "passcode">, { ma
   ssn: { maxGap: 24, blockers: LONG_SECRET_BLOCKERS },
   // "IMEI of my phone is …" is the normal way to say it, so contact words do not cancel.
   imei: { maxGap: 32, blockers: SHORT_SECRET_BLOCKERS },
+  id_document: { maxGap: 32, blockers: LONG_SECRET_BLOCKERS },
 };
 
 /** Business words right before a bare number: the number is a reference, not a secret. */
