@@ -10,7 +10,7 @@ import * as v from "./secret-values";
 
 export type SecretClass =
   | "card_number" | "cvv" | "otp" | "password" | "pin" | "aadhaar" | "pan" | "passport" | "imei" | "bank_account" | "iban"
-  | "ssn" | "api_key";
+  | "ssn" | "national_id" | "api_key";
 export type Planted<K extends string> = { kind: K; values: string[]; text: string };
 
 type Sentence = { sentence: string; values: string[] };
@@ -205,6 +205,20 @@ export const SECRET_PHRASINGS: Record<SecretClass, Phrasing[]> = {
     (x) => `my SS# is ${x}`,
     (x) => `ssn: ${x}`,
   ]),
+  national_id: [
+    ...each(v.nationalId, [
+      (x) => `my national ID number is ${x}`,
+      (x) => `ID card: ${x}`,
+      (x) => `DNI ${x}`,
+      (x) => `CPF: ${x}`,
+      (x) => `National Insurance number ${x}`,
+      (x) => `personnummer ${x}`,
+      (x) => `codice fiscale ${x}`,
+      (x) => `Personalausweisnummer ${x}`,
+      (x) => `KYC documents: ${x}`,
+    ]),
+    listed(v.nationalId, "ID number"),
+  ],
   api_key: each(v.apiKey, [
     (x) => `our API key is ${x}`,
     (x) => `api_key=${x}`,

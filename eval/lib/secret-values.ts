@@ -99,13 +99,26 @@ export function passport(rng: Rng): string {
   switch (rng.int(0, 8)) {
     case 0: return `${upper(rng, 1)}${nonZero(rng, 7)}`; // India: a letter and seven digits
     case 1: return nonZero(rng, 9); // United States, United Kingdom: nine digits
-    case 2: return `${chars(rng, "CFGHJK", 1)}${chars(rng, "CFGHJKLMNPRTVWXYZ0123456789", 8)}`; // Germany
+    case 2: return `${chars(rng, "CFGHJK", 1)}${chars(rng, "CFGHJKLMNPRTVWXYZ0123456789", 7)}${rng.digits(1)}`; // Germany
     case 3: return `${rng.digits(2)}${upper(rng, 2)}${rng.digits(5)}`; // France
     case 4: return `${upper(rng, 3)}${rng.digits(6)}`; // Spain
     case 5: return `${upper(rng, 2)}${rng.digits(7)}`; // Italy
     case 6: return `${upper(rng, 2)}${rng.digits(6)}`; // Canada
     case 7: return `E${rng.digits(8)}`; // China
     default: return `${upper(rng, 2)}${chars(rng, ALNUM, 6)}${rng.digits(1)}`; // Netherlands
+  }
+}
+
+/** National identity numbers: Spanish DNI, Brazilian CPF, UK National Insurance, Swedish personnummer, Dutch BSN, Italian codice fiscale, German ID card. */
+export function nationalId(rng: Rng): string {
+  switch (rng.int(0, 6)) {
+    case 0: return `${rng.digits(8)}${upper(rng, 1)}`;
+    case 1: return `${rng.digits(3)}.${rng.digits(3)}.${rng.digits(3)}-${rng.digits(2)}`;
+    case 2: return `${upper(rng, 2)} ${rng.digits(2)} ${rng.digits(2)} ${rng.digits(2)} ${rng.pick(["A", "B", "C", "D"])}`;
+    case 3: return `${rng.digits(6)}-${rng.digits(4)}`;
+    case 4: return nonZero(rng, 9);
+    case 5: return `${upper(rng, 6)}${rng.digits(2)}${upper(rng, 1)}${rng.digits(2)}${upper(rng, 1)}${rng.digits(3)}${upper(rng, 1)}`;
+    default: return `${chars(rng, "LMNPRTVWXYZ", 1)}${chars(rng, "CFGHJKLMNPRTVWXYZ0123456789", 7)}${rng.digits(1)}`;
   }
 }
 

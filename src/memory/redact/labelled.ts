@@ -116,7 +116,8 @@ const TOKEN_SHAPES: Record<TokenKind, RegExp> = {
   pan: /[A-Za-z]{5}\d{4}[A-Za-z](?![\p{L}\p{N}_])/uy,
   // ID cards and national numbers: digits in groups (CPF 123.456.789-09, 850709-9805, 2345 6789 0124)
   // or a token of capitals and digits (12345678Z, L01X00T47).
-  id_document: /(?:\d{2,8}(?:[ .\/-]\d{1,8}){0,3}(?:[ -]?[A-Za-z])?|[A-Za-z0-9]{6,14})(?![\p{L}\p{N}_])/uy,
+  // Some open with a letter series ("QQ 12 34 56 C", the UK National Insurance number).
+  id_document: /(?:(?:[A-Z]{1,3}[ -])?\d{2,8}(?:[ .\/-]\d{1,8}){0,3}(?:[ -]?[A-Za-z])?|[A-Za-z0-9]{6,16})(?![\p{L}\p{N}_])/uy,
   // National formats run from 6 to 9 characters, mostly digits (K1234567, 123456789, C01X00T47);
   // some are a series and a number ("4510 123456").
   passport: /(?:\d{2}\s?\d{2}\s\d{6}|[A-Za-z0-9]{6,9})(?![\p{L}\p{N}_])/uy,
@@ -141,7 +142,7 @@ function findValueAfter(text: string, labelEnd: number, kind: ValueKind): Candid
       at++;
     }
     if (at >= reach) return null;
-    if (isTokenKind(kind)) while (at > leadStart && /[A-Za-z]/.test(text[at - 1])) at--;
+    if (isTokenKind(kind)) at = tokenStart(text, at, leadStart, kind);
     const gap = text.slice(labelEnd, at);
     if (!isCleanGap(gap)) return null;
     const lead = text.slice(leadStart, at);
@@ -154,6 +155,16 @@ function findValueAfter(text: string, labelEnd: number, kind: ValueKind): Candid
     leadStart = at;
   }
   return null;
+}
+
+/** Back from a token's first digit to its first letter ("K1234567"; for ID documents also "QQ 12 34 56 C"). */
+function tokenStart(text: string, at: number, leadStart: number, kind: TokenKind): number {
+  while (at > leadStart && /[A-Za-z]/.test(text[at - 1])) at--;
+  if (kind === "id_document") {
+    const series = /(?<![\p{L}\p{N}])[A-Z]{1,3}[ -]$/u.exec(text.slice(Math.max(leadStart, at - 4), at));
+    if (series) at -= series[0].length;
+  }
+  return at;
 }
 
 /** How far past `maxGap` a value may sit when a number was passed over on the way. */
@@ -172,7 +183,7 @@ function readValue(text: string, at: number, kind: ValueKind, lead: string): num
     if (end === null) return null;
     const token = text.slice(at, end);
     if (kind === "passport" && !isPassportLike(token)) return null;
-    if (kind === "id_document" && countDigits(token) < 5) return null;
+    if (kind === "id_document" && !isPassportLike(token)) return null;
     return end;
   }
   // "PIN-1234" and "code is G-482913" are fine; "ORD-44821" and "x1234" are another token.
@@ -259,7 +270,7 @@ function findValueBefore(text: string, labelStart: number, kind: ValueKind): Can
   if (isTokenKind(kind)) {
     if (readToken(text, start, TOKEN_SHAPES[kind]) !== end) return null;
     if (kind === "passport" && !isPassportLike(m[1])) return null;
-    if (kind === "id_document" && countDigits(m[1]) < 5) return null;
+    if (kind === "id_document" && !isPassportLike(m[1])) return null;
     return { start, end, type: typeOf(kind, m[1]), priority: PRIORITY.labelledAfter };
   }
   if (!/^\d/.test(m[1]) || readDigitValue(text, start, kind, text.slice(Math.max(0, start - 16), start)) !== end) return null;

@@ -13,15 +13,24 @@ const VERB = /(?:is|was|are|as|=)\s/i;
 const PAUSED = String.raw`\s*(?:[?,]|\.{2,}|…)\s*(?:(?:it|that|which|this\s+one|mine)(?:['’]s|\s+is|\s+was)|here\s+it\s+is\s*:?)(?![\p{L}\p{N}])`;
 const CONNECTOR = String.raw`(?:${PAUSED}|\s*(?:[:=]+|->|=>|→|–|—|-)|['’]s(?=\s)|\s+(?:is|was|are|es|est|ist|era|é|è|hai|to|now|set\s+to|changed\s+to|reset\s+to|updated\s+to|will\s+be|should\s+be|would\s+be|became)(?![\p{L}\p{N}]))`;
 // "password: x", "password is x", "password for my email is x", "senha do app é x", "pwd x1!".
-const SECRET_AFTER = new RegExp(
-  String.raw`(?:\s+(?:for|of|on|to|de|del|da|do|du|des|para|pour|für|von|zum|zur)(?:\s+[^\s:=]+){0,3}?(?<scoped>${CONNECTOR}{1,4})|(?<plain>${CONNECTOR}{0,4}))` +
-    String.raw`\s*(?:"(?<dq>[^"\n]{1,64})"|'(?<sq>[^'\n]{1,64})'|“(?<cq>[^”\n]{1,64})”|(?<bare>[^\s"'“][^\s]{0,63}))`,
+const VALUE = String.raw`\s*(?:"(?<dq>[^"\n]{1,64})"|'(?<sq>[^'\n]{1,64})'|“(?<cq>[^”\n]{1,64})”|(?<bare>[^\s"'“][^\s]{0,63}))`;
+const SCOPED_SECRET_AFTER = new RegExp(
+  String.raw`\s+(?:for|of|on|to|de|del|da|do|du|des|para|pour|für|von|zum|zur)(?:\s+[^\s:=]+){0,3}?(?<scoped>${CONNECTOR}{1,4})${VALUE}`,
   "yiu",
 );
+const PLAIN_SECRET_AFTER = new RegExp(String.raw`(?<plain>${CONNECTOR}{0,4})${VALUE}`, "yiu");
 
+/**
+ * The password after its label: first as "password for my email is x"; when that reading finds
+ * no password ("password to harbour210 yesterday Transfer was declined"), as "password to x".
+ */
 export function findSecretWordAfter(text: string, labelEnd: number, strongOnly: boolean): Found | null {
-  SECRET_AFTER.lastIndex = labelEnd;
-  const m = SECRET_AFTER.exec(text);
+  return readSecretAfter(SCOPED_SECRET_AFTER, text, labelEnd, strongOnly) ?? readSecretAfter(PLAIN_SECRET_AFTER, text, labelEnd, strongOnly);
+}
+
+function readSecretAfter(re: RegExp, text: string, labelEnd: number, strongOnly: boolean): Found | null {
+  re.lastIndex = labelEnd;
+  const m = re.exec(text);
   if (!m?.groups) return null;
   const { scoped, plain, dq, sq, cq, bare } = m.groups;
   const connector = scoped ?? plain ?? "";
@@ -38,7 +47,9 @@ export function findSecretWordAfter(text: string, labelEnd: number, strongOnly: 
   } else {
     value = (bare ?? "").replace(/[.,;:)\]}>]+$/, "");
     start = matchEnd - (bare ?? "").length;
-    if (!value || !looksLikeSecret(value, strong ? "strong" : connector.trim() ? "weak" : "none")) return null;
+    // A bare "to" ("password to get into the app") links as weakly as no connector at all.
+    const linked = connector.trim() && connector.trim().toLowerCase() !== "to";
+    if (!value || !looksLikeSecret(value, strong ? "strong" : linked ? "weak" : "none")) return null;
   }
   return { start, end: start + value.length, priority: PRIORITY.labelled - (start - labelEnd) };
 }

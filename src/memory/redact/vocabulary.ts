@@ -29,6 +29,9 @@ const CARD_BEFORE = String.raw`(?<=(?:(?<![\p{L}])${CARD_WORD}(?![\p{L}])|\d{4}[
 /** "… of my card", "… of the Amex", "… of my Visa debit card": optional after a card code phrase. */
 const OF_THE_CARD = String.raw`(?:\s+of\s+(?:the|my|your|his|her)\s+(?:[\p{L}-]+\s+){0,2}?${CARD_WORD}(?:\s+card)?)?`;
 
+/** "user ID number", "order ID no." name an account or a reference, not an identity document. */
+const NOT_AN_ACCOUNT_ID = String.raw`(?<!(?:user|customer|member|client|order|account|transaction|txn|booking|ticket|employee|student|device|session|merchant|reference|tracking|invoice|apple|login|email|player|game|chat)[ \t])`;
+
 export const LABEL_RULES: LabelRule[] = [
   // one-time codes
   { kind: "otp", heads: "one onetime", pattern: String.raw`one[\s-]*time[\s-]*(?:pass(?:word|code)|pin|code|otp)` },
@@ -145,7 +148,7 @@ export const LABEL_RULES: LabelRule[] = [
     heads:
       "kyc national identity id dni nie cpf curp nino bsn personnummer codice personalausweis personalausweisnummer carte cédula cedula documento nif",
     pattern:
-      String.raw`kyc(?:\s+(?:docs?|documents?|details|id|number|no\.?))?|national\s+(?:id(?:entity)?|insurance)(?:\s+(?:card|number|no\.?))*|(?:identity|id)\s+card(?:\s+(?:number|no\.?))?|identity\s+(?:number|document(?:\s+number)?)|dni|nie|nif|cpf|curp|nino|bsn|personnummer|codice\s+fiscale|personalausweis(?:nummer)?|carte\s+d['’]identit[ée]|c[ée]dula(?:\s+de\s+identidad)?|documento\s+de\s+identidad`,
+      String.raw`kyc(?:\s+(?:docs?|documents?|details|id|number|no\.?))?|${NOT_AN_ACCOUNT_ID}id\s+(?:numbers?|no\.?|nr\.?|#)|national\s+(?:id(?:entity)?|insurance)(?:\s+(?:card|number|no\.?))*|(?:identity|id)\s+card(?:\s+(?:number|no\.?))?|identity\s+(?:number|document(?:\s+number)?)|dni|nie|nif|cpf|curp|nino|bsn|personnummer|codice\s+fiscale|personalausweis(?:nummer)?|carte\s+d['’]identit[ée]|c[ée]dula(?:\s+de\s+identidad)?|documento\s+de\s+identidad`,
   },
   { kind: "imei", heads: "imei imei1 imei2 imeino", pattern: String.raw`imei(?:\s*[12](?!\d))?${NUMBER_WORD}` },
 
