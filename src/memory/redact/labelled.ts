@@ -7,14 +7,15 @@ import { isPlausibleAadhaar, passesLuhn } from "./checks";
 import { PRIORITY, type Candidate, type PiiType } from "./pii-types";
 import { findLabels } from "./label-scan";
 import { findSecretWordAfter, findSecretWordBefore } from "./secret-words";
-import { GAP_RULES, STRONG_ONLY, UNIT_AFTER, YEAR_BEFORE, type LabelKind } from "./vocabulary";
+import { ENGLISH_PASSWORD_LABEL, GAP_RULES, STRONG_ONLY, CLOCK_TIME, TIME_AFTER, UNIT_AFTER, YEAR_BEFORE, type LabelKind } from "./vocabulary";
 
 export function findLabelledValues(text: string): Candidate[] {
   const found: Candidate[] = [];
   for (const { start, end, kind, text: label } of findLabels(text)) {
     if (kind === "password" || kind === "passcode") {
       const strongOnly = STRONG_ONLY.test(label);
-      for (const secret of [findSecretWordAfter(text, end, strongOnly), strongOnly ? null : findSecretWordBefore(text, start)]) {
+      const english = ENGLISH_PASSWORD_LABEL.test(label);
+      for (const secret of [findSecretWordAfter(text, end, { strongOnly, english }), strongOnly ? null : findSecretWordBefore(text, start, english)]) {
         if (!secret) continue;
         const digitsOnly = /^\d{4,8}$/.test(text.slice(secret.start, secret.end));
         found.push({ ...secret, type: kind === "passcode" && digitsOnly ? "pin" : "password" });
@@ -88,7 +89,8 @@ const PAUSE = /(?:\?|\.{2,}|…)\s*(?=(?:it|that|which|mine)(?:['’]s|\s+is|\s+
  * in "card … confirmation number: 98634672" the confirmation number is the value's own label.
  */
 function isCleanLead(lead: string, blockers: Set<string>): boolean {
-  if (/[$₹€£¥]\s*$/u.test(lead)) return false;
+  // A currency sign says amount; a "+" says an international phone number.
+  if (/(?:[$₹€£¥]\s*|\+)$/u.test(lead)) return false;
   const last = lead.slice(lastIndexAfter(lead, COLON));
   const clause = /\p{L}/u.test(last) ? last : lead;
   for (const w of clause.toLowerCase().match(WORDS) ?? []) if (blockers.has(w)) return false;
@@ -232,7 +234,7 @@ function readDigitValue(text: string, at: number, kind: DigitKind, textBefore: s
   const digits = digitsIn(text, group.chunks.slice(0, k));
   if (digits.length <= 8) {
     // A quantity or a year next to a short label: "PIN blocked after 2025 attempts", "OTP since 2024".
-    if (UNIT_AFTER.test(next)) return null;
+    if (UNIT_AFTER.test(next) || (TIME_AFTER.test(next) && CLOCK_TIME.test(digits))) return null;
     if (/^(?:19|20)\d\d$/.test(digits) && YEAR_BEFORE.test(textBefore)) return null;
   }
   return end;

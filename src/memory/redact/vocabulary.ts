@@ -82,11 +82,17 @@ export const LABEL_RULES: LabelRule[] = [
   {
     kind: "cvv",
     heads: "cvv cvv2 cvc cvc2 cvn csc cid card cryptogramme prüfnummer prufnummer kartenprüfnummer kartenprufnummer",
-    pattern: String.raw`cvv2?|cvc2?|cvn|csc|${CARD_BEFORE}cid|cid(?=[^\n.!?]{0,40}\b${CARD_WORD}\b)|card\s+(?:verification|security|identification)\s+(?:value|code|number)|cryptogramme(?:\s+visuel)?|(?:karten)?pr[üu]fnummer`,
+    pattern: String.raw`cvv2?|cvc2?|cvn|csc|${CARD_BEFORE}cid|cid(?=[^\n.!?]{0,40}\b${CARD_WORD}\b)|card\s+(?:verification|security|identification)\s+value|cryptogramme(?:\s+visuel)?|(?:karten)?pr[üu]fnummer`,
+  },
+  {
+    // "card verification code" is the CVV when it has 3–4 digits, a one-time code when longer.
+    kind: "security_code",
+    heads: "card",
+    pattern: String.raw`card\s+(?:verification|security|identification)\s+(?:code|number)`,
   },
   {
     // "Mastercard card verification code", "Visa CVV", "debit card security code"
-    kind: "cvv",
+    kind: "security_code",
     heads: "credit debit visa master mastercard amex american discover rupay maestro diners jcb tarjeta carte karte cartão cartao",
     pattern: String.raw`${CARD_WORD}(?:\s+card)?\s+(?:(?:verification|security|identification)\s+(?:value|code|number)|cvv2?|cvc2?|cid|csc|security\s+code)`,
   },
@@ -191,6 +197,9 @@ export const LABEL_RULES: LabelRule[] = [
 /** "pass" and "pw" are too common to take a value without an explicit ":" or "=". */
 export const STRONG_ONLY = /^(?:pass|pw)$/i;
 
+/** Password labels in English, after which a word is judged against everyday English words. */
+export const ENGLISH_PASSWORD_LABEL = /^(?:pass|pw)/i;
+
 // Words that, between a label and a number, say the number is something else.
 const BUSINESS = [
   "order", "orders", "ord", "invoice", "invoices", "inv", "bill", "receipt", "ticket", "tickets", "case",
@@ -212,7 +221,7 @@ const BRANCH = ["routing", "aba", "sort", "ifsc", "swift", "bic", "micr", "branc
 // identity document ("passport ID K1234567", "Aadhaar ID …").
 const CALL = ["call", "dial", "helpline", "hotline", "tollfree", "toll"];
 const SHORT_SECRET_BLOCKERS = new Set([...BUSINESS, ...CURRENCY, ...CALL, "id"]);
-const LONG_SECRET_BLOCKERS = new Set([...BUSINESS, ...CURRENCY, ...CONTACT]);
+const LONG_SECRET_BLOCKERS = new Set([...BUSINESS, ...CURRENCY, ...CONTACT, ...CALL]);
 
 /** Per kind: how far the value may sit from its label and which words in between cancel it. */
 export const GAP_RULES: Record<Exclude<LabelKind, "password" | "passcode">, { maxGap: number; blockers: Set<string> }> = {
@@ -222,7 +231,7 @@ export const GAP_RULES: Record<Exclude<LabelKind, "password" | "passcode">, { ma
   pin: { maxGap: 24, blockers: SHORT_SECRET_BLOCKERS },
   pin_code: { maxGap: 16, blockers: SHORT_SECRET_BLOCKERS },
   card_number: { maxGap: 32, blockers: LONG_SECRET_BLOCKERS },
-  bank_account: { maxGap: 32, blockers: new Set([...BUSINESS, ...CURRENCY, ...CONTACT, ...BRANCH, "id"]) },
+  bank_account: { maxGap: 32, blockers: new Set([...BUSINESS, ...CURRENCY, ...CONTACT, ...CALL, ...BRANCH, "id"]) },
   aadhaar: { maxGap: 40, blockers: LONG_SECRET_BLOCKERS },
   pan: { maxGap: 24, blockers: LONG_SECRET_BLOCKERS },
   passport: { maxGap: 40, blockers: LONG_SECRET_BLOCKERS },
@@ -266,7 +275,11 @@ export const NOT_A_PASSWORD = new Set([
 ]);
 
 /** Words that, right after a short number, say it is a quantity or a time. */
-export const UNIT_AFTER = /^\s?(?:minutes?|mins?|seconds?|secs?|hours?|hrs?|days?|weeks?|months?|years?|times|attempts?|tries|am|pm|%|gb|mb|kb|rs|inr|usd|eur|gbp|km|kg|mbps)(?![\p{L}])/iu;
+export const UNIT_AFTER = /^[ \t]?(?:minutes?|mins?|seconds?|secs?|hours?|hrs?|days?|weeks?|months?|years?|times|attempts?|tries|%|gb|mb|kb|rs|inr|usd|eur|gbp|km|kg|mbps)(?![\p{L}])/iu;
+
+/** "at 1030 am", "9 pm": a time of day, when the number can be one (not "482913 Am I …"). */
+export const TIME_AFTER = /^[ \t]?(?:a\.?m|p\.?m)(?![\p{L}])/iu;
+export const CLOCK_TIME = /^(?:0?\d|1[0-2])(?:[0-5]\d)?$/;
 
 /** Words that, right before a 4-digit number, say it is a year ("since 2024"). */
 export const YEAR_BEFORE = /(?<![\p{L}])(?:since|in|year|until|till|from|by|of|before|after|during|circa|fy)\s*$/iu;
