@@ -308,7 +308,8 @@ function plant<K extends string>(text: string, table: Record<K, Phrasing[]>, rng
   return { kind, values, text: joined };
 }
 
-export const plantSecret = (text: string, rng: Rng): Planted<SecretClass> => plant(text, SECRET_PHRASINGS, rng);
+export const plantSecret = (text: string, rng: Rng, table: Partial<Record<SecretClass, Phrasing[]>> = SECRET_PHRASINGS): Planted<SecretClass> =>
+  plant(text, table as Record<SecretClass, Phrasing[]>, rng);
 export const plantRef = (text: string, rng: Rng): Planted<RefClass> => plant(text, REF_PHRASINGS, rng);
 
 const compact = (s: string): string => s.replace(/[\s-]/g, "");
