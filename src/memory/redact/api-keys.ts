@@ -2,6 +2,7 @@
 // put on their keys (Stripe sk_live_, GitHub ghp_, Slack xoxb-, AWS AKIA, Google AIza, JWTs, our
 // own mem_), or, after a word that names a key or token, by a long string of letters and digits.
 import { PRIORITY, type Candidate } from "./pii-types";
+import { REFERENCE_WORDS } from "./vocabulary";
 
 const VENDOR_KEY = new RegExp(
   [
@@ -24,8 +25,10 @@ const VENDOR_KEY = new RegExp(
 // "API key: …", "api_key=…", "Authorization: Bearer …", "the token is …", "secret key but … still works".
 const KEY_LABEL =
   /(?<![\p{L}\p{N}_])(?:api[\s_-]?(?:key|token|secret)|access[\s_-]?(?:key|token)|auth(?:orization)?[\s_-]?token|secret[\s_-]?(?:key|token)|client[\s_-]?secret|private[\s_-]?key|x-api-key|bearer|token)(?![\p{L}\p{N}_])/giu;
-// The value: within a short stretch of the same sentence, a long string mixing letters and digits.
-const VALUE_NEAR = /[^\n.!?]{0,24}?(?<![A-Za-z0-9_-])([A-Za-z0-9][A-Za-z0-9_\-.+/=]{15,200})/uy;
+// The value: within a short stretch of the same sentence, a long string mixing letters and digits
+// (keys are 20 characters or more; tracking and transaction ids are often shorter).
+const VALUE_NEAR = /([^\n.!?]{0,24}?)(?<![A-Za-z0-9_-])([A-Za-z0-9][A-Za-z0-9_\-.+/=]{19,200})/uy;
+const WORDS = /\p{L}+/gu;
 
 export function findApiKeys(text: string): Candidate[] {
   const out: Candidate[] = [];
@@ -35,9 +38,11 @@ export function findApiKeys(text: string): Candidate[] {
     VALUE_NEAR.lastIndex = m.index + m[0].length;
     const v = VALUE_NEAR.exec(text);
     if (!v) continue;
-    const value = v[1]!.replace(/[.,;:]+$/, "");
+    // "token error for transaction TXN…", "token for order ORD-…": the string is the reference's.
+    if ((v[1]!.toLowerCase().match(WORDS) ?? []).some((w) => REFERENCE_WORDS.has(w))) continue;
+    const value = v[2]!.replace(/[.,;:]+$/, "");
     if (!/\d/.test(value) || !/[A-Za-z]/.test(value) || value.includes("[REDACTED")) continue;
-    const end = VALUE_NEAR.lastIndex - (v[1]!.length - value.length);
+    const end = VALUE_NEAR.lastIndex - (v[2]!.length - value.length);
     out.push({ start: end - value.length, end, type: "api_key", priority: PRIORITY.labelled });
   }
   return out;

@@ -213,6 +213,8 @@ const BUSINESS = [
   "réservation", "référence", "suivi", "colis", "bestellung", "bestellnummer", "rechnung", "rechnungsnummer",
   "buchung", "sendungsnummer", "sendung", "fatura", "rastreio", "encomenda",
 ];
+/** Words that, between a key or token word and a long string, say the string is a reference. */
+export const REFERENCE_WORDS: ReadonlySet<string> = new Set(BUSINESS);
 const CURRENCY = ["rs", "inr", "usd", "eur", "gbp", "aed", "sgd", "aud", "cad", "jpy", "cny", "rupees", "dollars", "euros", "bucks"];
 const CONTACT = ["phone", "mobile", "tel", "telephone", "contact", "whatsapp", "cell", "landline", "fax"];
 const BRANCH = ["routing", "aba", "sort", "ifsc", "swift", "bic", "micr", "branch"];

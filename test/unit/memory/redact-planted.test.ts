@@ -114,6 +114,8 @@ describe("the mechanisms behind the classes", () => {
     "confirmation number: 9863467228411680 for the card I booked with",
     "invoice number: 2023-95022 for my account",
     "I rotated the secret key yesterday",
+    "I got a token error for transaction TXN1234567890123456789",
+    "the access token for booking 1Z999AA101234567845 expired",
   ];
   it.each(kept)("keeps %s", (message) => {
     expect(redactText(message).text).toBe(message);
