@@ -119,7 +119,7 @@ const TOKEN_SHAPES: Record<TokenKind, RegExp> = {
   // ID cards and national numbers: digits in groups (CPF 123.456.789-09, 850709-9805, 2345 6789 0124)
   // or a token of capitals and digits (12345678Z, L01X00T47).
   // Some open with a letter series ("QQ 12 34 56 C", the UK National Insurance number).
-  id_document: /(?:(?:[A-Z]{1,3}[ -])?\d{2,8}(?:[ .\/-]\d{1,8}){0,3}(?:[ -]?[A-Za-z])?|[A-Za-z0-9]{6,16})(?![\p{L}\p{N}_])/uy,
+  id_document: /(?:(?:[A-Z]{1,3}[ -])?\d{2,8}(?:[ .-]\d{1,8}){0,3}(?:[ -]?[A-Za-z])?|[A-Za-z0-9]{6,16})(?![\p{L}\p{N}_])/uy,
   // National formats run from 6 to 9 characters, mostly digits (K1234567, 123456789, C01X00T47);
   // some are a series and a number ("4510 123456").
   passport: /(?:\d{2}\s?\d{2}\s\d{6}|[A-Za-z0-9]{6,9})(?![\p{L}\p{N}_])/uy,
@@ -185,7 +185,7 @@ function readValue(text: string, at: number, kind: ValueKind, lead: string): num
     if (end === null) return null;
     const token = text.slice(at, end);
     if (kind === "passport" && !isPassportLike(token)) return null;
-    if (kind === "id_document" && !isPassportLike(token)) return null;
+    if (kind === "id_document" && !isIdNumberLike(token)) return null;
     return end;
   }
   // "PIN-1234" and "code is G-482913" are fine; "ORD-44821" and "x1234" are another token.
@@ -211,6 +211,17 @@ function isPassportLike(token: string): boolean {
   if (digits >= 5) return true;
   return !/[a-z]/.test(token) && (digits >= 2 || (digits === 1 && token.length >= 8));
 }
+
+/**
+ * An identity number has six characters or more; digits alone need five or more, and a date
+ * ("12.03.2024", "2019-05-04") or a year is not one.
+ */
+function isIdNumberLike(token: string): boolean {
+  const compact = token.replace(/[\s.-]/g, "");
+  if (compact.length < 6 || DATE_LIKE.test(token.trim())) return false;
+  return /^\d+$/.test(compact) ? compact.length >= 5 : isPassportLike(compact);
+}
+const DATE_LIKE = /^\d{1,4}[./ -]\d{1,2}[./ -]\d{1,4}$/;
 
 /** The type a labelled token is reported as: an ID-document label names the document by its shape. */
 function typeOf(kind: ValueKind, value: string): PiiType {
@@ -272,7 +283,7 @@ function findValueBefore(text: string, labelStart: number, kind: ValueKind): Can
   if (isTokenKind(kind)) {
     if (readToken(text, start, TOKEN_SHAPES[kind]) !== end) return null;
     if (kind === "passport" && !isPassportLike(m[1])) return null;
-    if (kind === "id_document" && !isPassportLike(m[1])) return null;
+    if (kind === "id_document" && !isIdNumberLike(m[1])) return null;
     return { start, end, type: typeOf(kind, m[1]), priority: PRIORITY.labelledAfter };
   }
   if (!/^\d/.test(m[1]) || readDigitValue(text, start, kind, text.slice(Math.max(0, start - 16), start)) !== end) return null;

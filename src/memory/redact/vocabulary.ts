@@ -207,7 +207,9 @@ const BUSINESS = [
   "txn", "transaction", "transactions", "trans", "ref", "reference", "booking", "pnr", "reservation",
   "confirmation", "itinerary", "eticket", "flight", "train", "seat", "iccid", "error", "ext", "extension",
   "version", "build", "model", "zip", "postal", "postcode", "pincode", "claim", "policy", "sku", "item",
-  "customer", "user", "member", "loyalty", "ending", "ends", "last", "cif", "crn",
+  "customer", "user", "member", "loyalty", "ending", "ends", "last", "cif", "crn", "trip",
+  // what a number in a list may be instead ("PIN 4821, Date: 2024")
+  "date", "time", "amount", "total", "price", "qty", "quantity",
   // the same in the other languages customers write in
   "pedido", "factura", "reserva", "referencia", "seguimiento", "envío", "envio", "commande", "facture",
   "réservation", "référence", "suivi", "colis", "bestellung", "bestellnummer", "rechnung", "rechnungsnummer",

@@ -116,6 +116,12 @@ describe("the mechanisms behind the classes", () => {
     "I rotated the secret key yesterday",
     "I got a token error for transaction TXN1234567890123456789",
     "the access token for booking 1Z999AA101234567845 expired",
+    "My ID card expired in 2023",
+    "KYC done on 12.03.2024",
+    "my national ID was issued 2019-05-04",
+    "National Insurance contributions 2024/25",
+    "passport number and visa for trip ABC123",
+    "passport expires 2031",
   ];
   it.each(kept)("keeps %s", (message) => {
     expect(redactText(message).text).toBe(message);
