@@ -4,7 +4,7 @@
 import path from "node:path";
 import { z } from "zod";
 import { registeredConnectors } from "../connectors";
-import type { InstallationSecrets, Provider, SettingVariable } from "../connectors/types";
+import type { Connector, InstallationSecrets, Provider, SettingVariable } from "../connectors/types";
 
 const optionalUrl = z
   .string()
@@ -43,18 +43,18 @@ const baseSchema = z.object({
   MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_000_000),
 });
 
-const connectorVariables: readonly { provider: Provider; variable: SettingVariable }[] = registeredConnectors.flatMap((c) =>
-  (c.settings?.variables ?? []).map((variable) => ({ provider: c.provider, variable })),
-);
+/** What the settings are read for: the registered helpdesks (a test may pass others). */
+type SettingsOwner = Pick<Connector, "provider" | "settings">;
 
-// two readers of one variable would be a registry mistake: fail at start-up, not silently
-for (const [i, { variable }] of connectorVariables.entries()) {
-  if (variable.name in baseSchema.shape || connectorVariables.findIndex((x) => x.variable.name === variable.name) !== i) {
-    throw new Error(`setting ${variable.name} is declared twice`);
+/** The base settings plus every variable the connectors declare, each validated by its kind. */
+function envSchemaFor(owners: readonly SettingsOwner[]) {
+  const variables = owners.flatMap((c) => c.settings?.variables ?? []);
+  // two readers of one variable would be a registry mistake: fail loudly, not silently
+  for (const [i, v] of variables.entries()) {
+    if (v.name in baseSchema.shape || variables.findIndex((x) => x.name === v.name) !== i) throw new Error(`setting ${v.name} is declared twice`);
   }
+  return baseSchema.extend(Object.fromEntries(variables.map((v) => [v.name, v.kind === "url" ? optionalUrl : optionalText])));
 }
-
-const envSchema = baseSchema.extend(Object.fromEntries(connectorVariables.map(({ variable: v }) => [v.name, v.kind === "url" ? optionalUrl : optionalText])));
 
 /**
  * A helpdesk app's own credentials (e.g. a plugin's token and hook secret), used when an
@@ -102,8 +102,8 @@ export type Config = {
 
 export class ConfigError extends Error {}
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = envSchema.safeParse(env);
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, helpdesks: readonly SettingsOwner[] = registeredConnectors): Config {
+  const parsed = envSchemaFor(helpdesks).safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new ConfigError(`Invalid environment:\n${lines.join("\n")}`);
@@ -113,7 +113,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (e.LLM_BASE_URL && !e.LLM_MODEL) {
     throw new ConfigError("Invalid environment:\n  LLM_MODEL: required when LLM_BASE_URL is set");
   }
-  const helpdesks = readConnectorSettings(parsed.data);
+  const helpdeskSettings = readConnectorSettings(parsed.data, helpdesks);
   return {
     env: e.NODE_ENV,
     port: e.PORT,
@@ -127,7 +127,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     llm: e.LLM_BASE_URL
       ? { baseUrl: e.LLM_BASE_URL.replace(/\/+$/, ""), apiKey: e.LLM_API_KEY, model: e.LLM_MODEL!, timeoutMs: e.LLM_TIMEOUT_MS }
       : undefined,
-    ...helpdesks,
+    ...helpdeskSettings,
     maxBodyBytes: e.MAX_BODY_BYTES,
     runWorker: e.RUN_WORKER || !e.REDIS_URL,
     workerConcurrency: e.WORKER_CONCURRENCY,
@@ -137,10 +137,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 type HelpdeskSettings = Pick<Config, "providerApiUrls" | "providerApps" | "oauthClients" | "providerAppUrls">;
 
 /** Each connector's declared variables, as the config's per-provider maps; a half pair is an error naming the missing variable. */
-function readConnectorSettings(env: Record<string, unknown>): HelpdeskSettings {
+function readConnectorSettings(env: Record<string, unknown>, owners: readonly SettingsOwner[]): HelpdeskSettings {
   const out: HelpdeskSettings = { providerApiUrls: {}, providerApps: {}, oauthClients: {}, providerAppUrls: {} };
   const value = (name: string) => env[name] as string | undefined;
-  for (const c of registeredConnectors) {
+  for (const c of owners) {
     const vars = c.settings?.variables ?? [];
     const named = (use: SettingVariable["use"]) => vars.filter((v) => v.use === use);
     const [clientId, clientSecret] = [named("oauth_client_id")[0], named("oauth_client_secret")[0]];
