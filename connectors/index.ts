@@ -5,11 +5,20 @@ import { crispConnector } from "./crisp";
 import { intercomConnector } from "./intercom";
 import { zendeskConnector } from "./zendesk";
 
-export const connectors: Partial<Record<Provider, Connector>> = {
-  zendesk: zendeskConnector as Connector,
-  intercom: intercomConnector as Connector,
-  crisp: crispConnector as Connector,
+// one line a helpdesk: the key is its provider name everywhere (routes, rows, settings)
+const registry = {
+  zendesk: zendeskConnector,
+  intercom: intercomConnector,
+  crisp: crispConnector,
 };
+
+export type ProviderName = keyof typeof registry;
+
+export const connectors: Partial<Record<Provider, Connector>> = registry as Record<Provider, Connector>;
+
+for (const [name, c] of Object.entries(connectors)) {
+  if (c?.provider !== name) throw new Error(`the registry lists ${c?.provider} under ${name}`);
+}
 
 /** Every registered connector, in registry order (the order pages and usage lines list them). */
 export const registeredConnectors: readonly Connector[] = Object.values(connectors).filter((c): c is Connector => c !== undefined);

@@ -4,7 +4,8 @@ import type { z } from "zod";
 import type { SupportContext } from "../src/memory/context";
 import type { SupportProfile } from "../src/memory/types";
 
-export type Provider = "zendesk" | "intercom" | "crisp";
+/** A helpdesk's name: a key of the registry (connectors/index.ts), the one list of helpdesks. */
+export type Provider = import("./index").ProviderName;
 
 /** The webhook request as received: raw bytes (every provider signs bytes), lower-cased headers. */
 export type RawRequest = {
