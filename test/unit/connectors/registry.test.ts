@@ -14,6 +14,15 @@ describe("the registry", () => {
     expect(ticketUrl("freshdesk", "acme", "1")).toBeNull();
   });
 
+  it("lists the install methods a connector has the capabilities for", () => {
+    for (const c of registeredConnectors) {
+      expect(c.installation.methods.includes("oauth")).toBe(Boolean(c.oauth));
+      expect(c.installation.methods.includes("manual")).toBe(Boolean(c.installation.manual));
+      expect(c.installation.methods.length).toBeGreaterThan(0);
+    }
+    expect(connectorOf("crisp")?.installation.methods).toEqual(["plugin", "website_hook", "manual"]);
+  });
+
   it("builds each helpdesk's webhook URL from its own declaration", () => {
     const base = "https://memory.example.com/";
     expect(webhookUrl(base, { id: "inst_1", provider: "zendesk", settings: {}, secrets: {} })).toBe("https://memory.example.com/webhooks/zendesk/inst_1");

@@ -45,15 +45,16 @@ ${c.status !== "disabled" ? html`<form method="post" action="${action("disable")
 }
 
 export function helpdesksPage(ctx: PageContext, cards: InstallationCard[], opts: { notice?: string; error?: string; oauth?: (p: string) => boolean } = {}): string {
-  const connect = registeredConnectors.map((c) => {
+  const connect = registeredConnectors.flatMap((c) => {
     const p = c.provider;
     const label = `Connect ${c.displayName}`;
     // some helpdesks' OAuth needs a field (a subdomain) before it can send the admin anywhere
-    if (opts.oauth?.(p)) {
+    if (c.installation.methods.includes("oauth") && opts.oauth?.(p)) {
       const fields = (c.installation.oauthStartFields ?? []).map((f) => html`<label>${f.label} <input name="${f.name}" required></label>`);
-      return html`<form method="get" action="/install/${p}" class="inline">${fields}<button type="submit">${label}</button></form>`;
+      return [html`<form method="get" action="/install/${p}" class="inline">${fields}<button type="submit">${label}</button></form>`];
     }
-    return html`<form method="get" action="/console/helpdesks/connect/${p}" class="inline"><button type="submit">${label}</button></form>`;
+    // the manual form, where the connector has one
+    return c.installation.manual ? [html`<form method="get" action="/console/helpdesks/connect/${p}" class="inline"><button type="submit">${label}</button></form>`] : [];
   });
   const body = cards.length
     ? cards.filter((c) => c.status !== "uninstalled").concat(cards.filter((c) => c.status === "uninstalled")).map((c) => card(ctx, c))
