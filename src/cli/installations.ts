@@ -77,61 +77,21 @@ const USAGE = {
 
 const REPLAYABLE = ["dead", "skipped"];
 
+type MasterKeyOf = (db: Database) => Buffer;
+
 export function createInstallationCommands(deps: InstallationCliDeps): Record<string, Command> {
-  const masterKey = (db: Database) => {
+  const masterKey: MasterKeyOf = (db) => {
     const c = deps.config();
     return loadMasterKey({ masterKey: c.masterKey, dataDir: c.dataDir, embedded: db.kind === "embedded" });
   };
-  const publicUrl = () => deps.config().publicUrl.replace(/\/+$/, "");
+  return { ...addCommands(masterKey, () => deps.config().publicUrl), ...manageCommands(deps, masterKey), ...deliveryCommands() };
+}
 
-  async function add(db: Database, connector: Connector, usage: string, input: NewInstallation) {
-    try {
-      return await createInstallation(db, masterKey(db), input);
-    } catch (err) {
-      if (!(err instanceof InstallationInputError)) throw err;
-      if (err.field === "tenantId") throw new CliUsageError(`${err.message}: see \`tenants list\`\nusage: npm run cli -- ${usage}`);
-      // which flag a validated field came from, to name it in errors
-      const flag = connector.installation.manual?.fields.find((f) => f.path === err.field)?.flag;
-      // validation messages start with the field's path: say the flag instead
-      const message = flag && err.message.startsWith(`${err.field} `) ? `--${flag}${err.message.slice(err.field.length)}` : err.message;
-      throw new CliUsageError(`${message}\nusage: npm run cli -- ${usage}`);
-    }
-  }
-
-  const created = (info: InstallationInfo, status: string, webhookUrl: string, steps: string[]) => ({
-    json: { installation_id: info.id, tenant_id: info.tenantId, provider: info.provider, account: info.account, status, webhook_url: webhookUrl, next_steps: steps },
-    text: [`${info.provider} installation ${info.id} created for tenant ${info.tenantId} (${status})`, `webhook URL: ${webhookUrl}`, "next steps:", ...steps.map((s, i) => `  ${i + 1}. ${s}`)].join("\n"),
-  });
-
-  // one `installations add <provider>` a connector that can be installed by hand
+/** `installations add <provider>`, one a connector that can be installed by hand, and the bare `installations add`. */
+function addCommands(masterKey: MasterKeyOf, publicUrl: () => string): Record<string, Command> {
   const manual = registeredConnectors.flatMap((c) => (c.installation.manual ? [{ connector: c, manual: c.installation.manual }] : []));
-  const addCommands: Record<string, Command> = Object.fromEntries(
-    manual.map(({ connector, manual: m }) => [
-      `installations add ${connector.provider}`,
-      {
-        usage: m.usage,
-        async run(db: Database, f: Flags) {
-          const u = m.usage;
-          const tenantId = need(f, "tenant", "the tenant id (see `tenants list`)", u);
-          const reader: FlagReader = {
-            need: (name, hint) => need(f, name, hint, u),
-            opt: (name) => opt(f, name, u),
-            isSet: (name) => Boolean(f[name]),
-            fail: (message) => {
-              throw new CliUsageError(`${message}\nusage: npm run cli -- ${u}`);
-            },
-          };
-          const draft = m.fromFlags(reader);
-          const info = await add(db, connector, u, { tenantId, provider: connector.provider, ...draft });
-          const url = webhookUrl(publicUrl(), info);
-          return created(info, initialStatus(info.provider, info.secrets), url, m.setupSteps(info, url));
-        },
-      },
-    ]),
-  );
   const names = manual.map(({ connector }) => connector.provider).join("|");
-
-  return {
+  const commands: Record<string, Command> = {
     "installations add": {
       usage: `installations add ${names} …`,
       async run() {
@@ -139,7 +99,55 @@ export function createInstallationCommands(deps: InstallationCliDeps): Record<st
         throw new CliUsageError(`name the helpdesk: installations add ${names}\nusage:\n${forms}`);
       },
     },
-    ...addCommands,
+  };
+  for (const { connector, manual: m } of manual) {
+    const u = m.usage;
+    commands[`installations add ${connector.provider}`] = {
+      usage: u,
+      async run(db, f) {
+        const tenantId = need(f, "tenant", "the tenant id (see `tenants list`)", u);
+        const reader: FlagReader = {
+          need: (name, hint) => need(f, name, hint, u),
+          opt: (name) => opt(f, name, u),
+          isSet: (name) => Boolean(f[name]),
+          fail: (message) => {
+            throw new CliUsageError(`${message}\nusage: npm run cli -- ${u}`);
+          },
+        };
+        const draft = m.fromFlags(reader);
+        const info = await createOrExplain(db, masterKey(db), connector, u, { tenantId, provider: connector.provider, ...draft });
+        const url = webhookUrl(publicUrl(), info);
+        return created(info, initialStatus(info.provider, info.secrets), url, m.setupSteps(info, url));
+      },
+    };
+  }
+  return commands;
+}
+
+/** Creates the installation, or a usage error that names the flag a bad field came from. */
+async function createOrExplain(db: Database, masterKey: Buffer, connector: Connector, usage: string, input: NewInstallation): Promise<InstallationInfo> {
+  try {
+    return await createInstallation(db, masterKey, input);
+  } catch (err) {
+    if (!(err instanceof InstallationInputError)) throw err;
+    if (err.field === "tenantId") throw new CliUsageError(`${err.message}: see \`tenants list\`\nusage: npm run cli -- ${usage}`);
+    const flag = connector.installation.manual?.fields.find((f) => f.path === err.field)?.flag;
+    // validation messages start with the field's path: say the flag instead
+    const message = flag && err.message.startsWith(`${err.field} `) ? `--${flag}${err.message.slice(err.field.length)}` : err.message;
+    throw new CliUsageError(`${message}\nusage: npm run cli -- ${usage}`);
+  }
+}
+
+function created(info: InstallationInfo, status: string, webhookUrl: string, steps: string[]) {
+  return {
+    json: { installation_id: info.id, tenant_id: info.tenantId, provider: info.provider, account: info.account, status, webhook_url: webhookUrl, next_steps: steps },
+    text: [`${info.provider} installation ${info.id} created for tenant ${info.tenantId} (${status})`, `webhook URL: ${webhookUrl}`, "next steps:", ...steps.map((s, i) => `  ${i + 1}. ${s}`)].join("\n"),
+  };
+}
+
+/** list, set-secret, disable and uninstall. */
+function manageCommands(deps: InstallationCliDeps, masterKey: MasterKeyOf): Record<string, Command> {
+  return {
     "installations list": {
       usage: USAGE.list,
       async run(db, f) {
@@ -214,6 +222,12 @@ export function createInstallationCommands(deps: InstallationCliDeps): Record<st
         return { json: { installation_id: id, status: r.status, ...(r.warning ? { warning: r.warning } : {}) }, text: r.warning ? `installation ${id} uninstalled; ${r.warning}` : text };
       },
     },
+  };
+}
+
+/** The webhook inbox: list and replay. */
+function deliveryCommands(): Record<string, Command> {
+  return {
     "deliveries replay": {
       usage: USAGE.replay,
       async run(db, f) {
