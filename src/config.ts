@@ -71,12 +71,21 @@ export type OAuthClient = { clientId: string; clientSecret: string };
 /** The variables each provider's OAuth client is read from (id, secret): named when they are missing. */
 export const OAUTH_CLIENT_VARIABLES: Partial<Record<Provider, readonly [string, string]>> = Object.fromEntries(
   registeredConnectors.flatMap((c) => {
-    const vars = c.settings?.variables ?? [];
-    const id = vars.find((v) => v.use === "oauth_client_id");
-    const secret = vars.find((v) => v.use === "oauth_client_secret");
-    return id && secret ? [[c.provider, [id.name, secret.name] as const]] : [];
+    const client = oauthClientVariables(c);
+    return client ? [[c.provider, [client.id.name, client.secret.name] as const]] : [];
   }),
 );
+
+function variablesFor(c: SettingsOwner, use: SettingVariable["use"]): SettingVariable[] {
+  return (c.settings?.variables ?? []).filter((v) => v.use === use);
+}
+
+/** A connector's OAuth client settings, when it declares both halves. */
+function oauthClientVariables(c: SettingsOwner): { id: SettingVariable; secret: SettingVariable } | undefined {
+  const [id] = variablesFor(c, "oauth_client_id");
+  const [secret] = variablesFor(c, "oauth_client_secret");
+  return id && secret ? { id, secret } : undefined;
+}
 
 export type Config = {
   env: "development" | "production" | "test";
@@ -136,42 +145,41 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, helpdesks: read
 
 type HelpdeskSettings = Pick<Config, "providerApiUrls" | "providerApps" | "oauthClients" | "providerAppUrls">;
 
-/** Each connector's declared variables, as the config's per-provider maps; a half pair is an error naming the missing variable. */
+/** Each connector's declared variables, as the config's per-provider maps; half a pair is an error naming the missing variable. */
 function readConnectorSettings(env: Record<string, unknown>, owners: readonly SettingsOwner[]): HelpdeskSettings {
   const out: HelpdeskSettings = { providerApiUrls: {}, providerApps: {}, oauthClients: {}, providerAppUrls: {} };
-  const value = (name: string) => env[name] as string | undefined;
+  const value = (v: SettingVariable | undefined) => (v ? (env[v.name] as string | undefined) : undefined);
   for (const c of owners) {
-    const vars = c.settings?.variables ?? [];
-    const named = (use: SettingVariable["use"]) => vars.filter((v) => v.use === use);
-    const [clientId, clientSecret] = [named("oauth_client_id")[0], named("oauth_client_secret")[0]];
-    // an OAuth client is a pair, and so are the pairs a connector declares: half of one is a typo, not a choice
-    const pairs = [
-      ...(c.settings?.pairs ?? []),
-      ...(clientId && clientSecret ? [{ names: [clientId.name, clientSecret.name] as const, message: undefined }] : []),
-    ];
-    for (const { names, message } of pairs) {
-      const [a, b] = names;
-      if (Boolean(value(a)) !== Boolean(value(b))) {
-        const [missing, given] = value(a) ? [b, a] : [a, b];
-        throw new ConfigError(`Invalid environment:\n  ${missing}: ${message ?? `required with ${given}`}`);
-      }
-    }
+    checkPairs(env, c);
     const p = c.provider;
-    const apiUrl = named("api_url")[0];
-    if (apiUrl && value(apiUrl.name)) out.providerApiUrls[p] = value(apiUrl.name);
-    const appUrl = named("app_url")[0];
-    if (appUrl && value(appUrl.name)) out.providerAppUrls[p] = value(appUrl.name);
-    const client = clientId && clientSecret && value(clientId.name) && value(clientSecret.name) ? { clientId: value(clientId.name)!, clientSecret: value(clientSecret.name)! } : undefined;
-    if (client) out.oauthClients[p] = client;
+    const apiUrl = value(variablesFor(c, "api_url")[0]);
+    if (apiUrl) out.providerApiUrls[p] = apiUrl;
+    const appUrl = value(variablesFor(c, "app_url")[0]);
+    if (appUrl) out.providerAppUrls[p] = appUrl;
+    const vars = oauthClientVariables(c);
+    const [clientId, clientSecret] = [value(vars?.id), value(vars?.secret)];
+    if (clientId && clientSecret) out.oauthClients[p] = { clientId, clientSecret };
     // app-level secrets: declared as such, or an OAuth client secret that also verifies webhooks
-    const secrets: Record<string, string> = {};
-    for (const v of named("app_secret")) if (v.secret && value(v.name)) secrets[v.secret] = value(v.name)!;
-    if (client && clientSecret?.secret) secrets[clientSecret.secret] = client.clientSecret;
-    const tenant = named("app_tenant")[0];
-    const tenantId = tenant ? value(tenant.name) : undefined;
-    if (Object.keys(secrets).length > 0 || tenantId) out.providerApps[p] = { secrets: secrets as InstallationSecrets, ...(tenantId ? { tenantId } : {}) };
+    const secrets: InstallationSecrets = {};
+    for (const v of variablesFor(c, "app_secret")) if (v.secret && value(v)) secrets[v.secret] = value(v);
+    if (clientId && clientSecret && vars?.secret.secret) secrets[vars.secret.secret] = clientSecret;
+    const tenantId = value(variablesFor(c, "app_tenant")[0]);
+    if (Object.keys(secrets).length > 0 || tenantId) out.providerApps[p] = { secrets, ...(tenantId ? { tenantId } : {}) };
   }
   return out;
+}
+
+/** An OAuth client is a pair, and so are the pairs a connector declares: half of one is a typo, not a choice. */
+function checkPairs(env: Record<string, unknown>, c: SettingsOwner): void {
+  const client = oauthClientVariables(c);
+  const pairs: { names: readonly [string, string]; message?: string }[] = [...(c.settings?.pairs ?? []), ...(client ? [{ names: [client.id.name, client.secret.name] as const }] : [])];
+  for (const { names, message } of pairs) {
+    const [a, b] = names;
+    if (Boolean(env[a]) !== Boolean(env[b])) {
+      const [missing, given] = env[a] ? [b, a] : [a, b];
+      throw new ConfigError(`Invalid environment:\n  ${missing}: ${message ?? `required with ${given}`}`);
+    }
+  }
 }
 
 /** For process entry points: the config, or the message naming the bad variable and exit code 2. */

@@ -7,9 +7,6 @@ import type { Connector, InstallationInfo, InstallationSecrets, Provider } from 
 import type { Database } from "../db/client";
 import { decryptSecrets, encryptSecrets } from "./secrets";
 
-/** The providers an installation may name: the connector registry's. */
-export const PROVIDERS: readonly Provider[] = providerNames;
-
 /**
  * - `pending`: created, but something only the helpdesk can give is still missing (a signing
  *   secret the helpdesk reveals only after the webhook, which needs our URL, exists: the
