@@ -302,9 +302,18 @@ function plant<K extends string>(text: string, table: Record<K, Phrasing[]>, rng
   const kinds = Object.keys(table) as K[];
   const kind = rng.pick(kinds);
   const { sentence, values } = rng.pick(table[kind])(rng);
-  // After or before the text, as its own sentence or run on without punctuation, as people type.
+  // Before, after or between the text's sentences; as its own sentence or run on without
+  // punctuation, as people type.
   const glue = rng.pick([" ", " ", ". ", "\n"]);
-  const joined = rng.chance(0.5) ? `${text}${glue}${sentence}` : `${sentence}${glue}${text}`;
+  const breaks = [...text.matchAll(/[.!?]\s+(?=\S)/g)].map((m) => m.index + m[0].length);
+  const where = rng.int(0, 2);
+  let joined: string;
+  if (where === 2 && breaks.length > 0) {
+    const at = rng.pick(breaks);
+    joined = `${text.slice(0, at)}${sentence}${glue.trim() ? glue : " "}${text.slice(at)}`;
+  } else {
+    joined = where === 0 ? `${text}${glue}${sentence}` : `${sentence}${glue}${text}`;
+  }
   return { kind, values, text: joined };
 }
 

@@ -44,7 +44,11 @@ const LIST_GLUE = new RegExp(
 );
 const MAX_LISTED = 8;
 
-/** Every further value listed after a labelled one, of the same kind: the label covers the list. */
+/**
+ * Every further value listed after a labelled one: the label covers the list. A value of the
+ * label's own shape keeps its type; one of another shape that is still an identity number
+ * ("accounts: Anna - 576073148; Rahul - KP 31 53 84 D") is one of the list's too.
+ */
 function findListedValues(text: string, first: Candidate, kind: ValueKind): Candidate[] {
   const out: Candidate[] = [];
   const { blockers } = GAP_RULES[kind];
@@ -54,10 +58,13 @@ function findListedValues(text: string, first: Candidate, kind: ValueKind): Cand
     const glue = LIST_GLUE.exec(text);
     if (!glue || glue[0].includes("\n") || !isCleanLead(glue[0], blockers)) break;
     const at = last.end + glue[0].length;
-    if (!isDigit(text[at]) && !(isTokenKind(kind) && /[A-Za-z]/.test(text[at] ?? ""))) break;
-    const end = readValue(text, at, kind, "");
+    if (!isDigit(text[at]) && !/[A-Za-z]/.test(text[at] ?? "")) break;
+    const own = isDigit(text[at]) || isTokenKind(kind) ? readValue(text, at, kind, "") : null;
+    // Another shape only when the list names whose it is ("…; Rahul - KP 31…", "my wife's is …").
+    const other = own === null && /\p{L}/u.test(glue[0]) ? readToken(text, at, TOKEN_SHAPES.id_document) : null;
+    const end = own ?? (other !== null && isIdNumberLike(text.slice(at, other)) ? other : null);
     if (end === null) break;
-    const type = typeOf(kind, text.slice(at, end));
+    const type = own !== null ? typeOf(kind, text.slice(at, end)) : typeOf("id_document", text.slice(at, end));
     last = { start: at, end, type, priority: PRIORITY.labelled - glue[0].length };
     out.push(last);
   }

@@ -72,7 +72,7 @@ function findInDigitGroups(text: string, found: Candidate[]): void {
     for (const c of m[0].matchAll(CHUNK)) chunks.push({ start: start + c.index, end: start + c.index + c[0].length });
     if (business) {
       // After "order" a number is the order's, unless an expiry date follows it: then it is a card.
-      found.push(...findLuhnWindows(text, chunks, false).filter((c) => c.type === "card_number" && EXPIRY_AFTER.test(text.slice(c.end, c.end + 12))));
+      found.push(...findLuhnWindows(text, chunks, false).filter((c) => c.type === "card_number" && EXPIRY_AFTER.test(text.slice(c.end, c.end + 24))));
       continue;
     }
     const nearDevice = DEVICE_BEFORE.test(lineBefore(text, start, 48));

@@ -87,6 +87,14 @@ describe("the mechanisms behind the classes", () => {
       "passport numbers for the booking: Anna Kowalski - [REDACTED:passport]; Li Wei - [REDACTED:passport]",
     ],
     ["passport: mine is C01X00T47 and my wife's is 12AB34567", "passport: mine is [REDACTED:passport] and my wife's is [REDACTED:passport]"],
+    [
+      "account numbers: Anna Kowalski - 576073148; Rahul Mehta - KP 31 53 84 D",
+      "account numbers: Anna Kowalski - [REDACTED:bank_account]; Rahul Mehta - [REDACTED:national_id]",
+    ],
+    [
+      "an item number 6449-6083-2574-5376, expiry 09/2031, code on the back 665",
+      "an item number [REDACTED:card_number], expiry 09/2031, code on the back [REDACTED:cvv]",
+    ],
     // identity documents by their national names, typed by shape
     ["DNI 12345678Z", "DNI [REDACTED:national_id]"],
     ["CPF: 123.456.789-09", "CPF: [REDACTED:national_id]"],
