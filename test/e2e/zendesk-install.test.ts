@@ -138,6 +138,10 @@ describe("Zendesk one-click install", () => {
     expect(zd.refreshCalls()).toBe(1);
     for (const id of [...first, ...second]) expect(zd.zd.notesOn(id)).toHaveLength(1);
     expect(await deliveriesBy(inst.id)).toEqual({ done: 9 });
+    // the jobs that met the expired token ran again at once with the new one: no attempt spent
+    expect(zd.refusedCalls).toBeGreaterThan(0);
+    const attempts = await p.db.prisma.webhookDelivery.findMany({ where: { installationId: inst.id }, select: { attempts: true } });
+    expect(attempts.map((d) => d.attempts)).toEqual(attempts.map(() => 1));
   });
 
   it("refreshes ahead of expiry on the pipeline's clock, without a 401 first", async () => {
