@@ -27,3 +27,9 @@ export const NOTE_AUTHOR_SETTING: Record<Provider, { setting: string; label: str
   intercom: { setting: "adminId", label: "Intercom admin id who authors the notes" },
   crisp: null,
 };
+
+/**
+ * Set ("true") when an admin chose the note author (in the console, or by typing it in a manual
+ * install): a re-install keeps that author, where it would otherwise take the installing user.
+ */
+export const NOTE_AUTHOR_PICKED = "authorPicked";

@@ -80,6 +80,8 @@ const zendeskSubdomain = required().transform((v, ctx) => {
 
 // how the installation was made: `oauth` (one-click install) or by hand
 const auth = z.enum(["oauth", "manual"]).optional();
+// the note author was chosen by an admin, not defaulted to the installing user (NOTE_AUTHOR_PICKED)
+const authorPicked = z.enum(["true"], { error: "must be true, or absent" }).optional();
 
 const zendeskSchema = z
   .object({
@@ -89,6 +91,7 @@ const zendeskSchema = z
       agentId: digits("Zendesk user id of that agent (our notes' author)"),
       webhookId: optional(),
       auth,
+      authorPicked,
     }),
     secrets: z
       .object({ apiToken: optional(), accessToken: optional(), refreshToken: optional(), expiresAt: optional(), refreshAt: optional(), signingSecret: optional() })
@@ -107,6 +110,7 @@ const intercomSchema = z.object({
     adminId: digits("Intercom admin id that authors our notes"),
     region: z.enum(["us", "eu", "au"], { error: "must be one of: us, eu, au" }).default("us"),
     auth,
+    authorPicked,
   }),
   // an app installed through OAuth verifies webhooks with the app's client secret, from settings
   secrets: z.object({ accessToken: required(), clientSecret: optional() }),

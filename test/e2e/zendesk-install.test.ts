@@ -5,6 +5,7 @@
 // checks and uninstall. Embedded store and queue, or PostgreSQL + BullMQ when configured.
 import nock from "nock";
 import request from "supertest";
+import { setNoteAuthor } from "../../src/http/admin/installations";
 import { uninstallInstallation } from "../../src/tenants/app-uninstall";
 import { createTenant } from "../../src/tenants/service";
 import { createInstallDeps } from "../../src/http/install/deps";
@@ -116,6 +117,35 @@ describe("Zendesk one-click install", () => {
     expect(second.body.installation.id).toBe(first.body.installation.id);
     expect(await installations()).toBe(count);
     expect(zd.webhooks.size).toBe(1);
+  });
+
+  it("re-installing keeps the note author the admin picked, and notes go on being theirs", async () => {
+    const first = await install("soylent");
+    const inst = first.body.installation;
+    expect(inst.settings.agentId).toBe(String(zd.admin.id));
+    const picked = { id: 3_300_001, name: "Nora Notes", email: "nora@globex.example" };
+    zd.zd.addUser({ ...picked, role: "agent" });
+    await setNoteAuthor(p.db, p.masterKey, p.tenantId, inst.id, String(picked.id));
+    // someone else connects again: the installing user changes, the chosen author does not
+    zd.signInAs({ id: 3_300_002, name: "Otto Other", email: "otto@globex.example" });
+    const again = await install("soylent");
+    expect(again.status).toBe(200);
+    expect(again.body.installation.settings.agentId).toBe(String(picked.id));
+    const row = await p.db.prisma.installation.findUniqueOrThrow({ where: { id: inst.id } });
+    expect((row.settings as Record<string, string>).agentId).toBe(String(picked.id));
+    const id = await ticketEvent(inst.id, [...zd.webhooks.values()][0]!.secret);
+    await settled(p.db);
+    expect(zd.zd.notesOn(id).map((n) => n.authorId)).toEqual([picked.id]);
+  });
+
+  it("re-installing by another admin makes them the author when nobody picked one", async () => {
+    const first = await install("tyrell");
+    expect(first.body.installation.settings.agentId).toBe(String(zd.admin.id));
+    const other = { id: 3_300_003, name: "Rachael Admin", email: "rachael@globex.example" };
+    zd.signInAs(other);
+    const again = await install("tyrell");
+    expect(again.body.installation.id).toBe(first.body.installation.id);
+    expect(again.body.installation.settings.agentId).toBe(String(other.id));
   });
 
   it("answers a browser with a redirect to the installation's console page", async () => {

@@ -13,7 +13,8 @@ export type FakeWebhook = { id: string; name: string; endpoint: string; http_met
 
 export class FakeZendeskApp {
   readonly zd = new FakeZendesk();
-  readonly admin = { id: 8447388099777, name: "Ada Admin", email: "Ada@Globex.example", role: "admin" as const };
+  /** Who signs in on the consent page: users/me answers this user. */
+  admin: { id: number; name: string; email: string; role: "admin" } = { id: 8447388099777, name: "Ada Admin", email: "Ada@Globex.example", role: "admin" };
   webhooks = new Map<string, FakeWebhook>();
   /** Every POST /oauth/tokens, by grant type. */
   tokenCalls: { grant: string; ok: boolean }[] = [];
@@ -26,6 +27,12 @@ export class FakeZendeskApp {
 
   constructor(readonly client: { id: string; secret: string }, readonly expiresIn = 7200) {
     this.zd.addUser({ id: this.admin.id, name: this.admin.name, email: this.admin.email.toLowerCase(), role: "admin" });
+  }
+
+  /** Another admin of the account signs in from now on (a re-install by someone else). */
+  signInAs(user: { id: number; name: string; email: string }): void {
+    this.admin = { ...user, role: "admin" };
+    this.zd.addUser({ id: user.id, name: user.name, email: user.email.toLowerCase(), role: "admin" });
   }
 
   refreshCalls(): number {

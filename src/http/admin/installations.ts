@@ -1,7 +1,7 @@
 // Helpdesk installations as console cards: status, webhook URL, last delivery and error,
 // and the few changes an admin makes (note author, disable, uninstall). Creating and
 // re-keying go through src/tenants/installations.ts like the CLI's commands.
-import { NOTE_AUTHOR_SETTING, webhookUrl } from "../../../connectors/admin-facts";
+import { NOTE_AUTHOR_PICKED, NOTE_AUTHOR_SETTING, webhookUrl } from "../../../connectors/admin-facts";
 import type { Database } from "../../db/client";
 import { getInstallation, listInstallations, setInstallationStatus, validateInstallation, type InstallationStatus } from "../../tenants/installations";
 import { ApiError } from "../errors";
@@ -57,7 +57,8 @@ export async function setNoteAuthor(db: Database, masterKey: Buffer, tenantId: s
   const current = (await getInstallation(db, masterKey, id))!;
   const author = NOTE_AUTHOR_SETTING[current.info.provider];
   if (!author) throw new ApiError("invalid_request", `${current.info.provider} notes have no author to pick`, "note_author");
-  const settings = { ...current.info.settings, [author.setting]: value };
+  // marked as chosen: a re-install keeps it (src/tenants/app-installs.ts)
+  const settings = { ...current.info.settings, [author.setting]: value, [NOTE_AUTHOR_PICKED]: "true" };
   const valid = validateInstallation(current.info.provider, { account: current.info.account, settings, secrets: current.info.secrets });
   if (!valid.ok) {
     const field = valid.field === `settings.${author.setting}` ? "note_author" : valid.field;
