@@ -238,6 +238,23 @@ describe("Zendesk one-click install", () => {
     expect(await p.db.prisma.webhookDelivery.count({ where: { installationId: inst.id } })).toBe(0);
   });
 
+  it("a delivery caught mid-way by the uninstall posts nothing: it ends skipped, not dead", async () => {
+    const cb = await install("initrode");
+    const inst = cb.body.installation;
+    const gate = zd.holdTicketReads();
+    const id = await ticketEvent(inst.id, [...zd.webhooks.values()][0]!.secret);
+    await waitFor(async () => gate.waiting() > 0, 15_000, "the job reading the ticket");
+    const deps = createInstallDeps({ config: p.config, db: p.db, engine: p.runtime.deps.engine, extractor: undefined as never, metrics: undefined as never, log: p.runtime.deps.log }, p.runtime);
+    expect(await uninstallInstallation(deps, inst.id)).toMatchObject({ ok: true, status: "uninstalled" });
+    gate.release();
+    await settled(p.db);
+    // the read went on with the revoked token: refused, and the job then found the installation gone
+    expect(zd.refusedCalls).toBeGreaterThan(0);
+    const rows = await p.db.prisma.webhookDelivery.findMany({ where: { installationId: inst.id }, select: { status: true, skipReason: true, attempts: true } });
+    expect(rows).toEqual([{ status: "skipped", skipReason: "installation_inactive", attempts: 1 }]);
+    expect(zd.zd.notesOn(id)).toHaveLength(0);
+  });
+
   describe("state", () => {
     async function started(apiKey = p.apiKey, subdomain = "stark") {
       const start = await request(p.app).get(`/install/zendesk?subdomain=${subdomain}`).set("authorization", `ApiKey ${apiKey}`);

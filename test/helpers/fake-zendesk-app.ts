@@ -24,6 +24,7 @@ export class FakeZendeskApp {
   private access = new Map<string, { refresh: string }>();
   private refresh = new Map<string, string>();
   private nextWebhook = 1;
+  private ticketReadsHeld?: { promise: Promise<void>; waiting: number };
 
   constructor(readonly client: { id: string; secret: string }, readonly expiresIn = 7200) {
     this.zd.addUser({ id: this.admin.id, name: this.admin.name, email: this.admin.email.toLowerCase(), role: "admin" });
@@ -135,9 +136,31 @@ export class FakeZendeskApp {
     return { status: 200, body: { access_token: access, refresh_token: refresh, token_type: "bearer", scope: "read write", expires_in: this.expiresIn, refresh_token_expires_in: 7_776_000 } };
   }
 
+  /**
+   * Ticket reads (through intercept()) wait until `release()`: a job caught mid-way. The read is
+   * answered after the release, with whatever token it carries being checked then.
+   */
+  holdTicketReads(): { waiting: () => number; release: () => void } {
+    let release!: () => void;
+    const held = { promise: new Promise<void>((r) => (release = r)), waiting: 0 };
+    this.ticketReadsHeld = held;
+    return {
+      waiting: () => held.waiting,
+      release: () => {
+        this.ticketReadsHeld = undefined;
+        release();
+      },
+    };
+  }
+
   /** Intercepts `baseUrl` with nock until nock.cleanAll(). */
   intercept(baseUrl: string): void {
     const reply = (method: string) => async (req: Request) => {
+      const held = this.ticketReadsHeld;
+      if (held && method === "GET" && new URL(req.url).pathname.startsWith("/api/v2/tickets/")) {
+        held.waiting++;
+        await held.promise;
+      }
       const raw = method === "GET" || method === "DELETE" ? "" : await req.text();
       const r = this.handle(method, req.url, { authorization: req.headers.get("authorization") ?? undefined }, raw ? JSON.parse(raw) : undefined);
       return [r.status, r.body === null ? "" : JSON.stringify(r.body), { "content-type": "application/json", ...(r.headers ?? {}) }] as [number, string, Record<string, string>];
