@@ -5,6 +5,7 @@
 // checks and uninstall. Embedded store and queue, or PostgreSQL + BullMQ when configured.
 import nock from "nock";
 import request from "supertest";
+import { createInstallationCommands } from "../../src/cli/installations";
 import { setNoteAuthor } from "../../src/http/admin/installations";
 import { uninstallInstallation } from "../../src/tenants/app-uninstall";
 import { createTenant } from "../../src/tenants/service";
@@ -208,6 +209,12 @@ describe("Zendesk one-click install", () => {
     expect(row.status).toBe("needs_reauth");
     expect(row.statusReason).toMatch(/invalid_grant/);
     expect((await request(p.app).get("/readyz")).status).toBe(200);
+    // `installations list --json` says which installation needs the admin, and why
+    const listed = async () => {
+      const out = await createInstallationCommands({ config: () => p.config })["installations list"]!.run(p.db, { json: true, tenant: p.tenantId });
+      return (out.json as { installations: { installation_id: string; status: string; status_reason: string | null }[] }).installations.find((i) => i.installation_id === inst.id);
+    };
+    expect(await listed()).toMatchObject({ status: "needs_reauth", status_reason: expect.stringMatching(/invalid_grant/) });
     // a webhook arriving meanwhile is still accepted, and held too
     const late = await ticketEvent(inst.id, secret);
     await waitFor(async () => (await deliveriesBy(inst.id)).held === 4, 15_000, "the late delivery held");
@@ -216,6 +223,7 @@ describe("Zendesk one-click install", () => {
     expect(again.status).toBe(200);
     expect(again.body.installation.id).toBe(inst.id);
     expect(again.body.resumed_deliveries).toBe(4);
+    expect(await listed()).toMatchObject({ status: "active", status_reason: null });
     await settled(p.db);
     expect(await deliveriesBy(inst.id)).toEqual({ done: 4 });
     for (const id of [...ids, late]) expect(zd.zd.notesOn(id)).toHaveLength(1);

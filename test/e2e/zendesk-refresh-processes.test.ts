@@ -37,6 +37,8 @@ describeWithPostgres("OAuth refresh across two worker processes", () => {
   let fake: { url: string; close(): Promise<void> };
   let runtime: PipelineRuntime;
   const workers: Child[] = [];
+  /** What the first test set up (the app, the installation, both workers), for the second. */
+  let installed: { app: ReturnType<typeof createApp>; apiKey: string; installationId: string; secret: string } | undefined;
 
   beforeAll(async () => {
     // nothing is intercepted here: the install's own calls (in this process) reach the fake over
@@ -79,6 +81,7 @@ describeWithPostgres("OAuth refresh across two worker processes", () => {
     expect({ status: cb.status, error: cb.body.error }).toEqual({ status: 200 });
     const installationId: string = cb.body.installation.id;
     const secret = [...zd.webhooks.values()][0]!.secret;
+    installed = { app, apiKey: tenant.api_key, installationId, secret };
 
     for (let i = 0; i < 2; i++) workers.push(startWorkerProcess({ ...env, DATABASE_URL: scratch.url, LOG_LEVEL: "info", WORKER_CONCURRENCY: "8" }));
     // both take jobs from the first one on, so both meet the dead token
@@ -126,5 +129,51 @@ describeWithPostgres("OAuth refresh across two worker processes", () => {
     expect(logged(workers[1 - refresher]!, "access token already renewed")).toBeGreaterThan(0);
     const row = await db.prisma.installation.findUniqueOrThrow({ where: { id: installationId } });
     expect(row.status).toBe("active");
+  });
+  it("invalid_grant across both workers: the installation needs re-auth, 0 deliveries dead, re-installing resumes them", async () => {
+    if (!installed) throw new Error("needs the installation and the workers of the test before");
+    const { app, apiKey, installationId, secret } = installed;
+    const db = scratch.db;
+    // the admin revoked the app at Zendesk: the token and the refresh token are dead
+    zd.revokeEverything();
+    const refreshesBefore = zd.refreshCalls();
+    const earlier = (await db.sql.query<{ id: string }>(`SELECT id FROM webhook_deliveries`)).map((r) => r.id);
+    const tickets = Array.from({ length: 10 }, (_, i) => 9200 + i);
+    for (const id of tickets) {
+      zd.zd.addUser({ id: 800_000 + id, name: `Customer ${id}`, email: `c${id}@example.com` });
+      zd.zd.addTicket({ id, subject: "Invoice", requester_id: 800_000 + id, comments: [{ body: "Where is my invoice for last month?" }] });
+    }
+    const answers = await Promise.all(
+      tickets.map((id) => {
+        const body = JSON.stringify(ticketCreatedEvent({ ticketId: id, requesterId: 800_000 + id, subject: "Invoice" }));
+        return request(app).post(`/webhooks/zendesk/${installationId}`).set(zendeskHeaders(body, secret)).send(body);
+      }),
+    );
+    expect(answers.map((a) => a.status)).toEqual(tickets.map(() => 200));
+    const counts = async () =>
+      Object.fromEntries(
+        (await db.sql.query<{ status: string; n: string }>(`SELECT status, count(*) AS n FROM webhook_deliveries WHERE id <> ALL($1) GROUP BY status`, [earlier])).map((r) => [
+          r.status,
+          Number(r.n),
+        ]),
+      );
+    try {
+      await waitFor(async () => (await counts()).held === 10, 60_000, "10 deliveries held");
+    } catch (err) {
+      throw new Error(`${(err as Error).message}: ${JSON.stringify(await counts())}\n--- workers ---\n${workers.map((w) => w.output()).join("\n---\n")}`);
+    }
+    expect(await counts()).toEqual({ held: 10 });
+    // one refresh was tried (and refused); the other worker did not try the dead pair again
+    expect(zd.refreshCalls() - refreshesBefore).toBe(1);
+    const row = await db.prisma.installation.findUniqueOrThrow({ where: { id: installationId } });
+    expect(row.status).toBe("needs_reauth");
+
+    // connecting again (a new consent) resumes them, in either worker
+    const start = await request(app).get("/install/zendesk?subdomain=globex").set("authorization", `ApiKey ${apiKey}`);
+    const consent = zd.consent(start.headers.location!);
+    const cb = await request(app).get(`/oauth/zendesk/callback?code=${consent.code}&state=${encodeURIComponent(consent.state)}`).set("accept", "application/json");
+    expect({ status: cb.status, id: cb.body.installation?.id, resumed: cb.body.resumed_deliveries }).toEqual({ status: 200, id: installationId, resumed: 10 });
+    await waitFor(async () => (await counts()).done === 10, 60_000, "10 resumed deliveries done");
+    for (const id of tickets) expect(zd.zd.notesOn(id)).toHaveLength(1);
   });
 });
