@@ -46,8 +46,10 @@ describeWithPostgres("OAuth refresh across two worker processes", () => {
     nock.restore();
     redis = await createPrivateRedis();
     scratch = await createScratchDatabase(process.env.DATABASE_URL!);
-    // slow answers keep many jobs in flight together: the refreshes would really race
-    fake = await zd.listen(60);
+    // slow answers keep many jobs in flight together: the refreshes would really race. A slow
+    // token endpoint keeps the refresh in flight until the second worker, which takes the jobs
+    // the first has no slot for (8 each, 20 jobs), has met the dead token too.
+    fake = await zd.listen(60, 3_000);
   });
   afterAll(async () => {
     const steps: Array<() => Promise<unknown>> = [

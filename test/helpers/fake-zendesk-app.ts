@@ -168,8 +168,11 @@ export class FakeZendeskApp {
     nock(baseUrl).persist().get(/.*/).reply(reply("GET")).put(/.*/).reply(reply("PUT")).post(/.*/).reply(reply("POST")).delete(/.*/).reply(reply("DELETE")).patch(/.*/).reply(reply("PATCH"));
   }
 
-  /** Serves over HTTP on 127.0.0.1 (for worker processes), each answer `delayMs` late; resolves to its base URL. */
-  async listen(delayMs = 0): Promise<{ url: string; close(): Promise<void> }> {
+  /**
+   * Serves over HTTP on 127.0.0.1 (for worker processes), each answer `delayMs` late (answers of
+   * /oauth/tokens `tokenDelayMs` late, when given); resolves to its base URL.
+   */
+  async listen(delayMs = 0, tokenDelayMs = delayMs): Promise<{ url: string; close(): Promise<void> }> {
     const server = http.createServer((req, res) => {
       const chunks: Buffer[] = [];
       req.on("data", (c: Buffer) => chunks.push(c));
@@ -177,10 +180,13 @@ export class FakeZendeskApp {
         const raw = Buffer.concat(chunks).toString("utf8");
         const port = (server.address() as AddressInfo).port;
         const r = this.handle(req.method ?? "GET", `http://127.0.0.1:${port}${req.url ?? "/"}`, { authorization: req.headers.authorization }, raw ? JSON.parse(raw) : undefined);
-        setTimeout(() => {
-          res.writeHead(r.status, { "content-type": "application/json", ...(r.headers ?? {}) });
-          res.end(r.body === null ? "" : JSON.stringify(r.body));
-        }, delayMs);
+        setTimeout(
+          () => {
+            res.writeHead(r.status, { "content-type": "application/json", ...(r.headers ?? {}) });
+            res.end(r.body === null ? "" : JSON.stringify(r.body));
+          },
+          req.url?.startsWith("/oauth/tokens") ? tokenDelayMs : delayMs,
+        );
       });
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
