@@ -2,7 +2,8 @@
 // callback (code → tokens → who installed → the installation, created or updated → whatever
 // the helpdesk needs set up, e.g. a webhook → active, held deliveries resumed).
 // The helpdesk specifics are each connector's `oauth` capability.
-import { NOTE_AUTHOR_PICKED, NOTE_AUTHOR_SETTING } from "../../connectors/admin-facts";
+import { connectorOf } from "../../connectors";
+import { NOTE_AUTHOR_PICKED } from "../../connectors/shared/installation-fields";
 import type { Connector, InstallationInfo, OAuthApp, Provider } from "../../connectors/types";
 import { ProviderError } from "../../connectors/types";
 import type { Database } from "../db/client";
@@ -128,7 +129,8 @@ async function install(deps: AppInstallDeps, r: Ready, tenantId: string, stateAc
 
   let saved = await save({ id: existing?.info.id, settings, secrets }, oauth.provision ? "pending" : "active");
   if (oauth.provision) {
-    const webhookUrl = `${deps.config.publicUrl.replace(/\/+$/, "")}/webhooks/${provider}/${saved.id}`;
+    // where the connector's webhook routes receive this installation
+    const webhookUrl = r.connector.installation.webhookUrl(deps.config.publicUrl.replace(/\/+$/, ""), saved);
     const made = await oauth.provision(app, saved, webhookUrl);
     saved = await save({ id: saved.id, settings: { ...saved.settings, ...made.settings }, secrets: { ...saved.secrets, ...made.secrets } }, "active");
   }
@@ -154,7 +156,7 @@ async function install(deps: AppInstallDeps, r: Ready, tenantId: string, stateAc
  * user by default gives way to who installs this time.
  */
 function chosenAuthor(provider: Provider, settings: Record<string, string | undefined> | undefined): Record<string, string> {
-  const key = NOTE_AUTHOR_SETTING[provider]?.setting;
+  const key = connectorOf(provider)?.installation.noteAuthor?.setting;
   const author = key ? settings?.[key] : undefined;
   if (!key || !author || !settings) return {};
   const chosen = settings[NOTE_AUTHOR_PICKED] === "true" || settings.auth !== "oauth";
