@@ -11,7 +11,7 @@ import { uninstallInstallation } from "../../src/tenants/app-uninstall";
 import { createTenant } from "../../src/tenants/service";
 import { createInstallDeps } from "../../src/http/install/deps";
 import { FakeZendeskApp } from "../helpers/fake-zendesk-app";
-import { createTestPipeline, settled, ticketCreatedEvent, waitFor, zendeskHeaders, type TestPipeline } from "../helpers/pipeline";
+import { createTestPipeline, createTestZendeskInstallation, settled, ticketCreatedEvent, waitFor, ZENDESK_AGENT_ID, zendeskHeaders, type TestPipeline } from "../helpers/pipeline";
 
 jest.setTimeout(60_000);
 
@@ -137,6 +137,13 @@ describe("Zendesk one-click install", () => {
     const id = await ticketEvent(inst.id, [...zd.webhooks.values()][0]!.secret);
     await settled(p.db);
     expect(zd.zd.notesOn(id).map((n) => n.authorId)).toEqual([picked.id]);
+  });
+
+  it("switching a manual install to one click keeps the agent typed in by hand as the author", async () => {
+    const manual = await createTestZendeskInstallation(p.db, p.masterKey, p.tenantId, "cyberdyne");
+    const cb = await install("cyberdyne");
+    expect(cb.status).toBe(200);
+    expect(cb.body.installation).toMatchObject({ id: manual.id, status: "active", settings: { agentId: ZENDESK_AGENT_ID, auth: "oauth" } });
   });
 
   it("re-installing by another admin makes them the author when nobody picked one", async () => {
