@@ -76,7 +76,7 @@ new PerformanceObserver((list) => {
     gc.totalMs += e.duration;
     gc.maxMs = Math.max(gc.maxMs, e.duration);
     // NODE_PERFORMANCE_GC_MAJOR: a mark-sweep-compact (the others are scavenges and incremental steps)
-    if ((e.detail as { kind?: number } | undefined)?.kind === constants.NODE_PERFORMANCE_GC_MAJOR) {
+    if ((e as { detail?: { kind?: number } }).detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR) {
       gc.major++;
       gc.majorMs += e.duration;
     }
