@@ -15,8 +15,9 @@ export type Distribution = { n: number; p50: number; p95: number; p99: number; m
 /**
  * Where an acknowledgement's time goes inside the server, since the previous reading (which
  * resets them): the whole webhook request (handler entered → response finished), the inbox
- * INSERT's round trip and rows, the enqueue calls (round trip, ids, and the synchronous part
- * that holds the event loop), and the garbage collector's pauses.
+ * INSERT's round trip and rows, the enqueue calls (round trip, ids, and the part before the
+ * call returns its promise: BullMQ does the rest of its work in later turns, so this is not
+ * all it holds the event loop), and the garbage collector's pauses.
  */
 export type Stages = {
   server_ms: Distribution;
