@@ -59,7 +59,7 @@ type PhaseFigures = {
 
 export const ingestBench: Benchmark = {
   name: "ingest",
-  summary: "signed Zendesk webhook acks: max throughput and latency at a fixed rate, real app vs a bare Express route",
+  summary: "signed Zendesk webhook acks: burst p99 (32 connections), max throughput and latency at a fixed rate, real app vs a bare Express route",
   options: [
     { name: "phase", help: "all | burst: every phase, or only the burst (default all)" },
     { name: "burst-seconds", help: "length of the burst phase, per server (default 12)" },
