@@ -3,7 +3,7 @@
 import { featurize } from "../../../../src/memory/extract/model/features";
 import { LinearModel, shippedModel } from "../../../../src/memory/extract/model/linear";
 import { packModel } from "../../../../eval/lib/pack";
-import { trainHead } from "../../../../eval/lib/perceptron";
+import { trainHead } from "../../../../eval/lib/logistic";
 import { createRng } from "../../../../bench/lib/rng";
 import { extract } from "./run";
 
@@ -23,7 +23,7 @@ function toyData(seed: number): { text: string; label: number }[] {
 
 function trainToy(seed: number) {
   const data = toyData(seed);
-  const head = trainHead(["card", "parcel"], data.map((d) => ({ features: featurize(d.text), label: d.label })), { epochs: 5, seed: 7 });
+  const head = trainHead(["card", "parcel"], data.map((d) => ({ features: featurize(d.text), label: d.label })), { epochs: 5, seed: 7, rate: 0.5, l2: 1e-5, balance: 0.5, maxWeight: 8 });
   return packModel({ topic: head }, 0.01, { trained_on: ["toy"], kind_verticals: {} });
 }
 
@@ -35,6 +35,16 @@ describe("linear model", () => {
     const test = toyData(2);
     const right = test.filter((d) => model.predict(d.text).topic!.label === (d.label ? "parcel" : "card")).length;
     expect(right / test.length).toBeGreaterThan(0.9);
+  });
+
+  it("gives probabilities: near one on a clear text, near a coin toss on words it never saw", () => {
+    const model = new LinearModel(trainToy(1));
+    const clear = model.predict("my card was declined at the atm and my pin is blocked").topic!;
+    expect(clear.label).toBe("card");
+    expect(clear.probability).toBeGreaterThan(0.9);
+    const unseen = model.predict("zzyzx quorble").topic!;
+    expect(unseen.probability).toBeLessThan(0.75);
+    expect(unseen.coverage).toBeLessThan(0.5);
   });
 
   it("the shipped weights load in under a second and give every head a label", () => {
