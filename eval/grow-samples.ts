@@ -55,19 +55,33 @@ function readNlupp(dir: string): Row[] {
   return out;
 }
 
-/** Appends the new rows of `candidates` (covered by labels.json, text not yet sampled) to train.jsonl. */
-function grow(name: string, candidates: Row[], keep: (r: Row) => boolean): number {
+/** Rows that say only yes, no, thanks, hello or bye carry no business. */
+const SMALL_TALK = new Set(["affirm", "deny", "greet", "thank", "acknowledge", "end_call", "repeat", "dont_know"]);
+const saysSomething = (r: Row): boolean => {
+  const intents = r.intents ?? [];
+  return r.text.split(/\s+/).filter(Boolean).length >= 4 && (intents.length === 0 || !intents.every((i) => SMALL_TALK.has(i)));
+};
+
+/**
+ * Appends the new rows of `candidates` (covered by labels.json, text not yet sampled) to
+ * train.jsonl; with `verticalOnly`, the rows no rule covers that say something go to
+ * train-vertical.jsonl (rewritten).
+ */
+function grow(name: string, candidates: Row[], keep: (r: Row) => boolean, verticalOnly = false): number {
   const dir = path.join(CORPORA_DIR, name);
   const mapping = JSON.parse(fs.readFileSync(path.join(dir, "labels.json"), "utf8"));
   const train = readRows(path.join(dir, "train.jsonl"));
   const seen = new Set([...train, ...readRows(path.join(dir, "dev.jsonl"))].map((r) => r.text.toLowerCase()));
   const added: Row[] = [];
+  const unmapped: Row[] = [];
   for (const r of candidates) {
     const key = r.text.toLowerCase();
-    if (seen.has(key) || !keep(r) || rowTarget(mapping, r) === null) continue;
+    if (seen.has(key) || !keep(r)) continue;
     seen.add(key);
-    added.push(r);
+    if (rowTarget(mapping, r) !== null) added.push(r);
+    else if (verticalOnly && saysSomething(r)) unmapped.push({ id: r.id, text: r.text });
   }
+  if (verticalOnly) fs.writeFileSync(path.join(dir, "train-vertical.jsonl"), unmapped.map((r) => `${JSON.stringify(r)}\n`).join(""));
   // appended, so the rows already there keep their bytes
   if (added.length > 0) fs.appendFileSync(path.join(dir, "train.jsonl"), added.map((r) => `${JSON.stringify(r)}\n`).join(""));
   return added.length;
@@ -81,8 +95,8 @@ function main(): void {
   const threeWords = (r: Row) => r.text.split(/\s+/).filter(Boolean).length >= 3;
   const report = {
     banking77: grow("banking77", readBanking77(path.join(from, "banking_data", "train.csv")), () => true),
-    "nlupp-banking": grow("nlupp-banking", readNlupp(path.join(from, "nlupp", "data", "banking")), threeWords),
-    "nlupp-hotels": grow("nlupp-hotels", readNlupp(path.join(from, "nlupp", "data", "hotels")), threeWords),
+    "nlupp-banking": grow("nlupp-banking", readNlupp(path.join(from, "nlupp", "data", "banking")), threeWords, true),
+    "nlupp-hotels": grow("nlupp-hotels", readNlupp(path.join(from, "nlupp", "data", "hotels")), threeWords, true),
   };
   process.stdout.write(`${JSON.stringify({ added_to_train: report })}\n`);
 }

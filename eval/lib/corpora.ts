@@ -12,7 +12,7 @@ export type Corpus = { name: string; examples: Example[] };
 type LabelTarget = { vertical: Vertical | null; kinds: string[] };
 type Rule = LabelTarget & { all?: string[]; any?: string[]; also_any?: string[] };
 export type Row = { id: string; text: string; label?: string; intents?: string[] };
-export type Mapping = { labels?: Record<string, LabelTarget>; rules?: Rule[] };
+export type Mapping = { labels?: Record<string, LabelTarget>; rules?: Rule[]; unmapped_vertical?: Vertical };
 
 export const CORPORA_DIR = path.join(__dirname, "..", "corpora");
 
@@ -61,4 +61,23 @@ export function loadCorpus(name: string, split: Split): Corpus {
       return { id: row.id, text: row.text, vertical: t.vertical, kinds: t.kinds };
     }),
   };
+}
+
+/**
+ * Train rows that no label covers but that are said to the corpus's business
+ * (`train-vertical.jsonl`, vertical from `unmapped_vertical` in labels.json): vertical training
+ * only, never scored.
+ */
+export function loadVerticalOnly(name: string): { id: string; text: string; vertical: Vertical }[] {
+  const dir = path.join(CORPORA_DIR, name);
+  const file = path.join(dir, "train-vertical.jsonl");
+  if (!fs.existsSync(file)) return [];
+  const mapping = JSON.parse(fs.readFileSync(path.join(dir, "labels.json"), "utf8")) as Mapping;
+  const vertical = mapping.unmapped_vertical;
+  if (!vertical) throw new Error(`eval/corpora/${name}: train-vertical.jsonl needs "unmapped_vertical" in labels.json`);
+  return fs
+    .readFileSync(file, "utf8")
+    .split("\n")
+    .filter((l) => l.trim() !== "")
+    .map((l) => ({ ...(JSON.parse(l) as Row), vertical }));
 }

@@ -10,9 +10,9 @@ export type ModelAdvice = { vertical: { label: string; probability: number }; ki
 
 /** The vote the model's vertical casts from each probability up (the lexicon's strong words weigh 2–3). */
 const VERTICAL_VOTES: readonly { from: number; vote: number }[] = [
-  { from: 0.97, vote: 5 },
-  { from: 0.85, vote: 3 },
-  { from: 0.6, vote: 2 },
+  { from: 0.9, vote: 6 },
+  { from: 0.7, vote: 4 },
+  { from: 0.5, vote: 2 },
 ];
 /** Probability from which the model's kind replaces a generic fallback, and from which it replaces a rule's kind. */
 export const KIND_OVER_FALLBACK = 0.35;
