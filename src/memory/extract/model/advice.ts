@@ -6,7 +6,8 @@ import type { Vertical } from "../../types";
 import { shippedModel } from "./linear";
 
 export type KindAdvice = { kind: string; probability: number; verticals: string[] };
-export type ModelAdvice = { vertical: { label: string; probability: number }; kind: KindAdvice };
+/** `english`: the text reads as English (or too short to tell), the only language the model was trained on. */
+export type ModelAdvice = { vertical: { label: string; probability: number }; kind: KindAdvice; english: boolean };
 
 /** The vote the model's vertical casts from each probability up (the lexicon's strong words weigh 2–3). */
 const VERTICAL_VOTES: readonly { from: number; vote: number }[] = [
@@ -16,35 +17,45 @@ const VERTICAL_VOTES: readonly { from: number; vote: number }[] = [
 ];
 /** Probability from which the model's kind replaces a generic fallback, and from which it replaces a rule's kind. */
 export const KIND_OVER_FALLBACK = 0.35;
-export const KIND_OVER_RULE = 0.85;
+export const KIND_OVER_RULE = 0.9;
 /** Below this share of known features the text is mostly words the model never saw: it abstains. */
 const MIN_COVERAGE = 0.6;
 /**
  * Kinds whose rule carries a risk signal or a legal duty (safety, fraud, a hacked account, KYC,
- * a data-protection request, a refund, a double charge, a cancellation): when a rule names one,
+ * a data-protection request, a refund, a double charge, a cancellation, money sent to the wrong
+ * recipient, which is recalled only if asked quickly): when a rule names one,
  * the model does not overrule it.
  */
 const HARD_KINDS = new Set([
   "safety_issue", "fraud_dispute", "account_compromised", "kyc_pending", "data_request", "refund_request", "duplicate_charge", "cancellation_request",
+  "wrong_transfer",
 ]);
 export const isHardKind = (kind: string): boolean => HARD_KINDS.has(kind);
 
-export function adviseFromModel(text: string): ModelAdvice | null {
+export function adviseFromModel(text: string, language?: string): ModelAdvice | null {
   if (text.trim() === "") return null;
   const model = shippedModel();
   const p = model.predict(text);
   const v = p.vertical!;
   const k = p.kind!;
   if (v.coverage < MIN_COVERAGE) return null;
-  return { vertical: { label: v.label, probability: v.probability }, kind: { kind: k.label, probability: k.probability, verticals: model.kindVerticals[k.label] ?? [] } };
+  return { vertical: { label: v.label, probability: v.probability }, kind: { kind: k.label, probability: k.probability, verticals: model.kindVerticals[k.label] ?? [] }, english: language === undefined || language === "en" };
 }
 
-/** The model's vote for the classifier; general_info never gets one (it is what no evidence means). */
-export function modelVerticalHint(advice: ModelAdvice | null): Partial<Record<Vertical, number>> {
+/**
+ * The model's vote for the classifier; general_info never gets one (it is what no evidence
+ * means). Where the words already speak clearly (`evidence`: the strongest vertical's score from
+ * lexicon, reference shapes and rules), the model only breaks ties: it learned from short
+ * single-business queries and is surest where it is least needed.
+ */
+export function modelVerticalHint(advice: ModelAdvice | null, evidence = 0): Partial<Record<Vertical, number>> {
   if (!advice || advice.vertical.label === "general_info") return {};
   const step = VERTICAL_VOTES.find((s) => advice.vertical.probability >= s.from);
-  return step ? { [advice.vertical.label as Vertical]: step.vote } : {};
+  if (!step) return {};
+  return { [advice.vertical.label as Vertical]: evidence >= CLEAR_EVIDENCE ? Math.min(step.vote, TIE_BREAK_VOTE) : step.vote };
 }
+const CLEAR_EVIDENCE = 5;
+const TIE_BREAK_VOTE = 2;
 
 /**
  * The model's kind, if its probability is at least `minProbability` and it fits the routed
