@@ -5,6 +5,7 @@ import { LinearModel, shippedModel } from "../../../../src/memory/extract/model/
 import { packModel } from "../../../../eval/lib/pack";
 import { trainHead } from "../../../../eval/lib/logistic";
 import { createRng } from "../../../../bench/lib/rng";
+import { corpusNames, loadCorpus, loadVerticalOnly } from "../../../../eval/lib/corpora";
 import { extract } from "./run";
 
 /** A small two-class problem built from a seed: "card" words vs "parcel" words, with noise. */
@@ -60,5 +61,16 @@ describe("linear model", () => {
     expect(extract("I am still waiting on my card?").support_type).toBe("banking_fintech");
     expect(extract("tell me a joke").support_type).toBe("general_info");
     expect(extract("My phone charger caught fire last night and burned my hand.").issue?.issue_type).toBe("safety_issue");
+  });
+});
+
+describe("training data", () => {
+  it("no text of a development split is in its corpus's training parts", () => {
+    for (const name of corpusNames()) {
+      const dev = new Set(loadCorpus(name, "dev").examples.map((e) => e.text.toLowerCase()));
+      const train = [...loadCorpus(name, "train").examples, ...loadVerticalOnly(name)];
+      expect(dev.size).toBeGreaterThan(0);
+      expect(train.filter((e) => dev.has(e.text.toLowerCase())).map((e) => e.id)).toEqual([]);
+    }
   });
 });
