@@ -3,15 +3,13 @@
 // corpus: routing and issue-kind accuracy, confusions, recall of planted secrets, business
 // references kept, messages per second; each with its goal and whether it was met.
 import { createRng } from "../bench/lib/rng";
-import { extractDeterministic } from "../src/memory/extract/deterministic";
 import { findRefs } from "../src/memory/extract/refs";
 import { redactText } from "../src/memory/redact";
-import type { TenantSupportSettings } from "../src/memory/types";
 import { corpusNames, loadCorpus, type Example, type Split } from "./lib/corpora";
-import { confusions, macro, micro, pct, type Outcome } from "./lib/metrics";
+import { confusions, macro, micro, pct } from "./lib/metrics";
 import { KEEP_ONLY, leaked, plantRef, plantSecret } from "./lib/plant";
+import { extractAuto, scoreExamples } from "./lib/score";
 
-const AUTO: TenantSupportSettings = { domain_schema: "support", support_type_mode: "auto", support_type: null, support_types_allowed: [] };
 const SEED = 20261202;
 const GOALS = { vertical_pct: 90, issue_kind_micro_pct: 80, secret_recall_pct: 100, business_refs_kept_pct: 99 };
 
@@ -35,19 +33,7 @@ function parseArgs(argv: string[]): { split: Split; corpora: string[] } {
   return { split, corpora: only ? [only] : all };
 }
 
-const extract = (text: string) =>
-  extractDeterministic({ messages: [{ role: "user", content: text, index: 0 }], metadata: {}, settings: AUTO, existing: null });
-
-function accuracy(examples: Example[]) {
-  const vertical: Outcome[] = [];
-  const kind: Outcome[] = [];
-  for (const e of examples) {
-    const out = extract(redactText(e.text).text);
-    if (e.vertical) vertical.push({ gold: e.vertical, accepted: [e.vertical], predicted: out.support_type });
-    kind.push({ gold: e.kinds[0]!, accepted: e.kinds, predicted: out.issue?.issue_type ?? "(none)" });
-  }
-  return { vertical, kind };
-}
+const extract = extractAuto;
 
 function secrets(examples: Example[], seed: number) {
   const rng = createRng(seed);
@@ -109,7 +95,7 @@ function main(): void {
   const { split, corpora } = parseArgs(process.argv.slice(2));
   for (const [i, name] of corpora.entries()) {
     const { examples } = loadCorpus(name, split);
-    const acc = accuracy(examples);
+    const acc = scoreExamples(examples);
     const sec = secrets(examples, SEED + i);
     const refs = references(examples, SEED + 1000 + i);
     const verticals = new Set(examples.map((e) => e.vertical).filter((v) => v !== null));
