@@ -32,8 +32,8 @@ export const deliveryFilterSchema = z.object({
 });
 export type DeliveryFilter = z.output<typeof deliveryFilterSchema>;
 
-export function parseDeliveryFilter(query: unknown): DeliveryFilter {
-  return parseBody(deliveryFilterSchema, query);
+export function parseDeliveryFilter(query: unknown, where: "query" | "body" = "query"): DeliveryFilter {
+  return parseBody(deliveryFilterSchema, query, where);
 }
 
 function whereOf(tenantId: string, f: Omit<DeliveryFilter, "page">) {

@@ -1,0 +1,138 @@
+// The admin API's answers are the /v1 envelope, and its errors come from the one error table:
+// `{error, code, request_id, details}`, a 400 or 422 naming the field that is wrong.
+import type { RequestListener } from "node:http";
+import request from "supertest";
+import { createCommands } from "../../../src/cli/commands";
+import { loadConfig } from "../../../src/config";
+import type { Database } from "../../../src/db/client";
+import { createApp } from "../../../src/http/app";
+import { createConsoleSessions } from "../../../src/http/console/sessions";
+import { createLogger } from "../../../src/logger";
+import { createMemoryEngine } from "../../../src/memory/engine";
+import { createDeterministicExtractor } from "../../../src/memory/extract/deterministic";
+import { createMetrics } from "../../../src/metrics";
+import { createTenant } from "../../../src/tenants/service";
+import { createTestDatabase } from "../../helpers/db";
+
+const MASTER = Buffer.alloc(32, 9);
+const ADMIN_TOKEN = "operator-token-for-admin-api-tests-0123456789";
+const NOW = new Date("2026-11-20T10:00:00.000Z");
+
+describe("the admin API's envelope and errors", () => {
+  let db: Database;
+  let app: RequestListener;
+  let key: string;
+  let tenantId: string;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    const publicUrl = "http://localhost:3000";
+    const config = loadConfig({ PUBLIC_URL: publicUrl, MASTER_KEY: MASTER.toString("hex"), LOG_LEVEL: "silent" });
+    app = createApp({
+      db,
+      engine: createMemoryEngine({ db, extractor: createDeterministicExtractor() }),
+      log: createLogger("silent"),
+      metrics: createMetrics(),
+      maxBodyBytes: 100_000,
+      clock: () => NOW,
+      admin: { sessions: createConsoleSessions(), publicUrl, masterKey: () => MASTER, adminToken: ADMIN_TOKEN, commands: createCommands({ config: () => config }) },
+    });
+    const t = await createTenant(db, "Envelope Co");
+    key = t.api_key;
+    tenantId = t.tenant.id;
+  });
+  afterAll(async () => {
+    await db.close();
+  });
+
+  const asTenant = (r: request.Test) => r.set("authorization", `ApiKey ${key}`);
+  const asOperator = (r: request.Test) => r.set("authorization", `Bearer ${ADMIN_TOKEN}`);
+
+  /** Every error answer: the table's code for `error`, its AREA_NNN, the request id echoed in the header. */
+  function expectError(r: request.Response, status: number, error: string, code: string) {
+    expect(r.status).toBe(status);
+    expect(r.body).toMatchObject({ error, code });
+    expect(r.body.request_id).toMatch(/^req_[0-9a-f]{32}$/);
+    expect(r.headers["x-request-id"]).toBe(r.body.request_id);
+    expect(JSON.stringify(r.body)).not.toMatch(/at .*\.ts:\d+/);
+  }
+
+  it("wraps a success in data with request_id and timestamp, echoing the caller's request id", async () => {
+    const r = await asTenant(request(app).get("/v1/admin/keys")).set("x-request-id", "ops-trace-42");
+    expect(r.status).toBe(200);
+    expect(r.body.request_id).toBe("ops-trace-42");
+    expect(r.headers["x-request-id"]).toBe("ops-trace-42");
+    expect(r.body.timestamp).toBe(NOW.toISOString());
+    expect(r.body.data.keys).toHaveLength(1);
+    const created = await asTenant(request(app).post("/v1/admin/keys")).send({ label: "bot" });
+    expect(created.status).toBe(201);
+    expect(created.body.data.tenant_id).toBe(tenantId);
+    expect(created.body.data.api_key).toMatch(/^mem_/);
+  });
+
+  it("answers a missing or wrong credential with 401 AUTH_001", async () => {
+    expectError(await request(app).get("/v1/admin/overview"), 401, "unauthorized", "AUTH_001");
+    expectError(await request(app).get("/v1/admin/overview").set("authorization", `ApiKey mem_${"z".repeat(32)}`), 401, "unauthorized", "AUTH_001");
+  });
+
+  it("refuses the operator token on a tenant's route with 403 AUTH_003", async () => {
+    const r = await asOperator(request(app).get("/v1/admin/deliveries"));
+    expectError(r, 403, "forbidden", "AUTH_003");
+    expect(r.body.details.message).toMatch(/acts on one tenant/);
+  });
+
+  it("names the bad query field in a 422, and changes nothing", async () => {
+    const r = await asTenant(request(app).get("/v1/admin/deliveries?status=lost&page=0"));
+    expectError(r, 422, "validation_error", "REQ_422");
+    expect(r.body.details.map((d: { field: string }) => d.field).sort()).toEqual(["page", "status"]);
+    expect(r.body.details.find((d: { field: string }) => d.field === "status")).toMatchObject({
+      message: "must be one of: received, queued, processing, done, skipped, dead",
+      loc: ["query", "status"],
+    });
+    const c = await asTenant(request(app).get(`/v1/admin/customers?q=${"x".repeat(300)}`));
+    expectError(c, 422, "validation_error", "REQ_422");
+    expect(c.body.details[0]).toMatchObject({ field: "q", message: "must be at most 256 characters" });
+  });
+
+  it("names the bad body field in a 422: a replay filter, a key label, a body that is not JSON", async () => {
+    const replay = await asTenant(request(app).post("/v1/admin/deliveries/replay")).send({ status: "dead", since: "last tuesday" });
+    expectError(replay, 422, "validation_error", "REQ_422");
+    expect(replay.body.details[0]).toMatchObject({ field: "since", loc: ["body", "since"] });
+
+    const before = await db.prisma.apiKey.count({ where: { tenantId } });
+    const label = await asTenant(request(app).post("/v1/admin/keys")).send({ label: "l".repeat(101) });
+    expectError(label, 422, "validation_error", "REQ_422");
+    expect(label.body.details[0]).toMatchObject({ field: "label", message: "must be text of at most 100 characters" });
+    const notJson = await asTenant(request(app).post("/v1/admin/keys")).set("content-type", "application/json").send("{label:");
+    expectError(notJson, 422, "validation_error", "REQ_422");
+    expect(notJson.body.details[0]).toMatchObject({ field: "body", type: "json_invalid" });
+    expect(await db.prisma.apiKey.count({ where: { tenantId } })).toBe(before);
+  });
+
+  it("answers an unknown id or route with 404 REQ_404, naming the id's field", async () => {
+    const d = await asTenant(request(app).get("/v1/admin/deliveries/dlv_nope"));
+    expectError(d, 404, "not_found", "REQ_404");
+    expect(d.body.details).toEqual({ message: "no delivery dlv_nope", field: "delivery_id" });
+    const k = await asTenant(request(app).delete("/v1/admin/keys/key_nope"));
+    expectError(k, 404, "not_found", "REQ_404");
+    expect(k.body.details.field).toBe("key_id");
+    const route = await asTenant(request(app).get("/v1/admin/nothing-here"));
+    expectError(route, 404, "not_found", "REQ_404");
+    expect(route.body.details.message).toBe("no route GET /v1/admin/nothing-here");
+  });
+
+  it("hands back a CLI usage mistake as a 400 naming its flag, and an unknown command as a 404", async () => {
+    const before = await db.prisma.tenant.count();
+    const r = await asOperator(request(app).post("/v1/admin/commands")).send({ command: "tenants create", flags: {} });
+    expectError(r, 400, "invalid_request", "REQ_400");
+    expect(r.body.details).toEqual({ message: "--name is required: the tenant's display name, e.g. --name Acme", field: "name" });
+    expect(await db.prisma.tenant.count()).toBe(before);
+    const unknown = await asOperator(request(app).post("/v1/admin/commands")).send({ command: "tenants explode" });
+    expectError(unknown, 404, "not_found", "REQ_404");
+    expect(unknown.body.details.field).toBe("command");
+    const ok = await asOperator(request(app).post("/v1/admin/commands")).send({ command: "tenants list" });
+    expect(ok.status).toBe(200);
+    expect(ok.body.data.text).toContain("Envelope Co");
+    expect(ok.body.data.json.tenants.map((t: { id: string }) => t.id)).toContain(tenantId);
+  });
+});
