@@ -6,7 +6,7 @@ import type { Provider } from "../../../connectors/types";
 import type { Database } from "../../db/client";
 import { parseBody } from "../errors";
 
-export const DELIVERY_STATUSES = ["received", "queued", "processing", "done", "skipped", "dead"] as const;
+export const DELIVERY_STATUSES = ["received", "queued", "processing", "held", "done", "skipped", "dead"] as const;
 export const REPLAYABLE_STATUSES = ["dead", "skipped"] as const;
 export const PAGE_SIZE = 25;
 

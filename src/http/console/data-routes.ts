@@ -6,13 +6,13 @@ import { ApiError } from "../errors";
 import { customerPage, parseCustomerSearch, searchCustomers } from "../admin/customers";
 import { deliveryDetail, deliveryFilterSchema, listDeliveries, replayDelivery, replayMatching } from "../admin/deliveries";
 import type { AdminDeps } from "../admin/deps";
-import { changeStatus, installationCards, ownInstallation, setNoteAuthor } from "../admin/installations";
+import { changeStatus, installationCards, ownInstallation, reconnectInstallation, setNoteAuthor } from "../admin/installations";
 import { createApiKey, keyLabel, listApiKeys, revokeTenantKey } from "../admin/keys";
 import { updateInstallationSecrets, InstallationInputError } from "../../tenants/installations";
 import type { ConsoleRequestState } from "./router";
 import { customerDetailPage, customersPage, forgetConfirmPage } from "./pages/customers";
 import { deliveriesPage, deliveryPage, rawFilter } from "./pages/deliveries";
-import { connectedPage, connectPage, helpdesksPage } from "./pages/helpdesks";
+import { connectedPage, connectPage, helpdesksPage, reconnectPage } from "./pages/helpdesks";
 import { CONNECT_FORMS, flagsFromForm } from "./pages/connect-forms";
 import { keysPage } from "./pages/keys";
 
@@ -94,6 +94,37 @@ export function registerDataPages(router: Router, deps: AdminDeps, st: (res: Res
       // the CLI's message names the flag; the form's fields carry the same names
       send(res, connectPage(ctx, provider, req.body ?? {}, err.message.split("\nusage:")[0]), 422);
     }
+  });
+  // where the OAuth callback sends the admin: the installation's card
+  router.get("/installations/:id", async (req, res) => {
+    const inst = await ownInstallation(db, st(res).tenant.id, req.params.id);
+    res.redirect(303, `/console/helpdesks?done=connected#${encodeURIComponent(inst.id)}-title`);
+  });
+  const cardOf = async (res: Response, id: string) => {
+    const { tenant } = st(res);
+    await ownInstallation(db, tenant.id, id);
+    return (await installationCards(db, tenant.id, deps.publicUrl, masterKey)).find((c) => c.installation_id === id)!;
+  };
+  router.get("/helpdesks/:id/reconnect", async (req, res) => {
+    send(res, reconnectPage(st(res).ctx, await cardOf(res, req.params.id)));
+  });
+  router.post("/helpdesks/:id/reconnect", async (req, res) => {
+    const { tenant, ctx } = st(res);
+    const card = await cardOf(res, req.params.id);
+    // the connect form's secret fields, by their CLI flag: --api-token → apiToken
+    const patch = Object.fromEntries(
+      (CONNECT_FORMS[card.provider]?.fields ?? [])
+        .filter((f) => f.type === "password" && text(req.body[f.flag]).trim() !== "")
+        .map((f) => [f.flag.replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase()), text(req.body[f.flag]).trim()]),
+    );
+    if (Object.keys(patch).length === 0) return send(res, reconnectPage(ctx, card, "Give at least one new credential."), 422);
+    try {
+      await reconnectInstallation(db, masterKey(), tenant.id, card.installation_id, patch);
+    } catch (err) {
+      if (err instanceof InstallationInputError) return send(res, reconnectPage(ctx, card, err.message), 422);
+      throw err;
+    }
+    res.redirect(303, `/console/helpdesks?done=reconnected#${encodeURIComponent(card.installation_id)}-title`);
   });
   router.post("/helpdesks/:id/:action", async (req, res) => {
     const { tenant } = st(res);

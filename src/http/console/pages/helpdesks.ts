@@ -7,13 +7,29 @@ import { CONNECT_FORMS, type FormField } from "./connect-forms";
 
 const NAMES: Record<string, string> = { zendesk: "Zendesk", intercom: "Intercom", crisp: "Crisp" };
 
-function card(ctx: PageContext, c: InstallationCard) {
+/** The OAuth install again (the helpdesk's consent page), else the page to type new credentials. */
+function reconnect(c: InstallationCard, oauth: ((p: string) => boolean) | undefined) {
+  const byHand = `/console/helpdesks/${encodeURIComponent(c.installation_id)}/reconnect`;
+  if (!oauth?.(c.provider)) return html`<form method="get" action="${byHand}" class="inline"><button type="submit">Reconnect</button></form>`;
+  // Zendesk's OAuth needs the subdomain: the installation's own account
+  const account = c.provider === "zendesk" ? html`<input type="hidden" name="subdomain" value="${c.account}">` : "";
+  return html`<form method="get" action="/install/${c.provider}" class="inline">${account}<button type="submit">Reconnect</button></form>
+<a href="${byHand}">or enter new credentials by hand</a>`;
+}
+
+function card(ctx: PageContext, c: InstallationCard, oauth?: (p: string) => boolean) {
   const id = c.installation_id;
   const action = (what: string) => `/console/helpdesks/${encodeURIComponent(id)}/${what}`;
   const live = c.status !== "uninstalled";
-  return html`<section class="card" aria-labelledby="${id}-title">
+  return html`<section class="card${c.status === "needs_reauth" ? " card-alert" : ""}" aria-labelledby="${id}-title">
 <h2 id="${id}-title">${NAMES[c.provider] ?? c.provider} · ${c.account}</h2>
-<p>Status <span class="status status-${c.status}" data-status="${c.status}">${c.status}</span>${c.status_reason ? ` (${c.status_reason})` : ""} · installation <code>${id}</code></p>
+<p>Status <span class="status status-${c.status}" data-status="${c.status}">${c.status}</span>${c.status_reason && c.status !== "needs_reauth" ? ` (${c.status_reason})` : ""} · installation <code>${id}</code></p>
+${
+  c.status === "needs_reauth"
+    ? html`<div class="reauth" role="alert" aria-label="Needs reconnecting"><p><strong>Needs reconnecting.</strong> ${NAMES[c.provider] ?? c.provider} refused our credentials${c.status_reason ? html`: ${c.status_reason}` : ""}. Its webhooks are still accepted; their deliveries wait as <code>held</code> until it is connected again.</p>
+${reconnect(c, oauth)}</div>`
+    : ""
+}
 <label for="${id}-url">Webhook URL</label>
 <input id="${id}-url" readonly value="${c.webhook_url}" class="url">
 <button type="button" data-copy="${id}-url">Copy webhook URL</button> <span class="copied" role="status"></span>
@@ -54,7 +70,7 @@ export function helpdesksPage(ctx: PageContext, cards: InstallationCard[], opts:
     return html`<form method="get" action="/console/helpdesks/connect/${p}" class="inline"><button type="submit">${label}</button></form>`;
   });
   const body = cards.length
-    ? cards.filter((c) => c.status !== "uninstalled").concat(cards.filter((c) => c.status === "uninstalled")).map((c) => card(ctx, c))
+    ? cards.filter((c) => c.status !== "uninstalled").concat(cards.filter((c) => c.status === "uninstalled")).map((c) => card(ctx, c, opts.oauth))
     : html`<section class="empty"><h2>No helpdesk connected yet</h2><p>Connect one above: its webhooks build each customer's memory, and its agents get it back as internal notes.</p></section>`;
   return page(ctx, "Helpdesks", html`<h1>Helpdesks</h1><div class="connect">${connect}</div>${body}`, opts);
 }
@@ -96,5 +112,22 @@ export function connectedPage(ctx: PageContext, provider: string, r: { installat
 <h2>Next steps</h2>
 <ol>${r.next_steps.map((s) => html`<li>${s}</li>`)}</ol>
 <p><a href="/console/helpdesks">All helpdesks</a></p>`,
+  );
+}
+
+/** New credentials typed by hand: the connect form's secret fields, any of them. */
+export function reconnectPage(ctx: PageContext, c: InstallationCard, error?: string): string {
+  const title = `Reconnect ${NAMES[c.provider] ?? c.provider} · ${c.account}`;
+  const fields = (CONNECT_FORMS[c.provider]?.fields ?? []).filter((f) => f.type === "password").map((f) => ({ ...f, required: false }));
+  return page(
+    ctx,
+    title,
+    html`<h1>${title}</h1>
+<p>Status <span class="status status-${c.status}" data-status="${c.status}">${c.status}</span>${c.status_reason ? ` (${c.status_reason})` : ""}. Type the credentials that replace the old ones (leave the others empty), the same as <code>npm run cli -- installations set-secret</code>.</p>
+<form method="post" action="/console/helpdesks/${encodeURIComponent(c.installation_id)}/reconnect" class="stack">${csrfField(ctx)}
+${fields.map((f) => field(f, ""))}
+<p><button type="submit">Reconnect</button> <a href="/console/helpdesks">Cancel</a></p>
+</form>`,
+    { error },
   );
 }
