@@ -12,7 +12,7 @@ import { updateInstallationSecrets, InstallationInputError } from "../../tenants
 import type { ConsoleRequestState } from "./router";
 import { customerDetailPage, customersPage, forgetConfirmPage } from "./pages/customers";
 import { deliveriesPage, deliveryPage, rawFilter } from "./pages/deliveries";
-import { connectedPage, connectPage, helpdesksPage, reconnectPage } from "./pages/helpdesks";
+import { connectedPage, connectPage, helpdesksPage, oauthStartPage, reconnectPage } from "./pages/helpdesks";
 import { CONNECT_FORMS, flagsFromForm } from "./pages/connect-forms";
 import { keysPage } from "./pages/keys";
 
@@ -94,6 +94,12 @@ export function registerDataPages(router: Router, deps: AdminDeps, st: (res: Res
       // the CLI's message names the flag; the form's fields carry the same names
       send(res, connectPage(ctx, provider, req.body ?? {}, err.message.split("\nusage:")[0]), 422);
     }
+  });
+  router.get("/helpdesks/oauth/:provider", (req, res) => {
+    const provider = req.params.provider;
+    if (!CONNECT_FORMS[provider] || !deps.oauthConfigured?.(provider)) throw new ApiError("not_found", `There is no OAuth install for ${provider}.`);
+    const query = new URLSearchParams(Object.entries(req.query).filter((e): e is [string, string] => typeof e[1] === "string"));
+    send(res, oauthStartPage(st(res).ctx, provider, `/install/${encodeURIComponent(provider)}${query.size ? `?${query}` : ""}`));
   });
   // where the OAuth callback sends the admin: the installation's card
   router.get("/installations/:id", async (req, res) => {

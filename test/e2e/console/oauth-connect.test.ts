@@ -1,13 +1,14 @@
 // "Connect Zendesk" / "Connect Intercom" in Chromium when their OAuth clients are configured:
-// the console starts the install, the helpdesk's consent page (the fake apps' consent, served to
-// the browser in place of the helpdesk's host) sends the admin back to the callback, and the
-// card shows the installation active. Then a revoked grant: the card says needs_reauth and
-// "Reconnect" runs the consent again, after which the held delivery is processed.
+// the console starts the install, the helpdesk's consent page sends the admin back to the
+// callback, and the card shows the installation active. Then a revoked grant: the card says
+// needs_reauth and "Reconnect" runs the consent again, after which the held delivery is done.
+// The helpdesks are the fake apps: their consent pages served on a loopback port the browser
+// reaches (a route handler would not see the install's redirect), their APIs through nock.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import nock from "nock";
 import request from "supertest";
-import type { Page, Route } from "playwright-core";
+import type { Page } from "playwright-core";
 import { FakeIntercomApp } from "../../helpers/fake-intercom-app";
 import { FakeZendeskApp } from "../../helpers/fake-zendesk-app";
 import { createTestPipeline, settled, ticketCreatedEvent, waitFor, zendeskHeaders, type TestPipeline } from "../../helpers/pipeline";
@@ -15,54 +16,61 @@ import { openBrowser, screenshot, type Browser } from "./browser";
 
 jest.setTimeout(240_000);
 
-const ZENDESK_URL = "https://globex.zendesk.test";
 const ZENDESK_CLIENT = { id: "zdg-helpdesk-memory", secret: "zd-oauth-client-secret-test-0123456789" };
 const INTERCOM_API = "https://api.intercom.test";
-const INTERCOM_APP = "https://app.intercom.test";
 const INTERCOM_CLIENT = { id: "0e3b5a52-3f4c-4a4e-9d1e-5f0a7c2b9e11", secret: "ic-oauth-client-secret-test-abcdef" };
 const INTERCOM_APP_ID = "q8m2zx7w";
 
 const escapeAttr = (s: string) => s.replace(/&/g, "&amp;").replace(/"/g, "&quot;");
 
+async function listen(server: Server): Promise<string> {
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
 describe("Connect Zendesk / Intercom through OAuth, in Chromium", () => {
   let p: TestPipeline;
   let server: Server;
+  let helpdesk: Server;
   let origin: string;
+  let helpdeskUrl: string;
   let b: Browser;
   let page: Page;
   const zd = new FakeZendeskApp(ZENDESK_CLIENT);
   const ic = new FakeIntercomApp(INTERCOM_CLIENT, INTERCOM_APP_ID);
   const consents: string[] = [];
 
-  /** The helpdesk's consent page: an "Allow" link back to our callback with a fresh code. */
-  async function consentPage(route: Route) {
-    const url = route.request().url();
+  /** The helpdesks' consent pages, for the browser: an "Allow" link back to our callback. */
+  function consentPages(req: IncomingMessage, res: ServerResponse) {
+    const url = `${helpdeskUrl}${req.url ?? "/"}`;
+    const path = new URL(url).pathname;
+    if (req.method !== "GET" || (path !== "/oauth/authorizations/new" && path !== "/oauth")) {
+      res.writeHead(404).end();
+      return;
+    }
     consents.push(url);
-    const back = url.startsWith(ZENDESK_URL)
-      ? (() => {
-          const c = zd.consent(url);
-          return `${c.redirectUri}?code=${c.code}&state=${encodeURIComponent(c.state)}`;
-        })()
-      : (() => {
-          const c = ic.consent(url);
-          return `${new URL(url).searchParams.get("redirect_uri")}?code=${c.code}&state=${encodeURIComponent(c.state)}`;
-        })();
-    await route.fulfill({
-      status: 200,
-      contentType: "text/html",
-      body: `<!doctype html><meta charset="utf-8"><title>Authorize</title><h1>Allow helpdesk-memory to access your account?</h1><a href="${escapeAttr(back)}">Allow</a>`,
-    });
+    let back: string;
+    if (path === "/oauth") {
+      const c = ic.consent(url);
+      back = `${new URL(url).searchParams.get("redirect_uri")}?code=${c.code}&state=${encodeURIComponent(c.state)}`;
+    } else {
+      const c = zd.consent(url);
+      back = `${c.redirectUri}?code=${c.code}&state=${encodeURIComponent(c.state)}`;
+    }
+    res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+    res.end(`<!doctype html><meta charset="utf-8"><title>Authorize</title><h1>Allow helpdesk-memory to access your account?</h1><a href="${escapeAttr(back)}">Allow</a>`);
   }
 
   beforeAll(async () => {
+    helpdesk = createServer(consentPages);
+    helpdeskUrl = await listen(helpdesk);
     // the callback URL is PUBLIC_URL's: the port is taken first, then the app built for it
     let app: ((req: IncomingMessage, res: ServerResponse) => void) | undefined;
-    server = createServer((req, res) => app!(req, res)).listen(0, "127.0.0.1");
-    await new Promise((r) => server.once("listening", r));
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    server = createServer((req, res) => app!(req, res));
+    origin = await listen(server);
     p = await createTestPipeline({
       admin: {},
-      zendeskApiUrl: ZENDESK_URL,
+      zendeskApiUrl: helpdeskUrl,
       env: {
         PUBLIC_URL: origin,
         ZENDESK_OAUTH_CLIENT_ID: ZENDESK_CLIENT.id,
@@ -70,17 +78,17 @@ describe("Connect Zendesk / Intercom through OAuth, in Chromium", () => {
         INTERCOM_OAUTH_CLIENT_ID: INTERCOM_CLIENT.id,
         INTERCOM_OAUTH_CLIENT_SECRET: INTERCOM_CLIENT.secret,
         INTERCOM_API_URL: INTERCOM_API,
-        INTERCOM_APP_URL: INTERCOM_APP,
+        INTERCOM_APP_URL: helpdeskUrl,
       },
     });
     app = p.app;
     nock.disableNetConnect();
     nock.enableNetConnect(/127\.0\.0\.1|localhost/);
-    zd.intercept(ZENDESK_URL);
+    // the service's calls to the helpdesks go through nock; only the browser reaches the port
+    zd.intercept(helpdeskUrl);
     ic.intercept(INTERCOM_API);
     b = await openBrowser(origin);
     page = b.page;
-    await b.context.route(/^https:\/\/(globex\.zendesk|app\.intercom)\.test\//, consentPage);
 
     await page.goto(`${origin}/console/sign-in`);
     await page.getByLabel("API key").fill(p.apiKey);
@@ -91,6 +99,8 @@ describe("Connect Zendesk / Intercom through OAuth, in Chromium", () => {
     await b?.close();
     server?.closeAllConnections();
     await new Promise((r) => (server ? server.close(r) : r(undefined)));
+    helpdesk?.closeAllConnections();
+    await new Promise((r) => (helpdesk ? helpdesk.close(r) : r(undefined)));
     nock.cleanAll();
     nock.enableNetConnect();
     await p?.close();
@@ -105,11 +115,13 @@ describe("Connect Zendesk / Intercom through OAuth, in Chromium", () => {
     await screenshot(page, "oauth-helpdesks");
     await page.getByLabel("Zendesk subdomain").fill("globex");
     await page.getByRole("button", { name: "Connect Zendesk" }).click();
+    await expect(h1().textContent()).resolves.toBe("Connect Zendesk");
+    await screenshot(page, "oauth-zendesk-start");
+    await page.getByRole("link", { name: "Continue to Zendesk" }).click();
     await page.getByRole("link", { name: "Allow" }).waitFor();
-    expect(new URL(consents.at(-1)!).origin).toBe(ZENDESK_URL);
+    expect(new URL(consents.at(-1)!).pathname).toBe("/oauth/authorizations/new");
     await screenshot(page, "oauth-zendesk-consent");
     await page.getByRole("link", { name: "Allow" }).click();
-
     await expect(h1().textContent()).resolves.toBe("Helpdesks");
     await expect(page.getByRole("status").first().textContent()).resolves.toMatch(/helpdesk is connected/);
     const inst = await p.db.prisma.installation.findFirstOrThrow({ where: { tenantId: p.tenantId, provider: "zendesk", account: "globex" } });
@@ -124,8 +136,10 @@ describe("Connect Zendesk / Intercom through OAuth, in Chromium", () => {
 
   it("Connect Intercom: consent, back on the card with the installation active", async () => {
     await page.getByRole("button", { name: "Connect Intercom" }).click();
+    await expect(h1().textContent()).resolves.toBe("Connect Intercom");
+    await page.getByRole("link", { name: "Continue to Intercom" }).click();
     await page.getByRole("link", { name: "Allow" }).waitFor();
-    expect(new URL(consents.at(-1)!).origin).toBe(INTERCOM_APP);
+    expect(new URL(consents.at(-1)!).pathname).toBe("/oauth");
     await screenshot(page, "oauth-intercom-consent");
     await page.getByRole("link", { name: "Allow" }).click();
     await expect(h1().textContent()).resolves.toBe("Helpdesks");
@@ -154,10 +168,10 @@ describe("Connect Zendesk / Intercom through OAuth, in Chromium", () => {
     await expect(alert.textContent()).resolves.toMatch(/invalid_grant/);
     await screenshot(page, "oauth-needs-reauth");
     const before = consents.length;
-    await alert.getByRole("button", { name: "Reconnect" }).click();
+    await alert.getByRole("link", { name: "Reconnect" }).click();
     await page.getByRole("link", { name: "Allow" }).waitFor();
     expect(consents).toHaveLength(before + 1);
-    expect(new URL(consents.at(-1)!).origin).toBe(ZENDESK_URL);
+    expect(new URL(consents.at(-1)!).pathname).toBe("/oauth/authorizations/new");
     await page.getByRole("link", { name: "Allow" }).click();
 
     await expect(h1().textContent()).resolves.toBe("Helpdesks");

@@ -11,9 +11,9 @@ const NAMES: Record<string, string> = { zendesk: "Zendesk", intercom: "Intercom"
 function reconnect(c: InstallationCard, oauth: ((p: string) => boolean) | undefined) {
   const byHand = `/console/helpdesks/${encodeURIComponent(c.installation_id)}/reconnect`;
   if (!oauth?.(c.provider)) return html`<form method="get" action="${byHand}" class="inline"><button type="submit">Reconnect</button></form>`;
-  // Zendesk's OAuth needs the subdomain: the installation's own account
-  const account = c.provider === "zendesk" ? html`<input type="hidden" name="subdomain" value="${c.account}">` : "";
-  return html`<form method="get" action="/install/${c.provider}" class="inline">${account}<button type="submit">Reconnect</button></form>
+  // a link, not a form (form-action 'self'); Zendesk's OAuth needs the subdomain: the installation's own account
+  const query = c.provider === "zendesk" ? `?${new URLSearchParams({ subdomain: c.account })}` : "";
+  return html`<a class="button" href="/install/${c.provider}${query}">Reconnect</a>
 <a href="${byHand}">or enter new credentials by hand</a>`;
 }
 
@@ -61,11 +61,13 @@ ${c.status !== "disabled" ? html`<form method="post" action="${action("disable")
 export function helpdesksPage(ctx: PageContext, cards: InstallationCard[], opts: { notice?: string; error?: string; oauth?: (p: string) => boolean } = {}): string {
   const connect = ["zendesk", "intercom", "crisp"].map((p) => {
     const label = `Connect ${NAMES[p]}`;
-    // Zendesk's OAuth needs the subdomain before it can send the admin anywhere
+    // Zendesk's OAuth needs the subdomain before it can send the admin anywhere. The forms go to
+    // a console page, not to /install: the CSP's form-action 'self' would stop a form's redirect
+    // to the helpdesk, while a link may lead there.
     if (opts.oauth?.(p)) {
       return p === "zendesk"
-        ? html`<form method="get" action="/install/zendesk" class="inline"><label>Zendesk subdomain <input name="subdomain" required></label><button type="submit">${label}</button></form>`
-        : html`<form method="get" action="/install/${p}" class="inline"><button type="submit">${label}</button></form>`;
+        ? html`<form method="get" action="/console/helpdesks/oauth/zendesk" class="inline"><label>Zendesk subdomain <input name="subdomain" required></label><button type="submit">${label}</button></form>`
+        : html`<form method="get" action="/console/helpdesks/oauth/${p}" class="inline"><button type="submit">${label}</button></form>`;
     }
     return html`<form method="get" action="/console/helpdesks/connect/${p}" class="inline"><button type="submit">${label}</button></form>`;
   });
@@ -129,5 +131,17 @@ ${fields.map((f) => field(f, ""))}
 <p><button type="submit">Reconnect</button> <a href="/console/helpdesks">Cancel</a></p>
 </form>`,
     { error },
+  );
+}
+
+/** Before the helpdesk's consent page: what happens next, and the link that goes there. */
+export function oauthStartPage(ctx: PageContext, provider: string, installUrl: string): string {
+  const name = NAMES[provider] ?? provider;
+  return page(
+    ctx,
+    `Connect ${name}`,
+    html`<h1>Connect ${name}</h1>
+<p>${name} asks you to allow helpdesk-memory to read tickets and post internal notes. You come back to the Helpdesks page when it is done.</p>
+<p><a class="button" href="${installUrl}">Continue to ${name}</a> <a href="/console/helpdesks/connect/${provider}">Connect by hand instead</a> · <a href="/console/helpdesks">Cancel</a></p>`,
   );
 }
