@@ -11,6 +11,7 @@ import { createLogger } from "../../../src/logger";
 import { createMemoryEngine } from "../../../src/memory/engine";
 import { createDeterministicExtractor } from "../../../src/memory/extract/deterministic";
 import { createMetrics } from "../../../src/metrics";
+import { createInstallation } from "../../../src/tenants/installations";
 import { createTenant } from "../../../src/tenants/service";
 import { createTestDatabase } from "../../helpers/db";
 
@@ -86,7 +87,7 @@ describe("the admin API's envelope and errors", () => {
     expectError(r, 422, "validation_error", "REQ_422");
     expect(r.body.details.map((d: { field: string }) => d.field).sort()).toEqual(["page", "status"]);
     expect(r.body.details.find((d: { field: string }) => d.field === "status")).toMatchObject({
-      message: "must be one of: received, queued, processing, done, skipped, dead",
+      message: "must be one of: received, queued, processing, held, done, skipped, dead",
       loc: ["query", "status"],
     });
     const c = await asTenant(request(app).get(`/v1/admin/customers?q=${"x".repeat(300)}`));
@@ -134,5 +135,58 @@ describe("the admin API's envelope and errors", () => {
     expect(ok.status).toBe(200);
     expect(ok.body.data.text).toContain("Envelope Co");
     expect(ok.body.data.json.tenants.map((t: { id: string }) => t.id)).toContain(tenantId);
+  });
+
+  it("lists deliveries newest first, 25 a page, filtered by status, helpdesk and time; replays the dead ones a filter matches", async () => {
+    const zd = await createInstallation(db, MASTER, {
+      tenantId,
+      provider: "zendesk",
+      account: "envelope",
+      settings: { email: "a@example.com", agentId: "1" },
+      secrets: { apiToken: "t", signingSecret: "s" },
+    });
+    const base = Date.UTC(2026, 10, 1, 8);
+    // 27 Zendesk deliveries an hour apart: every third dead, the rest done
+    await db.prisma.webhookDelivery.createMany({
+      data: Array.from({ length: 27 }, (_, i) => ({
+        id: `dlv_env_${String(i).padStart(2, "0")}`,
+        installationId: zd.id,
+        tenantId,
+        provider: "zendesk",
+        dedupeKey: `env-${i}`,
+        eventType: "ticket.created",
+        status: i % 3 === 0 ? "dead" : "done",
+        lastError: i % 3 === 0 ? "HTTP 500" : null,
+        attempts: i % 3 === 0 ? 5 : 1,
+        event: { ticketRef: String(9000 + i) },
+        receivedAt: new Date(base + i * 3_600_000),
+      })),
+    });
+    const list = (q: string) => asTenant(request(app).get(`/v1/admin/deliveries${q}`));
+    const first = await list("?provider=zendesk");
+    expect(first.body.data).toMatchObject({ page: 1, page_size: 25, total: 27 });
+    const ids = first.body.data.deliveries.map((d: { delivery_id: string }) => d.delivery_id);
+    expect(ids[0]).toBe("dlv_env_26");
+    expect(ids).toHaveLength(25);
+    const times = first.body.data.deliveries.map((d: { received_at: string }) => d.received_at);
+    expect([...times].sort().reverse()).toEqual(times);
+    const second = await list("?provider=zendesk&page=2");
+    expect(second.body.data.deliveries.map((d: { delivery_id: string }) => d.delivery_id)).toEqual(["dlv_env_01", "dlv_env_00"]);
+    expect((await list("?provider=crisp")).body.data.total).toBe(0);
+    // hours 0..11, dead: 0, 3, 6, 9
+    const window = `since=${new Date(base).toISOString()}&until=${new Date(base + 11 * 3_600_000).toISOString()}`;
+    const dead = await list(`?status=dead&${window}`);
+    expect(dead.body.data.deliveries.map((d: { delivery_id: string }) => d.delivery_id)).toEqual(["dlv_env_09", "dlv_env_06", "dlv_env_03", "dlv_env_00"]);
+
+    const replay = await asTenant(request(app).post("/v1/admin/deliveries/replay")).send({ status: "dead", provider: "zendesk", since: new Date(base).toISOString(), until: new Date(base + 11 * 3_600_000).toISOString() });
+    expect(replay.status).toBe(200);
+    expect(replay.body.data).toEqual({ replayed: 4 });
+    const rows = await db.prisma.webhookDelivery.findMany({ where: { installationId: zd.id }, orderBy: { id: "asc" } });
+    const byStatus = (st: string) => rows.filter((r) => r.status === st).map((r) => r.id);
+    expect(byStatus("received")).toEqual(["dlv_env_00", "dlv_env_03", "dlv_env_06", "dlv_env_09"]);
+    expect(rows.filter((r) => r.status === "received").every((r) => r.attempts === 0 && r.lastError === null)).toBe(true);
+    // dead ones outside the window, and the done ones, are left alone
+    expect(byStatus("dead")).toEqual(["dlv_env_12", "dlv_env_15", "dlv_env_18", "dlv_env_21", "dlv_env_24"]);
+    expect(byStatus("done")).toHaveLength(18);
   });
 });
