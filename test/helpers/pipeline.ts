@@ -12,7 +12,8 @@ import type { Database } from "../../src/db/client";
 import { createCommands } from "../../src/cli/commands";
 import { createApp } from "../../src/http/app";
 import { createInstallDeps } from "../../src/http/install/deps";
-import { createConsoleSessions, parseCookies, SESSION_COOKIE, type ConsoleSessions } from "../../src/http/console/sessions";
+import { createConsoleSessions, type ConsoleSessions } from "../../src/http/console/sessions";
+import { consoleSessionTenant } from "../../src/http/admin/principal";
 import { webhookHandler } from "../../src/http/routes/webhooks";
 import { forgetIdentities } from "../../src/identity/resolve";
 import { createLogger } from "../../src/logger";
@@ -88,7 +89,7 @@ export async function createTestPipeline(
     webhooks: webhookHandler(runtime.deps, { metrics }),
     onForget: (tenantId, externalUserId) => forgetIdentities(db, tenantId, externalUserId),
     // with the console, as in main.ts: a console session may start an install (the Connect buttons)
-    install: { ...createInstallDeps(services, runtime, clock), ...(sessions ? { sessionTenant: async (req) => sessions.find(parseCookies(req.headers.cookie)[SESSION_COOKIE])?.tenantId } : {}) },
+    install: { ...createInstallDeps(services, runtime, clock), ...(sessions ? { sessionTenant: consoleSessionTenant({ db, sessions }) } : {}) },
     admin: sessions
       ? {
           sessions,

@@ -150,9 +150,18 @@ export function registerDataPages(router: Router, deps: AdminDeps, st: (res: Res
         case "disable":
           await changeStatus(db, tenant.id, id, "disabled", "disabled in the console");
           return res.redirect(303, "/console/helpdesks?done=disabled");
-        case "uninstall":
-          await changeStatus(db, tenant.id, id, "uninstalled", "uninstalled in the console");
+        case "uninstall": {
+          await ownInstallation(db, tenant.id, id);
+          // the CLI's command: the webhook at the helpdesk is removed and the token revoked too
+          const cmd = deps.commands?.["installations uninstall"];
+          if (!cmd) {
+            await changeStatus(db, tenant.id, id, "uninstalled", "uninstalled in the console");
+            return res.redirect(303, "/console/helpdesks?done=uninstalled");
+          }
+          const r = (await cmd.run(db, { installation: id })).json as { warning?: string };
+          if (r.warning) return helpdesks(res, { error: `Uninstalled, but ${r.warning}` });
           return res.redirect(303, "/console/helpdesks?done=uninstalled");
+        }
         default:
           throw new ApiError("not_found", `There is no helpdesk action ${req.params.action}.`);
       }

@@ -1,7 +1,8 @@
 // "Connect Zendesk" / "Connect Intercom" in Chromium when their OAuth clients are configured:
 // the console starts the install, the helpdesk's consent page sends the admin back to the
 // callback, and the card shows the installation active. Then a revoked grant: the card says
-// needs_reauth and "Reconnect" runs the consent again, after which the held delivery is done.
+// needs_reauth and "Reconnect" runs the consent again, after which the held delivery is done;
+// Uninstall cleans up at the helpdesk.
 // The helpdesks are the fake apps: their consent pages served on a loopback port the browser
 // reaches (a route handler would not see the install's redirect), their APIs through nock.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
@@ -183,5 +184,15 @@ describe("Connect Zendesk / Intercom through OAuth, in Chromium", () => {
     await settled(p.db, 60_000);
     expect((await p.db.prisma.webhookDelivery.findUniqueOrThrow({ where: { id: heldId } })).status).toBe("done");
     expect(zd.zd.notesOn(9105)).toHaveLength(1);
+  });
+
+  it("Uninstall on the card removes the webhook at Zendesk too, as the CLI's command does", async () => {
+    expect(zd.webhooks.size).toBe(1);
+    await page.goto(`${origin}/console/helpdesks`);
+    await card("Zendesk · globex").getByRole("button", { name: "Uninstall" }).click();
+    await expect(page.getByRole("status").first().textContent()).resolves.toMatch(/uninstalled/);
+    expect(await card("Zendesk · globex").locator("[data-status]").textContent()).toBe("uninstalled");
+    expect(zd.webhooks.size).toBe(0);
+    await screenshot(page, "oauth-uninstalled");
   });
 });

@@ -6,6 +6,7 @@ import { createCommands } from "../../../src/cli/commands";
 import { loadConfig } from "../../../src/config";
 import type { Database } from "../../../src/db/client";
 import { createApp } from "../../../src/http/app";
+import { consoleSessionTenant } from "../../../src/http/admin/principal";
 import { createConsoleSessions, MAX_FAILED_SIGN_INS } from "../../../src/http/console/sessions";
 import { createLogger } from "../../../src/logger";
 import { createMemoryEngine } from "../../../src/memory/engine";
@@ -162,5 +163,17 @@ describe("console and admin API security", () => {
     await request(app).delete(`/v1/admin/keys/${k.body.data.key_id}`).set("authorization", `ApiKey ${a.key}`);
     expect((await request(app).get("/v1/admin/keys").set("cookie", s.cookie)).status).toBe(401);
     expect((await request(app).get("/console/keys").set("cookie", s.cookie)).headers.location).toBe("/console/sign-in");
+  });
+
+  it("names a console session's tenant to the install routes only while its key is valid", async () => {
+    const sessions = createConsoleSessions();
+    const key = await request(app).post("/v1/admin/keys").set("authorization", `ApiKey ${a.key}`).send({ label: "installer" });
+    const s = sessions.open(a.tenantId, key.body.data.key_id);
+    const tenantOf = consoleSessionTenant({ db, sessions });
+    const req = (cookie: string) => ({ headers: { cookie } }) as unknown as Parameters<typeof tenantOf>[0];
+    expect(await tenantOf(req(`hm_session=${s.id}`))).toBe(a.tenantId);
+    expect(await tenantOf(req("hm_session=made-up"))).toBeUndefined();
+    await request(app).delete(`/v1/admin/keys/${key.body.data.key_id}`).set("authorization", `ApiKey ${a.key}`);
+    expect(await tenantOf(req(`hm_session=${s.id}`))).toBeUndefined();
   });
 });
