@@ -1,6 +1,7 @@
 // Console pages over the admin functions: deliveries, customers, helpdesks and API keys.
 // Each reads and changes only the session's tenant.
 import type { Request, Response, Router } from "express";
+import { connectorOf } from "../../../connectors";
 import { SHARED_SCOPE } from "../../memory/store";
 import { ApiError } from "../errors";
 import { customerPage, parseCustomerSearch, searchCustomers } from "../admin/customers";
@@ -13,7 +14,7 @@ import type { ConsoleRequestState } from "./router";
 import { customerDetailPage, customersPage, forgetConfirmPage } from "./pages/customers";
 import { deliveriesPage, deliveryPage, rawFilter } from "./pages/deliveries";
 import { connectedPage, connectPage, helpdesksPage, oauthStartPage, reconnectPage } from "./pages/helpdesks";
-import { CONNECT_FORMS, flagsFromForm } from "./pages/connect-forms";
+import { CONNECT_FORMS, flagsFromForm, secretFields } from "./pages/connect-forms";
 import { keysPage } from "./pages/keys";
 
 export function registerDataPages(router: Router, deps: AdminDeps, st: (res: Response) => ConsoleRequestState): void {
@@ -117,11 +118,11 @@ export function registerDataPages(router: Router, deps: AdminDeps, st: (res: Res
   router.post("/helpdesks/:id/reconnect", async (req, res) => {
     const { tenant, ctx } = st(res);
     const card = await cardOf(res, req.params.id);
-    // the connect form's secret fields, by their CLI flag: --api-token → apiToken
+    // the connect form's secret fields, into the secrets they fill (`secrets.apiToken`)
     const patch = Object.fromEntries(
-      (CONNECT_FORMS[card.provider]?.fields ?? [])
-        .filter((f) => f.type === "password" && text(req.body[f.flag]).trim() !== "")
-        .map((f) => [f.flag.replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase()), text(req.body[f.flag]).trim()]),
+      secretFields(card.provider)
+        .filter((f) => text(req.body[f.flag]).trim() !== "")
+        .map((f) => [f.path!.slice("secrets.".length), text(req.body[f.flag]).trim()]),
     );
     if (Object.keys(patch).length === 0) return send(res, reconnectPage(ctx, card, "Give at least one new credential."), 422);
     try {
@@ -141,7 +142,8 @@ export function registerDataPages(router: Router, deps: AdminDeps, st: (res: Res
           const inst = await ownInstallation(db, tenant.id, id);
           const secret = text(req.body.secret).trim();
           if (!secret) throw new ApiError("invalid_request", "secret: is required");
-          await updateInstallationSecrets(db, masterKey(), id, inst.provider === "intercom" ? { clientSecret: secret } : { signingSecret: secret });
+          const field = connectorOf(inst.provider)?.installation.adminSecret.secret ?? "signingSecret";
+          await updateInstallationSecrets(db, masterKey(), id, { [field]: secret });
           return res.redirect(303, "/console/helpdesks?done=secret_saved");
         }
         case "author":

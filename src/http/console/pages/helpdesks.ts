@@ -3,16 +3,19 @@
 import type { InstallationCard } from "../../admin/installations";
 import { html } from "../html";
 import { csrfField, formatTime, page, type PageContext } from "../layout";
-import { CONNECT_FORMS, type FormField } from "./connect-forms";
+import { connectorOf, registeredConnectors } from "../../../../connectors";
+import { CONNECT_FORMS, secretFields, type FormField } from "./connect-forms";
 
-const NAMES: Record<string, string> = { zendesk: "Zendesk", intercom: "Intercom", crisp: "Crisp" };
+const nameOf = (provider: string) => connectorOf(provider)?.displayName ?? provider;
 
 /** The OAuth install again (the helpdesk's consent page), else the page to type new credentials. */
 function reconnect(c: InstallationCard, oauth: ((p: string) => boolean) | undefined) {
   const byHand = `/console/helpdesks/${encodeURIComponent(c.installation_id)}/reconnect`;
-  if (!oauth?.(c.provider)) return html`<form method="get" action="${byHand}" class="inline"><button type="submit">Reconnect</button></form>`;
-  // a link, not a form (form-action 'self'); Zendesk's OAuth needs the subdomain: the installation's own account
-  const query = c.provider === "zendesk" ? `?${new URLSearchParams({ subdomain: c.account })}` : "";
+  if (!connectorOf(c.provider)?.installation.methods.includes("oauth") || !oauth?.(c.provider)) return html`<form method="get" action="${byHand}" class="inline"><button type="submit">Reconnect</button></form>`;
+  // a link, not a form (form-action 'self'); the fields the OAuth start asks (Zendesk's
+  // subdomain) name the helpdesk account, which is the installation's own
+  const fields = connectorOf(c.provider)?.installation.oauthStartFields ?? [];
+  const query = fields.length ? `?${new URLSearchParams(fields.map((f) => [f.name, c.account]))}` : "";
   return html`<a class="button" href="/install/${c.provider}${query}">Reconnect</a>
 <a href="${byHand}">or enter new credentials by hand</a>`;
 }
@@ -21,12 +24,13 @@ function card(ctx: PageContext, c: InstallationCard, oauth?: (p: string) => bool
   const id = c.installation_id;
   const action = (what: string) => `/console/helpdesks/${encodeURIComponent(id)}/${what}`;
   const live = c.status !== "uninstalled";
+  const secretLabel = connectorOf(c.provider)?.installation.adminSecret.label ?? "Signing secret";
   return html`<section class="card${c.status === "needs_reauth" ? " card-alert" : ""}" aria-labelledby="${id}-title">
-<h2 id="${id}-title">${NAMES[c.provider] ?? c.provider} · ${c.account}</h2>
+<h2 id="${id}-title">${nameOf(c.provider)} · ${c.account}</h2>
 <p>Status <span class="status status-${c.status}" data-status="${c.status}">${c.status}</span>${c.status_reason && c.status !== "needs_reauth" ? ` (${c.status_reason})` : ""} · installation <code>${id}</code></p>
 ${
   c.status === "needs_reauth"
-    ? html`<div class="reauth" role="alert" aria-label="Needs reconnecting"><p><strong>Needs reconnecting.</strong> ${NAMES[c.provider] ?? c.provider} refused our credentials${c.status_reason ? html`: ${c.status_reason}` : ""}. Its webhooks are still accepted; their deliveries wait as <code>held</code> until it is connected again.</p>
+    ? html`<div class="reauth" role="alert" aria-label="Needs reconnecting"><p><strong>Needs reconnecting.</strong> ${nameOf(c.provider)} refused our credentials${c.status_reason ? html`: ${c.status_reason}` : ""}. Its webhooks are still accepted; their deliveries wait as <code>held</code> until it is connected again.</p>
 ${reconnect(c, oauth)}</div>`
     : ""
 }
@@ -38,9 +42,9 @@ ${reconnect(c, oauth)}</div>`
 ${
   live
     ? html`<form method="post" action="${action("secret")}" class="inline">${csrfField(ctx)}
-<label for="${id}-secret">${c.provider === "intercom" ? "Client secret" : "Signing secret"}</label>
+<label for="${id}-secret">${secretLabel}</label>
 <input id="${id}-secret" name="secret" type="password" required autocomplete="off">
-<button type="submit">${c.provider === "intercom" ? "Save client secret" : "Save signing secret"}</button></form>
+<button type="submit">Save ${secretLabel.toLowerCase()}</button></form>
 ${
   c.note_author
     ? html`<form method="post" action="${action("author")}" class="inline">${csrfField(ctx)}
@@ -59,17 +63,18 @@ ${c.status !== "disabled" ? html`<form method="post" action="${action("disable")
 }
 
 export function helpdesksPage(ctx: PageContext, cards: InstallationCard[], opts: { notice?: string; error?: string; oauth?: (p: string) => boolean } = {}): string {
-  const connect = ["zendesk", "intercom", "crisp"].map((p) => {
-    const label = `Connect ${NAMES[p]}`;
-    // Zendesk's OAuth needs the subdomain before it can send the admin anywhere. The forms go to
-    // a console page, not to /install: the CSP's form-action 'self' would stop a form's redirect
-    // to the helpdesk, while a link may lead there.
-    if (opts.oauth?.(p)) {
-      return p === "zendesk"
-        ? html`<form method="get" action="/console/helpdesks/oauth/zendesk" class="inline"><label>Zendesk subdomain <input name="subdomain" required></label><button type="submit">${label}</button></form>`
-        : html`<form method="get" action="/console/helpdesks/oauth/${p}" class="inline"><button type="submit">${label}</button></form>`;
+  const connect = registeredConnectors.flatMap((c) => {
+    const p = c.provider;
+    const label = `Connect ${c.displayName}`;
+    // some helpdesks' OAuth needs a field (a subdomain) before it can send the admin anywhere. The
+    // form goes to a console page, not to /install: the CSP's form-action 'self' would stop a
+    // form's redirect to the helpdesk, while a link may lead there.
+    if (c.installation.methods.includes("oauth") && opts.oauth?.(p)) {
+      const fields = (c.installation.oauthStartFields ?? []).map((f) => html`<label>${f.label} <input name="${f.name}" required></label>`);
+      return [html`<form method="get" action="/console/helpdesks/oauth/${p}" class="inline">${fields}<button type="submit">${label}</button></form>`];
     }
-    return html`<form method="get" action="/console/helpdesks/connect/${p}" class="inline"><button type="submit">${label}</button></form>`;
+    // the manual form, where the connector has one
+    return c.installation.manual ? [html`<form method="get" action="/console/helpdesks/connect/${p}" class="inline"><button type="submit">${label}</button></form>`] : [];
   });
   const body = cards.length
     ? cards.filter((c) => c.status !== "uninstalled").concat(cards.filter((c) => c.status === "uninstalled")).map((c) => card(ctx, c, opts.oauth))
@@ -105,8 +110,8 @@ ${def.fields.map((f) => field(f, typeof form[f.flag] === "string" ? (form[f.flag
 export function connectedPage(ctx: PageContext, provider: string, r: { installation_id: string; account: string; status: string; webhook_url: string; next_steps: string[] }): string {
   return page(
     ctx,
-    `${NAMES[provider]} connected`,
-    html`<h1>${NAMES[provider]} connected</h1>
+    `${nameOf(provider)} connected`,
+    html`<h1>${nameOf(provider)} connected</h1>
 <p>Installation <code>${r.installation_id}</code> for ${r.account}: <span class="status status-${r.status}" data-status="${r.status}">${r.status}</span></p>
 <label for="new-url">Webhook URL</label>
 <input id="new-url" readonly value="${r.webhook_url}" class="url">
@@ -119,8 +124,8 @@ export function connectedPage(ctx: PageContext, provider: string, r: { installat
 
 /** New credentials typed by hand: the connect form's secret fields, any of them. */
 export function reconnectPage(ctx: PageContext, c: InstallationCard, error?: string): string {
-  const title = `Reconnect ${NAMES[c.provider] ?? c.provider} · ${c.account}`;
-  const fields = (CONNECT_FORMS[c.provider]?.fields ?? []).filter((f) => f.type === "password").map((f) => ({ ...f, required: false }));
+  const title = `Reconnect ${nameOf(c.provider)} · ${c.account}`;
+  const fields = secretFields(c.provider).map((f) => ({ ...f, required: false }));
   return page(
     ctx,
     title,
@@ -136,7 +141,7 @@ ${fields.map((f) => field(f, ""))}
 
 /** Before the helpdesk's consent page: what happens next, and the link that goes there. */
 export function oauthStartPage(ctx: PageContext, provider: string, installUrl: string): string {
-  const name = NAMES[provider] ?? provider;
+  const name = nameOf(provider);
   return page(
     ctx,
     `Connect ${name}`,
