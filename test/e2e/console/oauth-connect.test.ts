@@ -138,6 +138,7 @@ describe("Connect Zendesk / Intercom through OAuth, in Chromium", () => {
   it("Connect Intercom: consent, back on the card with the installation active", async () => {
     await page.getByRole("button", { name: "Connect Intercom" }).click();
     await expect(h1().textContent()).resolves.toBe("Connect Intercom");
+    await screenshot(page, "oauth-intercom-start");
     await page.getByRole("link", { name: "Continue to Intercom" }).click();
     await page.getByRole("link", { name: "Allow" }).waitFor();
     expect(new URL(consents.at(-1)!).pathname).toBe("/oauth");
