@@ -20,6 +20,7 @@ describe("the admin console in Chromium", () => {
   let page: Page;
   const zd = new FakeZendesk();
   const dialogs: string[] = [];
+  const cspViolations: string[] = [];
 
   beforeAll(async () => {
     p = await createTestPipeline({ admin: {} });
@@ -32,6 +33,10 @@ describe("the admin console in Chromium", () => {
     zd.intercept(ZENDESK_BASE);
     b = await openBrowser(origin);
     page = b.page;
+    // anything the CSP stops (an inline script or style of ours) shows as a console error
+    page.on("console", (m) => {
+      if (m.type() === "error" && /Content Security Policy/i.test(m.text())) cspViolations.push(`${page.url()}: ${m.text()}`);
+    });
     page.on("dialog", (d) => {
       dialogs.push(d.message());
       void d.dismiss();
@@ -313,5 +318,9 @@ describe("the admin console in Chromium", () => {
     // the old cookie, replayed, no longer opens anything
     const r = await request(p.app).get("/v1/admin/overview").set("cookie", `hm_session=${cookie}`);
     expect(r.status).toBe(401);
+  });
+
+  it("every page of these journeys worked under the CSP: nothing of ours was refused", () => {
+    expect(cspViolations).toEqual([]);
   });
 });
