@@ -5,6 +5,7 @@ import { connectorOf, webhookUrl } from "../../../connectors";
 import type { InstallationSecrets } from "../../../connectors/types";
 import type { Database } from "../../db/client";
 import { resumeHeldDeliveries } from "../../tenants/held-deliveries";
+import { encryptSecrets } from "../../tenants/secrets";
 import {
   getInstallation,
   listInstallations,
@@ -89,6 +90,12 @@ export async function changeStatus(db: Database, tenantId: string, id: string, s
 export async function reconnectInstallation(db: Database, masterKey: Buffer, tenantId: string, id: string, patch: InstallationSecrets): Promise<{ status: string; resumed: number }> {
   await ownInstallation(db, tenantId, id);
   const r = (await updateInstallationSecrets(db, masterKey, id, patch))!;
+  if (patch.accessToken !== undefined) {
+    // a token typed by hand has no refresh token and no expiry: the old OAuth ones would make
+    // the token store refresh it (or give up on it) at once
+    const { refreshToken: _r, expiresAt: _e, refreshAt: _a, ...kept } = r.info.secrets;
+    await db.prisma.installation.update({ where: { id }, data: { secrets: encryptSecrets(masterKey, kept) } });
+  }
   if (r.status !== "needs_reauth") return { status: r.status, resumed: 0 };
   await setInstallationStatus(db, id, "active");
   return { status: "active", resumed: (await resumeHeldDeliveries(db, id)).length };

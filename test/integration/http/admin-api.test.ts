@@ -1,5 +1,6 @@
 // The admin API's answers are the /v1 envelope, and its errors come from the one error table:
-// `{error, code, request_id, details}`, a 400 or 422 naming the field that is wrong.
+// `{error, code, request_id, details}`, a 400 or 422 naming the field that is wrong. Also what
+// its deliveries and reconnect functions change in the database.
 import type { RequestListener } from "node:http";
 import request from "supertest";
 import { createCommands } from "../../../src/cli/commands";
@@ -11,7 +12,9 @@ import { createLogger } from "../../../src/logger";
 import { createMemoryEngine } from "../../../src/memory/engine";
 import { createDeterministicExtractor } from "../../../src/memory/extract/deterministic";
 import { createMetrics } from "../../../src/metrics";
-import { createInstallation } from "../../../src/tenants/installations";
+import { reconnectInstallation } from "../../../src/http/admin/installations";
+import { ApiError } from "../../../src/http/errors";
+import { createInstallation, getInstallation, setInstallationStatus } from "../../../src/tenants/installations";
 import { createTenant } from "../../../src/tenants/service";
 import { createTestDatabase } from "../../helpers/db";
 
@@ -188,5 +191,36 @@ describe("the admin API's envelope and errors", () => {
     // dead ones outside the window, and the done ones, are left alone
     expect(byStatus("dead")).toEqual(["dlv_env_12", "dlv_env_15", "dlv_env_18", "dlv_env_21", "dlv_env_24"]);
     expect(byStatus("done")).toHaveLength(18);
+  });
+
+  it("reconnects a needs_reauth installation by hand: new token in, the old OAuth refresh state out, held deliveries back in the inbox", async () => {
+    const inst = await createInstallation(db, MASTER, {
+      tenantId,
+      provider: "zendesk",
+      account: "reconnected",
+      settings: { email: "a@example.com", agentId: "1" },
+      secrets: { accessToken: "old-access", refreshToken: "old-refresh", expiresAt: "2026-11-01T00:00:00.000Z", signingSecret: "s" },
+    });
+    await setInstallationStatus(db, inst.id, "needs_reauth", "zendesk refused the refresh token (invalid_grant)");
+    await db.prisma.webhookDelivery.createMany({
+      data: [
+        { id: "dlv_held_1", installationId: inst.id, tenantId, provider: "zendesk", dedupeKey: "held-1", eventType: "ticket.created", status: "held", attempts: 2, lastError: "needs re-auth", event: {} },
+        { id: "dlv_dead_1", installationId: inst.id, tenantId, provider: "zendesk", dedupeKey: "dead-1", eventType: "ticket.created", status: "dead", attempts: 5, lastError: "HTTP 500", event: {} },
+      ],
+    });
+    // another tenant's installation is unknown to this one
+    const other = await createTenant(db, "Other Co");
+    await expect(reconnectInstallation(db, MASTER, other.tenant.id, inst.id, { accessToken: "x" })).rejects.toEqual(expect.any(ApiError));
+
+    expect(await reconnectInstallation(db, MASTER, tenantId, inst.id, { accessToken: "typed-by-hand" })).toEqual({ status: "active", resumed: 1 });
+    const after = (await getInstallation(db, MASTER, inst.id))!;
+    expect(after.status).toBe("active");
+    expect(after.statusReason).toBeNull();
+    expect(after.info.secrets).toEqual({ accessToken: "typed-by-hand", signingSecret: "s" });
+    const rows = await db.prisma.webhookDelivery.findMany({ where: { installationId: inst.id }, orderBy: { id: "asc" } });
+    expect(rows.map((r) => [r.id, r.status, r.attempts])).toEqual([
+      ["dlv_dead_1", "dead", 5],
+      ["dlv_held_1", "received", 0],
+    ]);
   });
 });
