@@ -1,6 +1,6 @@
 // The admin API's answers are the /v1 envelope, and its errors come from the one error table:
 // `{error, code, request_id, details}`, a 400 or 422 naming the field that is wrong. Also what
-// its deliveries and reconnect functions change in the database.
+// its deliveries, customers and reconnect functions read and change in the database.
 import type { RequestListener } from "node:http";
 import request from "supertest";
 import { createCommands } from "../../../src/cli/commands";
@@ -222,5 +222,29 @@ describe("the admin API's envelope and errors", () => {
       ["dlv_dead_1", "dead", 5],
       ["dlv_held_1", "received", 0],
     ]);
+  });
+
+  it("searches customers by external id, most recent first, 25 a page", async () => {
+    const base = Date.UTC(2026, 10, 5, 8);
+    await db.prisma.customerProfile.createMany({
+      data: Array.from({ length: 30 }, (_, i) => ({
+        id: `cp_search_${i}`,
+        tenantId,
+        externalUserId: i < 27 ? `crm-${1000 + i}` : `vip-${i}`,
+        agentScope: "shared",
+        profile: {},
+        supportType: "saas",
+        lastActivityAt: new Date(base + i * 60_000),
+      })),
+    });
+    const search = (q: string) => asTenant(request(app).get(`/v1/admin/customers${q}`));
+    const first = await search("?q=CRM-");
+    expect(first.body.data).toMatchObject({ q: "CRM-", page: 1, page_size: 25, total: 27 });
+    const ids = first.body.data.customers.map((c: { external_user_id: string }) => c.external_user_id);
+    expect(ids[0]).toBe("crm-1026");
+    expect(ids).toHaveLength(25);
+    expect((await search("?q=crm-&page=2")).body.data.customers.map((c: { external_user_id: string }) => c.external_user_id)).toEqual(["crm-1001", "crm-1000"]);
+    expect((await search("?q=vip")).body.data.total).toBe(3);
+    expect((await search("?q=nobody")).body.data).toMatchObject({ customers: [], total: 0 });
   });
 });
