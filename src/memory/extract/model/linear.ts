@@ -40,15 +40,24 @@ function decode<T extends Uint32Array | Uint8Array | Int16Array>(b64: string, Ty
   return new Type(copy);
 }
 
+/** Feature ids are hashes already; the multiply spreads the low bits the mask keeps. */
+const slotOf = (id: number, mask: number): number => (Math.imul(id, 0x9e3779b1) >>> 0) & mask;
+
 export class LinearModel {
   readonly kindVerticals: Record<string, string[]>;
   private readonly heads: ModelFile["heads"];
   private readonly scale: Float64Array;
   private readonly bias: Float64Array;
-  private readonly rowOf = new Map<number, number>();
-  private readonly starts: Uint32Array;
-  private readonly cls: Uint8Array;
-  private readonly weights: Int16Array;
+  /**
+   * The weights laid out for few memory reads: the extractor's other work evicts the model
+   * from the CPU caches between messages, so predict() costs its cache misses, not its
+   * arithmetic. `table` is an open-addressing hash table (linear probing, under half full) of
+   * three ints per slot: feature id + 1 (0: empty), then the start and end of its pairs in
+   * `pairs`, where each pair is one int: weight × 256 + class.
+   */
+  private readonly table: Int32Array;
+  private readonly slotMask: number;
+  private readonly pairs: Int32Array;
 
   constructor(file: ModelFile) {
     if (file.version !== 3) throw new Error(`model file version ${String(file.version)} is not supported (expected 3): run npm run train`);
@@ -57,10 +66,23 @@ export class LinearModel {
     this.scale = Float64Array.from(file.class_scale);
     this.bias = Float64Array.from(file.bias);
     const ids = decode(file.features, Uint32Array);
-    this.starts = decode(file.rows, Uint32Array);
-    this.cls = decode(file.cls, Uint8Array);
-    this.weights = decode(file.weights, Int16Array);
-    for (let i = 0; i < ids.length; i++) this.rowOf.set(ids[i]!, i);
+    const starts = decode(file.rows, Uint32Array);
+    const cls = decode(file.cls, Uint8Array);
+    const weights = decode(file.weights, Int16Array);
+    this.pairs = new Int32Array(cls.length);
+    for (let k = 0; k < cls.length; k++) this.pairs[k] = weights[k]! * 256 + cls[k]!;
+    let slots = 1024;
+    while (slots < ids.length * 2) slots *= 2;
+    this.table = new Int32Array(slots * 3);
+    this.slotMask = slots - 1;
+    for (let i = 0; i < ids.length; i++) {
+      let slot = slotOf(ids[i]!, this.slotMask);
+      while (this.table[slot * 3] !== 0 && this.table[slot * 3] !== ids[i]! + 1) slot = (slot + 1) & this.slotMask;
+      // a repeated id keeps its last row, as a Map would
+      this.table[slot * 3] = ids[i]! + 1;
+      this.table[slot * 3 + 1] = starts[i]!;
+      this.table[slot * 3 + 2] = starts[i + 1]!;
+    }
   }
 
   /** Predictions of every head for one text: the likeliest class and its probability. */
@@ -68,11 +90,16 @@ export class LinearModel {
     const features = featurize(text);
     const sums = new Float64Array(this.bias.length);
     let known = 0;
+    const { table, pairs, slotMask } = this;
     for (const f of features) {
-      const r = this.rowOf.get(f);
-      if (r === undefined) continue;
+      let slot = slotOf(f, slotMask);
+      while (table[slot * 3] !== 0 && table[slot * 3] !== f + 1) slot = (slot + 1) & slotMask;
+      if (table[slot * 3] === 0) continue;
       known += 1;
-      for (let k = this.starts[r]!, end = this.starts[r + 1]!; k < end; k++) sums[this.cls[k]!]! += this.weights[k]!;
+      for (let k = table[slot * 3 + 1]!, end = table[slot * 3 + 2]!; k < end; k++) {
+        const pair = pairs[k]!;
+        sums[pair & 255]! += pair >> 8;
+      }
     }
     // a feature's value is its count over √(number of features), as in training
     const norm = 1 / Math.sqrt(Math.max(1, features.length));
