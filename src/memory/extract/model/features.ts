@@ -9,29 +9,39 @@ const MASK = (1 << FEATURE_BITS) - 1;
 const WORD = /[\p{L}\p{N}']+/gu;
 const MAX_WORDS = 120;
 
-/** FNV-1a over the UTF-16 code units, with a salt per feature family. */
-function hash(s: string, salt: number): number {
-  let h = (0x811c9dc5 ^ salt) >>> 0;
-  for (let i = 0; i < s.length; i++) {
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+/** FNV-1a over the UTF-16 code units of s[from, to), continuing from the state `h`. */
+function mix(h: number, s: string, from = 0, to = s.length): number {
+  for (let i = from; i < to; i++) {
     h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
+    h = Math.imul(h, FNV_PRIME) >>> 0;
   }
-  return h & MASK;
+  return h;
 }
 
-/** Feature ids of a text, with repeats (a word said twice counts twice). */
+/** The FNV-1a state before any character, with a salt per feature family. */
+const seed = (salt: number): number => (FNV_OFFSET ^ salt) >>> 0;
+
+/**
+ * Feature ids of a text, with repeats (a word said twice counts twice). The ids are the
+ * 22-bit FNV-1a hashes of the feature strings ("refund", "my refund", "<re", …), with a salt
+ * per family; they are hashed in place, without building those strings.
+ */
 export function featurize(text: string): number[] {
   const words = (fold(text).replace(/\d/g, "0").match(WORD) ?? []).slice(0, MAX_WORDS).map((w) => w.replace(/^'+|'+$/g, "")).filter(Boolean);
   const out: number[] = [];
   let prev = "<s>";
   for (const w of words) {
-    out.push(hash(w, 1), hash(`${prev} ${w}`, 2));
+    // the unigram, then the bigram "prev w"
+    out.push(mix(seed(1), w) & MASK, mix(mix(mix(seed(2), prev), " "), w) & MASK);
     prev = w;
     const padded = `<${w}>`;
     for (let n = 3; n <= 5; n++) {
-      for (let i = 0; i + n <= padded.length; i++) out.push(hash(padded.slice(i, i + n), 3));
+      for (let i = 0; i + n <= padded.length; i++) out.push(mix(seed(3), padded, i, i + n) & MASK);
     }
   }
-  if (words.length > 0) out.push(hash(`${prev} </s>`, 2));
+  if (words.length > 0) out.push(mix(seed(2), `${prev} </s>`) & MASK);
   return out;
 }
