@@ -31,9 +31,13 @@ const SCRIPTS: [RegExp, string][] = [
   [/[\u0A80-\u0AFF]/g, "gu"], [/[\u0A00-\u0A7F]/g, "pa"], [/[\u0C80-\u0CFF]/g, "kn"], [/[\u0D00-\u0D7F]/g, "ml"],
 ];
 const LETTER = /\p{L}/gu;
+/** Any character of the scripts above (the ranges span U+0370 to U+D7AF). */
+const SCRIPTED = /[\u0370-\uD7AF]/;
 const WORD = /[a-z]+(?:'[a-z]+)?/g;
 
 function byScript(text: string): string | undefined {
+  // Most messages have no character of any script above: no need to count each.
+  if (!SCRIPTED.test(text)) return undefined;
   const letters = text.match(LETTER)?.length ?? 0;
   if (letters === 0) return undefined;
   let best: string | undefined;
