@@ -41,7 +41,7 @@ function reportScenario(s: ScenarioFigures, mode: (typeof MODES)[keyof typeof MO
   const deadMax = Math.floor(unique * 0.01);
   emit({ faults: "dead", value: s.deliveries.dead, goal: `≤ ${deadMax} (1 % of unique deliveries: retries exhausted under injected faults)`, met: s.deliveries.dead <= deadMax });
   emit({ faults: "lost", value: s.lost, goal: `= ${GOALS.lost}`, met: s.lost === GOALS.lost, unfinished: s.deliveries.unfinished, missing: s.deliveries.missing });
-  emit({ faults: "notes_per_ticket_max", value: s.notes.max_per_ticket, goal: `≤ ${GOALS.maxNotesPerTicket}`, met: s.notes.max_per_ticket <= GOALS.maxNotesPerTicket, notes: s.notes.total, tickets_with_more_than_one: s.notes.tickets_with_more_than_one });
+  emit({ faults: "notes_per_ticket_max", value: s.notes.max_per_ticket, goal: `≤ ${GOALS.maxNotesPerTicket}`, met: s.notes.max_per_ticket <= GOALS.maxNotesPerTicket, notes: s.notes.total, tickets_with_more_than_one: s.notes.tickets_with_more_than_one, extra: s.notes.extra });
   emit({ faults: "5xx", value: s.server_errors_5xx, goal: `= ${GOALS.serverErrors} (webhooks)`, met: s.server_errors_5xx === GOALS.serverErrors, no_answer: s.no_answer, other_statuses: s.other_statuses });
   emit({ faults: "recovery_seconds", value: s.recovery_seconds, goal: `≤ ${GOALS.recoverySeconds} s after Redis returns, everything acknowledged queued again`, met: s.recovery_seconds !== null && s.recovery_seconds <= GOALS.recoverySeconds, waited_at_most_s: mode.recoveryWaitMs / 1000 });
   progress(`scenario: ${JSON.stringify({ faults_injected: s.faults_injected, timeline_s: s.timeline_s })}`);
