@@ -102,10 +102,10 @@ export function createPipelineRuntime(services: Services, opts: { queue?: Delive
   let closing = false;
 
   /** recoverAll, tried again each second while it fails (Redis just back may still be slow), up to 10 times. */
-  async function recoverAfterOutage(): Promise<void> {
+  async function recoverAfterOutage(running: ReadonlySet<string>): Promise<void> {
     for (let tries = 1; tries <= 10 && !closing; tries++) {
       try {
-        await sweeper.recoverAll();
+        await sweeper.recoverAll({ running });
         return;
       } catch (err) {
         deps.log.warn({ err: (err as Error).message, tries }, "re-enqueueing after the queue came back failed; trying again");
@@ -138,7 +138,7 @@ export function createPipelineRuntime(services: Services, opts: { queue?: Delive
       sweeper.start();
       // Redis back from an outage, maybe empty: everything acknowledged is queued again now,
       // not after the sweeper's lease on its row (minutes)
-      queue.onReconnect?.(() => void recoverAfterOutage());
+      queue.onReconnect?.(({ running }) => void recoverAfterOutage(running));
     },
     async close() {
       closing = true;

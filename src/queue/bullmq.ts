@@ -72,16 +72,21 @@ export function createBullmqQueue(opts: BullmqQueueOptions): DeliveryQueue {
   // Redis back after an outage: it may have come back empty (no persistence, a failover), and
   // then the jobs of rows we acknowledged are gone. Whoever listens re-enqueues them at once
   // (the sweeper), rather than after their rows' lease.
-  const reconnected = new Set<() => void>();
+  const reconnected = new Set<(info: { running: ReadonlySet<string> }) => void>();
   let wasDown = false;
+  /** How many times Redis came back: a run that saw it change may have lost its job. */
+  let comebacks = 0;
   const connection = queue.getBackend().connection;
   connection.on("close", () => void (wasDown = true));
   connection.on("ready", () => {
     if (!wasDown) return;
     wasDown = false;
-    log.info("Redis reachable again");
-    for (const listener of reconnected) listener();
+    comebacks++;
+    log.info({ running: running.size }, "Redis reachable again");
+    for (const listener of reconnected) listener({ running });
   });
+  /** Deliveries this process's worker is running now. */
+  const running = new Set<string>();
 
   let worker: Worker<JobData> | undefined;
   const deadCalls = new Set<Promise<void>>();
@@ -98,13 +103,31 @@ export function createBullmqQueue(opts: BullmqQueueOptions): DeliveryQueue {
     const deliveryId = job.data.deliveryId;
     // attemptsMade counts failed attempts only: a stalled run does not use one up
     const attempt = job.attemptsMade + 1;
+    const comebacksAtStart = comebacks;
+    running.add(deliveryId);
     try {
       await handler(deliveryId, attempt);
     } catch (thrown) {
       const error = thrown instanceof Error ? thrown : new Error(String(thrown));
       const decision = decideRetry(error, attempt);
+      // Redis went and came back while this ran: if it came back empty, BullMQ has no job to
+      // fail or retry, and the recovery left this one to its run. Enqueued again here, with the
+      // retry's delay (a no-op when Redis still holds the job); a final failure is enqueued too,
+      // and its next run, out of attempts by the row's count, ends it dead at once.
+      if (comebacks !== comebacksAtStart) await requeueAfterOutage(deliveryId, decision.retry ? decision.waitMs : 0);
       if (!decision.retry) throw new FinalFailure(error, attempt, decision.reason);
       throw error;
+    } finally {
+      running.delete(deliveryId);
+    }
+  }
+
+  async function requeueAfterOutage(deliveryId: string, delayMs: number): Promise<void> {
+    try {
+      await withTimeout(queue.add(JOB_NAME, { deliveryId }, { jobId: deliveryId, delay: delayMs > 0 ? delayMs : undefined }), timeoutMs, "enqueue");
+    } catch (err) {
+      // down again: the next comeback's recovery enqueues it
+      log.warn({ deliveryId, err: (err as Error).message }, "could not enqueue a delivery after Redis came back");
     }
   }
 

@@ -62,12 +62,13 @@ describeWithRedisServer("recovery after Redis comes back empty", () => {
 
   const countQueued = async () => Number((await db.sql.query<{ n: string | number }>(`SELECT count(*) AS n FROM webhook_deliveries WHERE status = 'queued'`))[0]!.n);
 
-  it("re-enqueues every acknowledged delivery within 15 s", async () => {
-    await redis.stop();
-    // Rows acknowledged and enqueued just before Redis went: `queued`, touched now, their jobs
-    // gone with Redis. (Their installation is unknown, so each run ends at once as skipped.)
+  const countUnfinished = async () =>
+    Number((await db.sql.query<{ n: string | number }>(`SELECT count(*) AS n FROM webhook_deliveries WHERE status IN ('received', 'queued', 'processing')`))[0]!.n);
+
+  /** Rows acknowledged just before Redis went, touched now. Their installation is unknown, so each run ends at once as skipped. */
+  async function rows(from: number, count: number, status: "queued" | "processing"): Promise<void> {
     const now = new Date();
-    for (let i = 0; i < 60; i++) {
+    for (let i = from; i < from + count; i++) {
       await db.prisma.webhookDelivery.create({
         data: {
           id: `dlv_recovery${String(i).padStart(20, "0")}`,
@@ -76,13 +77,20 @@ describeWithRedisServer("recovery after Redis comes back empty", () => {
           provider: "zendesk",
           dedupeKey: `recovery-${i}`,
           eventType: "ticket.created",
-          status: "queued",
+          status,
+          attempts: status === "processing" ? 1 : 0,
           event: { kind: "ticket_created", type: "ticket.created", ticketRef: String(i) },
           receivedAt: now,
           updatedAt: now,
         },
       });
     }
+  }
+
+  it("re-enqueues every acknowledged delivery within 15 s", async () => {
+    await redis.stop();
+    // enqueued just before Redis went: `queued`, their jobs gone with Redis
+    await rows(0, 60, "queued");
     await new Promise((r) => setTimeout(r, 2_000));
     await redis.start();
     const back = Date.now();
@@ -91,5 +99,19 @@ describeWithRedisServer("recovery after Redis comes back empty", () => {
     const statuses = await db.sql.query<{ status: string; n: string | number }>(`SELECT status, count(*) AS n FROM webhook_deliveries GROUP BY status`);
     expect(statuses.map((s) => [s.status, Number(s.n)])).toEqual([["skipped", 60]]);
     console.info(`all 60 deliveries run again ${seconds.toFixed(1)} s after Redis was back`);
+  });
+
+  it("re-enqueues the jobs a worker killed during the outage was running (rows left `processing`), within 15 s", async () => {
+    await redis.stop();
+    // claimed by a worker that died with Redis down: `processing`, and no job anywhere
+    await rows(100, 8, "processing");
+    await new Promise((r) => setTimeout(r, 2_000));
+    await redis.start();
+    await waitFor(async () => (await countUnfinished()) === 0, 15_000, "every delivery a dead worker held to run again");
+    const attempts = await db.sql.query<{ status: string; attempts: number }>(`SELECT status, attempts FROM webhook_deliveries WHERE id = ANY($1)`, [
+      Array.from({ length: 8 }, (_, i) => `dlv_recovery${String(100 + i).padStart(20, "0")}`),
+    ]);
+    // the lost run counts as an attempt: the re-enqueue does not reset it
+    expect(attempts).toEqual(Array(8).fill({ status: "skipped", attempts: 2 }));
   });
 });
