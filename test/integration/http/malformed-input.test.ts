@@ -52,6 +52,8 @@ describe("malformed input never yields a 500", () => {
     ["/v1/tenant/customers?limit=1e9"],
     ["/v1/tenant/customers?limit=1&limit=2"],
     ["/v1/tenant/customers?cursor=%7B%7D"],
+    ["/v1/memories/jobs/x%00"],
+    ["/v1/memories/jobs/%20%00%20"],
   ])("GET %s → 4xx, never 500", async (url) => {
     const r = await request(t.app).get(url).set(t.auth);
     expect(r.status).toBeGreaterThanOrEqual(400);
