@@ -101,9 +101,14 @@ export function createPipelineRuntime(services: Services, opts: { queue?: Delive
   let started = false;
   let closing = false;
 
-  /** recoverAll, tried again each second while it fails (Redis just back may still be slow), up to 10 times. */
+  let comeback = 0;
+  /**
+   * recoverAll, tried again each second while it fails (Redis just back may still be slow, or
+   * gone again), until it succeeds, the process closes, or a later comeback starts its own.
+   */
   async function recoverAfterOutage(running: ReadonlySet<string>): Promise<void> {
-    for (let tries = 1; tries <= 10 && !closing; tries++) {
+    const mine = ++comeback;
+    for (let tries = 1; !closing && mine === comeback; tries++) {
       try {
         await sweeper.recoverAll({ running });
         return;

@@ -192,7 +192,8 @@ export function createBullmqQueue(opts: BullmqQueueOptions): DeliveryQueue {
       if (deliveryIds.length === 0) return;
       // one pipelined round trip; each add is skipped, as in enqueue(), for an id BullMQ still holds
       const jobs = deliveryIds.map((deliveryId) => ({ name: JOB_NAME, data: { deliveryId }, opts: { jobId: deliveryId } }));
-      await withTimeout(queue.addBulk(jobs), timeoutMs, "enqueue");
+      // the timeout is for an unreachable Redis, not for a large batch on a busy machine
+      await withTimeout(queue.addBulk(jobs), timeoutMs * Math.ceil(jobs.length / 100), "enqueue");
     },
 
     async startWorker(handler, onDead, workerOpts = {}) {

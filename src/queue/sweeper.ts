@@ -33,7 +33,7 @@ export type SweeperOptions = {
 };
 
 /** Rows per enqueueMany call when recovering everything. */
-const RECOVER_PAGE = 500;
+const RECOVER_PAGE = 200;
 
 /** Skip reasons of deliveries nobody could verify (receive.ts, skipUnknownAccount). */
 const UNVERIFIED_REASONS = ["unknown_account", "installation_inactive"];
