@@ -106,7 +106,7 @@ export function createPipelineRuntime(services: Services, opts: { queue?: Delive
    * recoverAll, tried again each second while it fails (Redis just back may still be slow, or
    * gone again), until it succeeds, the process closes, or a later comeback starts its own.
    */
-  async function recoverAfterOutage(running: ReadonlySet<string>): Promise<void> {
+  async function recoverUnfinished(running: ReadonlySet<string>): Promise<void> {
     const mine = ++comeback;
     for (let tries = 1; !closing && mine === comeback; tries++) {
       try {
@@ -143,7 +143,11 @@ export function createPipelineRuntime(services: Services, opts: { queue?: Delive
       sweeper.start();
       // Redis back from an outage, maybe empty: everything acknowledged is queued again now,
       // not after the sweeper's lease on its row (minutes)
-      queue.onReconnect?.(({ running }) => void recoverAfterOutage(running));
+      queue.onReconnect?.(({ running }) => void recoverUnfinished(running));
+      // The same when this worker starts: one that died may have left rows `processing` whose
+      // jobs no queue holds any more (Redis restarted empty since, or the embedded queue went
+      // with its process). A job the queue does hold is not enqueued twice.
+      void recoverUnfinished(new Set());
     },
     async close() {
       closing = true;

@@ -43,7 +43,7 @@ export type Sweeper = {
   sweepOnce(): Promise<number>;
   /**
    * Enqueues every unfinished delivery (`received`, `queued`, `processing`), whatever its age:
-   * for when the queue is back from an outage that may have emptied it. Enqueueing a job the
+   * for when the queue is back from an outage that may have emptied it, and when a worker starts. Enqueueing a job the
    * queue still holds is a no-op. A `processing` row is most likely a job whose worker died
    * while Redis was down (nothing else would run it again before the lease); the ones this
    * process is running itself (`running`) are left to their run. A row some other live worker
@@ -125,7 +125,7 @@ export function createSweeper({
       after = { receivedAt: last.received_at, id: last.id };
       if (page.length < RECOVER_PAGE) break;
     }
-    if (total > 0) log.info({ enqueued: total }, "re-enqueued every unfinished delivery after the queue came back");
+    if (total > 0) log.info({ enqueued: total }, "handed every unfinished delivery to the queue (it may have lost their jobs)");
     return total;
   }
 
