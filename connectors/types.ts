@@ -1,9 +1,11 @@
 // The contract between the provider-agnostic pipeline (src/pipeline) and one helpdesk.
 // A connector is the only code that knows a helpdesk's headers, payloads, SDK and markup.
+import type { z } from "zod";
 import type { SupportContext } from "../src/memory/context";
 import type { SupportProfile } from "../src/memory/types";
 
-export type Provider = "zendesk" | "intercom" | "crisp";
+/** A helpdesk's name: a key of the registry (connectors/index.ts), the one list of helpdesks. */
+export type Provider = import("./index").ProviderName;
 
 /** The webhook request as received: raw bytes (every provider signs bytes), lower-cased headers. */
 export type RawRequest = {
@@ -242,9 +244,111 @@ export class ProviderError extends Error {
   }
 }
 
+// ---------------------------------------------------------------- installing and settings
+// Optional capabilities, in the style of Novu's providers: what the CLI, the console, the
+// settings and the installation store need to know of a helpdesk, declared by its connector so
+// none of them names a helpdesk.
+
+/** An installation as a person or the install flow gives it, before the connector's schema has read it. */
+export type InstallationDraft = {
+  account: string;
+  settings: Record<string, string | undefined>;
+  secrets: InstallationSecrets;
+};
+
+/** How an installation can come about: one-click OAuth, typed by hand, a marketplace plugin, a website hook. */
+export type InstallMethod = "oauth" | "manual" | "plugin" | "website_hook";
+
+/** One field of the manual install: a CLI flag of `installations add <provider>` and a console form field. */
+export type ManualField = {
+  flag: string;
+  label: string;
+  type?: "text" | "password" | "email";
+  required?: boolean;
+  hint?: string;
+  choices?: readonly (readonly [value: string, label: string])[];
+  /** The choices are boolean flags of their own (`--plugin | --website-hook`), not values of `--<flag>`. */
+  choicesAreFlags?: boolean;
+  /** The validated field it fills (`account`, `settings.email`…): a validation error names the flag. */
+  path?: string;
+};
+
+/** The CLI's reading of flags, so a connector's missing-flag errors read like every other command's. */
+export type FlagReader = {
+  /** The flag's value, or a usage error `--<name> is required: <hint>`. */
+  need(name: string, hint: string): string;
+  opt(name: string): string | undefined;
+  isSet(name: string): boolean;
+  /** A usage error with this message (the usage line is added). */
+  fail(message: string): never;
+};
+
+export type ManualInstall = {
+  /** `installations add <provider> …` with its flags. */
+  usage: string;
+  fields: readonly ManualField[];
+  /** The installation the flags describe (the tenant is read by the CLI). */
+  fromFlags(flags: FlagReader): InstallationDraft;
+  /** What the admin does next at the helpdesk, numbered by the CLI and the console. */
+  setupSteps(installation: InstallationInfo, webhookUrl: string): string[];
+};
+
+/**
+ * Validating, storing and showing installations. `schema` reads `{account, settings, secrets}`
+ * (unknown keys dropped, messages that say what is wrong: the store prefixes the field path).
+ */
+export type InstallationCapability = {
+  // z.ZodType's input is left open: a schema may transform what it reads
+  schema: z.ZodType<{ account: string; settings: Record<string, string | undefined>; secrets: Record<string, string | undefined> }, unknown>;
+  /** The account as stored, for look-ups by what a webhook or a person says (case, spaces). */
+  normaliseAccount?(account: string): string;
+  /** A new installation starts `pending` when something only the helpdesk can give is missing; default `active`. */
+  initialStatus?(secrets: InstallationSecrets): "pending" | "active";
+  /** The webhook URL carries a generated key (`secrets.hookKey`): unsigned hooks. */
+  keyedWebhook?(settings: Record<string, string | undefined>): boolean;
+  /** The URL the helpdesk must call (`base` is PUBLIC_URL without a trailing slash). */
+  webhookUrl(base: string, installation: Pick<InstallationInfo, "id" | "settings" | "secrets">): string;
+  /** The secret an admin sets by hand after installing (the console's secret form), and its name. */
+  adminSecret: { secret: keyof InstallationSecrets; label: string };
+  /** The setting that names who authors our notes, where the helpdesk has such a choice. */
+  noteAuthor?: { setting: string; label: string };
+  methods: readonly InstallMethod[];
+  manual?: ManualInstall;
+  /** Fields the one-click install asks before leaving for the helpdesk (Zendesk's subdomain). */
+  oauthStartFields?: readonly { name: string; label: string }[];
+};
+
+/** A setting the connector reads from the environment. */
+export type SettingVariable = {
+  name: string;
+  description: string;
+  kind: "url" | "text";
+  /**
+   * What the service does with it: override the API host or the consent page's host, name the
+   * OAuth client, stand in for an installation secret at the app level (a plugin's token), or
+   * name the tenant that app-level installs go to.
+   */
+  use: "api_url" | "app_url" | "oauth_client_id" | "oauth_client_secret" | "app_secret" | "app_tenant";
+  /** For `app_secret`, and an OAuth client secret that also verifies webhooks: the installation secret it stands in for. */
+  secret?: keyof InstallationSecrets;
+};
+
+export type ConnectorSettings = {
+  variables: readonly SettingVariable[];
+  /** Two variables that make sense only together, besides the OAuth client's pair; `message` follows `<missing>: `. */
+  pairs?: readonly { names: readonly [string, string]; message: string }[];
+};
+
 export interface Connector<Client = unknown> {
   readonly provider: Provider;
+  /** How pages and messages name the helpdesk. */
+  readonly displayName: string;
   readonly facts: ConnectorFacts;
+  readonly installation: InstallationCapability;
+  /** The environment variables it reads. */
+  readonly settings?: ConnectorSettings;
+  /** Where an agent opens the ticket, for links in the console. */
+  ticketUrl?(account: string, ticketRef: string): string;
   verify(req: RawRequest, installation: InstallationInfo, now: Date): VerifyResult;
   parse(body: unknown): ParseResult;
   dedupeKey(event: NormalisedEvent, req: RawRequest, installation: InstallationInfo): string;

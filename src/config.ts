@@ -1,7 +1,10 @@
 // Every setting of the service, read from the environment once and validated with zod.
-// A bad value stops start-up with a message naming the variable.
+// A bad value stops start-up with a message naming the variable. The helpdesks' settings are
+// declared by their connectors (`settings.variables`) and read here like the rest.
 import path from "node:path";
 import { z } from "zod";
+import { registeredConnectors } from "../connectors";
+import type { Connector, InstallationSecrets, Provider, SettingVariable } from "../connectors/types";
 
 const optionalUrl = z
   .string()
@@ -16,7 +19,7 @@ const optionalText = z
   .optional()
   .transform((v) => (v ? v : undefined));
 
-const envSchema = z.object({
+const baseSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default("0.0.0.0"),
@@ -30,22 +33,6 @@ const envSchema = z.object({
   LLM_API_KEY: z.string().optional(),
   LLM_MODEL: z.string().optional(),
   LLM_TIMEOUT_MS: z.coerce.number().int().positive().default(15000),
-  ZENDESK_API_URL: optionalUrl,
-  INTERCOM_API_URL: optionalUrl,
-  /** Replaces https://app.intercom.com, where Intercom's consent page is. */
-  INTERCOM_APP_URL: optionalUrl,
-  CRISP_API_URL: optionalUrl,
-  /** OAuth clients for the one-click installs; without a pair, /install/<provider> answers 501. */
-  ZENDESK_OAUTH_CLIENT_ID: optionalText,
-  ZENDESK_OAUTH_CLIENT_SECRET: optionalText,
-  INTERCOM_OAUTH_CLIENT_ID: optionalText,
-  INTERCOM_OAUTH_CLIENT_SECRET: optionalText,
-  /** A Crisp plugin's token and hook signing secret: one for every website that installed the plugin. */
-  CRISP_PLUGIN_IDENTIFIER: optionalText,
-  CRISP_PLUGIN_KEY: optionalText,
-  CRISP_PLUGIN_SIGNING_SECRET: optionalText,
-  /** The tenant that gets the installation when a website installs the plugin (plugin:subscription:updated). */
-  CRISP_PLUGIN_TENANT_ID: optionalText,
   /** `npm start` also runs the worker in-process (always, on the embedded queue). */
   RUN_WORKER: z
     .enum(["true", "false", "1", "0"], { error: "must be true or false" })
@@ -56,23 +43,49 @@ const envSchema = z.object({
   MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_000_000),
 });
 
+/** What the settings are read for: the registered helpdesks (a test may pass others). */
+type SettingsOwner = Pick<Connector, "provider" | "settings">;
+
+/** The base settings plus every variable the connectors declare, each validated by its kind. */
+function envSchemaFor(owners: readonly SettingsOwner[]) {
+  const variables = owners.flatMap((c) => c.settings?.variables ?? []);
+  // two readers of one variable would be a registry mistake: fail loudly, not silently
+  for (const [i, v] of variables.entries()) {
+    if (v.name in baseSchema.shape || variables.findIndex((x) => x.name === v.name) !== i) throw new Error(`setting ${v.name} is declared twice`);
+  }
+  return baseSchema.extend(Object.fromEntries(variables.map((v) => [v.name, v.kind === "url" ? optionalUrl : optionalText])));
+}
+
 /**
- * A helpdesk app's own credentials (e.g. a Crisp plugin's token and hook secret), used when an
+ * A helpdesk app's own credentials (e.g. a plugin's token and hook secret), used when an
  * installation has none of its own, and the tenant its install events create installations in.
  */
 export type ProviderApp = {
-  secrets: { identifier?: string; key?: string; signingSecret?: string; clientSecret?: string };
+  secrets: InstallationSecrets;
   tenantId?: string;
 };
 
 /** An OAuth client registered at a helpdesk, and the settings that name it (for the 501). */
 export type OAuthClient = { clientId: string; clientSecret: string };
 
-/** The variables each provider's OAuth client is read from: named when they are missing. */
-export const OAUTH_CLIENT_VARIABLES = {
-  zendesk: ["ZENDESK_OAUTH_CLIENT_ID", "ZENDESK_OAUTH_CLIENT_SECRET"],
-  intercom: ["INTERCOM_OAUTH_CLIENT_ID", "INTERCOM_OAUTH_CLIENT_SECRET"],
-} as const;
+/** The variables each provider's OAuth client is read from (id, secret): named when they are missing. */
+export const OAUTH_CLIENT_VARIABLES: Partial<Record<Provider, readonly [string, string]>> = Object.fromEntries(
+  registeredConnectors.flatMap((c) => {
+    const client = oauthClientVariables(c);
+    return client ? [[c.provider, [client.id.name, client.secret.name] as const]] : [];
+  }),
+);
+
+function variablesFor(c: SettingsOwner, use: SettingVariable["use"]): SettingVariable[] {
+  return (c.settings?.variables ?? []).filter((v) => v.use === use);
+}
+
+/** A connector's OAuth client settings, when it declares both halves. */
+function oauthClientVariables(c: SettingsOwner): { id: SettingVariable; secret: SettingVariable } | undefined {
+  const [id] = variablesFor(c, "oauth_client_id");
+  const [secret] = variablesFor(c, "oauth_client_secret");
+  return id && secret ? { id, secret } : undefined;
+}
 
 export type Config = {
   env: "development" | "production" | "test";
@@ -85,11 +98,12 @@ export type Config = {
   masterKey?: string;
   logLevel: string;
   llm?: { baseUrl: string; apiKey?: string; model: string; timeoutMs: number };
-  providerApiUrls: { zendesk?: string; intercom?: string; crisp?: string };
-  providerApps: { zendesk?: ProviderApp; intercom?: ProviderApp; crisp?: ProviderApp };
-  oauthClients: { zendesk?: OAuthClient; intercom?: OAuthClient };
-  /** Overrides of where a helpdesk's consent page is (Intercom's app host). */
-  providerAppUrls: { intercom?: string };
+  /** Overrides of a helpdesk's API host (tests, local fakes). */
+  providerApiUrls: Partial<Record<Provider, string>>;
+  providerApps: Partial<Record<Provider, ProviderApp>>;
+  oauthClients: Partial<Record<Provider, OAuthClient>>;
+  /** Overrides of where a helpdesk's consent page is, where it is not on the API host. */
+  providerAppUrls: Partial<Record<Provider, string>>;
   maxBodyBytes: number;
   runWorker: boolean;
   workerConcurrency: number;
@@ -97,35 +111,18 @@ export type Config = {
 
 export class ConfigError extends Error {}
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = envSchema.safeParse(env);
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, helpdesks: readonly SettingsOwner[] = registeredConnectors): Config {
+  const parsed = envSchemaFor(helpdesks).safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new ConfigError(`Invalid environment:\n${lines.join("\n")}`);
   }
-  const e = parsed.data;
+  // the connectors' variables widen the parsed type to an index signature: the base keys keep their own
+  const e = parsed.data as unknown as z.output<typeof baseSchema>;
   if (e.LLM_BASE_URL && !e.LLM_MODEL) {
     throw new ConfigError("Invalid environment:\n  LLM_MODEL: required when LLM_BASE_URL is set");
   }
-  // a plugin token is a pair: half of one is a typo, not a choice
-  if (Boolean(e.CRISP_PLUGIN_IDENTIFIER) !== Boolean(e.CRISP_PLUGIN_KEY)) {
-    const missing = e.CRISP_PLUGIN_IDENTIFIER ? "CRISP_PLUGIN_KEY" : "CRISP_PLUGIN_IDENTIFIER";
-    throw new ConfigError(`Invalid environment:\n  ${missing}: required with the other half of the Crisp plugin token`);
-  }
-  const oauthClients: Config["oauthClients"] = {};
-  for (const [provider, [idVar, secretVar]] of Object.entries(OAUTH_CLIENT_VARIABLES) as [keyof Config["oauthClients"], readonly [string, string]][]) {
-    const clientId = (e as Record<string, unknown>)[idVar] as string | undefined;
-    const clientSecret = (e as Record<string, unknown>)[secretVar] as string | undefined;
-    // an OAuth client is a pair: half of one is a typo, not a choice
-    if (Boolean(clientId) !== Boolean(clientSecret)) {
-      throw new ConfigError(`Invalid environment:\n  ${clientId ? secretVar : idVar}: required with ${clientId ? idVar : secretVar}`);
-    }
-    if (clientId && clientSecret) oauthClients[provider] = { clientId, clientSecret };
-  }
-  const crispApp: ProviderApp = {
-    secrets: compact({ identifier: e.CRISP_PLUGIN_IDENTIFIER, key: e.CRISP_PLUGIN_KEY, signingSecret: e.CRISP_PLUGIN_SIGNING_SECRET }),
-    ...(e.CRISP_PLUGIN_TENANT_ID ? { tenantId: e.CRISP_PLUGIN_TENANT_ID } : {}),
-  };
+  const helpdeskSettings = readConnectorSettings(parsed.data, helpdesks);
   return {
     env: e.NODE_ENV,
     port: e.PORT,
@@ -139,22 +136,50 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     llm: e.LLM_BASE_URL
       ? { baseUrl: e.LLM_BASE_URL.replace(/\/+$/, ""), apiKey: e.LLM_API_KEY, model: e.LLM_MODEL!, timeoutMs: e.LLM_TIMEOUT_MS }
       : undefined,
-    providerApiUrls: { zendesk: e.ZENDESK_API_URL, intercom: e.INTERCOM_API_URL, crisp: e.CRISP_API_URL },
-    providerApps: {
-      ...(Object.keys(crispApp.secrets).length > 0 || crispApp.tenantId ? { crisp: crispApp } : {}),
-      // Intercom signs every workspace's webhooks with the app's client secret
-      ...(oauthClients.intercom ? { intercom: { secrets: { clientSecret: oauthClients.intercom.clientSecret } } } : {}),
-    },
-    oauthClients,
-    providerAppUrls: { intercom: e.INTERCOM_APP_URL },
+    ...helpdeskSettings,
     maxBodyBytes: e.MAX_BODY_BYTES,
     runWorker: e.RUN_WORKER || !e.REDIS_URL,
     workerConcurrency: e.WORKER_CONCURRENCY,
   };
 }
 
-function compact<T extends object>(obj: T): Partial<T> {
-  return Object.fromEntries(Object.entries(obj).filter(([, v]) => v !== undefined)) as Partial<T>;
+type HelpdeskSettings = Pick<Config, "providerApiUrls" | "providerApps" | "oauthClients" | "providerAppUrls">;
+
+/** Each connector's declared variables, as the config's per-provider maps; half a pair is an error naming the missing variable. */
+function readConnectorSettings(env: Record<string, unknown>, owners: readonly SettingsOwner[]): HelpdeskSettings {
+  const out: HelpdeskSettings = { providerApiUrls: {}, providerApps: {}, oauthClients: {}, providerAppUrls: {} };
+  const value = (v: SettingVariable | undefined) => (v ? (env[v.name] as string | undefined) : undefined);
+  for (const c of owners) {
+    checkPairs(env, c);
+    const p = c.provider;
+    const apiUrl = value(variablesFor(c, "api_url")[0]);
+    if (apiUrl) out.providerApiUrls[p] = apiUrl;
+    const appUrl = value(variablesFor(c, "app_url")[0]);
+    if (appUrl) out.providerAppUrls[p] = appUrl;
+    const vars = oauthClientVariables(c);
+    const [clientId, clientSecret] = [value(vars?.id), value(vars?.secret)];
+    if (clientId && clientSecret) out.oauthClients[p] = { clientId, clientSecret };
+    // app-level secrets: declared as such, or an OAuth client secret that also verifies webhooks
+    const secrets: InstallationSecrets = {};
+    for (const v of variablesFor(c, "app_secret")) if (v.secret && value(v)) secrets[v.secret] = value(v);
+    if (clientId && clientSecret && vars?.secret.secret) secrets[vars.secret.secret] = clientSecret;
+    const tenantId = value(variablesFor(c, "app_tenant")[0]);
+    if (Object.keys(secrets).length > 0 || tenantId) out.providerApps[p] = { secrets, ...(tenantId ? { tenantId } : {}) };
+  }
+  return out;
+}
+
+/** An OAuth client is a pair, and so are the pairs a connector declares: half of one is a typo, not a choice. */
+function checkPairs(env: Record<string, unknown>, c: SettingsOwner): void {
+  const client = oauthClientVariables(c);
+  const pairs: { names: readonly [string, string]; message?: string }[] = [...(c.settings?.pairs ?? []), ...(client ? [{ names: [client.id.name, client.secret.name] as const }] : [])];
+  for (const { names, message } of pairs) {
+    const [a, b] = names;
+    if (Boolean(env[a]) !== Boolean(env[b])) {
+      const [missing, given] = env[a] ? [b, a] : [a, b];
+      throw new ConfigError(`Invalid environment:\n  ${missing}: ${message ?? `required with ${given}`}`);
+    }
+  }
 }
 
 /** For process entry points: the config, or the message naming the bad variable and exit code 2. */

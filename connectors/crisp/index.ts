@@ -3,6 +3,7 @@ import type { Connector } from "../types";
 import { createCrispClient, type CrispClient } from "./client";
 import { crispDedupeKey } from "./dedupe-key";
 import { crispFacts } from "./facts";
+import { crispInstallation, crispSettings, crispTicketUrl } from "./installation";
 import { isCrispOwnEcho } from "./own-echo";
 import { parseCrispBody } from "./parse";
 import { postCrispNote } from "./post-note";
@@ -16,7 +17,11 @@ export type { CrispClient };
 
 export const crispConnector: Connector<CrispClient> = {
   provider: "crisp",
+  displayName: "Crisp",
   facts: crispFacts,
+  installation: crispInstallation,
+  settings: crispSettings,
+  ticketUrl: crispTicketUrl,
   verify: verifyCrispRequest,
   parse: parseCrispBody,
   dedupeKey: crispDedupeKey,

@@ -3,6 +3,7 @@ import type { Connector } from "../types";
 import { createIntercomClient, type IntercomClient } from "./client";
 import { intercomDedupeKey } from "./dedupe-key";
 import { intercomFacts } from "./facts";
+import { intercomInstallation, intercomSettings, intercomTicketUrl } from "./installation";
 import { isIntercomOwnEcho } from "./own-echo";
 import { intercomAccountOf, parseIntercomBody } from "./parse";
 import { postIntercomNote } from "./post-note";
@@ -16,7 +17,11 @@ export type { IntercomClient };
 
 export const intercomConnector: Connector<IntercomClient> = {
   provider: "intercom",
+  displayName: "Intercom",
   facts: intercomFacts,
+  installation: intercomInstallation,
+  settings: intercomSettings,
+  ticketUrl: intercomTicketUrl,
   verify: verifyIntercomSignature,
   parse: parseIntercomBody,
   dedupeKey: intercomDedupeKey,

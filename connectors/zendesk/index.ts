@@ -3,6 +3,7 @@ import type { Connector } from "../types";
 import { createZendeskClient, type ZendeskClient } from "./client";
 import { zendeskDedupeKey } from "./dedupe-key";
 import { zendeskFacts } from "./facts";
+import { zendeskInstallation, zendeskSettings, zendeskTicketUrl } from "./installation";
 import { zendeskOAuth } from "./oauth";
 import { isZendeskOwnEcho } from "./own-echo";
 import { parseZendeskBody } from "./parse";
@@ -16,7 +17,11 @@ export type { ZendeskClient };
 
 export const zendeskConnector: Connector<ZendeskClient> = {
   provider: "zendesk",
+  displayName: "Zendesk",
   facts: zendeskFacts,
+  installation: zendeskInstallation,
+  settings: zendeskSettings,
+  ticketUrl: zendeskTicketUrl,
   verify: verifyZendeskSignature,
   parse: parseZendeskBody,
   dedupeKey: zendeskDedupeKey,

@@ -1,17 +1,18 @@
 // CLI commands to connect helpdesks (`installations …`) and to inspect and replay the webhook
 // inbox (`deliveries …`). Same shape as the command table of src/cli.ts, which mounts them.
-import type { Provider } from "../../connectors/types";
+import type { Connector, FlagReader, InstallationInfo } from "../../connectors/types";
 import type { Config } from "../config";
 import type { Database } from "../db/client";
 import {
   createInstallation,
+  initialStatus,
   InstallationInputError,
   listInstallations,
   setInstallationStatus,
   updateInstallationSecrets,
   type NewInstallation,
 } from "../tenants/installations";
-import { connectors } from "../../connectors";
+import { connectors, registeredConnectors, webhookUrl } from "../../connectors";
 import { createLogger } from "../logger";
 import { uninstallInstallation } from "../tenants/app-uninstall";
 import { loadMasterKey } from "../tenants/secrets";
@@ -22,25 +23,30 @@ export type InstallationCliDeps = {
   config: () => Pick<Config, "publicUrl" | "masterKey" | "dataDir"> & Partial<Pick<Config, "oauthClients" | "providerApiUrls" | "providerAppUrls">>;
 };
 
+const manualFields = registeredConnectors.flatMap((c) => c.installation.manual?.fields ?? []);
+
 /** Option types for parseArgs: with `strict: false` an undeclared `--tenant t1` parses as `true`. */
 export const INSTALLATION_CLI_OPTIONS: Record<string, { type: "string" | "boolean" }> = {
   ...Object.fromEntries(
     [
-      ...["tenant", "subdomain", "email", "api-token", "access-token", "signing-secret", "agent-id", "app-id", "client-secret", "admin-id", "region"],
-      ...["website-id", "identifier", "key", "installation", "reason", "status", "since", "limit"],
+      ...["tenant", "installation", "reason", "status", "since", "limit"],
+      // set-secret's flags, which every connector's secret fields use too
+      ...["signing-secret", "api-token", "access-token", "client-secret", "identifier", "key"],
+      ...manualFields.filter((f) => !f.choicesAreFlags).map((f) => f.flag),
     ].map((name) => [name, { type: "string" as const }]),
   ),
-  plugin: { type: "boolean" },
-  "website-hook": { type: "boolean" },
+  ...Object.fromEntries(manualFields.flatMap((f) => (f.choicesAreFlags ? (f.choices ?? []).map(([flag]) => [flag, { type: "boolean" as const }]) : []))),
 };
 
 /** Flags that carry a secret: given as `-`, the value is read from stdin instead of the command line. */
-export const SECRET_FLAGS = ["api-token", "access-token", "signing-secret", "client-secret", "key"] as const;
+export const SECRET_FLAGS: readonly string[] = [
+  ...new Set(["api-token", "access-token", "signing-secret", "client-secret", "key", ...manualFields.filter((f) => f.type === "password").map((f) => f.flag)]),
+];
 
 /**
  * Replaces every secret flag given as `-` by the next line of stdin, in the order the flags
  * were given, so no secret has to appear in shell history or the process list:
- * `printf '%s\n' "$TOKEN" "$SECRET" | npm run cli -- installations add zendesk … --api-token - --signing-secret -`.
+ * `printf '%s\n' "$TOKEN" "$SECRET" | npm run cli -- installations add <helpdesk> … --api-token - --signing-secret -`.
  */
 export function secretsFromStdin(f: Flags, readStdin: () => string): void {
   const wanted = Object.keys(f).filter((name) => f[name] === "-" && (SECRET_FLAGS as readonly string[]).includes(name));
@@ -61,10 +67,6 @@ export class CliUsageError extends Error {
 }
 
 const USAGE = {
-  zendesk:
-    "installations add zendesk --tenant <tenant id> --subdomain <acme> --email <agent e-mail> --agent-id <agent user id> (--api-token <token> | --access-token <oauth token>) [--signing-secret <webhook signing secret>]",
-  intercom: "installations add intercom --tenant <tenant id> --app-id <app_id> --access-token <token> --client-secret <client secret> --admin-id <admin id> [--region us|eu|au]",
-  crisp: "installations add crisp --tenant <tenant id> --website-id <website_id> (--plugin | --website-hook) [--identifier <plugin token id> --key <plugin token key>] [--signing-secret <plugin hook secret>]",
   list: "installations list [--tenant <tenant id>]",
   setSecret: "installations set-secret --installation <id> [--signing-secret s] [--api-token t] [--access-token t] [--client-secret s] [--identifier i --key k]",
   disable: "installations disable --installation <id> [--reason <why>]",
@@ -73,125 +75,79 @@ const USAGE = {
   deliveries: "deliveries list [--status <status>] [--installation <id>] [--limit <n, default 20, max 500>]",
 };
 
-// which flag a validated field came from, to name it in errors
-const FLAG_OF: Record<Provider, Record<string, string>> = {
-  zendesk: { account: "subdomain", "settings.email": "email", "settings.agentId": "agent-id", "secrets.apiToken": "api-token", "secrets.accessToken": "access-token", "secrets.signingSecret": "signing-secret" },
-  intercom: { account: "app-id", "settings.adminId": "admin-id", "settings.region": "region", "secrets.accessToken": "access-token", "secrets.clientSecret": "client-secret" },
-  crisp: { account: "website-id", "settings.mode": "plugin", "secrets.identifier": "identifier", "secrets.key": "key", "secrets.signingSecret": "signing-secret" },
-};
-
-const ZENDESK_EVENTS = ["ticket.created", "ticket.comment_added", "ticket.status_changed"];
-const INTERCOM_TOPICS = [
-  "conversation.user.created",
-  "conversation.user.replied",
-  "conversation.admin.replied",
-  "conversation.admin.closed",
-  "contact.user.created",
-  "contact.email.updated",
-  "contact.merged",
-  "contact.lead.signed_up",
-];
 const REPLAYABLE = ["dead", "skipped"];
 
+type MasterKeyOf = (db: Database) => Buffer;
+
 export function createInstallationCommands(deps: InstallationCliDeps): Record<string, Command> {
-  const masterKey = (db: Database) => {
+  const masterKey: MasterKeyOf = (db) => {
     const c = deps.config();
     return loadMasterKey({ masterKey: c.masterKey, dataDir: c.dataDir, embedded: db.kind === "embedded" });
   };
-  const publicUrl = () => deps.config().publicUrl.replace(/\/+$/, "");
+  return { ...addCommands(masterKey, () => deps.config().publicUrl), ...manageCommands(deps, masterKey), ...deliveryCommands() };
+}
 
-  async function add(db: Database, usage: string, input: NewInstallation) {
-    try {
-      return await createInstallation(db, masterKey(db), input);
-    } catch (err) {
-      if (!(err instanceof InstallationInputError)) throw err;
-      if (err.field === "tenantId") throw new CliUsageError(`${err.message}: see \`tenants list\`\nusage: npm run cli -- ${usage}`);
-      const flag = FLAG_OF[input.provider][err.field];
-      // validation messages start with the field's path: say the flag instead
-      const message = flag && err.message.startsWith(`${err.field} `) ? `--${flag}${err.message.slice(err.field.length)}` : err.message;
-      throw new CliUsageError(`${message}\nusage: npm run cli -- ${usage}`);
-    }
+/** `installations add <provider>`, one a connector that can be installed by hand, and the bare `installations add`. */
+function addCommands(masterKey: MasterKeyOf, publicUrl: () => string): Record<string, Command> {
+  const manual = registeredConnectors.flatMap((c) => (c.installation.manual ? [{ connector: c, manual: c.installation.manual }] : []));
+  const names = manual.map(({ connector }) => connector.provider).join("|");
+  const commands: Record<string, Command> = {
+    "installations add": {
+      usage: `installations add ${names} …`,
+      async run() {
+        const forms = manual.map(({ manual: m }) => `  npm run cli -- ${m.usage}`).join("\n");
+        throw new CliUsageError(`name the helpdesk: installations add ${names}\nusage:\n${forms}`);
+      },
+    },
+  };
+  for (const { connector, manual: m } of manual) {
+    const u = m.usage;
+    commands[`installations add ${connector.provider}`] = {
+      usage: u,
+      async run(db, f) {
+        const tenantId = need(f, "tenant", "the tenant id (see `tenants list`)", u);
+        const reader: FlagReader = {
+          need: (name, hint) => need(f, name, hint, u),
+          opt: (name) => opt(f, name, u),
+          isSet: (name) => Boolean(f[name]),
+          fail: (message) => {
+            throw new CliUsageError(`${message}\nusage: npm run cli -- ${u}`);
+          },
+        };
+        const draft = m.fromFlags(reader);
+        const info = await createOrExplain(db, masterKey(db), connector, u, { tenantId, provider: connector.provider, ...draft });
+        const url = webhookUrl(publicUrl(), info);
+        return created(info, initialStatus(info.provider, info.secrets), url, m.setupSteps(info, url));
+      },
+    };
   }
+  return commands;
+}
 
-  const created = (info: { id: string; tenantId: string; provider: Provider; account: string }, status: string, webhookUrl: string, steps: string[]) => ({
+/** Creates the installation, or a usage error that names the flag a bad field came from. */
+async function createOrExplain(db: Database, masterKey: Buffer, connector: Connector, usage: string, input: NewInstallation): Promise<InstallationInfo> {
+  try {
+    return await createInstallation(db, masterKey, input);
+  } catch (err) {
+    if (!(err instanceof InstallationInputError)) throw err;
+    if (err.field === "tenantId") throw new CliUsageError(`${err.message}: see \`tenants list\`\nusage: npm run cli -- ${usage}`);
+    const flag = connector.installation.manual?.fields.find((f) => f.path === err.field)?.flag;
+    // validation messages start with the field's path: say the flag instead
+    const message = flag && err.message.startsWith(`${err.field} `) ? `--${flag}${err.message.slice(err.field.length)}` : err.message;
+    throw new CliUsageError(`${message}\nusage: npm run cli -- ${usage}`);
+  }
+}
+
+function created(info: InstallationInfo, status: string, webhookUrl: string, steps: string[]) {
+  return {
     json: { installation_id: info.id, tenant_id: info.tenantId, provider: info.provider, account: info.account, status, webhook_url: webhookUrl, next_steps: steps },
     text: [`${info.provider} installation ${info.id} created for tenant ${info.tenantId} (${status})`, `webhook URL: ${webhookUrl}`, "next steps:", ...steps.map((s, i) => `  ${i + 1}. ${s}`)].join("\n"),
-  });
+  };
+}
 
+/** list, set-secret, disable and uninstall. */
+function manageCommands(deps: InstallationCliDeps, masterKey: MasterKeyOf): Record<string, Command> {
   return {
-    "installations add": {
-      usage: "installations add zendesk|intercom|crisp …",
-      async run() {
-        const forms = [USAGE.zendesk, USAGE.intercom, USAGE.crisp].map((x) => `  npm run cli -- ${x}`).join("\n");
-        throw new CliUsageError(`name the helpdesk: installations add zendesk|intercom|crisp\nusage:\n${forms}`);
-      },
-    },
-    "installations add zendesk": {
-      usage: USAGE.zendesk,
-      async run(db, f) {
-        const u = USAGE.zendesk;
-        const tenantId = need(f, "tenant", "the tenant id (see `tenants list`)", u);
-        const account = need(f, "subdomain", "the Zendesk subdomain, acme for acme.zendesk.com", u);
-        const email = need(f, "email", "the e-mail of the Zendesk agent the API token belongs to", u);
-        const agentId = need(f, "agent-id", "that agent's Zendesk user id (our notes' author)", u);
-        const apiToken = opt(f, "api-token", u);
-        const accessToken = opt(f, "access-token", u);
-        if (!apiToken && !accessToken) throw new CliUsageError(`--api-token is required (or --access-token for OAuth)\nusage: npm run cli -- ${u}`);
-        const signingSecret = opt(f, "signing-secret", u);
-        const info = await add(db, u, { tenantId, provider: "zendesk", account, settings: { email, agentId }, secrets: { apiToken, accessToken, signingSecret } });
-        const url = `${publicUrl()}/webhooks/zendesk/${info.id}`;
-        const secretStep = signingSecret
-          ? `Zendesk must sign with the secret you gave; if the webhook shows another one ("Reveal secret"), run: npm run cli -- installations set-secret --installation ${info.id} --signing-secret <secret>`
-          : `Open the webhook, click "Reveal secret" and run: npm run cli -- installations set-secret --installation ${info.id} --signing-secret <secret> (webhooks are refused until then)`;
-        return created(info, signingSecret ? "active" : "pending", url, [
-          `In Zendesk Admin Center → Apps and integrations → Webhooks, create a webhook: endpoint ${url}, method POST, format JSON`,
-          `Either subscribe it to the Zendesk events ${ZENDESK_EVENTS.join(", ")}, or choose "Trigger or automation" and connect a trigger on tickets created and updated`,
-          secretStep,
-        ]);
-      },
-    },
-    "installations add intercom": {
-      usage: USAGE.intercom,
-      async run(db, f) {
-        const u = USAGE.intercom;
-        const tenantId = need(f, "tenant", "the tenant id (see `tenants list`)", u);
-        const account = need(f, "app-id", "the Intercom app_id (workspace id)", u);
-        const accessToken = need(f, "access-token", "the app's access token", u);
-        const clientSecret = need(f, "client-secret", "the app's client secret (Intercom signs webhooks with it)", u);
-        const adminId = need(f, "admin-id", "the Intercom admin who authors our notes", u);
-        const region = opt(f, "region", u);
-        const info = await add(db, u, { tenantId, provider: "intercom", account, settings: { adminId, region }, secrets: { accessToken, clientSecret } });
-        const url = `${publicUrl()}/webhooks/intercom`;
-        return created(info, "active", url, [
-          `In the Intercom Developer Hub → your app → Webhooks, set the endpoint URL to ${url}`,
-          `Tick the topics ${INTERCOM_TOPICS.join(", ")} and save (Intercom checks the URL with a HEAD request)`,
-        ]);
-      },
-    },
-    "installations add crisp": {
-      usage: USAGE.crisp,
-      async run(db, f) {
-        const u = USAGE.crisp;
-        const tenantId = need(f, "tenant", "the tenant id (see `tenants list`)", u);
-        const account = need(f, "website-id", "the Crisp website_id", u);
-        if (Boolean(f.plugin) === Boolean(f["website-hook"])) throw new CliUsageError(`choose one of --plugin or --website-hook\nusage: npm run cli -- ${u}`);
-        const mode = f.plugin ? "plugin" : "website_hook";
-        const secrets = { identifier: opt(f, "identifier", u), key: opt(f, "key", u), signingSecret: opt(f, "signing-secret", u) };
-        const info = await add(db, u, { tenantId, provider: "crisp", account, settings: { mode }, secrets });
-        if (mode === "plugin") {
-          const url = `${publicUrl()}/webhooks/crisp`;
-          return created(info, "active", url, [
-            `In the Crisp Marketplace → your plugin → Settings → Web Hooks, add ${url} for message:send and message:received`,
-            `Subscribe website ${info.account} to the plugin`,
-          ]);
-        }
-        const url = `${publicUrl()}/webhooks/crisp/${info.id}?key=${info.secrets.hookKey}`;
-        return created(info, "active", url, [
-          `In Crisp → Settings → Website Settings → Advanced configuration → Web Hooks, add ${url} for message:send and message:received`,
-          "Keep the URL secret: website hooks are unsigned, the key in it is what authenticates them",
-        ]);
-      },
-    },
     "installations list": {
       usage: USAGE.list,
       async run(db, f) {
@@ -266,6 +222,12 @@ export function createInstallationCommands(deps: InstallationCliDeps): Record<st
         return { json: { installation_id: id, status: r.status, ...(r.warning ? { warning: r.warning } : {}) }, text: r.warning ? `installation ${id} uninstalled; ${r.warning}` : text };
       },
     },
+  };
+}
+
+/** The webhook inbox: list and replay. */
+function deliveryCommands(): Record<string, Command> {
+  return {
     "deliveries replay": {
       usage: USAGE.replay,
       async run(db, f) {

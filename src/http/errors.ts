@@ -1,6 +1,7 @@
 // The one error table: every expected failure is a code here, mapped once to its HTTP status
-// and its MemoryOS-style `AREA_NNN` code. /v1 errors answer `{error, code, request_id,
-// details}`; webhook answers keep the body the helpdesks already see (see webhookError).
+// and its MemoryOS-style `AREA_NNN` code. /v1 errors and the install routes' JSON answers are
+// `{error, code, request_id, details}`; webhook answers keep the body the helpdesks already
+// see (see webhookError).
 // A 500 never carries a stack trace or a secret.
 import type { ErrorRequestHandler, Response } from "express";
 import type { z } from "zod";
@@ -23,6 +24,16 @@ const TABLE = {
   support_schema_required: { status: 400, code: "TEN_400" },
   support_type_required: { status: 400, code: "TEN_400" },
   support_types_allowed_required: { status: 400, code: "TEN_400" },
+  // the one-click install (GET /install/:provider, /oauth/:provider/callback)
+  unknown_provider: { status: 404, code: "INS_404" },
+  not_configured: { status: 501, code: "INS_501" },
+  bad_state: { status: 400, code: "INS_400" },
+  expired_state: { status: 400, code: "INS_400" },
+  replayed_state: { status: 400, code: "INS_400" },
+  wrong_tenant: { status: 400, code: "INS_400" },
+  access_denied: { status: 400, code: "INS_400" },
+  already_installed: { status: 409, code: "INS_409" },
+  provider_error: { status: 502, code: "INS_502" },
   internal_server_error: { status: 500, code: "SRV_500" },
 } as const satisfies Record<string, { status: number; code: string }>;
 

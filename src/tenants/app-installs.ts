@@ -127,7 +127,8 @@ async function install(deps: AppInstallDeps, r: Ready, tenantId: string, stateAc
 
   let saved = await save({ id: existing?.info.id, settings, secrets }, oauth.provision ? "pending" : "active");
   if (oauth.provision) {
-    const webhookUrl = `${deps.config.publicUrl.replace(/\/+$/, "")}/webhooks/${provider}/${saved.id}`;
+    // where the connector's webhook routes receive this installation
+    const webhookUrl = r.connector.installation.webhookUrl(deps.config.publicUrl.replace(/\/+$/, ""), saved);
     const made = await oauth.provision(app, saved, webhookUrl);
     saved = await save({ id: saved.id, settings: { ...saved.settings, ...made.settings }, secrets: { ...saved.secrets, ...made.secrets } }, "active");
   }

@@ -2,18 +2,15 @@
 // read, secrets sealed with the master key. Listings never carry secrets. The OAuth install
 // flow that fills them is app-installs.ts; token refresh is oauth-tokens.ts.
 import { randomBytes } from "node:crypto";
-import { z } from "zod";
-import type { InstallationInfo, InstallationSecrets, Provider } from "../../connectors/types";
-import { subdomainOf } from "../../connectors/zendesk/client";
+import { connectorOf, providerNames } from "../../connectors";
+import type { Connector, InstallationInfo, InstallationSecrets, Provider } from "../../connectors/types";
 import type { Database } from "../db/client";
 import { decryptSecrets, encryptSecrets } from "./secrets";
 
-export const PROVIDERS = ["zendesk", "intercom", "crisp"] as const satisfies readonly Provider[];
-
 /**
- * - `pending`: created, but something only the helpdesk can give is still missing (Zendesk
- *   reveals a webhook's signing secret after the webhook exists, and the webhook needs our URL,
- *   which needs the installation id).
+ * - `pending`: created, but something only the helpdesk can give is still missing (a signing
+ *   secret the helpdesk reveals only after the webhook, which needs our URL, exists: the
+ *   connector's `installation.initialStatus` says when).
  * - `active`: webhooks are accepted and processed.
  * - `needs_reauth`: the helpdesk refused our credentials (a refresh answered invalid_grant, a
  *   401); webhooks are still accepted, and their deliveries wait as `held` until the admin
@@ -59,80 +56,9 @@ export class InstallationInputError extends Error {
   }
 }
 
-const required = () =>
-  z.string({ error: (iss) => (iss.input === undefined ? "is required" : "must be text") }).trim().min(1, "is required");
-const optional = () =>
-  z
-    .string()
-    .trim()
-    .optional()
-    .transform((v) => (v ? v : undefined));
-const digits = (what: string) => required().regex(/^\d+$/, `must be the numeric ${what}`);
-
-// Accepts "acme", "acme.zendesk.com" or "https://acme.zendesk.com/": people paste all three.
-// The connector's own reading, so the installation and the API client agree on what is valid.
-const zendeskSubdomain = required().transform((v, ctx) => {
-  const sub = subdomainOf(v);
-  if (sub) return sub;
-  ctx.addIssue({ code: "custom", message: "must be a Zendesk subdomain: letters, digits and dashes (acme for acme.zendesk.com)" });
-  return z.NEVER;
-});
-
-// how the installation was made: `oauth` (one-click install) or by hand
-const auth = z.enum(["oauth", "manual"]).optional();
-
-const zendeskSchema = z
-  .object({
-    account: zendeskSubdomain,
-    settings: z.object({
-      email: optional().transform((v) => v?.toLowerCase()).pipe(z.email("must be the e-mail address of the Zendesk agent the API token belongs to").optional()),
-      agentId: digits("Zendesk user id of that agent (our notes' author)"),
-      webhookId: optional(),
-      auth,
-    }),
-    secrets: z
-      .object({ apiToken: optional(), accessToken: optional(), refreshToken: optional(), expiresAt: optional(), refreshAt: optional(), signingSecret: optional() })
-      .refine((s) => s.apiToken || s.accessToken, { path: ["apiToken"], message: "is required (or secrets.accessToken for OAuth)" }),
-  })
-  .superRefine((v, ctx) => {
-    // an API token is used as <email>/token: it is half a credential without the e-mail
-    if (v.secrets.apiToken && !v.secrets.accessToken && !v.settings.email) {
-      ctx.addIssue({ code: "custom", path: ["settings", "email"], message: "is required: the e-mail address of the Zendesk agent the API token belongs to" });
-    }
-  });
-
-const intercomSchema = z.object({
-  account: required().regex(/^[a-z0-9]+$/i, "must be the Intercom app_id (workspace id): letters and digits"),
-  settings: z.object({
-    adminId: digits("Intercom admin id that authors our notes"),
-    region: z.enum(["us", "eu", "au"], { error: "must be one of: us, eu, au" }).default("us"),
-    auth,
-  }),
-  // an app installed through OAuth verifies webhooks with the app's client secret, from settings
-  secrets: z.object({ accessToken: required(), clientSecret: optional() }),
-}).superRefine((v, ctx) => {
-  if (v.settings.auth !== "oauth" && !v.secrets.clientSecret) ctx.addIssue({ code: "custom", path: ["secrets", "clientSecret"], message: "is required" });
-});
-
-const crispSchema = z
-  .object({
-    account: required().toLowerCase().pipe(z.guid("must be the Crisp website_id (a UUID)")),
-    settings: z.object({ mode: z.enum(["plugin", "website_hook"], { error: "must be one of: plugin, website_hook" }) }),
-    secrets: z.object({ identifier: optional(), key: optional(), signingSecret: optional() }),
-  })
-  .superRefine((v, ctx) => {
-    // a plugin token is a pair: half of one is a typo, not a choice
-    if (Boolean(v.secrets.identifier) !== Boolean(v.secrets.key)) {
-      const missing = v.secrets.identifier ? "key" : "identifier";
-      ctx.addIssue({ code: "custom", path: ["secrets", missing], message: "is required with the other half of the Crisp plugin token" });
-    }
-  });
-
-const SCHEMAS = { zendesk: zendeskSchema, intercom: intercomSchema, crisp: crispSchema };
-
 /** Pure: the installation as it will be stored, or the first bad field. */
 export function validateInstallation(provider: Provider, input: InstallationInput): ValidationResult {
-  const parsed = SCHEMAS[provider].safeParse({ account: input.account, settings: input.settings ?? {}, secrets: input.secrets ?? {} });
+  const parsed = connectorFor(provider).installation.schema.safeParse({ account: input.account, settings: input.settings ?? {}, secrets: input.secrets ?? {} });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     return { ok: false, field: issue.path.join("."), message: issue.message };
@@ -143,10 +69,10 @@ export function validateInstallation(provider: Provider, input: InstallationInpu
 
 /** What a new installation starts as; see INSTALLATION_STATUSES for `pending`. */
 export function initialStatus(provider: Provider, secrets: InstallationSecrets): InstallationStatus {
-  return provider === "zendesk" && !secrets.signingSecret ? "pending" : "active";
+  return connectorFor(provider).installation.initialStatus?.(secrets) ?? "active";
 }
 
-/** Crisp website hooks are unsigned: this key, in the hook URL, is what authenticates them. */
+/** Unsigned hooks (the connector's `keyedWebhook`): this key, in the hook URL, is what authenticates them. */
 export function generateHookKey(): string {
   return randomBytes(24).toString("base64url");
 }
@@ -156,13 +82,13 @@ export async function createInstallation(db: Database, masterKey: Buffer, input:
   if (!valid.ok) throw new InstallationInputError(valid.field, `${valid.field} ${valid.message}`);
   const { account, settings } = valid.value;
   const secrets: InstallationSecrets = { ...valid.value.secrets };
-  if (input.provider === "crisp" && settings.mode === "website_hook") secrets.hookKey = generateHookKey();
+  if (connectorFor(input.provider).installation.keyedWebhook?.(settings)) secrets.hookKey = generateHookKey();
 
   if (!(await db.prisma.tenant.findUnique({ where: { id: input.tenantId } }))) {
     throw new InstallationInputError("tenantId", `no tenant ${input.tenantId}`);
   }
-  // Intercom and Crisp share one endpoint and route by account: two live installations of
-  // one account would make that routing a coin toss.
+  // Helpdesks that share one endpoint route by account: two live installations of one account
+  // would make that routing a coin toss.
   const clash = await db.prisma.installation.findFirst({
     where: { provider: input.provider, account, status: { in: ["active", "pending"] } },
   });
@@ -232,7 +158,7 @@ export async function getInstallation(db: Database, masterKey: Buffer, id: strin
   return row ? toRecord(row, masterKey) : null;
 }
 
-/** For shared endpoints (Intercom app_id, Crisp website_id): the live installation, else the newest. */
+/** For shared endpoints, routed by account: the live installation, else the newest. */
 export async function findInstallationByAccount(db: Database, masterKey: Buffer, provider: Provider, account: string): Promise<InstallationRecord | null> {
   const rows = await db.prisma.installation.findMany({ where: { provider, account: normaliseAccount(provider, account) }, orderBy: { createdAt: "desc" } });
   const row = rows.find((r) => r.status === "active") ?? rows[0];
@@ -260,7 +186,7 @@ export async function setInstallationStatus(db: Database, id: string, status: In
 }
 
 /**
- * Adds or replaces secrets (e.g. the Zendesk signing secret revealed after the webhook was
+ * Adds or replaces secrets (e.g. a signing secret the helpdesk revealed after the webhook was
  * made), re-validated as a whole; a `pending` installation that is now complete goes live.
  */
 export async function updateInstallationSecrets(db: Database, masterKey: Buffer, id: string, patch: InstallationSecrets): Promise<InstallationRecord | null> {
@@ -278,8 +204,13 @@ export async function updateInstallationSecrets(db: Database, masterKey: Buffer,
 }
 
 function normaliseAccount(provider: Provider, account: string): string {
-  const trimmed = account.trim();
-  return provider === "intercom" ? trimmed : trimmed.toLowerCase();
+  return connectorFor(provider).installation.normaliseAccount?.(account) ?? account.trim();
+}
+
+function connectorFor(provider: Provider): Connector {
+  const c = connectorOf(provider);
+  if (!c) throw new InstallationInputError("provider", `no helpdesk ${provider}: one of ${providerNames.join(", ")}`);
+  return c;
 }
 
 function toRecord(row: InstallationRow, masterKey: Buffer): InstallationRecord {
@@ -297,7 +228,7 @@ function toRecord(row: InstallationRow, masterKey: Buffer): InstallationRecord {
 }
 
 function providerOf(row: { id: string; provider: string }): Provider {
-  if (!(PROVIDERS as readonly string[]).includes(row.provider)) throw new Error(`installation ${row.id} has unknown provider ${row.provider}`);
+  if (!connectorOf(row.provider)) throw new Error(`installation ${row.id} has unknown provider ${row.provider}`);
   return row.provider as Provider;
 }
 

@@ -100,10 +100,11 @@ describe("Intercom one-click install", () => {
     try {
       const r = await request(bare.app).get("/install/intercom").set({ authorization: `ApiKey ${bare.apiKey}`, accept: "application/json" });
       expect(r.status).toBe(501);
-      expect(r.body.error.message).toMatch(/INTERCOM_OAUTH_CLIENT_ID and INTERCOM_OAUTH_CLIENT_SECRET/);
+      expect(r.body).toMatchObject({ error: "not_configured", code: "INS_501" });
+      expect(r.body.details.message).toMatch(/INTERCOM_OAUTH_CLIENT_ID and INTERCOM_OAUTH_CLIENT_SECRET/);
       const z = await request(bare.app).get("/oauth/zendesk/callback?code=x&state=y").set("accept", "application/json");
       expect(z.status).toBe(501);
-      expect(z.body.error.message).toMatch(/ZENDESK_OAUTH_CLIENT_ID and ZENDESK_OAUTH_CLIENT_SECRET/);
+      expect(z.body.details.message).toMatch(/ZENDESK_OAUTH_CLIENT_ID and ZENDESK_OAUTH_CLIENT_SECRET/);
     } finally {
       await bare.close();
     }

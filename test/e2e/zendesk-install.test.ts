@@ -214,7 +214,7 @@ describe("Zendesk one-click install", () => {
 
     async function expectNothingCreated(answer: request.Response, code: string, before: number) {
       expect(answer.status).toBe(400);
-      expect(answer.body.error.code).toBe(code);
+      expect(answer.body).toMatchObject({ error: code, code: "INS_400" });
       expect(await installations()).toBe(before);
       expect(zd.tokenCalls).toHaveLength(0);
       expect(zd.webhooks.size).toBe(0);
@@ -249,7 +249,7 @@ describe("Zendesk one-click install", () => {
       const calls = zd.tokenCalls.length;
       const replay = await callback(c.code, c.state);
       expect(replay.status).toBe(400);
-      expect(replay.body.error.code).toBe("replayed_state");
+      expect(replay.body.error).toBe("replayed_state");
       expect(await installations()).toBe(before);
       expect(zd.tokenCalls).toHaveLength(calls);
     });
@@ -269,7 +269,7 @@ describe("Zendesk one-click install", () => {
   it("asks for a valid subdomain and a tenant, and shows a clear page when access is denied", async () => {
     const bad = await request(p.app).get("/install/zendesk?subdomain=not_a..subdomain").set({ authorization: `ApiKey ${p.apiKey}`, accept: "application/json" });
     expect(bad.status).toBe(400);
-    expect(bad.body.error).toMatchObject({ code: "invalid_request", field: "subdomain" });
+    expect(bad.body).toMatchObject({ error: "invalid_request", code: "REQ_400", details: { field: "subdomain" } });
     const anonymous = await request(p.app).get("/install/zendesk?subdomain=acme").set("accept", "application/json");
     expect(anonymous.status).toBe(401);
     const denied = await request(p.app).get("/oauth/zendesk/callback?error=access_denied&error_description=The+end-user+or+authorization+server+denied+the+request.&state=x");

@@ -1,7 +1,7 @@
 // Customers as the console lists and shows them: search by external id, the profile with
 // each claim's provenance linked to its ticket, and the last note posted for them.
 import { z } from "zod";
-import { ticketUrl } from "../../../connectors/admin-facts";
+import { ticketUrl } from "../../../connectors";
 import type { Provider } from "../../../connectors/types";
 import type { Database } from "../../db/client";
 import { customerDetail } from "../../memory/store";

@@ -1,8 +1,7 @@
 // The webhook inbox as an admin sees it: filter, page, one delivery's outcome, and replay.
 // Every query is scoped by tenant: a tenant never reads or replays another's deliveries.
 import { z } from "zod";
-import { ticketUrl } from "../../../connectors/admin-facts";
-import type { Provider } from "../../../connectors/types";
+import { providerNames, ticketUrl } from "../../../connectors";
 import type { Database } from "../../db/client";
 import { parseBody } from "../errors";
 
@@ -25,7 +24,7 @@ const optionalTime = optionalText.pipe(
 
 export const deliveryFilterSchema = z.object({
   status: optionalText.pipe(z.enum(DELIVERY_STATUSES, { error: `must be one of: ${DELIVERY_STATUSES.join(", ")}` }).optional()),
-  provider: optionalText.pipe(z.enum(["zendesk", "intercom", "crisp"], { error: "must be one of: zendesk, intercom, crisp" }).optional()),
+  provider: optionalText.pipe(z.enum(providerNames, { error: `must be one of: ${providerNames.join(", ")}` }).optional()),
   since: optionalTime,
   until: optionalTime,
   page: z.coerce.number({ error: "must be a number" }).int("must be a whole number").min(1, "must be at least 1").max(100_000).default(1),
@@ -84,7 +83,7 @@ export async function deliveryDetail(db: Database, tenantId: string, id: string)
     db.prisma.installation.findUnique({ where: { id: row.installationId }, select: { provider: true, account: true } }),
     db.prisma.postedNote.findUnique({ where: { deliveryId: id }, select: { state: true, reason: true, postedAt: true, noteRef: true } }),
   ]);
-  const ticket_url = inst && d.ticket_ref ? ticketUrl(inst.provider as Provider, inst.account, d.ticket_ref) : null;
+  const ticket_url = inst && d.ticket_ref ? ticketUrl(inst.provider, inst.account, d.ticket_ref) : null;
   return {
     ...d,
     account: inst?.account ?? null,

@@ -1,7 +1,7 @@
 // Helpdesk installations as console cards: status, webhook URL, last delivery and error,
 // and the few changes an admin makes (note author, disable, uninstall). Creating and
 // re-keying go through src/tenants/installations.ts like the CLI's commands.
-import { NOTE_AUTHOR_SETTING, webhookUrl } from "../../../connectors/admin-facts";
+import { connectorOf, webhookUrl } from "../../../connectors";
 import type { Database } from "../../db/client";
 import { getInstallation, listInstallations, setInstallationStatus, validateInstallation, type InstallationStatus } from "../../tenants/installations";
 import { ApiError } from "../errors";
@@ -25,9 +25,10 @@ export async function installationCards(db: Database, tenantId: string, publicUr
   const iso = (v: Date | string | undefined) => (v === undefined ? null : new Date(v).toISOString());
   return Promise.all(
     rows.map(async (r) => {
-      // the Crisp website-hook URL carries a generated key: only the decrypted record has it
-      const secrets = r.provider === "crisp" && r.settings.mode === "website_hook" ? ((await getInstallation(db, masterKey(), r.id))?.info.secrets ?? {}) : {};
-      const author = NOTE_AUTHOR_SETTING[r.provider];
+      const installation = connectorOf(r.provider)?.installation;
+      // a keyed webhook URL carries a generated key: only the decrypted record has it
+      const secrets = installation?.keyedWebhook?.(r.settings) ? ((await getInstallation(db, masterKey(), r.id))?.info.secrets ?? {}) : {};
+      const author = installation?.noteAuthor;
       const err = errors.find((e) => e.installation_id === r.id);
       return {
         installation_id: r.id,
@@ -55,7 +56,7 @@ export async function ownInstallation(db: Database, tenantId: string, id: string
 export async function setNoteAuthor(db: Database, masterKey: Buffer, tenantId: string, id: string, value: string): Promise<void> {
   await ownInstallation(db, tenantId, id);
   const current = (await getInstallation(db, masterKey, id))!;
-  const author = NOTE_AUTHOR_SETTING[current.info.provider];
+  const author = connectorOf(current.info.provider)?.installation.noteAuthor;
   if (!author) throw new ApiError("invalid_request", `${current.info.provider} notes have no author to pick`, "note_author");
   const settings = { ...current.info.settings, [author.setting]: value };
   const valid = validateInstallation(current.info.provider, { account: current.info.account, settings, secrets: current.info.secrets });

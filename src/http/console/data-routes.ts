@@ -1,6 +1,7 @@
 // Console pages over the admin functions: deliveries, customers, helpdesks and API keys.
 // Each reads and changes only the session's tenant.
 import type { Request, Response, Router } from "express";
+import { connectorOf } from "../../../connectors";
 import { SHARED_SCOPE } from "../../memory/store";
 import { ApiError } from "../errors";
 import { customerPage, parseCustomerSearch, searchCustomers } from "../admin/customers";
@@ -104,7 +105,8 @@ export function registerDataPages(router: Router, deps: AdminDeps, st: (res: Res
           const inst = await ownInstallation(db, tenant.id, id);
           const secret = text(req.body.secret).trim();
           if (!secret) throw new ApiError("invalid_request", "secret: is required");
-          await updateInstallationSecrets(db, masterKey(), id, inst.provider === "intercom" ? { clientSecret: secret } : { signingSecret: secret });
+          const field = connectorOf(inst.provider)?.installation.adminSecret.secret ?? "signingSecret";
+          await updateInstallationSecrets(db, masterKey(), id, { [field]: secret });
           return res.redirect(303, "/console/helpdesks?done=secret_saved");
         }
         case "author":

@@ -1,5 +1,5 @@
-// A posted note as the agent reads it: the helpdesk's markup (HTML for Zendesk and Intercom,
-// markdown for Crisp) turned into plain lines. The result is text, escaped again on output.
+// A posted note as the agent reads it: the helpdesk's markup (HTML, or markdown and text as
+// they are) turned into plain lines. The result is text, escaped again on output.
 const NAMED: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " ", "#39": "'" };
 
 export function noteAsText(body: string, format: string | null): string {

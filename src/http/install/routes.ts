@@ -1,26 +1,13 @@
 // GET /install/:provider (start: the caller is a tenant, by API key or console session) and
 // GET /oauth/:provider/callback (the helpdesk sends the admin back). The flow itself is
 // src/tenants/app-installs.ts; this file reads requests and writes answers: a redirect, a
-// small page for a person, or JSON when the request asks for application/json.
+// small page for a person, or JSON when the request asks for application/json. Error codes
+// and their statuses are the one error table's (src/http/errors.ts).
 import express, { type Request, type Response } from "express";
 import type { Database } from "../../db/client";
-import { type AppInstallDeps, completeInstall, type InstallErrorCode, type InstallFailure, startInstall } from "../../tenants/app-installs";
+import { type AppInstallDeps, completeInstall, type InstallFailure, startInstall } from "../../tenants/app-installs";
 import { authenticateApiKey } from "../../tenants/service";
-
-/** The one table of install error codes → HTTP status. */
-const STATUS: Record<InstallErrorCode | "unauthorized", number> = {
-  unauthorized: 401,
-  unknown_provider: 404,
-  not_configured: 501,
-  invalid_request: 400,
-  bad_state: 400,
-  expired_state: 400,
-  replayed_state: 400,
-  wrong_tenant: 400,
-  access_denied: 400,
-  already_installed: 409,
-  provider_error: 502,
-};
+import { ApiError, sendError, statusOf } from "../errors";
 
 export type InstallRoutesDeps = AppInstallDeps & {
   /**
@@ -85,12 +72,10 @@ function wantsJson(req: Request): boolean {
   return /application\/json/i.test(req.get("accept") ?? "");
 }
 
+/** JSON in the shared error envelope, else a small page for the person in the browser. */
 function fail(req: Request, res: Response, f: InstallFailure | { ok: false; code: "unauthorized"; message: string }): void {
-  const status = STATUS[f.code];
-  if (wantsJson(req)) {
-    res.status(status).json({ error: { code: f.code, message: f.message, ...("field" in f && f.field ? { field: f.field } : {}) } });
-    return;
-  }
+  if (wantsJson(req)) return sendError(res, new ApiError(f.code, f.message, "field" in f ? f.field : undefined));
+  const status = statusOf(f.code);
   const title = f.code === "access_denied" ? "Access was not granted" : "The helpdesk could not be connected";
   res
     .status(status)

@@ -2,6 +2,7 @@
 // replay one, or every dead delivery matching the filter.
 import type { DeliveryFilter, deliveryDetail, listDeliveries } from "../../admin/deliveries";
 import { DELIVERY_STATUSES } from "../../admin/deliveries";
+import { registeredConnectors } from "../../../../connectors";
 import { html } from "../html";
 import { csrfField, formatTime, page, pager, type PageContext } from "../layout";
 
@@ -10,11 +11,7 @@ type Detail = NonNullable<Awaited<ReturnType<typeof deliveryDetail>>>;
 
 export type RawFilter = { status?: string; provider?: string; since?: string; until?: string };
 
-const PROVIDERS = [
-  ["zendesk", "Zendesk"],
-  ["intercom", "Intercom"],
-  ["crisp", "Crisp"],
-] as const;
+const PROVIDERS = registeredConnectors.map((c) => [c.provider, c.displayName] as const);
 
 function filterForm(raw: RawFilter) {
   return html`<form method="get" action="/console/deliveries" class="filters" role="search" aria-label="Filter deliveries">

@@ -3,16 +3,18 @@
 import type { InstallationCard } from "../../admin/installations";
 import { html } from "../html";
 import { csrfField, formatTime, page, type PageContext } from "../layout";
+import { connectorOf, registeredConnectors } from "../../../../connectors";
 import { CONNECT_FORMS, type FormField } from "./connect-forms";
 
-const NAMES: Record<string, string> = { zendesk: "Zendesk", intercom: "Intercom", crisp: "Crisp" };
+const nameOf = (provider: string) => connectorOf(provider)?.displayName ?? provider;
 
 function card(ctx: PageContext, c: InstallationCard) {
   const id = c.installation_id;
   const action = (what: string) => `/console/helpdesks/${encodeURIComponent(id)}/${what}`;
   const live = c.status !== "uninstalled";
+  const secretLabel = connectorOf(c.provider)?.installation.adminSecret.label ?? "Signing secret";
   return html`<section class="card" aria-labelledby="${id}-title">
-<h2 id="${id}-title">${NAMES[c.provider] ?? c.provider} · ${c.account}</h2>
+<h2 id="${id}-title">${nameOf(c.provider)} · ${c.account}</h2>
 <p>Status <span class="status status-${c.status}" data-status="${c.status}">${c.status}</span>${c.status_reason ? ` (${c.status_reason})` : ""} · installation <code>${id}</code></p>
 <label for="${id}-url">Webhook URL</label>
 <input id="${id}-url" readonly value="${c.webhook_url}" class="url">
@@ -22,9 +24,9 @@ function card(ctx: PageContext, c: InstallationCard) {
 ${
   live
     ? html`<form method="post" action="${action("secret")}" class="inline">${csrfField(ctx)}
-<label for="${id}-secret">${c.provider === "intercom" ? "Client secret" : "Signing secret"}</label>
+<label for="${id}-secret">${secretLabel}</label>
 <input id="${id}-secret" name="secret" type="password" required autocomplete="off">
-<button type="submit">${c.provider === "intercom" ? "Save client secret" : "Save signing secret"}</button></form>
+<button type="submit">Save ${secretLabel.toLowerCase()}</button></form>
 ${
   c.note_author
     ? html`<form method="post" action="${action("author")}" class="inline">${csrfField(ctx)}
@@ -43,15 +45,16 @@ ${c.status !== "disabled" ? html`<form method="post" action="${action("disable")
 }
 
 export function helpdesksPage(ctx: PageContext, cards: InstallationCard[], opts: { notice?: string; error?: string; oauth?: (p: string) => boolean } = {}): string {
-  const connect = ["zendesk", "intercom", "crisp"].map((p) => {
-    const label = `Connect ${NAMES[p]}`;
-    // Zendesk's OAuth needs the subdomain before it can send the admin anywhere
-    if (opts.oauth?.(p)) {
-      return p === "zendesk"
-        ? html`<form method="get" action="/install/zendesk" class="inline"><label>Zendesk subdomain <input name="subdomain" required></label><button type="submit">${label}</button></form>`
-        : html`<form method="get" action="/install/${p}" class="inline"><button type="submit">${label}</button></form>`;
+  const connect = registeredConnectors.flatMap((c) => {
+    const p = c.provider;
+    const label = `Connect ${c.displayName}`;
+    // some helpdesks' OAuth needs a field (a subdomain) before it can send the admin anywhere
+    if (c.installation.methods.includes("oauth") && opts.oauth?.(p)) {
+      const fields = (c.installation.oauthStartFields ?? []).map((f) => html`<label>${f.label} <input name="${f.name}" required></label>`);
+      return [html`<form method="get" action="/install/${p}" class="inline">${fields}<button type="submit">${label}</button></form>`];
     }
-    return html`<form method="get" action="/console/helpdesks/connect/${p}" class="inline"><button type="submit">${label}</button></form>`;
+    // the manual form, where the connector has one
+    return c.installation.manual ? [html`<form method="get" action="/console/helpdesks/connect/${p}" class="inline"><button type="submit">${label}</button></form>`] : [];
   });
   const body = cards.length
     ? cards.filter((c) => c.status !== "uninstalled").concat(cards.filter((c) => c.status === "uninstalled")).map((c) => card(ctx, c))
@@ -87,8 +90,8 @@ ${def.fields.map((f) => field(f, typeof form[f.flag] === "string" ? (form[f.flag
 export function connectedPage(ctx: PageContext, provider: string, r: { installation_id: string; account: string; status: string; webhook_url: string; next_steps: string[] }): string {
   return page(
     ctx,
-    `${NAMES[provider]} connected`,
-    html`<h1>${NAMES[provider]} connected</h1>
+    `${nameOf(provider)} connected`,
+    html`<h1>${nameOf(provider)} connected</h1>
 <p>Installation <code>${r.installation_id}</code> for ${r.account}: <span class="status status-${r.status}" data-status="${r.status}">${r.status}</span></p>
 <label for="new-url">Webhook URL</label>
 <input id="new-url" readonly value="${r.webhook_url}" class="url">
