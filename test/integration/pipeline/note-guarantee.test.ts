@@ -135,9 +135,10 @@ describe("the note guarantee", () => {
     };
   });
 
-  const newTicket = () => {
+  /** A ticket with one customer message; its requester is its own unless one is given. */
+  const newTicket = (requester?: string) => {
     const n = ++ticketSeq;
-    helpdesk.addTicket(String(n), String(n + 500_000), n);
+    helpdesk.addTicket(String(n), requester ?? String(n + 500_000), n);
     return String(n);
   };
 
@@ -238,7 +239,8 @@ describe("the note guarantee", () => {
   });
 
   describe("randomized interleavings (seeded)", () => {
-    // N deliveries on M tickets; each step runs a few jobs at once, picked at random from what
+    // N deliveries on M tickets of two customers (no ticket gets a new message meanwhile, so each
+    // warrants one note); each step runs a few jobs at once, picked at random from what
     // the queue holds, with faults injected into the helpdesk calls; a job that threw is put back
     // (its queue count goes on, or starts again: the sweeper's re-enqueue), and finished jobs are
     // sometimes enqueued again (a sweep overlapping a late dispatch).
@@ -247,7 +249,9 @@ describe("the note guarantee", () => {
       const pick = <T>(xs: T[]) => xs[Math.floor(random() * xs.length)]!;
       const M = 5;
       const N = 20;
-      const tickets = Array.from({ length: M }, newTicket);
+      // two customers share the tickets: feeding one ticket moves the profile another's note showed
+      const customers = [String(++ticketSeq + 900_000), String(++ticketSeq + 900_000)];
+      const tickets = Array.from({ length: M }, () => newTicket(pick(customers)));
       helpdesk.fault = () => {
         const r = random();
         return r < 0.12 ? "429" : r < 0.2 ? "crash_before" : r < 0.3 ? "crash_after" : "none";
