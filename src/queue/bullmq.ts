@@ -33,6 +33,8 @@ export type BullmqQueueOptions = {
 type JobData = { deliveryId: string };
 
 const JOB_NAME = "delivery";
+/** How long the job kept for a delivery running across a Redis comeback waits (the sweeper's lease on a row). */
+const RUNNING_SAFETY_NET_MS = 120_000;
 const BACKOFF_TYPE = "decide-retry";
 
 /** The job's last failure, marked final so BullMQ stops retrying and onDead is called. */
@@ -83,6 +85,7 @@ export function createBullmqQueue(opts: BullmqQueueOptions): DeliveryQueue {
     wasDown = false;
     comebacks++;
     log.info({ running: running.size }, "Redis reachable again");
+    void keepRunningJobs([...running]);
     for (const listener of reconnected) listener({ running });
   });
   /** Deliveries this process's worker is running now. */
@@ -122,9 +125,31 @@ export function createBullmqQueue(opts: BullmqQueueOptions): DeliveryQueue {
     }
   }
 
+  /**
+   * Redis back, maybe empty, while this worker runs `ids`: each gets a job again, delayed by
+   * RUNNING_SAFETY_NET_MS, so nothing acknowledged depends on a job Redis may have lost (were
+   * this process to die now, the delayed job runs the delivery again). Not run sooner: the
+   * delivery is running here, and a second run at once would only wait for its ticket. A
+   * run that ends well leaves the delayed job to find the delivery done; one that fails
+   * brings it forward to the retry's time (requeueAfterOutage). A no-op for a job Redis kept.
+   */
+  async function keepRunningJobs(ids: string[]): Promise<void> {
+    if (ids.length === 0) return;
+    const jobs = ids.map((deliveryId) => ({ name: JOB_NAME, data: { deliveryId }, opts: { jobId: deliveryId, delay: RUNNING_SAFETY_NET_MS } }));
+    await withTimeout(queue.addBulk(jobs), timeoutMs * Math.ceil(jobs.length / 100), "enqueue").catch((err: unknown) =>
+      // down again: each run that fails enqueues itself, and the next comeback's recovery the rest
+      log.warn({ running: ids.length, err: (err as Error).message }, "could not enqueue the running deliveries after Redis came back"),
+    );
+  }
+
   async function requeueAfterOutage(deliveryId: string, delayMs: number): Promise<void> {
     try {
       await withTimeout(queue.add(JOB_NAME, { deliveryId }, { jobId: deliveryId, delay: delayMs > 0 ? delayMs : undefined }), timeoutMs, "enqueue");
+      // the add is a no-op when the comeback's delayed job holds the id: bring that one forward
+      const held = await withTimeout(queue.getJob(deliveryId), timeoutMs, "getJob");
+      if (held && (await withTimeout(held.getState(), timeoutMs, "getState")) === "delayed") {
+        await withTimeout(delayMs > 0 ? held.changeDelay(delayMs) : held.promote(), timeoutMs, "reschedule");
+      }
     } catch (err) {
       // down again: the next comeback's recovery enqueues it
       log.warn({ deliveryId, err: (err as Error).message }, "could not enqueue a delivery after Redis came back");

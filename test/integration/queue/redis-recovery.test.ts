@@ -115,3 +115,45 @@ describeWithRedisServer("recovery after Redis comes back empty", () => {
     expect(attempts).toEqual(Array(8).fill({ status: "skipped", attempts: 2 }));
   });
 });
+
+describeWithRedisServer("a delivery running while Redis goes and comes back empty", () => {
+  let redis: PrivateRedis;
+  let queue: ReturnType<typeof createBullmqQueue>;
+
+  beforeAll(async () => {
+    redis = await createPrivateRedis();
+    queue = createBullmqQueue({ redisUrl: redis.url, name: `running-${process.pid}-${randomBytes(3).toString("hex")}`, log: createLogger("silent") });
+  });
+  afterAll(async () => {
+    await redis?.start();
+    await queue?.close();
+    await redis?.stop();
+  });
+
+  it("has a job in Redis again at once (delayed: it is running here), and runs again when that run fails", async () => {
+    const runs: number[] = [];
+    let release: ((outcome: "fail") => void) | undefined;
+    await queue.startWorker(
+      async (_id, attempt) => {
+        runs.push(attempt);
+        if (runs.length > 1) return;
+        // the first run outlives the outage, then fails (a helpdesk 500, say)
+        await new Promise<"fail">((resolve) => (release = resolve));
+        throw Object.assign(new Error("helpdesk answered 500"), { retryAfterMs: 200 });
+      },
+      async () => undefined,
+      { concurrency: 2 },
+    );
+    const comeback = new Promise<void>((resolve) => queue.onReconnect!(() => resolve()));
+    await queue.enqueue("dlv_running_across_outage");
+    await waitFor(async () => runs.length === 1, 10_000, "the first run to start");
+    await redis.stop();
+    await redis.start();
+    await comeback;
+    // the delivery is still running here; Redis came back without its job, and now holds one
+    await waitFor(async () => (await queue.counts()).delayed === 1, 5_000, "a delayed job for the running delivery");
+    release!("fail");
+    // brought forward to the retry's time, not left for the safety net's two minutes
+    await waitFor(async () => runs.length === 2, 10_000, "the failed run to run again");
+  });
+});
