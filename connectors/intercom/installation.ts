@@ -2,7 +2,7 @@
 // flags and console fields, the setup steps, and the settings this connector reads.
 import { z } from "zod";
 import type { ConnectorSettings, InstallationCapability } from "../types";
-import { digits, installedBy, optional, required } from "../shared/installation-fields";
+import { authorPicked, digits, installedBy, NOTE_AUTHOR_PICKED, optional, required } from "../shared/installation-fields";
 import { INTERCOM_TOPICS } from "./oauth";
 
 const schema = z
@@ -12,6 +12,7 @@ const schema = z
       adminId: digits("Intercom admin id that authors our notes"),
       region: z.enum(["us", "eu", "au"], { error: "must be one of: us, eu, au" }).default("us"),
       auth: installedBy,
+      [NOTE_AUTHOR_PICKED]: authorPicked,
     }),
     // an app installed through OAuth verifies webhooks with the app's client secret, from settings
     secrets: z.object({ accessToken: required(), clientSecret: optional() }),

@@ -2,7 +2,7 @@
 // flags and console fields, the setup steps, and the settings this connector reads.
 import { z } from "zod";
 import type { ConnectorSettings, InstallationCapability } from "../types";
-import { digits, installedBy, optional, required } from "../shared/installation-fields";
+import { authorPicked, digits, installedBy, NOTE_AUTHOR_PICKED, optional, required } from "../shared/installation-fields";
 import { subdomainOf } from "./client";
 
 // Accepts "acme", "acme.zendesk.com" or "https://acme.zendesk.com/": people paste all three.
@@ -22,6 +22,7 @@ const schema = z
       agentId: digits("Zendesk user id of that agent (our notes' author)"),
       webhookId: optional(),
       auth: installedBy,
+      [NOTE_AUTHOR_PICKED]: authorPicked,
     }),
     secrets: z
       .object({ apiToken: optional(), accessToken: optional(), refreshToken: optional(), expiresAt: optional(), refreshAt: optional(), signingSecret: optional() })

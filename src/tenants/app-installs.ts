@@ -2,6 +2,7 @@
 // callback (code → tokens → who installed → the installation, created or updated → whatever
 // the helpdesk needs set up, e.g. a webhook → active, held deliveries resumed).
 // The helpdesk specifics are each connector's `oauth` capability.
+import { NOTE_AUTHOR_PICKED } from "../../connectors/shared/installation-fields";
 import type { Connector, InstallationInfo, OAuthApp, Provider } from "../../connectors/types";
 import { ProviderError } from "../../connectors/types";
 import type { Database } from "../db/client";
@@ -119,7 +120,7 @@ async function install(deps: AppInstallDeps, r: Ready, tenantId: string, stateAc
   const identity = await oauth.identify(app, stateAccount, tokens);
   // re-installing the same account for the same tenant updates that installation, never a second one
   const existing = await findTenantInstallation(deps.db, deps.masterKey, tenantId, provider, identity.account);
-  const settings = { ...existing?.info.settings, ...identity.settings };
+  const settings = { ...existing?.info.settings, ...identity.settings, ...chosenAuthor(r.connector, existing?.info.settings) };
   // the new tokens replace whatever credential was there (an API token of a manual install too)
   const secrets = { ...(existing?.info.secrets.signingSecret ? { signingSecret: existing.info.secrets.signingSecret } : {}), ...tokens };
   const save = (info: { id?: string; settings: Record<string, string | undefined>; secrets: InstallationInfo["secrets"] }, status: "pending" | "active") =>
@@ -146,6 +147,19 @@ async function install(deps: AppInstallDeps, r: Ready, tenantId: string, stateAc
     nextSteps,
     resumed: resumed.length,
   };
+}
+
+/**
+ * The note author an admin chose outlives a re-install: one picked in the console, or typed in a
+ * manual install (which the new tokens now replace). Only an author that was the installing
+ * user by default gives way to who installs this time.
+ */
+function chosenAuthor(connector: Connector, settings: Record<string, string | undefined> | undefined): Record<string, string> {
+  const key = connector.installation.noteAuthor?.setting;
+  const author = key ? settings?.[key] : undefined;
+  if (!key || !author || !settings) return {};
+  const chosen = settings[NOTE_AUTHOR_PICKED] === "true" || settings.auth !== "oauth";
+  return chosen ? { [key]: author, [NOTE_AUTHOR_PICKED]: "true" } : {};
 }
 
 function publicSettings(settings: Record<string, string | undefined>): Record<string, string> {

@@ -90,10 +90,19 @@ export function createCredentials(deps: CredentialsDeps): Credentials {
   }
 
   async function decide(inst: InstallationInfo, reason: "expiring" | "unauthorized", row: { secrets: string; status: string }, now: Date): Promise<Outcome> {
-    if (row.status !== "active") return { needsReauth: `installation is ${row.status}` };
+    if (row.status !== "active") {
+      // uninstalled, disabled or cut off elsewhere: this process's cached copy may still say active
+      deps.changed?.(inst.id);
+      return { needsReauth: `installation is ${row.status}` };
+    }
     const current = decryptSecrets<InstallationSecrets>(deps.masterKey, row.secrets);
-    // another process (or an admin re-installing) replaced the token meanwhile: use that one
-    if (current.accessToken !== inst.secrets.accessToken) return { secrets: current };
+    // Another process (or an admin re-installing) replaced the token meanwhile: use that one,
+    // and drop this process's cached copy, or the next job would present the dead token again.
+    if (current.accessToken !== inst.secrets.accessToken) {
+      deps.log.info({ installation: inst.id, provider: inst.provider, reason }, "access token already renewed; using the stored one");
+      deps.changed?.(inst.id);
+      return { secrets: current };
+    }
     if (reason === "expiring" && !expiring(current, now)) return { secrets: current };
 
     const oauth = deps.connectors[inst.provider]?.oauth;

@@ -5,6 +5,7 @@
 // again resumes them.
 import nock from "nock";
 import request from "supertest";
+import { setNoteAuthor } from "../../src/http/admin/installations";
 import { FakeIntercomApp } from "../helpers/fake-intercom-app";
 import { intercomHeaders } from "../helpers/fake-intercom";
 import { createTestPipeline, settled, waitFor, type TestPipeline } from "../helpers/pipeline";
@@ -93,6 +94,18 @@ describe("Intercom one-click install", () => {
     expect(again.body.resumed_deliveries).toBe(1);
     await settled(p.db);
     expect(ic.ic.notesOn(conv)).toHaveLength(1);
+  });
+
+  it("connecting again keeps the admin picked as the note author", async () => {
+    const cb = await install();
+    const id = cb.body.installation.id;
+    expect(cb.body.installation.settings.adminId).toBe(ic.admin.id);
+    await setNoteAuthor(p.db, p.masterKey, p.tenantId, id, "7311200");
+    const again = await install();
+    expect(again.body.installation).toMatchObject({ id, settings: { adminId: "7311200" } });
+    const conv = await conversationEvent();
+    await settled(p.db);
+    expect(ic.ic.notesOn(conv).map((n) => n.adminId)).toEqual(["7311200"]);
   });
 
   it("answers 501 naming the settings when the OAuth client is not configured", async () => {

@@ -5,11 +5,13 @@
 // checks and uninstall. Embedded store and queue, or PostgreSQL + BullMQ when configured.
 import nock from "nock";
 import request from "supertest";
+import { createInstallationCommands } from "../../src/cli/installations";
+import { setNoteAuthor } from "../../src/http/admin/installations";
 import { uninstallInstallation } from "../../src/tenants/app-uninstall";
 import { createTenant } from "../../src/tenants/service";
 import { createInstallDeps } from "../../src/http/install/deps";
 import { FakeZendeskApp } from "../helpers/fake-zendesk-app";
-import { createTestPipeline, settled, ticketCreatedEvent, waitFor, zendeskHeaders, type TestPipeline } from "../helpers/pipeline";
+import { createTestPipeline, createTestZendeskInstallation, settled, ticketCreatedEvent, waitFor, ZENDESK_AGENT_ID, zendeskHeaders, type TestPipeline } from "../helpers/pipeline";
 
 jest.setTimeout(60_000);
 
@@ -118,6 +120,42 @@ describe("Zendesk one-click install", () => {
     expect(zd.webhooks.size).toBe(1);
   });
 
+  it("re-installing keeps the note author the admin picked, and notes go on being theirs", async () => {
+    const first = await install("soylent");
+    const inst = first.body.installation;
+    expect(inst.settings.agentId).toBe(String(zd.admin.id));
+    const picked = { id: 3_300_001, name: "Nora Notes", email: "nora@globex.example" };
+    zd.zd.addUser({ ...picked, role: "agent" });
+    await setNoteAuthor(p.db, p.masterKey, p.tenantId, inst.id, String(picked.id));
+    // someone else connects again: the installing user changes, the chosen author does not
+    zd.signInAs({ id: 3_300_002, name: "Otto Other", email: "otto@globex.example" });
+    const again = await install("soylent");
+    expect(again.status).toBe(200);
+    expect(again.body.installation.settings.agentId).toBe(String(picked.id));
+    const row = await p.db.prisma.installation.findUniqueOrThrow({ where: { id: inst.id } });
+    expect((row.settings as Record<string, string>).agentId).toBe(String(picked.id));
+    const id = await ticketEvent(inst.id, [...zd.webhooks.values()][0]!.secret);
+    await settled(p.db);
+    expect(zd.zd.notesOn(id).map((n) => n.authorId)).toEqual([picked.id]);
+  });
+
+  it("switching a manual install to one click keeps the agent typed in by hand as the author", async () => {
+    const manual = await createTestZendeskInstallation(p.db, p.masterKey, p.tenantId, "cyberdyne");
+    const cb = await install("cyberdyne");
+    expect(cb.status).toBe(200);
+    expect(cb.body.installation).toMatchObject({ id: manual.id, status: "active", settings: { agentId: ZENDESK_AGENT_ID, auth: "oauth" } });
+  });
+
+  it("re-installing by another admin makes them the author when nobody picked one", async () => {
+    const first = await install("tyrell");
+    expect(first.body.installation.settings.agentId).toBe(String(zd.admin.id));
+    const other = { id: 3_300_003, name: "Rachael Admin", email: "rachael@globex.example" };
+    zd.signInAs(other);
+    const again = await install("tyrell");
+    expect(again.body.installation.id).toBe(first.body.installation.id);
+    expect(again.body.installation.settings.agentId).toBe(String(other.id));
+  });
+
   it("answers a browser with a redirect to the installation's console page", async () => {
     const start = await request(p.app).get("/install/zendesk?subdomain=umbrella").set("authorization", `ApiKey ${p.apiKey}`);
     const consent = zd.consent(start.headers.location!);
@@ -138,6 +176,10 @@ describe("Zendesk one-click install", () => {
     expect(zd.refreshCalls()).toBe(1);
     for (const id of [...first, ...second]) expect(zd.zd.notesOn(id)).toHaveLength(1);
     expect(await deliveriesBy(inst.id)).toEqual({ done: 9 });
+    // the jobs that met the expired token ran again at once with the new one: no attempt spent
+    expect(zd.refusedCalls).toBeGreaterThan(0);
+    const attempts = await p.db.prisma.webhookDelivery.findMany({ where: { installationId: inst.id }, select: { attempts: true } });
+    expect(attempts.map((d) => d.attempts)).toEqual(attempts.map(() => 1));
   });
 
   it("refreshes ahead of expiry on the pipeline's clock, without a 401 first", async () => {
@@ -174,6 +216,12 @@ describe("Zendesk one-click install", () => {
     expect(row.status).toBe("needs_reauth");
     expect(row.statusReason).toMatch(/invalid_grant/);
     expect((await request(p.app).get("/readyz")).status).toBe(200);
+    // `installations list --json` says which installation needs the admin, and why
+    const listed = async () => {
+      const out = await createInstallationCommands({ config: () => p.config })["installations list"]!.run(p.db, { json: true, tenant: p.tenantId });
+      return (out.json as { installations: { installation_id: string; status: string; status_reason: string | null }[] }).installations.find((i) => i.installation_id === inst.id);
+    };
+    expect(await listed()).toMatchObject({ status: "needs_reauth", status_reason: expect.stringMatching(/invalid_grant/) });
     // a webhook arriving meanwhile is still accepted, and held too
     const late = await ticketEvent(inst.id, secret);
     await waitFor(async () => (await deliveriesBy(inst.id)).held === 4, 15_000, "the late delivery held");
@@ -182,6 +230,7 @@ describe("Zendesk one-click install", () => {
     expect(again.status).toBe(200);
     expect(again.body.installation.id).toBe(inst.id);
     expect(again.body.resumed_deliveries).toBe(4);
+    expect(await listed()).toMatchObject({ status: "active", status_reason: null });
     await settled(p.db);
     expect(await deliveriesBy(inst.id)).toEqual({ done: 4 });
     for (const id of [...ids, late]) expect(zd.zd.notesOn(id)).toHaveLength(1);
@@ -202,6 +251,23 @@ describe("Zendesk one-click install", () => {
     const after = await request(p.app).post(`/webhooks/zendesk/${inst.id}`).set(zendeskHeaders(body, secret)).send(body);
     expect(after.status).toBe(404);
     expect(await p.db.prisma.webhookDelivery.count({ where: { installationId: inst.id } })).toBe(0);
+  });
+
+  it("a delivery caught mid-way by the uninstall posts nothing: it ends skipped, not dead", async () => {
+    const cb = await install("initrode");
+    const inst = cb.body.installation;
+    const gate = zd.holdTicketReads();
+    const id = await ticketEvent(inst.id, [...zd.webhooks.values()][0]!.secret);
+    await waitFor(async () => gate.waiting() > 0, 15_000, "the job reading the ticket");
+    const deps = createInstallDeps({ config: p.config, db: p.db, engine: p.runtime.deps.engine, extractor: undefined as never, metrics: undefined as never, log: p.runtime.deps.log }, p.runtime);
+    expect(await uninstallInstallation(deps, inst.id)).toMatchObject({ ok: true, status: "uninstalled" });
+    gate.release();
+    await settled(p.db);
+    // the read went on with the revoked token: refused, and the job then found the installation gone
+    expect(zd.refusedCalls).toBeGreaterThan(0);
+    const rows = await p.db.prisma.webhookDelivery.findMany({ where: { installationId: inst.id }, select: { status: true, skipReason: true, attempts: true } });
+    expect(rows).toEqual([{ status: "skipped", skipReason: "installation_inactive", attempts: 1 }]);
+    expect(zd.zd.notesOn(id)).toHaveLength(0);
   });
 
   describe("state", () => {

@@ -13,7 +13,8 @@ export type FakeWebhook = { id: string; name: string; endpoint: string; http_met
 
 export class FakeZendeskApp {
   readonly zd = new FakeZendesk();
-  readonly admin = { id: 8447388099777, name: "Ada Admin", email: "Ada@Globex.example", role: "admin" as const };
+  /** Who signs in on the consent page: users/me answers this user. */
+  admin: { id: number; name: string; email: string; role: "admin" } = { id: 8447388099777, name: "Ada Admin", email: "Ada@Globex.example", role: "admin" };
   webhooks = new Map<string, FakeWebhook>();
   /** Every POST /oauth/tokens, by grant type. */
   tokenCalls: { grant: string; ok: boolean }[] = [];
@@ -23,9 +24,16 @@ export class FakeZendeskApp {
   private access = new Map<string, { refresh: string }>();
   private refresh = new Map<string, string>();
   private nextWebhook = 1;
+  private ticketReadsHeld?: { promise: Promise<void>; waiting: number };
 
   constructor(readonly client: { id: string; secret: string }, readonly expiresIn = 7200) {
     this.zd.addUser({ id: this.admin.id, name: this.admin.name, email: this.admin.email.toLowerCase(), role: "admin" });
+  }
+
+  /** Another admin of the account signs in from now on (a re-install by someone else). */
+  signInAs(user: { id: number; name: string; email: string }): void {
+    this.admin = { ...user, role: "admin" };
+    this.zd.addUser({ id: user.id, name: user.name, email: user.email.toLowerCase(), role: "admin" });
   }
 
   refreshCalls(): number {
@@ -128,9 +136,31 @@ export class FakeZendeskApp {
     return { status: 200, body: { access_token: access, refresh_token: refresh, token_type: "bearer", scope: "read write", expires_in: this.expiresIn, refresh_token_expires_in: 7_776_000 } };
   }
 
+  /**
+   * Ticket reads (through intercept()) wait until `release()`: a job caught mid-way. The read is
+   * answered after the release, with whatever token it carries being checked then.
+   */
+  holdTicketReads(): { waiting: () => number; release: () => void } {
+    let release!: () => void;
+    const held = { promise: new Promise<void>((r) => (release = r)), waiting: 0 };
+    this.ticketReadsHeld = held;
+    return {
+      waiting: () => held.waiting,
+      release: () => {
+        this.ticketReadsHeld = undefined;
+        release();
+      },
+    };
+  }
+
   /** Intercepts `baseUrl` with nock until nock.cleanAll(). */
   intercept(baseUrl: string): void {
     const reply = (method: string) => async (req: Request) => {
+      const held = this.ticketReadsHeld;
+      if (held && method === "GET" && new URL(req.url).pathname.startsWith("/api/v2/tickets/")) {
+        held.waiting++;
+        await held.promise;
+      }
       const raw = method === "GET" || method === "DELETE" ? "" : await req.text();
       const r = this.handle(method, req.url, { authorization: req.headers.get("authorization") ?? undefined }, raw ? JSON.parse(raw) : undefined);
       return [r.status, r.body === null ? "" : JSON.stringify(r.body), { "content-type": "application/json", ...(r.headers ?? {}) }] as [number, string, Record<string, string>];
@@ -138,8 +168,11 @@ export class FakeZendeskApp {
     nock(baseUrl).persist().get(/.*/).reply(reply("GET")).put(/.*/).reply(reply("PUT")).post(/.*/).reply(reply("POST")).delete(/.*/).reply(reply("DELETE")).patch(/.*/).reply(reply("PATCH"));
   }
 
-  /** Serves over HTTP on 127.0.0.1 (for worker processes), each answer `delayMs` late; resolves to its base URL. */
-  async listen(delayMs = 0): Promise<{ url: string; close(): Promise<void> }> {
+  /**
+   * Serves over HTTP on 127.0.0.1 (for worker processes), each answer `delayMs` late (answers of
+   * /oauth/tokens `tokenDelayMs` late, when given); resolves to its base URL.
+   */
+  async listen(delayMs = 0, tokenDelayMs = delayMs): Promise<{ url: string; close(): Promise<void> }> {
     const server = http.createServer((req, res) => {
       const chunks: Buffer[] = [];
       req.on("data", (c: Buffer) => chunks.push(c));
@@ -147,10 +180,13 @@ export class FakeZendeskApp {
         const raw = Buffer.concat(chunks).toString("utf8");
         const port = (server.address() as AddressInfo).port;
         const r = this.handle(req.method ?? "GET", `http://127.0.0.1:${port}${req.url ?? "/"}`, { authorization: req.headers.authorization }, raw ? JSON.parse(raw) : undefined);
-        setTimeout(() => {
-          res.writeHead(r.status, { "content-type": "application/json", ...(r.headers ?? {}) });
-          res.end(r.body === null ? "" : JSON.stringify(r.body));
-        }, delayMs);
+        setTimeout(
+          () => {
+            res.writeHead(r.status, { "content-type": "application/json", ...(r.headers ?? {}) });
+            res.end(r.body === null ? "" : JSON.stringify(r.body));
+          },
+          req.url?.startsWith("/oauth/tokens") ? tokenDelayMs : delayMs,
+        );
       });
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

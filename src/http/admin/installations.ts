@@ -2,6 +2,7 @@
 // and the few changes an admin makes (note author, disable, uninstall). Creating and
 // re-keying go through src/tenants/installations.ts like the CLI's commands.
 import { connectorOf, webhookUrl } from "../../../connectors";
+import { NOTE_AUTHOR_PICKED } from "../../../connectors/shared/installation-fields";
 import type { Database } from "../../db/client";
 import { getInstallation, listInstallations, setInstallationStatus, validateInstallation, type InstallationStatus } from "../../tenants/installations";
 import { ApiError } from "../errors";
@@ -58,7 +59,8 @@ export async function setNoteAuthor(db: Database, masterKey: Buffer, tenantId: s
   const current = (await getInstallation(db, masterKey, id))!;
   const author = connectorOf(current.info.provider)?.installation.noteAuthor;
   if (!author) throw new ApiError("invalid_request", `${current.info.provider} notes have no author to pick`, "note_author");
-  const settings = { ...current.info.settings, [author.setting]: value };
+  // marked as chosen: a re-install keeps it (src/tenants/app-installs.ts)
+  const settings = { ...current.info.settings, [author.setting]: value, [NOTE_AUTHOR_PICKED]: "true" };
   const valid = validateInstallation(current.info.provider, { account: current.info.account, settings, secrets: current.info.secrets });
   if (!valid.ok) {
     const field = valid.field === `settings.${author.setting}` ? "note_author" : valid.field;

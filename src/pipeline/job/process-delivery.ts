@@ -23,14 +23,23 @@ type Finished = { status: "done" | "skipped"; reason: string };
  * failing (or keeps getting lost) is given up at MAX_ATTEMPTS whichever count gets there first.
  */
 export async function processDelivery(deps: PipelineDeps, deliveryId: string, attempt: number): Promise<JobResult> {
-  // the installation the job used, for what a refused credential means (credentials.ts)
-  const used: { inst?: InstallationInfo } = {};
-  try {
-    return await processClaimed(deps, deliveryId, attempt, used);
-  } catch (err) {
-    return afterCredentialsFailure(deps, deliveryId, used.inst, err);
+  for (let runs = 1; ; runs++) {
+    // the installation the job used, for what a refused credential means (credentials.ts)
+    const used: { inst?: InstallationInfo } = {};
+    try {
+      return await processClaimed(deps, deliveryId, attempt, used);
+    } catch (err) {
+      const next = await afterCredentialsFailure(deps, deliveryId, used.inst, err, runs <= MAX_CREDENTIAL_RERUNS);
+      if (next.status === "held") return next;
+      // A token another process rotated away (or one we just renewed): that run is not an
+      // attempt of the delivery's, or 20 jobs meeting one refresh would use theirs up.
+      await uncountAttempt(deps.db.sql, deliveryId);
+    }
   }
 }
+
+/** Runs again at once after renewed credentials, per attempt; a further 401 goes to the queue. */
+const MAX_CREDENTIAL_RERUNS = 2;
 
 async function processClaimed(deps: PipelineDeps, deliveryId: string, attempt: number, used: { inst?: InstallationInfo }): Promise<JobResult> {
   const sql = deps.db.sql;
