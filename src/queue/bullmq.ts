@@ -75,6 +75,8 @@ export function createBullmqQueue(opts: BullmqQueueOptions): DeliveryQueue {
   // then the jobs of rows we acknowledged are gone. Whoever listens re-enqueues them at once
   // (the sweeper), rather than after their rows' lease.
   const reconnected = new Set<(info: { running: ReadonlySet<string> }) => void>();
+  /** Deliveries this process's worker is running now. */
+  const running = new Set<string>();
   let wasDown = false;
   /** How many times Redis came back: a run that saw it change may have lost its job. */
   let comebacks = 0;
@@ -88,8 +90,6 @@ export function createBullmqQueue(opts: BullmqQueueOptions): DeliveryQueue {
     void keepRunningJobs([...running]);
     for (const listener of reconnected) listener({ running });
   });
-  /** Deliveries this process's worker is running now. */
-  const running = new Set<string>();
 
   let worker: Worker<JobData> | undefined;
   const deadCalls = new Set<Promise<void>>();
