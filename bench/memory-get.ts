@@ -16,15 +16,14 @@ import { dropDatabase, freshDatabase, type Postgres } from "./lib/infra";
 import { emit, machine, nowMs, progress, round, summarize, type LatencySummary } from "./lib/report";
 import { createRng, type Rng } from "./lib/rng";
 
-const DB_NAME = "hm_bench_memory";
 const BARE_SQL = "SELECT profile FROM customer_profiles WHERE tenant_id=$1 AND external_user_id=$2 AND agent_scope=$3";
 const GOAL = { get_p95_ms: 5, get_p95_over_bare_select_p95_max: 3 };
 const BLOCK = 500;
 
-export type GetBenchOptions = { customers: number; seeds: number; calls: number; adds: number; keepDb: boolean; database: string; queue: string };
+export type GetBenchOptions = { customers: number; seeds: number; calls: number; adds: number; keepDb: boolean; dbName: string; database: string; queue: string };
 
 export async function runGetBench(server: Postgres, opts: GetBenchOptions): Promise<void> {
-  const url = await freshDatabase(server, DB_NAME);
+  const url = await freshDatabase(server, opts.dbName);
   const db = await openDatabase({ databaseUrl: url, poolSize: 10 });
   const bare = new pg.Client({ connectionString: url });
   await bare.connect();
@@ -73,7 +72,7 @@ export async function runGetBench(server: Postgres, opts: GetBenchOptions): Prom
   } finally {
     await bare.end().catch(() => undefined);
     await db.close().catch(() => undefined);
-    if (!opts.keepDb) await dropDatabase(server, DB_NAME).catch(() => undefined);
+    if (!opts.keepDb) await dropDatabase(server, opts.dbName).catch(() => undefined);
   }
 }
 

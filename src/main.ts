@@ -14,7 +14,8 @@ import { createServices } from "./services";
 import { createTenant } from "./tenants/service";
 import { createCommands } from "./cli/commands";
 import { acquireStoreLock, newAdminToken, writeServiceInfo } from "./cli/transport";
-import { createConsoleSessions, parseCookies, SESSION_COOKIE } from "./http/console/sessions";
+import { createConsoleSessions } from "./http/console/sessions";
+import { consoleSessionTenant } from "./http/admin/principal";
 import { loadMasterKey } from "./tenants/secrets";
 
 async function main(): Promise<void> {
@@ -58,7 +59,7 @@ async function main(): Promise<void> {
     webhooks: webhookHandler(pipeline.deps, { metrics: services.metrics }),
     onForget: (tenantId, externalUserId) => forgetIdentities(db, tenantId, externalUserId),
     // a console session may start an install too (the Connect buttons of the Helpdesks page)
-    install: { ...createInstallDeps(services, pipeline), sessionTenant: async (req) => sessions.find(parseCookies(req.headers.cookie)[SESSION_COOKIE])?.tenantId },
+    install: { ...createInstallDeps(services, pipeline), sessionTenant: consoleSessionTenant({ db, sessions }) },
     admin: {
       oauthConfigured: (provider) => Object.hasOwn(config.oauthClients, provider) && Boolean(config.oauthClients[provider as keyof typeof config.oauthClients]),
       sessions,

@@ -4,7 +4,7 @@
 import { fork, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import type { ProfileSummary } from "./cpu-profile";
-import type { CallCounts, DeliveryCounts, FromService, LoopDelay, Role, ToService } from "./service-protocol";
+import type { CallCounts, DeliveryCounts, FromService, LoopDelay, Role, Stages, ToService } from "./service-protocol";
 
 const REPO = path.resolve(__dirname, "..", "..");
 const START_TIMEOUT_MS = 60_000;
@@ -22,6 +22,8 @@ export type ServiceChild = {
   calls(): Promise<CallCounts>;
   /** The event loop's delay since the previous call (which it resets). */
   loopDelay(): Promise<LoopDelay>;
+  /** Where the acknowledgements' time went since the previous call (which resets it). */
+  stages(): Promise<Stages>;
   /** Samples the process's CPU until the returned function is called. */
   profile(): Promise<() => Promise<ProfileSummary>>;
   stop(): Promise<void>;
@@ -92,6 +94,7 @@ export async function startService(role: Role, env: Record<string, string | unde
     deliveries: async () => (await request("deliveries")) as DeliveryCounts,
     calls: async () => (await request("calls")) as CallCounts,
     loopDelay: async () => (await request("loop-delay")) as LoopDelay,
+    stages: async () => (await request("stages")) as Stages,
     async profile() {
       await request("profile-start");
       return async () => (await request("profile-stop")) as ProfileSummary;

@@ -8,25 +8,27 @@
 // BENCH_QUEUE (a queue name of its own) and BENCH_INSTALLATION (JSON: create a tenant and that
 // installation, report its id) or BENCH_SIGNING_SECRET (the same with a Zendesk installation).
 import { createServer, type Server } from "node:http";
-import { monitorEventLoopDelay } from "node:perf_hooks";
+import { constants, monitorEventLoopDelay, PerformanceObserver } from "node:perf_hooks";
 import type { AddressInfo } from "node:net";
 import express from "express";
 import { Redis } from "ioredis";
 import pg from "pg";
 import { loadConfig } from "../../src/config";
 import { createApp } from "../../src/http/app";
-import { webhookHandler } from "../../src/http/routes/webhooks";
+import { webhookHandler, type WebhookHandler } from "../../src/http/routes/webhooks";
 import { createLogger } from "../../src/logger";
 import { createPipelineRuntime, type PipelineRuntime } from "../../src/pipeline/runtime";
 import { createBullmqQueue } from "../../src/queue/bullmq";
 import { createEmbeddedQueue } from "../../src/queue/embedded";
+import type { DeliveryQueue } from "../../src/queue/types";
 import { createServices, type Services } from "../../src/services";
 import { createInstallation } from "../../src/tenants/installations";
 import { loadMasterKey } from "../../src/tenants/secrets";
 import { createTenant } from "../../src/tenants/service";
 
 import { startProfiling, type ProfileSummary } from "./cpu-profile";
-import { ROLES, zendeskInstallation, type BenchInstallation, type CallCounts, type DeliveryCounts, type FromService, type LoopDelay, type Role, type ToService } from "./service-protocol";
+import { summarize } from "./report";
+import { ROLES, zendeskInstallation, type BenchInstallation, type CallCounts, type DeliveryCounts, type FromService, type LoopDelay, type Role, type Stages, type ToService } from "./service-protocol";
 
 // Round trips are what a request costs here: count every statement (by kind and table) and
 // command. Prisma's adapter and our raw SQL both go through pg.Client#query; BullMQ through ioredis.
@@ -65,6 +67,88 @@ wrap(pg.Client.prototype, "query", (args) => {
 });
 wrap(Redis.prototype, "sendCommand", () => void calls.redis++);
 
+// Where an acknowledgement's time goes (see Stages), sampled until the next reading; a
+// benchmark that never reads them keeps at most MAX_SAMPLES of each.
+const samples = { server: [] as number[], insert: [] as number[], insertRows: [] as number[], enqueue: [] as number[], enqueueSync: [] as number[], enqueueIds: [] as number[] };
+const MAX_SAMPLES = 500_000;
+
+function sample(list: number[], v: number): void {
+  if (list.length < MAX_SAMPLES) list.push(v);
+}
+const gc = { count: 0, totalMs: 0, maxMs: 0, major: 0, majorMs: 0 };
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) {
+    gc.count++;
+    gc.totalMs += e.duration;
+    gc.maxMs = Math.max(gc.maxMs, e.duration);
+    // NODE_PERFORMANCE_GC_MAJOR: a mark-sweep-compact (the others are scavenges and incremental steps)
+    if ((e as { detail?: { kind?: number } }).detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR) {
+      gc.major++;
+      gc.majorMs += e.duration;
+    }
+  }
+}).observe({ entryTypes: ["gc"] });
+
+function readStages(): Stages {
+  const stages: Stages = {
+    server_ms: summarize(samples.server),
+    insert_ms: summarize(samples.insert),
+    insert_rows: summarize(samples.insertRows),
+    enqueue_ms: summarize(samples.enqueue),
+    enqueue_sync_ms: summarize(samples.enqueueSync),
+    enqueue_ids: summarize(samples.enqueueIds),
+    gc: { count: gc.count, total_ms: round2(gc.totalMs), max_ms: round2(gc.maxMs), major: gc.major, major_ms: round2(gc.majorMs) },
+  };
+  for (const list of Object.values(samples)) list.length = 0;
+  Object.assign(gc, { count: 0, totalMs: 0, maxMs: 0, major: 0, majorMs: 0 });
+  return stages;
+}
+
+function round2(v: number): number {
+  return Math.round(v * 100) / 100;
+}
+
+const INBOX_INSERT = /^\s*INSERT INTO webhook_deliveries/;
+
+/** Times the inbox writer's INSERTs (it calls services.db.sql.query, read at each call). */
+function timeInboxInserts(services: Services): void {
+  const sql = services.db.sql;
+  const query = sql.query.bind(sql);
+  sql.query = (async (text: string, params?: unknown[]) => {
+    if (!INBOX_INSERT.test(text)) return query(text, params);
+    const t0 = performance.now();
+    const rows = await query(text, params);
+    sample(samples.insert, performance.now() - t0);
+    // the rows it created: every webhook a benchmark sends is a new delivery
+    sample(samples.insertRows, rows.length);
+    return rows;
+  }) as typeof sql.query;
+}
+
+/** Times the dispatcher's calls to the queue: the round trip, and the part before the call returns its promise. */
+function timeEnqueues(queue: DeliveryQueue): DeliveryQueue {
+  const many = queue.enqueueMany?.bind(queue);
+  if (!many) return queue;
+  queue.enqueueMany = (ids) => {
+    const t0 = performance.now();
+    const done = many(ids);
+    sample(samples.enqueueSync, performance.now() - t0);
+    sample(samples.enqueueIds, ids.length);
+    return done.finally(() => sample(samples.enqueue, performance.now() - t0));
+  };
+  return queue;
+}
+
+/** The webhook handler, timed from its call to the response's last byte handed to the socket. */
+function timeWebhooks(handler: WebhookHandler): WebhookHandler {
+  return (req, res) => {
+    const t0 = performance.now();
+    const handled = handler(req, res);
+    if (handled) res.once("finish", () => sample(samples.server, performance.now() - t0));
+    return handled;
+  };
+}
+
 function send(msg: FromService): void {
   process.send?.(msg);
 }
@@ -86,9 +170,10 @@ async function main(): Promise<void> {
     const config = loadConfig(process.env);
     const log = createLogger(config.logLevel);
     services = await createServices(config, log);
-    const queue = config.redisUrl
-      ? createBullmqQueue({ redisUrl: config.redisUrl, name: process.env.BENCH_QUEUE || "hm-bench", log })
-      : createEmbeddedQueue({ log });
+    timeInboxInserts(services);
+    const queue = timeEnqueues(
+      config.redisUrl ? createBullmqQueue({ redisUrl: config.redisUrl, name: process.env.BENCH_QUEUE || "hm-bench", log }) : createEmbeddedQueue({ log }),
+    );
     runtime = createPipelineRuntime(services, { queue });
     const installation = benchInstallation(process.env);
     if (installation) installationId = await setUp(services, installation);
@@ -100,7 +185,7 @@ async function main(): Promise<void> {
         log,
         metrics: services.metrics,
         maxBodyBytes: config.maxBodyBytes,
-        webhooks: webhookHandler(runtime.deps, { metrics: services.metrics }),
+        webhooks: timeWebhooks(webhookHandler(runtime.deps, { metrics: services.metrics })),
       });
       server = createServer(app).listen(0, "127.0.0.1");
     }
@@ -142,6 +227,7 @@ async function main(): Promise<void> {
       let value: unknown = null;
       if (msg.cmd === "cpu") value = process.cpuUsage();
       if (msg.cmd === "loop-delay") value = loopDelay();
+      if (msg.cmd === "stages") value = readStages();
       if (msg.cmd === "calls") value = { ...calls, byStatement: { ...calls.byStatement } };
       if (msg.cmd === "profile-start") profiling = await startProfiling();
       if (msg.cmd === "profile-stop" && profiling) {

@@ -11,8 +11,8 @@ export type Corpus = { name: string; examples: Example[] };
 
 type LabelTarget = { vertical: Vertical | null; kinds: string[] };
 type Rule = LabelTarget & { all?: string[]; any?: string[]; also_any?: string[] };
-type Mapping = { labels?: Record<string, LabelTarget>; rules?: Rule[] };
-type Row = { id: string; text: string; label?: string; intents?: string[] };
+export type Row = { id: string; text: string; label?: string; intents?: string[] };
+export type Mapping = { labels?: Record<string, LabelTarget>; rules?: Rule[]; unmapped_vertical?: Vertical };
 
 export const CORPORA_DIR = path.join(__dirname, "..", "corpora");
 
@@ -31,17 +31,19 @@ function matches(rule: Rule, intents: Set<string>): boolean {
   return true;
 }
 
+/** The mapping's target for one row: its label's, or the first rule's that covers its intents; null if none. */
+export function rowTarget(mapping: Mapping, row: Row): LabelTarget | null {
+  if (row.label !== undefined) return mapping.labels?.[row.label] ?? null;
+  const intents = new Set(row.intents ?? []);
+  return (mapping.rules ?? []).find((r) => matches(r, intents)) ?? null;
+}
+
 /** The mapping's target for one row; a row no label or rule covers is a mistake in the files. */
 function targetOf(name: string, mapping: Mapping, row: Row): LabelTarget {
-  if (row.label !== undefined) {
-    const t = mapping.labels?.[row.label];
-    if (!t) throw new Error(`eval/corpora/${name}: label "${row.label}" of ${row.id} is not in labels.json`);
-    return t;
-  }
-  const intents = new Set(row.intents ?? []);
-  const rule = (mapping.rules ?? []).find((r) => matches(r, intents));
-  if (!rule) throw new Error(`eval/corpora/${name}: no rule in labels.json covers ${row.id} (${[...intents].join(", ")})`);
-  return rule;
+  const t = rowTarget(mapping, row);
+  if (t) return t;
+  if (row.label !== undefined) throw new Error(`eval/corpora/${name}: label "${row.label}" of ${row.id} is not in labels.json`);
+  throw new Error(`eval/corpora/${name}: no rule in labels.json covers ${row.id} (${(row.intents ?? []).join(", ")})`);
 }
 
 export function loadCorpus(name: string, split: Split): Corpus {
@@ -59,4 +61,23 @@ export function loadCorpus(name: string, split: Split): Corpus {
       return { id: row.id, text: row.text, vertical: t.vertical, kinds: t.kinds };
     }),
   };
+}
+
+/**
+ * Train rows that no label covers but that are said to the corpus's business
+ * (`train-vertical.jsonl`, vertical from `unmapped_vertical` in labels.json): vertical training
+ * only, never scored.
+ */
+export function loadVerticalOnly(name: string): { id: string; text: string; vertical: Vertical }[] {
+  const dir = path.join(CORPORA_DIR, name);
+  const file = path.join(dir, "train-vertical.jsonl");
+  if (!fs.existsSync(file)) return [];
+  const mapping = JSON.parse(fs.readFileSync(path.join(dir, "labels.json"), "utf8")) as Mapping;
+  const vertical = mapping.unmapped_vertical;
+  if (!vertical) throw new Error(`eval/corpora/${name}: train-vertical.jsonl needs "unmapped_vertical" in labels.json`);
+  return fs
+    .readFileSync(file, "utf8")
+    .split("\n")
+    .filter((l) => l.trim() !== "")
+    .map((l) => ({ ...(JSON.parse(l) as Row), vertical }));
 }

@@ -1,9 +1,9 @@
 // Packs trained heads into the shipped model file: one sparse matrix for every head (feature →
 // run of (class, weight) pairs, classes numbered across heads), weights quantised to 16 bits
-// with one scale per head, weights near zero dropped. Loading it is base64 decoding and one
+// with one scale per head (the bias stays a float), weights near zero dropped. Loading it is base64 decoding and one
 // map of feature ids; no per-weight work.
 import type { ModelFile } from "../../src/memory/extract/model/linear";
-import type { TrainedHead } from "./perceptron";
+import type { TrainedHead } from "./logistic";
 
 export function packModel(heads: Record<string, TrainedHead>, prune: number, meta: Pick<ModelFile, "trained_on" | "kind_verticals">): ModelFile {
   const layout: ModelFile["heads"] = [];
@@ -18,7 +18,7 @@ export function packModel(heads: Record<string, TrainedHead>, prune: number, met
     layout.push({ name, classes: head.classes, offset });
     for (let c = 0; c < head.classes.length; c++) {
       scales.push(scale);
-      bias.push(Math.round(head.bias[c]! / scale));
+      bias.push(head.bias[c]! / scale);
     }
     for (const [f, w] of head.rows) {
       w.forEach((v, c) => {
@@ -45,7 +45,7 @@ export function packModel(heads: Record<string, TrainedHead>, prune: number, met
   starts.push(cls.length);
   const b64 = (a: ArrayBufferView) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString("base64");
   return {
-    version: 2,
+    version: 3,
     ...meta,
     heads: layout,
     class_scale: scales,

@@ -1,105 +1,341 @@
-// Secrets and business references planted into corpus texts, generated from a seed: each
-// class of secret DESIGN.md says is never stored, in several phrasings (other names for a card
-// code, passwords "given" in passing, passports in other languages, lists of several people),
-// and the references an agent needs, which redaction must leave alone.
-import * as pii from "../../bench/lib/pii";
+// Secrets and business references planted into corpus texts, generated from a seed. Each class
+// of secret the redactor promises to remove (DESIGN.md: cards, CVVs, OTPs, passwords, PINs,
+// Aadhaar, PAN, passports, IMEIs, bank accounts; also IBANs, SSNs and API keys) comes in the
+// phrasings customers use: several languages, labels before or after the value, the value
+// given in passing ("it's …"), several people's numbers in one list. Values are drawn from
+// eval/lib/secret-values.ts. The references an agent needs are planted the same way and must
+// survive, as must the numbers that only look like secrets (phones, amounts, "card ending 4242").
 import type { Rng } from "../../bench/lib/rng";
+import * as v from "./secret-values";
 
 export type SecretClass =
-  | "card_number" | "cvv" | "otp" | "password" | "pin" | "aadhaar" | "pan" | "passport" | "imei" | "bank_account" | "iban" | "ssn";
+  | "card_number" | "cvv" | "otp" | "password" | "pin" | "aadhaar" | "pan" | "passport" | "imei" | "bank_account" | "iban"
+  | "ssn" | "national_id" | "api_key";
 export type Planted<K extends string> = { kind: K; values: string[]; text: string };
 
-const pin = (rng: Rng): string => `${rng.int(1, 9)}${rng.digits(3)}`;
-const cid = (rng: Rng): string => `${rng.int(1, 9)}${rng.digits(3)}`;
+type Sentence = { sentence: string; values: string[] };
+type Phrasing = (rng: Rng) => Sentence;
+type Gen = (rng: Rng) => string;
 
-type Phrasing = (rng: Rng) => { sentence: string; values: string[] };
-const one = (make: (v: string) => string, gen: (rng: Rng) => string): Phrasing => (rng) => {
-  const v = gen(rng);
-  return { sentence: make(v), values: [v] };
+/** Every template with a value from `gen`. */
+const each = (gen: Gen, templates: Array<(x: string) => string>): Phrasing[] =>
+  templates.map((t) => (rng) => {
+    const x = gen(rng);
+    return { sentence: t(x), values: [x] };
+  });
+
+const OWNERS = ["my wife's", "my husband's", "my son's", "my daughter's", "my mother's", "my partner's", "my father's", "my colleague's"];
+const NAMES = ["Anna Kowalski", "Rahul Mehta", "Li Wei", "Maria Garcia", "Tom O'Brien", "Fatima Zahra", "Jonas Becker"];
+
+/** Several people's values of one kind, in the ways a list is written. */
+function listed(gen: Gen, label: string): Phrasing {
+  return (rng) => {
+    const n = rng.int(2, 4);
+    const xs = Array.from({ length: n }, () => gen(rng));
+    const owners = [...OWNERS].sort(() => rng.next() - 0.5).slice(0, n - 1);
+    const names = [...NAMES].sort(() => rng.next() - 0.5).slice(0, n);
+    const join = (parts: string[]) => (parts.length === 2 ? parts.join(" and ") : `${parts.slice(0, -1).join(", ")} and ${parts.at(-1)}`);
+    const style = rng.int(0, 4);
+    let sentence: string;
+    if (style === 0) sentence = `${label}: mine is ${xs[0]}${xs.slice(1).map((x, i) => `${i === xs.length - 2 ? " and" : ","} ${owners[i]} is ${x}`).join("")}.`;
+    else if (style === 1) sentence = `${label} ${xs[0]} (me)${xs.slice(1).map((x, i) => `, ${x} (${owners[i]!.replace(/'s$/, "")})`).join("")}`;
+    else if (style === 2) sentence = `${label} for the booking: ${names.map((nm, i) => `${nm} - ${xs[i]}`).join("; ")}`;
+    else if (style === 3) sentence = `here are the ${label}s ${join(xs)}`;
+    else sentence = `${label} ${xs[0]} for me${xs.slice(1).map((x, i) => ` and ${x} for ${owners[i]!.replace(/'s$/, "")}`).join("")}`;
+    return { sentence, values: xs };
+  };
+}
+
+const cardWithCode = (template: (c: string, code: string, exp: string) => string, brand?: string): Phrasing => (rng) => {
+  const c = v.card(rng, brand);
+  const code = v.cvv(rng, c.brand);
+  return { sentence: template(c.value, code, v.expiry(rng)), values: [c.value, code] };
 };
-const two = (make: (a: string, b: string) => string, gen: (rng: Rng) => string): Phrasing => (rng) => {
-  const a = gen(rng);
-  const b = gen(rng);
-  return { sentence: make(a, b), values: [a, b] };
+const codeNearCard = (template: (brand: string, code: string) => string, brand?: string): Phrasing => (rng) => {
+  const b = brand ?? rng.pick(["Visa", "Mastercard", "Amex", "debit card", "credit card", "card"]);
+  const code = v.cvv(rng, b === "Amex" ? "Amex" : "Visa");
+  return { sentence: template(b, code), values: [code] };
+};
+const cardIn = (template: (c: string, brand: string) => string): Phrasing => (rng) => {
+  const c = v.card(rng);
+  return { sentence: template(c.value, c.brand), values: [c.value] };
 };
 
 export const SECRET_PHRASINGS: Record<SecretClass, Phrasing[]> = {
   card_number: [
-    one((v) => `My card is ${v} if you need it.`, pii.cardNumber),
-    one((v) => `It was charged to card no: ${v}`, pii.cardNumber),
-    one((v) => `paid with ${v} exp 08/29`, pii.cardNumber),
+    cardIn((c) => `My card is ${c} if you need it.`),
+    cardIn((c) => `It was charged to card no: ${c}`),
+    cardIn((c, b) => `paid with my ${b} ${c} exp 08/29`),
+    cardIn((c) => `${c} was charged twice`),
+    cardIn((c) => `the card number is ${c}`),
+    cardIn((c) => `Número de tarjeta ${c}`),
+    cardIn((c) => `ma carte bancaire ${c} a été débitée`),
+    cardIn((c) => `Kartennummer: ${c}`),
+    cardIn((c) => `can you refund to ${c}?`),
+    (rng) => {
+      const a = v.card(rng).value;
+      const b = v.card(rng).value;
+      return { sentence: `I have two cards with you, ${a} and ${b}, both declined`, values: [a, b] };
+    },
   ],
   cvv: [
-    (rng) => { const c = pii.cardNumber(rng); const v = pii.cvv(rng); return { sentence: `Card ${c}, CVV ${v}.`, values: [c, v] }; },
-    one((v) => `The CVC on my card is ${v}.`, pii.cvv),
-    one((v) => `the 3 digit code on the back of my card is ${v}`, pii.cvv),
-    one((v) => `My Amex CID is ${v}.`, cid),
-    one((v) => `the 4 digit code on the front of the card: ${v}`, cid),
-    one((v) => `security code ${v} on the debit card`, pii.cvv),
+    cardWithCode((c, code) => `Card ${c}, CVV ${code}.`),
+    cardWithCode((c, code, exp) => `${c} ${exp} ${code}`),
+    cardWithCode((c, code, exp) => `card: ${c} exp: ${exp} cvc: ${code}`),
+    cardWithCode((c, code) => `my card ${c} and the security code is ${code}`),
+    cardWithCode((c, code, exp) => `number ${c}, expiry ${exp}, code on the back ${code}`),
+    codeNearCard((b, code) => `The CVC on my ${b} is ${code}.`),
+    codeNearCard((b, code) => `the 3 digit code on the back of my ${b} is ${code}`),
+    codeNearCard((_, code) => `My Amex CID is ${code}.`, "Amex"),
+    codeNearCard((_, code) => `the 4 digit code on the front of the card: ${code}`, "Amex"),
+    codeNearCard((b, code) => `security code ${code} on the ${b}`),
+    codeNearCard((b, code) => `${code} is the CVV of my ${b}`),
+    codeNearCard((b, code) => `for the ${b} the cvv2 is ${code}`),
+    codeNearCard((b, code) => `I typed the three digits on the back of my ${b} (${code}) and it failed`),
+    codeNearCard((b, code) => `${b} card verification code: ${code}`),
+    codeNearCard((b, code) => `the CSC of my ${b}, ${code}, was rejected`),
+    codeNearCard((_, code) => `le cryptogramme de ma carte est ${code}`),
+    codeNearCard((_, code) => `código de seguridad de la tarjeta ${code}`),
+    codeNearCard((_, code) => `die Prüfnummer meiner Karte ist ${code}`),
   ],
-  otp: [
-    one((v) => `The OTP I got was ${v} but it says expired.`, pii.otp),
-    one((v) => `${v} is the one-time code you texted me.`, pii.otp),
-    one((v) => `verification code: ${v}`, pii.otp),
+  otp: each(v.otp, [
+    (x) => `The OTP I got was ${x} but it says expired.`,
+    (x) => `${x} is the one-time code you texted me.`,
+    (x) => `verification code: ${x}`,
+    (x) => `the code you sent me is ${x}`,
+    (x) => `I got the 2FA code ${x} and it still fails`,
+    (x) => `SMS code ${x} doesn't work`,
+    (x) => `my one time password was ${x}`,
+    (x) => `código de verificación: ${x}`,
+    (x) => `le code de vérification est ${x}`,
+    (x) => `Bestätigungscode ${x} funktioniert nicht`,
+    (x) => `login code is ${x}`,
+  ]),
+  password: each(v.password, [
+    (x) => `You can log in to check, my password is ${x}`,
+    (x) => `password: ${x}`,
+    (x) => `You asked for my password, it's ${x}`,
+    (x) => `the admin password ${x} no longer works`,
+    (x) => `username jdoe password ${x}`,
+    (x) => `I changed my password to ${x} yesterday`,
+    (x) => `${x} is my password`,
+    (x) => `my new password will be ${x}`,
+    (x) => `the password is "${x}"`,
+    (x) => `pwd: ${x}`,
+    (x) => `login: jdoe@example.com / pass: ${x}`,
+    (x) => `I tried logging in with ${x} as the password`,
+    (x) => `the password for the dashboard is ${x}`,
+    (x) => `passcode ${x}`,
+    (x) => `mi contraseña es ${x}`,
+    (x) => `mot de passe : ${x}`,
+    (x) => `mein Passwort ist ${x}`,
+    (x) => `minha senha é ${x}`,
+    (x) => `wachtwoord: ${x}`,
+  ]),
+  pin: each(v.pin, [
+    (x) => `My PIN is ${x}.`,
+    (x) => `ATM pin ${x} gets rejected`,
+    (x) => `the card pin: ${x}`,
+    (x) => `pin number ${x}`,
+    (x) => `it's ${x}, my PIN`,
+    (x) => `I entered ${x} as my PIN`,
+    (x) => `my debit card pin ${x} is blocked`,
+    (x) => `UPI PIN ${x}`,
+    (x) => `PIN? it's ${x}`,
+    (x) => `mi PIN es ${x}`,
+    (x) => `mon code PIN est ${x}`,
+    (x) => `meine PIN ist ${x}`,
+  ]),
+  aadhaar: [
+    ...each(v.aadhaar, [
+      (x) => `Aadhaar ${x} was submitted for the KYC.`,
+      (x) => `my aadhar no is ${x}`,
+      (x) => `UIDAI number ${x}`,
+      (x) => `आधार नंबर ${x}`,
+      (x) => `KYC docs: ${x}`,
+    ]),
+    listed(v.aadhaar, "Aadhaar number"),
   ],
-  password: [
-    one((v) => `You can log in to check, my password is ${v}`, pii.password),
-    one((v) => `password: ${v}`, pii.password),
-    one((v) => `You asked for my password, it's ${v}`, pii.password),
-    one((v) => `the admin password ${v} no longer works`, pii.password),
-    one((v) => `login is me@example.com / pwd ${v}`, pii.password),
-  ],
-  pin: [
-    one((v) => `My PIN is ${v}.`, pin),
-    one((v) => `ATM pin ${v} gets rejected`, pin),
-    one((v) => `the card pin: ${v}`, pin),
-  ],
-  aadhaar: [one((v) => `Aadhaar ${v} was submitted for the KYC.`, pii.aadhaar), one((v) => `my aadhar no is ${v}`, pii.aadhaar)],
-  pan: [one((v) => `My PAN is ${v}.`, pii.pan), one((v) => `PAN card ${v} attached`, pii.pan)],
+  pan: each(v.pan, [(x) => `My PAN is ${x}.`, (x) => `PAN card ${x} attached`, (x) => `pan no. ${x.toLowerCase()}`, (x) => `for the tax form: ${x}`]),
   passport: [
-    one((v) => `Passport number ${v} is on the booking.`, pii.passport),
-    one((v) => `Mon numéro de passeport est ${v}.`, pii.passport),
-    one((v) => `Reisepassnummer: ${v}`, pii.passport),
-    one((v) => `número de pasaporte ${v}`, pii.passport),
-    two((a, b) => `Passports: mine is ${a} and my wife's is ${b}.`, pii.passport),
+    ...each(v.passport, [
+      (x) => `Passport number ${x} is on the booking.`,
+      (x) => `Mon numéro de passeport est ${x}.`,
+      (x) => `Reisepassnummer: ${x}`,
+      (x) => `número de pasaporte ${x}`,
+      (x) => `il mio passaporto è ${x}`,
+      (x) => `paspoortnummer ${x}`,
+      (x) => `numer paszportu ${x}`,
+      (x) => `パスポート番号 ${x}`,
+      (x) => `passport no. ${x}, expires 2031`,
+      (x) => `${x} is my passport number`,
+      (x) => `my passport (${x}) was scanned at check-in`,
+    ]),
+    listed(v.passport, "passport number"),
+    listed(v.passport, "passport"),
   ],
-  imei: [one((v) => `The phone's IMEI is ${v}.`, pii.imei), one((v) => `imei no. ${v}`, pii.imei)],
+  imei: each(v.imei, [
+    (x) => `The phone's IMEI is ${x}.`,
+    (x) => `imei no. ${x}`,
+    (x) => `IMEI1: ${x}`,
+    (x) => `my handset ${x} is blocked`,
+  ]),
   bank_account: [
-    one((v) => `Refund it to account number ${v} please.`, pii.bankAccount),
-    one((v) => `a/c no ${v}`, pii.bankAccount),
-    two((a, b) => `account numbers: mine ${a} and my husband's ${b}`, pii.bankAccount),
+    ...each(v.bankAccount, [
+      (x) => `Refund it to account number ${x} please.`,
+      (x) => `a/c no ${x}`,
+      (x) => `acct # ${x}`,
+      (x) => `my bank account is ${x}`,
+      (x) => `número de cuenta ${x}`,
+      (x) => `Kontonummer ${x}`,
+      (x) => `numéro de compte ${x}`,
+    ]),
+    listed(v.bankAccount, "account number"),
   ],
-  iban: [one((v) => `My IBAN is ${v}.`, pii.iban)],
-  ssn: [one((v) => `SSN ${v} for the verification.`, pii.ssn), one((v) => `social security number ${v}`, pii.ssn)],
+  iban: each(v.iban, [
+    (x) => `My IBAN is ${x}.`,
+    (x) => `please refund to ${x}`,
+    (x) => `IBAN: ${x} BIC: COBADEFFXXX`,
+    (x) => `send it to ${x.toLowerCase()}`,
+    (x) => `mi IBAN es ${x}`,
+  ]),
+  ssn: each(v.ssn, [
+    (x) => `SSN ${x} for the verification.`,
+    (x) => `social security number ${x}`,
+    (x) => `my SS# is ${x}`,
+    (x) => `ssn: ${x}`,
+  ]),
+  national_id: [
+    ...each(v.nationalId, [
+      (x) => `my national ID number is ${x}`,
+      (x) => `ID card: ${x}`,
+      (x) => `DNI ${x}`,
+      (x) => `CPF: ${x}`,
+      (x) => `National Insurance number ${x}`,
+      (x) => `personnummer ${x}`,
+      (x) => `codice fiscale ${x}`,
+      (x) => `Personalausweisnummer ${x}`,
+      (x) => `KYC documents: ${x}`,
+    ]),
+    listed(v.nationalId, "ID number"),
+  ],
+  api_key: each(v.apiKey, [
+    (x) => `our API key is ${x}`,
+    (x) => `api_key=${x}`,
+    (x) => `Authorization: Bearer ${x}`,
+    (x) => `here is the token: ${x}`,
+    (x) => `I rotated the secret key but ${x} still works`,
+  ]),
 };
 
-export type RefClass = "order" | "invoice" | "pnr" | "booking" | "transaction" | "tracking" | "ticket";
+export type RefClass =
+  | "order" | "invoice" | "pnr" | "booking" | "transaction" | "tracking" | "ticket"
+  // not references, but numbers an agent needs that look like secrets: kept, not extracted
+  | "phone" | "card_last4" | "amount";
+/** Classes that must survive redaction only (they are not business references). */
+export const KEEP_ONLY: ReadonlySet<RefClass> = new Set(["phone", "card_last4", "amount"]);
+
+const digitsOf = (rng: Rng, n: number) => `${rng.int(1, 9)}${rng.digits(n - 1)}`;
+/** A number of `n` digits that passes Luhn, as a long order or transaction id can. */
+function luhnValid(rng: Rng, n: number): string {
+  const body = digitsOf(rng, n - 1);
+  for (let d = 0; d <= 9; d++) {
+    const s = `${body}${d}`;
+    let sum = 0;
+    for (let i = 0; i < s.length; i++) {
+      let x = s.charCodeAt(s.length - 1 - i) - 48;
+      if (i % 2 === 1) x = x * 2 > 9 ? x * 2 - 9 : x * 2;
+      sum += x;
+    }
+    if (sum % 10 === 0) return s;
+  }
+  throw new Error("unreachable");
+}
+const LETTERS = "ABCDEFGHJKLMNPQRSTUVWXYZ";
+const letters = (rng: Rng, n: number) => Array.from({ length: n }, () => rng.pick(LETTERS.split(""))).join("");
+const pnr = (rng: Rng) => Array.from({ length: 6 }, (_, i) => (i === 0 || rng.chance(0.6) ? rng.pick(LETTERS.split("")) : String(rng.int(2, 9)))).join("");
+
 const REF_PHRASINGS: Record<RefClass, Phrasing[]> = {
-  order: [one((v) => `Order ${v}.`, pii.orderId), one((v) => `my order number is ${v}`, pii.orderId)],
-  invoice: [one((v) => `Invoice ${v}.`, pii.invoiceId)],
-  pnr: [one((v) => `PNR ${v}.`, pii.pnr), one((v) => `booking reference ${v}`, pii.pnr)],
-  booking: [one((v) => `booking number ${v}`, pii.bookingId)],
-  transaction: [one((v) => `UTR ${v}`, pii.utr), one((v) => `transaction id: ${v}`, (r) => `TXN${r.digits(10)}`)],
-  tracking: [one((v) => `tracking ${v}`, pii.tracking)],
-  ticket: [one((v) => `ticket #${v}`, (r) => r.digits(6))],
+  order: [
+    ...each((r) => rng3(r, [`#${letters(r, 1)}${r.digits(5)}`, `ORD-${r.digits(5)}`, `${r.digits(3)}-${r.digits(7)}-${r.digits(7)}`]), [
+      (x) => `Order ${x}.`,
+      (x) => `my order number is ${x}`,
+    ]),
+    ...each((r) => luhnValid(r, r.pick([13, 15, 16, 19])), [(x) => `order number ${x}`, (x) => `Order #${x} never arrived`, (x) => `pedido ${x}`]),
+    ...each((r) => digitsOf(r, r.int(9, 12)), [(x) => `Bestellnummer ${x}`, (x) => `commande ${x}`, (x) => `order no. ${x}`]),
+  ],
+  invoice: each((r) => rng3(r, [`INV-${r.int(2023, 2026)}-${r.digits(4)}`, `INV${r.digits(8)}`, `${r.int(2023, 2026)}-${r.digits(5)}`]), [
+    (x) => `Invoice ${x}.`,
+    (x) => `invoice number: ${x}`,
+    (x) => `factura ${x}`,
+  ]),
+  pnr: each(pnr, [(x) => `PNR ${x}.`, (x) => `booking reference ${x}`, (x) => `my PNR is ${x}`]),
+  booking: each((r) => (r.chance(0.5) ? digitsOf(r, r.int(8, 10)) : luhnValid(r, 16)), [
+    (x) => `booking number ${x}`,
+    (x) => `reservation ${x}`,
+    (x) => `confirmation number: ${x}`,
+  ]),
+  transaction: [
+    ...each((r) => `${r.int(3, 4)}${r.digits(11)}`, [(x) => `UTR ${x}`, (x) => `RRN: ${x}`]),
+    ...each((r) => `TXN${r.digits(10)}`, [(x) => `transaction id: ${x}`]),
+    ...each((r) => luhnValid(r, 16), [(x) => `transaction id ${x}`, (x) => `txn ${x} failed`]),
+  ],
+  tracking: [
+    ...each((r) => `1Z${letters(r, 3)}${r.digits(13)}`, [(x) => `tracking ${x}`]),
+    ...each((r) => `${letters(r, 2)}${r.digits(9)}${r.pick(["DE", "GB", "IN", "US", "FR"])}`, [(x) => `tracking number ${x}`]),
+    ...each((r) => digitsOf(r, r.pick([12, 15, 22])), [(x) => `tracking number: ${x}`, (x) => `AWB ${x}`]),
+  ],
+  ticket: each((r) => r.digits(6), [(x) => `ticket #${x}`, (x) => `case ${x}`]),
+  phone: each((r) => rng3(r, [`+44 7${r.digits(3)} ${r.digits(6)}`, `+91 9${r.digits(4)} ${r.digits(5)}`, `+1 (${r.int(201, 989)}) ${r.digits(3)}-${r.digits(4)}`]), [
+    (x) => `call me on ${x}`,
+    (x) => `my phone number is ${x}`,
+  ]),
+  card_last4: each((r) => r.digits(4), [(x) => `the card ending in ${x} was declined`, (x) => `my Visa ending ${x}`]),
+  amount: each((r) => `${r.int(1, 99)},${r.digits(3)}.${r.digits(2)}`, [(x) => `I was charged $${x} twice`, (x) => `a refund of ${x} EUR`]),
 };
+
+function rng3(rng: Rng, options: string[]): string {
+  return rng.pick(options);
+}
 
 function plant<K extends string>(text: string, table: Record<K, Phrasing[]>, rng: Rng): Planted<K> {
   const kinds = Object.keys(table) as K[];
   const kind = rng.pick(kinds);
   const { sentence, values } = rng.pick(table[kind])(rng);
-  const joined = rng.chance(0.5) ? `${text} ${sentence}` : `${sentence} ${text}`;
+  // Before, after or between the text's sentences; as its own sentence or run on without
+  // punctuation, as people type.
+  const glue = rng.pick([" ", " ", ". ", "\n"]);
+  const breaks = [...text.matchAll(/[.!?]\s+(?=\S)/g)].map((m) => m.index + m[0].length);
+  const where = rng.int(0, 2);
+  let joined: string;
+  if (where === 2 && breaks.length > 0) {
+    const at = rng.pick(breaks);
+    joined = `${text.slice(0, at)}${sentence}${glue.trim() ? glue : " "}${text.slice(at)}`;
+  } else {
+    joined = where === 0 ? `${text}${glue}${sentence}` : `${sentence}${glue}${text}`;
+  }
   return { kind, values, text: joined };
 }
 
-export const plantSecret = (text: string, rng: Rng): Planted<SecretClass> => plant(text, SECRET_PHRASINGS, rng);
+export const plantSecret = (text: string, rng: Rng, table: Partial<Record<SecretClass, Phrasing[]>> = SECRET_PHRASINGS): Planted<SecretClass> =>
+  plant(text, table as Record<SecretClass, Phrasing[]>, rng);
 export const plantRef = (text: string, rng: Rng): Planted<RefClass> => plant(text, REF_PHRASINGS, rng);
 
 const compact = (s: string): string => s.replace(/[\s-]/g, "");
 
-/** A secret leaked when its value, or its digits run together, is still in the redacted text. */
+/** A secret leaked when its value, or its characters run together, is still in the redacted text. */
 export function leaked(value: string, redacted: string): boolean {
-  if (redacted.includes(value)) return true;
+  if (standsAlone(value, redacted)) return true;
   const c = compact(value);
   return c.length >= 6 && compact(redacted).includes(c);
+}
+
+/** The value as a whole word: a CVV "042" inside "2042" or an unrelated "4042" is not a leak. */
+function standsAlone(value: string, text: string): boolean {
+  for (let at = text.indexOf(value); at !== -1; at = text.indexOf(value, at + 1)) {
+    const before = text[at - 1] ?? " ";
+    const after = text[at + value.length] ?? " ";
+    if (!/[\p{L}\p{N}]/u.test(before) && !/[\p{L}\p{N}]/u.test(after)) return true;
+  }
+  return false;
 }

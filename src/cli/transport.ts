@@ -93,11 +93,10 @@ export async function runRemoteCommand(info: ServiceInfo, command: string, flags
     headers: { authorization: `Bearer ${info.token}`, "content-type": "application/json" },
     body: JSON.stringify({ command, flags }),
   });
-  const body = (await res.json().catch(() => null)) as
-    | { json?: object; text?: string; error?: string | { message?: string; usage?: boolean }; details?: { message?: string } }
-    | null;
-  // a usage mistake comes back as {error: {message, usage}}; anything else in the /v1 error shape
-  const error = typeof body?.error === "object" ? body.error : undefined;
-  if (res.ok && body?.json && typeof body.text === "string") return { ok: true, json: body.json, text: body.text };
-  return { ok: false, message: error?.message ?? body?.details?.message ?? `the service answered ${res.status}`, usage: error?.usage === true };
+  // the /v1 envelope: {data: {json, text}}, or {error, code, details: {message, field}}
+  const body = (await res.json().catch(() => null)) as { data?: { json?: object; text?: unknown }; error?: string; details?: { message?: string } } | null;
+  const data = body?.data;
+  if (res.ok && data?.json && typeof data.text === "string") return { ok: true, json: data.json, text: data.text };
+  // the commands route answers 400 only for a usage mistake, the CLI's own message
+  return { ok: false, message: body?.details?.message ?? `the service answered ${res.status}`, usage: res.status === 400 && body?.error === "invalid_request" };
 }

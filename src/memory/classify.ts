@@ -74,13 +74,15 @@ const MIN_SHARE_OF_TOP = 0.25;
 /**
  * `hints` are extra votes the caller already has (the extractor adds one for the vertical its
  * issue kind belongs to: "account frozen" leans banking even when no banking word is said).
+ * `lexicon` is scoreVerticals(text), when the caller has it already.
  */
 export function classifyVertical(
   text: string,
   settings: TenantSupportSettings,
   hints: Partial<Record<Vertical, number>> = {},
+  lexicon: Partial<Record<Vertical, number>> = scoreVerticals(text),
 ): VerticalClassification {
-  const scores = scoreVerticals(text);
+  const scores = { ...lexicon };
   for (const [v, w] of Object.entries(hints) as [Vertical, number][]) if (w > 0) scores[v] = (scores[v] ?? 0) + w;
   if (settings.support_type_mode === "single" && settings.support_type) {
     return { vertical: settings.support_type, confidence: 1, scores };

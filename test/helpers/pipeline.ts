@@ -12,7 +12,8 @@ import type { Database } from "../../src/db/client";
 import { createCommands } from "../../src/cli/commands";
 import { createApp } from "../../src/http/app";
 import { createInstallDeps } from "../../src/http/install/deps";
-import type { ConsoleSessions } from "../../src/http/console/sessions";
+import { createConsoleSessions, type ConsoleSessions } from "../../src/http/console/sessions";
+import { consoleSessionTenant } from "../../src/http/admin/principal";
 import { webhookHandler } from "../../src/http/routes/webhooks";
 import { forgetIdentities } from "../../src/identity/resolve";
 import { createLogger } from "../../src/logger";
@@ -75,6 +76,7 @@ export async function createTestPipeline(
     ? createBullmqQueue({ redisUrl, name: `e2e-${process.pid}-${randomBytes(3).toString("hex")}`, log })
     : createEmbeddedQueue({ log });
   const services = { config, db, engine, extractor: createDeterministicExtractor(), metrics, log };
+  const sessions = opts.admin ? (opts.admin.sessions ?? createConsoleSessions()) : undefined;
   const runtime = createPipelineRuntime(services, { queue, clock, sweepIntervalMs: opts.sweepIntervalMs ?? 500 });
   await runtime.startWorker({ concurrency: 4 });
   const app = createApp({
@@ -86,9 +88,16 @@ export async function createTestPipeline(
     clock,
     webhooks: webhookHandler(runtime.deps, { metrics }),
     onForget: (tenantId, externalUserId) => forgetIdentities(db, tenantId, externalUserId),
-    install: createInstallDeps(services, runtime, clock),
-    admin: opts.admin
-      ? { sessions: opts.admin.sessions, publicUrl: config.publicUrl, masterKey: () => masterKey, commands: createCommands({ config: () => config }) }
+    // with the console, as in main.ts: a console session may start an install (the Connect buttons)
+    install: { ...createInstallDeps(services, runtime, clock), ...(sessions ? { sessionTenant: consoleSessionTenant({ db, sessions }) } : {}) },
+    admin: sessions
+      ? {
+          sessions,
+          oauthConfigured: (provider) => Boolean(config.oauthClients[provider as keyof typeof config.oauthClients]),
+          publicUrl: config.publicUrl,
+          masterKey: () => masterKey,
+          commands: createCommands({ config: () => config }),
+        }
       : undefined,
   });
   const t = await createTenant(db, "Acme");

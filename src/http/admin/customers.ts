@@ -15,7 +15,7 @@ const searchSchema = z.object({
 });
 
 export function parseCustomerSearch(query: unknown) {
-  return parseBody(searchSchema, query);
+  return parseBody(searchSchema, query, "query");
 }
 
 export async function searchCustomers(db: Database, tenantId: string, s: z.output<typeof searchSchema>) {

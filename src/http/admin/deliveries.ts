@@ -5,7 +5,7 @@ import { providerNames, ticketUrl } from "../../../connectors";
 import type { Database } from "../../db/client";
 import { parseBody } from "../errors";
 
-export const DELIVERY_STATUSES = ["received", "queued", "processing", "done", "skipped", "dead"] as const;
+export const DELIVERY_STATUSES = ["received", "queued", "processing", "held", "done", "skipped", "dead"] as const;
 export const REPLAYABLE_STATUSES = ["dead", "skipped"] as const;
 export const PAGE_SIZE = 25;
 
@@ -31,8 +31,8 @@ export const deliveryFilterSchema = z.object({
 });
 export type DeliveryFilter = z.output<typeof deliveryFilterSchema>;
 
-export function parseDeliveryFilter(query: unknown): DeliveryFilter {
-  return parseBody(deliveryFilterSchema, query);
+export function parseDeliveryFilter(query: unknown, where: "query" | "body" = "query"): DeliveryFilter {
+  return parseBody(deliveryFilterSchema, query, where);
 }
 
 function whereOf(tenantId: string, f: Omit<DeliveryFilter, "page">) {

@@ -3,8 +3,18 @@
 // re-keying go through src/tenants/installations.ts like the CLI's commands.
 import { connectorOf, webhookUrl } from "../../../connectors";
 import { NOTE_AUTHOR_PICKED } from "../../../connectors/shared/installation-fields";
+import type { InstallationSecrets } from "../../../connectors/types";
 import type { Database } from "../../db/client";
-import { getInstallation, listInstallations, setInstallationStatus, validateInstallation, type InstallationStatus } from "../../tenants/installations";
+import { resumeHeldDeliveries } from "../../tenants/held-deliveries";
+import { encryptSecrets } from "../../tenants/secrets";
+import {
+  getInstallation,
+  listInstallations,
+  setInstallationStatus,
+  updateInstallationSecrets,
+  validateInstallation,
+  type InstallationStatus,
+} from "../../tenants/installations";
 import { ApiError } from "../errors";
 
 export type InstallationCard = Awaited<ReturnType<typeof installationCards>>[number];
@@ -72,4 +82,23 @@ export async function setNoteAuthor(db: Database, masterKey: Buffer, tenantId: s
 export async function changeStatus(db: Database, tenantId: string, id: string, status: "disabled" | "uninstalled", reason: string): Promise<void> {
   await ownInstallation(db, tenantId, id);
   await setInstallationStatus(db, id, status, reason);
+}
+
+/**
+ * Connects an installation again by hand: the credentials the admin typed replace the old ones
+ * (validated as the CLI's set-secret does). One that needed re-auth goes live, and its held
+ * deliveries go back to the inbox, where the sweeper enqueues them. Throws InstallationInputError.
+ */
+export async function reconnectInstallation(db: Database, masterKey: Buffer, tenantId: string, id: string, patch: InstallationSecrets): Promise<{ status: string; resumed: number }> {
+  await ownInstallation(db, tenantId, id);
+  const r = (await updateInstallationSecrets(db, masterKey, id, patch))!;
+  if (patch.accessToken !== undefined) {
+    // a token typed by hand has no refresh token and no expiry: the old OAuth ones would make
+    // the token store refresh it (or give up on it) at once
+    const { refreshToken: _r, expiresAt: _e, refreshAt: _a, ...kept } = r.info.secrets;
+    await db.prisma.installation.update({ where: { id }, data: { secrets: encryptSecrets(masterKey, kept) } });
+  }
+  if (r.status !== "needs_reauth") return { status: r.status, resumed: 0 };
+  await setInstallationStatus(db, id, "active");
+  return { status: "active", resumed: (await resumeHeldDeliveries(db, id)).length };
 }

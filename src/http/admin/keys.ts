@@ -1,7 +1,7 @@
 // A tenant's API keys from the console: listed by prefix, created (the key shown once), revoked.
 import type { Database } from "../../db/client";
 import { createApiKey, listApiKeys } from "../../tenants/service";
-import { ApiError } from "../errors";
+import { ApiError, fieldError } from "../errors";
 
 export { createApiKey, listApiKeys };
 
@@ -13,6 +13,6 @@ export async function revokeTenantKey(db: Database, tenantId: string, keyId: str
 
 export function keyLabel(raw: unknown): string | undefined {
   if (raw === undefined || raw === null || raw === "") return undefined;
-  if (typeof raw !== "string" || raw.trim().length > 100) throw new ApiError("invalid_request", "label: must be text of at most 100 characters", "label");
+  if (typeof raw !== "string" || raw.trim().length > 100) throw fieldError("label", "must be text of at most 100 characters");
   return raw.trim() || undefined;
 }

@@ -14,7 +14,7 @@ export type Principal =
   | { kind: "api_key"; tenant: TenantRow };
 
 /** The session behind the request's cookie, with its tenant; null when absent, expired or its key was revoked. */
-export async function sessionOf(deps: AdminDeps, req: Request): Promise<{ session: Session; tenant: TenantRow } | null> {
+export async function sessionOf(deps: Pick<AdminDeps, "db" | "sessions">, req: Request): Promise<{ session: Session; tenant: TenantRow } | null> {
   const session = deps.sessions.find(parseCookies(req.headers.cookie)[SESSION_COOKIE]);
   if (!session) return null;
   const key = await deps.db.prisma.apiKey.findFirst({ where: { id: session.keyId, tenantId: session.tenantId, revokedAt: null }, include: { tenant: true } });
@@ -36,4 +36,9 @@ export async function principalOf(deps: AdminDeps, req: Request): Promise<Princi
   }
   const s = await sessionOf(deps, req);
   return s ? { kind: "session", ...s } : null;
+}
+
+/** The tenant of the request's console session (its key still valid), for GET /install/:provider. */
+export function consoleSessionTenant(deps: Pick<AdminDeps, "db" | "sessions">): (req: Request) => Promise<string | undefined> {
+  return async (req) => (await sessionOf(deps, req))?.tenant.id;
 }

@@ -1,9 +1,12 @@
 // The JSON admin API under /v1/admin, shared by the console (session cookie + X-CSRF-Token on
 // every change) and the CLI (the operator token, when a service runs on the embedded store).
 // A tenant API key works too, for scripts. Tenant routes act only on the caller's tenant.
+// Answers are the /v1 envelope (`data`, `request_id`, `timestamp`); errors come from the one
+// table in ../errors.ts, a 400 or 422 naming its field.
 import express, { Router, type Request, type Response } from "express";
 import { supportStats } from "../../memory/store";
-import { ApiError } from "../errors";
+import { requestIds, sendOk } from "../envelope";
+import { ApiError, errorHandler } from "../errors";
 import { sameToken } from "../console/sessions";
 import { deliveryDetail, listDeliveries, parseDeliveryFilter, replayDelivery, replayMatching } from "./deliveries";
 import type { AdminDeps } from "./deps";
@@ -17,7 +20,9 @@ const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
 export function adminRouter(deps: AdminDeps, opts: { maxBodyBytes: number; clock: () => Date }): Router {
   const router = Router();
   const { db } = deps;
+  const ok = (res: Response, data: object, status = 200) => sendOk(res, opts.clock, { data }, status);
 
+  router.use(requestIds());
   router.use(async (req, res, next) => {
     const p = await principalOf(deps, req);
     if (!p) return next(new ApiError("unauthorized", "sign in to the console, or send `Authorization: ApiKey mem_...`"));
@@ -37,10 +42,11 @@ export function adminRouter(deps: AdminDeps, opts: { maxBodyBytes: number; clock
     if (!cmd) throw new ApiError("not_found", `no command ${JSON.stringify(body.command)}`, "command");
     const flags = body.flags && typeof body.flags === "object" && !Array.isArray(body.flags) ? (body.flags as Record<string, string | boolean>) : {};
     try {
-      res.json(await cmd.run(db, flags));
+      ok(res, await cmd.run(db, flags));
     } catch (err) {
-      // a usage mistake is the CLI's own message: hand it back as it would have printed it
-      if (err instanceof Error && err.name === "CliUsageError") return void res.status(400).json({ error: { code: "invalid_request", message: err.message, usage: true } });
+      // a usage mistake is the CLI's own message: handed back as it would have printed it, a 400
+      // naming the flag it starts with (`--name is required: ...`)
+      if (err instanceof Error && err.name === "CliUsageError") throw new ApiError("invalid_request", err.message, usageField(err.message));
       throw err;
     }
   });
@@ -53,42 +59,49 @@ export function adminRouter(deps: AdminDeps, opts: { maxBodyBytes: number; clock
   const param = (req: Request, name: string) => String(req.params[name] ?? "");
 
   router.get("/overview", async (req, res) => {
-    res.json(await supportStats(db, tenantOf(res), 30, opts.clock()));
+    ok(res, await supportStats(db, tenantOf(res), 30, opts.clock()));
   });
   router.get("/deliveries", async (req, res) => {
-    res.json(await listDeliveries(db, tenantOf(res), parseDeliveryFilter(req.query)));
+    ok(res, await listDeliveries(db, tenantOf(res), parseDeliveryFilter(req.query)));
   });
   router.post("/deliveries/replay", async (req, res) => {
-    const { page: _page, ...filter } = parseDeliveryFilter(req.body ?? {});
-    res.json({ replayed: await replayMatching(db, tenantOf(res), filter) });
+    const { page: _page, ...filter } = parseDeliveryFilter(req.body ?? {}, "body");
+    ok(res, { replayed: await replayMatching(db, tenantOf(res), filter) });
   });
   router.get("/deliveries/:id", async (req, res) => {
     const d = await deliveryDetail(db, tenantOf(res), param(req, "id"));
     if (!d) throw new ApiError("not_found", `no delivery ${param(req, "id")}`, "delivery_id");
-    res.json(d);
+    ok(res, d);
   });
   router.post("/deliveries/:id/replay", async (req, res) => {
     if (!(await replayDelivery(db, tenantOf(res), param(req, "id")))) throw new ApiError("not_found", `no dead or skipped delivery ${param(req, "id")}`, "delivery_id");
-    res.json({ delivery_id: param(req, "id"), status: "received" });
+    ok(res, { delivery_id: param(req, "id"), status: "received" });
   });
   router.get("/installations", async (_req, res) => {
-    res.json({ installations: await installationCards(db, tenantOf(res), deps.publicUrl, deps.masterKey) });
+    ok(res, { installations: await installationCards(db, tenantOf(res), deps.publicUrl, deps.masterKey) });
   });
   router.get("/customers", async (req, res) => {
-    res.json(await searchCustomers(db, tenantOf(res), parseCustomerSearch(req.query)));
+    ok(res, await searchCustomers(db, tenantOf(res), parseCustomerSearch(req.query)));
   });
   router.get("/keys", async (_req, res) => {
-    res.json({ keys: await listApiKeys(db, tenantOf(res)) });
+    ok(res, { keys: await listApiKeys(db, tenantOf(res)) });
   });
   router.post("/keys", async (req, res) => {
     const tenantId = tenantOf(res);
-    res.status(201).json({ tenant_id: tenantId, ...(await createApiKey(db, tenantId, keyLabel((req.body ?? {}).label))) });
+    ok(res, { tenant_id: tenantId, ...(await createApiKey(db, tenantId, keyLabel((req.body ?? {}).label))) }, 201);
   });
   router.delete("/keys/:id", async (req, res) => {
     await revokeTenantKey(db, tenantOf(res), param(req, "id"));
     deps.sessions.closeForKey(param(req, "id"));
-    res.json({ key_id: param(req, "id"), revoked: true });
+    ok(res, { key_id: param(req, "id"), revoked: true });
   });
 
+  router.use((req, _res, next) => next(new ApiError("not_found", `no route ${req.method} /v1/admin${req.path}`)));
+  router.use(errorHandler(deps.log));
   return router;
+}
+
+/** The flag a CLI usage message is about: `--subdomain must be ...` names `subdomain`; else `flags`. */
+export function usageField(message: string): string {
+  return /^--([a-z][a-z0-9-]*)/.exec(message)?.[1] ?? "flags";
 }

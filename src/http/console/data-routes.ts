@@ -7,14 +7,14 @@ import { ApiError } from "../errors";
 import { customerPage, parseCustomerSearch, searchCustomers } from "../admin/customers";
 import { deliveryDetail, deliveryFilterSchema, listDeliveries, replayDelivery, replayMatching } from "../admin/deliveries";
 import type { AdminDeps } from "../admin/deps";
-import { changeStatus, installationCards, ownInstallation, setNoteAuthor } from "../admin/installations";
+import { changeStatus, installationCards, ownInstallation, reconnectInstallation, setNoteAuthor } from "../admin/installations";
 import { createApiKey, keyLabel, listApiKeys, revokeTenantKey } from "../admin/keys";
 import { updateInstallationSecrets, InstallationInputError } from "../../tenants/installations";
 import type { ConsoleRequestState } from "./router";
 import { customerDetailPage, customersPage, forgetConfirmPage } from "./pages/customers";
 import { deliveriesPage, deliveryPage, rawFilter } from "./pages/deliveries";
-import { connectedPage, connectPage, helpdesksPage } from "./pages/helpdesks";
-import { CONNECT_FORMS, flagsFromForm } from "./pages/connect-forms";
+import { connectedPage, connectPage, helpdesksPage, oauthStartPage, reconnectPage } from "./pages/helpdesks";
+import { CONNECT_FORMS, flagsFromForm, secretFields } from "./pages/connect-forms";
 import { keysPage } from "./pages/keys";
 
 export function registerDataPages(router: Router, deps: AdminDeps, st: (res: Response) => ConsoleRequestState): void {
@@ -96,6 +96,43 @@ export function registerDataPages(router: Router, deps: AdminDeps, st: (res: Res
       send(res, connectPage(ctx, provider, req.body ?? {}, err.message.split("\nusage:")[0]), 422);
     }
   });
+  router.get("/helpdesks/oauth/:provider", (req, res) => {
+    const provider = req.params.provider;
+    if (!CONNECT_FORMS[provider] || !deps.oauthConfigured?.(provider)) throw new ApiError("not_found", `There is no OAuth install for ${provider}.`);
+    const query = new URLSearchParams(Object.entries(req.query).filter((e): e is [string, string] => typeof e[1] === "string"));
+    send(res, oauthStartPage(st(res).ctx, provider, `/install/${encodeURIComponent(provider)}${query.size ? `?${query}` : ""}`));
+  });
+  // where the OAuth callback sends the admin: the installation's card
+  router.get("/installations/:id", async (req, res) => {
+    const inst = await ownInstallation(db, st(res).tenant.id, req.params.id);
+    res.redirect(303, `/console/helpdesks?done=connected#${encodeURIComponent(inst.id)}-title`);
+  });
+  const cardOf = async (res: Response, id: string) => {
+    const { tenant } = st(res);
+    await ownInstallation(db, tenant.id, id);
+    return (await installationCards(db, tenant.id, deps.publicUrl, masterKey)).find((c) => c.installation_id === id)!;
+  };
+  router.get("/helpdesks/:id/reconnect", async (req, res) => {
+    send(res, reconnectPage(st(res).ctx, await cardOf(res, req.params.id)));
+  });
+  router.post("/helpdesks/:id/reconnect", async (req, res) => {
+    const { tenant, ctx } = st(res);
+    const card = await cardOf(res, req.params.id);
+    // the connect form's secret fields, into the secrets they fill (`secrets.apiToken`)
+    const patch = Object.fromEntries(
+      secretFields(card.provider)
+        .filter((f) => text(req.body[f.flag]).trim() !== "")
+        .map((f) => [f.path!.slice("secrets.".length), text(req.body[f.flag]).trim()]),
+    );
+    if (Object.keys(patch).length === 0) return send(res, reconnectPage(ctx, card, "Give at least one new credential."), 422);
+    try {
+      await reconnectInstallation(db, masterKey(), tenant.id, card.installation_id, patch);
+    } catch (err) {
+      if (err instanceof InstallationInputError) return send(res, reconnectPage(ctx, card, err.message), 422);
+      throw err;
+    }
+    res.redirect(303, `/console/helpdesks?done=reconnected#${encodeURIComponent(card.installation_id)}-title`);
+  });
   router.post("/helpdesks/:id/:action", async (req, res) => {
     const { tenant } = st(res);
     const id = req.params.id;
@@ -115,9 +152,18 @@ export function registerDataPages(router: Router, deps: AdminDeps, st: (res: Res
         case "disable":
           await changeStatus(db, tenant.id, id, "disabled", "disabled in the console");
           return res.redirect(303, "/console/helpdesks?done=disabled");
-        case "uninstall":
-          await changeStatus(db, tenant.id, id, "uninstalled", "uninstalled in the console");
+        case "uninstall": {
+          await ownInstallation(db, tenant.id, id);
+          // the CLI's command: the webhook at the helpdesk is removed and the token revoked too
+          const cmd = deps.commands?.["installations uninstall"];
+          if (!cmd) {
+            await changeStatus(db, tenant.id, id, "uninstalled", "uninstalled in the console");
+            return res.redirect(303, "/console/helpdesks?done=uninstalled");
+          }
+          const r = (await cmd.run(db, { installation: id })).json as { warning?: string };
+          if (r.warning) return helpdesks(res, { error: `Uninstalled, but ${r.warning}` });
           return res.redirect(303, "/console/helpdesks?done=uninstalled");
+        }
         default:
           throw new ApiError("not_found", `There is no helpdesk action ${req.params.action}.`);
       }

@@ -22,6 +22,8 @@ export const NOTICES: Record<string, string> = {
   author_saved: "Note author saved.",
   disabled: "The installation is disabled: its webhooks are refused from now on.",
   uninstalled: "The installation is uninstalled.",
+  reconnected: "Connected again: its held deliveries are back in the inbox.",
+  connected: "The helpdesk is connected.",
 };
 
 function shell(title: string, body: Html, nav: Html | ""): Html {

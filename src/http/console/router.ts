@@ -142,7 +142,7 @@ export function consoleRouter(deps: AdminDeps, opts: { secureCookies: boolean; c
   });
   const pageError: ErrorRequestHandler = (err, req, res, next) => {
     if (err instanceof ApiError && err.code === "not_found") return void res.status(404).type("html").send(messagePage("Not found", err.message));
-    if (err instanceof ApiError && err.code === "invalid_request") return void res.status(400).type("html").send(messagePage("Not accepted", err.message));
+    if (err instanceof ApiError && (err.code === "invalid_request" || err.code === "validation_error")) return void res.status(400).type("html").send(messagePage("Not accepted", err.message));
     const e = err as { type?: string };
     if (e.type === "entity.too.large" || e.type === "entity.parse.failed") return void res.status(400).type("html").send(messagePage("Not accepted", "The form could not be read."));
     deps.log.error({ err, path: req.path }, "console page failed");

@@ -1,14 +1,18 @@
 // Console sessions, one-time sign-in links and the failed sign-in limiter, kept in the api
 // process's memory: a restart signs everyone out, and two api processes do not share them.
+// That fits how the service runs: one api process (docker-compose scales the worker, not the
+// api); several api replicas behind a balancer would need sticky sessions or a shared store.
+// A session ends on sign-out, after 12 h idle, or 7 days after sign-in, whichever comes first.
 // A session holds the tenant and the API key it was opened with (re-checked on every request,
 // so revoking the key ends it) and its CSRF token; the key itself is never kept.
 import { randomBytes, timingSafeEqual } from "node:crypto";
 
-export type Session = { id: string; tenantId: string; keyId: string; csrf: string; expiresAt: number };
+export type Session = { id: string; tenantId: string; keyId: string; csrf: string; expiresAt: number; endsAt: number };
 
 export const SESSION_COOKIE = "hm_session";
-const SESSION_IDLE_MS = 12 * 60 * 60_000;
-const LINK_TTL_MS = 24 * 60 * 60_000;
+export const SESSION_IDLE_MS = 12 * 60 * 60_000;
+export const SESSION_MAX_MS = 7 * 24 * 60 * 60_000;
+export const LINK_TTL_MS = 24 * 60 * 60_000;
 const FAILURE_WINDOW_MS = 15 * 60_000;
 export const MAX_FAILED_SIGN_INS = 5;
 
@@ -29,11 +33,11 @@ export function createConsoleSessions(clock: () => number = Date.now) {
   return {
     open(tenantId: string, keyId: string): Session {
       sweep();
-      const s = { id: token(), tenantId, keyId, csrf: token(), expiresAt: clock() + SESSION_IDLE_MS };
+      const s = { id: token(), tenantId, keyId, csrf: token(), expiresAt: clock() + SESSION_IDLE_MS, endsAt: clock() + SESSION_MAX_MS };
       sessions.set(s.id, s);
       return s;
     },
-    /** The live session for a cookie value, its idle timer restarted; null when unknown or expired. */
+    /** The live session for a cookie value, its idle timer restarted (up to its end); null when unknown or expired. */
     find(id: string | undefined): Session | null {
       if (!id) return null;
       const s = sessions.get(id);
@@ -42,7 +46,7 @@ export function createConsoleSessions(clock: () => number = Date.now) {
         sessions.delete(id);
         return null;
       }
-      s.expiresAt = clock() + SESSION_IDLE_MS;
+      s.expiresAt = Math.min(clock() + SESSION_IDLE_MS, s.endsAt);
       return s;
     },
     close(id: string): void {

@@ -1,12 +1,12 @@
 // The default extractor: rules, lexicons and ID patterns, no network, no model. Reads the
 // customer's messages (agent messages only confirm refs and resolutions) and returns one
 // Extraction. It does not merge into the profile: merge.ts does.
-import { classifyVertical } from "../classify";
+import { classifyVertical, scoreVerticals } from "../classify";
 import type { Extraction, ExtractionInput, Extractor, Vertical } from "../types";
 import { findIdentity } from "./identity";
 import { detectIssue, hasSubstance, issueVerticalHint, prepareMessage, scanRules, type PreparedMessage, type RuleHit } from "./issue";
 import { detectLanguage } from "./language";
-import { adviseFromModel, modelVerticalHint } from "./model/advice";
+import { adviseFromModel, modelVerticalHint, type ModelAdvice } from "./model/advice";
 import { findCommunicationPreference, findResolutionPreference } from "./preferences";
 import { findRefs } from "./refs";
 import { customerConfirmsResolved } from "./resolved";
@@ -24,9 +24,12 @@ function routeWithHistory(
   text: string,
   input: ExtractionInput,
   hints: Partial<Record<Vertical, number>>,
-  modelHints: Partial<Record<Vertical, number>>,
+  advice: ModelAdvice | null,
 ): { vertical: Vertical; confidence: number } {
-  const c = classifyVertical(text, input.settings, addVotes(hints, modelHints));
+  const lexicon = scoreVerticals(text);
+  const evidence = addVotes(lexicon, hints);
+  const modelHints = modelVerticalHint(advice, Math.max(0, ...Object.values(evidence)));
+  const c = classifyVertical(text, input.settings, addVotes(hints, modelHints), lexicon);
   const previous = input.existing?.support_type;
   // "Said nothing" is judged on the words and refs alone: the model's lean is no evidence of a new topic.
   const saidNothing = (Object.entries(c.scores) as [Vertical, number][]).every(([k, w]) => k === "general_info" || w === modelHints[k]);
@@ -75,8 +78,9 @@ export function extractDeterministic(input: ExtractionInput): Extraction {
     customerHits.unshift(hits);
   }
   const said = [subject, allCustomerText].join("\n");
-  const advice = hasSubstance(customer) ? adviseFromModel(said) : null;
-  const { vertical, confidence } = routeWithHistory(said, input, issueVerticalHint(customerHits), modelVerticalHint(advice));
+  const language = allCustomerText.trim() ? detectLanguage(allCustomerText) : undefined;
+  const advice = hasSubstance(customer) ? adviseFromModel(said, language) : null;
+  const { vertical, confidence } = routeWithHistory(said, input, issueVerticalHint(customerHits), advice);
 
   const refs = [subject, ...customerTexts, ...agentTexts].flatMap((t) => findRefs(t));
   const uniqueRefs = [...new Map(refs.map((r) => [r.value.toUpperCase(), r])).values()];
@@ -125,7 +129,6 @@ export function extractDeterministic(input: ExtractionInput): Extraction {
     firstCustomerIndex: customer[0]?.index ?? 0,
   });
 
-  const language = allCustomerText.trim() ? detectLanguage(allCustomerText) : undefined;
   return {
     support_type: vertical,
     support_type_confidence: confidence,

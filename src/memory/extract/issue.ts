@@ -86,6 +86,9 @@ const ENQUIRY = /\b(?:want(?:ed)? to know|would like to know|wondering|curious|q
 const FOLLOW_UP = /\b(?:any update|any news|following up|follow(?:ing)?.up on|chasing|still waiting|still not|still (?:no|haven'?t|hasn'?t)|again|same (?:issue|problem)|what'?s the status|status update|heard nothing|no reply|no response)\b/;
 const THANKS_ONLY = /^(?:(?:ok(?:ay)?|great|perfect|awesome|cool|brilliant|thanks?|thank you|thx|ty|cheers|much appreciated|appreciate it|got it|noted|sure|alright|all good|bye|have a (?:nice|good|great) (?:day|one|evening|weekend))[\s,.!]*)+$/;
 
+const substantiveSentences = (messages: PreparedMessage[]): number =>
+  messages.reduce((n, m) => n + m.sentences.filter((s) => !CHITCHAT.test(s.folded) && !THANKS_ONLY.test(s.folded.trim()) && wordCount(s.folded) >= 2).length, 0);
+
 /** Whether any sentence says more than a greeting, thanks or small talk (the model reads only such text). */
 export function hasSubstance(messages: PreparedMessage[]): boolean {
   return messages.some((m) => !CHITCHAT.test(m.folded) && m.sentences.some((s) => !CHITCHAT.test(s.folded) && !THANKS_ONLY.test(s.folded.trim()) && wordCount(s.folded) >= 2));
@@ -134,9 +137,12 @@ export function detectIssue(
 ): IssueDraft | null {
   if (messages.length === 0) return null;
   const hit: IssueHit | null = findIssueHit(messages, hits, vertical);
-  // A sure model outvotes a rule's kind, except on hard signals (see isHardKind).
-  // It keeps the rule's urgency: the rule fired on words that say how pressing the problem is.
-  const overRule = hit && hit.urgency !== "critical" && !isHardKind(hit.type) ? modelKind(advice, vertical, KIND_OVER_RULE) : null;
+  // A sure model outvotes a rule's kind, except on hard signals (see isHardKind), and only on
+  // what it was trained on: one English sentence. Over several sentences the rule's sentence is
+  // the better witness. It keeps the rule's urgency: the rule fired on words that say how
+  // pressing the problem is.
+  const mayOverrule = hit && hit.urgency !== "critical" && !isHardKind(hit.type) && advice?.english === true && substantiveSentences(messages) <= 1;
+  const overRule = mayOverrule ? modelKind(advice, vertical, KIND_OVER_RULE) : null;
   if (hit && overRule && overRule !== hit.type) {
     return { issue_type: overRule, summary: summarise(hit.message, hit.sentence), message_index: hit.message.index, baseUrgency: hit.urgency, specific: true };
   }
@@ -161,7 +167,9 @@ export function detectIssue(
     }
   }
   const statesProblem = (s: Sentence) => (hasPlainProblem(s.folded) || REQUEST.test(s.folded) || (NEED.test(s.folded) && !isQuestion(s))) && !CHITCHAT.test(s.folded);
-  const fromModel = modelKind(advice, vertical, KIND_OVER_FALLBACK);
+  // Thanks or praise alone ("Thanks for the help yesterday!") is no issue, whatever the model reads in it.
+  const onlyPraise = messages.every((m) => m.sentences.every((s) => PRAISE.test(s.folded) || THANKS_ONLY.test(s.folded.trim()) || CHITCHAT.test(s.folded)));
+  const fromModel = onlyPraise ? null : modelKind(advice, vertical, KIND_OVER_FALLBACK);
   if (fromModel) {
     // The model read the whole text; the summary is the sentence stating the problem, else the
     // customer's first sentence with substance.

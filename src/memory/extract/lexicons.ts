@@ -98,7 +98,11 @@ const TERMS: Record<Vertical, Tiers> = {
       "vlucht", "stranded", "plane", "in the hold", "cargo hold", "gate-checked", "gate check", "check in online", "web check-in", "holiday package", "tour package", "travel insurance",
     ],
     medium: ["ticket", "tickets", "seat", "delayed", "reschedule", "compensation",
-      "guest", "stay", "destination", "journey", "bag", "bags", "tour"],
+      "guest", "stay", "destination", "journey", "bag", "bags", "tour",
+      // a hotel's services: what its guests ask about besides the booking
+      "spa", "swimming pool", "pool", "sauna", "massage", "gym", "room service", "housekeeping", "reception", "front desk",
+      "concierge", "minibar", "mini bar", "towels", "late checkout", "late check-out", "early check-in", "pet policy",
+      "double room", "single room", "twin room", "suite", "lobby"],
     weak: ["refund", "date", "change", "miles", "points", "upgrade", "vol", "night", "cancelled", "canceled", "boarding"],
   },
   telecom: {

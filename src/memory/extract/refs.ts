@@ -47,6 +47,10 @@ const NOT_PREFIX = new Set([
   "GST", "EMI", "ATM", "DM", "SMS", "CET", "GMT", "UTC", "IST", "EST", "PST", "BST", "EDT", "PDT", "REDACTED",
 ]);
 const IFSC = /^[A-Z]{4}0[A-Z0-9]{6}$/;
+// A code of no known prefix that names a product's model ("my EM-200 printer", "model XR-500")
+// is the thing the customer owns, not a reference to a case of theirs.
+const PRODUCT_AFTER = /^\s+(?:[a-z]+\s+)?(?:printer|scanner|router|modem|phone|smartphone|laptop|tablet|camera|monitor|tv|television|headphones?|headset|earbuds|speaker|watch|smartwatch|device|unit|machine|vacuum|blender|console|drone|keyboard|mouse|charger|series|model|kettle|fridge|washer|dryer|dishwasher|oven|thermostat|doorbell)s?\b/i;
+const MODEL_BEFORE = /\b(?:model|series|version|type)\s*(?:no\.?|number|#)?\s*$/i;
 const YEAR = /^(?:19|20)\d\d$/;
 // Upper-case words that follow "PNR"/"booking" in shouted messages but are not codes.
 const SHOUTED_WORDS = new Set(["URGENT", "PLEASE", "CANCELLED", "CANCELED", "DELAYED", "REFUND", "STATUS", "NUMBER", "ASAP", "HELP", "UPDATE"]);
@@ -96,6 +100,8 @@ export function findRefs(raw: string): FoundRef[] {
   for (const m of text.matchAll(PREFIXED)) {
     const prefix = m[1]!;
     if (NOT_PREFIX.has(prefix) || IFSC.test(m[0])) continue;
+    const at = m.index!;
+    if (PREFIX_KIND[prefix] === undefined && (PRODUCT_AFTER.test(text.slice(at + m[0].length, at + m[0].length + 30)) || MODEL_BEFORE.test(text.slice(Math.max(0, at - 20), at)))) continue;
     push(m[0], PREFIX_KIND[prefix] ?? "other", m.index!);
   }
   for (const m of text.matchAll(HASH_NUMBER)) push(m[1]!, "other", m.index!);

@@ -1,10 +1,13 @@
 // PII redaction, run on every message before it is stored, extracted or sent to an LLM
 // ("PII never stored or posted"). It removes card numbers, CVVs, OTPs, passwords, PINs,
-// Aadhaar, PAN, passport numbers, IMEIs (last 4 kept), bank account numbers, IBANs and SSNs;
+// Aadhaar, PAN, passport and other national ID numbers, IMEIs (last 4 kept), bank account
+// numbers, IBANs, SSNs and API keys or access tokens;
 // it keeps the references an agent works with (order, invoice, UTR, PNR, ticket, tracking
 // numbers, amounts, dates, phones, emails, "card ending 4242"). Routing numbers, sort codes
 // and IFSC are kept on purpose: they name a bank branch, not a customer.
 // It does not yet look at numbers inside JSON numbers (only strings), nor at names or addresses.
+import { findApiKeys } from "./api-keys";
+import { findCodesAfterCards } from "./card-codes";
 import { findLabelledValues } from "./labelled";
 import { findPatternValues } from "./patterns";
 import type { RedactionFinding } from "./pii-types";
@@ -13,7 +16,10 @@ import { addFindings, countFindings, existingTokens, mergeCandidates, renderSpan
 export type { PiiType, RedactionFinding } from "./pii-types";
 
 export function redactText(text: string): { text: string; findings: RedactionFinding[] } {
-  const candidates = [...findLabelledValues(text), ...findPatternValues(text)];
+  const labelled = findLabelledValues(text);
+  const patterns = findPatternValues(text);
+  const candidates = [...labelled, ...patterns, ...findApiKeys(text)];
+  candidates.push(...findCodesAfterCards(text, candidates));
   if (candidates.length === 0) return { text, findings: [] };
   const spans = mergeCandidates(candidates, existingTokens(text));
   return { text: renderSpans(text, spans), findings: countFindings(spans) };

@@ -57,6 +57,8 @@ function isBusinessRef(text: string, start: number): boolean {
 // Not glued to a word, a phone's "+", a date's "/" or a reference's "-".
 const GROUPS = /(?<![\p{L}\p{N}_+/\u2026-])\d+(?:[ \u00a0-]\d+)*/gu;
 const CHUNK = /\d+/g;
+/** "… 12/27", "…, exp 08/2029": what follows a card and nothing else. */
+const EXPIRY_AFTER = /^[\s,;]*(?:exp(?:iry|ires)?\.?:?\s*)?(?:0?[1-9]|1[0-2])\s*\/\s*(?:20)?\d{2}(?!\d)/i;
 
 function findInDigitGroups(text: string, found: Candidate[]): void {
   for (const m of text.matchAll(GROUPS)) {
@@ -65,9 +67,14 @@ function findInDigitGroups(text: string, found: Candidate[]): void {
     if (end - start < 12) continue; // fast path: nothing below 12 digits is looked at here
     const next = text.slice(end, end + 2);
     if (/^[\p{L}_]/u.test(next) || DECIMALS.test(text.slice(end, end + 5))) continue;
-    if (isBusinessRef(text, start)) continue;
+    const business = isBusinessRef(text, start);
     const chunks: Chunk[] = [];
     for (const c of m[0].matchAll(CHUNK)) chunks.push({ start: start + c.index, end: start + c.index + c[0].length });
+    if (business) {
+      // After "order" a number is the order's, unless an expiry date follows it: then it is a card.
+      found.push(...findLuhnWindows(text, chunks, false).filter((c) => c.type === "card_number" && EXPIRY_AFTER.test(text.slice(c.end, c.end + 24))));
+      continue;
+    }
     const nearDevice = DEVICE_BEFORE.test(lineBefore(text, start, 48));
     const cards = findLuhnWindows(text, chunks, nearDevice);
     found.push(...cards);

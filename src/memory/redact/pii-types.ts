@@ -12,7 +12,9 @@ export type PiiType =
   | "imei"
   | "bank_account"
   | "iban"
-  | "ssn";
+  | "ssn"
+  | "national_id"
+  | "api_key";
 
 export type RedactionFinding = { type: PiiType; count: number };
 

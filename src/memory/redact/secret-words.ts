@@ -2,27 +2,42 @@
 // when the way it is introduced says so ("password: x", "password is x", "pwd x1!"), and a
 // word before "is my password" when it is not a plain word.
 import { PRIORITY } from "./pii-types";
+import { isEverydayWord } from "./everyday-words";
 import { NOT_A_PASSWORD } from "./vocabulary";
 
 type Found = { start: number; end: number; priority: number };
 
 /** Any verb that can link a value to a label, tested before the costlier end-anchored match. */
-const VERB = /(?:is|was|are|=)\s/i;
+const VERB = /(?:is|was|are|as|=)\s/i;
 
 // "password? it's x", "password... it is x", "password, which is x": the value after a pause.
 const PAUSED = String.raw`\s*(?:[?,]|\.{2,}|…)\s*(?:(?:it|that|which|this\s+one|mine)(?:['’]s|\s+is|\s+was)|here\s+it\s+is\s*:?)(?![\p{L}\p{N}])`;
 const CONNECTOR = String.raw`(?:${PAUSED}|\s*(?:[:=]+|->|=>|→|–|—|-)|['’]s(?=\s)|\s+(?:is|was|are|es|est|ist|era|é|è|hai|to|now|set\s+to|changed\s+to|reset\s+to|updated\s+to|will\s+be|should\s+be|would\s+be|became)(?![\p{L}\p{N}]))`;
 // "password: x", "password is x", "password for my email is x", "senha do app é x", "pwd x1!".
-const SECRET_AFTER = new RegExp(
-  String.raw`(?:\s+(?:for|of|on|to|de|del|da|do|du|des|para|pour|für|von|zum|zur)(?:\s+[^\s:=]+){0,3}?(?<scoped>${CONNECTOR}{1,4})|(?<plain>${CONNECTOR}{0,4}))` +
-    String.raw`\s*(?:"(?<dq>[^"\n]{1,64})"|'(?<sq>[^'\n]{1,64})'|“(?<cq>[^”\n]{1,64})”|(?<bare>[^\s"'“][^\s]{0,63}))`,
+const VALUE = String.raw`\s*(?:"(?<dq>[^"\n]{1,64})"|'(?<sq>[^'\n]{1,64})'|“(?<cq>[^”\n]{1,64})”|(?<bare>[^\s"'“][^\s]{0,63}))`;
+const SCOPED_SECRET_AFTER = new RegExp(
+  String.raw`\s+(?:for|of|on|to|de|del|da|do|du|des|para|pour|für|von|zum|zur)(?<scope>(?:\s+[^\s:=]+){0,3}?)(?<scoped>${CONNECTOR}{1,4})${VALUE}`,
   "yiu",
 );
+const PLAIN_SECRET_AFTER = new RegExp(String.raw`(?<plain>${CONNECTOR}{0,4})${VALUE}`, "yiu");
 
-export function findSecretWordAfter(text: string, labelEnd: number, strongOnly: boolean): Found | null {
-  SECRET_AFTER.lastIndex = labelEnd;
-  const m = SECRET_AFTER.exec(text);
+/**
+ * The password after its label: first as "password for my email is x"; when that reading finds
+ * no password ("password to harbour210 yesterday Transfer was declined"), as "password to x".
+ */
+/** `strongOnly`: the label takes a value only after ":" or "="; `english`: the label is an English word. */
+export type LabelTraits = { strongOnly: boolean; english: boolean };
+
+export function findSecretWordAfter(text: string, labelEnd: number, traits: LabelTraits): Found | null {
+  return readSecretAfter(SCOPED_SECRET_AFTER, text, labelEnd, traits) ?? readSecretAfter(PLAIN_SECRET_AFTER, text, labelEnd, traits);
+}
+
+function readSecretAfter(re: RegExp, text: string, labelEnd: number, { strongOnly, english }: LabelTraits): Found | null {
+  re.lastIndex = labelEnd;
+  const m = re.exec(text);
   if (!m?.groups) return null;
+  // "password to $Nebula_912 yesterday, are extra cards free": the scope words hold the password themselves.
+  if (m.groups.scope?.split(/\s+/).some((w) => !/[@./]/.test(w) && looksLikeSecret(w, "none", english))) return null;
   const { scoped, plain, dq, sq, cq, bare } = m.groups;
   const connector = scoped ?? plain ?? "";
   const strong = /[:=]/.test(connector);
@@ -38,26 +53,30 @@ export function findSecretWordAfter(text: string, labelEnd: number, strongOnly: 
   } else {
     value = (bare ?? "").replace(/[.,;:)\]}>]+$/, "");
     start = matchEnd - (bare ?? "").length;
-    if (!value || !looksLikeSecret(value, strong ? "strong" : connector.trim() ? "weak" : "none")) return null;
+    // A bare "to" ("password to get into the app") links as weakly as no connector at all.
+    const linked = connector.trim() && connector.trim().toLowerCase() !== "to";
+    if (!value || !looksLikeSecret(value, strong ? "strong" : linked ? "weak" : "none", english)) return null;
   }
   return { start, end: start + value.length, priority: PRIORITY.labelled - (start - labelEnd) };
 }
 
 // "Hunter2! is my password": only something that is not a plain word ("this is my password").
-const SECRET_BEFORE = /(?:^|[\s"'(])(\S{4,64})\s+(?:is|was)\s+(?:(?:my|the|our|your)\s+)?(?:(?:new|current|old|actual)\s+)?$/u;
+// "I tried logging in with Hunter2! as the password": "as" names it too.
+const SECRET_BEFORE = /(?:^|[\s"'(])(\S{4,64})\s+(?:is|was|as)\s+(?:(?:my|the|our|your)\s+)?(?:(?:new|current|old|actual)\s+)?$/u;
 
-export function findSecretWordBefore(text: string, labelStart: number): Found | null {
+export function findSecretWordBefore(text: string, labelStart: number, english: boolean): Found | null {
   const from = Math.max(0, labelStart - 80);
   const before = text.slice(from, labelStart);
   if (!VERB.test(before)) return null;
   const m = SECRET_BEFORE.exec(before);
-  if (!m || !looksLikeSecret(m[1], "none")) return null;
+  // "x as the password" names x as plainly as "password: x"; "x is my password" may be "the issue is my password …".
+  if (!m || !looksLikeSecret(m[1], /\sas\s/.test(m[0]) ? "weak" : "none", english)) return null;
   const start = from + m.index + m[0].indexOf(m[1]);
   return { start, end: start + m[1].length, priority: PRIORITY.labelledAfter };
 }
 
 /** Whether the word after a password label is the password, judged by how it was introduced. */
-export function looksLikeSecret(value: string, connector: "strong" | "weak" | "none"): boolean {
+export function looksLikeSecret(value: string, connector: "strong" | "weak" | "none", english = false): boolean {
   const lower = value.toLowerCase();
   if (/^[*•●]+$/.test(value) || value.startsWith("[REDACTED")) return false;
   if (NOT_A_PASSWORD.has(lower) || NOT_A_PASSWORD.has(lower.replace(/[^\p{L}']/gu, ""))) return false;
@@ -65,5 +84,11 @@ export function looksLikeSecret(value: string, connector: "strong" | "weak" | "n
   if (/^\d{1,3}$/.test(value) || /^[([{<]/.test(value)) return false;
   if (connector === "weak") return !(/^\p{Ll}+$/u.test(value) && /(?:ed|ing|ly)$/.test(value));
   // No connector ("pwd S3cr3t#", "password reset"): only something that is not a plain word.
-  return value.length >= 4 && /[^\p{L}]/u.test(value);
+  // "Tr0ub4dor", "hunter2!", letters whose case changes inside a word ("cnLdMabHhK"), or, after an
+  // English label, nine letters or more that make no everyday English word ("password tigerlisbon",
+  // not "password page"). Shorter glued words are as often a word the vocabulary splits
+  // ("password autofill", "lockout", "keychain") as a password, so they are kept.
+  if (value.length < 4) return false;
+  if (/[^\p{L}]/u.test(value) || (value.length >= 8 && /\p{Ll}\p{Lu}/u.test(value))) return true;
+  return english && /^[a-z]{9,}$/.test(value) && !isEverydayWord(value);
 }

@@ -9,7 +9,7 @@ import type { PiiType } from "./pii-types";
  * a password. "pin_code" is the Indian postal code as often as the ATM PIN, so its 6-digit
  * values are kept.
  */
-export type LabelKind = Exclude<PiiType, "iban"> | "security_code" | "passcode" | "pin_code";
+export type LabelKind = Exclude<PiiType, "iban" | "national_id" | "api_key"> | "security_code" | "passcode" | "pin_code" | "id_document";
 
 /**
  * `heads`: the lowercase first words the pattern can start with (words split on anything but
@@ -24,10 +24,13 @@ type LabelRule = { kind: LabelKind; heads: string; pattern: string };
 const NUMBER_WORD = String.raw`(?:\s*(?:number|numbers|no\.?|num\.?|nr\.?|#))?`;
 /** A payment card by its kind or brand, in the languages customers write in. */
 const CARD_WORD = String.raw`(?:card|credit\s+card|debit\s+card|visa|master\s*card|amex|american\s+express|discover|rupay|maestro|diners|jcb|tarjeta|carte|karte|cart[aã]o)`;
-/** A card named earlier in the same message (up to 80 characters before): a lookbehind. */
-const CARD_BEFORE = String.raw`(?<=(?<![\p{L}])${CARD_WORD}(?![\p{L}])[^\n]{0,80}?)`;
+/** A card named, or its number given, earlier in the same message (up to 80 characters before): a lookbehind. */
+const CARD_BEFORE = String.raw`(?<=(?:(?<![\p{L}])${CARD_WORD}(?![\p{L}])|\d{4}[ -]?\d{4,6}[ -]?\d{4,5})[^\n]{0,80}?)`;
 /** "… of my card", "… of the Amex", "… of my Visa debit card": optional after a card code phrase. */
 const OF_THE_CARD = String.raw`(?:\s+of\s+(?:the|my|your|his|her)\s+(?:[\p{L}-]+\s+){0,2}?${CARD_WORD}(?:\s+card)?)?`;
+
+/** "user ID number", "order ID no." name an account or a reference, not an identity document. */
+const NOT_AN_ACCOUNT_ID = String.raw`(?<!(?:user|customer|member|client|order|account|transaction|txn|booking|ticket|employee|student|device|session|merchant|reference|tracking|invoice|apple|login|email|player|game|chat)[ \t])`;
 
 export const LABEL_RULES: LabelRule[] = [
   // one-time codes
@@ -79,7 +82,19 @@ export const LABEL_RULES: LabelRule[] = [
   {
     kind: "cvv",
     heads: "cvv cvv2 cvc cvc2 cvn csc cid card cryptogramme prüfnummer prufnummer kartenprüfnummer kartenprufnummer",
-    pattern: String.raw`cvv2?|cvc2?|cvn|csc|${CARD_BEFORE}cid|cid(?=[^\n.!?]{0,40}\b${CARD_WORD}\b)|card\s+(?:verification|security|identification)\s+(?:value|code|number)|cryptogramme(?:\s+visuel)?|(?:karten)?pr[üu]fnummer`,
+    pattern: String.raw`cvv2?|cvc2?|cvn|csc|${CARD_BEFORE}cid|cid(?=[^\n.!?]{0,40}\b${CARD_WORD}\b)|card\s+(?:verification|security|identification)\s+value|cryptogramme(?:\s+visuel)?|(?:karten)?pr[üu]fnummer`,
+  },
+  {
+    // "card verification code" is the CVV when it has 3–4 digits, a one-time code when longer.
+    kind: "security_code",
+    heads: "card",
+    pattern: String.raw`card\s+(?:verification|security|identification)\s+(?:code|number)`,
+  },
+  {
+    // "Mastercard card verification code", "Visa CVV", "debit card security code"
+    kind: "security_code",
+    heads: "credit debit visa master mastercard amex american discover rupay maestro diners jcb tarjeta carte karte cartão cartao",
+    pattern: String.raw`${CARD_WORD}(?:\s+card)?\s+(?:(?:verification|security|identification)\s+(?:value|code|number)|cvv2?|cvc2?|cid|csc|security\s+code)`,
   },
   {
     kind: "security_code",
@@ -123,14 +138,23 @@ export const LABEL_RULES: LabelRule[] = [
   {
     kind: "passport",
     heads:
-      "passport passports passportno pasaporte pasaportes passeport passeports reisepass reisepässe reisepasse reisepassnummer passnummer passnr pass passaporto passaporti passaporte passaportes paspoort paspoortnummer pasaport pasaportu paszport passi passinumero pas паспорт паспорта паспортные पासपोर्ट パスポート 여권",
+      "passport passports passportno pasaporte pasaportes passeport passeports reisepass reisepässe reisepasse reisepassnummer passnummer passnr pass passaporto passaporti passaporte passaportes paspoort paspoortnummer pasaport pasaportu paszport passi passinumero pas paszportu paszporty паспорт паспорта паспортные पासपोर्ट パスポート パスポート番号 여권 여권번호",
     pattern:
-      String.raw`passports?${NUMBER_WORD}|pasaportes?(?:\s+n[uú]mero)?|passeports?|(?:reise)?pass-?(?:nummer|nr\.?)|reisep(?:ass|[äa]sse)|passaport[oi]|passaportes?|paspoort(?:nummer)?|pasaport(?:u|\s+numaras[ıi])?|paszport|passi(?:numero)?|pas\s+(?:number|no\.?|nr\.?)|паспорт(?:а|ные\s+данные)?|पासपोर्ट|パスポート(?:番号)?|여권(?:\s*번호)?`,
+      String.raw`passports?${NUMBER_WORD}|pasaportes?(?:\s+n[uú]mero)?|passeports?|(?:reise)?pass-?(?:nummer|nr\.?)|reisep(?:ass|[äa]sse)|passaport[oi]|passaportes?|paspoort(?:nummer)?|pasaport(?:u|\s+numaras[ıi])?|paszport(?:u|y)?|passi(?:numero)?|pas\s+(?:number|no\.?|nr\.?)|паспорт(?:а|ные\s+данные)?|पासपोर्ट|パスポート(?:番号)?|여권(?:\s*번호)?`,
   },
   {
     kind: "ssn",
-    heads: "ssn social sin",
-    pattern: String.raw`ssn\s*#?|social\s+security${NUMBER_WORD}|social\s+insurance\s+number|sin\s+(?:number|no\.?|#)`,
+    heads: "ssn ss social sin",
+    pattern: String.raw`ssn\s*#?|ss\s*#|ss\s+(?:number|no\.?)|social\s+security${NUMBER_WORD}|social\s+insurance\s+number|sin\s+(?:number|no\.?|#)`,
+  },
+  {
+    // Identity documents named generally (KYC, national ID, ID card) and by their national names;
+    // the value's shape says which (aadhaar, PAN, or another national number).
+    kind: "id_document",
+    heads:
+      "kyc national identity id dni nie cpf curp nino bsn personnummer codice personalausweis personalausweisnummer carte cédula cedula documento nif",
+    pattern:
+      String.raw`kyc(?:\s+(?:docs?|documents?|details|id|number|no\.?))?|${NOT_AN_ACCOUNT_ID}id\s+(?:numbers?|no\.?|nr\.?|#)|national\s+(?:id(?:entity)?|insurance)(?:\s+(?:card|number|no\.?))*|(?:identity|id)\s+card(?:\s+(?:number|no\.?))?|identity\s+(?:number|document(?:\s+number)?)|dni|nie|nif|cpf|curp|nino|bsn|personnummer|codice\s+fiscale|personalausweis(?:nummer)?|carte\s+d['’]identit[ée]|c[ée]dula(?:\s+de\s+identidad)?|documento\s+de\s+identidad`,
   },
   { kind: "imei", heads: "imei imei1 imei2 imeino", pattern: String.raw`imei(?:\s*[12](?!\d))?${NUMBER_WORD}` },
 
@@ -173,6 +197,9 @@ export const LABEL_RULES: LabelRule[] = [
 /** "pass" and "pw" are too common to take a value without an explicit ":" or "=". */
 export const STRONG_ONLY = /^(?:pass|pw)$/i;
 
+/** Password labels in English, after which a word is judged against everyday English words. */
+export const ENGLISH_PASSWORD_LABEL = /^(?:pass|pw)/i;
+
 // Words that, between a label and a number, say the number is something else.
 const BUSINESS = [
   "order", "orders", "ord", "invoice", "invoices", "inv", "bill", "receipt", "ticket", "tickets", "case",
@@ -180,12 +207,16 @@ const BUSINESS = [
   "txn", "transaction", "transactions", "trans", "ref", "reference", "booking", "pnr", "reservation",
   "confirmation", "itinerary", "eticket", "flight", "train", "seat", "iccid", "error", "ext", "extension",
   "version", "build", "model", "zip", "postal", "postcode", "pincode", "claim", "policy", "sku", "item",
-  "customer", "user", "member", "loyalty", "ending", "ends", "last", "cif", "crn",
+  "customer", "user", "member", "loyalty", "ending", "ends", "last", "cif", "crn", "trip",
+  // what a number in a list may be instead ("PIN 4821, Date: 2024")
+  "date", "time", "amount", "total", "price", "qty", "quantity",
   // the same in the other languages customers write in
   "pedido", "factura", "reserva", "referencia", "seguimiento", "envío", "envio", "commande", "facture",
   "réservation", "référence", "suivi", "colis", "bestellung", "bestellnummer", "rechnung", "rechnungsnummer",
   "buchung", "sendungsnummer", "sendung", "fatura", "rastreio", "encomenda",
 ];
+/** Words that, between a key or token word and a long string, say the string is a reference. */
+export const REFERENCE_WORDS: ReadonlySet<string> = new Set(BUSINESS);
 const CURRENCY = ["rs", "inr", "usd", "eur", "gbp", "aed", "sgd", "aud", "cad", "jpy", "cny", "rupees", "dollars", "euros", "bucks"];
 const CONTACT = ["phone", "mobile", "tel", "telephone", "contact", "whatsapp", "cell", "landline", "fax"];
 const BRANCH = ["routing", "aba", "sort", "ifsc", "swift", "bic", "micr", "branch"];
@@ -194,7 +225,7 @@ const BRANCH = ["routing", "aba", "sort", "ifsc", "swift", "bic", "micr", "branc
 // identity document ("passport ID K1234567", "Aadhaar ID …").
 const CALL = ["call", "dial", "helpline", "hotline", "tollfree", "toll"];
 const SHORT_SECRET_BLOCKERS = new Set([...BUSINESS, ...CURRENCY, ...CALL, "id"]);
-const LONG_SECRET_BLOCKERS = new Set([...BUSINESS, ...CURRENCY, ...CONTACT]);
+const LONG_SECRET_BLOCKERS = new Set([...BUSINESS, ...CURRENCY, ...CONTACT, ...CALL]);
 
 /** Per kind: how far the value may sit from its label and which words in between cancel it. */
 export const GAP_RULES: Record<Exclude<LabelKind, "password" | "passcode">, { maxGap: number; blockers: Set<string> }> = {
@@ -204,13 +235,14 @@ export const GAP_RULES: Record<Exclude<LabelKind, "password" | "passcode">, { ma
   pin: { maxGap: 24, blockers: SHORT_SECRET_BLOCKERS },
   pin_code: { maxGap: 16, blockers: SHORT_SECRET_BLOCKERS },
   card_number: { maxGap: 32, blockers: LONG_SECRET_BLOCKERS },
-  bank_account: { maxGap: 32, blockers: new Set([...BUSINESS, ...CURRENCY, ...CONTACT, ...BRANCH, "id"]) },
+  bank_account: { maxGap: 32, blockers: new Set([...BUSINESS, ...CURRENCY, ...CONTACT, ...CALL, ...BRANCH, "id"]) },
   aadhaar: { maxGap: 40, blockers: LONG_SECRET_BLOCKERS },
   pan: { maxGap: 24, blockers: LONG_SECRET_BLOCKERS },
   passport: { maxGap: 40, blockers: LONG_SECRET_BLOCKERS },
   ssn: { maxGap: 24, blockers: LONG_SECRET_BLOCKERS },
   // "IMEI of my phone is …" is the normal way to say it, so contact words do not cancel.
   imei: { maxGap: 32, blockers: SHORT_SECRET_BLOCKERS },
+  id_document: { maxGap: 32, blockers: LONG_SECRET_BLOCKERS },
 };
 
 /** Business words right before a bare number: the number is a reference, not a secret. */
@@ -247,7 +279,11 @@ export const NOT_A_PASSWORD = new Set([
 ]);
 
 /** Words that, right after a short number, say it is a quantity or a time. */
-export const UNIT_AFTER = /^\s?(?:minutes?|mins?|seconds?|secs?|hours?|hrs?|days?|weeks?|months?|years?|times|attempts?|tries|am|pm|%|gb|mb|kb|rs|inr|usd|eur|gbp|km|kg|mbps)(?![\p{L}])/iu;
+export const UNIT_AFTER = /^[ \t]?(?:minutes?|mins?|seconds?|secs?|hours?|hrs?|days?|weeks?|months?|years?|times|attempts?|tries|%|gb|mb|kb|rs|inr|usd|eur|gbp|km|kg|mbps)(?![\p{L}])/iu;
+
+/** "at 1030 am", "9 pm": a time of day, when the number can be one (not "482913 Am I …"). */
+export const TIME_AFTER = /^[ \t]?(?:a\.?m|p\.?m)(?![\p{L}])/iu;
+export const CLOCK_TIME = /^(?:0?\d|1[0-2])(?:[0-5]\d)?$/;
 
 /** Words that, right before a 4-digit number, say it is a year ("since 2024"). */
 export const YEAR_BEFORE = /(?<![\p{L}])(?:since|in|year|until|till|from|by|of|before|after|during|circa|fy)\s*$/iu;

@@ -21,7 +21,11 @@ export type DeliveryDispatcher = {
 export type DispatcherOptions = {
   queue: Pick<DeliveryQueue, "enqueue" | "enqueueMany">;
   log: Logger;
-  /** Most ids per call to the queue; default 200. */
+  /**
+   * Most ids per call to the queue; default 50. BullMQ builds all of a call's commands in one
+   * go, holding the event loop (and the acknowledgements waiting on it) about 2 ms for 50 ids
+   * and 13-17 ms for 200; per id it costs hardly less beyond 50.
+   */
   maxBatch?: number;
   /**
    * How long the first id waits for company before the call; default 40 ms. Enqueueing is
@@ -40,7 +44,7 @@ export type DispatcherOptions = {
 };
 
 export function createDispatcher(opts: DispatcherOptions): DeliveryDispatcher {
-  const maxBatch = Math.max(1, opts.maxBatch ?? 200);
+  const maxBatch = Math.max(1, opts.maxBatch ?? 50);
   const windowMs = Math.max(0, opts.windowMs ?? 40);
   const maxInFlight = Math.max(1, opts.maxInFlight ?? 1);
   const maxBacklog = Math.max(1, opts.maxBacklog ?? 20_000);
@@ -51,6 +55,7 @@ export function createDispatcher(opts: DispatcherOptions): DeliveryDispatcher {
   let inFlight = 0;
   let inFlightIds = 0;
   let timer: NodeJS.Timeout | undefined;
+  let soon: NodeJS.Immediate | undefined;
   let closed = false;
   const idle: Array<() => void> = [];
   // failures since the last warning, and when that was
@@ -72,6 +77,17 @@ export function createDispatcher(opts: DispatcherOptions): DeliveryDispatcher {
     timer = setTimeout(pump, windowMs);
     // the sweeper, not this timer, is what guarantees the enqueue
     timer.unref();
+  }
+
+  /**
+   * A full batch goes on the next turn of the event loop, not inside dispatch(): that runs on
+   * the request's path, before its 2xx is written.
+   */
+  function pumpSoon(): void {
+    soon ??= setImmediate(() => {
+      soon = undefined;
+      pump();
+    });
   }
 
   function pump(): void {
@@ -110,7 +126,7 @@ export function createDispatcher(opts: DispatcherOptions): DeliveryDispatcher {
         return;
       }
       pending.push(deliveryId);
-      if (pending.length >= maxBatch) pump();
+      if (pending.length >= maxBatch) pumpSoon();
       else schedule();
     },
     flush() {

@@ -49,11 +49,16 @@ export async function openBrowser(origin: string): Promise<Browser> {
 }
 
 let shots = 0;
-/** Saves the page as screenshots/<nn>-<name>.png (full page); the first call of a run clears the folder. */
+/**
+ * Saves the page as screenshots/<test file>/<nn>-<name>.png (full page). The first call of a
+ * test file clears that file's folder only: the journeys of other files keep theirs.
+ */
 export async function screenshot(page: Page, name: string): Promise<string> {
-  if (shots === 0) fs.rmSync(SCREENSHOT_DIR, { recursive: true, force: true });
-  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  const file = path.join(SCREENSHOT_DIR, `${String(++shots).padStart(2, "0")}-${name}.png`);
+  const suite = path.basename(expect.getState().testPath ?? "console", ".test.ts");
+  const dir = path.join(SCREENSHOT_DIR, suite);
+  if (shots === 0) fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${String(++shots).padStart(2, "0")}-${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
   return file;
 }

@@ -20,6 +20,7 @@ describe("the admin console in Chromium", () => {
   let page: Page;
   const zd = new FakeZendesk();
   const dialogs: string[] = [];
+  const cspViolations: string[] = [];
 
   beforeAll(async () => {
     p = await createTestPipeline({ admin: {} });
@@ -32,6 +33,10 @@ describe("the admin console in Chromium", () => {
     zd.intercept(ZENDESK_BASE);
     b = await openBrowser(origin);
     page = b.page;
+    // anything the CSP stops (an inline script or style of ours) shows as a console error
+    page.on("console", (m) => {
+      if (m.type() === "error" && /Content Security Policy/i.test(m.text())) cspViolations.push(`${page.url()}: ${m.text()}`);
+    });
     page.on("dialog", (d) => {
       dialogs.push(d.message());
       void d.dismiss();
@@ -209,6 +214,43 @@ describe("the admin console in Chromium", () => {
     await screenshot(page, "delivery-replayed");
   });
 
+  it("a helpdesk that refuses our credentials shows needs_reauth; Reconnect by hand brings it back and its held delivery is done", async () => {
+    zd.addUser({ id: 604, name: "Ines Duarte", email: "ines@example.com", external_id: "crm-604" });
+    zd.addTicket({ id: 8104, subject: "Porting my number", requester_id: 604, comments: [{ body: "My number port from the old carrier failed twice, please help before Friday." }] });
+    // the API token was revoked at Zendesk: it answers 401
+    zd.failNext(/^GET \/api\/v2\/tickets\/8104\.json$/, { status: 401, body: { error: "Couldn't authenticate you" } });
+    const body = JSON.stringify(ticketCreatedEvent({ ticketId: 8104, requesterId: 604, subject: "Porting my number" }));
+    expect((await request(p.app).post(`/webhooks/zendesk/${p.zendesk.id}`).set(zendeskHeaders(body)).send(body)).status).toBe(200);
+    const held = () => p.db.prisma.webhookDelivery.findMany({ where: { installationId: p.zendesk.id, status: "held" } });
+    await waitFor(async () => (await held()).length === 1, 30_000, "the delivery held");
+    const heldId = (await held())[0]!.id;
+
+    await goto("/console/helpdesks");
+    const card = page.getByRole("region", { name: "Zendesk · acme" });
+    expect(await card.locator("[data-status]").textContent()).toBe("needs_reauth");
+    const alert = card.getByRole("alert", { name: "Needs reconnecting" });
+    await expect(alert.textContent()).resolves.toMatch(/Needs reconnecting\. Zendesk refused our credentials: zendesk refused the credentials \(401\)\. .*held/);
+    await screenshot(page, "helpdesk-needs-reauth");
+    // without an OAuth client, Reconnect is the form for new credentials
+    await alert.getByRole("button", { name: "Reconnect" }).click();
+    await expect(h1().textContent()).resolves.toBe("Reconnect Zendesk · acme");
+    await page.getByRole("button", { name: "Reconnect" }).click();
+    await expect(page.getByRole("alert").textContent()).resolves.toBe("Give at least one new credential.");
+    await page.getByLabel(/^API token/).fill("zd-api-token-rotated");
+    await screenshot(page, "helpdesk-reconnect");
+    await page.getByRole("button", { name: "Reconnect" }).click();
+    await expect(h1().textContent()).resolves.toBe("Helpdesks");
+    await expect(page.getByRole("status").first().textContent()).resolves.toMatch(/Connected again/);
+    expect(await page.getByRole("region", { name: "Zendesk · acme" }).locator("[data-status]").textContent()).toBe("active");
+    expect(await page.getByRole("region", { name: "Zendesk · acme" }).getByRole("alert").count()).toBe(0);
+    const row = await p.db.prisma.installation.findUniqueOrThrow({ where: { id: p.zendesk.id } });
+    expect(row.statusReason).toBeNull();
+    await screenshot(page, "helpdesk-reconnected");
+    await settled(p.db, 60_000);
+    expect((await p.db.prisma.webhookDelivery.findUniqueOrThrow({ where: { id: heldId } })).status).toBe("done");
+    expect(zd.notesOn(8104)).toHaveLength(1);
+  });
+
   it("6. forgets a customer: gone from the list and the API", async () => {
     await goto("/console/customers");
     await page.getByRole("link", { name: "crm-602" }).click();
@@ -276,5 +318,9 @@ describe("the admin console in Chromium", () => {
     // the old cookie, replayed, no longer opens anything
     const r = await request(p.app).get("/v1/admin/overview").set("cookie", `hm_session=${cookie}`);
     expect(r.status).toBe(401);
+  });
+
+  it("every page of these journeys worked under the CSP: nothing of ours was refused", () => {
+    expect(cspViolations).toEqual([]);
   });
 });

@@ -6,6 +6,7 @@ import { createCommands } from "../../../src/cli/commands";
 import { loadConfig } from "../../../src/config";
 import type { Database } from "../../../src/db/client";
 import { createApp } from "../../../src/http/app";
+import { consoleSessionTenant } from "../../../src/http/admin/principal";
 import { createConsoleSessions, MAX_FAILED_SIGN_INS } from "../../../src/http/console/sessions";
 import { createLogger } from "../../../src/logger";
 import { createMemoryEngine } from "../../../src/memory/engine";
@@ -111,7 +112,7 @@ describe("console and admin API security", () => {
     expect((await request(app).post("/v1/admin/keys").set("cookie", s.cookie).send({ label: "x" })).status).toBe(403);
     const ok = await request(app).post("/v1/admin/keys").set("cookie", s.cookie).set("x-csrf-token", s.csrf).send({ label: "x" });
     expect(ok.status).toBe(201);
-    expect(ok.body.tenant_id).toBe(a.tenantId);
+    expect(ok.body.data.tenant_id).toBe(a.tenantId);
   });
 
   it("shows a session only its own tenant's installations, deliveries and keys", async () => {
@@ -127,8 +128,8 @@ describe("console and admin API security", () => {
     });
     const sb = await session(app, b.key);
     const asB = (path: string) => request(app).get(path).set("cookie", sb.cookie);
-    expect((await asB("/v1/admin/installations")).body.installations).toEqual([]);
-    expect((await asB("/v1/admin/deliveries")).body.deliveries).toEqual([]);
+    expect((await asB("/v1/admin/installations")).body.data.installations).toEqual([]);
+    expect((await asB("/v1/admin/deliveries")).body.data.deliveries).toEqual([]);
     expect((await asB("/v1/admin/deliveries/dlv_tenant_a_1")).status).toBe(404);
     expect((await asB("/console/deliveries/dlv_tenant_a_1")).status).toBe(404);
     const replay = await request(app).post("/console/deliveries/dlv_tenant_a_1/replay").set("cookie", sb.cookie).type("form").send({ _csrf: sb.csrf });
@@ -142,7 +143,7 @@ describe("console and admin API security", () => {
 
     const sa = await session(app, a.key);
     const mine = await request(app).get("/v1/admin/deliveries?status=dead").set("cookie", sa.cookie);
-    expect(mine.body.deliveries.map((d: { delivery_id: string }) => d.delivery_id)).toEqual(["dlv_tenant_a_1"]);
+    expect(mine.body.data.deliveries.map((d: { delivery_id: string }) => d.delivery_id)).toEqual(["dlv_tenant_a_1"]);
   });
 
   it("runs CLI commands for the operator token only", async () => {
@@ -152,15 +153,27 @@ describe("console and admin API security", () => {
     expect((await request(app).post("/v1/admin/commands").set("authorization", "Bearer not-the-token").send(body)).status).toBe(401);
     const r = await request(app).post("/v1/admin/commands").set("authorization", `Bearer ${ADMIN_TOKEN}`).send(body);
     expect(r.status).toBe(200);
-    expect(r.body.text).toContain("Tenant A");
+    expect(r.body.data.text).toContain("Tenant A");
   });
 
   it("ends a session when its key is revoked", async () => {
     const k = await request(app).post("/v1/admin/keys").set("authorization", `ApiKey ${a.key}`).send({ label: "short-lived" });
-    const s = await session(app, k.body.api_key);
+    const s = await session(app, k.body.data.api_key);
     expect((await request(app).get("/v1/admin/keys").set("cookie", s.cookie)).status).toBe(200);
-    await request(app).delete(`/v1/admin/keys/${k.body.key_id}`).set("authorization", `ApiKey ${a.key}`);
+    await request(app).delete(`/v1/admin/keys/${k.body.data.key_id}`).set("authorization", `ApiKey ${a.key}`);
     expect((await request(app).get("/v1/admin/keys").set("cookie", s.cookie)).status).toBe(401);
     expect((await request(app).get("/console/keys").set("cookie", s.cookie)).headers.location).toBe("/console/sign-in");
+  });
+
+  it("names a console session's tenant to the install routes only while its key is valid", async () => {
+    const sessions = createConsoleSessions();
+    const key = await request(app).post("/v1/admin/keys").set("authorization", `ApiKey ${a.key}`).send({ label: "installer" });
+    const s = sessions.open(a.tenantId, key.body.data.key_id);
+    const tenantOf = consoleSessionTenant({ db, sessions });
+    const req = (cookie: string) => ({ headers: { cookie } }) as unknown as Parameters<typeof tenantOf>[0];
+    expect(await tenantOf(req(`hm_session=${s.id}`))).toBe(a.tenantId);
+    expect(await tenantOf(req("hm_session=made-up"))).toBeUndefined();
+    await request(app).delete(`/v1/admin/keys/${key.body.data.key_id}`).set("authorization", `ApiKey ${a.key}`);
+    expect(await tenantOf(req(`hm_session=${s.id}`))).toBeUndefined();
   });
 });

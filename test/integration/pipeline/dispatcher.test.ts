@@ -132,6 +132,37 @@ describe("createDispatcher's window", () => {
     await queue.close();
   });
 
+  it("by default carries at most 50 ids a call", async () => {
+    const queue = createEmbeddedQueue();
+    const { q, calls } = counted(queue);
+    const d = createDispatcher({ queue: q, log: capture().log });
+    for (const id of ids(120, "cap")) d.dispatch(id);
+    await d.flush();
+    expect(calls.map((c) => ("many" in c ? c.many.length : 1))).toEqual([50, 50, 20]);
+    expect((await queue.counts()).waiting).toBe(120);
+    await queue.close();
+  });
+
+  it("sends a full batch on the next turn of the event loop, never inside dispatch() (on the request's path)", async () => {
+    // a queue that answers after a round trip, as Redis does
+    const calls: string[][] = [];
+    const queue = {
+      enqueue: async () => undefined,
+      enqueueMany: async (many: string[]) => {
+        calls.push([...many]);
+        await new Promise((r) => setTimeout(r, 5));
+      },
+    };
+    const d = createDispatcher({ queue, log: capture().log, windowMs: 60_000, maxBatch: 3 });
+    for (const id of ids(7, "turn")) d.dispatch(id);
+    // the third and sixth dispatch() filled a batch: nothing was sent while they ran
+    expect(calls).toEqual([]);
+    await new Promise((r) => setImmediate(r));
+    expect(calls).toEqual([ids(3, "turn")]);
+    await d.flush();
+    expect(calls).toEqual([ids(3, "turn"), ids(7, "turn").slice(3, 6), ["dlv_turn_6"]]);
+  });
+
   it("does not wait out the window once maxBatch ids are there", async () => {
     const queue = createEmbeddedQueue();
     const { q, calls } = counted(queue);

@@ -28,6 +28,32 @@ function counting(sql: SqlRunner) {
   };
 }
 
+/** Passes each statement on to the real runner only when released: what is in flight at once is seen. */
+function holdingRunner(sql: SqlRunner) {
+  const held: Array<() => void> = [];
+  let released = false;
+  const gate = {
+    started: 0,
+    sql: {
+      query: async <T>(text: string, params?: unknown[]) => {
+        gate.started++;
+        if (!released) await new Promise<void>((go) => held.push(go));
+        return sql.query<T>(text, params);
+      },
+    },
+    releaseOne(i: number) {
+      const go = held[i];
+      held[i] = () => undefined;
+      go?.();
+    },
+    release() {
+      released = true;
+      for (const go of held.splice(0)) go();
+    },
+  };
+  return gate;
+}
+
 const at = new Date("2026-11-26T12:00:00.000Z");
 
 function row(over: Partial<InboxRow> = {}): InboxRow {
@@ -106,6 +132,45 @@ describe("createInboxWriter", () => {
     await Promise.all([first, ...later]);
     expect(c.statements).toHaveLength(2);
     expect(await stored()).toHaveLength(11);
+  });
+
+  it("by default a row arriving while one INSERT is in flight goes at once in a second; a third waits for a free slot", async () => {
+    const gate = holdingRunner(db.sql);
+    const writer = createInboxWriter({ sql: gate.sql });
+    const first = writer.write(row());
+    await new Promise((r) => setImmediate(r)); // the first INSERT is now in flight, held
+    const second = writer.write(row());
+    await new Promise((r) => setImmediate(r));
+    // not held back behind the first: two statements in flight together
+    expect(gate.started).toBe(2);
+    const third = Array.from({ length: 5 }, () => writer.write(row()));
+    await new Promise((r) => setImmediate(r));
+    expect(gate.started).toBe(2);
+    gate.release();
+    const ids = await Promise.all([first, second, ...third]);
+    // the five waited, then went together
+    expect(gate.started).toBe(3);
+    expect(new Set(ids).size).toBe(7);
+    expect(await stored()).toHaveLength(7);
+  });
+
+  it("a caller's promise settles only after its own statement has committed, not when another one does", async () => {
+    const gate = holdingRunner(db.sql);
+    const writer = createInboxWriter({ sql: gate.sql });
+    const first = writer.write(row());
+    await new Promise((r) => setImmediate(r));
+    const secondRow = row();
+    let secondDone = false;
+    const second = writer.write(secondRow).then((id) => ((secondDone = true), id));
+    await new Promise((r) => setImmediate(r));
+    gate.releaseOne(0);
+    await first;
+    await new Promise((r) => setImmediate(r));
+    expect(secondDone).toBe(false);
+    expect((await stored()).map((r) => r.dedupe_key)).not.toContain(secondRow.dedupeKey);
+    gate.release();
+    const id = await second;
+    expect((await stored()).find((r) => r.dedupe_key === secondRow.dedupeKey)?.id).toBe(id);
   });
 
   it("rejects every caller of a batch that failed: none of them may be acknowledged", async () => {

@@ -11,11 +11,15 @@ function tokenFor(type: PiiType, secret: string): string {
   return type === "imei" ? `[REDACTED:imei \u2026${secret.replace(/\D/g, "").slice(-4)}]` : `[REDACTED:${type}]`;
 }
 
+/** The secret becomes its token and nothing else changes; its digits appear nowhere else, nor in the findings. */
 function expectRedacted([message, type, secret]: Row): void {
   expect(message).toContain(secret);
   const { text, findings } = redactText(message);
   expect(text).toBe(message.replace(secret, tokenFor(type, secret)));
   expect(findings).toEqual([{ type, count: 1 }]);
+  const digits = secret.replace(/\D/g, "");
+  if (digits.length >= 4) expect(text.replace(/\D/g, " ")).not.toContain(digits.length > 4 ? digits : ` ${digits} `);
+  expect(JSON.stringify(findings)).not.toContain(secret);
 }
 
 const CARDS: Row[] = [
@@ -296,16 +300,9 @@ describe("messages with several secrets", () => {
   });
 });
 
+// Each row's own check (expectRedacted) already asserts that the secret is not echoed.
 describe("safety properties over every table", () => {
   const everything = [...ALL_ROWS.map(([m]) => m), ...KEEP];
-
-  it.each(ALL_ROWS)("never echoes the secret: %s", (message, _type, secret) => {
-    const { text, findings } = redactText(message);
-    const digits = secret.replace(/\D/g, "");
-    expect(text).not.toContain(secret);
-    if (digits.length >= 4) expect(text.replace(/\D/g, " ")).not.toContain(digits.length > 4 ? digits : ` ${digits} `);
-    expect(JSON.stringify(findings)).not.toContain(secret);
-  });
 
   it("is idempotent: a second pass finds nothing and changes nothing", () => {
     for (const message of everything) {

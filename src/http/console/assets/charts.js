@@ -30,7 +30,8 @@
       if (!r.ok) throw new Error("overview " + r.status);
       return r.json();
     })
-    .then(function (s) {
+    .then(function (body) {
+      var s = body.data;
       var days = {};
       s.adds_by_day.concat(s.notes_by_day).forEach(function (d) { days[d.day] = true; });
       var labels = Object.keys(days).sort();

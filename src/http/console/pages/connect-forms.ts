@@ -25,3 +25,8 @@ export function flagsFromForm(provider: string, form: Record<string, unknown>, t
   }
   return flags;
 }
+
+/** The manual form's fields that fill a secret (`path: "secrets.…"`): what "Reconnect" by hand asks again. */
+export function secretFields(provider: string): FormField[] {
+  return (CONNECT_FORMS[provider]?.fields ?? []).filter((f) => f.path?.startsWith("secrets."));
+}

@@ -1,56 +1,68 @@
 // What the shipped model adds to the rules: a vote for the vertical and a candidate issue kind,
-// each only when the model is sure enough (margin thresholds chosen by cross-validation on
-// the training data, `npm run train -- --cv 4`: at 0.1 a kind is right ~80 % of the time,
-// at 0.8 ~98 %; a vertical at 0.2 ~94 %). Rules keep the last word on hard signals.
+// each only when the model is sure enough (probability thresholds chosen by cross-validation on
+// the training data, `npm run train -- --cv 4`, see eval/README.md). Rules keep the last word
+// on hard signals.
 import type { Vertical } from "../../types";
 import { shippedModel } from "./linear";
 
-export type KindAdvice = { kind: string; margin: number; verticals: string[] };
-export type ModelAdvice = { vertical: { label: string; margin: number }; kind: KindAdvice };
+export type KindAdvice = { kind: string; probability: number; verticals: string[] };
+/** `english`: the text reads as English (or too short to tell), the only language the model was trained on. */
+export type ModelAdvice = { vertical: { label: string; probability: number }; kind: KindAdvice; english: boolean };
 
-/** Margin above which the model's vertical votes, and the vote it casts there and past 0.5. */
-const VERTICAL_MARGIN = 0.2;
-const VERTICAL_VOTE = 2;
-const VERTICAL_STRONG_MARGIN = 0.5;
-const VERTICAL_STRONG_VOTE = 3;
-/** Margin above which the model's kind replaces a generic fallback, and above which it replaces a rule's kind. */
-export const KIND_OVER_FALLBACK = 0.1;
-export const KIND_OVER_RULE = 0.8;
+/** The vote the model's vertical casts from each probability up (the lexicon's strong words weigh 2–3). */
+const VERTICAL_VOTES: readonly { from: number; vote: number }[] = [
+  { from: 0.9, vote: 6 },
+  { from: 0.7, vote: 4 },
+  { from: 0.5, vote: 2 },
+];
+/** Probability from which the model's kind replaces a generic fallback, and from which it replaces a rule's kind. */
+export const KIND_OVER_FALLBACK = 0.35;
+export const KIND_OVER_RULE = 0.9;
 /** Below this share of known features the text is mostly words the model never saw: it abstains. */
 const MIN_COVERAGE = 0.6;
 /**
  * Kinds whose rule carries a risk signal or a legal duty (safety, fraud, a hacked account, KYC,
- * a data-protection request, a refund, a double charge, a cancellation): when a rule names one,
+ * a data-protection request, a refund, a double charge, a cancellation, money sent to the wrong
+ * recipient, which is recalled only if asked quickly): when a rule names one,
  * the model does not overrule it.
  */
 const HARD_KINDS = new Set([
   "safety_issue", "fraud_dispute", "account_compromised", "kyc_pending", "data_request", "refund_request", "duplicate_charge", "cancellation_request",
+  "wrong_transfer",
 ]);
 export const isHardKind = (kind: string): boolean => HARD_KINDS.has(kind);
 
-export function adviseFromModel(text: string): ModelAdvice | null {
+export function adviseFromModel(text: string, language?: string): ModelAdvice | null {
   if (text.trim() === "") return null;
   const model = shippedModel();
   const p = model.predict(text);
   const v = p.vertical!;
   const k = p.kind!;
   if (v.coverage < MIN_COVERAGE) return null;
-  return { vertical: { label: v.label, margin: v.margin }, kind: { kind: k.label, margin: k.margin, verticals: model.kindVerticals[k.label] ?? [] } };
-}
-
-/** The model's vote for the classifier; general_info never gets one (it is what no evidence means). */
-export function modelVerticalHint(advice: ModelAdvice | null): Partial<Record<Vertical, number>> {
-  if (!advice || advice.vertical.label === "general_info" || advice.vertical.margin < VERTICAL_MARGIN) return {};
-  const vote = advice.vertical.margin >= VERTICAL_STRONG_MARGIN ? VERTICAL_STRONG_VOTE : VERTICAL_VOTE;
-  return { [advice.vertical.label as Vertical]: vote };
+  return { vertical: { label: v.label, probability: v.probability }, kind: { kind: k.label, probability: k.probability, verticals: model.kindVerticals[k.label] ?? [] }, english: language === undefined || language === "en" };
 }
 
 /**
- * The model's kind, if it leads the runner-up by `minMargin` and fits the routed vertical (a
- * kind seen only in other verticals is not offered).
+ * The model's vote for the classifier; general_info never gets one (it is what no evidence
+ * means). Where the words already speak clearly (`evidence`: the strongest vertical's score from
+ * lexicon, reference shapes and rules), the model only breaks ties: it learned from short
+ * single-business queries and is surest where it is least needed.
  */
-export function modelKind(advice: ModelAdvice | null, vertical: Vertical, minMargin: number): string | null {
-  if (!advice || advice.kind.margin < minMargin) return null;
+export function modelVerticalHint(advice: ModelAdvice | null, evidence = 0): Partial<Record<Vertical, number>> {
+  if (!advice || advice.vertical.label === "general_info") return {};
+  const step = VERTICAL_VOTES.find((s) => advice.vertical.probability >= s.from);
+  if (!step) return {};
+  return { [advice.vertical.label as Vertical]: evidence >= CLEAR_EVIDENCE ? Math.min(step.vote, TIE_BREAK_VOTE) : step.vote };
+}
+const CLEAR_EVIDENCE = 5;
+const TIE_BREAK_VOTE = 2;
+
+/**
+ * The model's kind, if its probability is at least `minProbability` and it fits the routed
+ * vertical (a kind seen only in other verticals is not offered).
+ */
+export function modelKind(advice: ModelAdvice | null, vertical: Vertical, minProbability: number): string | null {
+  if (!advice || advice.kind.probability < minProbability) return null;
   const fits = vertical === "general_info" || advice.kind.verticals.length === 0 || advice.kind.verticals.includes(vertical) || advice.kind.verticals.length > 1;
   return fits ? advice.kind.kind : null;
 }

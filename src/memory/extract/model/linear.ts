@@ -1,7 +1,8 @@
-// A linear classifier over hashed n-gram features (see features.ts), trained offline by
-// `npm run train` and shipped as data (weights.json). Reading it is a sparse dot product: one
-// lookup per feature gives the (class, weight) pairs of every head at once. Nothing here
-// learns; the file is parsed on first use.
+// A multinomial logistic regression over hashed n-gram features (see features.ts), trained
+// offline by `npm run train` and shipped as data (weights.json). Reading it is a sparse dot
+// product: one lookup per feature gives the (class, weight) pairs of every head at once; a
+// softmax per head turns the scores into probabilities. Nothing here learns; the file is parsed
+// on first use.
 import fs from "node:fs";
 import path from "node:path";
 import { featurize } from "./features";
@@ -12,7 +13,7 @@ import { featurize } from "./features";
  * of `cls` and `weights` (16-bit; times `class_scale[class]` gives the real weight).
  */
 export type ModelFile = {
-  version: 2;
+  version: 3;
   trained_on: string[];
   heads: { name: string; classes: string[]; offset: number }[];
   class_scale: number[];
@@ -26,8 +27,11 @@ export type ModelFile = {
   kind_verticals: Record<string, string[]>;
 };
 
-/** `coverage`: the share of the text's features the model has weights for (low for a language it never saw). */
-export type Prediction = { label: string; margin: number; coverage: number };
+/**
+ * `probability`: the model's probability of its label; `coverage`: the share of the text's
+ * features the model has weights for (low for a language it never saw).
+ */
+export type Prediction = { label: string; probability: number; coverage: number };
 
 function decode<T extends Uint32Array | Uint8Array | Int16Array>(b64: string, Type: { new (buffer: ArrayBuffer): T }): T {
   const buf = Buffer.from(b64, "base64");
@@ -47,7 +51,7 @@ export class LinearModel {
   private readonly weights: Int16Array;
 
   constructor(file: ModelFile) {
-    if (file.version !== 2) throw new Error(`model file version ${String(file.version)} is not supported (expected 2): run npm run train`);
+    if (file.version !== 3) throw new Error(`model file version ${String(file.version)} is not supported (expected 3): run npm run train`);
     this.heads = file.heads;
     this.kindVerticals = file.kind_verticals;
     this.scale = Float64Array.from(file.class_scale);
@@ -59,10 +63,10 @@ export class LinearModel {
     for (let i = 0; i < ids.length; i++) this.rowOf.set(ids[i]!, i);
   }
 
-  /** Predictions of every head for one text: the best class and its margin over the runner-up, per feature. */
+  /** Predictions of every head for one text: the likeliest class and its probability. */
   predict(text: string): Record<string, Prediction> {
     const features = featurize(text);
-    const sums = Float64Array.from(this.bias);
+    const sums = new Float64Array(this.bias.length);
     let known = 0;
     for (const f of features) {
       const r = this.rowOf.get(f);
@@ -70,24 +74,19 @@ export class LinearModel {
       known += 1;
       for (let k = this.starts[r]!, end = this.starts[r + 1]!; k < end; k++) sums[this.cls[k]!]! += this.weights[k]!;
     }
-    // per feature, so a long message and a short one are on the same scale
-    const n = Math.max(1, features.length);
+    // a feature's value is its count over √(number of features), as in training
+    const norm = 1 / Math.sqrt(Math.max(1, features.length));
     const out: Record<string, Prediction> = {};
     for (const { name, classes, offset } of this.heads) {
-      let best = -1;
-      let second = -1;
+      let best = offset;
+      let max = -Infinity;
       for (let c = offset; c < offset + classes.length; c++) {
-        const v = sums[c]! * this.scale[c]!;
-        if (best < 0 || v > sums[best]! * this.scale[best]!) {
-          second = best;
-          best = c;
-        } else if (second < 0 || v > sums[second]! * this.scale[second]!) {
-          second = c;
-        }
+        sums[c] = (this.bias[c]! + sums[c]! * norm) * this.scale[c]!;
+        if (sums[c]! > max) (max = sums[c]!), (best = c);
       }
-      const top = sums[best]! * this.scale[best]!;
-      const margin = second < 0 ? Infinity : (top - sums[second]! * this.scale[second]!) / n;
-      out[name] = { label: classes[best - offset]!, margin, coverage: known / n };
+      let total = 0;
+      for (let c = offset; c < offset + classes.length; c++) total += Math.exp(sums[c]! - max);
+      out[name] = { label: classes[best - offset]!, probability: 1 / total, coverage: known / Math.max(1, features.length) };
     }
     return out;
   }
@@ -104,4 +103,13 @@ let loaded: LinearModel | undefined;
 export function shippedModel(): LinearModel {
   loaded ??= new LinearModel(JSON.parse(fs.readFileSync(MODEL_PATH, "utf8")) as ModelFile);
   return loaded;
+}
+
+/**
+ * Makes the extractor read `model` instead of the shipped one (undefined: the shipped one
+ * again). Only `npm run train -- --cv` uses it, to score the whole extractor with a model
+ * trained without the fold it is scored on.
+ */
+export function useModel(model: LinearModel | undefined): void {
+  loaded = model;
 }

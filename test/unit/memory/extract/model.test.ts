@@ -3,8 +3,9 @@
 import { featurize } from "../../../../src/memory/extract/model/features";
 import { LinearModel, shippedModel } from "../../../../src/memory/extract/model/linear";
 import { packModel } from "../../../../eval/lib/pack";
-import { trainHead } from "../../../../eval/lib/perceptron";
+import { trainHead } from "../../../../eval/lib/logistic";
 import { createRng } from "../../../../bench/lib/rng";
+import { corpusNames, loadCorpus, loadVerticalOnly } from "../../../../eval/lib/corpora";
 import { extract } from "./run";
 
 /** A small two-class problem built from a seed: "card" words vs "parcel" words, with noise. */
@@ -23,7 +24,7 @@ function toyData(seed: number): { text: string; label: number }[] {
 
 function trainToy(seed: number) {
   const data = toyData(seed);
-  const head = trainHead(["card", "parcel"], data.map((d) => ({ features: featurize(d.text), label: d.label })), { epochs: 5, seed: 7 });
+  const head = trainHead(["card", "parcel"], data.map((d) => ({ features: featurize(d.text), label: d.label })), { epochs: 5, seed: 7, rate: 0.5, l2: 1e-5, balance: 0.5, maxWeight: 8 });
   return packModel({ topic: head }, 0.01, { trained_on: ["toy"], kind_verticals: {} });
 }
 
@@ -35,6 +36,16 @@ describe("linear model", () => {
     const test = toyData(2);
     const right = test.filter((d) => model.predict(d.text).topic!.label === (d.label ? "parcel" : "card")).length;
     expect(right / test.length).toBeGreaterThan(0.9);
+  });
+
+  it("gives probabilities: near one on a clear text, near a coin toss on words it never saw", () => {
+    const model = new LinearModel(trainToy(1));
+    const clear = model.predict("my card was declined at the atm and my pin is blocked").topic!;
+    expect(clear.label).toBe("card");
+    expect(clear.probability).toBeGreaterThan(0.9);
+    const unseen = model.predict("zzyzx quorble").topic!;
+    expect(unseen.probability).toBeLessThan(0.75);
+    expect(unseen.coverage).toBeLessThan(0.5);
   });
 
   it("the shipped weights load in under a second and give every head a label", () => {
@@ -50,5 +61,16 @@ describe("linear model", () => {
     expect(extract("I am still waiting on my card?").support_type).toBe("banking_fintech");
     expect(extract("tell me a joke").support_type).toBe("general_info");
     expect(extract("My phone charger caught fire last night and burned my hand.").issue?.issue_type).toBe("safety_issue");
+  });
+});
+
+describe("training data", () => {
+  it("no text of a development split is in its corpus's training parts", () => {
+    for (const name of corpusNames()) {
+      const dev = new Set(loadCorpus(name, "dev").examples.map((e) => e.text.toLowerCase()));
+      const train = [...loadCorpus(name, "train").examples, ...loadVerticalOnly(name)];
+      expect(dev.size).toBeGreaterThan(0);
+      expect(train.filter((e) => dev.has(e.text.toLowerCase())).map((e) => e.id)).toEqual([]);
+    }
   });
 });

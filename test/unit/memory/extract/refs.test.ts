@@ -21,6 +21,7 @@ describe("findRefs", () => {
     ["Flipkart order OD427819236584112000", ["OD427819236584112000"]],
     ["Transaction ID TXN-88213-B failed", ["TXN-88213-B"]],
     ["Confirmation number 4012345678 on Booking.com", ["4012345678"]],
+    ["Case ABX-20931 about my EM-200 printer", ["ABX-20931"]],
   ])("%s → %s", (text, expected) => {
     expect(values(text)).toEqual(expect.arrayContaining(expected));
   });
@@ -34,6 +35,9 @@ describe("findRefs", () => {
     "PNR URGENT please help",
     "We have been customers since 2019",
     "Card ending 4821",
+    "My EM-200 printer stopped printing after the update",
+    "The model XR-5000 keeps rebooting",
+    "Our BX-310 wireless router drops every hour",
   ])("finds no ref in %s", (text) => {
     expect(values(text)).toEqual([]);
   });

@@ -1,0 +1,49 @@
+// API keys and access tokens: a credential like a password. Recognised by the prefixes services
+// put on their keys (Stripe sk_live_, GitHub ghp_, Slack xoxb-, AWS AKIA, Google AIza, JWTs, our
+// own mem_), or, after a word that names a key or token, by a long string of letters and digits.
+import { PRIORITY, type Candidate } from "./pii-types";
+import { REFERENCE_WORDS } from "./vocabulary";
+
+const VENDOR_KEY = new RegExp(
+  [
+    String.raw`(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,}`,
+    String.raw`gh[pousr]_[A-Za-z0-9]{30,}`,
+    String.raw`github_pat_[A-Za-z0-9_]{30,}`,
+    String.raw`xox[abposr]-[A-Za-z0-9-]{10,}`,
+    String.raw`(?:AKIA|ASIA)[0-9A-Z]{16}`,
+    String.raw`AIza[0-9A-Za-z_-]{35}`,
+    String.raw`glpat-[A-Za-z0-9_-]{20,}`,
+    String.raw`SG\.[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{16,}`,
+    String.raw`eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}`,
+    String.raw`mem_[A-Za-z0-9_-]{16,}`,
+  ]
+    .map((p) => `(?<![A-Za-z0-9_-])(?:${p})(?![A-Za-z0-9_-])`)
+    .join("|"),
+  "g",
+);
+
+// "API key: …", "api_key=…", "Authorization: Bearer …", "the token is …", "secret key but … still works".
+const KEY_LABEL =
+  /(?<![\p{L}\p{N}_])(?:api[\s_-]?(?:key|token|secret)|access[\s_-]?(?:key|token)|auth(?:orization)?[\s_-]?token|secret[\s_-]?(?:key|token)|client[\s_-]?secret|private[\s_-]?key|x-api-key|bearer|token)(?![\p{L}\p{N}_])/giu;
+// The value: within a short stretch of the same sentence, a long string mixing letters and digits
+// (keys are 20 characters or more; tracking and transaction ids are often shorter).
+const VALUE_NEAR = /([^\n.!?]{0,24}?)(?<![A-Za-z0-9_-])([A-Za-z0-9][A-Za-z0-9_\-.+/=]{19,200})/uy;
+const WORDS = /\p{L}+/gu;
+
+export function findApiKeys(text: string): Candidate[] {
+  const out: Candidate[] = [];
+  for (const m of text.matchAll(VENDOR_KEY)) out.push({ start: m.index, end: m.index + m[0].length, type: "api_key", priority: PRIORITY.labelled });
+  if (!/key|token|secret|bearer/i.test(text)) return out;
+  for (const m of text.matchAll(KEY_LABEL)) {
+    VALUE_NEAR.lastIndex = m.index + m[0].length;
+    const v = VALUE_NEAR.exec(text);
+    if (!v) continue;
+    // "token error for transaction TXN…", "token for order ORD-…": the string is the reference's.
+    if ((v[1]!.toLowerCase().match(WORDS) ?? []).some((w) => REFERENCE_WORDS.has(w))) continue;
+    const value = v[2]!.replace(/[.,;:]+$/, "");
+    if (!/\d/.test(value) || !/[A-Za-z]/.test(value) || value.includes("[REDACTED")) continue;
+    const end = VALUE_NEAR.lastIndex - (v[2]!.length - value.length);
+    out.push({ start: end - value.length, end, type: "api_key", priority: PRIORITY.labelled });
+  }
+  return out;
+}
