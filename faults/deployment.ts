@@ -78,13 +78,12 @@ export async function deploy(p: { postgres: Postgres; zendeskUrl: string; concur
     const api = startServiceProcess("src/main.ts", { ...env, PORT: String(port), RUN_WORKER: "false" });
     cleanups.push(() => api.stop("SIGTERM"));
     const apiUrl = `http://127.0.0.1:${port}`;
-    await waitUntilUp(apiUrl, api);
-
     // info: the worker says when it has started (and what the sweeper re-enqueued)
     const workerEnv = { ...env, WORKER_CONCURRENCY: String(p.concurrency), LOG_LEVEL: "info" };
     let worker = startServiceProcess("src/worker.ts", workerEnv);
     cleanups.push(() => worker.stop("SIGTERM"));
-    await waitForOutput(worker, "worker started");
+    // both start at once: each spends seconds loading its code
+    await Promise.all([waitUntilUp(apiUrl, api), waitForOutput(worker, "worker started")]);
     return {
       db,
       redis,

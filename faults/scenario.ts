@@ -45,7 +45,7 @@ export type ScenarioFigures = {
   ack_ms_max: number;
   deliveries: { acknowledged: number; done: number; skipped: number; dead: number; unfinished: number; missing: number };
   lost: number;
-  notes: { total: number; max_per_ticket: number; tickets_with_more_than_one: number };
+  notes: { total: number; max_per_ticket: number; tickets_with_more_than_one: number; extra: ExtraNotes };
   recovery_seconds: number | null;
   faults_injected: FaultyZendesk["counts"] & { worker_sigkills: number; redis_outage_seconds: number };
   timeline_s: Record<string, number>;
@@ -204,11 +204,39 @@ export async function runScenario(s: ScenarioSettings, d: Deployment, zd: Faulty
     ack_ms_max: Math.round(Math.max(0, ...answers.map((a) => a.answer.ms))),
     deliveries: settled,
     lost: settled.unfinished + settled.missing,
-    notes: { total: zd.notes.length, max_per_ticket: notes.max, tickets_with_more_than_one: notes.tickets_with_more_than_one },
+    notes: { total: zd.notes.length, max_per_ticket: notes.max, tickets_with_more_than_one: notes.tickets_with_more_than_one, extra: await explainExtraNotes(d, zd) },
     recovery_seconds: recoverySeconds,
     faults_injected: { ...zd.counts, worker_sigkills: 1, redis_outage_seconds: s.outageMs / 1000 },
     timeline_s: timeline,
   };
+}
+
+/** What the notes beyond a ticket's first were: one delivery's note posted twice, or another delivery's decision (by reason). */
+type ExtraNotes = { same_delivery_twice: number; other_decisions: Record<string, number>; examples: Array<{ ticket: number; notes: Array<{ ref: string; delivery?: string; event?: string; reason?: string; state?: string }> }> };
+
+async function explainExtraNotes(d: Deployment, zd: FaultyZendesk): Promise<ExtraNotes> {
+  const byTicket = new Map<number, string[]>();
+  for (const n of zd.notes) byTicket.set(n.ticketId, [...(byTicket.get(n.ticketId) ?? []), /ref ([^\s<]{12})/.exec(n.htmlBody)?.[1] ?? "?"]);
+  const out: ExtraNotes = { same_delivery_twice: 0, other_decisions: {}, examples: [] };
+  for (const [ticket, refs] of byTicket) {
+    if (refs.length < 2) continue;
+    const rows = await d.db.sql.query<{ delivery_id: string; reason: string; state: string; event_type: string }>(
+      `SELECT n.delivery_id, n.reason, n.state, w.event_type FROM posted_notes n JOIN webhook_deliveries w ON w.id = n.delivery_id WHERE n.ticket_ref = $1`,
+      [String(ticket)],
+    );
+    const notes = refs.map((ref) => {
+      const row = rows.find((r) => r.delivery_id.slice(4, 16) === ref);
+      return { ref, delivery: row?.delivery_id, event: row?.event_type, reason: row?.reason, state: row?.state };
+    });
+    const seen = new Set<string>();
+    for (const n of notes.slice(0)) {
+      if (seen.has(n.ref)) out.same_delivery_twice++;
+      else if (seen.size > 0) out.other_decisions[n.reason ?? "unknown"] = (out.other_decisions[n.reason ?? "unknown"] ?? 0) + 1;
+      seen.add(n.ref);
+    }
+    if (out.examples.length < 3) out.examples.push({ ticket, notes });
+  }
+  return out;
 }
 
 function safeJson(text: string): Record<string, unknown> | null {

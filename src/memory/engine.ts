@@ -93,7 +93,7 @@ export function createMemoryEngine({ db, extractor, clock = () => new Date() }: 
     // Redaction comes first: nothing below (extractor, LLM, database) ever sees raw PII.
     const findings = new Map<string, number>();
     const messages = req.messages.map((m, index) => {
-      const r = redactText(withoutNul(m.content));
+      const r = redactText(storableText(m.content));
       for (const f of r.findings) findings.set(f.type, (findings.get(f.type) ?? 0) + f.count);
       return { role: m.role, content: r.text, index };
     });
@@ -227,7 +227,7 @@ function redactMetadata(metadata: AddMetadata, findings: Map<string, number>): A
   const out: AddMetadata = {};
   for (const [key, value] of Object.entries(metadata)) {
     if (typeof value === "string") {
-      const r = redactText(withoutNul(value));
+      const r = redactText(storableText(value));
       for (const f of r.findings) findings.set(f.type, (findings.get(f.type) ?? 0) + f.count);
       out[key] = r.text;
     } else if (typeof value === "number" || typeof value === "boolean") {
@@ -237,10 +237,17 @@ function redactMetadata(metadata: AddMetadata, findings: Map<string, number>): A
   return out;
 }
 
-/** PostgreSQL text and jsonb cannot hold U+0000; it carries nothing an agent reads. */
-function withoutNul(s: string): string {
-  return s.includes("\u0000") ? s.replace(/\u0000/g, "") : s;
+/**
+ * PostgreSQL text and jsonb cannot hold U+0000, nor a lone UTF-16 surrogate (a JSON body may
+ * carry an escaped one): NUL is dropped (it carries nothing an agent reads), a lone surrogate
+ * becomes U+FFFD.
+ */
+function storableText(s: string): string {
+  const noNul = s.includes("\u0000") ? s.replace(/\u0000/g, "") : s;
+  return noNul.replace(LONE_SURROGATE, "\ufffd");
 }
+
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 function stringOrUndefined(v: unknown): string | undefined {
   return typeof v === "string" && v !== "" ? v : undefined;

@@ -101,11 +101,16 @@ export function createPipelineRuntime(services: Services, opts: { queue?: Delive
   let started = false;
   let closing = false;
 
-  /** recoverAll, tried again each second while it fails (Redis just back may still be slow), up to 10 times. */
-  async function recoverAfterOutage(): Promise<void> {
-    for (let tries = 1; tries <= 10 && !closing; tries++) {
+  let comeback = 0;
+  /**
+   * recoverAll, tried again each second while it fails (Redis just back may still be slow, or
+   * gone again), until it succeeds, the process closes, or a later comeback starts its own.
+   */
+  async function recoverUnfinished(running: ReadonlySet<string>): Promise<void> {
+    const mine = ++comeback;
+    for (let tries = 1; !closing && mine === comeback; tries++) {
       try {
-        await sweeper.recoverAll();
+        await sweeper.recoverAll({ running });
         return;
       } catch (err) {
         deps.log.warn({ err: (err as Error).message, tries }, "re-enqueueing after the queue came back failed; trying again");
@@ -138,7 +143,11 @@ export function createPipelineRuntime(services: Services, opts: { queue?: Delive
       sweeper.start();
       // Redis back from an outage, maybe empty: everything acknowledged is queued again now,
       // not after the sweeper's lease on its row (minutes)
-      queue.onReconnect?.(() => void recoverAfterOutage());
+      queue.onReconnect?.(({ running }) => void recoverUnfinished(running));
+      // The same when this worker starts: one that died may have left rows `processing` whose
+      // jobs no queue holds any more (Redis restarted empty since, or the embedded queue went
+      // with its process). A job the queue does hold is not enqueued twice.
+      void recoverUnfinished(new Set());
     },
     async close() {
       closing = true;

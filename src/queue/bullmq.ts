@@ -33,6 +33,8 @@ export type BullmqQueueOptions = {
 type JobData = { deliveryId: string };
 
 const JOB_NAME = "delivery";
+/** How long the job kept for a delivery running across a Redis comeback waits (the sweeper's lease on a row). */
+const RUNNING_SAFETY_NET_MS = 120_000;
 const BACKOFF_TYPE = "decide-retry";
 
 /** The job's last failure, marked final so BullMQ stops retrying and onDead is called. */
@@ -72,15 +74,21 @@ export function createBullmqQueue(opts: BullmqQueueOptions): DeliveryQueue {
   // Redis back after an outage: it may have come back empty (no persistence, a failover), and
   // then the jobs of rows we acknowledged are gone. Whoever listens re-enqueues them at once
   // (the sweeper), rather than after their rows' lease.
-  const reconnected = new Set<() => void>();
+  const reconnected = new Set<(info: { running: ReadonlySet<string> }) => void>();
+  /** Deliveries this process's worker is running now. */
+  const running = new Set<string>();
   let wasDown = false;
+  /** How many times Redis came back: a run that saw it change may have lost its job. */
+  let comebacks = 0;
   const connection = queue.getBackend().connection;
   connection.on("close", () => void (wasDown = true));
   connection.on("ready", () => {
     if (!wasDown) return;
     wasDown = false;
-    log.info("Redis reachable again");
-    for (const listener of reconnected) listener();
+    comebacks++;
+    log.info({ running: running.size }, "Redis reachable again");
+    void keepRunningJobs([...running]);
+    for (const listener of reconnected) listener({ running });
   });
 
   let worker: Worker<JobData> | undefined;
@@ -98,13 +106,53 @@ export function createBullmqQueue(opts: BullmqQueueOptions): DeliveryQueue {
     const deliveryId = job.data.deliveryId;
     // attemptsMade counts failed attempts only: a stalled run does not use one up
     const attempt = job.attemptsMade + 1;
+    const comebacksAtStart = comebacks;
+    running.add(deliveryId);
     try {
       await handler(deliveryId, attempt);
     } catch (thrown) {
       const error = thrown instanceof Error ? thrown : new Error(String(thrown));
       const decision = decideRetry(error, attempt);
+      // Redis went and came back while this ran: if it came back empty, BullMQ has no job to
+      // fail or retry, and the recovery left this one to its run. Enqueued again here, with the
+      // retry's delay (a no-op when Redis still holds the job); a final failure is enqueued too,
+      // and its next run, out of attempts by the row's count, ends it dead at once.
+      if (comebacks !== comebacksAtStart) await requeueAfterOutage(deliveryId, decision.retry ? decision.waitMs : 0);
       if (!decision.retry) throw new FinalFailure(error, attempt, decision.reason);
       throw error;
+    } finally {
+      running.delete(deliveryId);
+    }
+  }
+
+  /**
+   * Redis back, maybe empty, while this worker runs `ids`: each gets a job again, delayed by
+   * RUNNING_SAFETY_NET_MS, so nothing acknowledged depends on a job Redis may have lost (were
+   * this process to die now, the delayed job runs the delivery again). Not run sooner: the
+   * delivery is running here, and a second run at once would only wait for its ticket. A
+   * run that ends well leaves the delayed job to find the delivery done; one that fails
+   * brings it forward to the retry's time (requeueAfterOutage). A no-op for a job Redis kept.
+   */
+  async function keepRunningJobs(ids: string[]): Promise<void> {
+    if (ids.length === 0) return;
+    const jobs = ids.map((deliveryId) => ({ name: JOB_NAME, data: { deliveryId }, opts: { jobId: deliveryId, delay: RUNNING_SAFETY_NET_MS } }));
+    await withTimeout(queue.addBulk(jobs), timeoutMs * Math.ceil(jobs.length / 100), "enqueue").catch((err: unknown) =>
+      // down again: each run that fails enqueues itself, and the next comeback's recovery the rest
+      log.warn({ running: ids.length, err: (err as Error).message }, "could not enqueue the running deliveries after Redis came back"),
+    );
+  }
+
+  async function requeueAfterOutage(deliveryId: string, delayMs: number): Promise<void> {
+    try {
+      await withTimeout(queue.add(JOB_NAME, { deliveryId }, { jobId: deliveryId, delay: delayMs > 0 ? delayMs : undefined }), timeoutMs, "enqueue");
+      // the add is a no-op when the comeback's delayed job holds the id: bring that one forward
+      const held = await withTimeout(queue.getJob(deliveryId), timeoutMs, "getJob");
+      if (held && (await withTimeout(held.getState(), timeoutMs, "getState")) === "delayed") {
+        await withTimeout(delayMs > 0 ? held.changeDelay(delayMs) : held.promote(), timeoutMs, "reschedule");
+      }
+    } catch (err) {
+      // down again: the next comeback's recovery enqueues it
+      log.warn({ deliveryId, err: (err as Error).message }, "could not enqueue a delivery after Redis came back");
     }
   }
 
@@ -169,7 +217,8 @@ export function createBullmqQueue(opts: BullmqQueueOptions): DeliveryQueue {
       if (deliveryIds.length === 0) return;
       // one pipelined round trip; each add is skipped, as in enqueue(), for an id BullMQ still holds
       const jobs = deliveryIds.map((deliveryId) => ({ name: JOB_NAME, data: { deliveryId }, opts: { jobId: deliveryId } }));
-      await withTimeout(queue.addBulk(jobs), timeoutMs, "enqueue");
+      // the timeout is for an unreachable Redis, not for a large batch on a busy machine
+      await withTimeout(queue.addBulk(jobs), timeoutMs * Math.ceil(jobs.length / 100), "enqueue");
     },
 
     async startWorker(handler, onDead, workerOpts = {}) {

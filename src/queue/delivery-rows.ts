@@ -81,11 +81,11 @@ export async function markSwept(sql: Sql, row: SweepCandidate, at: Date): Promis
   ]);
 }
 
-/** Unfinished rows not being run (`received`, `queued`) after the given one, in (received_at, id) order. */
+/** Unfinished rows (`received`, `queued`, `processing`) after the given one, in (received_at, id) order. */
 export function findUnfinished(sql: Sql, after: { receivedAt: string; id: string } | undefined, limit: number) {
   return sql.query<{ id: string; status: string; received_at: string }>(
     `SELECT id, status, to_char(received_at, 'YYYY-MM-DD"T"HH24:MI:SS.MS') AS received_at FROM webhook_deliveries
-      WHERE status IN ('received', 'queued') AND ($1::timestamp(3) IS NULL OR (received_at, id) > ($1::timestamp(3), $2))
+      WHERE status IN ('received', 'queued', 'processing') AND ($1::timestamp(3) IS NULL OR (received_at, id) > ($1::timestamp(3), $2))
       ORDER BY received_at, id LIMIT $3`,
     [after?.receivedAt ?? null, after?.id ?? "", limit],
   );

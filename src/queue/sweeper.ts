@@ -1,10 +1,10 @@
 // Re-enqueues deliveries the queue does not hold: rows still `received` (the webhook handler
 // could not enqueue, e.g. Redis was down) and `queued`/`processing` rows whose lease ran out
 // (the worker died, or the embedded queue restarted empty); and, when told the queue is back
-// from an outage, every unfinished row at once. It does not give up on a delivery that keeps
-// getting lost: the pipeline counts its attempts in the row. About once an
-// hour it also deletes old rows recorded for accounts nobody installed: they hold no payload
-// and no one could verify them, so they are kept only long enough to diagnose a setup.
+// from an outage, every unfinished row at once (`processing` ones included). It does not give
+// up on a delivery that keeps getting lost: the pipeline counts its attempts in the row. About
+// once an hour it also deletes old rows recorded for accounts nobody installed: they hold no
+// payload and no one could verify them, so they are kept only long enough to diagnose a setup.
 import type { Database } from "../db/client";
 import { createLogger, type Logger } from "../logger";
 import { findStale, findUnfinished, markQueued, markSwept, purgeSkipped } from "./delivery-rows";
@@ -33,7 +33,7 @@ export type SweeperOptions = {
 };
 
 /** Rows per enqueueMany call when recovering everything. */
-const RECOVER_PAGE = 500;
+const RECOVER_PAGE = 200;
 
 /** Skip reasons of deliveries nobody could verify (receive.ts, skipUnknownAccount). */
 const UNVERIFIED_REASONS = ["unknown_account", "installation_inactive"];
@@ -42,11 +42,16 @@ export type Sweeper = {
   /** One pass; resolves to how many deliveries it enqueued. */
   sweepOnce(): Promise<number>;
   /**
-   * Enqueues every delivery not finished and not being run (`received`, `queued`), whatever its
-   * age: for when the queue is back from an outage that may have emptied it. Enqueueing a job
-   * the queue still holds is a no-op. Resolves to how many were handed to the queue.
+   * Enqueues every unfinished delivery (`received`, `queued`, `processing`), whatever its age:
+   * for when the queue is back from an outage that may have emptied it, and when a worker starts. Enqueueing a job the
+   * queue still holds is a no-op. A `processing` row is most likely a job whose worker died
+   * while Redis was down (nothing else would run it again before the lease); the ones this
+   * process is running itself (`running`) are left to their run. A row some other live worker
+   * is running gets a second job, which is safe: it waits for the ticket's lease, then finds
+   * the delivery done, or the messages seen and the note recorded. Resolves to how many were
+   * handed to the queue.
    */
-  recoverAll(): Promise<number>;
+  recoverAll(opts?: { running?: ReadonlySet<string> }): Promise<number>;
   /** Deletes unverified skipped rows older than the retention; resolves to how many. */
   purgeOnce(): Promise<number>;
   start(): void;
@@ -98,26 +103,29 @@ export function createSweeper({
     return enqueued;
   }
 
-  async function recoverAll(): Promise<number> {
+  async function recoverAll({ running }: { running?: ReadonlySet<string> } = {}): Promise<number> {
     let total = 0;
     let after: { receivedAt: string; id: string } | undefined;
     for (;;) {
-      const rows = await findUnfinished(db.sql, after, RECOVER_PAGE);
-      if (rows.length === 0) break;
+      const page = await findUnfinished(db.sql, after, RECOVER_PAGE);
+      if (page.length === 0) break;
+      const rows = page.filter((r) => !running?.has(r.id));
       const ids = rows.map((r) => r.id);
-      if (queue.enqueueMany) await queue.enqueueMany(ids);
-      else for (const id of ids) await queue.enqueue(id);
+      if (ids.length > 0) {
+        if (queue.enqueueMany) await queue.enqueueMany(ids);
+        else for (const id of ids) await queue.enqueue(id);
+      }
       await markQueued(
         db.sql,
         rows.filter((r) => r.status === "received").map((r) => r.id),
         clock(),
       );
       total += rows.length;
-      const last = rows[rows.length - 1]!;
+      const last = page[page.length - 1]!;
       after = { receivedAt: last.received_at, id: last.id };
-      if (rows.length < RECOVER_PAGE) break;
+      if (page.length < RECOVER_PAGE) break;
     }
-    if (total > 0) log.info({ enqueued: total }, "re-enqueued every unfinished delivery after the queue came back");
+    if (total > 0) log.info({ enqueued: total }, "handed every unfinished delivery to the queue (it may have lost their jobs)");
     return total;
   }
 

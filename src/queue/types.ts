@@ -20,9 +20,10 @@ export interface DeliveryQueue {
   startWorker(handler: JobHandler, onDead: DeadHandler, opts?: { concurrency?: number }): Promise<void>;
   /**
    * Calls `listener` each time the queue's store is reachable again after it was not (BullMQ:
-   * Redis came back, maybe empty). The embedded queue never loses its store while it runs.
+   * Redis came back, maybe empty), with the deliveries this process is running at that moment.
+   * The embedded queue never loses its store while it runs.
    */
-  onReconnect?(listener: () => void): void;
+  onReconnect?(listener: (info: { running: ReadonlySet<string> }) => void): void;
   /** Waiting + delayed + active counts (for /readyz and tests). */
   counts(): Promise<{ waiting: number; active: number; delayed: number }>;
   close(): Promise<void>;

@@ -105,8 +105,10 @@ export function memoriesRouter(deps: MemoriesDeps): Router {
   });
 
   router.get("/memories/jobs/:jobId", async (req, res) => {
-    const job = await findJob(db, (res.locals.tenant as TenantRef).id, req.params.jobId);
-    if (!job) throw new ApiError("job_not_found", `no job ${JSON.stringify(req.params.jobId)}`, "job_id");
+    const jobId = req.params.jobId;
+    // no job id holds a control character, and PostgreSQL refuses a NUL byte in a query (22021)
+    const job = CONTROL_CHARS.test(jobId) ? null : await findJob(db, (res.locals.tenant as TenantRef).id, jobId);
+    if (!job) throw new ApiError("job_not_found", `no job ${JSON.stringify(jobId.slice(0, 120))}`, "job_id");
     const body: Omit<JobStatusResponse, "request_id" | "timestamp"> = {
       data: {
         job_id: job.job_id,

@@ -55,7 +55,7 @@ export async function maybePostNote(
   const reuse = p.ingested.profile !== undefined;
   const profile = reuse ? (p.ingested.profile ?? null) : await deps.engine.profile(p.tenant, p.externalUserId, p.inst.provider);
   const context = deps.engine.contextFor(profile, { external_user_id: p.externalUserId, query: query.slice(0, 4000), context_max_tokens: 700 });
-  const current = digestOf(profile, context);
+  const current = digestOf(profile, p.thread);
   const firstContactNote = p.tenant.settings.first_contact_note ?? "triage";
   // A tenant that wants no triage gets no note until there is something from another ticket.
   if (!existing && firstContactNote === "none" && isFirstContact(profile, p.thread.ticketRef)) return { posted: false, reason: "first_contact_note_off" };

@@ -52,6 +52,8 @@ describe("malformed input never yields a 500", () => {
     ["/v1/tenant/customers?limit=1e9"],
     ["/v1/tenant/customers?limit=1&limit=2"],
     ["/v1/tenant/customers?cursor=%7B%7D"],
+    ["/v1/memories/jobs/x%00"],
+    ["/v1/memories/jobs/%20%00%20"],
   ])("GET %s → 4xx, never 500", async (url) => {
     const r = await request(t.app).get(url).set(t.auth);
     expect(r.status).toBeGreaterThanOrEqual(400);
@@ -68,6 +70,17 @@ describe("malformed input never yields a 500", () => {
     const bad = await request(t.app).post("/v1/memories/add").set(t.auth).send({ external_user_id: "a\u0000b", messages: [{ role: "user", content: "x" }] });
     expect(bad.status).toBe(422);
     expect(bad.body.details[0].field).toBe("external_user_id");
+  });
+
+  it.each([
+    ["a message", { external_user_id: "surrogate-1", messages: [{ role: "user", content: "my order ORD-2 \ud800 is late" }] }],
+    ["the customer id", { external_user_id: "surrogate-\ud800", messages: [{ role: "user", content: "my order ORD-3 is late" }] }],
+    ["metadata", { external_user_id: "surrogate-2", messages: [{ role: "user", content: "my order ORD-4 is late" }], metadata: { ticket_id: "T\udc001" } }],
+    ["a metadata key", { external_user_id: "surrogate-3", messages: [{ role: "user", content: "my order ORD-5 is late" }], metadata: { "k\ud800": "v" } }],
+  ])("an add with a lone UTF-16 surrogate escape in %s → 2xx or 4xx, never 500", async (_where, body) => {
+    // JSON.stringify writes a lone surrogate as its \\uXXXX escape, as the fuzz phase sends it
+    const r = await request(t.app).post("/v1/memories/add").set(t.auth).set("Content-Type", "application/json").send(JSON.stringify(body));
+    expect(r.status).toBeLessThan(500);
   });
 
   it("refuses a wrong key before reading a body", async () => {

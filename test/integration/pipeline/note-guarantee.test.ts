@@ -39,7 +39,14 @@ class FakeHelpdesk {
 
   addTicket(ticketRef: string, requester: string, n: number): void {
     const body = ISSUE.replaceAll("{n}", n.toString());
-    this.tickets.set(ticketRef, { requester, messages: [{ id: `m${++this.seq}`, role: "customer", authorRef: requester, body, createdAt: "2026-11-20T09:00:00Z", internal: false }] });
+    this.tickets.set(ticketRef, { requester, messages: [] });
+    this.addMessage(ticketRef, body);
+  }
+
+  /** A customer message on the ticket (what a comment_added webhook announces). */
+  addMessage(ticketRef: string, body: string): void {
+    const t = this.tickets.get(ticketRef)!;
+    t.messages.push({ id: `m${++this.seq}`, role: "customer", authorRef: t.requester, body, createdAt: "2026-11-20T09:00:00Z", internal: false });
   }
 
   private apply(call: "fetch" | "post"): Fault {
@@ -128,9 +135,10 @@ describe("the note guarantee", () => {
     };
   });
 
-  const newTicket = () => {
+  /** A ticket with one customer message; its requester is its own unless one is given. */
+  const newTicket = (requester?: string) => {
     const n = ++ticketSeq;
-    helpdesk.addTicket(String(n), String(n + 500_000), n);
+    helpdesk.addTicket(String(n), requester ?? String(n + 500_000), n);
     return String(n);
   };
 
@@ -155,7 +163,7 @@ describe("the note guarantee", () => {
       // its retries were lost with Redis; a comment on the ticket comes next
       helpdesk.fault = () => "none";
       const second = await deliver(ticket, "customer_message");
-      await expect(run(second)).resolves.toEqual({ status: "done", reason: "nothing_new" });
+      await expect(run(second)).resolves.toEqual({ status: "done", reason: "nothing_new_on_ticket" });
       expect(helpdesk.notes).toHaveLength(0);
       // the sweeper re-runs the first delivery: it posts its decision, once
       await expect(run(first)).resolves.toEqual({ status: "done", reason: "first_note" });
@@ -178,6 +186,27 @@ describe("the note guarantee", () => {
       // and counted once for the support stats, though the attempt that posted it died
       const counted = await db.sql.query<{ n: string | number }>(`SELECT count(*) AS n FROM memory_events WHERE kind = 'note' AND source_event_id = $1`, [`note:${first}`]);
       expect(Number(counted[0]!.n)).toBe(1);
+    });
+  });
+
+  describe("a second decision on a ticket", () => {
+    it("is not taken for news from the customer's other ticket: only a new message on this ticket is news", async () => {
+      // one customer, two tickets: feeding the second makes its issue the profile's current one
+      const requester = String(++ticketSeq + 900_000);
+      const a = String(++ticketSeq);
+      const b = String(++ticketSeq);
+      helpdesk.addTicket(a, requester, Number(a));
+      helpdesk.addTicket(b, requester, Number(b));
+      await expect(run(await deliver(a, "ticket_created"))).resolves.toEqual({ status: "done", reason: "first_note" });
+      await expect(run(await deliver(b, "ticket_created"))).resolves.toEqual({ status: "done", reason: "first_note" });
+      // the comment that opened ticket a, announced after a's note: nothing a's note did not show
+      await expect(run(await deliver(a, "customer_message"))).resolves.toEqual({ status: "done", reason: "nothing_new_on_ticket" });
+      expect(helpdesk.notesPerTicket().get(a)).toBe(1);
+      // a new message on ticket a is news: the policy decides on what it brings
+      helpdesk.addMessage(a, "Now I cannot log in at all: the password reset email never arrives and my account is locked.");
+      const news = await run(await deliver(a, "customer_message"));
+      expect(news).toEqual({ status: "done", reason: expect.stringMatching(/^(new_open_issue|escalation|new_risk)$/) });
+      expect(helpdesk.notesPerTicket().get(a)).toBe(2);
     });
   });
 
@@ -210,7 +239,8 @@ describe("the note guarantee", () => {
   });
 
   describe("randomized interleavings (seeded)", () => {
-    // N deliveries on M tickets; each step runs a few jobs at once, picked at random from what
+    // N deliveries on M tickets of two customers (no ticket gets a new message meanwhile, so each
+    // warrants one note); each step runs a few jobs at once, picked at random from what
     // the queue holds, with faults injected into the helpdesk calls; a job that threw is put back
     // (its queue count goes on, or starts again: the sweeper's re-enqueue), and finished jobs are
     // sometimes enqueued again (a sweep overlapping a late dispatch).
@@ -219,7 +249,9 @@ describe("the note guarantee", () => {
       const pick = <T>(xs: T[]) => xs[Math.floor(random() * xs.length)]!;
       const M = 5;
       const N = 20;
-      const tickets = Array.from({ length: M }, newTicket);
+      // two customers share the tickets: feeding one ticket moves the profile another's note showed
+      const customers = [String(++ticketSeq + 900_000), String(++ticketSeq + 900_000)];
+      const tickets = Array.from({ length: M }, () => newTicket(pick(customers)));
       helpdesk.fault = () => {
         const r = random();
         return r < 0.12 ? "429" : r < 0.2 ? "crash_before" : r < 0.3 ? "crash_after" : "none";

@@ -62,12 +62,13 @@ describeWithRedisServer("recovery after Redis comes back empty", () => {
 
   const countQueued = async () => Number((await db.sql.query<{ n: string | number }>(`SELECT count(*) AS n FROM webhook_deliveries WHERE status = 'queued'`))[0]!.n);
 
-  it("re-enqueues every acknowledged delivery within 15 s", async () => {
-    await redis.stop();
-    // Rows acknowledged and enqueued just before Redis went: `queued`, touched now, their jobs
-    // gone with Redis. (Their installation is unknown, so each run ends at once as skipped.)
+  const countUnfinished = async () =>
+    Number((await db.sql.query<{ n: string | number }>(`SELECT count(*) AS n FROM webhook_deliveries WHERE status IN ('received', 'queued', 'processing')`))[0]!.n);
+
+  /** Rows acknowledged just before Redis went, touched now. Their installation is unknown, so each run ends at once as skipped. */
+  async function rows(from: number, count: number, status: "queued" | "processing"): Promise<void> {
     const now = new Date();
-    for (let i = 0; i < 60; i++) {
+    for (let i = from; i < from + count; i++) {
       await db.prisma.webhookDelivery.create({
         data: {
           id: `dlv_recovery${String(i).padStart(20, "0")}`,
@@ -76,13 +77,20 @@ describeWithRedisServer("recovery after Redis comes back empty", () => {
           provider: "zendesk",
           dedupeKey: `recovery-${i}`,
           eventType: "ticket.created",
-          status: "queued",
+          status,
+          attempts: status === "processing" ? 1 : 0,
           event: { kind: "ticket_created", type: "ticket.created", ticketRef: String(i) },
           receivedAt: now,
           updatedAt: now,
         },
       });
     }
+  }
+
+  it("re-enqueues every acknowledged delivery within 15 s", async () => {
+    await redis.stop();
+    // enqueued just before Redis went: `queued`, their jobs gone with Redis
+    await rows(0, 60, "queued");
     await new Promise((r) => setTimeout(r, 2_000));
     await redis.start();
     const back = Date.now();
@@ -91,5 +99,61 @@ describeWithRedisServer("recovery after Redis comes back empty", () => {
     const statuses = await db.sql.query<{ status: string; n: string | number }>(`SELECT status, count(*) AS n FROM webhook_deliveries GROUP BY status`);
     expect(statuses.map((s) => [s.status, Number(s.n)])).toEqual([["skipped", 60]]);
     console.info(`all 60 deliveries run again ${seconds.toFixed(1)} s after Redis was back`);
+  });
+
+  it("re-enqueues the jobs a worker killed during the outage was running (rows left `processing`), within 15 s", async () => {
+    await redis.stop();
+    // claimed by a worker that died with Redis down: `processing`, and no job anywhere
+    await rows(100, 8, "processing");
+    await new Promise((r) => setTimeout(r, 2_000));
+    await redis.start();
+    await waitFor(async () => (await countUnfinished()) === 0, 15_000, "every delivery a dead worker held to run again");
+    const attempts = await db.sql.query<{ status: string; attempts: number }>(`SELECT status, attempts FROM webhook_deliveries WHERE id = ANY($1)`, [
+      Array.from({ length: 8 }, (_, i) => `dlv_recovery${String(100 + i).padStart(20, "0")}`),
+    ]);
+    // the lost run counts as an attempt: the re-enqueue does not reset it
+    expect(attempts).toEqual(Array(8).fill({ status: "skipped", attempts: 2 }));
+  });
+});
+
+describeWithRedisServer("a delivery running while Redis goes and comes back empty", () => {
+  let redis: PrivateRedis;
+  let queue: ReturnType<typeof createBullmqQueue>;
+
+  beforeAll(async () => {
+    redis = await createPrivateRedis();
+    queue = createBullmqQueue({ redisUrl: redis.url, name: `running-${process.pid}-${randomBytes(3).toString("hex")}`, log: createLogger("silent") });
+  });
+  afterAll(async () => {
+    await redis?.start();
+    await queue?.close();
+    await redis?.stop();
+  });
+
+  it("has a job in Redis again at once (delayed: it is running here), and runs again when that run fails", async () => {
+    const runs: number[] = [];
+    let release: ((outcome: "fail") => void) | undefined;
+    await queue.startWorker(
+      async (_id, attempt) => {
+        runs.push(attempt);
+        if (runs.length > 1) return;
+        // the first run outlives the outage, then fails (a helpdesk 500, say)
+        await new Promise<"fail">((resolve) => (release = resolve));
+        throw Object.assign(new Error("helpdesk answered 500"), { retryAfterMs: 200 });
+      },
+      async () => undefined,
+      { concurrency: 2 },
+    );
+    const comeback = new Promise<void>((resolve) => queue.onReconnect!(() => resolve()));
+    await queue.enqueue("dlv_running_across_outage");
+    await waitFor(async () => runs.length === 1, 10_000, "the first run to start");
+    await redis.stop();
+    await redis.start();
+    await comeback;
+    // the delivery is still running here; Redis came back without its job, and now holds one
+    await waitFor(async () => (await queue.counts()).delayed === 1, 5_000, "a delayed job for the running delivery");
+    release!("fail");
+    // brought forward to the retry's time, not left for the safety net's two minutes
+    await waitFor(async () => runs.length === 2, 10_000, "the failed run to run again");
   });
 });
