@@ -5,6 +5,7 @@ import type { EventKind, NormalisedEvent, ParseResult } from "../types";
 import { SESSION_ID } from "./facts";
 import { type Envelope, envelopeSchema, messageDataSchema, sessionDataSchema } from "./payloads";
 import { asObject } from "../shared/body";
+import { isoTime } from "../shared/fields";
 
 type Handler = (env: Envelope) => ParseResult;
 
@@ -14,12 +15,6 @@ function malformed(message: string): ParseResult {
 
 function skip(reason: string, type: string): ParseResult {
   return { ok: false, code: "skip", reason, type };
-}
-
-function isoOf(ms: number | undefined): string | undefined {
-  if (ms === undefined) return undefined;
-  const date = new Date(ms);
-  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
 }
 
 function event(env: Envelope, kind: EventKind, fields: Omit<NormalisedEvent, "kind" | "type">): ParseResult {
@@ -51,7 +46,7 @@ const message: Handler = (env) => {
     ticketRef: s.sessionId,
     actorRef: data.user?.user_id,
     messageRef: data.fingerprint,
-    occurredAt: isoOf(data.timestamp ?? env.timestamp),
+    occurredAt: isoTime(data.timestamp ?? env.timestamp),
   });
 };
 
@@ -60,7 +55,7 @@ const stateChanged: Handler = (env) => {
   const s = sessionOf(env, data.session_id);
   if ("error" in s) return s.error;
   if (!data.state) return malformed(`${env.event}: no data.state`);
-  return event(env, "ticket_status_changed", { ticketRef: s.sessionId, status: data.state.toLowerCase(), occurredAt: isoOf(env.timestamp) });
+  return event(env, "ticket_status_changed", { ticketRef: s.sessionId, status: data.state.toLowerCase(), occurredAt: isoTime(env.timestamp) });
 };
 
 // The e-mail in session:set_email is typed by the visitor: it only tells us to look again. The
@@ -69,7 +64,7 @@ const identityChanged: Handler = (env) => {
   const data = sessionDataSchema.parse(env.data ?? {});
   const s = sessionOf(env, data.session_id);
   if ("error" in s) return s.error;
-  return event(env, "identity_changed", { ticketRef: s.sessionId, occurredAt: isoOf(env.timestamp) });
+  return event(env, "identity_changed", { ticketRef: s.sessionId, occurredAt: isoTime(env.timestamp) });
 };
 
 // A Map: the event name comes from the body, and "valueOf" must not find Object.prototype's members.

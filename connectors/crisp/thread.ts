@@ -3,6 +3,7 @@
 // Text messages from the visitor and operators are the thread; notes are kept, marked internal,
 // so memory never reads them and a retried job can find the note it already posted.
 import { customerFacts } from "../shared/customer-facts";
+import { isoTime } from "../shared/fields";
 import type { Thread, ThreadMessage } from "../types";
 import { callCrisp, type CrispClient, requireSessionId } from "./client";
 import { MAX_MESSAGE_BATCHES } from "./facts";
@@ -29,7 +30,7 @@ function toThreadMessage(message: ApiMessage): ThreadMessage | undefined {
     role: isNote ? "agent" : roleOf(message),
     authorRef: message.user?.user_id ?? "",
     body: message.content,
-    createdAt: message.timestamp ? new Date(message.timestamp).toISOString() : "",
+    createdAt: isoTime(message.timestamp || undefined) ?? "",
     internal: isNote,
   };
 }

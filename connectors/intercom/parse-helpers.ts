@@ -1,5 +1,6 @@
 // Shared by the parsers of Intercom notifications: results and the event envelope.
 import type { EventKind, NormalisedEvent, ParseResult } from "../types";
+import { isoTime } from "../shared/fields";
 import type { Notification } from "./payloads";
 
 export type Handler = (n: Notification & { topic: string }, item: Record<string, unknown>) => ParseResult;
@@ -17,7 +18,8 @@ export function event(n: Notification & { topic: string }, kind: EventKind, fiel
   const out: NormalisedEvent = { kind, type: n.topic, ...fields };
   if (n.id) out.eventId = n.id;
   const at = n.created_at ?? n.first_sent_at;
-  if (at !== undefined) out.occurredAt = new Date(at * 1000).toISOString();
+  const occurredAt = at === undefined ? undefined : isoTime(at * 1000);
+  if (occurredAt !== undefined) out.occurredAt = occurredAt;
   return { ok: true, event: dropUndefined(out) };
 }
 

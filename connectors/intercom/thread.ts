@@ -7,10 +7,11 @@ import { callSdk, type IntercomClient, requireId } from "./client";
 import { customerOf } from "./parse-conversation";
 import { authorRole, classifyPart, isCustomerAuthor } from "./part-role";
 import { type Conversation, conversationSchema } from "./payloads";
+import { isoTime } from "../shared/fields";
 import { plainText } from "./text";
 
 function isoOf(seconds: number | undefined): string {
-  return seconds === undefined ? "" : new Date(seconds * 1000).toISOString();
+  return (seconds === undefined ? undefined : isoTime(seconds * 1000)) ?? "";
 }
 
 function sourceMessage(c: Conversation): ThreadMessage | undefined {

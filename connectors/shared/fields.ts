@@ -41,3 +41,14 @@ export const record: Reader<Record<string, unknown>> = (value) => (isRecord(valu
 
 /** A string, as it is, or absent. */
 export const string: Reader<string> = (value) => (typeof value === "string" ? value : undefined);
+
+/**
+ * An instant in milliseconds since the epoch as ISO 8601; undefined when it is not a date
+ * (NaN, or a number beyond ±8.64e15 ms, which `toISOString` throws on). Payload timestamps are
+ * the sender's numbers: a webhook never fails over one.
+ */
+export function isoTime(ms: number | undefined): string | undefined {
+  if (ms === undefined) return undefined;
+  const date = new Date(ms);
+  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+}

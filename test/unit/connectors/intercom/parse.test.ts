@@ -23,6 +23,14 @@ describe("parseIntercomBody: conversation topics", () => {
     });
   });
 
+  it("reads a notification whose timestamps are numbers but no dates (beyond a Date's range) with no occurredAt, never throwing", () => {
+    for (const at of [1e300, 8.64e15, "99999999999999999999"]) {
+      const event = parsed({ ...fixture("conversation-user-created.json"), created_at: at, first_sent_at: at });
+      expect(event.kind).toBe("ticket_created");
+      expect(event).not.toHaveProperty("occurredAt");
+    }
+  });
+
   it.each([
     ["conversation-user-replied.json", "customer_message", "29384750011", USER, "open"],
     ["conversation-admin-noted-own.json", "internal_note", "29384750013", OUR_ADMIN, "open"],
