@@ -4,12 +4,13 @@ import { passesLuhn, passesVerhoeff } from "../../src/memory/redact/checks";
 import type { Rng } from "./rng";
 
 /** Appends the digit that makes `body` pass `check`. */
-function withCheckDigit(body: string, check: (digits: string) => boolean): string {
+export function withCheckDigit(body: string, check: (digits: string) => boolean): string {
   for (let d = 0; d <= 9; d++) if (check(`${body}${d}`)) return `${body}${d}`;
   throw new Error("no check digit");
 }
 
-function group(digits: string, sizes: number[], sep: string): string {
+/** `digits` in groups of `sizes` joined by `sep`; what is left over makes one more group. */
+export function group(digits: string, sizes: number[], sep: string): string {
   const parts: string[] = [];
   let at = 0;
   for (const s of sizes) {

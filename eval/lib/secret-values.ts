@@ -5,6 +5,7 @@
 import isIBAN from "validator/lib/isIBAN";
 import isLuhnNumber from "validator/lib/isLuhnNumber";
 import { passesVerhoeff } from "../../src/memory/redact/checks";
+import { group, withCheckDigit } from "../../bench/lib/pii";
 import type { Rng } from "../../bench/lib/rng";
 
 const UPPER = "ABCDEFGHIJKLMNPQRSTUVWXYZ";
@@ -14,23 +15,6 @@ const upper = (rng: Rng, n: number) => chars(rng, UPPER, n);
 /** Digits where the first may be 0 too (codes, PINs, CVVs are any digits). */
 const anyDigits = (rng: Rng, n: number) => rng.digits(n);
 const nonZero = (rng: Rng, n: number) => `${rng.int(1, 9)}${rng.digits(n - 1)}`;
-
-function withCheckDigit(body: string, check: (digits: string) => boolean): string {
-  for (let d = 0; d <= 9; d++) if (check(`${body}${d}`)) return `${body}${d}`;
-  throw new Error("no check digit");
-}
-
-function group(s: string, sizes: number[], sep: string): string {
-  const parts: string[] = [];
-  let at = 0;
-  for (const n of sizes) {
-    if (at >= s.length) break;
-    parts.push(s.slice(at, at + n));
-    at += n;
-  }
-  if (at < s.length) parts.push(s.slice(at));
-  return parts.join(sep);
-}
 
 // ---------------------------------------------------------------- payment cards
 
