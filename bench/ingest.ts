@@ -1,61 +1,29 @@
 // `npm run bench -- ingest`: how fast the API acknowledges signed Zendesk webhooks (installation
 // lookup, signature check on the raw bytes, inbox row in the database before the 2xx, enqueue)
-// against a bare Express route answering 200, same machine, same run, same request bodies.
-// First the burst (`--phase burst` runs only it): the API process alone (no worker) under a
-// closed loop of 32 connections, rounds alternating with the bare route, its ack p50/p99 and
-// where its time went (bench/lib/service.ts, Stages); its own JSON line. Then maximum
-// throughput at each of several connection counts, in rounds that alternate between the two
-// servers (bare, app, app, bare, …) so that a slow spell of a shared machine falls on both
-// alike. Each server's maximum is its best level: the bare route is CPU-bound at the first,
-// while the app, whose every answer waits for a committed row, needs more requests in flight
-// to be busy (all levels are reported). The ratio is of the maxima. The latency at a fixed rate
-// gets a fresh server process and database per variant. The load generator runs in this
-// process. The worker is off (ingest only), then on in-process as a second variant.
-import { randomBytes } from "node:crypto";
-import { ticketCreatedEvent, zendeskHeaders } from "../test/helpers/pipeline";
+// against a bare Express route answering 200, same machine, same run, same request bodies. First
+// the burst (ingest-burst.ts; `--phase burst` runs only it): the API process alone (no worker)
+// under a closed loop of 32 connections, rounds alternating with the bare route, its ack p50/p99
+// and where its time went (bench/lib/service.ts, Stages); its own JSON line. Then maximum
+// throughput at each of several connection counts, in rounds that alternate between the two servers
+// (bare, app, app, bare, …) so that a slow spell of a shared machine falls on both alike. Each
+// server's maximum is its best level: the bare route is CPU-bound at the first, while the app,
+// whose every answer waits for a committed row, needs more requests in flight to be busy (all
+// levels are reported). The ratio is of the maxima. The latency at a fixed rate gets a fresh server
+// process and database per variant. The load generator runs in this process. The worker is off
+// (ingest only), then on in-process as a second variant.
 import type { Benchmark } from "./lib/benchmark";
-import { callsPer, startService, type ServiceChild } from "./lib/child";
-import { conversation, type Conversation } from "./lib/corpus";
-import type { ProfileSummary } from "./lib/cpu-profile";
-import { createDeployment, type Deployment } from "./lib/deployment";
+import { BURST_GOAL, burst } from "./ingest-burst";
 import { TimedFakeZendesk } from "./lib/fake-helpdesk";
-import { closedLoop, openLoop, type LoadResult, type OutgoingRequest } from "./lib/load";
-import { cpuMeter, emit, machine, machineCpuMeter, progress, round, summarize } from "./lib/report";
-import { createRng } from "./lib/rng";
-import type { CallCounts, DeliveryCounts, LoopDelay, Role, Stages } from "./lib/service-protocol";
+import { cpuPct, inboxFigures, perRequest, pool, slice, startTarget, stopTarget, type PhaseFigures, type Slice, type Target } from "./lib/ingest-targets";
+import { closedLoop, openLoop, type LoadResult } from "./lib/load";
+import { emit, machine, progress, round, summarize } from "./lib/report";
 import type { Postgres, RedisInfo } from "./lib/infra";
+import type { Role } from "./lib/service-protocol";
 
-// burst: a helpdesk sends in bursts; the ack p99 of a closed loop of 32 connections (the
-// server saturated) must stay far below Intercom's 500 ms
-const GOAL = { throughput_vs_bare_min: 0.6, p99_ms_at_rate_max: 25, rate: 500, burst_connections: 32, burst_p99_ms_max: 50 };
+const GOAL = { throughput_vs_bare_min: 0.6, p99_ms_at_rate_max: 25, rate: 500, ...BURST_GOAL };
 
 type Settings = { phase: "all" | "burst"; burstSeconds: number; burstRounds: number; seconds: number; rounds: number; warmup: number; profileSeconds: number; connections: number[]; rate: number; concurrency: number; worker: "off" | "on" | "both" };
 type Phase = "throughput" | "rate";
-
-/** One server under test: its process, its deployment (none for bare), the requests it is sent. */
-type Target = { role: Role; child: ServiceChild; deployment: Deployment | null; next: () => OutgoingRequest; acknowledged: number };
-
-type PhaseFigures = {
-  requests_per_s: number;
-  sent: number;
-  ok: number;
-  failed: number;
-  statuses: Record<string, number>;
-  latency_ms: ReturnType<typeof summarize>;
-  /** CPU of the server process, % of one core. */
-  server_cpu_pct: number;
-  /** CPU of this process (the load generator), % of one core. */
-  loadgen_cpu_pct: number;
-  /** Whole machine (server, load generator, PostgreSQL, Redis), % of all cores. */
-  machine_cpu_pct: number | null;
-  /** Round trips from the server per request: SQL statements, Redis commands. */
-  per_request?: { server_cpu_ms: number } & Partial<ReturnType<typeof callsPer>>;
-  schedule_lag_p99_ms?: number;
-  shed?: number;
-  inbox?: DeliveryCounts & { acknowledged: number; every_ack_recorded: boolean };
-  /** The server's CPU profile over a further window of the same load (not in the figures above). */
-  server_profile?: ProfileSummary;
-};
 
 export const ingestBench: Benchmark = {
   name: "ingest",
@@ -131,99 +99,6 @@ export const ingestBench: Benchmark = {
     }
   },
 };
-
-let nextTicket = 1_000_000;
-let conversations: Conversation[] | undefined;
-
-/** Signed ticket.created bodies, each a new delivery (fresh event id); the fake helpdesk learns each ticket. */
-function webhookRequests(path: string, secret: string, fake: TimedFakeZendesk | null): () => OutgoingRequest {
-  const rng = createRng(7);
-  conversations ??= Array.from({ length: 300 }, () => conversation(rng, rng.int(1, 5)));
-  const pool = conversations;
-  return () => {
-    const ticketId = nextTicket++;
-    const requesterId = 700_000 + (ticketId % 5_000);
-    const conv = pool[ticketId % pool.length]!;
-    fake?.addConversationTicket(ticketId, requesterId, conv);
-    const body = JSON.stringify(ticketCreatedEvent({ ticketId, requesterId, subject: conv.subject }));
-    return { path, headers: zendeskHeaders(body, secret), body };
-  };
-}
-
-async function startTarget(role: Role, postgres: Postgres | null, redis: RedisInfo | null, fake: TimedFakeZendesk | null, env: Record<string, string> = {}): Promise<Target> {
-  const deployment = role === "bare" ? null : await createDeployment(`ingest_${role.replace("+", "_")}`, postgres, redis);
-  const secret = `whsec_bench_${randomBytes(12).toString("hex")}`;
-  try {
-    const child = await startService(role, { ...deployment?.env, ...env, BENCH_SIGNING_SECRET: role === "bare" ? undefined : secret });
-    const path = role === "bare" ? "/bare" : `/webhooks/zendesk/${child.installationId}`;
-    return { role, child, deployment, next: webhookRequests(path, secret, fake), acknowledged: 0 };
-  } catch (err) {
-    await deployment?.dispose();
-    throw err;
-  }
-}
-
-async function stopTarget(t: Target | undefined): Promise<void> {
-  await t?.child.stop();
-  await t?.deployment?.dispose();
-}
-
-/** What one stretch of load cost: the result, and CPU of the server, this process and the machine. */
-type Slice = { load: LoadResult; serverMs: number; loadgenPct: number; machinePct: number | null; loop: LoopDelay };
-
-async function slice(t: Target, run: (t: Target) => Promise<LoadResult>): Promise<Slice> {
-  const cpu0 = await t.child.cpuMs();
-  await t.child.loopDelay();
-  const loadgen = cpuMeter();
-  const machineCpu = machineCpuMeter();
-  const load = await run(t);
-  const loadgenPct = loadgen();
-  const machinePct = machineCpu();
-  const serverMs = (await t.child.cpuMs()) - cpu0;
-  const loop = await t.child.loopDelay();
-  t.acknowledged += load.ok;
-  return { load, serverMs, loadgenPct, machinePct, loop };
-}
-
-/** Slices of one server taken together: counts and latencies pooled, CPU weighted by time. */
-function pool(slices: Slice[]): { load: LoadResult; serverMs: number; loadgenPct: number; machinePct: number | null } {
-  const load: LoadResult = { seconds: 0, sent: 0, completed: 0, ok: 0, failed: 0, statuses: {}, latencies: [], lag: [], shed: 0 };
-  let loadgen = 0;
-  let machineSum = 0;
-  let machineSeconds = 0;
-  let serverMs = 0;
-  for (const sl of slices) {
-    const r = sl.load;
-    load.seconds += r.seconds;
-    load.sent += r.sent;
-    load.completed += r.completed;
-    load.ok += r.ok;
-    load.failed += r.failed;
-    load.shed += r.shed;
-    for (const [k, n] of Object.entries(r.statuses)) load.statuses[k] = (load.statuses[k] ?? 0) + n;
-    for (const v of r.latencies) load.latencies.push(v);
-    for (const v of r.lag) load.lag.push(v);
-    serverMs += sl.serverMs;
-    loadgen += sl.loadgenPct * r.seconds;
-    if (sl.machinePct !== null) {
-      machineSum += sl.machinePct * r.seconds;
-      machineSeconds += r.seconds;
-    }
-  }
-  return { load, serverMs, loadgenPct: round(loadgen / Math.max(1e-9, load.seconds)), machinePct: machineSeconds > 0 ? round(machineSum / machineSeconds) : null };
-}
-
-/** Round trips per request, counted on node-postgres and ioredis (the embedded store and queue have none). */
-async function perRequest(t: Target, serverMs: number, completed: number, calls0: CallCounts): Promise<PhaseFigures["per_request"]> {
-  const counted: Partial<ReturnType<typeof callsPer>> = t.child.database === "postgres" ? callsPer([calls0], [await t.child.calls()], completed) : {};
-  if (t.child.queue !== "bullmq") delete counted.redis_commands;
-  return { server_cpu_ms: round(serverMs / Math.max(1, completed), 3), ...counted };
-}
-
-async function inboxFigures(t: Target): Promise<NonNullable<PhaseFigures["inbox"]>> {
-  const inbox = await t.child.deliveries();
-  return { ...inbox, acknowledged: t.acknowledged, every_ack_recorded: inbox.total >= t.acknowledged };
-}
 
 type Level = {
   connections: number;
@@ -326,117 +201,6 @@ async function maxThroughput(
   }
 }
 
-type BurstSide = {
-  requests_per_s: number;
-  ok: number;
-  failed: number;
-  latency_ms: ReturnType<typeof summarize>;
-  /** Each round's p99: how much of the pooled p99 is one bad spell of a shared machine. */
-  round_p99_ms: number[];
-  /** The worst round's event-loop delay p99 (a blocked or CPU-starved process). */
-  loop_delay_p99_ms: number;
-  server_cpu_pct: number;
-  /** This process (the load generator), % of one core; the whole machine, % of all cores. */
-  loadgen_cpu_pct: number;
-  machine_cpu_pct: number | null;
-};
-
-export type BurstLine = {
-  bench: "ingest";
-  phase: "burst";
-  connections: number;
-  seconds: number;
-  rounds: number;
-  app: BurstSide & { stages: Stages; inbox: NonNullable<PhaseFigures["inbox"]> };
-  bare: BurstSide;
-  /**
-   * The app's rounds whose neighbouring bare round met the goal (a quiet spell of the machine),
-   * pooled: what the app does when the machine lets a bare route do it. For reading a run on a
-   * shared machine; `met` is judged on every round.
-   */
-  quiet_rounds: { rounds: number; app_latency_ms: ReturnType<typeof summarize> };
-  /** The app's p99 over the bare route's, same run: what the acknowledgement path adds. */
-  app_minus_bare_p99_ms: number;
-  goal: { burst_connections: number; burst_p99_ms_max: number };
-  met: boolean;
-  /**
-   * met; missed; or machine_too_busy: missed while the bare route's own p99 was over the goal
-   * too, so the run says more about the machine (other work on its cores) than about the app.
-   */
-  verdict: "met" | "missed" | "machine_too_busy";
-  machine: ReturnType<typeof machine>;
-};
-
-/**
- * The burst: a closed loop of GOAL.burst_connections keep-alive connections (each sends its next
- * webhook when the previous is answered: the server saturated), on the API process alone (no
- * worker), in rounds alternating with the bare route so a slow spell of the machine falls on
- * both. Besides the client-side latencies it reads, from the app, where its time went (Stages).
- */
-async function burst(s: Settings, postgres: Postgres | null, redis: RedisInfo | null, env: Record<string, string>): Promise<BurstLine> {
-  const connections = GOAL.burst_connections;
-  const rounds = s.burstRounds;
-  const sliceSeconds = s.burstSeconds / rounds;
-  const run = (seconds: number) => (t: Target) => closedLoop(t.child.port, t.next, { connections, seconds, maxRequests: Math.ceil(seconds * 100_000) });
-  let bare: Target | undefined;
-  let app: Target | undefined;
-  try {
-    bare = await startTarget("bare", postgres, redis, null);
-    app = await startTarget("api", postgres, redis, null, env);
-    if (s.warmup > 0) {
-      await slice(bare, run(s.warmup));
-      await slice(app, run(s.warmup));
-    }
-    await app.child.stages();
-    progress(`ingest: burst, api vs bare, ${connections} connections, ${rounds} alternating rounds of ${round(sliceSeconds, 2)} s`);
-    const slices = { app: [] as Slice[], bare: [] as Slice[] };
-    for (let i = 0; i < rounds; i++) {
-      if (i % 2 === 0) slices.bare.push(await slice(bare, run(sliceSeconds)));
-      slices.app.push(await slice(app, run(sliceSeconds)));
-      if (i % 2 === 1) slices.bare.push(await slice(bare, run(sliceSeconds)));
-    }
-    const stages = await app.child.stages();
-    const side = (of: Slice[]): BurstSide => {
-      const p = pool(of);
-      return {
-        requests_per_s: Math.round(p.load.completed / p.load.seconds),
-        ok: p.load.ok,
-        failed: p.load.failed,
-        latency_ms: summarize(p.load.latencies),
-        round_p99_ms: of.map((sl) => summarize(sl.load.latencies).p99),
-        loop_delay_p99_ms: Math.max(...of.map((sl) => sl.loop.p99)),
-        server_cpu_pct: cpuPct(p),
-        loadgen_cpu_pct: p.loadgenPct,
-        machine_cpu_pct: p.machinePct,
-      };
-    };
-    const a = { ...side(slices.app), stages, inbox: await inboxFigures(app) };
-    const b = side(slices.bare);
-    const met = a.latency_ms.p99 <= GOAL.burst_p99_ms_max && a.failed === 0 && a.inbox.every_ack_recorded;
-    // each app round ran next to bare round i: where that one met the goal, the machine was quiet enough to judge
-    const quiet = slices.app.filter((_, i) => b.round_p99_ms[i]! <= GOAL.burst_p99_ms_max);
-    const tooBusy = !met && a.failed === 0 && a.inbox.every_ack_recorded && b.latency_ms.p99 > GOAL.burst_p99_ms_max;
-    return {
-      bench: "ingest",
-      phase: "burst",
-      connections,
-      seconds: s.burstSeconds,
-      rounds,
-      app: a,
-      bare: b,
-      quiet_rounds: { rounds: quiet.length, app_latency_ms: summarize(quiet.flatMap((sl) => sl.load.latencies)) },
-      app_minus_bare_p99_ms: round(a.latency_ms.p99 - b.latency_ms.p99, 3),
-      goal: { burst_connections: connections, burst_p99_ms_max: GOAL.burst_p99_ms_max },
-      met,
-      verdict: met ? "met" : tooBusy ? "machine_too_busy" : "missed",
-      machine: machine(app.deployment?.database ?? "none", app.deployment?.queue ?? "none"),
-    };
-  } finally {
-    await stopTarget(app);
-    await stopTarget(bare);
-  }
-}
-
 type Figures = PhaseFigures & { connections: number };
 
 /** Open-loop latency at `s.rate` requests/s, on a fresh server process and database. */
@@ -465,11 +229,6 @@ async function atFixedRate(
   } finally {
     await stopTarget(t);
   }
-}
-
-/** Server CPU over the slices' wall time, % of one core. */
-function cpuPct(p: { load: LoadResult; serverMs: number }): number {
-  return round((p.serverMs / Math.max(1e-9, p.load.seconds * 1000)) * 100);
 }
 
 function describe(r: LoadResult, phase: Phase, cpu: { server: number; loadgen: number; machine: number | null }): PhaseFigures {
