@@ -1,4 +1,5 @@
-# helpdesk-memory: one image for the API (`npm start`) and the worker (`npm run worker`).
+# helpdesk-memory: one image for the API (src/main.ts) and the worker (src/worker.ts),
+# each run by node directly (see CMD).
 FROM node:20-bookworm-slim
 WORKDIR /app
 ENV NODE_ENV=production CHECKPOINT_DISABLE=1
@@ -9,4 +10,6 @@ COPY scripts ./scripts
 RUN npm ci --no-audit --no-fund
 COPY . .
 EXPOSE 3000
-CMD ["npm", "start"]
+# node itself is the container's first process: npm does not pass SIGTERM on to the script it
+# runs, so `docker stop` would reach npm alone and the service would be killed without draining
+CMD ["node", "--import", "tsx", "src/main.ts"]
