@@ -35,3 +35,27 @@ export async function createTestDatabase(): Promise<Database> {
     },
   };
 }
+
+/**
+ * A Zendesk ticket.created delivery row for an installation nobody has (`inst_gone`), touched
+ * now: a worker that runs it ends at once, `skipped`. For the queue-recovery tests, which care
+ * only that each row gets run again. A `processing` row has already counted one attempt.
+ */
+export async function insertOrphanDelivery(db: Database, row: { id: string; dedupeKey: string; ticketRef: string; status: "received" | "queued" | "processing" }): Promise<void> {
+  const now = new Date();
+  await db.prisma.webhookDelivery.create({
+    data: {
+      id: row.id,
+      installationId: "inst_gone",
+      tenantId: "tnt_1",
+      provider: "zendesk",
+      dedupeKey: row.dedupeKey,
+      eventType: "ticket.created",
+      status: row.status,
+      attempts: row.status === "processing" ? 1 : 0,
+      event: { kind: "ticket_created", type: "ticket.created", ticketRef: row.ticketRef },
+      receivedAt: now,
+      updatedAt: now,
+    },
+  });
+}

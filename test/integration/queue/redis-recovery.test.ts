@@ -15,7 +15,7 @@ import { createDeterministicExtractor } from "../../../src/memory/extract/determ
 import { createMetrics } from "../../../src/metrics";
 import { createPipelineRuntime, type PipelineRuntime } from "../../../src/pipeline/runtime";
 import { createBullmqQueue } from "../../../src/queue/bullmq";
-import { createTestDatabase } from "../../helpers/db";
+import { createTestDatabase, insertOrphanDelivery } from "../../helpers/db";
 import { waitFor } from "../../helpers/pipeline";
 import { createPrivateRedis, type PrivateRedis } from "../../helpers/processes";
 
@@ -67,23 +67,8 @@ describeWithRedisServer("recovery after Redis comes back empty", () => {
 
   /** Rows acknowledged just before Redis went, touched now. Their installation is unknown, so each run ends at once as skipped. */
   async function rows(from: number, count: number, status: "queued" | "processing"): Promise<void> {
-    const now = new Date();
     for (let i = from; i < from + count; i++) {
-      await db.prisma.webhookDelivery.create({
-        data: {
-          id: `dlv_recovery${String(i).padStart(20, "0")}`,
-          installationId: "inst_gone",
-          tenantId: "tnt_1",
-          provider: "zendesk",
-          dedupeKey: `recovery-${i}`,
-          eventType: "ticket.created",
-          status,
-          attempts: status === "processing" ? 1 : 0,
-          event: { kind: "ticket_created", type: "ticket.created", ticketRef: String(i) },
-          receivedAt: now,
-          updatedAt: now,
-        },
-      });
+      await insertOrphanDelivery(db, { id: `dlv_recovery${String(i).padStart(20, "0")}`, dedupeKey: `recovery-${i}`, ticketRef: String(i), status });
     }
   }
 

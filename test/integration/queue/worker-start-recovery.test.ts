@@ -14,7 +14,7 @@ import { createMemoryEngine } from "../../../src/memory/engine";
 import { createDeterministicExtractor } from "../../../src/memory/extract/deterministic";
 import { createMetrics } from "../../../src/metrics";
 import { createPipelineRuntime, type PipelineRuntime } from "../../../src/pipeline/runtime";
-import { createTestDatabase } from "../../helpers/db";
+import { createTestDatabase, insertOrphanDelivery } from "../../helpers/db";
 import { waitFor } from "../../helpers/pipeline";
 
 jest.setTimeout(60_000);
@@ -35,27 +35,11 @@ describe("a worker that starts", () => {
   });
 
   it("runs what a dead worker left, `processing` and `queued` rows touched just now, at once", async () => {
-    const now = new Date();
     const ids: string[] = [];
-    for (const [i, status] of ["processing", "processing", "queued", "queued", "received"].entries()) {
+    for (const [i, status] of (["processing", "processing", "queued", "queued", "received"] as const).entries()) {
       const id = `dlv_startrecovery${String(i).padStart(15, "0")}`;
       ids.push(id);
-      await db.prisma.webhookDelivery.create({
-        data: {
-          id,
-          // an installation nobody has: each run ends at once, skipped
-          installationId: "inst_gone",
-          tenantId: "tnt_1",
-          provider: "zendesk",
-          dedupeKey: `start-recovery-${i}`,
-          eventType: "ticket.created",
-          status,
-          attempts: status === "processing" ? 1 : 0,
-          event: { kind: "ticket_created", type: "ticket.created", ticketRef: String(i) },
-          receivedAt: now,
-          updatedAt: now,
-        },
-      });
+      await insertOrphanDelivery(db, { id, dedupeKey: `start-recovery-${i}`, ticketRef: String(i), status });
     }
     const config = loadConfig({ DATA_DIR: dataDir, MASTER_KEY: randomBytes(32).toString("hex"), LOG_LEVEL: "silent" });
     const log = createLogger("silent");
