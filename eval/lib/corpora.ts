@@ -15,6 +15,8 @@ export type Row = { id: string; text: string; label?: string; intents?: string[]
 export type Mapping = { labels?: Record<string, LabelTarget>; rules?: Rule[]; unmapped_vertical?: Vertical };
 
 export const CORPORA_DIR = path.join(__dirname, "..", "corpora");
+/** Corpora that are only trained on: `train.jsonl` and `labels.json`, no dev part, never scored. */
+export const TRAINING_ONLY_DIR = path.join(__dirname, "..", "training");
 
 export function corpusNames(): string[] {
   return fs
@@ -80,4 +82,31 @@ export function loadVerticalOnly(name: string): { id: string; text: string; vert
     .split("\n")
     .filter((l) => l.trim() !== "")
     .map((l) => ({ ...(JSON.parse(l) as Row), vertical }));
+}
+
+export function trainingOnlyNames(): string[] {
+  if (!fs.existsSync(TRAINING_ONLY_DIR)) return [];
+  return fs
+    .readdirSync(TRAINING_ONLY_DIR, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort();
+}
+
+/**
+ * The rows of a train-only corpus (eval/training/<name>) with their vertical and kinds from its
+ * labels.json; every row must be covered (an empty `kinds` list trains the vertical only).
+ */
+export function loadTrainingOnly(name: string): Example[] {
+  const dir = path.join(TRAINING_ONLY_DIR, name);
+  const mapping = JSON.parse(fs.readFileSync(path.join(dir, "labels.json"), "utf8")) as Mapping;
+  return fs
+    .readFileSync(path.join(dir, "train.jsonl"), "utf8")
+    .split("\n")
+    .filter((l) => l.trim() !== "")
+    .map((l) => {
+      const row = JSON.parse(l) as Row;
+      const t = targetOf(`../training/${name}`, mapping, row);
+      return { id: row.id, text: row.text, vertical: t.vertical, kinds: t.kinds };
+    });
 }

@@ -2,7 +2,8 @@
 // their dev parts) and the extractor's regression sets (test/unit/memory/extract/held-out*),
 // which are the only labelled text for the verticals the public corpora lack (saas, telecom,
 // edtech), and rows said to a corpus's business that name no issue (train-vertical.jsonl,
-// vertical only). Customer messages of a conversation are joined; agent lines are left out.
+// vertical only), and the train splits of further public corpora under eval/training/, which
+// are only trained on (they have no dev part). Customer messages of a conversation are joined; agent lines are left out.
 import type { Vertical } from "../../src/memory/types";
 import { HELD_OUT } from "../../test/unit/memory/extract/held-out";
 import { HELD_OUT_2 } from "../../test/unit/memory/extract/held-out-2";
@@ -10,7 +11,7 @@ import { HELD_OUT_3 } from "../../test/unit/memory/extract/held-out-3";
 import { HELD_OUT_4 } from "../../test/unit/memory/extract/held-out-4";
 import { HELD_OUT_5 } from "../../test/unit/memory/extract/held-out-5";
 import { HELD_OUT_6 } from "../../test/unit/memory/extract/held-out-6";
-import { corpusNames, loadCorpus, loadVerticalOnly, type Example } from "./corpora";
+import { corpusNames, loadCorpus, loadTrainingOnly, loadVerticalOnly, trainingOnlyNames, type Example } from "./corpora";
 
 /**
  * `kind` is the primary issue kind, null when the text carries no issue; `example` is the corpus
@@ -23,6 +24,10 @@ export function trainingExamples(): TrainingExample[] {
   for (const name of corpusNames()) {
     for (const e of loadCorpus(name, "train").examples) out.push({ text: e.text, vertical: e.vertical, kind: e.kinds[0] ?? null, source: name, example: e });
     for (const e of loadVerticalOnly(name)) out.push({ text: e.text, vertical: e.vertical, kind: null, source: `${name} (vertical only)` });
+  }
+  // Train-only corpora (eval/training/): public train splits that nothing is scored on.
+  for (const name of trainingOnlyNames()) {
+    for (const e of loadTrainingOnly(name)) out.push({ text: e.text, vertical: e.vertical, kind: e.kinds[0] ?? null, source: `${name} (train only)` });
   }
   for (const c of [...HELD_OUT, ...HELD_OUT_2]) out.push({ text: c.text, vertical: c.vertical, kind: c.issue?.[0] ?? null, source: "held-out" });
   for (const c of [...HELD_OUT_3, ...HELD_OUT_4, ...HELD_OUT_5, ...HELD_OUT_6]) {
