@@ -188,7 +188,8 @@ export function detectIssue(
     for (const pick of [statesProblem, substantive]) {
       for (const m of messages) {
         const si = m.sentences.findIndex(pick);
-        if (si >= 0) return { issue_type: fromModel, summary: summarise(m, si), message_index: m.index, baseUrgency: "medium", specific: true };
+        // A question is not pressing in itself, whoever names it (as in the question fallback below).
+        if (si >= 0) return { issue_type: fromModel, summary: summarise(m, si), message_index: m.index, baseUrgency: fromModel === "general_question" ? "low" : "medium", specific: true };
       }
     }
   }

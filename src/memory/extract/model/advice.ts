@@ -6,8 +6,10 @@ import type { Vertical } from "../../types";
 import { shippedModel } from "./linear";
 
 export type KindAdvice = { kind: string; probability: number; verticals: string[] };
+/** The kind head's whole distribution, to choose among the kinds of the routed vertical. */
+type KindDistribution = { classes: string[]; probabilities: Float64Array; verticals: Record<string, string[]> };
 /** `english`: the text reads as English (or too short to tell), the only language the model was trained on. */
-export type ModelAdvice = { vertical: { label: string; probability: number }; kind: KindAdvice; english: boolean };
+export type ModelAdvice = { vertical: { label: string; probability: number }; kind: KindAdvice; kinds: KindDistribution; english: boolean };
 
 /** The vote the model's vertical casts from each probability up (the lexicon's strong words weigh 2–3). */
 const VERTICAL_VOTES: readonly { from: number; vote: number }[] = [
@@ -39,7 +41,12 @@ export function adviseFromModel(text: string, language?: string): ModelAdvice | 
   const v = p.vertical!;
   const k = p.kind!;
   if (v.coverage < MIN_COVERAGE) return null;
-  return { vertical: { label: v.label, probability: v.probability }, kind: { kind: k.label, probability: k.probability, verticals: model.kindVerticals[k.label] ?? [] }, english: language === undefined || language === "en" };
+  return {
+    vertical: { label: v.label, probability: v.probability },
+    kind: { kind: k.label, probability: k.probability, verticals: model.kindVerticals[k.label] ?? [] },
+    kinds: { classes: model.classes("kind"), probabilities: k.probabilities, verticals: model.kindVerticals },
+    english: language === undefined || language === "en",
+  };
 }
 
 /**
@@ -59,10 +66,22 @@ const TIE_BREAK_VOTE = 2;
 
 /**
  * The model's kind, if its probability is at least `minProbability` and it fits the routed
- * vertical (a kind seen only in other verticals is not offered).
+ * vertical. When the likeliest kind was seen only in other verticals, the likeliest kind seen in
+ * the routed one is taken instead (a lost wallet at a hotel is a guest's lost item, not a blocked
+ * card), if its probability among that vertical's kinds is at least `minProbability`.
  */
 export function modelKind(advice: ModelAdvice | null, vertical: Vertical, minProbability: number): string | null {
-  if (!advice || advice.kind.probability < minProbability) return null;
+  if (!advice) return null;
   const fits = vertical === "general_info" || advice.kind.verticals.length === 0 || advice.kind.verticals.includes(vertical) || advice.kind.verticals.length > 1;
-  return fits ? advice.kind.kind : null;
+  if (fits) return advice.kind.probability >= minProbability ? advice.kind.kind : null;
+  const { classes, probabilities, verticals } = advice.kinds;
+  let best = -1;
+  let mass = 0;
+  for (let c = 0; c < classes.length; c++) {
+    if (!(verticals[classes[c]!] ?? []).includes(vertical)) continue;
+    mass += probabilities[c]!;
+    if (best < 0 || probabilities[c]! > probabilities[best]!) best = c;
+  }
+  if (best < 0 || probabilities[best]! / mass < minProbability) return null;
+  return classes[best]!;
 }

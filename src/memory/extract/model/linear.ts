@@ -31,7 +31,7 @@ export type ModelFile = {
  * `probability`: the model's probability of its label; `coverage`: the share of the text's
  * features the model has weights for (low for a language it never saw).
  */
-export type Prediction = { label: string; probability: number; coverage: number };
+export type Prediction = { label: string; probability: number; coverage: number; probabilities: Float64Array };
 
 function decode<T extends Uint32Array | Uint8Array | Int16Array>(b64: string, Type: { new (buffer: ArrayBuffer): T }): T {
   const buf = Buffer.from(b64, "base64");
@@ -85,7 +85,7 @@ export class LinearModel {
     }
   }
 
-  /** Predictions of every head for one text: the likeliest class and its probability. */
+  /** Predictions of every head for one text: the likeliest class, its probability, and every class's (in `classes` order). */
   predict(text: string): Record<string, Prediction> {
     const features = featurize(text);
     const sums = new Float64Array(this.bias.length);
@@ -111,9 +111,11 @@ export class LinearModel {
         sums[c] = (this.bias[c]! + sums[c]! * norm) * this.scale[c]!;
         if (sums[c]! > max) (max = sums[c]!), (best = c);
       }
+      const probabilities = new Float64Array(classes.length);
       let total = 0;
-      for (let c = offset; c < offset + classes.length; c++) total += Math.exp(sums[c]! - max);
-      out[name] = { label: classes[best - offset]!, probability: 1 / total, coverage: known / Math.max(1, features.length) };
+      for (let c = offset; c < offset + classes.length; c++) total += probabilities[c - offset] = Math.exp(sums[c]! - max);
+      for (let c = 0; c < classes.length; c++) probabilities[c]! /= total;
+      out[name] = { label: classes[best - offset]!, probability: 1 / total, coverage: known / Math.max(1, features.length), probabilities };
     }
     return out;
   }
