@@ -14,16 +14,26 @@ const KEYWORD_KIND: Record<string, RefKind> = {
   transaction: "transaction", txn: "transaction", trx: "transaction", utr: "transaction", rrn: "transaction", payment: "transaction",
   transfer: "transaction", receipt: "transaction", reference: "other", ref: "other", tracking: "tracking", awb: "tracking",
   consignment: "tracking", shipment: "tracking", waybill: "tracking", rma: "order", return: "order",
+  // German writes the word and "number" as one ("Bestellnummer 40211"), Dutch too ("bestelnummer")
+  bestellnummer: "order", auftragsnummer: "order", bestelnummer: "order", rechnungsnummer: "invoice", factuurnummer: "invoice",
+  buchungsnummer: "booking", reservierungsnummer: "booking", boekingsnummer: "booking", vorgangsnummer: "ticket",
+  ticketnummer: "ticket", fallnummer: "ticket", sendungsnummer: "tracking", trackingnummer: "tracking",
+  transaktionsnummer: "transaction", referenznummer: "other",
 };
 
 // "order no. 12345", "PNR is ABC123", "ticket #4567", "UPI ref: 412345678901", "booking reference - HMX8K2"
 const KEYWORD_LED = new RegExp(
-  String.raw`\b(${Object.keys(KEYWORD_KIND).join("|")})(\s+(?:number|no\.?|num|nr|id|code|ref(?:erence)?|#))?` +
+  String.raw`\b(${Object.keys(KEYWORD_KIND).join("|")})(\s+(?:(?:number|no|num|nr|id|code|ref(?:erence)?)(?![A-Za-z0-9])|no\.|#))?` +
     String.raw`((?:\s*(?:is|was|:|=|-|\u2013|#))*)\s*(#?)([A-Za-z0-9][A-Za-z0-9\-_/]{2,34})`,
   "gi",
 );
 // Words that also start ordinary phrases ("my bill 2300", "payment 5000"): only with "number", "id", "#" or ":".
 const NEEDS_MARKER = new Set(["bill", "payment", "transfer", "request", "return", "trip", "claim", "receipt", "case", "purchase", "shipment"]);
+// …except a case, claim or request followed by a long number ("case 233970"): no amount or
+// count is written that way after them, unless it is "in case" ("in case 50000 people come").
+const LONG_NUMBER_WORDS = new Set(["case", "claim", "request"]);
+const longNumberRef = (keyword: string, token: string, before: string): boolean =>
+  LONG_NUMBER_WORDS.has(keyword) && /^\d{5,}$/.test(token) && !/\bin\s+$/i.test(before);
 const PREFIXED = /\b([A-Z]{2,6})[-_#]?(\d{3,}(?:[-_/][A-Z0-9]{2,})*)\b/g;
 const AMAZON_ORDER = /\b\d{3}-\d{7}-\d{7}\b/g;
 const UPS = /\b1Z[0-9A-Z]{16}\b/g;
@@ -87,7 +97,8 @@ export function findRefs(raw: string): FoundRef[] {
     const token = m[5]!.replace(/[-_/]+$/, "");
     // "TRX-55102" is one prefixed id (read below), not the keyword "trx" followed by "55102".
     const isPrefix = PREFIX_KIND[keyword.toUpperCase()] !== undefined && /^[-_#]?\d/.test(text.slice(m.index + m[1]!.length));
-    if (!isPrefix && (marked || !NEEDS_MARKER.has(keyword)) && acceptKeywordToken(kind, token, marked)) {
+    const unmarkedOk = !NEEDS_MARKER.has(keyword) || longNumberRef(keyword, token, text.slice(Math.max(0, m.index - 8), m.index));
+    if (!isPrefix && (marked || unmarkedOk) && acceptKeywordToken(kind, token, marked)) {
       push(token, kind, m.index + m[0].length - m[5]!.length);
     } else {
       // Not a ref ("tracking AWB 889…"): look again right after the keyword.

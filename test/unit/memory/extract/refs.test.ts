@@ -22,6 +22,14 @@ describe("findRefs", () => {
     ["Transaction ID TXN-88213-B failed", ["TXN-88213-B"]],
     ["Confirmation number 4012345678 on Booking.com", ["4012345678"]],
     ["Case ABX-20931 about my EM-200 printer", ["ABX-20931"]],
+    ["Any news on case 233970? It has been a week", ["233970"]],
+    ["I filed claim 88123401 for the broken screen", ["88123401"]],
+    ["Meine Bestellnummer 40211873 ist noch nicht angekommen", ["40211873"]],
+    ["Rechnungsnummer: RE-2024-118 ist falsch", ["RE-2024-118"]],
+    ["My PNR is NRX4K2 and the flight was cancelled", ["NRX4K2"]],
+    ["booking ref NR7QPL for two nights", ["NR7QPL"]],
+    ["order nr 55120931 still missing", ["55120931"]],
+    ["order no.55120932 still missing", ["55120932"]],
   ])("%s → %s", (text, expected) => {
     expect(values(text)).toEqual(expect.arrayContaining(expected));
   });
@@ -38,6 +46,8 @@ describe("findRefs", () => {
     "My EM-200 printer stopped printing after the update",
     "The model XR-5000 keeps rebooting",
     "Our BX-310 wireless router drops every hour",
+    "Just in case 50000 people sign up, can the plan scale?",
+    "In case 12 of us come, is there a group rate?",
   ])("finds no ref in %s", (text) => {
     expect(values(text)).toEqual([]);
   });
