@@ -4,16 +4,7 @@
 // so the development split stays the one measured before. Deterministic (rows in source order).
 import fs from "node:fs";
 import path from "node:path";
-import { CORPORA_DIR, rowTarget, type Row } from "./lib/corpora";
-
-function readRows(file: string): Row[] {
-  if (!fs.existsSync(file)) return [];
-  return fs
-    .readFileSync(file, "utf8")
-    .split("\n")
-    .filter((l) => l.trim() !== "")
-    .map((l) => JSON.parse(l) as Row);
-}
+import { CORPORA_DIR, readRows, rowTarget, type Row } from "./lib/corpora";
 
 /**
  * The rows of a CSV with a header `text,category`; a quoted field may hold commas, doubled

@@ -10,7 +10,7 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { CORPORA_DIR, TRAINING_ONLY_DIR, corpusNames, type Row } from "./lib/corpora";
+import { CORPORA_DIR, TRAINING_ONLY_DIR, corpusNames, readRows, type Row } from "./lib/corpora";
 
 /** Rows kept per service family (the part of the service name before `_`). */
 const QUOTA: Record<string, number> = {
@@ -46,15 +46,6 @@ function saysSomething(text: string, acts: string[]): boolean {
 const sha1 = (s: string): string => crypto.createHash("sha1").update(s).digest("hex");
 const key = (s: string): string => s.toLowerCase().replace(/\s+/g, " ").trim();
 
-function readJsonl(file: string): Row[] {
-  if (!fs.existsSync(file)) return [];
-  return fs
-    .readFileSync(file, "utf8")
-    .split("\n")
-    .filter((l) => l.trim() !== "")
-    .map((l) => JSON.parse(l) as Row);
-}
-
 function main(): void {
   const arg = process.argv[2];
   if (!arg) throw new Error("usage: npx tsx eval/import-sgd.ts <checkout of dstc8-schema-guided-dialogue, or its train/ folder>");
@@ -68,7 +59,7 @@ function main(): void {
   // texts of the committed samples (both parts), never added again
   const seen = new Set<string>();
   for (const name of corpusNames()) {
-    for (const f of ["train.jsonl", "dev.jsonl", "train-vertical.jsonl"]) for (const r of readJsonl(path.join(CORPORA_DIR, name, f))) seen.add(key(r.text));
+    for (const f of ["train.jsonl", "dev.jsonl", "train-vertical.jsonl"]) for (const r of readRows(path.join(CORPORA_DIR, name, f))) seen.add(key(r.text));
   }
 
   const files = fs

@@ -18,6 +18,16 @@ export const CORPORA_DIR = path.join(__dirname, "..", "corpora");
 /** Corpora that are only trained on: `train.jsonl` and `labels.json`, no dev part, never scored. */
 export const TRAINING_ONLY_DIR = path.join(__dirname, "..", "training");
 
+/** The rows of a JSON-lines file; none when the file does not exist. */
+export function readRows(file: string): Row[] {
+  if (!fs.existsSync(file)) return [];
+  return fs
+    .readFileSync(file, "utf8")
+    .split("\n")
+    .filter((l) => l.trim() !== "")
+    .map((l) => JSON.parse(l) as Row);
+}
+
 export function corpusNames(): string[] {
   return fs
     .readdirSync(CORPORA_DIR, { withFileTypes: true })
