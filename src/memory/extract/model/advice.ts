@@ -18,8 +18,8 @@ const VERTICAL_VOTES: readonly { from: number; vote: number }[] = [
   { from: 0.5, vote: 2 },
 ];
 /** Probability from which the model's kind replaces a generic fallback, and from which it replaces a rule's kind. */
-export const KIND_OVER_FALLBACK = 0.35;
-export const KIND_OVER_RULE = 0.9;
+export const KIND_OVER_FALLBACK = 0.5;
+export const KIND_OVER_RULE = 0.95;
 /** Below this share of known features the text is mostly words the model never saw: it abstains. */
 const MIN_COVERAGE = 0.6;
 /**

@@ -23,7 +23,7 @@ function featurizeReference(text: string): number[] {
     out.push(hash(w, 1), hash(`${prev} ${w}`, 2));
     prev = w;
     const padded = `<${w}>`;
-    for (let n = 3; n <= 5; n++) for (let i = 0; i + n <= padded.length; i++) out.push(hash(padded.slice(i, i + n), 3));
+    for (let i = 0; i + 4 <= padded.length; i++) out.push(hash(padded.slice(i, i + 4), 3));
   }
   if (words.length > 0) out.push(hash(`${prev} </s>`, 2));
   return out;
