@@ -10,7 +10,7 @@ const WORD = /[\p{L}\p{N}']+/gu;
 const MAX_WORDS = 120;
 /**
  * Character n-grams of one length, 4. On the validation folds (`npm run train -- --cv 4`) they
- * did better in all than 3- to 5-grams, 3+5, 4+5 or none (against 3–5: NLU++ hotels vertical
+ * did better overall than 3- to 5-grams, 3+5, 4+5 or none (against 3–5: NLU++ hotels vertical
  * +1.6 and issue kind +2.6 points, NLU++ banking issue kind +1.2; NLU++ banking vertical and
  * Bitext issue kind −0.4), with 5 lookups for a six-letter word instead of 15.
  */
