@@ -50,17 +50,30 @@ export function adviseFromModel(text: string, language?: string): ModelAdvice | 
 }
 
 /**
- * The model's vote for the classifier; general_info never gets one (it is what no evidence
+ * The model's votes for the classifier; general_info never gets one (it is what no evidence
  * means). Where the words already speak clearly (`evidence`: the strongest vertical's score from
  * lexicon, reference shapes and rules), the model only breaks ties: it learned from short
  * single-business queries and is surest where it is least needed.
  */
 export function modelVerticalHint(advice: ModelAdvice | null, evidence = 0): Partial<Record<Vertical, number>> {
-  if (!advice || advice.vertical.label === "general_info") return {};
+  if (!advice) return {};
+  const vote = (v: number) => (evidence >= CLEAR_EVIDENCE ? Math.min(v, TIE_BREAK_VOTE) : v);
+  const out: Partial<Record<Vertical, number>> = {};
   const step = VERTICAL_VOTES.find((s) => advice.vertical.probability >= s.from);
-  if (!step) return {};
-  return { [advice.vertical.label as Vertical]: evidence >= CLEAR_EVIDENCE ? Math.min(step.vote, TIE_BREAK_VOTE) : step.vote };
+  if (step && advice.vertical.label !== "general_info") out[advice.vertical.label as Vertical] = vote(step.vote);
+  // The kind head's word too: kinds that live in one vertical only ("the shower only runs cold"
+  // is a guest's room problem) vote for it when the head is sure of them, as a rule's kind does.
+  const { classes, probabilities, verticals } = advice.kinds;
+  const mass: Partial<Record<Vertical, number>> = {};
+  for (let c = 0; c < classes.length; c++) {
+    const only = verticals[classes[c]!];
+    if (only?.length === 1 && only[0] !== "general_info") mass[only[0] as Vertical] = (mass[only[0] as Vertical] ?? 0) + probabilities[c]!;
+  }
+  for (const [v, m] of Object.entries(mass) as [Vertical, number][]) if (m >= KIND_VOTE.from) out[v] = (out[v] ?? 0) + vote(KIND_VOTE.vote);
+  return out;
 }
+/** The kind head's vote: the probability its single-vertical kinds must reach together, and the vote (as the vertical head's surest). */
+const KIND_VOTE = { from: 0.9, vote: 6 };
 const CLEAR_EVIDENCE = 5;
 const TIE_BREAK_VOTE = 2;
 
