@@ -15,11 +15,13 @@ import { trainingExamples, type TrainingExample } from "./lib/training-data";
 
 /**
  * Chosen by --cv 4 on the training data (see eval/README.md). The vertical head is balanced
- * fully (Banking77 alone is 9,400 of the 11,000 texts: a lighter balance taught it that any
- * question is about a bank); the kind head by the square root of the imbalance.
+ * fully (bank texts are 11,000 of the 14,400: a lighter balance taught it that any question is
+ * about a bank), but no class weighs more than 10 (rather than 40: NLU++ routing +1 to +2 points
+ * on the folds); the kind head by the square root of the imbalance. 12 epochs rather than 8:
+ * up to +0.7 points on the folds.
  */
 type TrainConfig = Omit<TrainOptions, "balance" | "maxWeight"> & { verticalBalance: number; verticalMaxWeight: number; kindBalance: number; kindMaxWeight: number };
-const OPTIONS: TrainConfig = { epochs: 8, seed: 20261202, rate: 0.5, l2: 1e-5, verticalBalance: 1, verticalMaxWeight: 40, kindBalance: 0.5, kindMaxWeight: 8 };
+const OPTIONS: TrainConfig = { epochs: 12, seed: 20261202, rate: 0.5, l2: 1e-5, verticalBalance: 1, verticalMaxWeight: 10, kindBalance: 0.5, kindMaxWeight: 8 };
 const headOptions = (head: string, c: TrainConfig): TrainOptions => ({
   epochs: c.epochs,
   seed: c.seed,
