@@ -7,7 +7,21 @@ import { shippedModel } from "./linear";
 
 export type KindAdvice = { kind: string; probability: number; verticals: string[] };
 /** The kind head's whole distribution, to choose among the kinds of the routed vertical. */
-type KindDistribution = { classes: string[]; probabilities: Float64Array; verticals: Record<string, string[]> };
+type KindDistribution = { classes: string[]; probabilities: Float64Array; verticals: Record<string, string[]>; onlyVertical: (Vertical | null)[] };
+
+/** Per kind class of a model, the one vertical it was seen in, or null (seen in several), computed once per model. */
+const onlyVerticals = new WeakMap<object, (Vertical | null)[]>();
+function onlyVerticalOf(model: ReturnType<typeof shippedModel>): (Vertical | null)[] {
+  let only = onlyVerticals.get(model);
+  if (!only) {
+    only = model.classes("kind").map((k) => {
+      const vs = model.kindVerticals[k] ?? [];
+      return vs.length === 1 && vs[0] !== "general_info" ? (vs[0] as Vertical) : null;
+    });
+    onlyVerticals.set(model, only);
+  }
+  return only;
+}
 /** `english`: the text reads as English (or too short to tell), the only language the model was trained on. */
 export type ModelAdvice = { vertical: { label: string; probability: number }; kind: KindAdvice; kinds: KindDistribution; english: boolean };
 
@@ -44,7 +58,7 @@ export function adviseFromModel(text: string, language?: string): ModelAdvice | 
   return {
     vertical: { label: v.label, probability: v.probability },
     kind: { kind: k.label, probability: k.probability, verticals: model.kindVerticals[k.label] ?? [] },
-    kinds: { classes: model.classes("kind"), probabilities: k.probabilities, verticals: model.kindVerticals },
+    kinds: { classes: model.classes("kind"), probabilities: k.probabilities, verticals: model.kindVerticals, onlyVertical: onlyVerticalOf(model) },
     english: language === undefined || language === "en",
   };
 }
@@ -63,11 +77,11 @@ export function modelVerticalHint(advice: ModelAdvice | null, evidence = 0): Par
   if (step && advice.vertical.label !== "general_info") out[advice.vertical.label as Vertical] = vote(step.vote);
   // The kind head's word too: kinds that live in one vertical only ("the shower only runs cold"
   // is a guest's room problem) vote for it when the head is sure of them, as a rule's kind does.
-  const { classes, probabilities, verticals } = advice.kinds;
+  const { probabilities, onlyVertical } = advice.kinds;
   const mass: Partial<Record<Vertical, number>> = {};
-  for (let c = 0; c < classes.length; c++) {
-    const only = verticals[classes[c]!];
-    if (only?.length === 1 && only[0] !== "general_info") mass[only[0] as Vertical] = (mass[only[0] as Vertical] ?? 0) + probabilities[c]!;
+  for (let c = 0; c < onlyVertical.length; c++) {
+    const v = onlyVertical[c];
+    if (v) mass[v] = (mass[v] ?? 0) + probabilities[c]!;
   }
   for (const [v, m] of Object.entries(mass) as [Vertical, number][]) if (m >= KIND_VOTE.from) out[v] = (out[v] ?? 0) + vote(KIND_VOTE.vote);
   return out;
