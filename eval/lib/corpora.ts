@@ -18,14 +18,18 @@ export const CORPORA_DIR = path.join(__dirname, "..", "corpora");
 /** Corpora that are only trained on: `train.jsonl` and `labels.json`, no dev part, never scored. */
 export const TRAINING_ONLY_DIR = path.join(__dirname, "..", "training");
 
-/** The rows of a JSON-lines file; none when the file does not exist. */
-export function readRows(file: string): Row[] {
-  if (!fs.existsSync(file)) return [];
+/** The rows of a JSON-lines file (which must exist). */
+function parseRows(file: string): Row[] {
   return fs
     .readFileSync(file, "utf8")
     .split("\n")
     .filter((l) => l.trim() !== "")
     .map((l) => JSON.parse(l) as Row);
+}
+
+/** The rows of a JSON-lines file; none when the file does not exist. */
+export function readRows(file: string): Row[] {
+  return fs.existsSync(file) ? parseRows(file) : [];
 }
 
 export function corpusNames(): string[] {
@@ -51,25 +55,20 @@ export function rowTarget(mapping: Mapping, row: Row): LabelTarget | null {
 }
 
 /** The mapping's target for one row; a row no label or rule covers is a mistake in the files. */
-function targetOf(name: string, mapping: Mapping, row: Row): LabelTarget {
+function targetOf(folder: string, mapping: Mapping, row: Row): LabelTarget {
   const t = rowTarget(mapping, row);
   if (t) return t;
-  if (row.label !== undefined) throw new Error(`eval/corpora/${name}: label "${row.label}" of ${row.id} is not in labels.json`);
-  throw new Error(`eval/corpora/${name}: no rule in labels.json covers ${row.id} (${(row.intents ?? []).join(", ")})`);
+  if (row.label !== undefined) throw new Error(`${folder}: label "${row.label}" of ${row.id} is not in labels.json`);
+  throw new Error(`${folder}: no rule in labels.json covers ${row.id} (${(row.intents ?? []).join(", ")})`);
 }
 
 export function loadCorpus(name: string, split: Split): Corpus {
   const dir = path.join(CORPORA_DIR, name);
   const mapping = JSON.parse(fs.readFileSync(path.join(dir, "labels.json"), "utf8")) as Mapping;
-  const rows = fs
-    .readFileSync(path.join(dir, `${split}.jsonl`), "utf8")
-    .split("\n")
-    .filter((l) => l.trim() !== "")
-    .map((l) => JSON.parse(l) as Row);
   return {
     name,
-    examples: rows.map((row) => {
-      const t = targetOf(name, mapping, row);
+    examples: parseRows(path.join(dir, `${split}.jsonl`)).map((row) => {
+      const t = targetOf(`eval/corpora/${name}`, mapping, row);
       return { id: row.id, text: row.text, vertical: t.vertical, kinds: t.kinds };
     }),
   };
@@ -87,11 +86,7 @@ export function loadVerticalOnly(name: string): { id: string; text: string; vert
   const mapping = JSON.parse(fs.readFileSync(path.join(dir, "labels.json"), "utf8")) as Mapping;
   const vertical = mapping.unmapped_vertical;
   if (!vertical) throw new Error(`eval/corpora/${name}: train-vertical.jsonl needs "unmapped_vertical" in labels.json`);
-  return fs
-    .readFileSync(file, "utf8")
-    .split("\n")
-    .filter((l) => l.trim() !== "")
-    .map((l) => ({ ...(JSON.parse(l) as Row), vertical }));
+  return parseRows(file).map((row) => ({ ...row, vertical }));
 }
 
 export function trainingOnlyNames(): string[] {
@@ -110,13 +105,8 @@ export function trainingOnlyNames(): string[] {
 export function loadTrainingOnly(name: string): Example[] {
   const dir = path.join(TRAINING_ONLY_DIR, name);
   const mapping = JSON.parse(fs.readFileSync(path.join(dir, "labels.json"), "utf8")) as Mapping;
-  return fs
-    .readFileSync(path.join(dir, "train.jsonl"), "utf8")
-    .split("\n")
-    .filter((l) => l.trim() !== "")
-    .map((l) => {
-      const row = JSON.parse(l) as Row;
-      const t = targetOf(`../training/${name}`, mapping, row);
-      return { id: row.id, text: row.text, vertical: t.vertical, kinds: t.kinds };
-    });
+  return parseRows(path.join(dir, "train.jsonl")).map((row) => {
+    const t = targetOf(`eval/training/${name}`, mapping, row);
+    return { id: row.id, text: row.text, vertical: t.vertical, kinds: t.kinds };
+  });
 }

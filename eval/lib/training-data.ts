@@ -3,7 +3,8 @@
 // which are the only labelled text for the verticals the public corpora lack (saas, telecom,
 // edtech), and rows said to a corpus's business that name no issue (train-vertical.jsonl,
 // vertical only), and the train splits of further public corpora under eval/training/, which
-// are only trained on (they have no dev part). Customer messages of a conversation are joined; agent lines are left out.
+// are only trained on (they have no dev part). Customer messages of a conversation are joined;
+// agent lines are left out.
 import type { Vertical } from "../../src/memory/types";
 import { HELD_OUT } from "../../test/unit/memory/extract/held-out";
 import { HELD_OUT_2 } from "../../test/unit/memory/extract/held-out-2";
