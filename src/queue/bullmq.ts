@@ -61,6 +61,12 @@ export function createBullmqQueue(opts: BullmqQueueOptions): DeliveryQueue {
     // No offline queue and one try per command: with Redis down, enqueue fails fast so the
     // webhook is still answered 2xx and its row waits, `received`, for the sweeper.
     connection: { ...parsed.options, enableOfflineQueue: false, maxRetriesPerRequest: 1, retryStrategy: reconnectDelay },
+    // BullMQ reads Redis's version (INFO) once, as the connection first opens, and keeps the
+    // outcome for good: should Redis go away before the answer comes, that one try fails
+    // (maxRetriesPerRequest above) and every later call of this queue rejects with the same
+    // error, even once Redis is back. The worker's connection, which retries for ever, still
+    // checks the version.
+    skipVersionCheck: true,
     defaultJobOptions: {
       attempts: MAX_ATTEMPTS,
       backoff: { type: BACKOFF_TYPE },

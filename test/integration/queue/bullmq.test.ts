@@ -56,6 +56,53 @@ async function unusedPort(): Promise<number> {
   return port;
 }
 
+/**
+ * A TCP proxy to Redis that cuts the first connection at the first command its client sends
+ * after Redis has answered an INFO (ioredis's ready check, so the connection is "ready"), then
+ * stops listening for 1.5 s (connections refused): Redis gone at the worst moment, and back.
+ */
+async function cuttingProxy(redisUrl: string): Promise<{ port: number; cutDone(): boolean; close(): Promise<void> }> {
+  const target = new URL(redisUrl);
+  const sockets = new Set<net.Socket>();
+  let cutAt: number | undefined;
+  let backAt: number | undefined;
+  const server = net.createServer((client) => {
+    const upstream = net.connect(Number(target.port || 6379), target.hostname);
+    for (const socket of [client, upstream]) {
+      sockets.add(socket);
+      socket.on("close", () => sockets.delete(socket));
+      socket.on("error", () => undefined);
+    }
+    upstream.on("close", () => client.destroy());
+    client.on("close", () => upstream.destroy());
+    let answeredInfo = false;
+    upstream.on("data", (chunk: Buffer) => {
+      if (chunk.includes("redis_version:")) answeredInfo = true;
+      client.write(chunk);
+    });
+    client.on("data", (chunk: Buffer) => {
+      if (cutAt === undefined && answeredInfo) {
+        cutAt = Date.now();
+        server.close();
+        setTimeout(() => server.listen(port, "127.0.0.1", () => (backAt = Date.now())), 1_500);
+        client.destroy();
+        return;
+      }
+      upstream.write(chunk);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const port = (server.address() as net.AddressInfo).port;
+  return {
+    port,
+    cutDone: () => backAt !== undefined,
+    async close() {
+      for (const socket of sockets) socket.destroy();
+      if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
 describeWith(["redis"])("BullMQ driver", () => {
   // First: ioredis destroys a socket to an unreachable Redis ~2 s after close(), and that
   // timer then runs out during the tests below instead of delaying Jest's exit.
@@ -134,6 +181,37 @@ describeWith(["redis"])("BullMQ driver", () => {
     expect(runs).toEqual([["dlv_orphan", 1]]);
     await waitFor("an empty queue", async () => (await queue.counts()).active === 0, 2000);
     expect(dead).toEqual([]);
+  });
+
+  it("works again once Redis is back, when Redis went away while the queue was still connecting", async () => {
+    // BullMQ's first command on a new connection (a version check, before this fix) cut, and
+    // Redis unreachable for a second: that one failure must not break the queue for good
+    const proxy = await cuttingProxy(REDIS_URL);
+    const name = `bullmq-${names.length + 1}`;
+    names.push(name);
+    const queue = createBullmqQueue({ redisUrl: `redis://127.0.0.1:${proxy.port}`, name, prefix: PREFIX });
+    open.push(queue);
+    try {
+      // the first try may be the command that is cut
+      await queue.enqueue("dlv_after_blip").catch(() => undefined);
+      await waitFor("the cut and the outage to pass", () => proxy.cutDone(), 10_000);
+      let lastError = "";
+      await waitFor(
+        "enqueue to work again",
+        () =>
+          queue.enqueue("dlv_after_blip").then(
+            () => true,
+            (err: Error) => ((lastError = err.message), false),
+          ),
+        5_000,
+      ).catch((err: Error) => {
+        throw new Error(`${err.message}; last error: ${lastError}`);
+      });
+      expect(await queue.counts()).toMatchObject({ waiting: 1 });
+    } finally {
+      await queue.close();
+      await proxy.close();
+    }
   });
 
   it("keeps its keys under the given prefix and queue name", async () => {

@@ -9,6 +9,7 @@ import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { loadConfig } from "../../../src/config";
 import type { Database } from "../../../src/db/client";
+import { Writable } from "node:stream";
 import { createLogger } from "../../../src/logger";
 import { createMemoryEngine } from "../../../src/memory/engine";
 import { createDeterministicExtractor } from "../../../src/memory/extract/deterministic";
@@ -39,15 +40,27 @@ describeWithRedisServer("recovery after Redis comes back empty", () => {
   let redis: PrivateRedis;
   let runtime: PipelineRuntime;
   let dataDir: string;
+  let queue: ReturnType<typeof createBullmqQueue>;
+  /** The runtime's log (debug and up), kept for the message of a test that times out. */
+  const logLines: string[] = [];
 
   beforeAll(async () => {
     db = await createTestDatabase();
     redis = await createPrivateRedis();
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "hm-recovery-"));
     const config = loadConfig({ DATA_DIR: dataDir, MASTER_KEY: randomBytes(32).toString("hex"), LOG_LEVEL: "silent" });
-    const log = createLogger("silent");
+    const log = createLogger(
+      "debug",
+      new Writable({
+        write(chunk: Buffer, _enc, done) {
+          logLines.push(chunk.toString("utf8").trimEnd());
+          if (logLines.length > 400) logLines.splice(0, logLines.length - 400);
+          done();
+        },
+      }),
+    );
     const engine = createMemoryEngine({ db, extractor: createDeterministicExtractor() });
-    const queue = createBullmqQueue({ redisUrl: redis.url, name: `recovery-${process.pid}-${randomBytes(3).toString("hex")}`, log });
+    queue = createBullmqQueue({ redisUrl: redis.url, name: `recovery-${process.pid}-${randomBytes(3).toString("hex")}`, log });
     // the sweeper's regular pass runs often, so only its lease (not its interval) could delay recovery
     runtime = createPipelineRuntime({ config, db, engine, extractor: createDeterministicExtractor(), metrics: createMetrics(), log }, { queue, sweepIntervalMs: 500 });
     await runtime.startWorker({ concurrency: 8 });
@@ -62,6 +75,21 @@ describeWithRedisServer("recovery after Redis comes back empty", () => {
 
   const countUnfinished = async () =>
     Number((await db.sql.query<{ n: string | number }>(`SELECT count(*) AS n FROM webhook_deliveries WHERE status IN ('received', 'queued', 'processing')`))[0]!.n);
+
+  /** Waits until no row is unfinished; on timeout, says where each row and the queue stand, with the runtime's last log lines. */
+  async function waitUntilAllFinished(what: string): Promise<void> {
+    try {
+      await waitFor(async () => (await countUnfinished()) === 0, 15_000, what);
+    } catch (err) {
+      const rowsNow = await db.sql.query<{ status: string; attempts: number; last_error: string | null; n: string | number }>(
+        `SELECT status, attempts, last_error, count(*) AS n FROM webhook_deliveries GROUP BY status, attempts, last_error ORDER BY status`,
+      );
+      const counts = await queue.counts().catch((e: Error) => e.message);
+      throw new Error(
+        `${(err as Error).message}\nrows: ${JSON.stringify(rowsNow)}\nqueue: ${JSON.stringify(counts)}\nlog:\n${logLines.filter((l) => !l.includes("ECONNREFUSED")).slice(-60).join("\n")}`,
+      );
+    }
+  }
 
   /** Rows acknowledged just before Redis went, touched now. Their installation is unknown, so each run ends at once as skipped. */
   async function rows(from: number, count: number, status: "queued" | "processing"): Promise<void> {
@@ -78,7 +106,7 @@ describeWithRedisServer("recovery after Redis comes back empty", () => {
     await redis.start();
     const back = Date.now();
     // finished, not only picked up: a run still in flight is `processing` for a moment
-    await waitFor(async () => (await countUnfinished()) === 0, 15_000, "every queued delivery to run again");
+    await waitUntilAllFinished("every queued delivery to run again");
     const seconds = (Date.now() - back) / 1000;
     const statuses = await db.sql.query<{ status: string; n: string | number }>(`SELECT status, count(*) AS n FROM webhook_deliveries GROUP BY status`);
     expect(statuses.map((s) => [s.status, Number(s.n)])).toEqual([["skipped", 60]]);
@@ -91,7 +119,7 @@ describeWithRedisServer("recovery after Redis comes back empty", () => {
     await rows(100, 8, "processing");
     await new Promise((r) => setTimeout(r, 2_000));
     await redis.start();
-    await waitFor(async () => (await countUnfinished()) === 0, 15_000, "every delivery a dead worker held to run again");
+    await waitUntilAllFinished("every delivery a dead worker held to run again");
     const attempts = await db.sql.query<{ status: string; attempts: number }>(`SELECT status, attempts FROM webhook_deliveries WHERE id = ANY($1)`, [
       Array.from({ length: 8 }, (_, i) => `dlv_recovery${String(100 + i).padStart(20, "0")}`),
     ]);
