@@ -6,7 +6,7 @@
 // every caller in it (none is acknowledged); only a data error (one bad row) is retried row
 // by row so the others are not refused with it. It does not retry a failed write: the
 // helpdesk does, on our 5xx.
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import type { NormalisedEvent, Provider } from "../../../connectors/types";
 import type { SqlRunner } from "../../db/sql";
 
@@ -75,9 +75,10 @@ const INSERT_BATCH = `
   FROM json_to_recordset($1::json) AS r(id text, installation_id text, tenant_id text, provider text, dedupe_key text, event_type text,
                                         status text, skip_reason text, event json, received_at timestamp(3), processed_at timestamp(3))
   ON CONFLICT (provider, dedupe_key) DO NOTHING RETURNING id`;
-// PostgreSQL's class 22 (data exception: NUL in text, bad JSON) and 23 (integrity) are about a
-// row, not the connection: worth retrying the batch row by row.
-const ROW_ERROR = /^2[23]/;
+// PostgreSQL's class 22 (data exception: NUL in text, bad JSON), 23 (integrity) and 54 (a
+// program limit: a value too big for an index) are about a row, not the connection: worth
+// retrying the batch row by row.
+const ROW_ERROR = /^(2[23]|54)/;
 
 export class InboxClosedError extends Error {
   constructor() {
@@ -155,7 +156,7 @@ export function createInboxWriter(opts: InboxWriterOptions): InboxWriter {
         installation_id: r.installationId,
         tenant_id: r.tenantId,
         provider: r.provider,
-        dedupe_key: r.dedupeKey,
+        dedupe_key: storedKey(r.dedupeKey),
         event_type: r.eventType.slice(0, 200),
         status: r.status,
         skip_reason: r.skipReason ?? null,
@@ -206,7 +207,22 @@ export function createInboxWriter(opts: InboxWriterOptions): InboxWriter {
 }
 
 function identity(row: InboxRow): string {
-  return `${row.provider}\u0000${noNul(row.dedupeKey)}`;
+  return `${row.provider}\u0000${storedKey(row.dedupeKey)}`;
+}
+
+/**
+ * Longest dedupe key stored as it is. The key is in a unique index, whose entries PostgreSQL
+ * caps at 2,704 bytes; a helpdesk id is short, but a payload can carry anything where the id
+ * goes (a 1 MB "event id"), and such a row must be recorded, not refused with a 5xx for ever.
+ */
+const MAX_KEY_CHARS = 512;
+
+/** The key as stored: without NUL, and a long one as its start and its SHA-256 (same key, same stored key). */
+function storedKey(key: string): string {
+  const clean = noNul(key);
+  if (clean.length <= MAX_KEY_CHARS) return clean;
+  const digest = createHash("sha256").update(clean, "utf8").digest("hex");
+  return `${wellFormed(clean.slice(0, 100))}…sha256:${digest}`;
 }
 
 // PostgreSQL text and jsonb cannot hold NUL; a helpdesk payload can carry one.

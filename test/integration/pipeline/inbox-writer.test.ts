@@ -193,6 +193,32 @@ describe("createInboxWriter", () => {
     expect((await stored()).map((r) => r.dedupe_key).sort()).toEqual(good.map((g) => g.dedupeKey).sort());
   });
 
+  it("records a row whose dedupe key is too long for the index (a payload's 1 MB id) by the key's digest, and still knows it again", async () => {
+    const writer = createInboxWriter({ sql: db.sql });
+    const ids = ["😀".repeat(250_000), "é".repeat(70_000), "x".repeat(513)].map((junk) => `inst_1:${junk}`);
+    const innocent = row();
+    // all in one batch with an ordinary row, which must not be refused with them
+    const first = await Promise.all([...ids.map((k) => writer.write(row({ dedupeKey: k }))), writer.write(innocent)]);
+    expect(first.every((id) => typeof id === "string")).toBe(true);
+    // the same keys again: duplicates, and a key that differs only at its end is not one
+    expect(await Promise.all(ids.map((k) => writer.write(row({ dedupeKey: k }))))).toEqual([null, null, null]);
+    expect(await writer.write(row({ dedupeKey: `${ids[2]!}y` }))).toEqual(expect.any(String));
+    const keys = (await stored()).map((r) => r.dedupe_key);
+    expect(keys).toHaveLength(5);
+    expect(keys).toContain(innocent.dedupeKey);
+    expect(Math.max(...keys.map((k) => k.length))).toBeLessThanOrEqual(200);
+  });
+
+  it("a row too big for the index in a batch is retried row by row (SQLSTATE 54000), not refusing the others", async () => {
+    const writer = createInboxWriter({ sql: db.sql });
+    const good = [row(), row()];
+    // an installation id is ours and never this long; here it stands for any column an index caps
+    const tooBig = row({ installationId: "😀".repeat(200_000) });
+    const answers = await Promise.allSettled([writer.write(good[0]!), writer.write(tooBig), writer.write(good[1]!)]);
+    expect(answers.map((a) => a.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
+    expect((answers[1] as PromiseRejectedResult).reason).toMatchObject({ code: "54000" });
+  });
+
   it("strips NUL, which PostgreSQL text and jsonb cannot hold, from the key and the event", async () => {
     const writer = createInboxWriter({ sql: db.sql });
     const event = { kind: "customer_message", type: "x", text: "before\u0000after", nested: { a: ["\u0000z"] } } as unknown as NormalisedEvent;
