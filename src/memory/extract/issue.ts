@@ -154,7 +154,11 @@ export function detectIssue(
   // pressing the problem is.
   const mayOverrule = hit && hit.urgency !== "critical" && !isHardKind(hit.type) && advice?.english === true && substantiveSentences(messages) <= 1;
   const overRule = mayOverrule ? modelKind(advice, vertical, KIND_OVER_RULE) : null;
-  if (hit && overRule && overRule !== hit.type) {
+  // "Just a question" does not overrule a rule that fired on a statement of a problem ("I'm
+  // being charged for calls I never made"): the model learned it from questions about fees.
+  const ruleSentence = hit ? hit.message.sentences[hit.sentence]! : null;
+  const questionOverProblem = overRule === "general_question" && ruleSentence !== null && !isQuestion(ruleSentence) && hasPlainProblem(ruleSentence.folded);
+  if (hit && overRule && overRule !== hit.type && !questionOverProblem) {
     return { issue_type: overRule, summary: summarise(hit.message, hit.sentence), message_index: hit.message.index, baseUrgency: hit.urgency, specific: true };
   }
   if (hit) {
