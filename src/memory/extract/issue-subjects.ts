@@ -76,7 +76,9 @@ export const SUBJECTS: Record<Vertical, [RegExp, string][]> = {
     [/\b(?:check.?in|boarding pass)\b/, "check_in_problem"],
     [/\b(?:missed|miss) (?:my |our |the )?(?:connection|connecting|train|flight|bus)\b/, "missed_connection"],
     [/\b(?:flight|plane|vuelo|voo|vol|flug)\b[^.]{0,40}\bcancel\w*|\bcancel\w*[^.]{0,30}\b(?:flight|vuelo|voo|flug)\b/, "flight_cancelled"],
-    [/\b(?:cancel\w*)\b/, "trip_cancelled"],
+    // "was cancelled" is the trip's fate; "cancel it", "a cancellation" is the customer asking
+    [/\bcancel+ed\b/, "trip_cancelled"],
+    [/\bcancel\w*/, "booking_cancellation"],
     [/\b(?:delay\w*|late)\b/, "flight_delay"],
     [/\b(?:refund\w*|money back)\b/, "refund_request"],
   ],

@@ -2,6 +2,7 @@
 // name the file and line. The shipped files are read at import, so importing them is a test too.
 import fs from "node:fs";
 import path from "node:path";
+import { detectIssue, prepareMessage, scanRules } from "../../../../src/memory/extract/issue";
 import { ISSUE_RULES, parseRules, readFragments, RULE_FILES } from "../../../../src/memory/extract/issue-rules";
 
 const DIR = path.join(__dirname, "../../../../src/memory/extract/issue-rules");
@@ -33,5 +34,27 @@ describe("issue rule files", () => {
     ["[demo]\nweight: 3\nwhen: a\nany: a\n", /unknown key "when"/],
   ])("rejects %j", (text, message) => {
     expect(() => parseRules(text, "d.rules", new Map())).toThrow(message);
+  });
+});
+
+// The rules and the subject fallback alone (no model): what a guest asks to change or cancel.
+describe("travel: changing and cancelling what was booked", () => {
+  const kindOf = (text: string) => {
+    const m = prepareMessage({ content: text, index: 0 });
+    return detectIssue([m], [scanRules(m)], "travel", null, null)?.issue_type;
+  };
+  it.each([
+    ["I need to change a restaurant reservation", "booking_change"],
+    ["can I upgrade my reservation to a premium suite?", "booking_change"],
+    ["I want to modify the number of rooms", "booking_change"],
+    ["Please amend the number of nights to four", "booking_change"],
+    ["please just cancel that booking for Murad as I got ill.", "booking_cancellation"],
+    ["Could you cancel both reservations under my name", "booking_cancellation"],
+    ["I need to make a cancellation, it was for 4 people", "booking_cancellation"],
+    ["I have a spa slot booked at 10 and I need to cancel it", "booking_cancellation"],
+    ["Our coach tour was cancelled this morning", "trip_cancelled"],
+    ["they cancelled it at the last minute and nobody told us", "trip_cancelled"],
+  ])("%s → %s", (text, kind) => {
+    expect(kindOf(text)).toBe(kind);
   });
 });
