@@ -30,8 +30,12 @@ const headOptions = (head: string, c: TrainConfig): TrainOptions => ({
   balance: head === "vertical" ? c.verticalBalance : c.kindBalance,
   maxWeight: head === "vertical" ? c.verticalMaxWeight : c.kindMaxWeight,
 });
-/** Weights below this share of a head's largest are dropped (smaller file, fewer lookups per message). */
-let prune = 0.01;
+/**
+ * Weights below this share of a head's largest are dropped (smaller file, fewer lookups per
+ * message). 0.02 rather than 0.01: 28 % fewer weights, the same figures on the validation folds
+ * (NLU++ hotels issue kind +0.5); 0.03 and 0.04 lost up to 0.6 and 2.6 points.
+ */
+let prune = 0.02;
 const HEADS = { vertical: (e: TrainingExample) => e.vertical, kind: (e: TrainingExample) => e.kind } as const;
 
 function train(examples: TrainingExample[], opts: TrainConfig = OPTIONS): ModelFile {
