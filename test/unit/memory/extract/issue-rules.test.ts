@@ -58,3 +58,24 @@ describe("travel: changing and cancelling what was booked", () => {
     expect(kindOf(text)).toBe(kind);
   });
 });
+
+// Asking for a person is an issue of its own, the least specific: a problem named with it wins.
+describe("asking for a person", () => {
+  const kindOf = (text: string, vertical: "banking_fintech" | "travel" | "saas") => {
+    const m = prepareMessage({ content: text, index: 0 });
+    return detectIssue([m], [scanRules(m)], vertical, null, null)?.issue_type;
+  };
+  it.each([
+    ["hey give me a real person", "banking_fintech", "contact_request"],
+    ["please let me speak with someone else", "banking_fintech", "contact_request"],
+    ["Can I speak directly with the reception?", "travel", "contact_request"],
+    ["Transfer me to room service", "travel", "contact_request"],
+    ["get me your manager on the line", "saas", "contact_request"],
+    ["My card was declined at the shop, I want to talk to a human", "banking_fintech", "card_declined"],
+  ] as const)("%s (%s) → %s", (text, vertical, kind) => {
+    expect(kindOf(text, vertical)).toBe(kind);
+  });
+  it("not when the customer says there is no need", () => {
+    expect(kindOf("No, you don't need to transfer me to a real person", "banking_fintech")).not.toBe("contact_request");
+  });
+});
