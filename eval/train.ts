@@ -4,6 +4,7 @@
 // out in turn (the validation split), trains on the rest and reports, per corpus, the whole
 // extractor's vertical and issue-kind accuracy on the part held out, and the model's own
 // precision by probability; the dev parts are never read here. Deterministic.
+import crypto from "node:crypto";
 import fs from "node:fs";
 import { featurize } from "../src/memory/extract/model/features";
 import { LinearModel, MODEL_PATH, useModel, type ModelFile } from "../src/memory/extract/model/linear";
@@ -56,11 +57,18 @@ function train(examples: TrainingExample[], opts: TrainConfig = OPTIONS): ModelF
 
 const BUCKETS = [0, 0.3, 0.5, 0.7, 0.8, 0.9, 0.95];
 
+/**
+ * The fold an example is held out in: by a hash of its text, so a text said twice is in one fold
+ * only, and adding a corpus does not move the others' examples between folds (comparisons of
+ * training data stay comparisons of data, not of fold draws).
+ */
+const foldOf = (e: TrainingExample, k: number): number => crypto.createHash("sha1").update(e.text.toLowerCase()).digest().readUInt32BE(0) % k;
+
 /** A fold's model: trained, or read from `cache` (a folder) when the same options trained it before. */
 function foldModel(examples: TrainingExample[], k: number, fold: number, opts: TrainConfig, cache: string | undefined): LinearModel {
-  const file = cache && `${cache}/cv${k}-fold${fold}-${Object.values(opts).join("_")}-prune${prune}.json`;
+  const file = cache && `${cache}/cv${k}h-fold${fold}-${Object.values(opts).join("_")}-prune${prune}.json`;
   if (file && fs.existsSync(file)) return new LinearModel(JSON.parse(fs.readFileSync(file, "utf8")) as ModelFile);
-  const model = train(examples.filter((_, i) => i % k !== fold), opts);
+  const model = train(examples.filter((e) => foldOf(e, k) !== fold), opts);
   if (file) fs.writeFileSync(file, JSON.stringify(model));
   return new LinearModel(model);
 }
@@ -71,7 +79,7 @@ function crossValidate(examples: TrainingExample[], k: number, opts: TrainConfig
   const byProb = Object.fromEntries(Object.keys(HEADS).map((h) => [h, BUCKETS.map(() => ({ right: 0, all: 0 }))]));
   for (let fold = 0; fold < k; fold++) {
     const model = foldModel(examples, k, fold, opts, cache);
-    const held = examples.filter((_, i) => i % k === fold);
+    const held = examples.filter((e) => foldOf(e, k) === fold);
     for (const e of held) {
       const p = model.predict(e.text);
       const a = alone.get(e.source) ?? { vertical: 0, verticals: 0, kind: 0, kinds: 0 };

@@ -5,7 +5,7 @@ import { LinearModel, shippedModel } from "../../../../src/memory/extract/model/
 import { packModel } from "../../../../eval/lib/pack";
 import { trainHead } from "../../../../eval/lib/logistic";
 import { createRng } from "../../../../bench/lib/rng";
-import { corpusNames, loadCorpus, loadVerticalOnly } from "../../../../eval/lib/corpora";
+import { corpusNames, loadCorpus, loadTrainingOnly, loadVerticalOnly, trainingOnlyNames } from "../../../../eval/lib/corpora";
 import { extract } from "./run";
 
 /** A small two-class problem built from a seed: "card" words vs "parcel" words, with noise. */
@@ -71,6 +71,16 @@ describe("training data", () => {
       const train = [...loadCorpus(name, "train").examples, ...loadVerticalOnly(name)];
       expect(dev.size).toBeGreaterThan(0);
       expect(train.filter((e) => dev.has(e.text.toLowerCase())).map((e) => e.id)).toEqual([]);
+    }
+  });
+
+  it("no text of a development split is in a train-only corpus (eval/training)", () => {
+    const dev = new Set(corpusNames().flatMap((name) => loadCorpus(name, "dev").examples.map((e) => e.text.toLowerCase())));
+    expect(trainingOnlyNames().length).toBeGreaterThan(0);
+    for (const name of trainingOnlyNames()) {
+      const rows = loadTrainingOnly(name);
+      expect(rows.length).toBeGreaterThan(0);
+      expect(rows.filter((e) => dev.has(e.text.toLowerCase())).map((e) => e.id)).toEqual([]);
     }
   });
 });
