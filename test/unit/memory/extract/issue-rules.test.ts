@@ -78,3 +78,19 @@ describe("asking for a person", () => {
     expect(kindOf("No, you don't need to transfer me to a real person", "banking_fintech")).not.toBe("contact_request");
   });
 });
+
+// Asking to see one's own money, or what the bank charges, is a question; a problem named with it wins.
+describe("banking: questions about one's own money and the bank's prices", () => {
+  it.each([
+    ["Show me all my transactions from last month", "general_question"],
+    ["could you list my recent direct debits please", "general_question"],
+    ["how much did I spend on groceries in March?", "general_question"],
+    ["Which week did I spend the most on restaurants?", "general_question"],
+    ["What was my biggest payment in October?", "general_question"],
+    ["What are your mortgage rates at the moment?", "general_question"],
+    ["Show me my transactions, there is one I never made", "fraud_dispute"],
+    ["I was charged twice for the same coffee, show me my payments", "duplicate_charge"],
+  ])("%s → %s", (text, kind) => {
+    expect(kindOf(text, "banking_fintech")).toBe(kind);
+  });
+});
