@@ -94,3 +94,23 @@ describe("banking: questions about one's own money and the bank's prices", () =>
     expect(kindOf(text, "banking_fintech")).toBe(kind);
   });
 });
+
+// Asking for a room, a table or a treatment to be booked is a new booking; whether there is room is a question.
+describe("travel: asking to book", () => {
+  it.each([
+    ["ok, then we need a wheelchair friendly room", "new_booking"],
+    ["I'd like two double rooms for the weekend of the 14th", "new_booking"],
+    ["can we reserve a table for four at 8pm tonight?", "new_booking"],
+    ["Could I get a massage tomorrow morning?", "new_booking"],
+    ["I want to upgrade my room to a suite", "booking_change"],
+    ["we need a room for tonight, our flight was cancelled", "flight_cancelled"],
+  ])("%s → %s", (text, kind) => {
+    expect(kindOf(text, "travel")).toBe(kind);
+  });
+  it.each(["Is there an iron in the room?", "any free rooms with a jacuzzi after Tuesday?"])("not %s", (text) => {
+    expect(kindOf(text, "travel")).not.toBe("new_booking");
+  });
+  it("not furniture in a shop", () => {
+    expect(kindOf("we need two tables for the patio, do you deliver?", "ecommerce")).not.toBe("new_booking");
+  });
+});
