@@ -5,8 +5,8 @@
 // probability instead of a large margin. Deterministic: examples are visited in a seeded order.
 import { createRng } from "../../bench/lib/rng";
 
-/** A text's features (ids with repeats, from featurize) and its class number. */
-export type Sample = { features: number[]; label: number };
+/** A text's features (ids with repeats, from featurize), its class number and its weight in the loss (1 if not given). */
+export type Sample = { features: number[]; label: number; weight?: number };
 
 export type TrainOptions = {
   epochs: number;
@@ -34,7 +34,7 @@ export function featureVector(features: number[]): { ids: number[]; values: numb
 
 export function trainHead(classes: string[], samples: Sample[], opts: TrainOptions): TrainedHead {
   const C = classes.length;
-  const vectors = samples.map((s) => ({ ...featureVector(s.features), label: s.label }));
+  const vectors = samples.map((s) => ({ ...featureVector(s.features), label: s.label, weight: s.weight ?? 1 }));
   const counts = new Array<number>(C).fill(0);
   for (const s of samples) counts[s.label]! += 1;
   const most = Math.max(...counts);
@@ -69,7 +69,7 @@ export function trainHead(classes: string[], samples: Sample[], opts: TrainOptio
       for (let c = 0; c < C; c++) max = Math.max(max, z[c]!);
       let sum = 0;
       for (let c = 0; c < C; c++) sum += (z[c] = Math.exp(z[c]! - max));
-      const weight = classWeight[v.label]!;
+      const weight = classWeight[v.label]! * v.weight;
       for (let c = 0; c < C; c++) grad[c] = ((z[c]! / sum) - (c === v.label ? 1 : 0)) * weight;
       touched.forEach((r, k) => {
         const x = v.values[k]!;
