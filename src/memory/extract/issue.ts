@@ -139,6 +139,8 @@ function subjectKind(vertical: Vertical, ...texts: string[]): string | undefined
 }
 
 /** The customer's problem, or null when the messages carry none (thanks, chit-chat). */
+const EXISTING_BOOKING_KINDS = new Set(["booking_change", "booking_cancellation"]);
+
 export function detectIssue(
   messages: PreparedMessage[],
   hits: RuleHit[][],
@@ -158,7 +160,9 @@ export function detectIssue(
   // being charged for calls I never made"): the model learned it from questions about fees.
   const ruleSentence = hit ? hit.message.sentences[hit.sentence]! : null;
   const questionOverProblem = overRule === "general_question" && ruleSentence !== null && !isQuestion(ruleSentence) && hasPlainProblem(ruleSentence.folded);
-  if (hit && overRule && overRule !== hit.type && !questionOverProblem) {
+  // Nor is a change to or a cancellation of a booking a new booking: the rule read the verb.
+  const newOverExisting = overRule === "new_booking" && hit !== null && EXISTING_BOOKING_KINDS.has(hit.type);
+  if (hit && overRule && overRule !== hit.type && !questionOverProblem && !newOverExisting) {
     return { issue_type: overRule, summary: summarise(hit.message, hit.sentence), message_index: hit.message.index, baseUrgency: hit.urgency, specific: true };
   }
   if (hit) {

@@ -5,6 +5,7 @@ import path from "node:path";
 import { detectIssue, prepareMessage, scanRules } from "../../../../src/memory/extract/issue";
 import { ISSUE_RULES, parseRules, readFragments, RULE_FILES } from "../../../../src/memory/extract/issue-rules";
 import type { Vertical } from "../../../../src/memory/types";
+import type { ModelAdvice } from "../../../../src/memory/extract/model/advice";
 
 const DIR = path.join(__dirname, "../../../../src/memory/extract/issue-rules");
 
@@ -112,5 +113,32 @@ describe("travel: asking to book", () => {
   });
   it("not furniture in a shop", () => {
     expect(kindOf("we need two tables for the patio, do you deliver?", "ecommerce")).not.toBe("new_booking");
+  });
+});
+
+// The model's "new booking" does not overrule a rule that read a change to, or the
+// cancellation of, a booking that exists (it learned new_booking from booking dialogues).
+describe("travel: a booking that exists is not a new one", () => {
+  const sureOf = (kind: string): ModelAdvice => {
+    const classes = [kind, "general_question"];
+    return {
+      vertical: { label: "travel", probability: 0.99 },
+      kind: { kind, probability: 0.99, verticals: ["travel"] },
+      kinds: { classes, probabilities: Float64Array.from([0.99, 0.01]), verticals: { [kind]: ["travel"], general_question: ["travel"] }, onlyVertical: ["travel", null] },
+      english: true,
+    };
+  };
+  const kindWith = (text: string, advice: ModelAdvice) => {
+    const m = prepareMessage({ content: text, index: 0 });
+    return detectIssue([m], [scanRules(m)], "travel", null, advice)?.issue_type;
+  };
+  it.each([
+    ["can I upgrade a reservation to a premium suite", "booking_change"],
+    ["I need to make a cancellation. It was for half past 8 and for 4 people.", "booking_cancellation"],
+  ])("%s stays %s", (text, kind) => {
+    expect(kindWith(text, sureOf("new_booking"))).toBe(kind);
+  });
+  it("a sure model still overrules the rule with another kind", () => {
+    expect(kindWith("can I upgrade a reservation to a premium suite", sureOf("general_question"))).toBe("general_question");
   });
 });
