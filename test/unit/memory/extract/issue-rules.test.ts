@@ -108,7 +108,15 @@ describe("travel: asking to book", () => {
   ])("%s → %s", (text, kind) => {
     expect(kindOf(text, "travel")).toBe(kind);
   });
-  it.each(["Is there an iron in the room?", "any free rooms with a jacuzzi after Tuesday?"])("not %s", (text) => {
+  it("booking for tonight", () => {
+    expect(kindOf("ok, let me book for tonight then", "travel")).toBe("new_booking");
+  });
+  it.each([
+    "Is there an iron in the room?",
+    "any free rooms with a jacuzzi after Tuesday?",
+    "I want to book a room for tonight but the site keeps failing",
+    "I would like to book an appointment with an advisor",
+  ])("not %s", (text) => {
     expect(kindOf(text, "travel")).not.toBe("new_booking");
   });
   it("not furniture in a shop", () => {
@@ -137,6 +145,9 @@ describe("travel: a booking that exists is not a new one", () => {
     ["I need to make a cancellation. It was for half past 8 and for 4 people.", "booking_cancellation"],
   ])("%s stays %s", (text, kind) => {
     expect(kindWith(text, sureOf("new_booking"))).toBe(kind);
+  });
+  it("a request for a person asked as a question stays contact_request", () => {
+    expect(kindWith("Can I speak directly with the reception?", sureOf("general_question"))).toBe("contact_request");
   });
   it("a sure model still overrules the rule with another kind", () => {
     expect(kindWith("can I upgrade a reservation to a premium suite", sureOf("general_question"))).toBe("general_question");
