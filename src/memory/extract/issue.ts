@@ -156,15 +156,15 @@ export function detectIssue(
   // pressing the problem is.
   const mayOverrule = hit && hit.urgency !== "critical" && !isHardKind(hit.type) && advice?.english === true && substantiveSentences(messages) <= 1;
   const overRule = mayOverrule ? modelKind(advice, vertical, KIND_OVER_RULE) : null;
-  // "Just a question" does not overrule a rule that fired on a statement of a problem ("I'm
-  // being charged for calls I never made"): the model learned it from questions about fees.
-  // Nor a request for a person, which is often asked as a question ("Can I speak with the
+  // "Just a question" does not overrule a rule that fired on a statement of a problem or a need
+  // ("I'm being charged for calls I never made", "then I need a wheelchair friendly room"): the
+  // model learned it from questions about the same things. Nor a request for a person, which is often asked as a question ("Can I speak with the
   // reception?").
   const ruleSentence = hit ? hit.message.sentences[hit.sentence]! : null;
   const questionOverProblem =
     overRule === "general_question" &&
     ruleSentence !== null &&
-    ((!isQuestion(ruleSentence) && hasPlainProblem(ruleSentence.folded)) || hit!.type === "contact_request");
+    ((!isQuestion(ruleSentence) && (hasPlainProblem(ruleSentence.folded) || NEED.test(ruleSentence.folded) || REQUEST.test(ruleSentence.folded))) || hit!.type === "contact_request");
   // Nor is a change to or a cancellation of a booking a new booking: the rule read the verb.
   const newOverExisting = overRule === "new_booking" && hit !== null && EXISTING_BOOKING_KINDS.has(hit.type);
   if (hit && overRule && overRule !== hit.type && !questionOverProblem && !newOverExisting) {

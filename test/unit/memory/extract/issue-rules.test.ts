@@ -146,6 +146,9 @@ describe("travel: a booking that exists is not a new one", () => {
   ])("%s stays %s", (text, kind) => {
     expect(kindWith(text, sureOf("new_booking"))).toBe(kind);
   });
+  it("a need stated, not asked, stays what the rule read", () => {
+    expect(kindWith("ok, then we need a wheelchair friendly room", sureOf("general_question"))).toBe("new_booking");
+  });
   it("a request for a person asked as a question stays contact_request", () => {
     expect(kindWith("Can I speak directly with the reception?", sureOf("general_question"))).toBe("contact_request");
   });
