@@ -156,3 +156,13 @@ describe("travel: a booking that exists is not a new one", () => {
     expect(kindWith("can I upgrade a reservation to a premium suite", sureOf("general_question"))).toBe("general_question");
   });
 });
+
+describe("travel: check-in problems in any number", () => {
+  it.each([
+    "Hello, I am calling due to some issues with online check in.",
+    "having problems with the web check-in for tomorrow",
+    "I'm stuck on the check-in page",
+  ])("%s → check_in_problem", (text) => {
+    expect(kindOf(text, "travel")).toBe("check_in_problem");
+  });
+});
