@@ -6,56 +6,40 @@
 // every dialogue log are never read. Questions are kept once (case and spacing aside), never one
 // already in the committed eval/corpora samples, capped per domain and chosen by SHA-1 of the
 // text. Deterministic: same source, same file.
-import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { CORPORA_DIR, TRAINING_ONLY_DIR, corpusNames, readRows, type Row } from "./lib/corpora";
+import type { Row } from "./lib/corpora";
+import { pickByHash, sampledTexts, trainingOnlyLabels, writeTrainingOnly } from "./lib/sample";
 
 /** Questions kept per knowledge domain. */
 const QUOTA: Record<string, number> = { hotel: 1000, restaurant: 1000, train: 100, taxi: 100 };
 
 type Knowledge = Record<string, Record<string, { name?: string; docs: Record<string, { title: string; body: string }> }>>;
 
-const sha1 = (s: string): string => crypto.createHash("sha1").update(s).digest("hex");
-const key = (s: string): string => s.toLowerCase().replace(/\s+/g, " ").trim();
-
 function main(): void {
   const arg = process.argv[2];
   const file = arg && path.join(arg, "data", "knowledge.json");
   if (!file || !fs.existsSync(file)) throw new Error("usage: npx tsx eval/import-dstc9-faq.ts <checkout of alexa-with-dstc9-track1-dataset> (data/knowledge.json not found there)");
   const knowledge = JSON.parse(fs.readFileSync(file, "utf8")) as Knowledge;
-  const outDir = path.join(TRAINING_ONLY_DIR, "dstc9-faq");
-  const labels = (JSON.parse(fs.readFileSync(path.join(outDir, "labels.json"), "utf8")) as { labels: Record<string, unknown> }).labels;
-
-  const seen = new Set<string>();
-  for (const name of corpusNames()) {
-    for (const f of ["train.jsonl", "dev.jsonl", "train-vertical.jsonl"]) for (const r of readRows(path.join(CORPORA_DIR, name, f))) seen.add(key(r.text));
-  }
+  const labels = trainingOnlyLabels("dstc9-faq");
+  const seen = sampledTexts();
   const out: Row[] = [];
   const counts: Record<string, number> = {};
   for (const domain of Object.keys(QUOTA)) {
     const label = `${domain}:faq`;
     if (!(label in labels)) throw new Error(`${label} is not in eval/training/dstc9-faq/labels.json`);
-    const candidates: (Row & { hash: string })[] = [];
+    const candidates: Row[] = [];
     for (const [entity, e] of Object.entries(knowledge[domain] ?? {})) {
       for (const [doc, d] of Object.entries(e.docs)) {
         const text = d.title.replace(/\s+/g, " ").trim();
-        if (text.split(" ").length >= 3) candidates.push({ id: `data/knowledge.json:${domain}:${entity}:${doc}`, text, label, hash: sha1(text) });
+        if (text.split(" ").length >= 3) candidates.push({ id: `data/knowledge.json:${domain}:${entity}:${doc}`, text, label });
       }
     }
-    candidates.sort((a, b) => (a.hash < b.hash ? -1 : a.hash > b.hash ? 1 : a.id < b.id ? -1 : 1));
-    let picked = 0;
-    for (const c of candidates) {
-      if (picked >= QUOTA[domain]!) break;
-      const k = key(c.text);
-      if (seen.has(k)) continue;
-      seen.add(k);
-      out.push({ id: c.id, text: c.text, label: c.label });
-      picked += 1;
-    }
-    counts[domain] = picked;
+    const picked = pickByHash(candidates, QUOTA[domain]!, seen);
+    out.push(...picked);
+    counts[domain] = picked.length;
   }
-  fs.writeFileSync(path.join(outDir, "train.jsonl"), out.map((r) => `${JSON.stringify(r)}\n`).join(""));
+  writeTrainingOnly("dstc9-faq", out);
   process.stdout.write(`${JSON.stringify({ rows: out.length, per_domain: counts })}\n`);
 }
 

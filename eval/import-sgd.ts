@@ -10,7 +10,8 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { CORPORA_DIR, TRAINING_ONLY_DIR, corpusNames, readRows, type Row } from "./lib/corpora";
+import { TRAINING_ONLY_DIR, type Row } from "./lib/corpora";
+import { sampledTexts, textKey } from "./lib/sample";
 
 /** Rows kept per service family (the part of the service name before `_`). */
 const QUOTA: Record<string, number> = {
@@ -44,7 +45,6 @@ function saysSomething(text: string, acts: string[]): boolean {
 }
 
 const sha1 = (s: string): string => crypto.createHash("sha1").update(s).digest("hex");
-const key = (s: string): string => s.toLowerCase().replace(/\s+/g, " ").trim();
 
 function main(): void {
   const arg = process.argv[2];
@@ -57,10 +57,7 @@ function main(): void {
   const labels = (JSON.parse(fs.readFileSync(path.join(outDir, "labels.json"), "utf8")) as { labels: Record<string, unknown> }).labels;
 
   // texts of the committed samples (both parts), never added again
-  const seen = new Set<string>();
-  for (const name of corpusNames()) {
-    for (const f of ["train.jsonl", "dev.jsonl", "train-vertical.jsonl"]) for (const r of readRows(path.join(CORPORA_DIR, name, f))) seen.add(key(r.text));
-  }
+  const seen = sampledTexts();
 
   const files = fs
     .readdirSync(trainDir)
@@ -100,7 +97,7 @@ function main(): void {
     const take = (rows: typeof candidates, limit: number): void => {
       for (const c of rows) {
         if (picked.length >= limit) break;
-        const k = key(c.text);
+        const k = textKey(c.text);
         if (seen.has(k)) continue;
         seen.add(k);
         picked.push({ id: c.id, text: c.text, label: c.label });
