@@ -138,9 +138,10 @@ function subjectKind(vertical: Vertical, ...texts: string[]): string | undefined
   return undefined;
 }
 
-/** The customer's problem, or null when the messages carry none (thanks, chit-chat). */
+/** Kinds of a booking that exists, which the model's new_booking does not overrule. */
 const EXISTING_BOOKING_KINDS = new Set(["booking_change", "booking_cancellation"]);
 
+/** The customer's problem, or null when the messages carry none (thanks, chit-chat). */
 export function detectIssue(
   messages: PreparedMessage[],
   hits: RuleHit[][],
@@ -158,16 +159,14 @@ export function detectIssue(
   const overRule = mayOverrule ? modelKind(advice, vertical, KIND_OVER_RULE) : null;
   // "Just a question" does not overrule a rule that fired on a statement of a problem or a need
   // ("I'm being charged for calls I never made", "then I need a wheelchair friendly room"): the
-  // model learned it from questions about the same things. Nor a request for a person, which is often asked as a question ("Can I speak with the
-  // reception?").
+  // model learned it from questions about the same things. Nor a request for a person, which is
+  // often asked as a question ("Can I speak with the reception?").
   const ruleSentence = hit ? hit.message.sentences[hit.sentence]! : null;
-  const questionOverProblem =
-    overRule === "general_question" &&
-    ruleSentence !== null &&
-    ((!isQuestion(ruleSentence) && (hasPlainProblem(ruleSentence.folded) || NEED.test(ruleSentence.folded) || REQUEST.test(ruleSentence.folded))) || hit!.type === "contact_request");
+  const statesNeed = (s: Sentence) => !isQuestion(s) && (hasPlainProblem(s.folded) || NEED.test(s.folded) || REQUEST.test(s.folded));
+  const questionOverStatement = overRule === "general_question" && ruleSentence !== null && (statesNeed(ruleSentence) || hit?.type === "contact_request");
   // Nor is a change to or a cancellation of a booking a new booking: the rule read the verb.
   const newOverExisting = overRule === "new_booking" && hit !== null && EXISTING_BOOKING_KINDS.has(hit.type);
-  if (hit && overRule && overRule !== hit.type && !questionOverProblem && !newOverExisting) {
+  if (hit && overRule && overRule !== hit.type && !questionOverStatement && !newOverExisting) {
     return { issue_type: overRule, summary: summarise(hit.message, hit.sentence), message_index: hit.message.index, baseUrgency: hit.urgency, specific: true };
   }
   if (hit) {
