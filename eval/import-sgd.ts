@@ -15,7 +15,7 @@ import { sampledTexts, textKey } from "./lib/sample";
 
 /** Rows kept per service family (the part of the service name before `_`). */
 const QUOTA: Record<string, number> = {
-  Hotels: 1000,
+  Hotels: 2000,
   Restaurants: 600,
   Flights: 300,
   RentalCars: 200,
