@@ -10,8 +10,8 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { TRAINING_ONLY_DIR, type Row } from "./lib/corpora";
-import { sampledTexts, textKey } from "./lib/sample";
+import type { Row } from "./lib/corpora";
+import { sampledTexts, textKey, trainingOnlyLabels, writeTrainingOnly } from "./lib/sample";
 
 /** Rows kept per service family (the part of the service name before `_`). */
 const QUOTA: Record<string, number> = {
@@ -53,8 +53,7 @@ function main(): void {
   if (path.basename(path.resolve(trainDir)) !== "train" || !fs.existsSync(path.join(trainDir, "schema.json"))) {
     throw new Error(`${arg}: no train/schema.json there (only the train split is read)`);
   }
-  const outDir = path.join(TRAINING_ONLY_DIR, "sgd");
-  const labels = (JSON.parse(fs.readFileSync(path.join(outDir, "labels.json"), "utf8")) as { labels: Record<string, unknown> }).labels;
+  const labels = trainingOnlyLabels("sgd");
 
   // texts of the committed samples (both parts), never added again
   const seen = sampledTexts();
@@ -109,7 +108,7 @@ function main(): void {
     out.push(...picked);
     counts[family] = picked.length;
   }
-  fs.writeFileSync(path.join(outDir, "train.jsonl"), out.map((r) => `${JSON.stringify(r)}\n`).join(""));
+  writeTrainingOnly("sgd", out);
   process.stdout.write(`${JSON.stringify({ files: files.length, rows: out.length, per_family: counts })}\n`);
 }
 

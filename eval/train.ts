@@ -82,10 +82,10 @@ const BUCKETS = [0, 0.3, 0.5, 0.7, 0.8, 0.9, 0.95];
 const foldOf = (e: TrainingExample, k: number): number => crypto.createHash("sha1").update(e.text.toLowerCase()).digest().readUInt32BE(0) % k;
 
 /** A fold's model: trained, or read from `cache` (a folder) when the same options trained it before. */
-function foldModel(examples: TrainingExample[], k: number, fold: number, opts: TrainConfig, cache: string | undefined): LinearModel {
+function foldModel(examples: TrainingExample[], folds: number[], k: number, fold: number, opts: TrainConfig, cache: string | undefined): LinearModel {
   const file = cache && `${cache}/cv${k}h-fold${fold}-${Object.values(opts).join("_")}-prune${prune}.json`;
   if (file && fs.existsSync(file)) return new LinearModel(JSON.parse(fs.readFileSync(file, "utf8")) as ModelFile);
-  const model = train(examples.filter((e) => foldOf(e, k) !== fold), opts);
+  const model = train(examples.filter((_, i) => folds[i] !== fold), opts);
   if (file) fs.writeFileSync(file, JSON.stringify(model));
   return new LinearModel(model);
 }
@@ -94,9 +94,10 @@ function crossValidate(examples: TrainingExample[], k: number, opts: TrainConfig
   const alone = new Map<string, { vertical: number; verticals: number; kind: number; kinds: number }>();
   const perCorpus = new Map<string, { vertical: ReturnType<typeof scoreExamples>["vertical"]; kind: ReturnType<typeof scoreExamples>["kind"] }>();
   const byProb = Object.fromEntries(Object.keys(HEADS).map((h) => [h, BUCKETS.map(() => ({ right: 0, all: 0 }))]));
+  const folds = examples.map((e) => foldOf(e, k));
   for (let fold = 0; fold < k; fold++) {
-    const model = foldModel(examples, k, fold, opts, cache);
-    const held = examples.filter((e) => foldOf(e, k) === fold);
+    const model = foldModel(examples, folds, k, fold, opts, cache);
+    const held = examples.filter((_, i) => folds[i] === fold);
     for (const e of held) {
       const p = model.predict(e.text);
       const a = alone.get(e.source) ?? { vertical: 0, verticals: 0, kind: 0, kinds: 0 };
