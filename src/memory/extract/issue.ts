@@ -21,7 +21,8 @@ export function prepareMessage(m: Said): PreparedMessage {
 
 /** One rule firing in one sentence of a message; `at` is its offset in the message. */
 export type RuleHit = { rule: IssueRule; sentence: number; at: number };
-export type IssueHit = { rule: IssueRule; type: string; urgency: Urgency; message: PreparedMessage; sentence: number; score: number };
+/** `at`: where the rule matched, as an offset in the message's folded text. */
+export type IssueHit = { rule: IssueRule; type: string; urgency: Urgency; message: PreparedMessage; sentence: number; at: number; score: number };
 
 const VERTICAL_BONUS = 3;
 
@@ -82,7 +83,7 @@ export function findIssueHit(messages: PreparedMessage[], hits: RuleHit[][], ver
   messages.forEach((message, mi) => {
     for (const h of hits[mi] ?? []) {
       const score = h.rule.weight + (h.rule.verticals?.includes(vertical) ? VERTICAL_BONUS : 0);
-      if (!best || score > best.score) best = { rule: h.rule, type: h.rule.type, urgency: h.rule.urgency ?? "medium", message, sentence: h.sentence, score };
+      if (!best || score > best.score) best = { rule: h.rule, type: h.rule.type, urgency: h.rule.urgency ?? "medium", message, sentence: h.sentence, at: h.at, score };
     }
   });
   return best;
@@ -96,6 +97,22 @@ const QUESTION_START = /^(?:how|what|when|where|why|which|who|can|could|do|does|
 const ENQUIRY = /\b(?:want(?:ed)? to know|would like to know|wondering|curious|question about|quick question|enquir\w*|inquir\w*|need (?:some )?(?:info|information|details)|please (?:let me know|advise|confirm|explain)|can you tell me|could you tell me)\b/;
 const FOLLOW_UP = /\b(?:any update|any news|following up|follow(?:ing)?.up on|chasing|still waiting|still not|still (?:no|haven'?t|hasn'?t)|again|same (?:issue|problem)|what'?s the status|status update|heard nothing|no reply|no response)\b/;
 const THANKS_ONLY = /^(?:(?:ok(?:ay)?|great|perfect|awesome|cool|brilliant|thanks?|thank you|thx|ty|cheers|much appreciated|appreciate it|got it|noted|sure|alright|all good|bye|have a (?:nice|good|great) (?:day|one|evening|weekend))[\s,.!]*)+$/;
+
+/**
+ * Whether the rule matched in a clause that states something, in a sentence that then asks
+ * ("PNR ABC123 flight cancelled, what are my options?"): the clause runs from the comma, colon
+ * or semicolon before the match to the one after it, and states when it neither starts with a
+ * question word nor ends the sentence's question.
+ */
+function statedBeforeAsking(hit: IssueHit): boolean {
+  const s = hit.message.sentences[hit.sentence]!;
+  const at = hit.at - s.start;
+  const before = s.folded.slice(0, at).search(/[,;:][^,;:]*$/);
+  const after = s.folded.slice(at).search(/[,;:]/);
+  if (after < 0) return false;
+  const clause = s.folded.slice(before < 0 ? 0 : before + 1, at + after).trim();
+  return clause !== "" && !QUESTION_START.test(clause.replace(/^[^a-z]+/, "")) && isQuestion({ ...s, folded: s.folded.slice(at + after + 1) });
+}
 
 const substantiveSentences = (messages: PreparedMessage[]): number =>
   messages.reduce((n, m) => n + m.sentences.filter((s) => !CHITCHAT.test(s.folded) && !THANKS_ONLY.test(s.folded.trim()) && wordCount(s.folded) >= 2).length, 0);
@@ -160,10 +177,11 @@ export function detectIssue(
   // "Just a question" does not overrule a rule that fired on a statement of a problem or a need
   // ("I'm being charged for calls I never made", "then I need a wheelchair friendly room"): the
   // model learned it from questions about the same things. Nor a request for a person, which is
-  // often asked as a question ("Can I speak with the reception?").
+  // often asked as a question ("Can I speak with the reception?"). Nor a problem stated before
+  // the question about it ("flight cancelled, what are my options?").
   const ruleSentence = hit ? hit.message.sentences[hit.sentence]! : null;
   const statesNeed = (s: Sentence) => !isQuestion(s) && (hasPlainProblem(s.folded) || NEED.test(s.folded) || REQUEST.test(s.folded));
-  const questionOverStatement = overRule === "general_question" && ruleSentence !== null && (statesNeed(ruleSentence) || hit?.type === "contact_request");
+  const questionOverStatement = overRule === "general_question" && ruleSentence !== null && (statesNeed(ruleSentence) || hit?.type === "contact_request" || statedBeforeAsking(hit!));
   // Nor is a change to or a cancellation of a booking a new booking: the rule read the verb.
   const newOverExisting = overRule === "new_booking" && hit !== null && EXISTING_BOOKING_KINDS.has(hit.type);
   if (hit && overRule && overRule !== hit.type && !questionOverStatement && !newOverExisting) {

@@ -152,6 +152,15 @@ describe("travel: a booking that exists is not a new one", () => {
   it("a request for a person asked as a question stays contact_request", () => {
     expect(kindWith("Can I speak directly with the reception?", sureOf("general_question"))).toBe("contact_request");
   });
+  it.each([
+    ["PNR ABC123 flight cancelled, what are my options?", "flight_cancelled"],
+    ["my flight was cancelled; can you help?", "flight_cancelled"],
+  ])("a problem stated before the question about it stays what the rule read: %s", (text, kind) => {
+    expect(kindWith(text, sureOf("general_question"))).toBe(kind);
+  });
+  it("a question whose own clause names the problem is the model's", () => {
+    expect(kindWith("what happens if my flight is cancelled, do I get a refund?", sureOf("general_question"))).toBe("general_question");
+  });
   it("a sure model still overrules the rule with another kind", () => {
     expect(kindWith("can I upgrade a reservation to a premium suite", sureOf("general_question"))).toBe("general_question");
   });
