@@ -96,6 +96,21 @@ describe("banking: questions about one's own money and the bank's prices", () =>
   });
 });
 
+// Stopping a recurring payment is payment_cancellation; one that was stopped, or one never made, is not.
+describe("banking: stopping a direct debit or standing order", () => {
+  it.each([
+    ["please cancel my direct debit to the gym", "payment_cancellation"],
+    ["I don't want the standing order to my landlord any more", "payment_cancellation"],
+    ["Stop all recurring payments to Netflix from my account", "payment_cancellation"],
+    ["that standing order is wrong, please remove it", "payment_cancellation"],
+  ])("%s → %s", (text, kind) => {
+    expect(kindOf(text, "banking_fintech")).toBe(kind);
+  });
+  it.each(["why was my direct debit cancelled?", "I want to set up a standing order", "I want to cancel a direct debit I never authorised"])("not %s", (text) => {
+    expect(kindOf(text, "banking_fintech")).not.toBe("payment_cancellation");
+  });
+});
+
 // Asking for a room, a table or a treatment to be booked is a new booking; whether there is room is a question.
 describe("travel: asking to book", () => {
   it.each([
