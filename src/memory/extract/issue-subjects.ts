@@ -101,3 +101,18 @@ export const SUBJECTS: Record<Vertical, [RegExp, string][]> = {
   ],
   general_info: [],
 };
+
+/**
+ * Subjects read only when none of SUBJECTS is named: what a hotel guest finds wrong with the room
+ * or the hotel's services, or has lost there ("ac is totally broken", "I lost my wallet in the
+ * bar"). A booking, a cancellation or a delay named in the same sentence says more ("I have a spa
+ * slot booked at 10 and I need to cancel it"), and a lost thing on a plane or a train is not the
+ * hotel's.
+ */
+export const LAST_SUBJECTS: Partial<Record<Vertical, [RegExp, string][]>> = {
+  travel: [
+    [/\b(?:wi-?fi|air ?con\w*|a\/?c|heating|heater|shower|toilet|bathroom|towels?|shampoo|soap|bed ?sheets|pillows?|minibar|kettle|housekeeping|room service|pool|gym|spa|sauna|jacuzzi|elevator|lift)\b/, "accommodation_issue"],
+    [/\b(?:lost|left|forgot|missing|can'?t (?:seem to )?find|dropped)\b[^.]{0,30}\b(?:wallet|purse|phone|watch|camera|jacket|coat|keys?|glasses|ring|necklace|earrings?|laptop|charger|dogs?|cat)\b/, "accommodation_issue"],
+  ],
+};
+

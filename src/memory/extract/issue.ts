@@ -3,7 +3,7 @@
 // follow-up of the issue already open. Pure.
 import type { ExtractedIssue, OpenIssue, Urgency, Vertical } from "../types";
 import { ISSUE_RULES, type IssueRule } from "./issue-rules";
-import { FALLBACK_ISSUE, NEED, NOT_A_PROBLEM, PROBLEM, REQUEST, SUBJECTS } from "./issue-subjects";
+import { FALLBACK_ISSUE, LAST_SUBJECTS, NEED, NOT_A_PROBLEM, PROBLEM, REQUEST, SUBJECTS } from "./issue-subjects";
 import { isHardKind, KIND_OVER_FALLBACK, KIND_OVER_RULE, modelKind, type ModelAdvice } from "./model/advice";
 import { RequiredTextIndex, requiredText } from "./required-text";
 import { fold, splitSentences, trimSummary, type Span } from "./text";
@@ -152,6 +152,8 @@ function subjectKind(vertical: Vertical, ...texts: string[]): string | undefined
     }
     if (best) return best.kind;
   }
+  const unsaid = (text: string) => !/\b(?:plane|flight|aircraft|airport|train|bus|coach|taxi|cab|ferry)\b/.test(text);
+  for (const text of texts) for (const [re, kind] of LAST_SUBJECTS[vertical] ?? []) if (unsaid(text) && re.test(text)) return kind;
   return undefined;
 }
 

@@ -181,6 +181,22 @@ describe("travel: a booking that exists is not a new one", () => {
   });
 });
 
+// A guest's room, the hotel's services and things lost there, when nothing more specific is named.
+describe("travel: what a guest finds wrong or has lost", () => {
+  it.each([
+    ["ac is totally broken", "accommodation_issue"],
+    ["the shower only runs cold", "accommodation_issue"],
+    ["I lost my wallet in the bar", "accommodation_issue"],
+    ["I left my charger by the pool yesterday", "accommodation_issue"],
+    ["I have a spa slot booked at 10 and I need to cancel it", "booking_cancellation"],
+  ])("%s → %s", (text, kind) => {
+    expect(kindOf(text, "travel")).toBe(kind);
+  });
+  it("a thing lost on a plane is not the hotel's", () => {
+    expect(kindOf("I left my phone on the plane, can you help me get it back", "travel")).not.toBe("accommodation_issue");
+  });
+});
+
 describe("travel: check-in problems in any number", () => {
   it.each([
     "Hello, I am calling due to some issues with online check in.",
