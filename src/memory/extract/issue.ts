@@ -140,6 +140,29 @@ export function summarise(message: PreparedMessage, si: number): string {
 
 export type IssueDraft = Omit<ExtractedIssue, "refs" | "urgency" | "deadline"> & { baseUrgency: Urgency; specific: boolean };
 
+/** "I have a table booking", "my room is booked for …", "it's an existing booking". */
+const HOLDS_BOOKING = /\b(?:i|we) (?:already )?(?:have|had|hold|made) (?:a |an |the |my |our )?(?:\w+ )?(?:booking|reservation)\b|\b(?:is|are|was|were) (?:already )?(?:booked|reserved)\b|\b(?:existing|current) (?:booking|reservation)\b|\b(?:booking|reservation) (?:(?:i|we) )?(?:already )?made\b/;
+/** "Is there an iron in the room?", "Do you have a gym?": whether the place has something. */
+const HAS_IT = /^(?:is there|are there|do you (?:guys )?have|does (?:the|your) \w+ have|have you got|where (?:is|are|can i find))\b/;
+
+/**
+ * Corrections to the model's kind where the words say more than its training did: a booking the
+ * customer already holds is not a new one (booking_issue: the agent looks it up), nor is a booking
+ * that fails ("I want to book a room for tonight, but it doesn't seem to work": the problem names
+ * the kind); asking whether the place has something is a question, not a problem with the stay.
+ */
+function bookingSense(kind: string | null, messages: PreparedMessage[]): string | null {
+  if (kind === "new_booking") {
+    if (messages.some((m) => hasPlainProblem(m.folded))) return null;
+    if (messages.some((m) => HOLDS_BOOKING.test(m.folded))) return "booking_issue";
+  }
+  if (kind === "accommodation_issue") {
+    const asksWhetherThereIs = messages.every((m) => m.sentences.every((s) => CHITCHAT.test(s.folded) || (isQuestion(s) && HAS_IT.test(s.folded.replace(/^[^a-z]+/, "")) && !hasPlainProblem(s.folded))));
+    if (asksWhetherThereIs) return "general_question";
+  }
+  return kind;
+}
+
 /** The customer's problem, or null when the messages carry none (thanks, chit-chat). */
 /** The kind a sentence's subject names in this vertical ("videos" → course_access), if any. */
 function subjectKind(vertical: Vertical, ...texts: string[]): string | undefined {
@@ -212,7 +235,7 @@ export function detectIssue(
   const statesProblem = (s: Sentence) => (hasPlainProblem(s.folded) || REQUEST.test(s.folded) || (NEED.test(s.folded) && !isQuestion(s))) && !CHITCHAT.test(s.folded);
   // Thanks or praise alone ("Thanks for the help yesterday!") is no issue, whatever the model reads in it.
   const onlyPraise = messages.every((m) => m.sentences.every((s) => PRAISE.test(s.folded) || THANKS_ONLY.test(s.folded.trim()) || CHITCHAT.test(s.folded)));
-  const fromModel = onlyPraise ? null : modelKind(advice, vertical, KIND_OVER_FALLBACK);
+  const fromModel = onlyPraise ? null : bookingSense(modelKind(advice, vertical, KIND_OVER_FALLBACK), messages);
   if (fromModel) {
     // The model read the whole text; the summary is the sentence stating the problem, else the
     // customer's first sentence with substance.

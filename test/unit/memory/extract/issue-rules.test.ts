@@ -164,6 +164,22 @@ describe("travel: a booking that exists is not a new one", () => {
   it("a need stated, not asked, stays what the rule read", () => {
     expect(kindWith("ok, then we need a wheelchair friendly room", sureOf("general_question"))).toBe("new_booking");
   });
+  it.each([
+    ["6 15 I have a table booking", "booking_issue"],
+    ["My room is booked for 3 of us from Friday", "booking_issue"],
+    ["it's about an existing reservation", "booking_issue"],
+  ])("a booking already held is not a new one: %s", (text, kind) => {
+    expect(kindWith(text, sureOf("new_booking"))).toBe(kind);
+  });
+  it("a booking that fails is not a new booking", () => {
+    expect(kindWith("I want to book a room for tonight only, but it doesn't seem to work.", sureOf("new_booking"))).not.toBe("new_booking");
+  });
+  it.each(["Is there an iron in the room?", "Do you have a gym?"])("asking whether the hotel has something is a question: %s", (text) => {
+    expect(kindWith(text, sureOf("accommodation_issue"))).toBe("general_question");
+  });
+  it("a problem asked about is still the stay's", () => {
+    expect(kindWith("Is there a problem with the heating in my room? It's freezing", sureOf("accommodation_issue"))).toBe("accommodation_issue");
+  });
   it("a request for a person asked as a question stays contact_request", () => {
     expect(kindWith("Can I speak directly with the reception?", sureOf("general_question"))).toBe("contact_request");
   });
