@@ -140,6 +140,13 @@ export function summarise(message: PreparedMessage, si: number): string {
 
 export type IssueDraft = Omit<ExtractedIssue, "refs" | "urgency" | "deadline"> & { baseUrgency: Urgency; specific: boolean };
 
+/** "I need help with my account", "question about my order", "my card": the thing and nothing about it. */
+const THING = String.raw`(?!\w*ed\b)(?!(?:not|no|is|are|was|were|isn'?t|won'?t|can'?t|doesn'?t|didn'?t|broken|missing|stuck|gone|lost|late|wrong|down|failing)\b)\w+`;
+const GREETING = String.raw`(?:(?:hi|hello|hey|good (?:morning|afternoon|evening))\W+)?`;
+const VAGUE = new RegExp(
+  String.raw`^${GREETING}(?:(?:(?:i|we) (?:need|want|would like|'d like)(?: some)? (?:help|assistance)|can you help(?: me)?|could you help(?: me)?|please help(?: me)?|help(?: me)?|(?:i|we) have a (?:question|query)|(?:a )?(?:question|query)) (?:with|about|regarding|on|for) (?:my|our|the)|(?:my|our)) ${THING}(?: ${THING})?\W*$`,
+);
+
 /** "I have a table booking", "my room is booked for …", "it's an existing booking". */
 const HOLDS_BOOKING = /\b(?:i|we) (?:already )?(?:have|had|hold|made) (?:a |an |the |my |our )?(?:\w+ )?(?:booking|reservation)\b|\b(?:is|are|was|were) (?:already )?(?:booked|reserved)\b|\b(?:existing|current) (?:booking|reservation)\b|\b(?:booking|reservation) (?:(?:i|we) )?(?:already )?made\b/;
 /** "Is there an iron in the room?", "Do you have a gym?": whether the place has something. */
@@ -235,7 +242,12 @@ export function detectIssue(
   const statesProblem = (s: Sentence) => (hasPlainProblem(s.folded) || REQUEST.test(s.folded) || (NEED.test(s.folded) && !isQuestion(s))) && !CHITCHAT.test(s.folded);
   // Thanks or praise alone ("Thanks for the help yesterday!") is no issue, whatever the model reads in it.
   const onlyPraise = messages.every((m) => m.sentences.every((s) => PRAISE.test(s.folded) || THANKS_ONLY.test(s.folded.trim()) || CHITCHAT.test(s.folded)));
-  const fromModel = onlyPraise ? null : bookingSense(modelKind(advice, vertical, KIND_OVER_FALLBACK), messages);
+  const guess = onlyPraise ? null : modelKind(advice, vertical, KIND_OVER_FALLBACK);
+  // A request for help that names only the thing ("I need help with my account") says no more
+  // than that: the model's specific kind would be a guess from the words around it.
+  const isVague = (s: Sentence) => VAGUE.test(s.folded.trim());
+  const vague = messages.some((m) => m.sentences.some(isVague)) && messages.every((m) => m.sentences.every((s) => CHITCHAT.test(s.folded) || THANKS_ONLY.test(s.folded.trim()) || isVague(s)));
+  const fromModel = vague ? "general_question" : bookingSense(guess, messages);
   if (fromModel) {
     // The model read the whole text; the summary is the sentence stating the problem, else the
     // customer's first sentence with substance.

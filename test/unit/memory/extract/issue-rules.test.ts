@@ -213,6 +213,28 @@ describe("travel: what a guest finds wrong or has lost", () => {
   });
 });
 
+// A request for help that names only the thing is a question: the model's specific kind would be a
+// guess from the words around it ("I need help with my account" is not a cancellation).
+describe("a request for help that names only the thing", () => {
+  it.each([
+    ["I need help with my account", "banking_fintech"],
+    ["Hi, I need help with my card.", "banking_fintech"],
+    ["my account", "banking_fintech"],
+    ["I need help with my order", "ecommerce"],
+    ["question about my booking", "travel"],
+  ])("%s → general_question", (text, vertical) => {
+    expect(kindOf(text, vertical as Vertical)).toBe("general_question");
+  });
+  it.each([
+    ["I need my card activated.", "banking_fintech"],
+    ["My transfer failed", "banking_fintech"],
+    ["please close my account", "banking_fintech"],
+    ["I need help with my order, it never arrived", "ecommerce"],
+  ])("says more: %s", (text, vertical) => {
+    expect(kindOf(text, vertical as Vertical)).not.toBe("general_question");
+  });
+});
+
 describe("travel: check-in problems in any number", () => {
   it.each([
     "Hello, I am calling due to some issues with online check in.",
