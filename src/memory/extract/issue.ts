@@ -187,6 +187,10 @@ function subjectKind(vertical: Vertical, ...texts: string[]): string | undefined
   return undefined;
 }
 
+/** Kinds that name a failure, which the model may name over a rule only where a problem is stated. */
+const FAILURE_KINDS = new Set(["billing_failed", "payment_failed", "card_declined", "top_up_failed", "recharge_failed"]);
+const FAILURE = /\b(?:fail\w*|declin\w*|reject\w*|refus\w*|revert\w*|unsuccessful|bounc\w*|error\w*|denied|(?:not|n'?t) (?:go(?:ne)? through|work\w*|accept\w*|complete\w*|process\w*)|unable|couldn'?t|can'?t|cannot|won'?t|stuck|pending)\b/;
+
 /** Kinds of a booking that exists, which the model's new_booking does not overrule. */
 const EXISTING_BOOKING_KINDS = new Set(["booking_change", "booking_cancellation"]);
 
@@ -216,7 +220,10 @@ export function detectIssue(
   const questionOverStatement = overRule === "general_question" && ruleSentence !== null && (statesNeed(ruleSentence) || hit?.type === "contact_request" || statedBeforeAsking(hit!));
   // Nor is a change to or a cancellation of a booking a new booking: the rule read the verb.
   const newOverExisting = overRule === "new_booking" && hit !== null && EXISTING_BOOKING_KINDS.has(hit.type);
-  if (hit && overRule && overRule !== hit.type && !questionOverStatement && !newOverExisting) {
+  // Nor is a failure read into words that name none ("we need to add 5 more seats to our plan"):
+  // the model learned the kind from the same words with "but the payment keeps failing".
+  const failureUnsaid = overRule !== null && FAILURE_KINDS.has(overRule) && !messages.some((m) => hasPlainProblem(m.folded) || FAILURE.test(m.folded));
+  if (hit && overRule && overRule !== hit.type && !questionOverStatement && !newOverExisting && !failureUnsaid) {
     return { issue_type: overRule, summary: summarise(hit.message, hit.sentence), message_index: hit.message.index, baseUrgency: hit.urgency, specific: true };
   }
   if (hit) {

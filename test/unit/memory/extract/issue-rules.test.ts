@@ -235,6 +235,29 @@ describe("a request for help that names only the thing", () => {
   });
 });
 
+// More or fewer seats on a plan is a plan change; a model sure of a failure does not read one into it.
+describe("saas: seats on the plan", () => {
+  it.each(["We need to add 5 more seats to our plan", "can we buy 3 extra licenses?", "please remove two seats from our subscription"])("%s → plan_change", (text) => {
+    expect(kindOf(text, "saas")).toBe("plan_change");
+  });
+  const sureOfFailure: ModelAdvice = {
+    vertical: { label: "saas", probability: 0.99 },
+    kind: { kind: "billing_failed", probability: 0.99, verticals: ["saas"] },
+    kinds: { classes: ["billing_failed", "plan_change"], probabilities: Float64Array.from([0.99, 0.01]), verticals: { billing_failed: ["saas"], plan_change: ["saas"] }, onlyVertical: ["saas", "saas"] },
+    english: true,
+  };
+  const withFailureModel = (text: string) => {
+    const m = prepareMessage({ content: text, index: 0 });
+    return detectIssue([m], [scanRules(m)], "saas", null, sureOfFailure)?.issue_type;
+  };
+  it("the model's failure does not overrule the rule where none is stated", () => {
+    expect(withFailureModel("We need to add 5 more seats to our plan")).toBe("plan_change");
+  });
+  it("it does where one is", () => {
+    expect(withFailureModel("We need to add 5 more seats to our plan but the card keeps getting declined")).toBe("billing_failed");
+  });
+});
+
 describe("travel: check-in problems in any number", () => {
   it.each([
     "Hello, I am calling due to some issues with online check in.",
