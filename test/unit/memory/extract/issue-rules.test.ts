@@ -72,11 +72,15 @@ describe("asking for a person", () => {
     ["Transfer me to room service", "travel", "contact_request"],
     ["get me your manager on the line", "saas", "contact_request"],
     ["My card was declined at the shop, I want to talk to a human", "banking_fintech", "card_declined"],
+    ["Please call me back on my mobile, it's urgent", "telecom", "contact_request"],
+    ["can someone give me a ring this afternoon", "ecommerce", "contact_request"],
+    ["My internet is down since Monday, please call me back", "telecom", "network_outage"],
   ] as const)("%s (%s) → %s", (text, vertical, kind) => {
     expect(kindOf(text, vertical)).toBe(kind);
   });
   it("not when the customer says there is no need", () => {
     expect(kindOf("No, you don't need to transfer me to a real person", "banking_fintech")).not.toBe("contact_request");
+    expect(kindOf("please don't call me, email only", "telecom")).not.toBe("contact_request");
   });
 });
 
