@@ -158,7 +158,7 @@ const HAS_IT = /^(?:is there|are there|do you (?:guys )?have|does (?:the|your) \
  * that fails ("I want to book a room for tonight, but it doesn't seem to work": the problem names
  * the kind); asking whether the place has something is a question, not a problem with the stay.
  */
-function bookingSense(kind: string | null, messages: PreparedMessage[]): string | null {
+function correctModelKind(kind: string | null, messages: PreparedMessage[]): string | null {
   if (kind === "new_booking") {
     if (messages.some((m) => hasPlainProblem(m.folded))) return null;
     if (messages.some((m) => HOLDS_BOOKING.test(m.folded))) return "booking_issue";
@@ -170,7 +170,9 @@ function bookingSense(kind: string | null, messages: PreparedMessage[]): string 
   return kind;
 }
 
-/** The customer's problem, or null when the messages carry none (thanks, chit-chat). */
+/** A plane, a train or a taxi: what is lost or broken there is not the hotel's (see LAST_SUBJECTS). */
+const NOT_THE_HOTEL = /\b(?:plane|flight|aircraft|airport|train|bus|coach|taxi|cab|ferry)\b/;
+
 /** The kind a sentence's subject names in this vertical ("videos" → course_access), if any. */
 function subjectKind(vertical: Vertical, ...texts: string[]): string | undefined {
   for (const text of texts) {
@@ -182,8 +184,7 @@ function subjectKind(vertical: Vertical, ...texts: string[]): string | undefined
     }
     if (best) return best.kind;
   }
-  const unsaid = (text: string) => !/\b(?:plane|flight|aircraft|airport|train|bus|coach|taxi|cab|ferry)\b/.test(text);
-  for (const text of texts) for (const [re, kind] of LAST_SUBJECTS[vertical] ?? []) if (unsaid(text) && re.test(text)) return kind;
+  for (const text of texts) for (const [re, kind] of LAST_SUBJECTS[vertical] ?? []) if (!NOT_THE_HOTEL.test(text) && re.test(text)) return kind;
   return undefined;
 }
 
@@ -254,7 +255,7 @@ export function detectIssue(
   // than that: the model's specific kind would be a guess from the words around it.
   const isVague = (s: Sentence) => VAGUE.test(s.folded.trim());
   const vague = messages.some((m) => m.sentences.some(isVague)) && messages.every((m) => m.sentences.every((s) => CHITCHAT.test(s.folded) || THANKS_ONLY.test(s.folded.trim()) || isVague(s)));
-  const fromModel = vague ? "general_question" : bookingSense(guess, messages);
+  const fromModel = vague ? "general_question" : correctModelKind(guess, messages);
   if (fromModel) {
     // The model read the whole text; the summary is the sentence stating the problem, else the
     // customer's first sentence with substance.
