@@ -149,6 +149,8 @@ const VAGUE = new RegExp(
 
 /** "I have a table booking", "my room is booked for …", "it's an existing booking". */
 const HOLDS_BOOKING = /\b(?:i|we) (?:already )?(?:have|had|hold|made) (?:a |an |the |my |our )?(?:\w+ )?(?:booking|reservation)\b|\b(?:is|are|was|were) (?:already )?(?:booked|reserved)\b|\b(?:existing|current) (?:booking|reservation)\b|\b(?:booking|reservation) (?:(?:i|we) )?(?:already )?made\b/;
+/** "… but would like to make a new one now": a booking held, and another asked for. */
+const ANOTHER = /\b(?:a new|another|one more|a second) (?:one|booking|reservation|room|table)\b/;
 /** "Is there an iron in the room?", "Do you have a gym?": whether the place has something. */
 const HAS_IT = /^(?:is there|are there|do you (?:guys )?have|does (?:the|your) \w+ have|have you got|where (?:is|are|can i find))\b/;
 
@@ -160,8 +162,8 @@ const HAS_IT = /^(?:is there|are there|do you (?:guys )?have|does (?:the|your) \
  */
 function correctModelKind(kind: string | null, messages: PreparedMessage[]): string | null {
   if (kind === "new_booking") {
-    if (messages.some((m) => hasPlainProblem(m.folded))) return null;
-    if (messages.some((m) => HOLDS_BOOKING.test(m.folded))) return "booking_issue";
+    if (messages.some((m) => FAILURE.test(m.folded))) return null;
+    if (messages.some((m) => HOLDS_BOOKING.test(m.folded) && !ANOTHER.test(m.folded))) return "booking_issue";
   }
   if (kind === "accommodation_issue") {
     const asksWhetherThereIs = messages.every((m) => m.sentences.every((s) => CHITCHAT.test(s.folded) || (isQuestion(s) && HAS_IT.test(s.folded.replace(/^[^a-z]+/, "")) && !hasPlainProblem(s.folded))));
@@ -190,7 +192,7 @@ function subjectKind(vertical: Vertical, ...texts: string[]): string | undefined
 
 /** Kinds that name a failure, which the model may name over a rule only where a problem is stated. */
 const FAILURE_KINDS = new Set(["billing_failed", "payment_failed", "card_declined", "top_up_failed", "recharge_failed"]);
-const FAILURE = /\b(?:fail\w*|declin\w*|reject\w*|refus\w*|revert\w*|unsuccessful|bounc\w*|error\w*|denied|(?:not|n'?t) (?:go(?:ne)? through|work\w*|accept\w*|complete\w*|process\w*)|unable|couldn'?t|can'?t|cannot|won'?t|stuck|pending)\b/;
+const FAILURE = /\b(?:fail\w*|declin\w*|reject\w*|refus\w*|revert\w*|unsuccessful|bounc\w*|error\w*|denied|(?:not|\w+n'?t) (?:(?:seem|appear) to )?(?:go(?:ne)? through|work\w*|accept\w*|complete\w*|process\w*)|unable|couldn'?t|can'?t|cannot|won'?t|stuck|pending)\b/;
 
 /** Kinds of a booking that exists, which the model's new_booking does not overrule. */
 const EXISTING_BOOKING_KINDS = new Set(["booking_change", "booking_cancellation"]);

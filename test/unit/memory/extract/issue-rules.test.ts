@@ -175,6 +175,9 @@ describe("travel: a booking that exists is not a new one", () => {
   ])("a booking already held is not a new one: %s", (text, kind) => {
     expect(kindWith(text, sureOf("new_booking"))).toBe(kind);
   });
+  it.each(["I made one booking two weeks ago, but would like to make a new one now.", "i haven't done a reservation before"])("a new one asked for stays new: %s", (text) => {
+    expect(kindWith(text, sureOf("new_booking"))).toBe("new_booking");
+  });
   it("a booking that fails is not a new booking", () => {
     expect(kindWith("I want to book a room for tonight only, but it doesn't seem to work.", sureOf("new_booking"))).not.toBe("new_booking");
   });
