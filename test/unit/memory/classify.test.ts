@@ -16,6 +16,8 @@ describe("classifyVertical in auto mode", () => {
     ["PNR ABC123 flight cancelled", "travel"],
     ["No network on my Vodafone SIM since this morning", "telecom"],
     ["I can't open the week 3 quiz on Moodle", "edtech_support"],
+    ["the sauna was closed all weekend", "travel"],
+    ["how long does a pedicure take?", "travel"],
     ["what's the weather like", "general_info"],
     ["tell me a joke", "general_info"],
     ["", "general_info"],
