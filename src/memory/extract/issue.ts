@@ -114,6 +114,9 @@ function statedBeforeAsking(hit: IssueHit): boolean {
   return clause !== "" && !QUESTION_START.test(clause.replace(/^[^a-z]+/, "")) && isQuestion({ ...s, folded: s.folded.slice(at + after + 1) });
 }
 
+/** Asking for something to be done or given, with or without thanks around it. */
+const ASKS_FOR = /\b(?:get me|give me|book me|send me|set me up|sign me up|put me|(?:i|we) (?:need|want)|(?:i|we)'?d like|can you|could you|would you|please)\b/;
+
 const substantiveSentences = (messages: PreparedMessage[]): number =>
   messages.reduce((n, m) => n + m.sentences.filter((s) => !CHITCHAT.test(s.folded) && !THANKS_ONLY.test(s.folded.trim()) && wordCount(s.folded) >= 2).length, 0);
 
@@ -251,7 +254,8 @@ export function detectIssue(
   }
   const statesProblem = (s: Sentence) => (hasPlainProblem(s.folded) || REQUEST.test(s.folded) || (NEED.test(s.folded) && !isQuestion(s))) && !CHITCHAT.test(s.folded);
   // Thanks or praise alone ("Thanks for the help yesterday!") is no issue, whatever the model reads in it.
-  const onlyPraise = messages.every((m) => m.sentences.every((s) => PRAISE.test(s.folded) || THANKS_ONLY.test(s.folded.trim()) || CHITCHAT.test(s.folded)));
+  // Thanks with a request in it ("thanks get me an appointment") is the request.
+  const onlyPraise = messages.every((m) => m.sentences.every((s) => (PRAISE.test(s.folded) && !ASKS_FOR.test(s.folded)) || THANKS_ONLY.test(s.folded.trim()) || CHITCHAT.test(s.folded)));
   const guess = onlyPraise ? null : modelKind(advice, vertical, KIND_OVER_FALLBACK);
   // A request for help that names only the thing ("I need help with my account") says no more
   // than that: the model's specific kind would be a guess from the words around it.

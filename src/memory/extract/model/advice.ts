@@ -46,12 +46,12 @@ const MIN_COVERAGE = 0.6;
 /**
  * Kinds whose rule carries a risk signal or a legal duty (safety, fraud, a hacked account, KYC,
  * a data-protection request, a refund, a double charge, a cancellation, money sent to the wrong
- * recipient, which is recalled only if asked quickly): when a rule names one,
- * the model does not overrule it.
+ * recipient, which is recalled only if asked quickly, a direct debit or standing order to stop
+ * before it is next collected): when a rule names one, the model does not overrule it.
  */
 const HARD_KINDS = new Set([
   "safety_issue", "fraud_dispute", "account_compromised", "kyc_pending", "data_request", "refund_request", "duplicate_charge", "cancellation_request",
-  "wrong_transfer",
+  "wrong_transfer", "payment_cancellation",
 ]);
 export const isHardKind = (kind: string): boolean => HARD_KINDS.has(kind);
 

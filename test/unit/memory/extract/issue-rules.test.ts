@@ -65,6 +65,20 @@ describe("travel: changing and cancelling what was booked", () => {
 
 // Asking for a person is an issue of its own, the least specific: a problem named with it wins.
 describe("asking for a person", () => {
+  it("thanks with a request in it is the request", () => {
+    const advice: ModelAdvice = {
+      vertical: { label: "banking_fintech", probability: 0.99 },
+      kind: { kind: "appointment_request", probability: 0.99, verticals: ["banking_fintech"] },
+      kinds: { classes: ["appointment_request"], probabilities: Float64Array.from([0.99]), verticals: { appointment_request: ["banking_fintech"] }, onlyVertical: ["banking_fintech"] },
+      english: true,
+    };
+    const kindWith = (text: string) => {
+      const m = prepareMessage({ content: text, index: 0 });
+      return detectIssue([m], [scanRules(m)], "banking_fintech", null, advice)?.issue_type;
+    };
+    expect(kindWith("thanks get me an appointment with an advisor")).toBe("appointment_request");
+    expect(kindWith("thanks so much, you were great")).toBeUndefined();
+  });
   it.each([
     ["hey give me a real person", "banking_fintech", "contact_request"],
     ["please let me speak with someone else", "banking_fintech", "contact_request"],
@@ -109,6 +123,16 @@ describe("banking: stopping a direct debit or standing order", () => {
     ["that standing order is wrong, please remove it", "payment_cancellation"],
   ])("%s → %s", (text, kind) => {
     expect(kindOf(text, "banking_fintech")).toBe(kind);
+  });
+  it("a model sure of another kind does not overrule it: the debit is collected again if the request waits", () => {
+    const m = prepareMessage({ content: "This is definitely a wrong standing order, please remove it.", index: 0 });
+    const advice: ModelAdvice = {
+      vertical: { label: "banking_fintech", probability: 0.99 },
+      kind: { kind: "transaction_issue", probability: 0.99, verticals: ["banking_fintech"] },
+      kinds: { classes: ["transaction_issue", "payment_cancellation"], probabilities: Float64Array.from([0.99, 0.01]), verticals: { transaction_issue: ["banking_fintech"], payment_cancellation: ["banking_fintech"] }, onlyVertical: ["banking_fintech", "banking_fintech"] },
+      english: true,
+    };
+    expect(detectIssue([m], [scanRules(m)], "banking_fintech", null, advice)?.issue_type).toBe("payment_cancellation");
   });
   it.each(["why was my direct debit cancelled?", "I want to set up a standing order", "I want to cancel a direct debit I never authorised"])("not %s", (text) => {
     expect(kindOf(text, "banking_fintech")).not.toBe("payment_cancellation");
