@@ -289,6 +289,16 @@ describe("saas: seats on the plan", () => {
   });
 });
 
+// Asking for an amount back is a refund; cash back at a till or an ATM is not.
+describe("an amount asked back", () => {
+  it.each(["I know it's a small amount of money, but I want that 40€ back!", "Of course, I want all £32.88 back asap!"])("%s → refund_request", (text) => {
+    expect(kindOf(text, "banking_fintech")).toBe("refund_request");
+  });
+  it.each(["please get back to me", "can I get cash back at the till?"])("not %s", (text) => {
+    expect(kindOf(text, "banking_fintech")).not.toBe("refund_request");
+  });
+});
+
 describe("travel: check-in problems in any number", () => {
   it.each([
     "Hello, I am calling due to some issues with online check in.",
