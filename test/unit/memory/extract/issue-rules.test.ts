@@ -299,6 +299,16 @@ describe("an amount asked back", () => {
   });
 });
 
+// Asking for a new or extra card is card_request; asking after one already requested is not.
+describe("banking: asking for a new card", () => {
+  it.each(["I want a new credit card", "I'd like to order a replacement card", "I need a new card, mine expires next month"])("%s → card_request", (text) => {
+    expect(kindOf(text, "banking_fintech")).toBe("card_request");
+  });
+  it.each(["How much longer until I get my new card?", "my new card hasn't arrived yet", "When did you send me my new card?"])("not %s", (text) => {
+    expect(kindOf(text, "banking_fintech")).not.toBe("card_request");
+  });
+});
+
 describe("travel: check-in problems in any number", () => {
   it.each([
     "Hello, I am calling due to some issues with online check in.",
