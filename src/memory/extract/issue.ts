@@ -3,6 +3,7 @@
 // follow-up of the issue already open. Pure.
 import type { ExtractedIssue, OpenIssue, Urgency, Vertical } from "../types";
 import { ISSUE_RULES, type IssueRule } from "./issue-rules";
+import { ANOTHER, ASKS_FOR, CHITCHAT, ENQUIRY, FAILURE, FOLLOW_UP, HAS_IT, HOLDS_BOOKING, MALFUNCTION, NOT_THE_HOTEL, PRAISE, QUESTION_START, THANKS_ONLY, VAGUE } from "./issue-phrases";
 import { FALLBACK_ISSUE, LAST_SUBJECTS, NEED, NOT_A_PROBLEM, PROBLEM, REQUEST, SUBJECTS } from "./issue-subjects";
 import { isHardKind, KIND_OVER_FALLBACK, KIND_OVER_RULE, modelKind, type ModelAdvice } from "./model/advice";
 import { RequiredTextIndex, requiredText } from "./required-text";
@@ -89,14 +90,7 @@ export function findIssueHit(messages: PreparedMessage[], hits: RuleHit[][], ver
   return best;
 }
 
-const MALFUNCTION = /\b(?:broken|broke|error|not working|(?:doesn'?t|didn'?t|isn'?t|won'?t) work\w*|stopped working|crash\w*|bug|glitch\w*|fail\w*|froze|freez\w*)\b/;
-const PRAISE = /\b(?:love|great|awesome|amazing|excellent|perfect|thanks?|thank you|happy|satisfied|brilliant|fantastic|wonderful|keep it up|well done|good job|impressed)\b/;
 const wordCount = (s: string): number => s.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
-const CHITCHAT = /^(?:hi|hello|hey|hola|yo|hiya|hello there|hi there|anyone there|is anyone there)\W*$|\b(?:weather|joke|how are you|how'?s it going|who are you|what'?s your name|your name|are you (?:a bot|a robot|human|real|an? ai)|(?:a )?real (?:person|human)|or a (?:bot|robot)|recommend (?:a|me|some) (?:good )?(?:book|movie|film|song|restaurant|recipe|show|series|game)s?|who am i (?:talking|speaking|chatting) (?:to|with)|is this a (?:bot|human|real person)|tell me (?:a|something)|sing|poem|bored|meaning of life|favou?rite|what time is it|who won|the match|football|cricket|the game last night|good (?:morning|night|evening)|lol|haha)\b/;
-const QUESTION_START = /^(?:how|what|when|where|why|which|who|can|could|do|does|did|is|are|will|would|should|may|is there|any way|que|como|cuando|donde|comment|quand|ou|wie|wann|wo|kya|kaise|kab)\b/;
-const ENQUIRY = /\b(?:want(?:ed)? to know|would like to know|wondering|curious|question about|quick question|enquir\w*|inquir\w*|need (?:some )?(?:info|information|details)|please (?:let me know|advise|confirm|explain)|can you tell me|could you tell me)\b/;
-const FOLLOW_UP = /\b(?:any update|any news|following up|follow(?:ing)?.up on|chasing|still waiting|still not|still (?:no|haven'?t|hasn'?t)|again|same (?:issue|problem)|what'?s the status|status update|heard nothing|no reply|no response)\b/;
-const THANKS_ONLY = /^(?:(?:ok(?:ay)?|great|perfect|awesome|cool|brilliant|thanks?|thank you|thx|ty|cheers|much appreciated|appreciate it|got it|noted|sure|alright|all good|bye|have a (?:nice|good|great) (?:day|one|evening|weekend))[\s,.!]*)+$/;
 
 /**
  * Whether the rule matched in a clause that states something, in a sentence that then asks
@@ -113,9 +107,6 @@ function statedBeforeAsking(hit: IssueHit): boolean {
   const clause = s.folded.slice(before < 0 ? 0 : before + 1, at + after).trim();
   return clause !== "" && !QUESTION_START.test(clause.replace(/^[^a-z]+/, "")) && isQuestion({ ...s, folded: s.folded.slice(at + after + 1) });
 }
-
-/** Asking for something to be done or given, with or without thanks around it. */
-const ASKS_FOR = /\b(?:get me|give me|book me|send me|set me up|sign me up|put me|(?:i|we) (?:need|want)|(?:i|we)'?d like|can you|could you|would you|please)\b/;
 
 const substantiveSentences = (messages: PreparedMessage[]): number =>
   messages.reduce((n, m) => n + m.sentences.filter((s) => !CHITCHAT.test(s.folded) && !THANKS_ONLY.test(s.folded.trim()) && wordCount(s.folded) >= 2).length, 0);
@@ -143,20 +134,6 @@ export function summarise(message: PreparedMessage, si: number): string {
 
 export type IssueDraft = Omit<ExtractedIssue, "refs" | "urgency" | "deadline"> & { baseUrgency: Urgency; specific: boolean };
 
-/** "I need help with my account", "question about my order", "my card": the thing and nothing about it. */
-const THING = String.raw`(?!\w*ed\b)(?!(?:not|no|is|are|was|were|isn'?t|won'?t|can'?t|doesn'?t|didn'?t|broken|missing|stuck|gone|lost|late|wrong|down|failing)\b)\w+`;
-const GREETING = String.raw`(?:(?:hi|hello|hey|good (?:morning|afternoon|evening))\W+)?`;
-const VAGUE = new RegExp(
-  String.raw`^${GREETING}(?:(?:(?:i|we) (?:need|want|would like|'d like)(?: some)? (?:help|assistance)|can you help(?: me)?|could you help(?: me)?|please help(?: me)?|help(?: me)?|(?:i|we) have a (?:question|query)|(?:a )?(?:question|query)) (?:with|about|regarding|on|for) (?:my|our|the)|(?:my|our)) ${THING}(?: ${THING})?\W*$`,
-);
-
-/** "I have a table booking", "my room is booked for …", "it's an existing booking". */
-const HOLDS_BOOKING = /\b(?:i|we) (?:already )?(?:have|had|hold|made) (?:a |an |the |my |our )?(?:\w+ )?(?:booking|reservation)\b|\b(?:is|are|was|were) (?:already )?(?:booked|reserved)\b|\b(?:existing|current) (?:booking|reservation)\b|\b(?:booking|reservation) (?:(?:i|we) )?(?:already )?made\b/;
-/** "… but would like to make a new one now": a booking held, and another asked for. */
-const ANOTHER = /\b(?:a new|another|one more|a second) (?:one|booking|reservation|room|table)\b/;
-/** "Is there an iron in the room?", "Do you have a gym?": whether the place has something. */
-const HAS_IT = /^(?:is there|are there|do you (?:guys )?have|does (?:the|your) \w+ have|have you got|where (?:is|are|can i find))\b/;
-
 /**
  * Corrections to the model's kind where the words say more than its training did: a booking the
  * customer already holds is not a new one (booking_issue: the agent looks it up), nor is a booking
@@ -175,9 +152,6 @@ function correctModelKind(kind: string | null, messages: PreparedMessage[]): str
   return kind;
 }
 
-/** A plane, a train or a taxi: what is lost or broken there is not the hotel's (see LAST_SUBJECTS). */
-const NOT_THE_HOTEL = /\b(?:plane|flight|aircraft|airport|train|bus|coach|taxi|cab|ferry)\b/;
-
 /** The kind a sentence's subject names in this vertical ("videos" → course_access), if any. */
 function subjectKind(vertical: Vertical, ...texts: string[]): string | undefined {
   for (const text of texts) {
@@ -195,7 +169,6 @@ function subjectKind(vertical: Vertical, ...texts: string[]): string | undefined
 
 /** Kinds that name a failure, which the model may name over a rule only where a problem is stated. */
 const FAILURE_KINDS = new Set(["billing_failed", "payment_failed", "card_declined", "top_up_failed", "recharge_failed"]);
-const FAILURE = /\b(?:fail\w*|declin\w*|reject\w*|refus\w*|revert\w*|unsuccessful|bounc\w*|error\w*|denied|(?:not|\w+n'?t) (?:(?:seem|appear) to )?(?:go(?:ne)? through|work\w*|accept\w*|complete\w*|process\w*)|unable|couldn'?t|can'?t|cannot|won'?t|stuck|pending)\b/;
 
 /** Kinds of a booking that exists, which the model's new_booking does not overrule. */
 const EXISTING_BOOKING_KINDS = new Set(["booking_change", "booking_cancellation"]);

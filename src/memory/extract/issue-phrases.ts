@@ -1,0 +1,51 @@
+// What a customer's sentence does besides naming a problem: asks, thanks, chats, chases an
+// earlier issue, holds a booking, asks for help with a thing it only names. Used by issue.ts to
+// weigh rules, subjects and the model's kind against the words. Matched on folded text.
+
+/** Something that stopped working (in software, a bug report). */
+export const MALFUNCTION = /\b(?:broken|broke|error|not working|(?:doesn'?t|didn'?t|isn'?t|won'?t) work\w*|stopped working|crash\w*|bug|glitch\w*|fail\w*|froze|freez\w*)\b/;
+
+/** Praise or thanks. */
+export const PRAISE = /\b(?:love|great|awesome|amazing|excellent|perfect|thanks?|thank you|happy|satisfied|brilliant|fantastic|wonderful|keep it up|well done|good job|impressed)\b/;
+
+/** Greetings and small talk: no business in them. */
+export const CHITCHAT = /^(?:hi|hello|hey|hola|yo|hiya|hello there|hi there|anyone there|is anyone there)\W*$|\b(?:weather|joke|how are you|how'?s it going|who are you|what'?s your name|your name|are you (?:a bot|a robot|human|real|an? ai)|(?:a )?real (?:person|human)|or a (?:bot|robot)|recommend (?:a|me|some) (?:good )?(?:book|movie|film|song|restaurant|recipe|show|series|game)s?|who am i (?:talking|speaking|chatting) (?:to|with)|is this a (?:bot|human|real person)|tell me (?:a|something)|sing|poem|bored|meaning of life|favou?rite|what time is it|who won|the match|football|cricket|the game last night|good (?:morning|night|evening)|lol|haha)\b/;
+
+/** How a question starts, in the languages the rules read. */
+export const QUESTION_START = /^(?:how|what|when|where|why|which|who|can|could|do|does|did|is|are|will|would|should|may|is there|any way|que|como|cuando|donde|comment|quand|ou|wie|wann|wo|kya|kaise|kab)\b/;
+
+/** Asking to know something without a question mark ("I wanted to know …"). */
+export const ENQUIRY = /\b(?:want(?:ed)? to know|would like to know|wondering|curious|question about|quick question|enquir\w*|inquir\w*|need (?:some )?(?:info|information|details)|please (?:let me know|advise|confirm|explain)|can you tell me|could you tell me)\b/;
+
+/** Chasing an issue already raised. */
+export const FOLLOW_UP = /\b(?:any update|any news|following up|follow(?:ing)?.up on|chasing|still waiting|still not|still (?:no|haven'?t|hasn'?t)|again|same (?:issue|problem)|what'?s the status|status update|heard nothing|no reply|no response)\b/;
+
+/** A sentence that is only thanks or an acknowledgement. */
+export const THANKS_ONLY = /^(?:(?:ok(?:ay)?|great|perfect|awesome|cool|brilliant|thanks?|thank you|thx|ty|cheers|much appreciated|appreciate it|got it|noted|sure|alright|all good|bye|have a (?:nice|good|great) (?:day|one|evening|weekend))[\s,.!]*)+$/;
+
+/** Asking for something to be done or given, with or without thanks around it. */
+export const ASKS_FOR = /\b(?:get me|give me|book me|send me|set me up|sign me up|put me|(?:i|we) (?:need|want)|(?:i|we)'?d like|can you|could you|would you|please)\b/;
+
+/** "I need help with my account", "question about my order", "my card": the thing and nothing about it. */
+const THING = String.raw`(?!\w*ed\b)(?!(?:not|no|is|are|was|were|isn'?t|won'?t|can'?t|doesn'?t|didn'?t|broken|missing|stuck|gone|lost|late|wrong|down|failing)\b)\w+`;
+
+const GREETING = String.raw`(?:(?:hi|hello|hey|good (?:morning|afternoon|evening))\W+)?`;
+
+export const VAGUE = new RegExp(
+  String.raw`^${GREETING}(?:(?:(?:i|we) (?:need|want|would like|'d like)(?: some)? (?:help|assistance)|can you help(?: me)?|could you help(?: me)?|please help(?: me)?|help(?: me)?|(?:i|we) have a (?:question|query)|(?:a )?(?:question|query)) (?:with|about|regarding|on|for) (?:my|our|the)|(?:my|our)) ${THING}(?: ${THING})?\W*$`,
+);
+
+/** "I have a table booking", "my room is booked for …", "it's an existing booking". */
+export const HOLDS_BOOKING = /\b(?:i|we) (?:already )?(?:have|had|hold|made) (?:a |an |the |my |our )?(?:\w+ )?(?:booking|reservation)\b|\b(?:is|are|was|were) (?:already )?(?:booked|reserved)\b|\b(?:existing|current) (?:booking|reservation)\b|\b(?:booking|reservation) (?:(?:i|we) )?(?:already )?made\b/;
+
+/** "… but would like to make a new one now": a booking held, and another asked for. */
+export const ANOTHER = /\b(?:a new|another|one more|a second) (?:one|booking|reservation|room|table)\b/;
+
+/** "Is there an iron in the room?", "Do you have a gym?": whether the place has something. */
+export const HAS_IT = /^(?:is there|are there|do you (?:guys )?have|does (?:the|your) \w+ have|have you got|where (?:is|are|can i find))\b/;
+
+/** A plane, a train or a taxi: what is lost or broken there is not the hotel's (see LAST_SUBJECTS). */
+export const NOT_THE_HOTEL = /\b(?:plane|flight|aircraft|airport|train|bus|coach|taxi|cab|ferry)\b/;
+
+/** A failure named: a payment, a top-up or a booking that did not go through. */
+export const FAILURE = /\b(?:fail\w*|declin\w*|reject\w*|refus\w*|revert\w*|unsuccessful|bounc\w*|error\w*|denied|(?:not|\w+n'?t) (?:(?:seem|appear) to )?(?:go(?:ne)? through|work\w*|accept\w*|complete\w*|process\w*)|unable|couldn'?t|can'?t|cannot|won'?t|stuck|pending)\b/;
