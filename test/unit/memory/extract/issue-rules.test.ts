@@ -45,6 +45,23 @@ function kindOf(text: string, vertical: Vertical): string | undefined {
   return detectIssue([m], [scanRules(m)], vertical, null, null)?.issue_type;
 }
 
+/** A model 0.99 sure of `kind` in `vertical`: how detectIssue weighs a sure model against the words. */
+function sureOf(kind: string, vertical: Vertical): ModelAdvice {
+  const classes = [kind, "general_question"];
+  return {
+    vertical: { label: vertical, probability: 0.99 },
+    kind: { kind, probability: 0.99, verticals: [vertical] },
+    kinds: { classes, probabilities: Float64Array.from([0.99, 0.01]), verticals: { [kind]: [vertical], general_question: [vertical] }, onlyVertical: [vertical, null] },
+    english: true,
+  };
+}
+
+/** The kind of one message in `vertical` with the rules and the given model advice. */
+function kindWith(text: string, vertical: Vertical, advice: ModelAdvice): string | undefined {
+  const m = prepareMessage({ content: text, index: 0 });
+  return detectIssue([m], [scanRules(m)], vertical, null, advice)?.issue_type;
+}
+
 // What a guest asks to change or cancel.
 describe("travel: changing and cancelling what was booked", () => {
   it.each([
@@ -66,18 +83,9 @@ describe("travel: changing and cancelling what was booked", () => {
 // Asking for a person is an issue of its own, the least specific: a problem named with it wins.
 describe("asking for a person", () => {
   it("thanks with a request in it is the request", () => {
-    const advice: ModelAdvice = {
-      vertical: { label: "banking_fintech", probability: 0.99 },
-      kind: { kind: "appointment_request", probability: 0.99, verticals: ["banking_fintech"] },
-      kinds: { classes: ["appointment_request"], probabilities: Float64Array.from([0.99]), verticals: { appointment_request: ["banking_fintech"] }, onlyVertical: ["banking_fintech"] },
-      english: true,
-    };
-    const kindWith = (text: string) => {
-      const m = prepareMessage({ content: text, index: 0 });
-      return detectIssue([m], [scanRules(m)], "banking_fintech", null, advice)?.issue_type;
-    };
-    expect(kindWith("thanks get me an appointment with an advisor")).toBe("appointment_request");
-    expect(kindWith("thanks so much, you were great")).toBeUndefined();
+    const advice = sureOf("appointment_request", "banking_fintech");
+    expect(kindWith("thanks get me an appointment with an advisor", "banking_fintech", advice)).toBe("appointment_request");
+    expect(kindWith("thanks so much, you were great", "banking_fintech", advice)).toBeUndefined();
   });
   it.each([
     ["hey give me a real person", "banking_fintech", "contact_request"],
@@ -125,14 +133,8 @@ describe("banking: stopping a direct debit or standing order", () => {
     expect(kindOf(text, "banking_fintech")).toBe(kind);
   });
   it("a model sure of another kind does not overrule it: the debit is collected again if the request waits", () => {
-    const m = prepareMessage({ content: "This is definitely a wrong standing order, please remove it.", index: 0 });
-    const advice: ModelAdvice = {
-      vertical: { label: "banking_fintech", probability: 0.99 },
-      kind: { kind: "transaction_issue", probability: 0.99, verticals: ["banking_fintech"] },
-      kinds: { classes: ["transaction_issue", "payment_cancellation"], probabilities: Float64Array.from([0.99, 0.01]), verticals: { transaction_issue: ["banking_fintech"], payment_cancellation: ["banking_fintech"] }, onlyVertical: ["banking_fintech", "banking_fintech"] },
-      english: true,
-    };
-    expect(detectIssue([m], [scanRules(m)], "banking_fintech", null, advice)?.issue_type).toBe("payment_cancellation");
+    const text = "This is definitely a wrong standing order, please remove it.";
+    expect(kindWith(text, "banking_fintech", sureOf("transaction_issue", "banking_fintech"))).toBe("payment_cancellation");
   });
   it.each(["why was my direct debit cancelled?", "I want to set up a standing order", "I want to cancel a direct debit I never authorised"])("not %s", (text) => {
     expect(kindOf(text, "banking_fintech")).not.toBe("payment_cancellation");
@@ -170,61 +172,50 @@ describe("travel: asking to book", () => {
 // The model's "new booking" does not overrule a rule that read a change to, or the
 // cancellation of, a booking that exists (it learned new_booking from booking dialogues).
 describe("travel: a booking that exists is not a new one", () => {
-  const sureOf = (kind: string): ModelAdvice => {
-    const classes = [kind, "general_question"];
-    return {
-      vertical: { label: "travel", probability: 0.99 },
-      kind: { kind, probability: 0.99, verticals: ["travel"] },
-      kinds: { classes, probabilities: Float64Array.from([0.99, 0.01]), verticals: { [kind]: ["travel"], general_question: ["travel"] }, onlyVertical: ["travel", null] },
-      english: true,
-    };
-  };
-  const kindWith = (text: string, advice: ModelAdvice) => {
-    const m = prepareMessage({ content: text, index: 0 });
-    return detectIssue([m], [scanRules(m)], "travel", null, advice)?.issue_type;
-  };
+  const sure = (kind: string): ModelAdvice => sureOf(kind, "travel");
+  const travelKind = (text: string, advice: ModelAdvice) => kindWith(text, "travel", advice);
   it.each([
     ["can I upgrade a reservation to a premium suite", "booking_change"],
     ["I need to make a cancellation. It was for half past 8 and for 4 people.", "booking_cancellation"],
   ])("%s stays %s", (text, kind) => {
-    expect(kindWith(text, sureOf("new_booking"))).toBe(kind);
+    expect(travelKind(text, sure("new_booking"))).toBe(kind);
   });
   it("a need stated, not asked, stays what the rule read", () => {
-    expect(kindWith("ok, then we need a wheelchair friendly room", sureOf("general_question"))).toBe("new_booking");
+    expect(travelKind("ok, then we need a wheelchair friendly room", sure("general_question"))).toBe("new_booking");
   });
   it.each([
     ["6 15 I have a table booking", "booking_issue"],
     ["My room is booked for 3 of us from Friday", "booking_issue"],
     ["it's about an existing reservation", "booking_issue"],
   ])("a booking already held is not a new one: %s", (text, kind) => {
-    expect(kindWith(text, sureOf("new_booking"))).toBe(kind);
+    expect(travelKind(text, sure("new_booking"))).toBe(kind);
   });
   it.each(["I made one booking two weeks ago, but would like to make a new one now.", "i haven't done a reservation before"])("a new one asked for stays new: %s", (text) => {
-    expect(kindWith(text, sureOf("new_booking"))).toBe("new_booking");
+    expect(travelKind(text, sure("new_booking"))).toBe("new_booking");
   });
   it("a booking that fails is not a new booking", () => {
-    expect(kindWith("I want to book a room for tonight only, but it doesn't seem to work.", sureOf("new_booking"))).not.toBe("new_booking");
+    expect(travelKind("I want to book a room for tonight only, but it doesn't seem to work.", sure("new_booking"))).not.toBe("new_booking");
   });
   it.each(["Is there an iron in the room?", "Do you have a gym?"])("asking whether the hotel has something is a question: %s", (text) => {
-    expect(kindWith(text, sureOf("accommodation_issue"))).toBe("general_question");
+    expect(travelKind(text, sure("accommodation_issue"))).toBe("general_question");
   });
   it("a problem asked about is still the stay's", () => {
-    expect(kindWith("Is there a problem with the heating in my room? It's freezing", sureOf("accommodation_issue"))).toBe("accommodation_issue");
+    expect(travelKind("Is there a problem with the heating in my room? It's freezing", sure("accommodation_issue"))).toBe("accommodation_issue");
   });
   it("a request for a person asked as a question stays contact_request", () => {
-    expect(kindWith("Can I speak directly with the reception?", sureOf("general_question"))).toBe("contact_request");
+    expect(travelKind("Can I speak directly with the reception?", sure("general_question"))).toBe("contact_request");
   });
   it.each([
     ["PNR ABC123 flight cancelled, what are my options?", "flight_cancelled"],
     ["my flight was cancelled; can you help?", "flight_cancelled"],
   ])("a problem stated before the question about it stays what the rule read: %s", (text, kind) => {
-    expect(kindWith(text, sureOf("general_question"))).toBe(kind);
+    expect(travelKind(text, sure("general_question"))).toBe(kind);
   });
   it("a question whose own clause names the problem is the model's", () => {
-    expect(kindWith("what happens if my flight is cancelled, do I get a refund?", sureOf("general_question"))).toBe("general_question");
+    expect(travelKind("what happens if my flight is cancelled, do I get a refund?", sure("general_question"))).toBe("general_question");
   });
   it("a sure model still overrules the rule with another kind", () => {
-    expect(kindWith("can I upgrade a reservation to a premium suite", sureOf("general_question"))).toBe("general_question");
+    expect(travelKind("can I upgrade a reservation to a premium suite", sure("general_question"))).toBe("general_question");
   });
 });
 
@@ -271,16 +262,7 @@ describe("saas: seats on the plan", () => {
   it.each(["We need to add 5 more seats to our plan", "can we buy 3 extra licenses?", "please remove two seats from our subscription"])("%s → plan_change", (text) => {
     expect(kindOf(text, "saas")).toBe("plan_change");
   });
-  const sureOfFailure: ModelAdvice = {
-    vertical: { label: "saas", probability: 0.99 },
-    kind: { kind: "billing_failed", probability: 0.99, verticals: ["saas"] },
-    kinds: { classes: ["billing_failed", "plan_change"], probabilities: Float64Array.from([0.99, 0.01]), verticals: { billing_failed: ["saas"], plan_change: ["saas"] }, onlyVertical: ["saas", "saas"] },
-    english: true,
-  };
-  const withFailureModel = (text: string) => {
-    const m = prepareMessage({ content: text, index: 0 });
-    return detectIssue([m], [scanRules(m)], "saas", null, sureOfFailure)?.issue_type;
-  };
+  const withFailureModel = (text: string) => kindWith(text, "saas", sureOf("billing_failed", "saas"));
   it("the model's failure does not overrule the rule where none is stated", () => {
     expect(withFailureModel("We need to add 5 more seats to our plan")).toBe("plan_change");
   });
