@@ -163,6 +163,11 @@ function subjectKind(vertical: Vertical, ...texts: string[]): string | undefined
     }
     if (best) return best.kind;
   }
+  return lastSubjectKind(vertical, ...texts);
+}
+
+/** The kind a thing of LAST_SUBJECTS names ("the shower" → accommodation_issue), if any. */
+function lastSubjectKind(vertical: Vertical, ...texts: string[]): string | undefined {
   for (const text of texts) for (const [re, kind] of LAST_SUBJECTS[vertical] ?? []) if (!NOT_THE_HOTEL.test(text) && re.test(text)) return kind;
   return undefined;
 }
@@ -235,6 +240,18 @@ export function detectIssue(
   const isVague = (s: Sentence) => VAGUE.test(s.folded.trim());
   const vague = messages.some((m) => m.sentences.some(isVague)) && messages.every((m) => m.sentences.every((s) => CHITCHAT.test(s.folded) || THANKS_ONLY.test(s.folded.trim()) || isVague(s)));
   const fromModel = vague ? "general_question" : correctModelKind(guess, messages);
+  // The model's "just a question" where nothing is asked and a fault is stated in a thing that
+  // names its own problem (LAST_SUBJECTS: "I can't get online on the hotel wifi.", "there's no
+  // shampoo in the shower") is that thing's problem. The broader SUBJECTS are not read here:
+  // "I do not want a VISA card" names a card, not a declined one.
+  if (fromModel === "general_question" && !vague) {
+    const sentences = messages.flatMap((m) => m.sentences).filter((s) => !CHITCHAT.test(s.folded) && !THANKS_ONLY.test(s.folded.trim()));
+    const stated = sentences.every((s) => !isQuestion(s)) ? sentences.find((s) => hasPlainProblem(s.folded) && lastSubjectKind(vertical, s.folded) !== undefined) : undefined;
+    if (stated) {
+      const m = messages.find((x) => x.sentences.includes(stated))!;
+      return { issue_type: lastSubjectKind(vertical, stated.folded)!, summary: summarise(m, m.sentences.indexOf(stated)), message_index: m.index, baseUrgency: "medium", specific: false };
+    }
+  }
   if (fromModel) {
     // The model read the whole text; the summary is the sentence stating the problem, else the
     // customer's first sentence with substance.

@@ -230,6 +230,15 @@ describe("travel: what a guest finds wrong or has lost", () => {
   ])("%s → %s", (text, kind) => {
     expect(kindOf(text, "travel")).toBe(kind);
   });
+  it.each(["I can't get online on the hotel wifi.", "there's no shampoo in the shower, please send me one.", "I lost my two dogs at the pool this morning."])(
+    "a fault stated, nothing asked, is the stay's even where the model reads a question: %s",
+    (text) => {
+      expect(kindWith(text, "travel", sureOf("general_question", "travel"))).toBe("accommodation_issue");
+    },
+  );
+  it.each(["Is the wifi free?", "does the pool have towels, or should I bring my own?"])("asked, it stays the model's question: %s", (text) => {
+    expect(kindWith(text, "travel", sureOf("general_question", "travel"))).toBe("general_question");
+  });
   it("a thing lost on a plane is not the hotel's", () => {
     expect(kindOf("I left my phone on the plane, can you help me get it back", "travel")).not.toBe("accommodation_issue");
   });
