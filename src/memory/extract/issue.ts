@@ -203,11 +203,14 @@ export function detectIssue(
   const statesNeed = (s: Sentence) => !isQuestion(s) && (hasPlainProblem(s.folded) || NEED.test(s.folded) || REQUEST.test(s.folded));
   const questionOverStatement = overRule === "general_question" && ruleSentence !== null && (statesNeed(ruleSentence) || hit?.type === "contact_request" || statedBeforeAsking(hit!));
   // Nor is a change to or a cancellation of a booking a new booking: the rule read the verb.
-  const newOverExisting = overRule === "new_booking" && hit !== null && EXISTING_BOOKING_KINDS.has(hit.type);
+  // Nor the other way round: the new-booking rule fires only where no change or cancellation is
+  // named ("I'd like an en suite room for 2 adults please").
+  const newVersusExisting =
+    hit !== null && ((overRule === "new_booking" && EXISTING_BOOKING_KINDS.has(hit.type)) || (overRule !== null && EXISTING_BOOKING_KINDS.has(overRule) && hit.type === "new_booking"));
   // Nor is a failure read into words that name none ("we need to add 5 more seats to our plan"):
   // the model learned the kind from the same words with "but the payment keeps failing".
   const failureUnsaid = overRule !== null && FAILURE_KINDS.has(overRule) && !messages.some((m) => hasPlainProblem(m.folded) || FAILURE.test(m.folded));
-  if (hit && overRule && overRule !== hit.type && !questionOverStatement && !newOverExisting && !failureUnsaid) {
+  if (hit && overRule && overRule !== hit.type && !questionOverStatement && !newVersusExisting && !failureUnsaid) {
     return { issue_type: overRule, summary: summarise(hit.message, hit.sentence), message_index: hit.message.index, baseUrgency: hit.urgency, specific: true };
   }
   if (hit) {

@@ -180,6 +180,9 @@ describe("travel: a booking that exists is not a new one", () => {
   ])("%s stays %s", (text, kind) => {
     expect(travelKind(text, sure("new_booking"))).toBe(kind);
   });
+  it.each(["booking_change", "booking_cancellation"])("a new booking asked for, with no change named, is not read as %s", (kind) => {
+    expect(travelKind("I'd like an en suite room for 2 adults please", sure(kind))).toBe("new_booking");
+  });
   it("a need stated, not asked, stays what the rule read", () => {
     expect(travelKind("ok, then we need a wheelchair friendly room", sure("general_question"))).toBe("new_booking");
   });
