@@ -10,7 +10,8 @@ export type Example = { id: string; text: string; vertical: Vertical | null; kin
 export type Corpus = { name: string; examples: Example[] };
 
 type LabelTarget = { vertical: Vertical | null; kinds: string[] };
-type Rule = LabelTarget & { all?: string[]; any?: string[]; also_any?: string[] };
+/** `text`: a regular expression (case-insensitive) the row's text must match too, for what the intents do not say ("top up"). */
+type Rule = LabelTarget & { all?: string[]; any?: string[]; also_any?: string[]; text?: string };
 export type Row = { id: string; text: string; label?: string; intents?: string[] };
 export type Mapping = { labels?: Record<string, LabelTarget>; rules?: Rule[]; unmapped_vertical?: Vertical };
 
@@ -40,7 +41,8 @@ export function corpusNames(): string[] {
     .sort();
 }
 
-function matches(rule: Rule, intents: Set<string>): boolean {
+function matches(rule: Rule, intents: Set<string>, text: string): boolean {
+  if (rule.text !== undefined && !new RegExp(rule.text, "i").test(text)) return false;
   if (!(rule.all ?? []).every((i) => intents.has(i))) return false;
   if (rule.any && !rule.any.some((i) => intents.has(i))) return false;
   if (rule.also_any && !rule.also_any.some((i) => intents.has(i))) return false;
@@ -51,7 +53,7 @@ function matches(rule: Rule, intents: Set<string>): boolean {
 export function rowTarget(mapping: Mapping, row: Row): LabelTarget | null {
   if (row.label !== undefined) return mapping.labels?.[row.label] ?? null;
   const intents = new Set(row.intents ?? []);
-  return (mapping.rules ?? []).find((r) => matches(r, intents)) ?? null;
+  return (mapping.rules ?? []).find((r) => matches(r, intents, row.text)) ?? null;
 }
 
 /** The mapping's target for one row; a row no label or rule covers is a mistake in the files. */

@@ -5,7 +5,7 @@ import { LinearModel, shippedModel } from "../../../../src/memory/extract/model/
 import { packModel } from "../../../../eval/lib/pack";
 import { trainHead } from "../../../../eval/lib/logistic";
 import { createRng } from "../../../../bench/lib/rng";
-import { corpusNames, loadCorpus, loadTrainingOnly, loadVerticalOnly, trainingOnlyNames } from "../../../../eval/lib/corpora";
+import { corpusNames, loadCorpus, loadTrainingOnly, loadVerticalOnly, rowTarget, trainingOnlyNames } from "../../../../eval/lib/corpora";
 import { extract } from "./run";
 
 /** A small two-class problem built from a seed: "card" words vs "parcel" words, with noise. */
@@ -82,5 +82,17 @@ describe("training data", () => {
       expect(rows.length).toBeGreaterThan(0);
       expect(rows.filter((e) => dev.has(e.text.toLowerCase())).map((e) => e.id)).toEqual([]);
     }
+  });
+
+  it("a label rule with `text` covers only rows whose text matches it, whatever the intents", () => {
+    const mapping = {
+      rules: [
+        { all: ["wrong_notworking_notshowing", "transfer_payment_deposit"], text: String.raw`\btop(?:ping|ped)?[ -]?ups?\b`, vertical: "banking_fintech" as const, kinds: ["top_up_failed"] },
+        { all: ["wrong_notworking_notshowing", "transfer_payment_deposit"], vertical: "banking_fintech" as const, kinds: ["payment_failed"] },
+      ],
+    };
+    const intents = ["wrong_notworking_notshowing", "transfer_payment_deposit"];
+    expect(rowTarget(mapping, { id: "a", text: "I was trying to Top-up my card but it was reverted", intents })?.kinds).toEqual(["top_up_failed"]);
+    expect(rowTarget(mapping, { id: "b", text: "my credit card payment was reverted", intents })?.kinds).toEqual(["payment_failed"]);
   });
 });
