@@ -113,7 +113,7 @@ const substantiveSentences = (messages: PreparedMessage[]): number =>
 
 /** Whether any sentence says more than a greeting, thanks or small talk (the model reads only such text). */
 export function hasSubstance(messages: PreparedMessage[]): boolean {
-  return messages.some((m) => !CHITCHAT.test(m.folded) && m.sentences.some((s) => !CHITCHAT.test(s.folded) && !THANKS_ONLY.test(s.folded.trim()) && wordCount(s.folded) >= 2));
+  return messages.some((m) => m.sentences.some((s) => !CHITCHAT.test(s.folded) && !THANKS_ONLY.test(s.folded.trim()) && wordCount(s.folded) >= 2));
 }
 
 function isQuestion(s: Sentence): boolean {

@@ -2,7 +2,7 @@
 // name the file and line. The shipped files are read at import, so importing them is a test too.
 import fs from "node:fs";
 import path from "node:path";
-import { detectIssue, prepareMessage, scanRules } from "../../../../src/memory/extract/issue";
+import { detectIssue, hasSubstance, prepareMessage, scanRules } from "../../../../src/memory/extract/issue";
 import { ISSUE_RULES, parseRules, readFragments, RULE_FILES } from "../../../../src/memory/extract/issue-rules";
 import type { Vertical } from "../../../../src/memory/types";
 import type { ModelAdvice } from "../../../../src/memory/extract/model/advice";
@@ -310,5 +310,32 @@ describe("travel: check-in problems in any number", () => {
     "I'm stuck on the check-in page",
   ])("%s → check_in_problem", (text) => {
     expect(kindOf(text, "travel")).toBe("check_in_problem");
+  });
+});
+
+// Small talk is a message of nothing but small talk; a word of it in a message about a problem
+// ("put me through with a real person", "my favourite feature") leaves the message to the
+// rules and the model.
+describe("small talk", () => {
+  const says = (text: string) => hasSubstance([prepareMessage({ content: text, index: 0 })]);
+  it.each(["are you a real person?", "Are you a real person or a bot?", "tell me a joke", "good morning!", "lol", "what's the weather like today?", "who won the game last night?"])(
+    "only small talk: %s",
+    (text) => {
+      expect(says(text)).toBe(false);
+    },
+  );
+  it.each([
+    "I demand a refund, put me through with a real person!",
+    "hey give me a real person",
+    "my favourite feature, the export, stopped working",
+    "Hi, how are you? My order never arrived",
+    "can you tell me something about the status of my refund",
+    "My train is 3 hours late because of the weather",
+    "lol my card got declined again",
+  ])("says something: %s", (text) => {
+    expect(says(text)).toBe(true);
+  });
+  it("a problem named with a word of small talk is still found", () => {
+    expect(kindOf("my favourite feature, the export, stopped working", "saas")).toBeDefined();
   });
 });
