@@ -48,6 +48,8 @@ export const DIGIT_SHAPES = {
   card_number: (l: number[]) => within(sum(l), 13, 19),
   // 9–18 digits nearly everywhere; the Spanish CCC has 20.
   bank_account: (l: number[]) => within(sum(l), 9, 20),
+  // Next to a sort code or a BSB, an account number has 6–8 digits too (UK and Australian ones).
+  sort_code_account: (l: number[]) => within(sum(l), 6, 20),
   // 12 digits, or the 16-digit Aadhaar Virtual ID.
   aadhaar: (l: number[]) => sum(l) === 12 || sum(l) === 16,
   ssn: (l: number[]) => sum(l) === 9,

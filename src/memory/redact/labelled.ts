@@ -116,6 +116,7 @@ function lastIndexAfter(lead: string, re: RegExp): number {
 function valueType(kind: DigitKind, digits: number): PiiType {
   if (kind === "security_code") return digits <= 4 ? "cvv" : "otp";
   if (kind === "pin_code") return "pin";
+  if (kind === "sort_code_account") return "bank_account";
   return kind;
 }
 

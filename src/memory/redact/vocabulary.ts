@@ -7,9 +7,10 @@ import type { PiiType } from "./pii-types";
  * What a label announces. Two are decided by the value: a "security code" of 3–4 digits is a
  * CVV and of 5–8 an OTP; a "passcode" (or Spanish "clave") of digits only is a PIN, otherwise
  * a password. "pin_code" is the Indian postal code as often as the ATM PIN, so its 6-digit
- * values are kept.
+ * values are kept. "sort_code_account" is a bank account named next to a sort code or a BSB, where
+ * it may be as short as 6 digits.
  */
-export type LabelKind = Exclude<PiiType, "iban" | "national_id" | "api_key"> | "security_code" | "passcode" | "pin_code" | "id_document";
+export type LabelKind = Exclude<PiiType, "iban" | "national_id" | "api_key"> | "security_code" | "passcode" | "pin_code" | "id_document" | "sort_code_account";
 
 /**
  * `heads`: the lowercase first words the pattern can start with (words split on anything but
@@ -81,8 +82,8 @@ export const LABEL_RULES: LabelRule[] = [
   },
   {
     kind: "cvv",
-    heads: "cvv cvv2 cvc cvc2 cvn csc cid card cryptogramme prüfnummer prufnummer kartenprüfnummer kartenprufnummer",
-    pattern: String.raw`cvv2?|cvc2?|cvn|csc|${CARD_BEFORE}cid|cid(?=[^\n.!?]{0,40}\b${CARD_WORD}\b)|card\s+(?:verification|security|identification)\s+value|cryptogramme(?:\s+visuel)?|(?:karten)?pr[üu]fnummer`,
+    heads: "cvv cvv2 cvc cvc2 cvn csc cid card cryptogramme prüfnummer prufnummer kartenprüfnummer kartenprufnummer prüfziffer prufziffer kartenprüfziffer kartenprufziffer",
+    pattern: String.raw`cvv2?|cvc2?|cvn|csc|${CARD_BEFORE}cid|cid(?=[^\n.!?]{0,40}\b${CARD_WORD}\b)|card\s+(?:verification|security|identification)\s+value|cryptogramme(?:\s+visuel)?|(?:karten)?pr[üu]f(?:nummer|ziffer)`,
   },
   {
     // "card verification code" is the CVV when it has 3–4 digits, a one-time code when longer.
@@ -98,8 +99,8 @@ export const LABEL_RULES: LabelRule[] = [
   },
   {
     kind: "security_code",
-    heads: "security código codigo code sicherheitscode",
-    pattern: String.raw`security\s+code|c[oó]digo\s+de\s+(?:seguridad|seguran[cç]a)|code\s+de\s+s[ée]curit[ée]|sicherheitscode`,
+    heads: "security sec código codigo code codice sicherheitscode beveiligingscode",
+    pattern: String.raw`sec(?:urity|\.)?\s+code|c[oó]digo\s+de\s+(?:seguridad|seguran[cç]a)|code\s+de\s+s[ée]curit[ée]|codice\s+di\s+sicurezza|sicherheitscode|beveiligingscode`,
   },
 
   // PINs (before "card" so "card PIN 1234" is a PIN)
@@ -159,6 +160,13 @@ export const LABEL_RULES: LabelRule[] = [
   { kind: "imei", heads: "imei imei1 imei2 imeino", pattern: String.raw`imei(?:\s*[12](?!\d))?${NUMBER_WORD}` },
 
   // bank accounts (routing numbers, sort codes and IFSC are kept: they name a branch, not a person)
+  {
+    kind: "sort_code_account",
+    heads: "account accountno a acct acctno acc accno",
+    pattern:
+      String.raw`(?<=(?:sort\s*code|bsb)[\s\S]{0,60}?)(?:account|a\/c|acct\.?|acc)${NUMBER_WORD}|` +
+      String.raw`(?:account|a\/c|acct\.?|acc)${NUMBER_WORD}(?=[\s\S]{0,40}?(?<![\p{L}])(?:sort\s*code|bsb)(?![\p{L}]))`,
+  },
   {
     kind: "bank_account",
     heads: "bank savings checking chequing current salary beneficiary payee recipient destination nre nro",
@@ -226,6 +234,7 @@ const BRANCH = ["routing", "aba", "sort", "ifsc", "swift", "bic", "micr", "branc
 const CALL = ["call", "dial", "helpline", "hotline", "tollfree", "toll"];
 const SHORT_SECRET_BLOCKERS = new Set([...BUSINESS, ...CURRENCY, ...CALL, "id"]);
 const LONG_SECRET_BLOCKERS = new Set([...BUSINESS, ...CURRENCY, ...CONTACT, ...CALL]);
+const ACCOUNT_BLOCKERS = new Set([...BUSINESS, ...CURRENCY, ...CONTACT, ...CALL, ...BRANCH, "id"]);
 
 /** Per kind: how far the value may sit from its label and which words in between cancel it. */
 export const GAP_RULES: Record<Exclude<LabelKind, "password" | "passcode">, { maxGap: number; blockers: Set<string> }> = {
@@ -235,7 +244,8 @@ export const GAP_RULES: Record<Exclude<LabelKind, "password" | "passcode">, { ma
   pin: { maxGap: 24, blockers: SHORT_SECRET_BLOCKERS },
   pin_code: { maxGap: 16, blockers: SHORT_SECRET_BLOCKERS },
   card_number: { maxGap: 32, blockers: LONG_SECRET_BLOCKERS },
-  bank_account: { maxGap: 32, blockers: new Set([...BUSINESS, ...CURRENCY, ...CONTACT, ...CALL, ...BRANCH, "id"]) },
+  bank_account: { maxGap: 32, blockers: ACCOUNT_BLOCKERS },
+  sort_code_account: { maxGap: 32, blockers: ACCOUNT_BLOCKERS },
   aadhaar: { maxGap: 40, blockers: LONG_SECRET_BLOCKERS },
   pan: { maxGap: 24, blockers: LONG_SECRET_BLOCKERS },
   passport: { maxGap: 40, blockers: LONG_SECRET_BLOCKERS },

@@ -53,6 +53,7 @@ describe("card security codes by any name, near a card", () => {
     (n: number) => `the ${pick([String(n), n === 3 ? "three" : "four"])} digit code on the ${pick(["back", "front", "reverse"])}`,
     (n: number) => `the ${n === 3 ? "three" : "four"} numbers on the ${pick(["back", "front"])} of my card`,
     () => `the code on the back`,
+    () => pick(["sec code", "sec. code", "Prüfziffer", "Kartenprüfziffer", "codice di sicurezza", "beveiligingscode"]),
   ];
   const TEMPLATES = [
     (card: string, name: string, v: string, ref: string) => `My ${card} was declined for ${ref}. ${name[0]!.toUpperCase()}${name.slice(1)} is ${v}.`,
@@ -177,5 +178,30 @@ describe("every identifier in a list", () => {
   it("keeps a business reference that follows a list", () => {
     const message = "PIN 4821 and order 5678 please";
     expect(redactText(message).text).toBe("PIN [REDACTED:pin] and order 5678 please");
+  });
+});
+
+// A UK or Australian account number is 6–8 digits, shorter than a bank account elsewhere: next to
+// a sort code or a BSB it is one all the same. Without one, "account 12345678" may be any
+// business's account reference and stays.
+describe("bank accounts next to a sort code or a BSB", () => {
+  const branch = () => pick([`sort code ${digits(2)}-${digits(2, "0123456789")}-${digits(2, "0123456789")}`, `Sort code: ${digits(6)}`, `BSB ${digits(3)}-${digits(3, "0123456789")}`]);
+  const TEMPLATES = [
+    (b: string, a: string) => `Please send the refund to ${b}, account ${a}.`,
+    (b: string, a: string) => `${b} account number ${a}`,
+    (b: string, a: string) => `My account no. is ${a} and the ${b}`,
+    (b: string, a: string) => `acct ${a} / ${b}`,
+    (b: string, a: string) => `${b}\nAccount no: ${a}`,
+  ];
+  it("removes the account number and keeps the business reference", () => {
+    for (let i = 0; i < 200; i++) {
+      const a = digits(pick([6, 7, 8]), "123456789");
+      const ref = businessRef();
+      const message = `About ${ref}. ${pick(TEMPLATES)(branch(), a)}`;
+      expectRedacted({ message, secrets: [a], type: "bank_account", keep: ref.split(" ").at(-1)! });
+    }
+  });
+  it("keeps an account reference with no sort code near it", () => {
+    for (const message of ["my account 12345678 is locked", "sort code 12-34-56 and my order 12345678"]) expect(redactText(message).text).toBe(message);
   });
 });
