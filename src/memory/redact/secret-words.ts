@@ -41,7 +41,10 @@ function readSecretAfter(re: RegExp, text: string, labelEnd: number, { strongOnl
   const { scoped, plain, dq, sq, cq, bare } = m.groups;
   const connector = scoped ?? plain ?? "";
   const strong = /[:=]/.test(connector);
-  if (strongOnly && !strong) return null;
+  // "pass"/"pw" with a verb ("my pass is Summer2024!") only before letters mixed with digits or
+  // symbols, which no plain word is ("my pass is valid" stays) nor a pass's number ("my pass is 12345678").
+  const weakPass = strongOnly && !strong;
+  const mixed = (v: string) => /\p{L}/u.test(v) && /[^\p{L}]/u.test(v);
   const quoted = dq ?? sq ?? cq;
   const matchEnd = labelEnd + m[0].length;
   let start: number;
@@ -50,12 +53,13 @@ function readSecretAfter(re: RegExp, text: string, labelEnd: number, { strongOnl
     start = matchEnd - quoted.length - 1;
     value = quoted;
     if (/^[*•●]+$/.test(value.trim()) || !value.trim()) return null;
+    if (weakPass && !(mixed(value.trim()) && looksLikeSecret(value.trim(), "none", english))) return null;
   } else {
     value = (bare ?? "").replace(/[.,;:)\]}>]+$/, "");
     start = matchEnd - (bare ?? "").length;
     // A bare "to" ("password to get into the app") links as weakly as no connector at all.
     const linked = connector.trim() && connector.trim().toLowerCase() !== "to";
-    if (!value || !looksLikeSecret(value, strong ? "strong" : linked ? "weak" : "none", english)) return null;
+    if (!value || (weakPass && !mixed(value)) || !looksLikeSecret(value, strong ? "strong" : linked && !weakPass ? "weak" : "none", english)) return null;
   }
   return { start, end: start + value.length, priority: PRIORITY.labelled - (start - labelEnd) };
 }

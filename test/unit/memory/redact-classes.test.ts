@@ -205,3 +205,40 @@ describe("bank accounts next to a sort code or a BSB", () => {
     for (const message of ["my account 12345678 is locked", "sort code 12-34-56 and my order 12345678"]) expect(redactText(message).text).toBe(message);
   });
 });
+
+describe("more names and places for a secret", () => {
+  it("removes a password after 'pass is' when it mixes letters with digits or symbols, and keeps plain words and a pass's number", () => {
+    for (let i = 0; i < 60; i++) {
+      const p = `${pick(["Summer", "Kj", "blue", "Admin"])}${digits(4)}${pick(["!", "#", ""])}`;
+      const ref = businessRef();
+      expectRedacted({ message: `About ${ref}: my login is jane.doe and my pass ${pick(["is", "was"])} ${p}`, secrets: [p.replace(/[!#]+$/, "")], type: "password", keep: ref.split(" ").at(-1)! });
+    }
+    for (const message of ["my pass is valid until May", "my pass is Gold", "my pass was 12345678 and it expired"]) expect(redactText(message).text).toBe(message);
+  });
+  it("removes a code said to be on the back of a card given just before", () => {
+    for (let i = 0; i < 60; i++) {
+      const card = withCheck(`4${digits(14, "0123456789")}`, passesLuhn);
+      const code = digits(3);
+      const ref = businessRef();
+      const message = `For ${ref}: the card is ${card} ${pick([`exp 09/${digits(2, "3")} and `, "and ", ", ", "- "])}${code} ${pick(["on the back", "is on the back", "at the back"])}.`;
+      expectRedacted({ message, secrets: [code], type: "cvv", keep: ref.split(" ").at(-1)! });
+    }
+    const kept = "order 12345 has 2 items, 500 on the back of the box";
+    expect(redactText(kept).text).toBe(kept);
+  });
+  it("removes a Canadian SIN and a UK National Insurance number by their short names", () => {
+    for (let i = 0; i < 60; i++) {
+      const sin = withCheck(digits(8), passesLuhn);
+      const grouped = pick([`${sin.slice(0, 3)} ${sin.slice(3, 6)} ${sin.slice(6)}`, `${sin.slice(0, 3)}-${sin.slice(3, 6)}-${sin.slice(6)}`, sin]);
+      const ref = businessRef();
+      const message = `${ref}, ${pick(["SIN", "my SIN is", "SIN number:", "social insurance number"])} ${grouped}`;
+      const { text } = redactText(message);
+      // reported as a national ID or, written 3-3-3 like an SSN, as one: either way gone
+      expect({ message, text, leaked: text.includes(grouped) || text.includes(sin) }).toEqual({ message, text, leaked: false });
+      expect(text).toContain(ref.split(" ").at(-1)!);
+    }
+    const ni = `${letters(2)} ${digits(2, "0123456789")} ${digits(2, "0123456789")} ${digits(2, "0123456789")} C`;
+    expect(redactText(`my NI number is ${ni}`).text).not.toContain(ni.slice(3, 11));
+    for (const message of ["sin 2 dias de espera", "Ni number of people matters"]) expect(redactText(message).text).toBe(message);
+  });
+});
