@@ -153,9 +153,9 @@ export const LABEL_RULES: LabelRule[] = [
     // the value's shape says which (aadhaar, PAN, or another national number).
     kind: "id_document",
     heads:
-      "kyc national identity id dni nie cpf curp nino bsn personnummer codice personalausweis personalausweisnummer carte cédula cedula documento nif social sin ni",
+      "kyc national identity id dni nie cpf curp nino bsn personnummer codice personalausweis personalausweisnummer carte cédula cedula documento nif social sin ni driver driver's drivers driving dl licence license",
     pattern:
-      String.raw`kyc(?:\s+(?:docs?|documents?|details|id|number|no\.?))?|${NOT_AN_ACCOUNT_ID}id\s+(?:numbers?|no\.?|nr\.?|#)|national\s+(?:id(?:entity)?|insurance)(?:\s+(?:card|number|no\.?))*|(?:identity|id)\s+card(?:\s+(?:number|no\.?))?|identity\s+(?:number|document(?:\s+number)?)|dni|nie|nif|cpf|curp|nino|bsn|personnummer|codice\s+fiscale|personalausweis(?:nummer)?|carte\s+d['’]identit[ée]|c[ée]dula(?:\s+de\s+identidad)?|documento\s+de\s+identidad|social\s+insurance\s+(?:number|no\.?)|sin(?=\s*(?:#|:|no\.?|number)?\s*(?:(?:is|was)\s+)?\d{3}[ -]?\d{3}[ -]?\d{3}(?!\d))(?:\s*(?:#|no\.?|number))?|ni\s+(?:number|no\.?)`,
+      String.raw`kyc(?:\s+(?:docs?|documents?|details|id|number|no\.?))?|${NOT_AN_ACCOUNT_ID}id\s+(?:numbers?|no\.?|nr\.?|#)|national\s+(?:id(?:entity)?|insurance)(?:\s+(?:card|number|no\.?))*|(?:identity|id)\s+card(?:\s+(?:number|no\.?))?|identity\s+(?:number|document(?:\s+number)?)|dni|nie|nif|cpf|curp|nino|bsn|personnummer|codice\s+fiscale|personalausweis(?:nummer)?|carte\s+d['’]identit[ée]|c[ée]dula(?:\s+de\s+identidad)?|documento\s+de\s+identidad|social\s+insurance\s+(?:number|no\.?)|sin(?=\s*(?:#|:|no\.?|number)?\s*(?:(?:is|was)\s+)?\d{3}[ -]?\d{3}[ -]?\d{3}(?!\d))(?:\s*(?:#|no\.?|number))?|ni\s+(?:number|no\.?)|(?:driver['’]?s|driving)\s+licen[cs]e(?:\s+(?:number|no\.?|#))?|dl\s+(?:number|no\.?|#)|licen[cs]e\s+(?:number|no\.?)(?=[^\n]{0,30}?\b(?:driv|dmv|dvla))`,
   },
   { kind: "imei", heads: "imei imei1 imei2 imeino", pattern: String.raw`imei(?:\s*[12](?!\d))?${NUMBER_WORD}` },
 

@@ -241,4 +241,15 @@ describe("more names and places for a secret", () => {
     expect(redactText(`my NI number is ${ni}`).text).not.toContain(ni.slice(3, 11));
     for (const message of ["sin 2 dias de espera", "Ni number of people matters"]) expect(redactText(message).text).toBe(message);
   });
+  it("removes a driving licence number", () => {
+    for (let i = 0; i < 60; i++) {
+      const id = pick([() => `${letters(1)}${digits(4)}-${digits(5, "0123456789")}-${digits(5, "0123456789")}`, () => digits(9), () => `${letters(5)}${digits(6)}${letters(2)}${digits(1)}${letters(2)}`, () => `${letters(1)}${digits(3)}-${digits(3, "0123456789")}-${digits(2, "0123456789")}-${digits(3, "0123456789")}-${digits(1, "0123456789")}`])();
+      const ref = businessRef();
+      const message = `${ref}: ${pick(["my driver's license is", "driving licence number", "DL number", "drivers license #"])} ${id}`;
+      const { text } = redactText(message);
+      expect({ message, text, leaked: text.includes(id) || /\d{4}/.test(text.replace(ref, "")) }).toEqual({ message, text, leaked: false });
+      expect(text).toContain(ref.split(" ").at(-1)!);
+    }
+    for (const message of ["my license number is 12345 for the software", "I have a driver's license from Texas"]) expect(redactText(message).text).toBe(message);
+  });
 });
