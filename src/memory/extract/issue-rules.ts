@@ -120,10 +120,9 @@ export function parseRules(text: string, file: string, fragments: Map<string, st
   });
 }
 
-function loadRules(): IssueRule[] {
-  const read = (name: string) => fs.readFileSync(path.join(DIR, `${name}.rules`), "utf8");
-  const fragments = readFragments(read("fragments"), "fragments.rules");
-  return RULE_FILES.flatMap((name) => parseRules(read(name), `${name}.rules`, fragments));
-}
+const readRuleFile = (name: string) => fs.readFileSync(path.join(DIR, `${name}.rules`), "utf8");
 
-export const ISSUE_RULES: IssueRule[] = loadRules();
+/** The shared fragments of fragments.rules, for code that reads the same phrases as the rules. */
+export const RULE_FRAGMENTS: ReadonlyMap<string, string> = readFragments(readRuleFile("fragments"), "fragments.rules");
+
+export const ISSUE_RULES: IssueRule[] = RULE_FILES.flatMap((name) => parseRules(readRuleFile(name), `${name}.rules`, new Map(RULE_FRAGMENTS)));

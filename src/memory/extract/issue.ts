@@ -2,7 +2,7 @@
 // its sentence becomes the summary. Falls back to a plain "it's broken", a question, or a
 // follow-up of the issue already open. Pure.
 import type { ExtractedIssue, OpenIssue, Urgency, Vertical } from "../types";
-import { ISSUE_RULES, type IssueRule } from "./issue-rules";
+import { ISSUE_RULES, RULE_FRAGMENTS, type IssueRule } from "./issue-rules";
 import { ANOTHER, ASKS_FOR, CHITCHAT, ENQUIRY, FAILURE, FOLLOW_UP, HAS_IT, HOLDS_BOOKING, MALFUNCTION, NOT_THE_HOTEL, PRAISE, QUESTION_START, THANKS_ONLY, VAGUE } from "./issue-phrases";
 import { FALLBACK_ISSUE, LAST_SUBJECTS, NEED, NOT_A_PROBLEM, PROBLEM, REQUEST, SUBJECTS } from "./issue-subjects";
 import { isHardKind, KIND_OVER_FALLBACK, KIND_OVER_RULE, modelKind, type ModelAdvice } from "./model/advice";
@@ -47,15 +47,25 @@ export function scanRules(message: PreparedMessage): RuleHit[] {
   const hits: RuleHit[] = [];
   const may = RULE_TEXT.mayMatch(message.folded);
   message.sentences.forEach((s, si) => {
+    // A cancellation denied ("I don't want to cancel", "I never cancelled") asks for none.
+    const undenied = CANCEL_DENIED.test(s.folded) ? { ...s, folded: maskDenied(s.folded) } : s;
     for (let r = 0; r < ISSUE_RULES.length; r++) {
       if (may[r] === 0) continue;
       const rule = ISSUE_RULES[r]!;
-      const at = ruleFires(rule, s, message);
+      const at = ruleFires(rule, CANCEL_KINDS.has(rule.type) ? undenied : s, message);
       if (at >= 0) hits.push({ rule, sentence: si, at: s.start + at });
     }
   });
   return hits;
 }
+
+const CANCEL_KINDS = new Set(["cancellation_request", "order_cancellation", "booking_cancellation"]);
+const CANCEL_DENIED = new RegExp(RULE_FRAGMENTS.get("CANCEL_DENIED")!);
+const CANCEL_DENIED_G = new RegExp(CANCEL_DENIED.source, "g");
+/** Denied cancellations blanked (same length, offsets stay valid). */
+const maskDenied = (folded: string): string => folded.replace(CANCEL_DENIED_G, (m) => " ".repeat(m.length));
+/** What asks to end something, in the words the cancellation rules read. */
+const CANCEL_WORD = /\b(?:cancel\w*|close (?:my|our|this|the) (?:\w+ )?account|terminat\w*|unsubscrib\w*|delete (?:my|our|the) account|switch\w* (?:to|providers?|banks?)|leav(?:e|ing) (?:you|your))\b/;
 
 /** Offset of the last problem statement in a message, or -1. */
 export function lastProblemAt(message: PreparedMessage, hits: RuleHit[]): number {
@@ -141,6 +151,9 @@ export type IssueDraft = Omit<ExtractedIssue, "refs" | "urgency" | "deadline"> &
  * the kind); asking whether the place has something is a question, not a problem with the stay.
  */
 function correctModelKind(kind: string | null, messages: PreparedMessage[]): string | null {
+  // A cancellation the customer says they do not want or did not make is no request to cancel.
+  const denies = messages.some((m) => CANCEL_DENIED.test(m.folded));
+  if (kind !== null && CANCEL_KINDS.has(kind) && denies && messages.every((m) => !CANCEL_WORD.test(maskDenied(m.folded)))) return null;
   if (kind === "new_booking") {
     if (messages.some((m) => FAILURE.test(m.folded))) return null;
     if (messages.some((m) => HOLDS_BOOKING.test(m.folded) && !ANOTHER.test(m.folded))) return "booking_issue";
@@ -156,9 +169,11 @@ function correctModelKind(kind: string | null, messages: PreparedMessage[]): str
 function subjectKind(vertical: Vertical, ...texts: string[]): string | undefined {
   for (const text of texts) {
     // The subject named first is what the sentence is about ("the host locked us out … with our bags").
+    // A cancellation denied ("I didn't cancel the order") asks for none; a trip's fate stays read.
+    const undenied = maskDenied(text);
     let best: { at: number; kind: string } | undefined;
     for (const [re, kind] of SUBJECTS[vertical]) {
-      const m = re.exec(text);
+      const m = re.exec(CANCEL_KINDS.has(kind) ? undenied : text);
       if (m && (!best || m.index < best.at)) best = { at: m.index, kind };
     }
     if (best) return best.kind;

@@ -126,12 +126,22 @@ function quoteOf(m: Prepared, hit: RegExpExecArray): string {
  * "cancel my account and complain to the regulator" is both.
  */
 function churnIn(m: Prepared): RegExpExecArray | null {
-  const hit = CHURN.exec(m.folded);
-  if (!hit || /\border\b/.test(hit[0])) return null;
-  const rest = m.folded.slice(hit.index, hit.index + hit[0].length + 40);
-  const destination = rest.split(/[,;:.!?\n]|\s(?:and|or|but|then)\s/)[0]!;
-  return THREATS.some((t) => t.kind !== "manager" && t.re.test(destination)) ? null : hit;
+  CHURN_G.lastIndex = 0;
+  for (let hit = CHURN_G.exec(m.folded); hit; hit = CHURN_G.exec(m.folded)) {
+    // "I'm not going to cancel my subscription", "we won't switch providers": the opposite of leaving.
+    // "I don't want to cancel my plan but I will if …" is a threat all the same.
+    const denied = DENIED_BEFORE.test(m.folded.slice(Math.max(0, hit.index - 40), hit.index)) && !BUT_I_WILL.test(m.folded.slice(hit.index + hit[0].length));
+    if (/\border\b/.test(hit[0]) || denied) continue;
+    const rest = m.folded.slice(hit.index, hit.index + hit[0].length + 40);
+    const destination = rest.split(/[,;:.!?\n]|\s(?:and|or|but|then)\s/)[0]!;
+    return THREATS.some((t) => t.kind !== "manager" && t.re.test(destination)) ? null : hit;
+  }
+  return null;
 }
+const CHURN_G = new RegExp(CHURN.source, "g");
+/** A denial right before a churn phrase: "not", "never", "won't", "don't want to", "no need to". */
+const BUT_I_WILL = /^[^.!?]{0,30}?\bbut (?:i|we)(?:'ll| will| might| may| would| am going to)\b/;
+const DENIED_BEFORE = /\b(?:not|never|don'?t|do not|won'?t|will not|didn'?t|did not|no need to)\s+(?:(?:want|need|plan|wish|intend|going|have)\s+to\s+)?$/;
 
 function countMatches(re: RegExp, text: string): number {
   re.lastIndex = 0;

@@ -339,3 +339,25 @@ describe("small talk", () => {
     expect(kindOf("my favourite feature, the export, stopped working", "saas")).toBeDefined();
   });
 });
+
+// A cancellation the customer says they do not want, or did not make, asks for none; the agent
+// reading "asks to cancel" (and a churn risk) would be told the opposite of what was said.
+describe("a cancellation denied", () => {
+  it.each([
+    ["I'm not going to cancel my subscription, don't worry", "saas"],
+    ["I don't want to cancel my plan, I just want to pause it", "saas"],
+    ["no need to cancel the order anymore", "ecommerce"],
+    ["I never cancelled my booking but it's gone", "travel"],
+  ])("%s is not a cancellation request", (text, vertical) => {
+    const kind = kindOf(text, vertical as Vertical);
+    expect(["cancellation_request", "order_cancellation", "booking_cancellation"]).not.toContain(kind);
+    expect(kindWith(text, vertical as Vertical, sureOf("cancellation_request", vertical as Vertical))).not.toBe("cancellation_request");
+  });
+  it.each([
+    ["please cancel my order, I didn't cancel the other one", "ecommerce", "order_cancellation"],
+    ["I don't know how to cancel my subscription", "saas", "cancellation_request"],
+    ["I didn't cancel my flight but the airline did", "travel", "flight_cancelled"],
+  ])("still read where a cancellation is asked for or is the trip's fate: %s", (text, vertical, kind) => {
+    expect(kindOf(text, vertical as Vertical)).toBe(kind);
+  });
+});

@@ -25,6 +25,16 @@ describe("risk signals", () => {
     expect(severities).toContain(risks(text)[type]);
   });
 
+  it.each(["I'm not going to cancel my subscription, don't worry", "we won't switch providers, we just want this fixed", "I never cancelled my plan but the service stopped"])(
+    "a cancellation or a leaving denied is no churn risk: %s",
+    (text) => {
+      expect(risks(text).churn).toBeUndefined();
+    },
+  );
+  it("a denial with a condition is a threat all the same", () => {
+    expect(risks("I don't want to cancel my plan but I will if this isn't fixed")).toMatchObject({ churn: "high" });
+  });
+
   it("gives each risk a short reason and the message it came from", () => {
     const out = extract(["Hi there.", "I will take legal action if my money isn't returned."]);
     const legal = out.risk_signals.find((r) => r.risk_type === "legal");
