@@ -17,7 +17,7 @@ const EVENTS = [
 const DATE_WORD = String.raw`(?:${DAYS})\b|tomorrow(?: (?:morning|afternoon|evening|night|noon))?|tonight|today|noon|midnight|eod|eow|cob|end of (?:the )?(?:day|week|month|quarter|year)|${CLOCK}|the \d{1,2}(?:st|nd|rd|th)\b|(?:${MONTHS})\.? \d{1,2}(?:st|nd|rd|th)?\b|\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:${MONTHS})\b|(?:next|this) (?:week|month|${DAYS})\b|the weekend|month.end`;
 
 const DEADLINES: RegExp[] = [
-  new RegExp(String.raw`\bbefore (?:my |our |the |his |her |their |this |next |a |an )?(?:[a-z'-]+ ){0,3}?(?:${EVENTS})\b(?: (?:on|at|this|next) [a-z0-9:]+)?`, "i"),
+  new RegExp(String.raw`\bbefore (?:my |our |the |his |her |their |this |next |a |an )?(?:[a-z'-]+ ){0,3}?(?:${EVENTS})(?: (?:${EVENTS}))*\b(?: (?:on|at|this|next) [a-z0-9:]+| (?:tomorrow|today|tonight)(?: (?:morning|afternoon|evening|night))?)?`, "i"),
   new RegExp(String.raw`\b(?:before|by|no later than) (?:this |next |the end of )?(?:${DATE_WORD})`, "i"),
   new RegExp(String.raw`\b(?:deadline|due date) (?:is|of|on) (?:this |next |on )?(?:${DATE_WORD})`, "i"),
   /\bwithin (?:the next )?(?:\d+|a few|two|three|24|48|72) (?:hours|days|minutes|hrs)\b/i,

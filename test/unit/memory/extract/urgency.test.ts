@@ -29,6 +29,8 @@ describe("deadline", () => {
     ["Need the SIM active within 24 hours, I'm flying out.", "within 24 hours"],
     ["My flight is tomorrow and the e-ticket hasn't arrived.", "tomorrow"],
     ["The deadline is Monday and Canvas won't accept my upload.", "deadline is Monday"],
+    ["Our SSO has been failing since yesterday, we need it fixed before our board meeting on Thursday.", "before our board meeting on Thursday"],
+    ["The refund has to land before my flight tomorrow morning.", "before my flight tomorrow morning"],
     ["It worked fine before the update, now exports fail.", undefined],
     ["My order is late.", undefined],
   ])("%s → %s", (text, deadline) => {
