@@ -361,3 +361,10 @@ describe("a cancellation denied", () => {
     expect(kindOf(text, vertical as Vertical)).toBe(kind);
   });
 });
+
+// Charged twice is more specific than a bill disputed, whichever vertical the bill is in.
+describe("a double charge", () => {
+  it.each(["banking_fintech", "telecom", "saas"])("is duplicate_charge, not bill_dispute, in %s", (vertical) => {
+    expect(kindOf("I was charged twice for my March bill, invoice INV-2024-0032. Please take the extra charge off.", vertical as Vertical)).toBe("duplicate_charge");
+  });
+});
