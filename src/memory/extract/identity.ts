@@ -74,6 +74,30 @@ const SINCE_YEAR = /\b(?:(?:i'?ve|i have|we'?ve|we have) been (?:a |an )?(?:cust
 const ACCOUNT_REF = /\b(account|customer|client|member(?:ship)?|subscriber|user|consumer|loyalty|cust)\s*(?:id|number|no\.?|nr|#|ref(?:erence)?|code)\s*(?:is|:|-|#)?\s*#?([A-Za-z0-9][A-Za-z0-9-]{3,24})\b/i;
 const ACCOUNT_CODE = /\b[Aa]ccount\s+#?([A-Z]{1,5}-?\d{3,12})\b/;
 
+/**
+ * The company the customer says they write for: after "I work at/for", "on behalf of", "our
+ * company(,)", or "from" when the name carries a company form ("from Acme Corp", "from Müller
+ * GmbH"); "from London" is a place, so a bare "from" needs the form.
+ */
+const ORG_NAME = String.raw`[\p{Lu}\d][\p{L}\d&'’-]*(?:\s+(?:&\s+)?[\p{Lu}\d][\p{L}\d&'’-]*){0,3}`;
+const COMPANY_FORM = String.raw`(?:Inc|Incorporated|Ltd|Limited|LLC|LLP|GmbH|AG|Corp|Corporation|Co|Company|plc|PLC|S\.?A|S\.?L|B\.?V|N\.?V|Pty|SAS|SARL|S\.?p\.?A|Oy|AB|AS|KK|Pvt)\.?`;
+const COMPANY = [
+  new RegExp(String.raw`\b(?:I|we) work (?:at|for)\s+(${ORG_NAME})`, "u"),
+  new RegExp(String.raw`\b[Oo]n behalf of\s+(${ORG_NAME})`, "u"),
+  new RegExp(String.raw`\b(?:[Oo]ur|[Mm]y) (?:company|organi[sz]ation|business|firm|employer)(?: is|,| called| named)?\s+(${ORG_NAME})`, "u"),
+  new RegExp(String.raw`\bfrom\s+(${ORG_NAME}\s+${COMPANY_FORM})(?![\p{L}])`, "u"),
+];
+const NOT_COMPANY = /^(?:I|We|The|A|An|It|This|That|Our|My|Your|Home|Support|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
+
+function companyIn(text: string): string | undefined {
+  for (const re of COMPANY) {
+    const m = re.exec(text)?.[1]?.replace(/[.,;:]+$/, "");
+    if (!m || NOT_COMPANY.test(m.split(/\s+/)[0]!) || m.length > 80) continue;
+    return m;
+  }
+  return undefined;
+}
+
 function accountRef(text: string): string | undefined {
   const m = ACCOUNT_REF.exec(text);
   if (m) {
@@ -115,6 +139,7 @@ export function findIdentity(customerTexts: string[], agentTexts: string[]): Ext
       if (s?.[1]) out.customer_since = s[1].replace(/\s+/g, " ");
     }
     if (!out.account_ref) out.account_ref = accountRef(text);
+    if (!out.company) out.company = companyIn(text);
   }
   for (const k of Object.keys(out) as (keyof typeof out)[]) if (out[k] === undefined) delete out[k];
   return out;

@@ -39,4 +39,18 @@ describe("customer identity", () => {
     expect(extract("My account number is 123456789012 and the transfer failed.").customer_identity.account_ref).toBeUndefined();
     expect(extract("Account [REDACTED:bank_account] was debited twice.").customer_identity.account_ref).toBeUndefined();
   });
+
+  it.each([
+    ["Hi, I am Maria Lopez from Acme Corp. Our SSO has been down since yesterday.", "Acme Corp"],
+    ["I work at Globex and our invoices are wrong.", "Globex"],
+    ["Writing on behalf of Initech Ltd. about the renewal.", "Initech Ltd"],
+    ["Our company, Stark Industries, has 40 seats on your plan.", "Stark Industries"],
+    ["Hallo, hier ist Anna from Müller GmbH.", "Müller GmbH"],
+  ])("takes the company the customer writes for: %s", (text, company) => {
+    expect(extract(text).customer_identity.company).toBe(company);
+  });
+
+  it.each(["I'm John from London and my order is late.", "I work for a small bakery.", "Hello from Support", "We integrate with Stripe."])("takes no company from %s", (text) => {
+    expect(extract(text).customer_identity.company).toBeUndefined();
+  });
 });
