@@ -75,7 +75,7 @@ const THREATS: { kind: ThreatKind; re: RegExp }[] = [
   { kind: "chargeback", re: /\bcharge.?backs?\b|\bdispute (?:this|it|the (?:charge|transaction|payment)) (?:with|through) (?:my|the) (?:bank|card|credit card)|\b(?:call|contact|tell|ask) my (?:bank|card (?:issuer|company)|credit card company)\b|\bfile a dispute\b|\breverse the (?:charge|payment) (?:through|with) my bank\b/ },
   { kind: "legal", re: /\b(?:lawyers?|attorneys?|solicitors?|legal (?:action|notice|proceedings|advice|route|case|steps)|sue|suing|lawsuit|litigation|small claims|(?:to|in|into) court|consumer (?:court|forum)|abogad[oa]s?|demanda judicial|avocat|anwalt|avvocato|advogad[oa]|processo judicial|vakil|legal ?notice)\b/ },
   { kind: "regulator", re: /\b(?:regulators?|ombudsman|rbi|sebi|irdai|trai|npci|fca|cfpb|ofcom|ofgem|fcc|ftc|bbb|better business bureau|trading standards|accc|acma|consumer (?:protection|affairs|rights|council|commission|helpline)|national consumer helpline|procon|profeco|sernac|indecopi|cnil|data protection (?:authority|commission|officer)|central bank|financial conduct authority|banking ombudsman|dgca|civil aviation authority|nch)\b|\breport (?:you|this|your company|it) to\b|\bcomplain(?:t)? to (?:the )?(?:\w+ )?(?:authority|authorities|regulator|government|ministry)\b|\bfile a (?:formal )?complaint with\b/ },
-  { kind: "social", re: /\b(?:post(?:ing)?|shar(?:e|ing)|tweet(?:ing)?|writ(?:e|ing) about|leav(?:e|ing)|put(?:ting)? (?:this|it)|expos(?:e|ing)|warn(?:ing)?|publish(?:ing)?|complain(?:ing)?)\b[^.]{0,40}\b(?:social media|twitter|facebook|instagram|tiktok|linkedin|reddit|youtube|trustpilot|google reviews?|yelp|online|publicly|press|news)\b|\breview (?:on|at) (?:google|trustpilot|yelp|facebook|tripadvisor|amazon|the app store|play store)\b|\b(?:1|one).star\b|\b(?:very |really )?(?:bad|negative|terrible|honest|public|scathing|damning) reviews?\b|\bgo(?:ing)? (?:viral|public)\b|\bwarn (?:others|everyone|people)\b|\btell (?:every ?one|everybody|all my friends)\b/ },
+  { kind: "social", re: /\b(?:(?<!\b(?:a|the|your|their|this|that|his|her) )post(?:ing)?|shar(?:e|ing)|tweet(?:ing)?|writ(?:e|ing) about|leav(?:e|ing)|put(?:ting)? (?:this|it)|expos(?:e|ing)|warn(?:ing)?|publish(?:ing)?|complain(?:ing)?)\b[^.]{0,40}\b(?:social media|twitter|facebook|instagram|tiktok|linkedin|reddit|youtube|trustpilot|google reviews?|yelp|online|publicly|press|news)\b|\breview (?:on|at) (?:google|trustpilot|yelp|facebook|tripadvisor|amazon|the app store|play store)\b|\b(?:1|one).star\b|\b(?:very |really )?(?:bad|negative|terrible|honest|public|scathing|damning) reviews?\b|\bgo(?:ing)? (?:viral|public)\b|\bwarn (?:others|everyone|people)\b|\btell (?:every ?one|everybody|all my friends)\b/ },
   { kind: "manager", re: /\b(?:speak|talk|escalat\w*|transfer me|put me through|connect me|let me speak|get me)\b[^.]{0,25}\b(?:manager|supervisor|senior|someone (?:in charge|senior|higher)|higher (?:up|authority|management)|team lead|boss|escalation team|management)\b|\b(?:want|need|demand) (?:a|your|the) (?:manager|supervisor)\b|\bescalat(?:e|ed) (?:this|it|my|the)\b|\b(?:want|need) (?:this|it) escalated\b/ },
 ];
 
@@ -89,7 +89,8 @@ export function findThreats(messages: Prepared[], angryMessages: Set<number>): T
     for (const t of THREATS) {
       if (seen.has(t.kind)) continue;
       const hit = t.re.exec(m.folded);
-      if (hit) {
+      // "I'm not going to sue anyone", "I don't want to post a bad review": the opposite of a threat.
+      if (hit && !deniedAt(m.folded, hit)) {
         seen.add(t.kind);
         out.push({ kind: t.kind, text: quoteOf(m, hit), messageIndex: m.index });
       }
@@ -129,9 +130,7 @@ function churnIn(m: Prepared): RegExpExecArray | null {
   CHURN_G.lastIndex = 0;
   for (let hit = CHURN_G.exec(m.folded); hit; hit = CHURN_G.exec(m.folded)) {
     // "I'm not going to cancel my subscription", "we won't switch providers": the opposite of leaving.
-    // "I don't want to cancel my plan but I will if …" is a threat all the same.
-    const denied = DENIED_BEFORE.test(m.folded.slice(Math.max(0, hit.index - 40), hit.index)) && !BUT_I_WILL.test(m.folded.slice(hit.index + hit[0].length));
-    if (/\border\b/.test(hit[0]) || denied) continue;
+    if (/\border\b/.test(hit[0]) || deniedAt(m.folded, hit)) continue;
     const rest = m.folded.slice(hit.index, hit.index + hit[0].length + 40);
     const destination = rest.split(/[,;:.!?\n]|\s(?:and|or|but|then)\s/)[0]!;
     return THREATS.some((t) => t.kind !== "manager" && t.re.test(destination)) ? null : hit;
@@ -140,8 +139,12 @@ function churnIn(m: Prepared): RegExpExecArray | null {
 }
 const CHURN_G = new RegExp(CHURN.source, "g");
 /** A denial right before a churn phrase: "not", "never", "won't", "don't want to", "no need to". */
+/** A denial right before a phrase, unless a condition follows ("I don't want to cancel my plan but I will if …"). */
+function deniedAt(text: string, hit: RegExpExecArray): boolean {
+  return DENIED_BEFORE.test(text.slice(Math.max(0, hit.index - 40), hit.index)) && !BUT_I_WILL.test(text.slice(hit.index + hit[0].length));
+}
 const BUT_I_WILL = /^[^.!?]{0,30}?\bbut (?:i|we)(?:'ll| will| might| may| would| am going to)\b/;
-const DENIED_BEFORE = /\b(?:not|never|don'?t|do not|won'?t|will not|didn'?t|did not|no need to)\s+(?:(?:want|need|plan|wish|intend|going|have)\s+to\s+)?$/;
+const DENIED_BEFORE = /\b(?:not|never|don'?t|do not|won'?t|will not|didn'?t|did not|no need to)\s+(?:(?:want|need|plan|wish|intend|going|have|trying)\s+to\s+|threatening\s+(?:(?:a|to|with)\s+)?)?(?:(?:post|write|leave|give|make|go|file|take|raise|do)\s+(?:\w+\s+){0,2})?$/;
 
 function countMatches(re: RegExp, text: string): number {
   re.lastIndex = 0;

@@ -31,6 +31,17 @@ describe("risk signals", () => {
       expect(risks(text).churn).toBeUndefined();
     },
   );
+  it.each<[string, RiskType]>([
+    ["I'm not going to sue anyone, I just want my money back", "legal"],
+    ["I don't want to post a bad review, please just fix it", "social_media"],
+    ["I'm not threatening a chargeback, but I need this resolved", "chargeback"],
+    ["I saw a post on Twitter about your outage, is it fixed?", "social_media"],
+  ])("a threat denied, or a word of one that threatens nothing, is no risk: %s", (text, type) => {
+    expect(risks(text)[type]).toBeUndefined();
+  });
+  it("a threat denied with a condition is a threat all the same", () => {
+    expect(risks("I don't want to go to the ombudsman but I will if this isn't fixed")).toMatchObject({ regulatory: "high" });
+  });
   it("a denial with a condition is a threat all the same", () => {
     expect(risks("I don't want to cancel my plan but I will if this isn't fixed")).toMatchObject({ churn: "high" });
   });
