@@ -55,6 +55,8 @@ const NOT_PREFIX = new Set([
   "ARS", "COP", "CLP", "PEN", "VND", "KRW", "GB", "MB", "TB", "KB", "KM", "KG", "MBPS", "GBPS", "MAH", "HZ", "MHZ", "GHZ", "AM", "PM",
   "COVID", "ISO", "RTX", "GTX", "USB", "HDMI", "MP", "IP", "ID", "NO", "NR", "REF", "SIM", "IMEI", "OTP", "PIN", "CVV", "UPI", "VAT",
   "GST", "EMI", "ATM", "DM", "SMS", "CET", "GMT", "UTC", "IST", "EST", "PST", "BST", "EDT", "PDT", "REDACTED",
+  // laws and standards named by a code ("compensation under EU261", "PSD2", "SOC2", "WPA2")
+  "EU", "EC", "PSD", "SOC", "PCI", "GDPR", "CCPA", "HIPAA", "WPA", "LTE",
 ]);
 const IFSC = /^[A-Z]{4}0[A-Z0-9]{6}$/;
 // A code of no known prefix that names a product's model ("my EM-200 printer", "model XR-500")

@@ -368,3 +368,15 @@ describe("a double charge", () => {
     expect(kindOf("I was charged twice for my March bill, invoice INV-2024-0032. Please take the extra charge off.", vertical as Vertical)).toBe("duplicate_charge");
   });
 });
+
+// A charge "instead of" the agreed amount, or an invoice that "still shows" the old price, is a
+// billing problem, not the plan change asked for in passing.
+describe("saas: billed wrong after a plan change", () => {
+  it("the bill outweighs the seats asked for after it", () => {
+    const messages = [
+      "We upgraded to the Pro plan yesterday but the invoice still shows the Basic price and our card was charged 49 USD instead of 29.",
+      "Also, can you add two more seats?",
+    ].map((content, index) => prepareMessage({ content, index }));
+    expect(["bill_dispute", "invoice_issue"]).toContain(detectIssue(messages, messages.map(scanRules), "saas", null, null)?.issue_type);
+  });
+});
