@@ -53,7 +53,7 @@ export function edtechFacts({ texts, issueType }: FactInput): Facts {
   put(facts, "enrolment_status", enrolmentStatus(texts) ?? (issueType === "enrolment_issue" ? "pending" : undefined));
   put(facts, "platform", platform);
   const exam = firstCapture(texts, EXAM);
-  if (exam && !/^(?:The|This|My|A|An|That)\s/.test(exam)) put(facts, "exam", exam);
+  if (exam && !/^(?:The|This|That|These|Those|A|An|My|His|Her|Their|Our|Your|Its|Next|Last|Every|Each|Any|Some|No)\s/.test(exam)) put(facts, "exam", exam);
   put(facts, "cohort", firstCapture(texts, COHORT));
   return facts;
 }

@@ -142,3 +142,10 @@ describe("short messages in other languages and markets", () => {
     expect(out.issue?.issue_type).toBe(issue);
   });
 });
+
+describe("edtech: the exam named", () => {
+  it("is a name, not a possessive ('His exam is tomorrow')", () => {
+    expect(run("My son cannot log into the student portal since the password reset. His exam is tomorrow morning!").support_context.exam).toBeUndefined();
+    expect(run("I could not submit the AWS Cloud Practitioner exam, the proctor app froze").support_context.exam).toBe("AWS Cloud Practitioner exam");
+  });
+});
