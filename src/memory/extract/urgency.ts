@@ -23,6 +23,8 @@ const DEADLINES: RegExp[] = [
   /\bwithin (?:the next )?(?:\d+|a few|two|three|24|48|72) (?:hours|days|minutes|hrs)\b/i,
   new RegExp(String.raw`\b(?:need(?:ed)? (?:it |this |them )?|in time |gift )(for (?:this |next )?(?:${DAYS}|tomorrow|tonight|the weekend|christmas|diwali|eid|new year))\b`, "i"),
   new RegExp(String.raw`\b(?:flight|exam|trip|departure|wedding|interview|meeting|event|presentation|review|deadline|check-?in|class|test|surgery|visa appointment)\b[^.!?]{0,20}?\b(?:is |are |leaves |starts |departs )?((?:tomorrow|today|tonight|this (?:evening|afternoon|weekend)|(?:on |next |this )(?:${DAYS}))(?: (?:morning|afternoon|evening|night))?)\b`, "i"),
+  // "I am moving house on the 15th", "my wedding is on June 3rd": the event and its date
+  new RegExp(String.raw`\b((?:moving|move|wedding|trip|holiday|vacation|party|birthday|surgery|interview|exam|flight|event|conference|launch) (?:[a-z]+ ){0,2}?(?:is |starts |leaves )?on (?:the \d{1,2}(?:st|nd|rd|th)\b|(?:${MONTHS})\.? \d{1,2}(?:st|nd|rd|th)?\b|\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:${MONTHS})\b|(?:${DAYS})\b))(?! (?:was|were|went)\b)`, "i"),
 ];
 
 /** The first deadline the customer states, in their words, or undefined. */

@@ -41,6 +41,8 @@ function itemsIn(text: string): string[] {
     const rest = text.slice(m.index! + m[0].length);
     const words: string[] = [];
     for (const raw of rest.split(/\s+/)) {
+      // an aside in brackets ends the item: "a blue sofa (order 44512-AB)"
+      if (raw.startsWith("(") || raw.startsWith("[")) break;
       const w = raw.replace(/[,.!?;:)]+$/, "");
       if (words.length >= 4 || w === "" || BOUNDARY.has(fold(w)) || /^\d+$/.test(w)) break;
       words.push(w);

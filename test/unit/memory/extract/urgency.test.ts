@@ -31,6 +31,9 @@ describe("deadline", () => {
     ["The deadline is Monday and Canvas won't accept my upload.", "deadline is Monday"],
     ["Our SSO has been failing since yesterday, we need it fixed before our board meeting on Thursday.", "before our board meeting on Thursday"],
     ["The refund has to land before my flight tomorrow morning.", "before my flight tomorrow morning"],
+    ["The sofa still hasn't arrived and I am moving house on the 15th.", "moving house on the 15th"],
+    ["My wedding is on June 3rd and the dress hasn't arrived.", "wedding is on June 3rd"],
+    ["The party on the 2nd was great but the cake arrived broken.", undefined],
     ["It worked fine before the update, now exports fail.", undefined],
     ["My order is late.", undefined],
   ])("%s → %s", (text, deadline) => {

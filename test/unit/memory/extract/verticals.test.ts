@@ -149,3 +149,9 @@ describe("edtech: the exam named", () => {
     expect(run("I could not submit the AWS Cloud Practitioner exam, the proctor app froze").support_context.exam).toBe("AWS Cloud Practitioner exam");
   });
 });
+
+describe("ecommerce: the item ordered", () => {
+  it("ends where an aside in brackets starts", () => {
+    expect(run("I ordered a blue sofa (order 44512-AB) three weeks ago and the tracking hasn't moved.").support_context.items).toEqual(["blue sofa"]);
+  });
+});
