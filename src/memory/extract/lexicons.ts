@@ -77,6 +77,8 @@ const TERMS: Record<Vertical, Tiers> = {
       "transferencia", "virement", "uberweisung", "bonifico", "transferencia bancaria", "conta", "cuenta bancaria", 
       "faster payments", "bacs", "chaps", "e-transfer", "remitly", "western union",
       "moneygram", "phishing", "card", "aadhaar", "pan card", "identity verification",
+      "cartao", "cartao de credito", "cartao de debito", "tarjeta de credito", "tarjeta de debito", "carte bancaire",
+      "carte de credit", "kreditkarte", "bankkarte", "girokarte", "ec-karte",
     ],
     medium: ["payment", "paid", "money", "amount", "funds", "verification", "account frozen", "account blocked", "account locked", "otp", "merchant",
       "payout", "settlement", "top up", "top-up", "wallet", "salary", "pay rent", "my rent", "exchange rate", "currency", "transfer", "transferred", "deposit",

@@ -1,6 +1,7 @@
 // Realistic first messages from each vertical, worded the way customers in different countries
 // write: the vertical, the kind of issue (any of a family) and the key facts must come out.
 import { extractDeterministic } from "../../../../src/memory/extract/deterministic";
+import { prepareMessage, scanRules } from "../../../../src/memory/extract/issue";
 import { extractionSchema, type TenantSupportSettings, type Vertical } from "../../../../src/memory/types";
 
 const AUTO: TenantSupportSettings = { domain_schema: "support", support_type_mode: "auto", support_type: null, support_types_allowed: [] };
@@ -136,10 +137,22 @@ describe("short messages in other languages and markets", () => {
     ["Jio fiber router wifi not working", "telecom", "network_outage"],
     ["Rakuten order arrived broken", "ecommerce", "damaged_item"],
     ["Vodacom airtime disappeared", "telecom", "recharge_failed"],
+    ["Olá, meu cartão foi bloqueado sem motivo e não consigo fazer compras.", "banking_fintech", "card_blocked"],
+    ["Mi tarjeta de crédito está bloqueada desde ayer", "banking_fintech", "card_blocked"],
   ])("%s → %s / %s", (text, vertical, issue) => {
     const out = run(text);
     expect(out.support_type).toBe(vertical);
     expect(out.issue?.issue_type).toBe(issue);
+  });
+});
+
+describe("other languages: what the words say whatever the business", () => {
+  it.each(["No puedo iniciar sesión en mi cuenta", "Ich kann mich nicht mehr anmelden", "Je n'arrive pas à me connecter à mon compte"])("a login that fails: %s", (text) => {
+    const m = prepareMessage({ content: text, index: 0 });
+    expect(scanRules(m).map((h) => h.rule.type)).toContain("login_problem");
+  });
+  it("a refund asked for in German is the customer's preference", () => {
+    expect(run("Meine Bestellung 445566 ist immer noch nicht angekommen, bitte um Rückerstattung.").resolution_preference?.method).toBe("refund");
   });
 });
 
