@@ -78,7 +78,9 @@ export function adviseFromModel(text: string, language?: string): ModelAdvice | 
  */
 export function modelVerticalHint(advice: ModelAdvice | null, evidence = 0): Partial<Record<Vertical, number>> {
   if (!advice) return {};
-  const vote = (v: number) => (evidence >= CLEAR_EVIDENCE ? Math.min(v, TIE_BREAK_VOTE) : v);
+  // Text in another language than the model's (English) gets a tie-break at most: its words are
+  // not the ones the model learned ("je n'arrive pas" is not an ecommerce delivery).
+  const vote = (v: number) => (!advice.english ? Math.min(v, OTHER_LANGUAGE_VOTE) : evidence >= CLEAR_EVIDENCE ? Math.min(v, TIE_BREAK_VOTE) : v);
   const out: Partial<Record<Vertical, number>> = {};
   const step = VERTICAL_VOTES.find((s) => advice.vertical.probability >= s.from);
   if (step && advice.vertical.label !== "general_info") out[advice.vertical.label as Vertical] = vote(step.vote);
@@ -97,6 +99,7 @@ export function modelVerticalHint(advice: ModelAdvice | null, evidence = 0): Par
 const KIND_VOTE = { from: 0.9, vote: 6 };
 const CLEAR_EVIDENCE = 5;
 const TIE_BREAK_VOTE = 2;
+const OTHER_LANGUAGE_VOTE = 1;
 
 /**
  * The model's kind, if its probability is at least `minProbability` and it fits the routed

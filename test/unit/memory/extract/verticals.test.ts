@@ -151,6 +151,9 @@ describe("other languages: what the words say whatever the business", () => {
     const m = prepareMessage({ content: text, index: 0 });
     expect(scanRules(m).map((h) => h.rule.type)).toContain("login_problem");
   });
+  it("the model, trained on English, does not route a message in another language on its own", () => {
+    expect(run("Je n'arrive pas à me connecter").support_type).not.toBe("ecommerce");
+  });
   it("a refund asked for in German is the customer's preference", () => {
     expect(run("Meine Bestellung 445566 ist immer noch nicht angekommen, bitte um Rückerstattung.").resolution_preference?.method).toBe("refund");
   });
