@@ -35,14 +35,17 @@ export function digitsIn(text: string, chunks: Chunk[]): string {
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 const within = (n: number, lo: number, hi: number) => n >= lo && n <= hi;
 
+/** A short code read out digit by digit ("1 2 3 4"): single digits, `lo` to `hi` of them. */
+const spelledOut = (l: number[], lo: number, hi: number) => l.length > 1 && l.every((n) => n === 1) && within(l.length, lo, hi);
+
 /** What a labelled value of each digit kind may look like, by the lengths of its chunks. */
 export const DIGIT_SHAPES = {
   // "482913", "482 913", "4829 1376", "48-29-13"; not a date ("2026-11-25", "25-11-2026").
   otp: (l: number[]) =>
-    l.length === 1 ? within(l[0], 4, 8) : l.length === 2 ? l.every((n) => within(n, 3, 4)) : l.length === 3 && l.every((n) => n === 2),
-  cvv: (l: number[]) => l.length === 1 && within(l[0], 3, 4),
+    l.length === 1 ? within(l[0], 4, 8) : l.length === 2 ? l.every((n) => within(n, 3, 4)) : (l.length === 3 && l.every((n) => n === 2)) || spelledOut(l, 4, 8),
+  cvv: (l: number[]) => (l.length === 1 && within(l[0], 3, 4)) || spelledOut(l, 3, 4),
   security_code: (l: number[]) => l.length === 1 && within(l[0], 3, 8),
-  pin: (l: number[]) => l.length === 1 && within(l[0], 4, 8),
+  pin: (l: number[]) => (l.length === 1 && within(l[0], 4, 8)) || spelledOut(l, 4, 8),
   // The Indian postal PIN code has 6 digits; a 6-digit "PIN code" is kept as an address.
   pin_code: (l: number[]) => l.length === 1 && within(l[0], 4, 8) && l[0] !== 6,
   card_number: (l: number[]) => within(sum(l), 13, 19),

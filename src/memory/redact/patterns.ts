@@ -9,6 +9,9 @@ import { BUSINESS_BEFORE, DEVICE_BEFORE } from "./vocabulary";
 export function findPatternValues(text: string): Candidate[] {
   const found: Candidate[] = [];
   findInDigitGroups(text, found);
+  for (const m of text.matchAll(DOTTED_CARD)) {
+    if (passesLuhn(m[0].replace(/\./g, "")) && !isBusinessRef(text, m.index)) found.push(at(m.index, m[0].length, "card_number"));
+  }
   for (const m of text.matchAll(PAN)) {
     if (!isBusinessRef(text, m.index)) found.push(at(m.index, m[0].length, "pan"));
   }
@@ -22,6 +25,9 @@ export function findPatternValues(text: string): Candidate[] {
   return found;
 }
 
+// A card written with dots between its groups ("4111.1111.1111.1111", Amex "3782.822463.10005"),
+// which the digit groups (spaces and dashes) do not read.
+const DOTTED_CARD = /(?<![\p{L}\p{N}_.])(?:\d{4}\.\d{4}\.\d{4}\.\d{4}(?:\d{1,3})?|\d{4}\.\d{6}\.\d{5})(?![\p{N}_]|\.\d)/gu;
 const at = (start: number, length: number, type: Candidate["type"]): Candidate => ({ start, end: start + length, type, priority: PRIORITY.pattern });
 
 // Uppercase only: lowercase "abcde1234f" is too often something else; a labelled PAN is caught in labelled.ts.

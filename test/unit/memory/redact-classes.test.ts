@@ -241,6 +241,28 @@ describe("more names and places for a secret", () => {
     expect(redactText(`my NI number is ${ni}`).text).not.toContain(ni.slice(3, 11));
     for (const message of ["sin 2 dias de espera", "Ni number of people matters"]) expect(redactText(message).text).toBe(message);
   });
+  it("removes a card written with dots between its groups", () => {
+    for (let i = 0; i < 60; i++) {
+      const card = withCheck(`4${digits(14, "0123456789")}`, passesLuhn);
+      const dotted = `${card.slice(0, 4)}.${card.slice(4, 8)}.${card.slice(8, 12)}.${card.slice(12)}`;
+      const ref = businessRef();
+      const { text } = redactText(`${ref}: my card is ${dotted}, please check`);
+      expect({ dotted, text, leaked: text.includes(dotted) }).toEqual({ dotted, text, leaked: false });
+      expect(text).toContain(ref.split(" ").at(-1)!);
+    }
+    const kept = "version 2024.1101.1234.5678 released";
+    expect(redactText(kept).text).toBe(kept);
+  });
+  it("removes a PIN, a one-time code or a CVV read out digit by digit", () => {
+    for (let i = 0; i < 60; i++) {
+      const [label, n] = pick([["PIN", 4], ["my pin is", 6], ["OTP", 6], ["the code they sent is", 6], ["CVV", 3]] as const);
+      const spaced = digits(n, "0123456789").split("").join(" ");
+      const { text } = redactText(`${label} ${spaced}, thanks`);
+      expect({ spaced, text, leaked: text.includes(spaced) }).toEqual({ spaced, text, leaked: false });
+    }
+    const kept = "I have 2 3 4 5 kids";
+    expect(redactText(kept).text).toBe(kept);
+  });
   it("removes a driving licence number", () => {
     for (let i = 0; i < 60; i++) {
       const id = pick([() => `${letters(1)}${digits(4)}-${digits(5, "0123456789")}-${digits(5, "0123456789")}`, () => digits(9), () => `${letters(5)}${digits(6)}${letters(2)}${digits(1)}${letters(2)}`, () => `${letters(1)}${digits(3)}-${digits(3, "0123456789")}-${digits(2, "0123456789")}-${digits(3, "0123456789")}-${digits(1, "0123456789")}`])();
