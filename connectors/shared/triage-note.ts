@@ -1,7 +1,7 @@
 // The note on a customer's first ticket: nothing is remembered yet, so it triages what the
 // ticket says (what the customer wants, the references, deadline, urgency, language, vertical,
 // who they are, any risk). A line is written only when it says something.
-import { cleanText, dayOf, verticalsWithFacts } from "../../src/memory/context-format";
+import { cleanText, customerSince, verticalsWithFacts } from "../../src/memory/context-format";
 import { isFirstContact } from "../../src/memory/first-contact";
 import type { SupportProfile, Vertical } from "../../src/memory/types";
 import type { NoteInput } from "../types";
@@ -59,7 +59,7 @@ function who(profile: SupportProfile): string {
   const parts = [name && company ? `${name} (${company})` : name || company];
   if (cleanText(id.channel)) parts.push(`wrote in by ${cleanText(id.channel)}`);
   if (cleanText(id.tier)) parts.push(`tier ${cleanText(id.tier)}`);
-  if (cleanText(id.customer_since)) parts.push(`customer since ${dayOf(id.customer_since)}`);
+  if (cleanText(id.customer_since)) parts.push(customerSince(id.customer_since));
   return parts.filter(Boolean).join("; ");
 }
 

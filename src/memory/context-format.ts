@@ -20,6 +20,12 @@ export function dayOf(value: string | undefined): string {
   return /^\d{4}-\d{2}-\d{2}/.test(text) ? text.slice(0, 10) : text;
 }
 
+/** "customer since 2019", "customer since 2024-03-01", but "customer for 6 years" (a duration, as the customer said it). */
+export function customerSince(value: string | undefined): string {
+  const text = dayOf(value);
+  return /\b(?:years?|yrs|months?|decades?)$/i.test(text) ? `customer for ${text}` : `customer since ${text}`;
+}
+
 function refsOf(item: { ref?: string; refs?: string[] }): string[] {
   const all = [item.ref, ...(item.refs ?? [])].map(cleanText).filter((r) => r !== "");
   return [...new Set(all)];
@@ -127,7 +133,7 @@ export function renderIdentity(profile: SupportProfile, withAccountRef: boolean)
   if (cleanText(id.channel)) parts.push(`via ${cleanText(id.channel)}`);
   if (withAccountRef && cleanText(id.account_ref)) parts.push(`account ${cleanText(id.account_ref)}`);
   if (cleanText(id.tier)) parts.push(`tier ${cleanText(id.tier)}`);
-  if (cleanText(id.customer_since)) parts.push(`customer since ${dayOf(id.customer_since)}`);
+  if (cleanText(id.customer_since)) parts.push(customerSince(id.customer_since));
   if (notableLanguage(profile)) parts.push(`language ${notableLanguage(profile)}`);
   if (id.verified === true) parts.push("verified");
   if (id.verified === false) parts.push("not verified");

@@ -1,4 +1,4 @@
-import { cleanText, humanizeKey } from "../../../src/memory/context-format";
+import { cleanText, humanizeKey, customerSince } from "../../../src/memory/context-format";
 
 describe("cleanText", () => {
   it.each([
@@ -32,5 +32,17 @@ describe("humanizeKey", () => {
   ])("%s → %s, the same the second time", (key, label) => {
     expect(humanizeKey(key)).toBe(label);
     expect(humanizeKey(key)).toBe(label);
+  });
+});
+
+describe("customerSince", () => {
+  it.each([
+    ["2019", "customer since 2019"],
+    ["2024-03-01T00:00:00Z", "customer since 2024-03-01"],
+    ["March 2020", "customer since March 2020"],
+    ["6 years", "customer for 6 years"],
+    ["over 10 years", "customer for over 10 years"],
+  ])("%s → %s", (value, text) => {
+    expect(customerSince(value)).toBe(text);
   });
 });
