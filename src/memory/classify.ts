@@ -15,7 +15,7 @@ const INDEX = buildPhraseIndex(verticalVotes());
 
 // Reference shapes that only one vertical issues; they vote like a strong word.
 const SHAPES: { re: RegExp; vertical: Vertical; weight: number }[] = [
-  { re: /\b(?:ord|order|ordr|so)[-#_]?\d{4,}\b/i, vertical: "ecommerce", weight: 3 },
+  { re: /\b(?:ord|order|ordr|so)[-#_]?\d{4,}\b|\border (?:no\.? ?|number |#)?\d{5,}\b/i, vertical: "ecommerce", weight: 3 },
   { re: /\b\d{3}-\d{7}-\d{7}\b/, vertical: "ecommerce", weight: 3 },
   { re: /\b(?:awb|tracking)\b/i, vertical: "ecommerce", weight: 1 },
   { re: /\b[\w.-]{2,}@(?:ok(?:axis|hdfcbank|icici|sbi)|ybl|paytm|upi|ibl|axl|apl|oksbi)\b/i, vertical: "banking_fintech", weight: 3 },

@@ -64,6 +64,7 @@ const CHURN = rx([
   String.raw`\bswitch(?:ing)? (?:over )?to (?:another|a different|a new|a competitor|your competitor|[a-z0-9&.-]+)(?: \w+)? ?(?:provider|bank|carrier|network|operator|company|service|platform|tool|airline|app|instead)\b`,
   String.raw`\bswitch(?:ing)? (?:providers?|banks?|carriers?|networks?|operators?|companies|platforms?)\b`,
   String.raw`\bmov(?:e|ing) (?:to|over to) (?:another|a different|a competitor|your competitor)\b`, String.raw`\btake (?:my|our) business elsewhere\b`,
+  String.raw`\b(?:no longer|don'?t|do not) want to be (?:a|your) (?:customer|client|member)\b`,
   String.raw`\b(?:leave|leaving|quit) (?:you|your (?:service|bank|company|platform|network))\b`, String.raw`\bport (?:my number )?out\b`,
   String.raw`\bnever (?:use|order|buy|fly|shop|bank|book) (?:from |with )?(?:you|this)\w* again\b`, String.raw`\bgo (?:to|with) (?:a |your )?competitor\b`,
   String.raw`\b(?:not|won'?t be) renew(?:ing)?\b`, String.raw`\bfind (?:another|a new|a better) (?:provider|bank|company|service|platform|carrier|network)\b`,

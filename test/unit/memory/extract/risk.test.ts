@@ -39,6 +39,9 @@ describe("risk signals", () => {
   ])("a threat denied, or a word of one that threatens nothing, is no risk: %s", (text, type) => {
     expect(risks(text)[type]).toBeUndefined();
   });
+  it("not wanting to be a customer any more is churn", () => {
+    expect(risks("please delete all my data, I no longer want to be your customer (GDPR)")).toMatchObject({ churn: "medium", compliance: "medium" });
+  });
   it("a threat denied with a condition is a threat all the same", () => {
     expect(risks("I don't want to go to the ombudsman but I will if this isn't fixed")).toMatchObject({ regulatory: "high" });
   });

@@ -159,6 +159,12 @@ describe("other languages: what the words say whatever the business", () => {
   });
 });
 
+describe("ecommerce: an order number written after a space", () => {
+  it("routes to the shop ('the same refund for order 99812')", () => {
+    expect(run("This is the 4th time I write about the same refund for order 99812.").support_type).toBe("ecommerce");
+  });
+});
+
 describe("edtech: the exam named", () => {
   it("is a name, not a possessive ('His exam is tomorrow')", () => {
     expect(run("My son cannot log into the student portal since the password reset. His exam is tomorrow morning!").support_context.exam).toBeUndefined();
