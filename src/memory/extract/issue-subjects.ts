@@ -71,7 +71,8 @@ export const SUBJECTS: Record<Vertical, [RegExp, string][]> = {
   travel: [
     [/\b(?:bags?|baggage|luggage|suitcases?)\b/, "baggage_lost"],
     [/\b(?:rebook\w*|reschedul\w*|change (?:my |the |our )?(?:flight|booking|date|ticket|train)|later (?:train|flight|bus)|earlier (?:train|flight|bus))\b/, "booking_change"],
-    [/\b(?:no (?:reservation|booking)|can'?t find (?:my|the|our) (?:booking|reservation)|confirmation|e-?ticket|voucher)\b/, "booking_confirmation_missing"],
+    // "confirmation 88123456" labels a reference; the confirmation itself is the subject only when not followed by one
+    [/\b(?:no (?:reservation|booking)|can'?t find (?:my|the|our) (?:booking|reservation)|confirmation(?! (?:(?:number|no\.?|code|ref\w*|#) ?)?[a-z]*\d)|e-?ticket|voucher)\b/, "booking_confirmation_missing"],
     [/\b(?:hotel|room|host|airbnb|apartment|hostel|check.?in at|accommodation|villa|resort|stay)\b/, "accommodation_issue"],
     [/\b(?:check.?in|boarding pass)\b/, "check_in_problem"],
     [/\b(?:missed|miss) (?:my |our |the )?(?:connection|connecting|train|flight|bus)\b/, "missed_connection"],

@@ -380,3 +380,11 @@ describe("saas: billed wrong after a plan change", () => {
     expect(["bill_dispute", "invoice_issue"]).toContain(detectIssue(messages, messages.map(scanRules), "saas", null, null)?.issue_type);
   });
 });
+
+// "confirmation 88123456" labels the booking's reference; it says nothing is missing.
+describe("travel: a confirmation number given", () => {
+  it("is no missing confirmation", () => {
+    expect(kindOf("Hi, I have a reservation for June 12-15 under the name Keller, confirmation 88123456. Can I add breakfast for two?", "travel")).not.toBe("booking_confirmation_missing");
+    expect(kindOf("I never got a confirmation for my booking", "travel")).toBe("booking_confirmation_missing");
+  });
+});
