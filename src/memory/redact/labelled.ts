@@ -7,7 +7,8 @@ import { isPlausibleAadhaar, passesLuhn } from "./checks";
 import { PRIORITY, type Candidate, type PiiType } from "./pii-types";
 import { findLabels } from "./label-scan";
 import { findSecretWordAfter, findSecretWordBefore } from "./secret-words";
-import { ENGLISH_PASSWORD_LABEL, GAP_RULES, STRONG_ONLY, CLOCK_TIME, TIME_AFTER, UNIT_AFTER, YEAR_BEFORE, type LabelKind } from "./vocabulary";
+import { CLOCK_TIME, TIME_AFTER, UNIT_AFTER, YEAR_BEFORE } from "./value-words";
+import { ENGLISH_PASSWORD_LABEL, GAP_RULES, STRONG_ONLY, type LabelKind } from "./vocabulary";
 
 export function findLabelledValues(text: string): Candidate[] {
   const found: Candidate[] = [];

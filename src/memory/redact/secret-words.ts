@@ -3,7 +3,7 @@
 // word before "is my password" when it is not a plain word.
 import { PRIORITY } from "./pii-types";
 import { isEverydayWord } from "./everyday-words";
-import { NOT_A_PASSWORD } from "./vocabulary";
+import { NOT_A_PASSWORD } from "./value-words";
 
 type Found = { start: number; end: number; priority: number };
 
