@@ -75,15 +75,15 @@ const ACCOUNT_REF = /\b(account|customer|client|member(?:ship)?|subscriber|user|
 const ACCOUNT_CODE = /\b[Aa]ccount\s+#?([A-Z]{1,5}-?\d{3,12})\b/;
 
 /**
- * The company the customer says they write for: after "I work at/for", "on behalf of", "our
- * company(,)", or "from" when the name carries a company form ("from Acme Corp", "from Müller
- * GmbH"); "from London" is a place, so a bare "from" needs the form.
+ * The company the customer says they write for: after "I work at/for" or "our company(,)", or
+ * after "from" or "on behalf of" when the name carries a company form ("from Acme Corp", "on
+ * behalf of Initech Ltd"); "from London" is a place and "on behalf of John Smith" a person.
  */
 const ORG_NAME = String.raw`[\p{Lu}\d][\p{L}\d&'’-]*(?:\s+(?:&\s+)?[\p{Lu}\d][\p{L}\d&'’-]*){0,3}`;
 const COMPANY_FORM = String.raw`(?:Inc|Incorporated|Ltd|Limited|LLC|LLP|GmbH|AG|Corp|Corporation|Co|Company|plc|PLC|S\.?A|S\.?L|B\.?V|N\.?V|Pty|SAS|SARL|S\.?p\.?A|Oy|AB|AS|KK|Pvt)\.?`;
 const COMPANY = [
   new RegExp(String.raw`\b(?:I|we) work (?:at|for)\s+(${ORG_NAME})`, "u"),
-  new RegExp(String.raw`\b[Oo]n behalf of\s+(${ORG_NAME})`, "u"),
+  new RegExp(String.raw`\b[Oo]n behalf of\s+(${ORG_NAME}\s+${COMPANY_FORM})(?![\p{L}])`, "u"),
   new RegExp(String.raw`\b(?:[Oo]ur|[Mm]y) (?:company|organi[sz]ation|business|firm|employer)(?: is|,| called| named)?\s+(${ORG_NAME})`, "u"),
   new RegExp(String.raw`\bfrom\s+(${ORG_NAME}\s+${COMPANY_FORM})(?![\p{L}])`, "u"),
 ];
