@@ -152,8 +152,7 @@ export type IssueDraft = Omit<ExtractedIssue, "refs" | "urgency" | "deadline"> &
  */
 function correctModelKind(kind: string | null, messages: PreparedMessage[]): string | null {
   // A cancellation the customer says they do not want or did not make is no request to cancel.
-  const denies = messages.some((m) => CANCEL_DENIED.test(m.folded));
-  if (kind !== null && CANCEL_KINDS.has(kind) && denies && messages.every((m) => !CANCEL_WORD.test(maskDenied(m.folded)))) return null;
+  if (kind !== null && CANCEL_KINDS.has(kind) && messages.some((m) => CANCEL_DENIED.test(m.folded)) && messages.every((m) => !CANCEL_WORD.test(maskDenied(m.folded)))) return null;
   if (kind === "new_booking") {
     if (messages.some((m) => FAILURE.test(m.folded))) return null;
     if (messages.some((m) => HOLDS_BOOKING.test(m.folded) && !ANOTHER.test(m.folded))) return "booking_issue";

@@ -1,6 +1,7 @@
 // The customer's mood in these messages and any threat to escalate. Mood is a reading of
 // this batch only: whether it becomes a trait is merge.ts's decision, not ours.
 import type { Mood } from "../types";
+import { RULE_FRAGMENTS } from "./issue-rules";
 import { clauseAround } from "./risk-evidence";
 
 export type ThreatKind = "churn" | "chargeback" | "legal" | "regulator" | "social" | "manager";
@@ -145,7 +146,9 @@ function deniedAt(text: string, hit: RegExpExecArray): boolean {
   return DENIED_BEFORE.test(text.slice(Math.max(0, hit.index - 40), hit.index)) && !BUT_I_WILL.test(text.slice(hit.index + hit[0].length));
 }
 const BUT_I_WILL = /^[^.!?]{0,30}?\bbut (?:i|we)(?:'ll| will| might| may| would| am going to)\b/;
-const DENIED_BEFORE = /\b(?:not|never|don'?t|do not|won'?t|will not|didn'?t|did not|no need to)\s+(?:(?:want|need|plan|wish|intend|going|have|trying)\s+to\s+|threatening\s+(?:(?:a|to|with)\s+)?)?(?:(?:post|write|leave|give|make|go|file|take|raise|do)\s+(?:\w+\s+){0,2})?$/;
+const DENIED_BEFORE = new RegExp(
+  String.raw`\b${RULE_FRAGMENTS.get("DENIES")!}\s+(?:(?:want|need|plan|wish|intend|going|have|trying)\s+to\s+|threatening\s+(?:(?:a|to|with)\s+)?)?(?:(?:post|write|leave|give|make|go|file|take|raise|do)\s+(?:\w+\s+){0,2})?$`,
+);
 
 function countMatches(re: RegExp, text: string): number {
   re.lastIndex = 0;

@@ -44,7 +44,6 @@ function readSecretAfter(re: RegExp, text: string, labelEnd: number, { strongOnl
   // "pass"/"pw" with a verb ("my pass is Summer2024!") only before letters mixed with digits or
   // symbols, which no plain word is ("my pass is valid" stays) nor a pass's number ("my pass is 12345678").
   const weakPass = strongOnly && !strong;
-  const mixed = (v: string) => /\p{L}/u.test(v) && /[^\p{L}]/u.test(v);
   const quoted = dq ?? sq ?? cq;
   const matchEnd = labelEnd + m[0].length;
   let start: number;
@@ -63,6 +62,9 @@ function readSecretAfter(re: RegExp, text: string, labelEnd: number, { strongOnl
   }
   return { start, end: start + value.length, priority: PRIORITY.labelled - (start - labelEnd) };
 }
+
+/** Letters mixed with digits or symbols, which no plain word is. */
+const mixed = (v: string): boolean => /\p{L}/u.test(v) && /[^\p{L}]/u.test(v);
 
 // "Hunter2! is my password": only something that is not a plain word ("this is my password").
 // "I tried logging in with Hunter2! as the password": "as" names it too.
