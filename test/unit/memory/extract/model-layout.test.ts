@@ -8,6 +8,15 @@ import { fold } from "../../../../src/memory/extract/text";
 import { customerMessages } from "../../../../bench/lib/corpus";
 import { createRng } from "../../../../bench/lib/rng";
 import fs from "node:fs";
+import path from "node:path";
+
+/** The word groups as the file states them: line n is group n. */
+const GROUPS = new Map(
+  fs
+    .readFileSync(path.join(path.dirname(MODEL_PATH), "word-clusters.txt"), "utf8")
+    .split("\n")
+    .flatMap((line, n) => line.split(" ").filter(Boolean).map((w) => [w, n] as const)),
+);
 
 /** The features as first written: each feature string built, then hashed. */
 function featurizeReference(text: string): number[] {
@@ -22,6 +31,8 @@ function featurizeReference(text: string): number[] {
   for (const w of words) {
     out.push(hash(w, 1), hash(`${prev} ${w}`, 2));
     prev = w;
+    const group = GROUPS.get(w);
+    if (group !== undefined) out.push(hash(`g${group}`, 4), hash(`g${group}`, 4));
     const padded = `<${w}>`;
     for (let i = 0; i + 4 <= padded.length; i++) out.push(hash(padded.slice(i, i + 4), 3));
   }
@@ -61,6 +72,17 @@ describe("model fast paths", () => {
 
   it("featurize gives the ids of the feature strings, in order, repeats included", () => {
     for (const t of texts) expect(featurize(t)).toEqual(featurizeReference(t));
+  });
+
+  it("gives words used alike one shared feature, and words the groups lack none", () => {
+    expect(GROUPS.get("towel")).toBe(GROUPS.get("shampoo"));
+    // "towel" and "shampoo" share no n-gram: exactly one feature in common, their group's, counted twice
+    const shared = featurize("towel").filter((f) => featurize("shampoo").includes(f));
+    expect(shared).toHaveLength(2);
+    expect(new Set(shared).size).toBe(1);
+    // a word in no group: its unigram, its two bigrams and its three 4-grams only
+    expect(GROUPS.has("zzqx")).toBe(false);
+    expect(featurize("zzqx")).toHaveLength(2 + 1 + 3);
   });
 
   it("predict on the shipped model matches the plain dot product over the model file", () => {
