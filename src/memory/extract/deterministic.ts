@@ -28,7 +28,7 @@ function routeWithHistory(
 ): { vertical: Vertical; confidence: number } {
   const lexicon = scoreVerticals(text);
   const evidence = addVotes(lexicon, hints);
-  const modelHints = modelVerticalHint(advice, Math.max(0, ...Object.values(evidence)));
+  const modelHints = modelVerticalHint(advice, evidence);
   const c = classifyVertical(text, input.settings, addVotes(hints, modelHints), lexicon);
   const previous = input.existing?.support_type;
   // "Said nothing" is judged on the words and refs alone: the model's lean is no evidence of a new topic.

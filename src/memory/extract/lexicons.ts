@@ -81,7 +81,7 @@ const TERMS: Record<Vertical, Tiers> = {
       "carte de credit", "kreditkarte", "bankkarte", "girokarte", "ec-karte",
     ],
     medium: ["payment", "paid", "money", "amount", "funds", "verification", "account frozen", "account blocked", "account locked", "otp", "merchant",
-      "payout", "settlement", "top up", "top-up", "wallet", "salary", "pay rent", "my rent", "exchange rate", "currency", "transfer", "transferred", "deposit",
+      "payout", "settlement", "top up", "top-up", "top ups", "top-ups", "wallet", "salary", "pay rent", "my rent", "exchange rate", "currency", "transfer", "transferred", "deposit",
       "fraud", "scam", "paisa", "paise", "rupees", "naira", "shillings", "ksh", "kes", "stock market", "share price"],
     weak: ["refund", "account", "charged", "dispute", "limit", "verify", "document", "documents", "pending", "fee",
       "charges"],
@@ -121,7 +121,7 @@ const TERMS: Record<Vertical, Tiers> = {
       "unlimited calls", "talk time", "telecom", "mobile plan", "phone plan", "sim swap", "number port", "portability",
       "red movil", "senal", "recarga", "reseau", "forfait", "netz", "empfang", "rete", "segnale", "ricarica", "rede", "sinal",
     ],
-    medium: ["carrier", "plan", "bill", "internet", "phone", "mobile", "calls", "call quality", "speed", "top up", "top-up",
+    medium: ["carrier", "plan", "bill", "internet", "phone", "mobile", "calls", "call quality", "speed", "top up", "top-up", "top ups", "top-ups",
       "contract", "upgrade", "device", "unlimited", "sms", "outage", "technician", "operator", "my number"],
     weak: ["line", "charges", "connection", "connect", "offline", "minutes", "mobile number", "phone number", "data"],
   },
@@ -175,6 +175,8 @@ const AMBIGUOUS = new Set([
   "tez", "wise", "card", "grab", "bolt", "avis", "budget", "ola", "riu", "courtyard", "hampton", "accor", "alison", "chase", "ideal",
   "southwest", "united", "azul", "gol", "inter", "api", "sas", "itc", "taj", "canvas", "pin", "ee", "tim", "vivo", "honor", "nothing phone",
   "maya", "dialog", "personal", "kerry", "sendit", "wire", "statement", "ride", "driver", "pickup", "host", "gate", "room",
+  // "top-ups", "follow-ups", "ups and downs": the carrier UPS is a plain word once folded to lower case
+  "ups",
 ]);
 
 const CARD_NETWORKS = new Set(["card", "visa card", "mastercard", "rupay", "amex", "american express", "contactless", "credit card", "debit card", "Apple Pay", "Google Pay", "gpay", "g pay", "PayPal", "Klarna", "Afterpay", "Affirm"]);

@@ -1,6 +1,7 @@
 // Realistic first messages from each vertical, worded the way customers in different countries
 // write: the vertical, the kind of issue (any of a family) and the key facts must come out.
 import { extractDeterministic } from "../../../../src/memory/extract/deterministic";
+import { scoreVerticals } from "../../../../src/memory/classify";
 import { prepareMessage, scanRules } from "../../../../src/memory/extract/issue";
 import { extractionSchema, type TenantSupportSettings, type Vertical } from "../../../../src/memory/types";
 
@@ -175,5 +176,23 @@ describe("edtech: the exam named", () => {
 describe("ecommerce: the item ordered", () => {
   it("ends where an aside in brackets starts", () => {
     expect(run("I ordered a blue sofa (order 44512-AB) three weeks ago and the tracking hasn't moved.").support_context.items).toEqual(["blue sofa"]);
+  });
+});
+
+describe("a carrier's name among plain words", () => {
+  it("'top-ups' and 'follow-ups' name no UPS; UPS written out still routes to the shop", () => {
+    expect(scoreVerticals("Are top-ups unlimited?").ecommerce).toBeUndefined();
+    expect(scoreVerticals("How many top-ups can I do?").banking_fintech).toBeGreaterThan(0);
+    expect(scoreVerticals("follow-ups are slow").ecommerce ?? 0).toBeLessThanOrEqual(1);
+    expect(run("UPS lost my package, the tracking says delivered but nothing is here").support_type).toBe("ecommerce");
+  });
+});
+
+describe("the model's lean against firm words of another vertical", () => {
+  it("only breaks ties: a student's login is the school's, however bank-like its wording", () => {
+    for (const text of ["my student login doesn't work", "I can't log into the student portal"]) expect(run(text).support_type).toBe("edtech_support");
+  });
+  it("still decides where the words name nothing firmly", () => {
+    expect(run("Why was I charged twice for the same thing?").support_type).not.toBe("general_info");
   });
 });
