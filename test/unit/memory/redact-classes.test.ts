@@ -121,6 +121,53 @@ describe("passwords and PINs in any phrasing", () => {
   });
 });
 
+describe("passwords whose label is elsewhere in the message, or that are plain words", () => {
+  const secret = () => `${pick(["Password", "Winter", "Kj8", "hunter", "Tr0ub4dor", "Maple"])}${digits(pick([2, 3, 4]))}${pick(["!", "#", "", "&3", "_x"])}`;
+  const SAID_ELSEWHERE = [
+    (p: string) => `I reset my password yesterday. I reset it to ${p} and it still fails.`,
+    (p: string) => `I changed it to ${p} but the app says wrong password.`,
+    (p: string) => `The login keeps failing, I even set it to ${p} this morning.`,
+    (p: string) => `My password expired so I updated mine to ${p}, still locked out.`,
+  ];
+  const OPENS_THE_LOGIN = [
+    (p: string) => `I use ${p} to log in and it says invalid.`,
+    (p: string) => `I typed ${p} to sign in, no luck.`,
+    (p: string) => `tried "${p}" for the login twice.`,
+  ];
+  it("removes a password set or used where the message names a password or a login", () => {
+    for (let i = 0; i < 120; i++) {
+      const p = secret();
+      const ref = businessRef();
+      const message = `About ${ref}: ${pick([...SAID_ELSEWHERE, ...OPENS_THE_LOGIN])(p)}`;
+      expectRedacted({ message, secrets: [p.replace(/[!#_&x3]+$/, "")], type: "password", keep: ref.split(" ").at(-1)! });
+    }
+  });
+  it("removes a passphrase of plain words after a colon", () => {
+    const WORDS = ["correct", "horse", "battery", "staple", "purple", "monkey", "dishwasher", "garden", "river", "lantern", "copper", "violet"];
+    for (let i = 0; i < 60; i++) {
+      const words = Array.from({ length: pick([3, 4, 5]) }, () => pick(WORDS));
+      const phrase = words.join(pick([" ", "-"]));
+      const ref = businessRef();
+      const message = `Re ${ref}. ${pick(["password: ", "My password is: ", "The new passphrase I set is: ", "pwd: "])}${phrase}${pick([".", "", "\nThanks"])}`;
+      const { text } = redactText(message);
+      expect({ message, leaked: words.filter((w) => text.includes(w)) }).toEqual({ message, leaked: [] });
+      expect(text).toContain(ref.split(" ").at(-1)!);
+    }
+  });
+  it("keeps what is not a password: a story after the colon, a version, plain words, a setting without a password", () => {
+    for (const message of [
+      "password: not working anymore at all",
+      "password is: the same as before",
+      "password reset steps: click here and wait",
+      "reset it to v2.3.1 and my password fails",
+      "I set it to Premium2 yesterday and the invoice doubled",
+      "use order AB12345 to track it",
+      "I changed it to monthly, and my password still fails",
+    ])
+      expect(redactText(message).text).toBe(message);
+  });
+});
+
 describe("passport numbers in other languages, and for several people", () => {
   const LABELS = ["passport", "passport no.", "passport number", "Reisepass", "numéro de passeport", "pasaporte", "passaporto", "passaporte", "paspoort", "pasaport", "paszport", "паспорт"];
   const passport = () => `${letters(pick([1, 2]))}${digits(7, "0123456789")}`;

@@ -1,0 +1,59 @@
+// Passwords given without their label next to them: the label is said elsewhere in the message
+// ("I reset my password yesterday. I reset it to Password123"), the value is named by what it
+// opens ("use hunter2! to log in"), or it is a passphrase of plain words after a colon
+// ("password is: correct horse battery staple"). labelled.ts reads the label-then-value cases.
+import { PRIORITY, type Candidate } from "./pii-types";
+
+/** A password named anywhere in the message, in the languages labelled.ts reads. */
+const PASSWORD_WORD = /(?:^|[^\p{L}])(?:pass(?:word|wd|code|phrase)?s?|pwd|pw|log(?:-?in|\s+in)|sign(?:-?in|\s+in)|contrase[ñn]a|senha|passwort|kennwort|wachtwoord|mot\s+de\s+passe|has[łl]o|parola)(?![\p{L}])/iu;
+/** A value that no plain word is: letters mixed with digits or symbols, 6 to 64 characters. */
+const VALUE = String.raw`(?<value>[^\s"'“”]{6,64})`;
+const isSecretShaped = (v: string): boolean =>
+  /\p{L}/u.test(v) && /[^\p{L}]/u.test(v) && !v.startsWith("[REDACTED") && !/^\p{L}+[.,;:!?]$/u.test(v) && !/[@/]/.test(v) && !VERSION.test(v);
+/** "v2.3.1", "1.4b": a version, not a password. */
+const VERSION = /^v?\d+(?:\.\d+)+[a-z]?$/i;
+
+// "I reset it to Password123", "changed mine to Winter2025!", "set the new one to Kj8#44x".
+const SET_IT_TO = new RegExp(
+  String.raw`(?:^|[^\p{L}])(?:set|reset|changed?|updated?|switched|made)\s+(?:it|mine|that|this|the\s+(?:new\s+)?one)\s+(?:back\s+)?(?:to|into|as)\s+["'“]?${VALUE}`,
+  "giu",
+);
+// "use hunter2! to log in", "I typed Tr0ub4dor&3 to sign in", "tried Summer2024 for the login".
+const USED_TO_LOG_IN = new RegExp(
+  String.raw`(?:^|[^\p{L}])(?:use|used|using|tried|try|typed?|entered|enter)\s+["'“]?${VALUE}["'”]?\s+(?:to|for)\s+(?:the\s+)?(?:log(?:-?in|\s+in|\s+on)|sign(?:-?in|\s+in|\s+on)|access)(?![\p{L}])`,
+  "giu",
+);
+// "password is: correct horse battery staple": three to six plain words after the colon, to the
+// end of the clause. Words that tell rather than name ("password: not working anymore", "password
+// is: the same as before") stop it.
+const PASSPHRASE = /(?:^|[^\p{L}])(?:password|passphrase|passwd|pwd|pass\s+phrase)(?:\s+[\p{L}']+){0,4}?\s*:\s*(?<value>(?:[a-z]{3,12}[ -]){2,5}[a-z]{3,12})(?=\s*(?:$|[.,;!?\n)]))/giu;
+const TELLING_WORDS = new Set(
+  ("not now never still again any anymore working work works doesnt isnt cant wont same reset forgot forgotten lost changed expired " +
+    "invalid incorrect locked blocked please help what where when which that this there the and but you your our their its his her " +
+    "have has had was were are been will would should could can may might need needs").split(" "),
+);
+
+export function findPasswordsByPhrasing(text: string): Candidate[] {
+  const out: Candidate[] = [];
+  const named = PASSWORD_WORD.test(text);
+  const take = (re: RegExp, ok: (v: string) => boolean): void => {
+    re.lastIndex = 0;
+    for (const m of text.matchAll(re)) {
+      const raw = m.groups!.value!;
+      // a closing full stop or bracket ends the sentence; "!" may be the password's own
+      const value = raw.replace(/[.,;:)\]}>"'”]+$/, "");
+      if (!value || !ok(value)) continue;
+      const start = m.index! + m[0].lastIndexOf(raw);
+      out.push({ start, end: start + value.length, type: "password", priority: PRIORITY.labelledAfter });
+    }
+  };
+  if (named) take(SET_IT_TO, isSecretShaped);
+  take(USED_TO_LOG_IN, isSecretShaped);
+  take(PASSPHRASE, (v) => {
+    const words = v.toLowerCase().split(/[ -]/);
+    // After a colon, three plain words or more are the passphrase even where the first could say
+    // what is wrong ("correct horse battery staple"); words that tell a story are not.
+    return !words.some((w) => TELLING_WORDS.has(w));
+  });
+  return out;
+}
