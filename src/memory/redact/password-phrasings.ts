@@ -1,7 +1,7 @@
 // Passwords given without their label next to them: the label is said elsewhere in the message
 // ("I reset my password yesterday. I reset it to Password123"), the value is named by what it
-// opens ("use hunter2! to log in"), or it is a passphrase of plain words after a colon
-// ("password is: correct horse battery staple"). labelled.ts reads the label-then-value cases.
+// opens ("use hunter2! to log in"), it follows a user name ("credentials: admin / Adm1n!pass"),
+// or it is a passphrase of plain words after a colon ("password is: correct horse battery staple"). labelled.ts reads the label-then-value cases.
 import { PRIORITY, type Candidate } from "./pii-types";
 
 /** A password named anywhere in the message, in the languages labelled.ts reads. */
@@ -21,6 +21,12 @@ const SET_IT_TO = new RegExp(
 // "use hunter2! to log in", "I typed Tr0ub4dor&3 to sign in", "tried Summer2024 for the login".
 const USED_TO_LOG_IN = new RegExp(
   String.raw`(?:^|[^\p{L}])(?:use|used|using|tried|try|typed?|entered|enter)\s+["'“]?${VALUE}["'”]?\s+(?:to|for)\s+(?:the\s+)?(?:log(?:-?in|\s+in|\s+on)|sign(?:-?in|\s+in|\s+on)|access)(?![\p{L}])`,
+  "giu",
+);
+// "login details: user jsmith / Hunter2024", "credentials: admin / Adm1n!pass": a user name, a
+// slash (or bar, comma, "and"), then the password.
+const CREDENTIAL_PAIR = new RegExp(
+  String.raw`(?:^|[^\p{L}])(?:credentials|creds|log-?in(?:\s+(?:details|info|data))?|log\s+in\s+details|user\s*(?:name)?\s*(?:and|&|/)\s*pass(?:word)?)\s*(?:are|is)?\s*[:=-]?\s*(?:user(?:name)?\s*[:=]?\s*)?[^\s/|,]{2,64}\s*(?:/|\||,|\s+and\s+)\s*(?:(?:pass(?:word)?|pw|pwd)\s*[:=]?\s*)?["'“]?${VALUE}`,
   "giu",
 );
 // "password is: correct horse battery staple": three to six plain words after the colon, to the
@@ -49,6 +55,7 @@ export function findPasswordsByPhrasing(text: string): Candidate[] {
   };
   if (named) take(SET_IT_TO, isSecretShaped);
   take(USED_TO_LOG_IN, isSecretShaped);
+  take(CREDENTIAL_PAIR, isSecretShaped);
   take(PASSPHRASE, (v) => {
     const words = v.toLowerCase().split(/[ -]/);
     // After a colon, three plain words or more are the passphrase even where the first could say

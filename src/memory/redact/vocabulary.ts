@@ -129,6 +129,13 @@ export const LABEL_RULES: LabelRule[] = [
     pattern: String.raw`(?<!(?:boarding|bus|season|day|gate|hall|metro|rail|ski|travel|gym|festival|guest|visitor|press|backstage|access|event|transit|free|bike|park|parking)\s)(?:pass|pw)`,
   },
 
+  // the answer to a security question opens an account as a password does
+  {
+    kind: "password",
+    heads: "security memorable maiden mother mother's mothers secret answer",
+    pattern: String.raw`security\s+(?:question\s+)?answer|answer\s+to\s+(?:my|the)\s+security\s+question|memorable\s+(?:word|information|answer)|(?:mother['’]?s\s+)?maiden\s+name|secret\s+(?:answer|word)`,
+  },
+
   // national ids
   {
     kind: "aadhaar",

@@ -168,6 +168,46 @@ describe("passwords whose label is elsewhere in the message, or that are plain w
   });
 });
 
+describe("credentials in other shapes: security answers, codes in words, user and password pairs", () => {
+  const NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
+  it("removes the answer to a security question", () => {
+    for (let i = 0; i < 60; i++) {
+      const answer = `${pick(["Fluffy", "Kowalski", "Rex", "Marigold", "Santos", "Bluebird"])}${pick(["", "", "99"])}`;
+      const ref = businessRef();
+      const label = pick(["my security answer is", "mother's maiden name:", "my mothers maiden name is", "memorable word:", "my secret word is", "security question answer ="]);
+      expectRedacted({ message: `Locked out of ${ref}. ${label} ${answer}, please verify me.`, secrets: [answer], type: "password", keep: ref.split(" ").at(-1)! });
+    }
+    for (const message of ["the security answer was wrong", "what is my security answer?", "I forgot my memorable word"]) expect(redactText(message).text).toBe(message);
+  });
+  it("removes a PIN, one-time code or security code read out in words", () => {
+    const LABELS = [
+      { label: ["my PIN is", "PIN:", "my card pin? it's", "pin number is"], type: "pin", n: [4, 6] },
+      { label: ["OTP:", "the verification code was", "my one-time code is"], type: "otp", n: [4, 6] },
+      { label: ["cvv is", "security code is", "CVC:"], type: "cvv", n: [3, 4] },
+    ];
+    for (let i = 0; i < 90; i++) {
+      const { label, type, n } = pick(LABELS);
+      const words = Array.from({ length: pick(n) }, () => pick(NUMBER_WORDS));
+      const ref = businessRef();
+      const message = `About ${ref}: ${pick(label)} ${words.join(pick([" ", "-", ", "]))}. Thanks`;
+      const { text, findings } = redactText(message);
+      expect({ message, text, leaked: words.join(" ").length > 0 && text.includes(words.slice(0, 3).join(" ")) }).toEqual({ message, text, leaked: false });
+      expect(findings.find((f) => f.type === type)?.count ?? 0).toBeGreaterThanOrEqual(1);
+      expect(text).toContain(ref.split(" ").at(-1)!);
+    }
+    for (const message of ["I have one two three questions", "the pin is one of two options"]) expect(redactText(message).text).toBe(message);
+  });
+  it("removes the password of a user and password pair, and a German 'Passwort lautet'", () => {
+    for (let i = 0; i < 60; i++) {
+      const p = `${pick(["Hunter", "Adm1n!", "Sommer", "Tr0ub4dor&"])}${digits(pick([2, 4]))}`;
+      const ref = businessRef();
+      const pair = pick([`login details: user jsmith / ${p}`, `credentials: admin / ${p}`, `my login is maria@example.com / ${p}`, `Das Passwort lautet: ${p}`, `Passwort lautet ${p}`]);
+      expectRedacted({ message: `Re ${ref} - ${pair}`, secrets: [p], type: "password", keep: ref.split(" ").at(-1)! });
+    }
+    for (const message of ["login: jdoe / password", "login page / settings menu", "Login issue / billing question"]) expect(redactText(message).text).toBe(message);
+  });
+});
+
 describe("passport numbers in other languages, and for several people", () => {
   const LABELS = ["passport", "passport no.", "passport number", "Reisepass", "numéro de passeport", "pasaporte", "passaporto", "passaporte", "paspoort", "pasaport", "paszport", "паспорт"];
   const passport = () => `${letters(pick([1, 2]))}${digits(7, "0123456789")}`;
