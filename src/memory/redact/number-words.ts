@@ -22,7 +22,6 @@ const FINDERS = LABELS.map(({ type, label, min, max }) => ({
 export function findNumberWordCodes(text: string): Candidate[] {
   const out: Candidate[] = [];
   for (const { type, min, max, re } of FINDERS) {
-    re.lastIndex = 0;
     for (const m of text.matchAll(re)) {
       const value = m.groups!.value!;
       const count = value.split(/[\s,-]+/).filter(Boolean).length;

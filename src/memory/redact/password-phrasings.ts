@@ -1,17 +1,18 @@
 // Passwords given without their label next to them: the label is said elsewhere in the message
 // ("I reset my password yesterday. I reset it to Password123"), the value is named by what it
 // opens ("use hunter2! to log in"), it follows a user name ("credentials: admin / Adm1n!pass"),
-// or it is a passphrase of plain words after a colon ("password is: correct horse battery staple"). labelled.ts reads the label-then-value cases.
+// or it is a passphrase of plain words after a colon ("password is: correct horse battery
+// staple"). labelled.ts reads a value right after (or before) its label.
 import { PRIORITY, type Candidate } from "./pii-types";
 
 /** A password named anywhere in the message, in the languages labelled.ts reads. */
 const PASSWORD_WORD = /(?:^|[^\p{L}])(?:pass(?:word|wd|code|phrase)?s?|pwd|pw|log(?:-?in|\s+in)|sign(?:-?in|\s+in)|contrase[ñn]a|senha|passwort|kennwort|wachtwoord|mot\s+de\s+passe|has[łl]o|parola)(?![\p{L}])/iu;
 /** A value that no plain word is: letters mixed with digits or symbols, 6 to 64 characters. */
 const VALUE = String.raw`(?<value>[^\s"'“”]{6,64})`;
-const isSecretShaped = (v: string): boolean =>
-  /\p{L}/u.test(v) && /[^\p{L}]/u.test(v) && !v.startsWith("[REDACTED") && !/^\p{L}+[.,;:!?]$/u.test(v) && !/[@/]/.test(v) && !VERSION.test(v);
 /** "v2.3.1", "1.4b": a version, not a password. */
 const VERSION = /^v?\d+(?:\.\d+)+[a-z]?$/i;
+const isSecretShaped = (v: string): boolean =>
+  /\p{L}/u.test(v) && /[^\p{L}]/u.test(v) && !v.startsWith("[REDACTED") && !/^\p{L}+[.,;:!?]$/u.test(v) && !/[@/]/.test(v) && !VERSION.test(v);
 
 // "I reset it to Password123", "changed mine to Winter2025!", "set the new one to Kj8#44x".
 const SET_IT_TO = new RegExp(
@@ -43,7 +44,6 @@ export function findPasswordsByPhrasing(text: string): Candidate[] {
   const out: Candidate[] = [];
   const named = PASSWORD_WORD.test(text);
   const take = (re: RegExp, ok: (v: string) => boolean): void => {
-    re.lastIndex = 0;
     for (const m of text.matchAll(re)) {
       const raw = m.groups!.value!;
       // a closing full stop or bracket ends the sentence; "!" may be the password's own
