@@ -6,7 +6,7 @@
 import { PRIORITY, type Candidate } from "./pii-types";
 
 const EXPIRY_THEN_CODE =
-  /[ \t,;|/]*(?:(?:exp(?:iry|ires|iration)?(?:\s+date)?|valid(?:\s+(?:thru|through|until))?)\.?\s*:?\s*)?(?:0?[1-9]|1[0-2])\s*[/-]\s*(?:20)?\d{2}(?![\d/])(?:[ \t,;|/&]|and\b)*(?:(?:cvv2?|cvc2?|cid|csc|code|security\s+code)\s*[:=-]?\s*)?(\d{3,4})(?![\p{L}\p{N}_]|[.,]\d)/iuy;
+  /[ \t,;|/]*(?:(?:exp(?:iry|ires|iration)?(?:\s+date)?|valid(?:\s+(?:thru|through|until))?)\.?\s*:?\s*)?(?:0?[1-9]|1[0-2])\s*[/-]\s*(?:20)?\d{2}(?![\d/])(?:[ \t,;|/&]|and\b)*(?:(?:(?:the\s+)?(?:3|4|three|four)[\s-]*digits?\s+)?(?:cvv2?|cvc2?|cid|csc|code|security\s+code|(?:security\s+)?number)(?:\s+is)?\s*[:=-]?\s*)?(\d{3,4})(?![\p{L}\p{N}_]|[.,]\d)/iuy;
 
 const CODE_ON_THE_BACK = /(?<![\p{L}\p{N}_.,/-])(\d{3,4})\s+(?:(?:is|are)\s+)?(?:on|at)\s+the\s+(?:back|reverse|front)(?![\p{L}])/iu;
 /** How far after a card a code "on the back" is still that card's: the rest of its sentence or two. */

@@ -44,7 +44,8 @@ export const DIGIT_SHAPES = {
   otp: (l: number[]) =>
     l.length === 1 ? within(l[0], 4, 8) : l.length === 2 ? l.every((n) => within(n, 3, 4)) : (l.length === 3 && l.every((n) => n === 2)) || spelledOut(l, 4, 8),
   cvv: (l: number[]) => (l.length === 1 && within(l[0], 3, 4)) || spelledOut(l, 3, 4),
-  security_code: (l: number[]) => l.length === 1 && within(l[0], 3, 8),
+  // a CVV, or a one-time code as written in groups ("482 913")
+  security_code: (l: number[]) => (l.length === 1 && within(l[0], 3, 8)) || (l.length > 1 && (DIGIT_SHAPES.otp(l) || spelledOut(l, 3, 8))),
   pin: (l: number[]) => (l.length === 1 && within(l[0], 4, 8)) || spelledOut(l, 4, 8),
   // The Indian postal PIN code has 6 digits; a 6-digit "PIN code" is kept as an address.
   pin_code: (l: number[]) => l.length === 1 && within(l[0], 4, 8) && l[0] !== 6,

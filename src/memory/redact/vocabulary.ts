@@ -73,6 +73,13 @@ export const LABEL_RULES: LabelRule[] = [
     pattern: String.raw`(?:3|4|three|four)[\s-]*(?:digits?|numbers?)(?:\s+(?:security\s+|verification\s+)?(?:code|number))?\s+(?:on|at|from|in)\s+the\s+(?:back|front|reverse|rear)${OF_THE_CARD}`,
   },
   {
+    // "3 digit code 123", "the three-digit security code is 123", "a 6 digit code 482913" (a
+    // security code: a CVV of 3–4 digits, a one-time code of more); not "the last 4 digits"
+    kind: "security_code",
+    heads: "3 4 5 6 7 8 three four five six seven eight 3digit 3digits 4digit 4digits 5digit 5digits 6digit 6digits 7digit 7digits 8digit 8digits",
+    pattern: String.raw`(?<!(?:last|final|ending|end)\s)(?:[3-8]|three|four|five|six|seven|eight)[\s-]*digits?\s+(?:security\s+|verification\s+|card\s+|one[\s-]time\s+|sms\s+|otp\s+)?code`,
+  },
+  {
     kind: "cvv",
     heads: "digit digits number numbers code codes back front",
     // Without a card named here, only when a card was named shortly before ("… my Visa. The code on the back is …").

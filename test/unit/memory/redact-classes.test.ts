@@ -208,6 +208,27 @@ describe("credentials in other shapes: security answers, codes in words, user an
   });
 });
 
+describe("a code named by its number of digits", () => {
+  it("removes a card's '3 digit code' and a '6 digit code' sent by text, grouped or not, and keeps the last 4 digits of a card", () => {
+    for (let i = 0; i < 90; i++) {
+      const card = withCheck(`4${digits(14, "0123456789")}`, passesLuhn);
+      const cvv = digits(3);
+      const otp = digits(6);
+      const ref = businessRef();
+      const message = pick([
+        `About ${ref}: my card is ${card}, exp 09/${digits(2, "3")}, ${pick(["3 digit code", "the 3-digit code is", "three digit security code:"])} ${cvv}.`,
+        `About ${ref}: card ${card} and the ${pick(["3 digit", "three-digit"])} code is ${cvv}`,
+        `About ${ref}: I got a ${pick(["6 digit", "six-digit", "6-digit verification"])} code ${pick([otp, `${otp.slice(0, 3)} ${otp.slice(3)}`])} but it fails`,
+      ]);
+      const secret = message.includes(card) ? cvv : otp.slice(0, 3);
+      const { text } = redactText(message);
+      expect({ message, text, leaked: new RegExp(`(?<![\\d-])${secret}`).test(text) }).toEqual({ message, text, leaked: false });
+      expect(text).toContain(ref.split(" ").at(-1)!);
+    }
+    for (const message of ["the last 4 digits are 4242", "card ending 4242, the last 4 digit code 4242 shows on the receipt"]) expect(redactText(message).text).toContain("4242");
+  });
+});
+
 describe("passport numbers in other languages, and for several people", () => {
   const LABELS = ["passport", "passport no.", "passport number", "Reisepass", "numéro de passeport", "pasaporte", "passaporto", "passaporte", "paspoort", "pasaport", "paszport", "паспорт"];
   const passport = () => `${letters(pick([1, 2]))}${digits(7, "0123456789")}`;
