@@ -2,13 +2,14 @@
 // "4111 1111 1111 1111 08/29 123", "5500…0004, exp 11/27, 0421". After a card number and its
 // expiry, the next 3–4 digit number is the CVV (4 on American Express), whatever it is called;
 // so is a 3–4 digit number said to be on the back or the front soon after a card ("… exp 12/28
-// and 321 on the back").
+// and 321 on the back", "… and the code behind is 321").
 import { PRIORITY, type Candidate } from "./pii-types";
 
 const EXPIRY_THEN_CODE =
-  /[ \t,;|/]*(?:(?:exp(?:iry|ires|iration)?(?:\s+date)?|valid(?:\s+(?:thru|through|until))?)\.?\s*:?\s*)?(?:0?[1-9]|1[0-2])\s*[/-]\s*(?:20)?\d{2}(?![\d/])(?:[ \t,;|/&]|and\b)*(?:(?:(?:the\s+)?(?:3|4|three|four)[\s-]*digits?\s+)?(?:cvv2?|cvc2?|cid|csc|code|security\s+code|(?:security\s+)?number)(?:\s+is)?\s*[:=-]?\s*)?(\d{3,4})(?![\p{L}\p{N}_]|[.,]\d)/iuy;
+  /[ \t,;|/]*(?:(?:exp(?:iry|ires|iration)?(?:\s+date)?|valid(?:\s+(?:thru|through|until))?)\.?\s*:?\s*)?(?:0?[1-9]|1[0-2])\s*[/-]\s*(?:20)?\d{2}(?![\d/])(?:[ \t,;|/&]|and\b)*(?:(?:(?:the\s+)?(?:3|4|three|four)[\s-]*digits?\s+)?(?:cvv2?|cvc2?|cid|csc|code|sec(?:urity)?(?:\s+code)?|(?:security\s+)?number)(?:\s+is)?\s*[:=-]?\s*)?(\d{3,4})(?![\p{L}\p{N}_]|[.,]\d)/iuy;
 
-const CODE_ON_THE_BACK = /(?<![\p{L}\p{N}_.,/-])(\d{3,4})\s+(?:(?:is|are)\s+)?(?:on|at)\s+the\s+(?:back|reverse|front)(?![\p{L}])/iu;
+const CODE_ON_THE_BACK =
+  /(?<![\p{L}\p{N}_.,/-])(\d{3,4})\s+(?:(?:is|are)\s+)?(?:on|at)\s+the\s+(?:back|reverse|front)(?![\p{L}])|(?:code|digits|numbers?)\s+(?:behind|(?:on|at)\s+the\s+(?:back|reverse))(?:\s+(?:is|are))?\s*[:=-]?\s*(\d{3,4})(?![\p{N}])/iu;
 /** How far after a card a code "on the back" is still that card's: the rest of its sentence or two. */
 const CODE_REACH = 100;
 
@@ -25,8 +26,10 @@ export function findCodesAfterCards(text: string, cards: Candidate[]): Candidate
     }
     const back = CODE_ON_THE_BACK.exec(text.slice(card.end, card.end + CODE_REACH).split("\n")[0]!);
     if (back) {
-      const start = card.end + back.index + back[0].indexOf(back[1]!);
-      out.push({ start, end: start + back[1]!.length, type: "cvv", priority: PRIORITY.labelled });
+      // "321 on the back" or "the code behind is 321"
+      const code = back[1] ?? back[2]!;
+      const start = card.end + back.index + back[0].lastIndexOf(code);
+      out.push({ start, end: start + code.length, type: "cvv", priority: PRIORITY.labelled });
     }
   }
   return out;

@@ -87,8 +87,8 @@ function isCleanGap(gap: string): boolean {
   if (gap.includes("[REDACTED") || (gap.includes("\n") && !FORM_GAP.test(gap))) return false;
   return !SENTENCE_BREAK.test(gap.replace(ABBREVIATIONS, "").replace(PAUSE, " "));
 }
-/** "PIN? it's 4821", "my PIN... it is 4821": a pause before the value, not a new sentence. */
-const PAUSE = /(?:\?|\.{2,}|…)\s*(?=(?:it|that|which|mine)(?:['’]s|\s+is|\s+was)(?![\p{L}]))/giu;
+/** "PIN? it's 4821", "my PIN... it is 4821", "my OTP? 554433": a pause before the value, not a new sentence. */
+const PAUSE = /(?:\?|\.{2,}|…)\s*(?=(?:it|that|which|mine)(?:['’]s|\s+is|\s+was)(?![\p{L}])|$)/giu;
 
 /**
  * The words right before a value (since the label or the previous number): no business word, no

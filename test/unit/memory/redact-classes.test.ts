@@ -227,6 +227,19 @@ describe("a code named by its number of digits", () => {
     }
     for (const message of ["the last 4 digits are 4242", "card ending 4242, the last 4 digit code 4242 shows on the receipt"]) expect(redactText(message).text).toContain("4242");
   });
+  it("removes a card's code named 'security' after the expiry or 'the code behind', and a code after its label and a question mark", () => {
+    for (let i = 0; i < 60; i++) {
+      const card = withCheck(`5${pick("12345")}${digits(14, "0123456789")}`, passesLuhn);
+      const code = digits(pick([3, 6]));
+      const ref = businessRef();
+      const message =
+        code.length === 3
+          ? `Re ${ref}: card ${card} ${pick([`expiry 0${pick("123456789")}/2${pick("6789")} security ${code}`, `and the code behind is ${code}`, `- digits on the back: ${code}`])}`
+          : `Re ${ref}: my ${pick(["OTP", "verification code", "one-time code"])}? ${code}`;
+      expectRedacted({ message, secrets: [code], type: code.length === 3 ? "cvv" : "otp", keep: ref.split(" ").at(-1)! });
+    }
+    for (const message of ["Why is my PIN blocked? 2 days now", "Did you get my OTP? 3 times I asked", "What about my booking? 12345678 is the confirmation"]) expect(redactText(message).text).toBe(message);
+  });
 });
 
 describe("passport numbers in other languages, and for several people", () => {
