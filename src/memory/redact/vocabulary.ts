@@ -60,6 +60,12 @@ export const LABEL_RULES: LabelRule[] = [
     pattern: String.raw`c[oó]digo\s+(?:de\s+)?(?:verificaci[oó]n|verifica[cç][aã]o|confirmaci[oó]n|confirma[cç][aã]o|acceso|acesso|autenticaci[oó]n|un\s+solo\s+uso|sms)|clave\s+din[aá]mica`,
   },
   { kind: "otp", heads: "code", pattern: String.raw`code\s+(?:de\s+)?(?:v[ée]rification|confirmation|validation|unique)` },
+  // "el código que me llegó es 554433", "o código que recebi", "le code que j'ai reçu"
+  {
+    kind: "otp",
+    heads: "codigo código code",
+    pattern: String.raw`(?:c[oó]digo|code)\s+que\s+(?:me\s+)?(?:lleg[oó]|recib[ií]|enviaron|mandaron|recebi|chegou|enviaram|j['’]ai\s+re[çc]u)`,
+  },
   {
     kind: "otp",
     heads: "bestätigungscode bestatigungscode verifizierungscode einmalcode",

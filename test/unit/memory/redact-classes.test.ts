@@ -240,6 +240,14 @@ describe("a code named by its number of digits", () => {
     }
     for (const message of ["Why is my PIN blocked? 2 days now", "Did you get my OTP? 3 times I asked", "What about my booking? 12345678 is the confirmation"]) expect(redactText(message).text).toBe(message);
   });
+  it("removes a one-time code named as the code received, in Spanish, Portuguese and French", () => {
+    for (let i = 0; i < 30; i++) {
+      const code = digits(6);
+      const ref = businessRef();
+      const message = `${ref}: ${pick(["el código que me llegó es", "el código que recibí:", "o código que recebi é", "le code que j'ai reçu :"])} ${code}`;
+      expectRedacted({ message, secrets: [code], type: "otp", keep: ref.split(" ").at(-1)! });
+    }
+  });
 });
 
 describe("passport numbers in other languages, and for several people", () => {
