@@ -229,12 +229,12 @@ describe("a code named by its number of digits", () => {
   });
   it("removes a card's code named 'security' after the expiry or 'the code behind', and a code after its label and a question mark", () => {
     for (let i = 0; i < 60; i++) {
-      const card = withCheck(`5${pick("12345")}${digits(14, "0123456789")}`, passesLuhn);
+      const card = withCheck(`5${pick([..."12345"])}${digits(14, "0123456789")}`, passesLuhn);
       const code = digits(pick([3, 6]));
       const ref = businessRef();
       const message =
         code.length === 3
-          ? `Re ${ref}: card ${card} ${pick([`expiry 0${pick("123456789")}/2${pick("6789")} security ${code}`, `and the code behind is ${code}`, `- digits on the back: ${code}`])}`
+          ? `Re ${ref}: card ${card} ${pick([`expiry 0${pick([..."123456789"])}/2${pick([..."6789"])} security ${code}`, `and the code behind is ${code}`, `- digits on the back: ${code}`])}`
           : `Re ${ref}: my ${pick(["OTP", "verification code", "one-time code"])}? ${code}`;
       expectRedacted({ message, secrets: [code], type: code.length === 3 ? "cvv" : "otp", keep: ref.split(" ").at(-1)! });
     }
