@@ -7,8 +7,8 @@ import { PRIORITY, type Candidate } from "./pii-types";
 
 /** A password named anywhere in the message, in the languages labelled.ts reads. */
 const PASSWORD_WORD = /(?:^|[^\p{L}])(?:pass(?:word|wd|code|phrase)?s?|pwd|pw|log(?:-?in|\s+in)|sign(?:-?in|\s+in)|contrase[ñn]a|senha|passwort|kennwort|wachtwoord|mot\s+de\s+passe|has[łl]o|parola)(?![\p{L}])/iu;
-/** A value that no plain word is: letters mixed with digits or symbols, 6 to 64 characters. */
-const VALUE = String.raw`(?<value>[^\s"'“”]{6,64})`;
+/** A value that no plain word is: letters mixed with digits or symbols, 5 to 64 characters. */
+const VALUE = String.raw`(?<value>[^\s"'“”]{5,64})`;
 /** "v2.3.1", "1.4b": a version, not a password. */
 const VERSION = /^v?\d+(?:\.\d+)+[a-z]?$/i;
 const isSecretShaped = (v: string): boolean =>

@@ -1,0 +1,136 @@
+// More redaction classes, each as a class like redact-classes.test.ts: passwords whose label is
+// elsewhere in the message or that are plain words, security answers, codes read out in words,
+// user and password pairs, and codes named by their number of digits. Messages are generated
+// from a seed; no secret may survive and every business reference must.
+import { redactText } from "../../../src/memory/redact";
+import { passesLuhn } from "../../../src/memory/redact/checks";
+import { businessRef, digits, expectRedacted, pick, withCheck } from "./redact-seeded";
+
+describe("passwords whose label is elsewhere in the message, or that are plain words", () => {
+  const secret = () => `${pick(["Password", "Winter", "Kj8", "hunter", "Tr0ub4dor", "Maple"])}${digits(pick([2, 3, 4]))}${pick(["!", "#", "", "&3", "_x"])}`;
+  const SAID_ELSEWHERE = [
+    (p: string) => `I reset my password yesterday. I reset it to ${p} and it still fails.`,
+    (p: string) => `I changed it to ${p} but the app says wrong password.`,
+    (p: string) => `The login keeps failing, I even set it to ${p} this morning.`,
+    (p: string) => `My password expired so I updated mine to ${p}, still locked out.`,
+  ];
+  const OPENS_THE_LOGIN = [
+    (p: string) => `I use ${p} to log in and it says invalid.`,
+    (p: string) => `I typed ${p} to sign in, no luck.`,
+    (p: string) => `tried "${p}" for the login twice.`,
+  ];
+  it("removes a password set or used where the message names a password or a login", () => {
+    for (let i = 0; i < 120; i++) {
+      const p = secret();
+      const ref = businessRef();
+      const message = `About ${ref}: ${pick([...SAID_ELSEWHERE, ...OPENS_THE_LOGIN])(p)}`;
+      expectRedacted({ message, secrets: [p.replace(/[!#_&x3]+$/, "")], type: "password", keep: ref.split(" ").at(-1)! });
+    }
+  });
+  it("removes a passphrase of plain words after a colon", () => {
+    const WORDS = ["correct", "horse", "battery", "staple", "purple", "monkey", "dishwasher", "garden", "river", "lantern", "copper", "violet"];
+    for (let i = 0; i < 60; i++) {
+      const words = Array.from({ length: pick([3, 4, 5]) }, () => pick(WORDS));
+      const phrase = words.join(pick([" ", "-"]));
+      const ref = businessRef();
+      const message = `Re ${ref}. ${pick(["password: ", "My password is: ", "The new passphrase I set is: ", "pwd: "])}${phrase}${pick([".", "", "\nThanks"])}`;
+      const { text } = redactText(message);
+      expect({ message, leaked: words.filter((w) => text.includes(w)) }).toEqual({ message, leaked: [] });
+      expect(text).toContain(ref.split(" ").at(-1)!);
+    }
+  });
+  it("keeps what is not a password: a story after the colon, a version, plain words, a setting without a password", () => {
+    for (const message of [
+      "password: not working anymore at all",
+      "password is: the same as before",
+      "password reset steps: click here and wait",
+      "reset it to v2.3.1 and my password fails",
+      "I set it to Premium2 yesterday and the invoice doubled",
+      "use order AB12345 to track it",
+      "I changed it to monthly, and my password still fails",
+    ])
+      expect(redactText(message).text).toBe(message);
+  });
+});
+
+describe("credentials in other shapes: security answers, codes in words, user and password pairs", () => {
+  const NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
+  it("removes the answer to a security question", () => {
+    for (let i = 0; i < 60; i++) {
+      const answer = `${pick(["Fluffy", "Kowalski", "Rex", "Marigold", "Santos", "Bluebird"])}${pick(["", "", "99"])}`;
+      const ref = businessRef();
+      const label = pick(["my security answer is", "mother's maiden name:", "my mothers maiden name is", "memorable word:", "my secret word is", "security question answer ="]);
+      expectRedacted({ message: `Locked out of ${ref}. ${label} ${answer}, please verify me.`, secrets: [answer], type: "password", keep: ref.split(" ").at(-1)! });
+    }
+    for (const message of ["the security answer was wrong", "what is my security answer?", "I forgot my memorable word"]) expect(redactText(message).text).toBe(message);
+  });
+  it("removes a PIN, one-time code or security code read out in words", () => {
+    const LABELS = [
+      { label: ["my PIN is", "PIN:", "my card pin? it's", "pin number is"], type: "pin", n: [4, 6] },
+      { label: ["OTP:", "the verification code was", "my one-time code is"], type: "otp", n: [4, 6] },
+      { label: ["cvv is", "security code is", "CVC:"], type: "cvv", n: [3, 4] },
+    ];
+    for (let i = 0; i < 90; i++) {
+      const { label, type, n } = pick(LABELS);
+      const words = Array.from({ length: pick(n) }, () => pick(NUMBER_WORDS));
+      const ref = businessRef();
+      const message = `About ${ref}: ${pick(label)} ${words.join(pick([" ", "-", ", "]))}. Thanks`;
+      const { text, findings } = redactText(message);
+      expect({ message, text, leaked: words.join(" ").length > 0 && text.includes(words.slice(0, 3).join(" ")) }).toEqual({ message, text, leaked: false });
+      expect(findings.find((f) => f.type === type)?.count ?? 0).toBeGreaterThanOrEqual(1);
+      expect(text).toContain(ref.split(" ").at(-1)!);
+    }
+    for (const message of ["I have one two three questions", "the pin is one of two options"]) expect(redactText(message).text).toBe(message);
+  });
+  it("removes the password of a user and password pair, and a German 'Passwort lautet'", () => {
+    for (let i = 0; i < 60; i++) {
+      const p = `${pick(["Hunter", "Adm1n!", "Sommer", "Tr0ub4dor&"])}${digits(pick([2, 4]))}`;
+      const ref = businessRef();
+      const pair = pick([`login details: user jsmith / ${p}`, `credentials: admin / ${p}`, `my login is maria@example.com / ${p}`, `Das Passwort lautet: ${p}`, `Passwort lautet ${p}`]);
+      expectRedacted({ message: `Re ${ref} - ${pair}`, secrets: [p], type: "password", keep: ref.split(" ").at(-1)! });
+    }
+    for (const message of ["login: jdoe / password", "login page / settings menu", "Login issue / billing question"]) expect(redactText(message).text).toBe(message);
+  });
+});
+
+describe("a code named by its number of digits", () => {
+  it("removes a card's '3 digit code' and a '6 digit code' sent by text, grouped or not, and keeps the last 4 digits of a card", () => {
+    for (let i = 0; i < 90; i++) {
+      const card = withCheck(`4${digits(14, "0123456789")}`, passesLuhn);
+      const cvv = digits(3);
+      const otp = digits(6);
+      const ref = businessRef();
+      const message = pick([
+        `About ${ref}: my card is ${card}, exp 09/${digits(2, "3")}, ${pick(["3 digit code", "the 3-digit code is", "three digit security code:"])} ${cvv}.`,
+        `About ${ref}: card ${card} and the ${pick(["3 digit", "three-digit"])} code is ${cvv}`,
+        `About ${ref}: I got a ${pick(["6 digit", "six-digit", "6-digit verification"])} code ${pick([otp, `${otp.slice(0, 3)} ${otp.slice(3)}`])} but it fails`,
+      ]);
+      const secret = message.includes(card) ? cvv : otp.slice(0, 3);
+      const { text } = redactText(message);
+      expect({ message, text, leaked: new RegExp(`(?<![\\d-])${secret}`).test(text) }).toEqual({ message, text, leaked: false });
+      expect(text).toContain(ref.split(" ").at(-1)!);
+    }
+    for (const message of ["the last 4 digits are 4242", "card ending 4242, the last 4 digit code 4242 shows on the receipt"]) expect(redactText(message).text).toContain("4242");
+  });
+  it("removes a card's code named 'security' after the expiry or 'the code behind', and a code after its label and a question mark", () => {
+    for (let i = 0; i < 60; i++) {
+      const card = withCheck(`5${pick([..."12345"])}${digits(14, "0123456789")}`, passesLuhn);
+      const code = digits(pick([3, 6]));
+      const ref = businessRef();
+      const message =
+        code.length === 3
+          ? `Re ${ref}: card ${card} ${pick([`expiry 0${pick([..."123456789"])}/2${pick([..."6789"])} security ${code}`, `and the code behind is ${code}`, `- digits on the back: ${code}`])}`
+          : `Re ${ref}: my ${pick(["OTP", "verification code", "one-time code"])}? ${code}`;
+      expectRedacted({ message, secrets: [code], type: code.length === 3 ? "cvv" : "otp", keep: ref.split(" ").at(-1)! });
+    }
+    for (const message of ["Why is my PIN blocked? 2 days now", "Did you get my OTP? 3 times I asked", "What about my booking? 12345678 is the confirmation"]) expect(redactText(message).text).toBe(message);
+  });
+  it("removes a one-time code named as the code received, in Spanish, Portuguese and French", () => {
+    for (let i = 0; i < 30; i++) {
+      const code = digits(6);
+      const ref = businessRef();
+      const message = `${ref}: ${pick(["el código que me llegó es", "el código que recibí:", "o código que recebi é", "le code que j'ai reçu :"])} ${code}`;
+      expectRedacted({ message, secrets: [code], type: "otp", keep: ref.split(" ").at(-1)! });
+    }
+  });
+});
