@@ -9,7 +9,6 @@
 import { findApiKeys } from "./api-keys";
 import { findCodesAfterCards } from "./card-codes";
 import { findLabelledValues } from "./labelled";
-import { findNumberWordCodes } from "./number-words";
 import { findPasswordsByPhrasing } from "./password-phrasings";
 import { findPatternValues } from "./patterns";
 import type { RedactionFinding } from "./pii-types";
@@ -20,7 +19,7 @@ export type { PiiType, RedactionFinding } from "./pii-types";
 export function redactText(text: string): { text: string; findings: RedactionFinding[] } {
   const labelled = findLabelledValues(text);
   const patterns = findPatternValues(text);
-  const candidates = [...labelled, ...patterns, ...findApiKeys(text), ...findPasswordsByPhrasing(text), ...findNumberWordCodes(text)];
+  const candidates = [...labelled, ...patterns, ...findApiKeys(text), ...findPasswordsByPhrasing(text)];
   candidates.push(...findCodesAfterCards(text, candidates));
   if (candidates.length === 0) return { text, findings: [] };
   const spans = mergeCandidates(candidates, existingTokens(text));

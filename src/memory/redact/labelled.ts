@@ -6,6 +6,7 @@ import { DECIMALS, digitsIn, pickPrefix, readDigitGroup, type DigitKind } from "
 import { isPlausibleAadhaar, passesLuhn } from "./checks";
 import { PRIORITY, type Candidate, type PiiType } from "./pii-types";
 import { findLabels } from "./label-scan";
+import { findNumberWordsAfter } from "./number-words";
 import { findSecretWordAfter, findSecretWordBefore } from "./secret-words";
 import { CLOCK_TIME, TIME_AFTER, UNIT_AFTER, YEAR_BEFORE } from "./value-words";
 import { ENGLISH_PASSWORD_LABEL, GAP_RULES, STRONG_ONLY, type LabelKind } from "./vocabulary";
@@ -13,6 +14,11 @@ import { ENGLISH_PASSWORD_LABEL, GAP_RULES, STRONG_ONLY, type LabelKind } from "
 export function findLabelledValues(text: string): Candidate[] {
   const found: Candidate[] = [];
   for (const { start, end, kind, text: label } of findLabels(text)) {
+    const inWords = findNumberWordsAfter(text, end, kind);
+    if (inWords) {
+      found.push(inWords);
+      continue;
+    }
     if (kind === "password" || kind === "passcode") {
       const strongOnly = STRONG_ONLY.test(label);
       const english = ENGLISH_PASSWORD_LABEL.test(label);
