@@ -210,12 +210,13 @@ export function detectIssue(
   const overRule = mayOverrule ? modelKind(advice, vertical, KIND_OVER_RULE) : null;
   // "Just a question" does not overrule a rule that fired on a statement of a problem or a need
   // ("I'm being charged for calls I never made", "then I need a wheelchair friendly room"): the
-  // model learned it from questions about the same things. Nor a request for a person, which is
-  // often asked as a question ("Can I speak with the reception?"). Nor a problem stated before
-  // the question about it ("flight cancelled, what are my options?").
+  // model learned it from questions about the same things. Nor a request for a person or for a
+  // booking, which are often asked as questions ("Can I speak with the reception?", "Can I get a
+  // suite from Friday until Tuesday?"). Nor a problem stated before the question about it
+  // ("flight cancelled, what are my options?").
   const ruleSentence = hit ? hit.message.sentences[hit.sentence]! : null;
   const statesNeed = (s: Sentence) => !isQuestion(s) && (hasPlainProblem(s.folded) || NEED.test(s.folded) || REQUEST.test(s.folded));
-  const questionOverStatement = overRule === "general_question" && ruleSentence !== null && (statesNeed(ruleSentence) || hit?.type === "contact_request" || statedBeforeAsking(hit!));
+  const questionOverStatement = overRule === "general_question" && ruleSentence !== null && (statesNeed(ruleSentence) || hit?.type === "contact_request" || hit?.type === "new_booking" || statedBeforeAsking(hit!));
   // Nor is a change to or a cancellation of a booking a new booking: the rule read the verb.
   // Nor the other way round: the new-booking rule fires only where no change or cancellation is
   // named ("I'd like an en suite room for 2 adults please").

@@ -97,6 +97,10 @@ describe("asking for a person", () => {
     ["Please call me back on my mobile, it's urgent", "telecom", "contact_request"],
     ["can someone give me a ring this afternoon", "ecommerce", "contact_request"],
     ["My internet is down since Monday, please call me back", "telecom", "network_outage"],
+    ["I'd like to talk to the billing department", "saas", "contact_request"],
+    ["housekeeping team, please", "travel", "contact_request"],
+    ["Can I speak to the duty manager?", "travel", "contact_request"],
+    ["I want to speak to the billing team about a double charge on my card", "banking_fintech", "duplicate_charge"],
   ] as const)("%s (%s) → %s", (text, vertical, kind) => {
     expect(kindOf(text, vertical)).toBe(kind);
   });
@@ -150,6 +154,8 @@ describe("travel: asking to book", () => {
     ["Could I get a massage tomorrow morning?", "new_booking"],
     ["I want to upgrade my room to a suite", "booking_change"],
     ["we need a room for tonight, our flight was cancelled", "flight_cancelled"],
+    ["we'd like to stay for two nights from Friday", "new_booking"],
+    ["no, this is a new booking, not the one from last week", "new_booking"],
   ])("%s → %s", (text, kind) => {
     expect(kindOf(text, "travel")).toBe(kind);
   });
@@ -207,6 +213,9 @@ describe("travel: a booking that exists is not a new one", () => {
   });
   it("a request for a person asked as a question stays contact_request", () => {
     expect(travelKind("Can I speak directly with the reception?", sure("general_question"))).toBe("contact_request");
+  });
+  it("a request for a booking asked as a question stays new_booking", () => {
+    expect(travelKind("Could we get a family suite from Friday until Sunday?", sure("general_question"))).toBe("new_booking");
   });
   it.each([
     ["PNR ABC123 flight cancelled, what are my options?", "flight_cancelled"],
@@ -386,5 +395,20 @@ describe("travel: a confirmation number given", () => {
   it("is no missing confirmation", () => {
     expect(kindOf("Hi, I have a reservation for June 12-15 under the name Keller, confirmation 88123456. Can I add breakfast for two?", "travel")).not.toBe("booking_confirmation_missing");
     expect(kindOf("I never got a confirmation for my booking", "travel")).toBe("booking_confirmation_missing");
+  });
+});
+
+// What stops a guest using the room is the stay's problem, not a booking to change.
+describe("travel: something in the room does not work", () => {
+  it.each([
+    "We locked ourselves out of our room, can someone help?",
+    "the key card for my room stopped working",
+    "The air conditioning in our room is not working",
+    "Could we move to another room, the shower in this one is broken",
+  ])("%s → accommodation_issue", (text) => {
+    expect(kindOf(text, "travel")).toBe("accommodation_issue");
+  });
+  it("not a card that stopped working at a bank", () => {
+    expect(kindOf("my debit card stopped working", "banking_fintech")).not.toBe("accommodation_issue");
   });
 });
