@@ -118,6 +118,7 @@ function main(): void {
       issue_kind_micro_pct: pct(kindMicro),
       issue_kind_macro_pct: pct(macro(acc.kind)),
       confusion: { vertical: confusions(acc.vertical, 3), issue_kind: confusions(acc.kind, 5) },
+      ...(acc.unnamed.length > 0 && { no_business_scored: acc.unnamed.length, no_business_general_pct: pct(micro(acc.unnamed)), no_business_routed: confusions(acc.unnamed, 6) }),
       secrets_planted: sec.planted,
       secret_recall_pct: pct(sec.recall),
       secrets_missed: sec.missed,

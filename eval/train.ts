@@ -37,8 +37,9 @@ type TrainConfig = Omit<TrainOptions, "balance" | "maxWeight"> & {
   verticalDialogueWeight: number;
   kindDialogueWeight: number;
   ensemble: number;
+  unnamedGeneral: number;
 };
-const OPTIONS: TrainConfig = { epochs: 12, seed: 20261202, rate: 0.5, l2: 1e-5, verticalBalance: 1, verticalMaxWeight: 10, kindBalance: 0.5, kindMaxWeight: 8, verticalDialogueWeight: 6, kindDialogueWeight: 2, ensemble: 3 };
+const OPTIONS: TrainConfig = { epochs: 12, seed: 20261202, rate: 0.5, l2: 1e-5, verticalBalance: 1, verticalMaxWeight: 10, kindBalance: 0.5, kindMaxWeight: 8, verticalDialogueWeight: 6, kindDialogueWeight: 2, ensemble: 3, unnamedGeneral: 1 };
 const headOptions = (head: string, c: TrainConfig): TrainOptions => ({
   epochs: c.epochs,
   seed: c.seed,
@@ -57,20 +58,25 @@ let prune = 0.02;
 const isDialogueTurn = (e: TrainingExample): boolean => e.source.startsWith("nlupp-");
 const HEADS = { vertical: (e: TrainingExample) => e.vertical, kind: (e: TrainingExample) => e.kind } as const;
 
-function train(examples: TrainingExample[], opts: TrainConfig = OPTIONS): ModelFile {
+function train(all: TrainingExample[], opts: TrainConfig = OPTIONS): ModelFile {
+  // A corpus row whose label names no business teaches the vertical head general_info.
+  const unnamed = new Set(opts.unnamedGeneral ? all.filter((e) => e.vertical === null && e.example) : []);
+  const examples = all.map((e) => (unnamed.has(e) ? { ...e, vertical: "general_info" as const } : e));
   const featured = examples.map((e) => ({ e, features: featurize(e.text) }));
   const heads: Record<string, TrainedHead> = {};
   for (const [name, labelOf] of Object.entries(HEADS)) {
     const classes = [...new Set(examples.map(labelOf).filter((l): l is string => l !== null))].sort();
     const dialogueWeight = name === "vertical" ? opts.verticalDialogueWeight : opts.kindDialogueWeight;
+    const weightOf = (e: TrainingExample, i: number): number => (isDialogueTurn(e) ? dialogueWeight : name === "vertical" && unnamed.has(all[i]!) ? opts.unnamedGeneral : 1);
     const samples: Sample[] = featured
-      .filter((x) => labelOf(x.e) !== null)
-      .map((x) => ({ features: x.features, label: classes.indexOf(labelOf(x.e)!), weight: isDialogueTurn(x.e) ? dialogueWeight : 1 }));
+      .map((x, i) => ({ x, i }))
+      .filter(({ x }) => labelOf(x.e) !== null)
+      .map(({ x, i }) => ({ features: x.features, label: classes.indexOf(labelOf(x.e)!), weight: weightOf(x.e, i) }));
     const members = Array.from({ length: Math.max(1, opts.ensemble) }, (_, m) => trainHead(classes, samples, { ...headOptions(name, opts), seed: opts.seed + 7919 * m }));
     heads[name] = averageHeads(members);
   }
   const kindVerticals: Record<string, Set<string>> = {};
-  for (const e of examples) if (e.kind && e.vertical) (kindVerticals[e.kind] ??= new Set()).add(e.vertical);
+  for (const e of all) if (e.kind && e.vertical) (kindVerticals[e.kind] ??= new Set()).add(e.vertical);
   return packModel(heads, prune, {
     trained_on: [...new Set(examples.map((e) => e.source))].sort(),
     kind_verticals: Object.fromEntries(Object.entries(kindVerticals).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => [k, [...v].sort()])),
@@ -117,7 +123,7 @@ function foldModel(examples: TrainingExample[], folds: number[], k: number, fold
 
 function crossValidate(examples: TrainingExample[], k: number, opts: TrainConfig, cache: string | undefined): void {
   const alone = new Map<string, { vertical: number; verticals: number; kind: number; kinds: number }>();
-  const perCorpus = new Map<string, { vertical: ReturnType<typeof scoreExamples>["vertical"]; kind: ReturnType<typeof scoreExamples>["kind"] }>();
+  const perCorpus = new Map<string, ReturnType<typeof scoreExamples>>();
   const byProb = Object.fromEntries(Object.keys(HEADS).map((h) => [h, BUCKETS.map(() => ({ right: 0, all: 0 }))]));
   const folds = examples.map((e) => foldOf(e, k));
   for (let fold = 0; fold < k; fold++) {
@@ -144,9 +150,10 @@ function crossValidate(examples: TrainingExample[], k: number, opts: TrainConfig
       for (const e of held) {
         if (!e.example) continue;
         const s = scoreExamples([e.example]);
-        const acc = perCorpus.get(e.source) ?? { vertical: [], kind: [] };
+        const acc = perCorpus.get(e.source) ?? { vertical: [], kind: [], unnamed: [] };
         acc.vertical.push(...s.vertical);
         acc.kind.push(...s.kind);
+        acc.unnamed.push(...s.unnamed);
         perCorpus.set(e.source, acc);
       }
     } finally {
@@ -161,6 +168,7 @@ function crossValidate(examples: TrainingExample[], k: number, opts: TrainConfig
       examples: acc.kind.length,
       vertical_accuracy_pct: pct(micro(acc.vertical)),
       issue_kind_micro_pct: pct(micro(acc.kind)),
+      ...(acc.unnamed.length > 0 && { no_business_general_pct: pct(micro(acc.unnamed)) }),
       model_alone: { vertical_pct: pct(a.vertical / Math.max(1, a.verticals)), issue_kind_pct: pct(a.kind / Math.max(1, a.kinds)) },
     };
     process.stdout.write(`${JSON.stringify(line)}\n`);

@@ -62,6 +62,13 @@ describe("linear model", () => {
     expect(extract("tell me a joke").support_type).toBe("general_info");
     expect(extract("My phone charger caught fire last night and burned my hand.").issue?.issue_type).toBe("safety_issue");
   });
+
+  // The vertical head learned general_info from corpus rows whose label names no business, so a
+  // request any business gets is not routed to the bank most of its training text came from.
+  it.each(["Can I talk to a human?", "I'd like to leave a review", "how can I unsubscribe from your emails"])("leaves a message that names no business general: %s", (text) => {
+    expect(shippedModel().predict(text).vertical!.label).toBe("general_info");
+    expect(extract(text).support_type).toBe("general_info");
+  });
 });
 
 describe("training data", () => {
