@@ -3,6 +3,7 @@
 // preferences count; a negated one ("please don't call me") is ignored, and within a batch
 // the latest statement wins.
 import type { Channel, Extraction, ResolutionMethod, Style } from "../types";
+import { RequiredTextIndex, requiredText } from "./required-text";
 import { trimSummary } from "./text";
 import type { PreparedMessage } from "./issue";
 
@@ -32,6 +33,20 @@ const STYLE: Pattern<Style>[] = [
   { value: "formal", re: g(String.raw`\bformal (?:reply|response|letter|email|tone|communication|complaint)\b|\bofficial (?:letter|response|reply|communication|statement)\b|\bdear (?:sir|madam|sirs)\b|\bto whom it may concern\b|\byours (?:faithfully|sincerely)\b`) },
   { value: "casual", re: g(String.raw`\b(?:no need to be|don'?t be so|you don'?t have to be) formal\b|\bkeep it casual\b|\bcasual is fine\b|\b(?:lol|lmao|bro|dude|yaar|haha)\b`) },
 ];
+
+/**
+ * The strings one of which each pattern cannot match without (see required-text.ts), looked for
+ * in one pass over a message: most messages state no preference, so most patterns are not run.
+ */
+const PATTERNS: Pattern<unknown>[] = [...RESOLUTION, ...CHANNEL, ...STYLE];
+const PATTERN_TEXT = new RequiredTextIndex(PATTERNS.map((p) => requiredText(new RegExp(p.re.source))));
+const PATTERN_ID = new Map(PATTERNS.map((p, i) => [p, i]));
+const mayMatchCache = new WeakMap<PreparedMessage, Uint8Array>();
+function mayMatch(m: PreparedMessage, p: Pattern<unknown>): boolean {
+  let may = mayMatchCache.get(m);
+  if (!may) mayMatchCache.set(m, (may = PATTERN_TEXT.mayMatch(m.folded)));
+  return may[PATTERN_ID.get(p)!] === 1;
+}
 
 const TIME = /\b(?:after|before|not before|not after) \d{1,2}(?::\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.|h|hrs|o'?clock)?(?: ?(?:ist|cet|cest|gmt|utc|est|edt|pst|pdt|bst|aest|sgt|wat|eat|cat|brt|local time))?|\bbetween \d{1,2}(?::\d{2})?\s?(?:am|pm)? ?(?:and|-|to) ?\d{1,2}(?::\d{2})?\s?(?:am|pm)?|\b(?:only )?(?:on )?(?:mornings?|afternoons?|evenings?|weekends?|weekdays?|lunch ?time|office hours|business hours|working hours)(?: only)?\b|\b(?:in|during) the (?:morning|afternoon|evening)s?(?: only)?\b|\bafter work\b/;
 const CONTACT_CONTEXT = /\b(?:call me|ring me|phone me|reach me|contact me|text me|e-?mail me|message me|whats ?app me|get back to me|call back|callback|available|free to talk|best time|prefer|works (?:best )?for me|only)\b/;
@@ -65,6 +80,7 @@ function latest<T>(messages: PreparedMessage[], patterns: Pattern<T>[]): Hit<T> 
   for (let mi = 0; mi < messages.length; mi++) {
     const m = messages[mi]!;
     for (const p of patterns) {
+      if (!mayMatch(m, p as Pattern<unknown>)) continue;
       p.re.lastIndex = 0;
       let hit: RegExpExecArray | null;
       while ((hit = p.re.exec(m.folded)) !== null) {

@@ -129,6 +129,14 @@ function quoteOf(m: Prepared, hit: RegExpExecArray): string {
  * "cancel my account and complain to the regulator" is both.
  */
 function churnIn(m: Prepared): RegExpExecArray | null {
+  if (churnOf.has(m)) return churnOf.get(m)!;
+  const hit = findChurn(m);
+  churnOf.set(m, hit);
+  return hit;
+}
+/** Each message's churn phrase, read once: threats and the churn request both ask for it. */
+const churnOf = new WeakMap<Prepared, RegExpExecArray | null>();
+function findChurn(m: Prepared): RegExpExecArray | null {
   CHURN_G.lastIndex = 0;
   for (let hit = CHURN_G.exec(m.folded); hit; hit = CHURN_G.exec(m.folded)) {
     // "I'm not going to cancel my subscription", "we won't switch providers": the opposite of leaving.
@@ -168,11 +176,16 @@ function shouting(content: string): number {
 
 /** Negative points of one message: strong words count double, shouting and "!!!" add to them. */
 export function negativity(m: Prepared): { angry: number; score: number } {
+  let n = negativityOf.get(m);
+  if (n) return n;
   const angry = countMatches(ANGRY, m.folded);
   const frustrated = countMatches(FRUSTRATED, m.folded);
   const extras = (/!{2,}|\?!|!\?/.test(m.content) ? 1 : 0) + shouting(m.content);
-  return { angry, score: 2 * angry + frustrated + extras };
+  negativityOf.set(m, (n = { angry, score: 2 * angry + frustrated + extras }));
+  return n;
 }
+/** Each message's negativity, read once: the extractor asks for it twice (angry messages, then the mood). */
+const negativityOf = new WeakMap<Prepared, { angry: number; score: number }>();
 
 export function readMood(messages: Prepared[], opts: { hasProblem: boolean; threats: number }): Mood {
   let angry = 0;
