@@ -91,10 +91,18 @@ export class LinearModel {
     const sums = new Float64Array(this.bias.length);
     let known = 0;
     const { table, pairs, slotMask } = this;
-    for (const f of features) {
+    // Two passes: first every feature's slot (loads that do not wait on each other, so the
+    // CPU fetches them at once from memory), then the pairs of the slots found.
+    const found = new Int32Array(features.length);
+    for (let i = 0; i < features.length; i++) {
+      const f = features[i]!;
       let slot = slotOf(f, slotMask);
       while (table[slot * 3] !== 0 && table[slot * 3] !== f + 1) slot = (slot + 1) & slotMask;
-      if (table[slot * 3] === 0) continue;
+      found[i] = table[slot * 3] === 0 ? -1 : slot;
+    }
+    for (let i = 0; i < found.length; i++) {
+      const slot = found[i]!;
+      if (slot < 0) continue;
       known += 1;
       for (let k = table[slot * 3 + 1]!, end = table[slot * 3 + 2]!; k < end; k++) {
         const pair = pairs[k]!;
