@@ -100,7 +100,14 @@ export function findIssueHit(messages: PreparedMessage[], hits: RuleHit[][], ver
   return best;
 }
 
-const wordCount = (s: string): number => s.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
+/** Words with a letter in them (what split on whitespace and filtered for a letter counts), without building them. */
+const wordCount = (s: string): number => {
+  WORD_WITH_LETTER.lastIndex = 0;
+  let n = 0;
+  while (WORD_WITH_LETTER.exec(s) !== null) n++;
+  return n;
+};
+const WORD_WITH_LETTER = /[^\s\p{L}]*\p{L}\S*/gu;
 
 /**
  * Whether the rule matched in a clause that states something, in a sentence that then asks

@@ -69,7 +69,7 @@ const GROUP_COUNT = 2;
  * per family; they are hashed in place, without building those strings.
  */
 export function featurize(text: string): number[] {
-  const words = (fold(text).replace(/\d/g, "0").match(WORD) ?? []).slice(0, MAX_WORDS).map((w) => w.replace(/^'+|'+$/g, "")).filter(Boolean);
+  const words = (fold(text).replace(/\d/g, "0").match(WORD) ?? []).slice(0, MAX_WORDS).map((w) => (w.includes("'") ? w.replace(/^'+|'+$/g, "") : w)).filter(Boolean);
   const out: number[] = [];
   const groups = groupFeatures();
   let prev = "<s>";
