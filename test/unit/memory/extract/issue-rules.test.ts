@@ -3,9 +3,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { detectIssue, hasSubstance, prepareMessage, scanRules } from "../../../../src/memory/extract/issue";
-import { ISSUE_RULES, parseRules, readFragments, RULE_FILES } from "../../../../src/memory/extract/issue-rules";
 import type { Vertical } from "../../../../src/memory/types";
-import type { ModelAdvice } from "../../../../src/memory/extract/model/advice";
+import { ISSUE_RULES, parseRules, readFragments, RULE_FILES } from "../../../../src/memory/extract/issue-rules";
+import { kindOf, kindWith, sureOf } from "./issue-rules-helpers";
 
 const DIR = path.join(__dirname, "../../../../src/memory/extract/issue-rules");
 
@@ -36,47 +36,6 @@ describe("issue rule files", () => {
     ["[demo]\nweight: 3\nwhen: a\nany: a\n", /unknown key "when"/],
   ])("rejects %j", (text, message) => {
     expect(() => parseRules(text, "d.rules", new Map())).toThrow(message);
-  });
-});
-
-/** The kind the rules and the subject fallback alone (no model) give one message in `vertical`. */
-function kindOf(text: string, vertical: Vertical): string | undefined {
-  const m = prepareMessage({ content: text, index: 0 });
-  return detectIssue([m], [scanRules(m)], vertical, null, null)?.issue_type;
-}
-
-/** A model 0.99 sure of `kind` in `vertical`: how detectIssue weighs a sure model against the words. */
-function sureOf(kind: string, vertical: Vertical): ModelAdvice {
-  const classes = [kind, "general_question"];
-  return {
-    vertical: { label: vertical, probability: 0.99 },
-    kind: { kind, probability: 0.99, verticals: [vertical] },
-    kinds: { classes, probabilities: Float64Array.from([0.99, 0.01]), verticals: { [kind]: [vertical], general_question: [vertical] }, onlyVertical: [vertical, null] },
-    english: true,
-  };
-}
-
-/** The kind of one message in `vertical` with the rules and the given model advice. */
-function kindWith(text: string, vertical: Vertical, advice: ModelAdvice): string | undefined {
-  const m = prepareMessage({ content: text, index: 0 });
-  return detectIssue([m], [scanRules(m)], vertical, null, advice)?.issue_type;
-}
-
-// What a guest asks to change or cancel.
-describe("travel: changing and cancelling what was booked", () => {
-  it.each([
-    ["I need to change a restaurant reservation", "booking_change"],
-    ["can I upgrade my reservation to a premium suite?", "booking_change"],
-    ["I want to modify the number of rooms", "booking_change"],
-    ["Please amend the number of nights to four", "booking_change"],
-    ["please just cancel that booking for Murad as I got ill.", "booking_cancellation"],
-    ["Could you cancel both reservations under my name", "booking_cancellation"],
-    ["I need to make a cancellation, it was for 4 people", "booking_cancellation"],
-    ["I have a spa slot booked at 10 and I need to cancel it", "booking_cancellation"],
-    ["Our coach tour was cancelled this morning", "trip_cancelled"],
-    ["they cancelled it at the last minute and nobody told us", "trip_cancelled"],
-  ])("%s → %s", (text, kind) => {
-    expect(kindOf(text, "travel")).toBe(kind);
   });
 });
 
@@ -145,117 +104,6 @@ describe("banking: stopping a direct debit or standing order", () => {
   });
 });
 
-// Asking for a room, a table or a treatment to be booked is a new booking; whether there is room is a question.
-describe("travel: asking to book", () => {
-  it.each([
-    ["ok, then we need a wheelchair friendly room", "new_booking"],
-    ["I'd like two double rooms for the weekend of the 14th", "new_booking"],
-    ["can we reserve a table for four at 8pm tonight?", "new_booking"],
-    ["Could I get a massage tomorrow morning?", "new_booking"],
-    ["I want to upgrade my room to a suite", "booking_change"],
-    ["we need a room for tonight, our flight was cancelled", "flight_cancelled"],
-    ["we'd like to stay for two nights from Friday", "new_booking"],
-    ["no, this is a new booking, not the one from last week", "new_booking"],
-  ])("%s → %s", (text, kind) => {
-    expect(kindOf(text, "travel")).toBe(kind);
-  });
-  it("booking for tonight", () => {
-    expect(kindOf("ok, let me book for tonight then", "travel")).toBe("new_booking");
-  });
-  it.each([
-    "Is there an iron in the room?",
-    "any free rooms with a jacuzzi after Tuesday?",
-    "I want to book a room for tonight but the site keeps failing",
-    "I would like to book an appointment with an advisor",
-  ])("not %s", (text) => {
-    expect(kindOf(text, "travel")).not.toBe("new_booking");
-  });
-  it("not furniture in a shop", () => {
-    expect(kindOf("we need two tables for the patio, do you deliver?", "ecommerce")).not.toBe("new_booking");
-  });
-});
-
-// The model's "new booking" does not overrule a rule that read a change to, or the
-// cancellation of, a booking that exists (it learned new_booking from booking dialogues).
-describe("travel: a booking that exists is not a new one", () => {
-  const sure = (kind: string): ModelAdvice => sureOf(kind, "travel");
-  const travelKind = (text: string, advice: ModelAdvice) => kindWith(text, "travel", advice);
-  it.each([
-    ["can I upgrade a reservation to a premium suite", "booking_change"],
-    ["I need to make a cancellation. It was for half past 8 and for 4 people.", "booking_cancellation"],
-  ])("%s stays %s", (text, kind) => {
-    expect(travelKind(text, sure("new_booking"))).toBe(kind);
-  });
-  it.each(["booking_change", "booking_cancellation"])("a new booking asked for, with no change named, is not read as %s", (kind) => {
-    expect(travelKind("I'd like an en suite room for 2 adults please", sure(kind))).toBe("new_booking");
-  });
-  it("a need stated, not asked, stays what the rule read", () => {
-    expect(travelKind("ok, then we need a wheelchair friendly room", sure("general_question"))).toBe("new_booking");
-  });
-  it.each([
-    ["6 15 I have a table booking", "booking_issue"],
-    ["My room is booked for 3 of us from Friday", "booking_issue"],
-    ["it's about an existing reservation", "booking_issue"],
-  ])("a booking already held is not a new one: %s", (text, kind) => {
-    expect(travelKind(text, sure("new_booking"))).toBe(kind);
-  });
-  it.each(["I made one booking two weeks ago, but would like to make a new one now.", "i haven't done a reservation before"])("a new one asked for stays new: %s", (text) => {
-    expect(travelKind(text, sure("new_booking"))).toBe("new_booking");
-  });
-  it("a booking that fails is not a new booking", () => {
-    expect(travelKind("I want to book a room for tonight only, but it doesn't seem to work.", sure("new_booking"))).not.toBe("new_booking");
-  });
-  it.each(["Is there an iron in the room?", "Do you have a gym?"])("asking whether the hotel has something is a question: %s", (text) => {
-    expect(travelKind(text, sure("accommodation_issue"))).toBe("general_question");
-  });
-  it("a problem asked about is still the stay's", () => {
-    expect(travelKind("Is there a problem with the heating in my room? It's freezing", sure("accommodation_issue"))).toBe("accommodation_issue");
-  });
-  it("a request for a person asked as a question stays contact_request", () => {
-    expect(travelKind("Can I speak directly with the reception?", sure("general_question"))).toBe("contact_request");
-  });
-  it("a request for a booking asked as a question stays new_booking", () => {
-    expect(travelKind("Could we get a family suite from Friday until Sunday?", sure("general_question"))).toBe("new_booking");
-  });
-  it.each([
-    ["PNR ABC123 flight cancelled, what are my options?", "flight_cancelled"],
-    ["my flight was cancelled; can you help?", "flight_cancelled"],
-  ])("a problem stated before the question about it stays what the rule read: %s", (text, kind) => {
-    expect(travelKind(text, sure("general_question"))).toBe(kind);
-  });
-  it("a question whose own clause names the problem is the model's", () => {
-    expect(travelKind("what happens if my flight is cancelled, do I get a refund?", sure("general_question"))).toBe("general_question");
-  });
-  it("a sure model still overrules the rule with another kind", () => {
-    expect(travelKind("can I upgrade a reservation to a premium suite", sure("general_question"))).toBe("general_question");
-  });
-});
-
-// A guest's room, the hotel's services and things lost there, when nothing more specific is named.
-describe("travel: what a guest finds wrong or has lost", () => {
-  it.each([
-    ["ac is totally broken", "accommodation_issue"],
-    ["the shower only runs cold", "accommodation_issue"],
-    ["I lost my wallet in the bar", "accommodation_issue"],
-    ["I left my charger by the pool yesterday", "accommodation_issue"],
-    ["I have a spa slot booked at 10 and I need to cancel it", "booking_cancellation"],
-  ])("%s → %s", (text, kind) => {
-    expect(kindOf(text, "travel")).toBe(kind);
-  });
-  it.each(["I can't get online on the hotel wifi.", "there's no shampoo in the shower, please send me one.", "I lost my two dogs at the pool this morning."])(
-    "a fault stated, nothing asked, is the stay's even where the model reads a question: %s",
-    (text) => {
-      expect(kindWith(text, "travel", sureOf("general_question", "travel"))).toBe("accommodation_issue");
-    },
-  );
-  it.each(["Is the wifi free?", "does the pool have towels, or should I bring my own?"])("asked, it stays the model's question: %s", (text) => {
-    expect(kindWith(text, "travel", sureOf("general_question", "travel"))).toBe("general_question");
-  });
-  it("a thing lost on a plane is not the hotel's", () => {
-    expect(kindOf("I left my phone on the plane, can you help me get it back", "travel")).not.toBe("accommodation_issue");
-  });
-});
-
 // A request for help that names only the thing is a question: the model's specific kind would be a
 // guess from the words around it ("I need help with my account" is not a cancellation).
 describe("a request for help that names only the thing", () => {
@@ -309,16 +157,6 @@ describe("banking: asking for a new card", () => {
   });
   it.each(["How much longer until I get my new card?", "my new card hasn't arrived yet", "When did you send me my new card?"])("not %s", (text) => {
     expect(kindOf(text, "banking_fintech")).not.toBe("card_request");
-  });
-});
-
-describe("travel: check-in problems in any number", () => {
-  it.each([
-    "Hello, I am calling due to some issues with online check in.",
-    "having problems with the web check-in for tomorrow",
-    "I'm stuck on the check-in page",
-  ])("%s → check_in_problem", (text) => {
-    expect(kindOf(text, "travel")).toBe("check_in_problem");
   });
 });
 
@@ -387,28 +225,5 @@ describe("saas: billed wrong after a plan change", () => {
       "Also, can you add two more seats?",
     ].map((content, index) => prepareMessage({ content, index }));
     expect(["bill_dispute", "invoice_issue"]).toContain(detectIssue(messages, messages.map(scanRules), "saas", null, null)?.issue_type);
-  });
-});
-
-// "confirmation 88123456" labels the booking's reference; it says nothing is missing.
-describe("travel: a confirmation number given", () => {
-  it("is no missing confirmation", () => {
-    expect(kindOf("Hi, I have a reservation for June 12-15 under the name Keller, confirmation 88123456. Can I add breakfast for two?", "travel")).not.toBe("booking_confirmation_missing");
-    expect(kindOf("I never got a confirmation for my booking", "travel")).toBe("booking_confirmation_missing");
-  });
-});
-
-// What stops a guest using the room is the stay's problem, not a booking to change.
-describe("travel: something in the room does not work", () => {
-  it.each([
-    "We locked ourselves out of our room, can someone help?",
-    "the key card for my room stopped working",
-    "The air conditioning in our room is not working",
-    "Could we move to another room, the shower in this one is broken",
-  ])("%s → accommodation_issue", (text) => {
-    expect(kindOf(text, "travel")).toBe("accommodation_issue");
-  });
-  it("not a card that stopped working at a bank", () => {
-    expect(kindOf("my debit card stopped working", "banking_fintech")).not.toBe("accommodation_issue");
   });
 });
