@@ -71,8 +71,11 @@ export function adviseFromModel(text: string, language?: string): ModelAdvice | 
 }
 
 /**
- * The model's votes for the classifier; general_info never gets one (it is what no evidence
- * means). Where the words already speak clearly (`evidence`: each vertical's score from
+ * The model's votes for the classifier. general_info gets one too: the model learned it from
+ * messages that name no business ("how do I cancel my newsletter subscription?"), so a sure
+ * general_info outweighs a lone medium word ("subscription") as a sure vertical would. On the
+ * validation folds: Bitext's business-free rows 55.6 → 70.1 % general_info, no other corpus's
+ * routing moved. Where the words already speak clearly (`evidence`: each vertical's score from
  * lexicon, reference shapes and rules; clearly: the strongest at CLEAR_EVIDENCE), the model only
  * breaks ties: it learned from short single-business queries and is surest where it is least
  * needed. So it does where the words name another vertical firmly (UNCONTESTED_EVIDENCE) and
@@ -89,7 +92,7 @@ export function modelVerticalHint(advice: ModelAdvice | null, evidence: Partial<
     !advice.english ? Math.min(w, OTHER_LANGUAGE_VOTE) : strongest >= CLEAR_EVIDENCE || unsupported(v) ? Math.min(w, TIE_BREAK_VOTE) : w;
   const out: Partial<Record<Vertical, number>> = {};
   const step = VERTICAL_VOTES.find((s) => advice.vertical.probability >= s.from);
-  if (step && advice.vertical.label !== "general_info") out[advice.vertical.label as Vertical] = vote(advice.vertical.label as Vertical, step.vote);
+  if (step) out[advice.vertical.label as Vertical] = vote(advice.vertical.label as Vertical, step.vote);
   // The kind head's word too: kinds that live in one vertical only ("the shower only runs cold"
   // is a guest's room problem) vote for it when the head is sure of them, as a rule's kind does.
   const { probabilities, onlyVertical } = advice.kinds;

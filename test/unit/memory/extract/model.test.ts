@@ -69,6 +69,11 @@ describe("linear model", () => {
     expect(shippedModel().predict(text).vertical!.label).toBe("general_info");
     expect(extract(text).support_type).toBe("general_info");
   });
+  it("a sure general_info outweighs a lone medium word of a vertical, but not a strong one", () => {
+    // "subscription" alone is 2 points for saas; the model is sure the message names no business
+    expect(extract("how do I cancel my newsletter subscription?").support_type).toBe("general_info");
+    expect(extract("how do I cancel my Slack workspace subscription?").support_type).toBe("saas");
+  });
 });
 
 describe("training data", () => {
