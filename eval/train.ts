@@ -75,8 +75,11 @@ function train(all: TrainingExample[], opts: TrainConfig = OPTIONS): ModelFile {
     const members = Array.from({ length: Math.max(1, opts.ensemble) }, (_, m) => trainHead(classes, samples, { ...headOptions(name, opts), seed: opts.seed + 7919 * m }));
     heads[name] = averageHeads(members);
   }
+  // Where each kind was seen; general_info counts, so a kind said in messages that name no
+  // business ("I need to switch to another account") is no evidence of the one vertical that
+  // also has it (advice.ts lets only single-vertical kinds vote for a vertical).
   const kindVerticals: Record<string, Set<string>> = {};
-  for (const e of all) if (e.kind && e.vertical) (kindVerticals[e.kind] ??= new Set()).add(e.vertical);
+  for (const e of examples) if (e.kind && e.vertical) (kindVerticals[e.kind] ??= new Set()).add(e.vertical);
   return packModel(heads, prune, {
     trained_on: [...new Set(examples.map((e) => e.source))].sort(),
     kind_verticals: Object.fromEntries(Object.entries(kindVerticals).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => [k, [...v].sort()])),

@@ -69,6 +69,12 @@ describe("linear model", () => {
     expect(shippedModel().predict(text).vertical!.label).toBe("general_info");
     expect(extract(text).support_type).toBe("general_info");
   });
+  // account_update is a bank kind too, but a kind also said where no business is named is no
+  // evidence of the bank (only kinds of one vertical vote for it).
+  it.each(["I'd like to switch to my other user profile", "I need to register a new user"])("an account chore that names no business stays general: %s", (text) => {
+    expect(extract(text).support_type).toBe("general_info");
+    expect(shippedModel().kindVerticals[extract(text).issue!.issue_type]).toContain("general_info");
+  });
   it("a sure general_info outweighs a lone medium word of a vertical, but not a strong one", () => {
     // "subscription" alone is 2 points for saas; the model is sure the message names no business
     expect(extract("how do I cancel my newsletter subscription?").support_type).toBe("general_info");
