@@ -7,7 +7,7 @@ import { ANOTHER, ASKS_FOR, CHITCHAT, ENQUIRY, FAILURE, FOLLOW_UP, HAS_IT, HOLDS
 import { FALLBACK_ISSUE, LAST_SUBJECTS, NEED, NOT_A_PROBLEM, PROBLEM, REQUEST, SUBJECTS } from "./issue-subjects";
 import { isHardKind, KIND_OVER_FALLBACK, KIND_OVER_RULE, modelKind, type ModelAdvice } from "./model/advice";
 import { RequiredTextIndex, requiredText } from "./required-text";
-import { fold, splitSentences, trimSummary, type Span } from "./text";
+import { fold, splitSentences, trimSummary, wordCount, type Span } from "./text";
 
 export type Said = { content: string; index: number };
 
@@ -100,14 +100,6 @@ export function findIssueHit(messages: PreparedMessage[], hits: RuleHit[][], ver
   return best;
 }
 
-/** Words with a letter in them (what split on whitespace and filtered for a letter counts), without building them. */
-const wordCount = (s: string): number => {
-  WORD_WITH_LETTER.lastIndex = 0;
-  let n = 0;
-  while (WORD_WITH_LETTER.exec(s) !== null) n++;
-  return n;
-};
-const WORD_WITH_LETTER = /[^\s\p{L}]*\p{L}\S*/gu;
 
 /**
  * Whether the rule matched in a clause that states something, in a sentence that then asks

@@ -3,7 +3,7 @@
 // forward prefixes are not words of theirs. Once the ticket has its open issue, later batches
 // are read for what changed, not for the subject again.
 import type { AddMetadata, SupportProfile } from "../types";
-import { stripRedactions } from "./text";
+import { stripRedactions, wordCount } from "./text";
 
 const PREFIX = /^\s*(?:(?:re|fw|fwd|aw|wg|tr|rv|sv|vs|antw|odp|ynt|res|enc)\s*(?:\[\d+\])?\s*:\s*)+/i;
 // Subjects that say nothing of the problem: the form's default, a bare greeting or "question".
@@ -28,7 +28,6 @@ export function subjectOpensIssue(existing: SupportProfile | null, ticketId: unk
  * message's sentence after it when the subject alone is a word or two ("Refund: …").
  */
 export function summaryWithSubject(subject: string, found: string): string {
-  const words = subject.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
-  if (words >= 3 || !found || found.toLowerCase().includes(subject.toLowerCase())) return subject;
+  if (wordCount(subject) >= 3 || !found || found.toLowerCase().includes(subject.toLowerCase())) return subject;
   return `${subject.replace(/[\s:.!?-]+$/, "")}: ${found}`;
 }

@@ -75,6 +75,15 @@ export function stem(word: string): string {
   return w;
 }
 
+/** Whitespace-separated words with a letter in them ("42" and "..." are not words), without building them. */
+export function wordCount(s: string): number {
+  WORD_WITH_LETTER.lastIndex = 0;
+  let n = 0;
+  while (WORD_WITH_LETTER.exec(s) !== null) n++;
+  return n;
+}
+const WORD_WITH_LETTER = /[^\s\p{L}]*\p{L}\S*/gu;
+
 /** Stemmed word tokens of already folded text. */
 export function tokenize(folded: string): string[] {
   const out: string[] = [];
