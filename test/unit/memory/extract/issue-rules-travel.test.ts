@@ -127,7 +127,24 @@ describe("travel: what a guest finds wrong or has lost", () => {
   it.each(["Is the wifi free?", "does the pool have towels, or should I bring my own?"])("asked, it stays the model's question: %s", (text) => {
     expect(kindWith(text, "travel", sureOf("general_question", "travel"))).toBe("general_question");
   });
+  it.each([
+    "I left my jacket in the room this morning",
+    "i can't seem to find my watch",
+    "my camera seems to be missing",
+    "we lost our dog near the pool",
+    "is there a lost and found? I forgot my sunglasses",
+  ])("a guest's belonging lost or left behind is the stay's problem: %s", (text) => {
+    expect(kindOf(text, "travel")).toBe("accommodation_issue");
+  });
+  it.each([
+    ["I lost my card yesterday", "banking_fintech"],
+    ["the watch I ordered is missing from the box", "ecommerce"],
+    ["I lost my phone, please block the SIM", "telecom"],
+  ])("cards, phones and what was ordered are not lost property: %s", (text, vertical) => {
+    expect(kindOf(text, vertical as "banking_fintech" | "ecommerce" | "telecom")).not.toBe("accommodation_issue");
+  });
   it("a thing lost on a plane is not the hotel's", () => {
+    expect(kindOf("I left my jacket on the plane, how do I get it back?", "travel")).not.toBe("accommodation_issue");
     expect(kindOf("I left my phone on the plane, can you help me get it back", "travel")).not.toBe("accommodation_issue");
   });
 });

@@ -2,7 +2,7 @@
 // name the file and line. The shipped files are read at import, so importing them is a test too.
 import fs from "node:fs";
 import path from "node:path";
-import { detectIssue, hasSubstance, prepareMessage, scanRules } from "../../../../src/memory/extract/issue";
+import { detectIssue, hasSubstance, issueVerticalHint, prepareMessage, scanRules } from "../../../../src/memory/extract/issue";
 import type { Vertical } from "../../../../src/memory/types";
 import { ISSUE_RULES, parseRules, readFragments, RULE_FILES } from "../../../../src/memory/extract/issue-rules";
 import { kindOf, kindWith, sureOf } from "./issue-rules-helpers";
@@ -225,5 +225,36 @@ describe("saas: billed wrong after a plan change", () => {
       "Also, can you add two more seats?",
     ].map((content, index) => prepareMessage({ content, index }));
     expect(["bill_dispute", "invoice_issue"]).toContain(detectIssue(messages, messages.map(scanRules), "saas", null, null)?.issue_type);
+  });
+});
+
+// Registering is for anything (an account, a SIM, a product); a course's enrolment only where one is named.
+describe("edtech: a registration problem", () => {
+  it.each(["I can't register for the spring semester", "registration for the data science course keeps failing", "my exam registration is stuck"])(
+    "for a course, it is enrolment: %s",
+    (text) => {
+      expect(kindOf(text, "edtech_support")).toBe("enrolment_issue");
+    },
+  );
+  it.each(["can I report a registration issue?", "I do not know how to register, there is an error"])("for nothing named, it is not: %s", (text) => {
+    expect(kindOf(text, "general_info")).not.toBe("enrolment_issue");
+  });
+});
+
+// How much a rule's kind weighs in the choice of the vertical: a specific problem as much as a word and a half.
+describe("the vertical a rule votes for", () => {
+  const hintOf = (text: string) => {
+    const m = prepareMessage({ content: text, index: 0 });
+    return issueVerticalHint([scanRules(m)]);
+  };
+  it("a specific problem votes 4", () => {
+    expect(hintOf("i can't seem to find my watch")).toEqual({ travel: 4 });
+    expect(hintOf("my exam registration is stuck")).toEqual({ edtech_support: 4 });
+  });
+  it("a broad one votes 2", () => {
+    expect(hintOf("ok, let me book for tonight then")).toEqual({ travel: 2 });
+  });
+  it("a kind of several verticals votes for none", () => {
+    expect(hintOf("I can't log in")).toEqual({});
   });
 });
