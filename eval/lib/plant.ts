@@ -46,6 +46,24 @@ function listed(gen: Gen, label: string): Phrasing {
   };
 }
 
+/** Two or three people's values in a list written in the label's own language ("… y el de mi esposa es …"). */
+const ABROAD: { label: string; first: (l: string, x: string) => string; next: string[] }[] = [
+  { label: "pasaporte", first: (l, x) => `${l}: el mío es ${x}`, next: ["y el de mi esposa es", "y el de mi hijo es", ", el de mi marido"] },
+  { label: "numéro de passeport", first: (l, x) => `${l} : ${x}`, next: ["et celui de ma femme est", "et pour mon fils", ", celui de mon mari :"] },
+  { label: "Reisepassnummer", first: (l, x) => `${l}: ${x}`, next: [", meine Frau hat", "und der meines Sohnes lautet", "und für meine Tochter"] },
+  { label: "passaporte", first: (l, x) => `${l}: o meu é ${x}`, next: ["e o da minha esposa é", "e para o meu filho", ", o do meu marido é"] },
+  { label: "passaporto", first: (l, x) => `${l} ${x}`, next: ["e quello di mia moglie è", "e per mio figlio", ", mio marito ha"] },
+];
+function listedAbroad(gen: Gen): Phrasing {
+  return (rng) => {
+    const form = rng.pick(ABROAD);
+    const xs = Array.from({ length: rng.int(2, 3) }, () => gen(rng));
+    const glue = [...form.next].sort(() => rng.next() - 0.5);
+    const sentence = `${form.first(form.label, xs[0]!)}${xs.slice(1).map((x, i) => `${glue[i]!.startsWith(",") ? "" : " "}${glue[i]} ${x}`).join("")}.`;
+    return { sentence, values: xs };
+  };
+}
+
 const cardWithCode = (template: (c: string, code: string, exp: string) => string, brand?: string): Phrasing => (rng) => {
   const c = v.card(rng, brand);
   const code = v.cvv(rng, c.brand);
@@ -173,6 +191,7 @@ export const SECRET_PHRASINGS: Record<SecretClass, Phrasing[]> = {
     ]),
     listed(v.passport, "passport number"),
     listed(v.passport, "passport"),
+    listedAbroad(v.passport),
   ],
   imei: each(v.imei, [
     (x) => `The phone's IMEI is ${x}.`,

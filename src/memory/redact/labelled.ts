@@ -40,13 +40,18 @@ export function findLabelledValues(text: string): Candidate[] {
 // ------------------------------------------------------------------ lists
 
 // After a value: who it belongs to, then list words, then whose the next one is:
-// "K1234567 (me), K7654321 (my wife)", "P1234567 and my wife's is P7654321", "… for me and … for my son".
+// "K1234567 (me), K7654321 (my wife)", "P1234567 and my wife's is P7654321", "… for me and … for my son",
+// and the same in the other languages labels are read in: "… y el de mi esposa es …",
+// "… et celui de ma femme est …", "…, meine Frau hat …", "… e o da minha esposa é …".
 const OWNER = String.raw`(?:me|myself|him|her|us|them|(?:my|his|her|our|their)\s+(?:[\p{L}-]+\s+){0,2}?[\p{L}-]+(?:['’]s?)?)`;
+const OTHER_OWNER =
+  String.raw`(?:(?:(?:el|la|los|las|celui|celle|ceux|der|die|das|den|o|a|os|as|quello|quella|quelli|il|lo)\s+)?(?:de|di|da|do|del|della|von)\s+|(?:der|die|das|den)\s+)?` +
+  String.raw`(?:(?:o|a|os|as|il|la|lo|le|i)\s+)?(?:mi|mis|su|sus|tu|ma|mon|mes|sa|son|ses|notre|nos|mein\w*|sein\w*|ihr\w*|unser\w*|minha|meu|minhas|meus|sua|seu|mia|mio|mie|miei)\s+(?:[\p{L}-]+\s+){0,1}?[\p{L}-]+`;
 // "…; Anna Kowalski - K7654321", "…, Rahul: 7654321": a person named before a dash or colon.
 const NAMED = String.raw`(?:\p{Lu}[\p{L}'’.-]*\s+){0,2}\p{Lu}[\p{L}'’.-]*\s*[-–—:]\s*`;
 const LIST_GLUE = new RegExp(
-  String.raw`(?:\s+for\s+${OWNER})?(?:\s*\([^()\n]{1,30}\))?\s*(?:,\s*and|,|;|&|\+|/|and|or|plus)\s+` +
-    String.raw`(?:${NAMED}|(?:for\s+)?(?:${OWNER}|mine|his|hers|ours|theirs|(?:the\s+)?(?:other|second|third|next)(?:\s+one)?)\s*(?:(?:one|number|no\.?|nr\.?)\s*)?(?:(?:is|was|=|:|-)\s*)?)?`,
+  String.raw`(?:\s+for\s+${OWNER})?(?:\s*\([^()\n]{1,30}\))?\s*(?:,\s*(?:and|y|e|et|und|ou|oder|ed)|,|;|&|\+|/|and|or|plus|y|e|et|und|ou|oder|sowie|ed)\s+` +
+    String.raw`(?:${NAMED}|(?:for\s+|para\s+|pour\s+|f[üu]r\s+|per\s+)?(?:${OWNER}|${OTHER_OWNER}|mine|his|hers|ours|theirs|(?:the\s+)?(?:other|second|third|next)(?:\s+one)?)(?![\p{L}])\s*(?:(?:one|number|no\.?|nr\.?|n[uú]mero|num[ée]ro|nummer)\s*)?(?:(?:(?:is|was|est|es|ist|lautet|hat|tiene|tem|ha|a|é|è)(?![\p{L}])|=|:|-)\s*)?)?`,
   "iuy",
 );
 const MAX_LISTED = 8;

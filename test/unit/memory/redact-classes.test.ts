@@ -112,6 +112,30 @@ describe("passport numbers in other languages, and for several people", () => {
       expectRedacted({ message: `For ${ref}: ${listed}.`, secrets: used, type: "passport", keep: ref.split(" ").at(-1)! });
     }
   });
+  // The list in the label's own language: "… y el de mi esposa es …", "…, meine Frau hat …".
+  const OTHER_LISTS: [string, (a: string, b: string) => string][] = [
+    ["pasaporte", (a, b) => `pasaporte: ${a} y el de mi ${pick(["esposa", "marido", "hijo"])} es ${b}`],
+    ["pasaporte", (a, b) => `pasaporte ${a}, y para mi ${pick(["hija", "madre"])} ${b}`],
+    ["passeport", (a, b) => `numéro de passeport : ${a} et celui de ${pick(["ma femme", "mon fils", "mon mari"])} est ${b}`],
+    ["passeport", (a, b) => `passeport ${a}, et pour ${pick(["mon fils", "ma fille"])} ${b}`],
+    ["Reisepass", (a, b) => `Reisepass: ${a}, ${pick(["meine Frau", "mein Mann", "mein Sohn"])} hat ${b}`],
+    ["Reisepass", (a, b) => `Reisepass ${a} und der ${pick(["meiner Frau", "meines Mannes"])} ${pick(["ist", "lautet"])} ${b}`],
+    ["passaporte", (a, b) => `passaporte: ${a} e o da minha ${pick(["esposa", "filha"])} é ${b}`],
+    ["passaporte", (a, b) => `passaporte: o meu é ${a} e para o meu ${pick(["filho", "marido"])} ${b}`],
+    ["passaporto", (a, b) => `passaporto ${a} e quello di ${pick(["mia moglie", "mio figlio"])} ${b}`],
+  ];
+  it("removes every passport number of a list written in the label's language", () => {
+    for (let i = 0; i < 200; i++) {
+      const [a, b] = [passport(), passport()];
+      const ref = businessRef();
+      const [, write] = pick(OTHER_LISTS);
+      expectRedacted({ message: `${ref} — ${write(a, b)}.`, secrets: [a, b], type: "passport", keep: ref.split(" ").at(-1)! });
+    }
+  });
+  it("does not take the business reference after a passport for another one", () => {
+    expect(redactText("pasaporte X1234567 y reserva ABC12345").text).toBe("pasaporte [REDACTED:passport] y reserva ABC12345");
+    expect(redactText("Reisepass C01X00T47 und Buchung 12345678").text).toBe("Reisepass [REDACTED:passport] und Buchung 12345678");
+  });
 });
 
 describe("every identifier in a list", () => {
