@@ -27,7 +27,7 @@ const USED_TO_LOG_IN = new RegExp(
 // "login details: user jsmith / Hunter2024", "credentials: admin / Adm1n!pass": a user name, a
 // slash (or bar, comma, "and"), then the password.
 const CREDENTIAL_PAIR = new RegExp(
-  String.raw`(?:^|[^\p{L}])(?:credentials|creds|log-?in(?:\s+(?:details|info|data))?|log\s+in\s+details|user\s*(?:name)?\s*(?:and|&|/)\s*pass(?:word)?)\s*(?:are|is)?\s*[:=-]?\s*(?:user(?:name)?\s*[:=]?\s*)?[^\s/|,]{2,64}\s*(?:/|\||,|\s+and\s+)\s*(?:(?:pass(?:word)?|pw|pwd)\s*[:=]?\s*)?["'“]?${VALUE}`,
+  String.raw`(?:^|[^\p{L}])(?:credentials|creds|log-?in(?:\s+(?:details|info|data))?|log\s+in\s+details|user\s*(?:name)?\s*(?:and|&|/)\s*pass(?:word)?)\s*(?:are|is)?\s*[:=-]?\s*(?:user(?:name)?\s*[:=]?\s*)?[^\s/|,]{2,64}\s*(?:/|\||,|\s+and\s+)\s*(?:(?:pass(?:word)?|pwd|pw)\s*[:=]?\s*)?["'“]?${VALUE}`,
   "giu",
 );
 // "password is: correct horse battery staple": three to six plain words after the colon, to the

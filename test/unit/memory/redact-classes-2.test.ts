@@ -91,6 +91,10 @@ describe("credentials in other shapes: security answers, codes in words, user an
     }
     for (const message of ["login: jdoe / password", "login page / settings menu", "Login issue / billing question"]) expect(redactText(message).text).toBe(message);
   });
+  it("keeps the whole label of the pair's password ('pwd=', not 'pw' and the rest)", () => {
+    expect(redactText("Login: jsmith / pwd=Hunter2!").text).toBe("Login: jsmith / pwd=[REDACTED:password]");
+    expect(redactText("login jsmith / pw: Hunter2!").text).toBe("login jsmith / pw: [REDACTED:password]");
+  });
 });
 
 describe("a code named by its number of digits", () => {
