@@ -10,6 +10,14 @@ const EXPIRY_THEN_CODE =
 
 const CODE_ON_THE_BACK =
   /(?<![\p{L}\p{N}_.,/-])(\d{3,4})\s+(?:(?:is|are)\s+)?(?:on|at)\s+the\s+(?:back|reverse|front)(?![\p{L}])|(?:code|digits|numbers?)\s+(?:behind|(?:on|at)\s+the\s+(?:back|reverse))(?:\s+(?:is|are))?\s*[:=-]?\s*(\d{3,4})(?![\p{N}])/iu;
+/**
+ * A code named plainly soon after a card ("… 4539 1488 0343 6467 and the code is 902", "card
+ * …, code: 0421"): the card's, unless another kind of code is named ("error code 051", "promo
+ * code 902", "zip code").
+ */
+const CODE_NAMED =
+  /(?<![\p{L}])((?:[\p{L}]+\s+)?)code(?:\s+(?:is|was))?\s*[:=-]?\s*(\d{3,4})(?![\p{L}\p{N}_]|[.,]\d)/iu;
+const OTHER_CODES = /^(?:promo|promotional|discount|coupon|voucher|gift|error|response|decline|reason|status|zip|postal|post|area|sort|country|dialling|dialing|pin|reference|ref|tracking|booking|confirmation|order|product|item|bar|qr|otp|verification|access|activation|referral|tax|branch|swift|bic|ifsc|routing|transaction|auth|authorisation|authorization|approval)\s+$/i;
 /** How far after a card a code "on the back" is still that card's: the rest of its sentence or two. */
 const CODE_REACH = 100;
 
@@ -24,12 +32,19 @@ export function findCodesAfterCards(text: string, cards: Candidate[]): Candidate
       out.push({ start: end - m[1]!.length, end, type: "cvv", priority: PRIORITY.labelled });
       continue;
     }
-    const back = CODE_ON_THE_BACK.exec(text.slice(card.end, card.end + CODE_REACH).split("\n")[0]!);
+    const after = text.slice(card.end, card.end + CODE_REACH).split("\n")[0]!;
+    const back = CODE_ON_THE_BACK.exec(after);
     if (back) {
       // "321 on the back" or "the code behind is 321"
       const code = back[1] ?? back[2]!;
       const start = card.end + back.index + back[0].lastIndexOf(code);
       out.push({ start, end: start + code.length, type: "cvv", priority: PRIORITY.labelled });
+      continue;
+    }
+    const named = CODE_NAMED.exec(after);
+    if (named && !OTHER_CODES.test(named[1]!)) {
+      const start = card.end + named.index + named[0].length - named[2]!.length;
+      out.push({ start, end: start + named[2]!.length, type: "cvv", priority: PRIORITY.labelled });
     }
   }
   return out;

@@ -32,6 +32,24 @@ describe("card security codes by any name, near a card", () => {
     }
   });
 
+  it("removes a code named plainly right after a card number, but not another kind of code", () => {
+    for (let i = 0; i < 120; i++) {
+      const card = withCheck(`4${digits(14, "0123456789")}`, passesLuhn).replace(/(\d{4})(?=\d)/g, pick(["$1 ", "$1-", "$1"]));
+      const v = digits(pick([3, 4]));
+      const ref = businessRef();
+      const message = pick([
+        `For ${ref}: my card number is ${card} and the code is ${v}`,
+        `${ref}, card ${card}, code: ${v}`,
+        `Pay ${ref} with ${card}, its code ${v}.`,
+      ]);
+      expectRedacted({ message, secrets: [v], type: "cvv", keep: ref.split(" ").at(-1)! });
+      expect(redactText(message).text).not.toContain(card);
+    }
+    for (const tail of ["was declined with error code 051", "and promo code 902", "; my zip code is 1000", "and my order code is 4411"]) {
+      expect(redactText(`card 4539148803436467 ${tail}`).text).toBe(`card [REDACTED:card_number] ${tail}`);
+    }
+  });
+
   it("leaves a code on the back of something that is not a card", () => {
     for (const message of ["The code on the back of the box is 123456.", "The serial on the back of the router is 4471."]) expect(redactText(message).text).toBe(message);
   });
@@ -193,6 +211,15 @@ describe("bank accounts next to a sort code or a BSB", () => {
 });
 
 describe("more names and places for a secret", () => {
+  it("removes a personal tax number by its national names (TFN, ITIN, Steuer-ID), and keeps a company's tax id", () => {
+    for (let i = 0; i < 60; i++) {
+      const v = pick([`${digits(3)} ${digits(3, "0123456789")} ${digits(3, "0123456789")}`, digits(9), `${digits(2)} ${digits(3, "0123456789")} ${digits(3, "0123456789")} ${digits(3, "0123456789")}`]);
+      const ref = businessRef();
+      const label = pick(["Tax file number", "my TFN is", "TFN:", "Steuer-ID", "meine Steuer-ID:", "Steueridentifikationsnummer"]);
+      expectRedacted({ message: `Re ${ref}: ${label} ${v}`, secrets: [v], type: "national_id", keep: ref.split(" ").at(-1)! });
+    }
+    for (const message of ["our tax id is GB123456789 for the invoice", "the tax file number was lodged last year"]) expect(redactText(message).text).toBe(message);
+  });
   it("removes a password after 'pass is' when it mixes letters with digits or symbols, and keeps plain words and a pass's number", () => {
     for (let i = 0; i < 60; i++) {
       const p = `${pick(["Summer", "Kj", "blue", "Admin"])}${digits(4)}${pick(["!", "#", ""])}`;
