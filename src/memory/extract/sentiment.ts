@@ -1,6 +1,10 @@
 // The customer's mood in these messages and any threat to escalate. Mood is a reading of
 // this batch only: whether it becomes a trait is merge.ts's decision, not ours.
 import type { Mood } from "../types";
+import {
+  AIRLINES, ECOMMERCE_BRANDS, EDTECH_PLATFORMS, FINTECH_BRANDS, HOTEL_CHAINS, SAAS_BRANDS, SAAS_INTEGRATIONS, TELECOM_BRANDS,
+  TRAVEL_BRANDS, type NameList,
+} from "./brands";
 import { RULE_FRAGMENTS } from "./issue-rules";
 import { clauseAround } from "./risk-evidence";
 
@@ -56,9 +60,21 @@ const ACRONYM = new Set(
     .split(" "),
 );
 
-// Any named company can be where the customer goes next ("I'm switching to Airtel").
+// Any named company can be where the customer switches to ("I'm switching to Airtel").
 // A determiner is not a company: "I will go to the ombudsman" names no competitor.
 const COMPETITOR_HINT = "(?!(?:the|a|an|my|our|your|this|that|his|her|their|its)\\b)[a-z][a-z0-9&.-]+";
+// Moving or going somewhere is leaving only for a company we know by name ("moving to Vodafone",
+// "going with Ryanair next time"): "we're moving to Berlin" is a change of address. Names that
+// are everyday words ("three", "target", "orange") are left out.
+const PLAIN_WORD_NAMES = new Set(["three", "target", "orange", "wish", "noon", "otto", "box", "make", "linear", "segment", "sage", "tally", "zoom", "plus", "ideal", "chase", "wise", "spirit", "frontier", "delta", "united", "personal", "dialog", "glo", "jazz", "cox", "ee", "tim", "vivo", "honor", "itc", "taj", "riu", "courtyard", "hampton", "alison", "canvas", "api", "free mobile"]);
+const namesOf = (list: NameList | string[]): string[] => (Array.isArray(list) ? list : Object.entries(list).flatMap(([name, other]) => [name, ...other]));
+const COMPANY = [AIRLINES, ECOMMERCE_BRANDS, EDTECH_PLATFORMS, FINTECH_BRANDS, HOTEL_CHAINS, SAAS_BRANDS, SAAS_INTEGRATIONS, TELECOM_BRANDS, TRAVEL_BRANDS]
+  .flatMap(namesOf)
+  .map((n) => n.toLowerCase())
+  .filter((n, i, all) => !PLAIN_WORD_NAMES.has(n) && all.indexOf(n) === i)
+  .sort((a, b) => b.length - a.length)
+  .map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
+  .join("|");
 const CHURN = rx([
   String.raw`\bcancel\w* (?:my|our|the|this) (?:\w+ )?(?:subscription|account|membership|plan|contract|service|card|policy|connection|line|order)s?\b`,
   String.raw`\bclose (?:my|our) (?:\w+ )?account\b`, String.raw`\bterminate (?:my|our|the) (?:contract|service|subscription|account)\b`,
@@ -70,7 +86,10 @@ const CHURN = rx([
   String.raw`\bnever (?:use|order|buy|fly|shop|bank|book) (?:from |with )?(?:you|this)\w* again\b`, String.raw`\bgo (?:to|with) (?:a |your )?competitor\b`,
   String.raw`\b(?:not|won'?t be) renew(?:ing)?\b`, String.raw`\bfind (?:another|a new|a better) (?:provider|bank|company|service|platform|carrier|network)\b`,
   String.raw`\bdelete (?:my|our) account\b`, String.raw`\bunsubscribe\b`,
-  String.raw`\b(?:i'?m|i am|we'?re|we are|i'?ll|i will|we'?ll|we will|going to|gonna) (?:be )?(?:switch\w*|mov\w*|port\w*|go\w*) (?:over )?(?:to|with) (?:a |another |your )?(?:competitor|${COMPETITOR_HINT})\b`,
+  String.raw`\b(?:i'?m|i am|we'?re|we are|i'?ll|i will|we'?ll|we will|going to|gonna) (?:be )?(?:switch\w*|port\w*) (?:over )?(?:to|with) (?:a |another |your )?(?:competitor|${COMPETITOR_HINT})\b`,
+  String.raw`\b(?:(?:i'?m|i am|we'?re|we are|i'?ll|i will|we'?ll|we will|going to|gonna)(?: be)?|and|then|or) (?:switch\w*|port\w*|mov\w*|go\w*) (?:over )?(?:to|with) (?:a |another |your )?(?:competitor|${COMPANY})(?![a-z0-9&-])`,
+  // "fix this or I'm cancelling", "I'm cancelling and moving to …": cancelling, with nothing named after it
+  String.raw`\b(?:i'?m|i am|we'?re|we are|i'?ll|i will|we'?ll|we will) (?:be )?cancel+(?:ing)?(?= *(?:$|[,.;!?]|and\b|then\b|everything\b|it all\b))`,
 ]);
 const CUE = /\b(?:one more (?:day|time|week|hour)|any more of this|i'?ll|i will|we'?ll|we will|i'?m going to|i am going to|we'?re going to|going to|gonna|ready to|about to|thinking (?:of|about)|considering|plan(?:ning)? to|might|seriously|otherwise|or else|or i|unless|if (?:this|it|you|i|the|nothing|that)|last chance|final warning|no choice but|will have to|have no option)\b/;
 const THREATS: { kind: ThreatKind; re: RegExp }[] = [

@@ -91,4 +91,20 @@ describe("risk signals", () => {
   it("has none for a calm ordinary question", () => {
     expect(extract("How do I change my delivery address?").risk_signals).toEqual([]);
   });
+
+  // Moving somewhere is leaving only for a company known by name; cancelling needs no object.
+  it.each([
+    ["If it's not fixed by Friday I'm cancelling and moving to Vodafone.", "high"],
+    ["fix this or I'm cancelling", "high"],
+    ["we're going to go with Salesforce instead", "high"],
+    ["I'm going with Ryanair next time", "medium"],
+  ])("leaving for a named company, or cancelling, is churn: %s", (text, severity) => {
+    expect(risks(text).churn).toBe(severity);
+  });
+  it.each(["I'm moving to London next month, please update my address", "We're moving to Berlin, can I take my contract with me?", "I'm going to the airport now", "We will go with the cheaper plan"])(
+    "a move to a place, or a choice of plan, is no churn: %s",
+    (text) => {
+      expect(risks(text).churn).toBeUndefined();
+    },
+  );
 });
