@@ -92,6 +92,14 @@ describe("risk signals", () => {
     expect(extract("How do I change my delivery address?").risk_signals).toEqual([]);
   });
 
+  it.each(["I've asked my bank to reverse the charge.", "I got my bank to dispute the transaction", "my bank will reverse it if you don't"])("a bank asked to reverse a payment is a chargeback: %s", (text) => {
+    expect(risks(text).chargeback).toBe("high");
+  });
+  it.each(["I called my bank and they said it was you", "I asked my bank for a statement"])("a bank named for something else is none, nor a fraud: %s", (text) => {
+    expect(risks(text).chargeback).toBeUndefined();
+    expect(risks(text).fraud).toBeUndefined();
+  });
+
   // Moving somewhere is leaving only for a company known by name; cancelling needs no object.
   it.each([
     ["If it's not fixed by Friday I'm cancelling and moving to Vodafone.", "high"],
