@@ -6,6 +6,8 @@ import { packModel } from "../../../../eval/lib/pack";
 import { trainHead } from "../../../../eval/lib/logistic";
 import { createRng } from "../../../../bench/lib/rng";
 import { corpusNames, loadCorpus, loadTrainingOnly, loadVerticalOnly, rowTarget, trainingOnlyNames } from "../../../../eval/lib/corpora";
+import { modelVerticalHint } from "../../../../src/memory/extract/model/advice";
+import { sureOf } from "./issue-rules-helpers";
 import { extract } from "./run";
 
 /** A small two-class problem built from a seed: "card" words vs "parcel" words, with noise. */
@@ -74,6 +76,18 @@ describe("linear model", () => {
   it.each(["I'd like to switch to my other user profile", "I need to register a new user"])("an account chore that names no business stays general: %s", (text) => {
     expect(extract(text).support_type).toBe("general_info");
     expect(shippedModel().kindVerticals[extract(text).issue!.issue_type]).toContain("general_info");
+  });
+  // saas, telecom and edtech have no public corpus here: the model hardly learned them, so where
+  // the words name one firmly and nothing of the model's business, the model only breaks ties.
+  it("a sure model is a tie-break against a strong word of a vertical it hardly learned, not of one it learned", () => {
+    const bank = sureOf("duplicate_charge", "banking_fintech");
+    expect(modelVerticalHint(bank, { telecom: 3 })).toEqual({ banking_fintech: 4 });
+    expect(modelVerticalHint(bank, { edtech_support: 3 })).toEqual({ banking_fintech: 4 });
+    expect(modelVerticalHint(bank, { telecom: 2 })).toEqual({ banking_fintech: 12 });
+    expect(modelVerticalHint(bank, { travel: 3 })).toEqual({ banking_fintech: 12 });
+    expect(modelVerticalHint(bank, { telecom: 3, banking_fintech: 1 })).toEqual({ banking_fintech: 12 });
+    // "no business named" is not a business the model prefers: its vote stands
+    expect(modelVerticalHint({ ...bank, vertical: { label: "general_info", probability: 0.99 } }, { saas: 3 }).general_info).toBe(6);
   });
   it("a sure general_info outweighs a lone medium word of a vertical, but not a strong one", () => {
     // "subscription" alone is 2 points for saas; the model is sure the message names no business
