@@ -117,7 +117,11 @@ const TERMS: Record<Vertical, Tiers> = {
       "call drop", "call drops", "dropped calls", "calls dropping", "calls keep dropping", "voicemail", "text messages",
       "incoming calls", "outgoing calls", "tower", "mast", "dth", "set-top box", "set top box", "tv channels", "phone bill",
       "mobile bill", "handset", "hotspot", "data allowance", "allowance", "dial tone", "line test", "tethering", "internet speed", "internet connection",
-      "internet is down", "no internet", "slow internet", "mbps", "megabits", "line rental",
+      "internet is down", "no internet", "slow internet", "mbps", "megabits", "line rental", "data usage", "data runs out",
+      "data ran out", "run out of data", "ran out of data", "running out of data",
+      // "my data" is someone's personal data (NEUTRAL) unless it runs out or has a plan
+      "my data runs out", "my data ran out", "my data is running out", "my data usage", "my data plan", "my data allowance",
+      "my data balance", "my data pack", "my data bundle", "my data limit", "my data speed", "my data connection", "my data roaming",
       "unlimited calls", "talk time", "telecom", "mobile plan", "phone plan", "sim swap", "number port", "portability",
       "red movil", "senal", "recarga", "reseau", "forfait", "netz", "empfang", "rete", "segnale", "ricarica", "rede", "sinal",
     ],

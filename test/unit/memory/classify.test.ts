@@ -18,10 +18,13 @@ describe("classifyVertical in auto mode", () => {
     ["I can't open the week 3 quiz on Moodle", "edtech_support"],
     ["the sauna was closed all weekend", "travel"],
     ["how long does a pedicure take?", "travel"],
+    ["my data runs out way too fast, is something using it?", "telecom"],
+    ["I ran out of data again halfway through the month", "telecom"],
     ["what's the weather like", "general_info"],
     ["tell me a joke", "general_info"],
     ["", "general_info"],
     ["ok", "general_info"],
+    ["please delete my data", "general_info"],
   ])("%s → %s", (text, vertical) => {
     const r = classifyVertical(text, AUTO);
     expect(r.vertical).toBe(vertical);

@@ -143,6 +143,12 @@ describe("travel: what a guest finds wrong or has lost", () => {
   ])("cards, phones and what was ordered are not lost property: %s", (text, vertical) => {
     expect(kindOf(text, vertical as "banking_fintech" | "ecommerce" | "telecom")).not.toBe("accommodation_issue");
   });
+  it.each(["Our hotel is under renovation and the pool is closed", "the spa was shut the whole week of our stay", "there's construction noise outside our room from 7am"])(
+    "a hotel's facility closed or building work is the stay's problem: %s",
+    (text) => {
+      expect(kindOf(text, "travel")).toBe("accommodation_issue");
+    },
+  );
   it("a thing lost on a plane is not the hotel's", () => {
     expect(kindOf("I left my jacket on the plane, how do I get it back?", "travel")).not.toBe("accommodation_issue");
     expect(kindOf("I left my phone on the plane, can you help me get it back", "travel")).not.toBe("accommodation_issue");
