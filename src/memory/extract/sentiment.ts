@@ -193,12 +193,25 @@ function shouting(content: string): number {
   return 0;
 }
 
+/** "not angry", "not really upset", "isn't terrible": a feeling denied right before its word. */
+const DENIED_FEELING = /\b(?:not|never|no longer|\w+n'?t)\s+(?:(?:at all|really|that|too|so|very|even|remotely|particularly|overly)\s+)?$/;
+
+/** Matches of `re` in `text` whose words are not denied just before them ("I'm not angry"). */
+function countAffirmed(re: RegExp, text: string): number {
+  re.lastIndex = 0;
+  let n = 0;
+  for (let hit = re.exec(text); hit !== null; hit = re.exec(text)) {
+    if (!DENIED_FEELING.test(text.slice(Math.max(0, hit.index - 24), hit.index))) n++;
+  }
+  return n;
+}
+
 /** Negative points of one message: strong words count double, shouting and "!!!" add to them. */
 export function negativity(m: Prepared): { angry: number; score: number } {
   let n = negativityOf.get(m);
   if (n) return n;
-  const angry = countMatches(ANGRY, m.folded);
-  const frustrated = countMatches(FRUSTRATED, m.folded);
+  const angry = countAffirmed(ANGRY, m.folded);
+  const frustrated = countAffirmed(FRUSTRATED, m.folded);
   const extras = (/!{2,}|\?!|!\?/.test(m.content) ? 1 : 0) + shouting(m.content);
   negativityOf.set(m, (n = { angry, score: 2 * angry + frustrated + extras }));
   return n;

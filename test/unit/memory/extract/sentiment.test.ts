@@ -21,6 +21,15 @@ describe("mood", () => {
     expect(moods).toContain(extract(text).mood);
   });
 
+  it.each(["Honestly I'm not angry, just confused about the bill.", "I'm not upset, just asking when it ships", "I am not really frustrated, I just want to understand the fee", "this is not terrible but could be better"])(
+    "a feeling denied is no bad mood: %s",
+    (text) => {
+      expect(extract(text).mood).toBe("calm");
+    },
+  );
+  it.each(["I'm not happy with this service", "This is not acceptable", "I'm not angry, I'm furious"])("a denial that is itself the complaint still counts: %s", (text) => {
+    expect(["frustrated", "angry"]).toContain(extract(text).mood);
+  });
   it("does not read acronyms and refs as shouting", () => {
     expect(extract("My UPI txn for the KYC fee via NEFT and PNR ABC123 — can you check?").mood).toBe("calm");
   });
