@@ -38,6 +38,15 @@ describe("resolution preference", () => {
   it("reads 'rather than' as a refusal of the first option", () => {
     expect(extract("I'd prefer a replacement rather than a refund.").resolution_preference?.method).toBe("replacement");
   });
+  it.each<[string, ResolutionMethod]>([
+    ["I would rather have a replacement than a refund", "replacement"],
+    ["I would rather have a refund than store credit", "refund"],
+  ])("reads what comes after 'than' as the option refused: %s", (text, method) => {
+    expect(extract(text).resolution_preference?.method).toBe(method);
+  });
+  it("does not read bullet points as loyalty points", () => {
+    expect(extract("Please keep answers short, bullet points are fine").resolution_preference).toBeNull();
+  });
 
   it("ignores what the agent offers", () => {
     expect(extract(["My order is late.", "agent: I can offer you store credit or a refund."]).resolution_preference).toBeNull();
@@ -55,6 +64,8 @@ describe("communication preference", () => {
     ["Please explain in detail why my claim was rejected.", { style: "detailed" }],
     ["Dear Sir or Madam, I am writing to complain about my bill. Yours faithfully", { style: "formal" }],
     ["I'm only available mornings, best to call before 11am.", { times: "mornings" }],
+    ["Do not call me, WhatsApp only please", { channel: "whatsapp" }],
+    ["Please keep answers short, bullet points are fine", { style: "direct" }],
     ["Can you reply in Spanish please?", { language: "es" }],
     ["¿Hablan español? Mi pedido no llegó.", { language: "es" }],
   ])("%s", (text, expected) => {
