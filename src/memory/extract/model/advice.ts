@@ -2,7 +2,9 @@
 // each only when the model is sure enough (probability thresholds chosen by cross-validation on
 // the training data, `npm run train -- --cv 4`, see eval/README.md). Rules keep the last word
 // on hard signals.
-import type { Vertical } from "../../types";
+import { VERTICALS, type Vertical } from "../../types";
+
+const VERTICAL_INDEX = Object.fromEntries(VERTICALS.map((v, i) => [v, i])) as Record<Vertical, number>;
 import { shippedModel } from "./linear";
 
 export type KindAdvice = { kind: string; probability: number; verticals: string[] };
@@ -101,12 +103,16 @@ export function modelVerticalHint(advice: ModelAdvice | null, evidence: Partial<
   // The kind head's word too: kinds that live in one vertical only ("the shower only runs cold"
   // is a guest's room problem) vote for it when the head is sure of them, as a rule's kind does.
   const { probabilities, onlyVertical } = advice.kinds;
-  const mass: Partial<Record<Vertical, number>> = {};
+  const mass = new Float64Array(VERTICALS.length);
   for (let c = 0; c < onlyVertical.length; c++) {
     const v = onlyVertical[c];
-    if (v) mass[v] = (mass[v] ?? 0) + probabilities[c]!;
+    if (v) mass[VERTICAL_INDEX[v]]! += probabilities[c]!;
   }
-  for (const [v, m] of Object.entries(mass) as [Vertical, number][]) if (m >= KIND_VOTE.from) out[v] = (out[v] ?? 0) + vote(v, KIND_VOTE.vote);
+  for (let i = 0; i < mass.length; i++) {
+    if (mass[i]! < KIND_VOTE.from) continue;
+    const v = VERTICALS[i]!;
+    out[v] = (out[v] ?? 0) + vote(v, KIND_VOTE.vote);
+  }
   return out;
 }
 /** The kind head's vote: the probability its single-vertical kinds must reach together, and the vote (as the vertical head's surest). */
