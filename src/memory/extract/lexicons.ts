@@ -91,7 +91,7 @@ const TERMS: Record<Vertical, Tiers> = {
       "pnr", "flight", "flights", "boarding pass", "boarding gate", "denied boarding", "airline", "airport", "layover", "stopover", "baggage", "luggage",
       "suitcase", "checked bag", "carry-on", "hand luggage", "hotel", "hostel", "resort", "itinerary", "e-ticket", "eticket", "train",
       "rail", "railway", "bus ticket", "coach", "ferry", "cruise", "visa", "passport", "departure", "arrival", "gate", "terminal",
-      "check-in", "check in", "checkout time", "check-out", "room", "reservation", "booking", "booked", "trip", "vacation", "holiday",
+      "check-in", "check in", "checkout time", "check-out", "reservation", "booking", "booked", "trip", "vacation", "holiday",
       "frequent flyer", "air miles", "lounge", "rebook", "rebooked", "rebooking", "missed connection", "connecting flight",
       "flight number", "eu261", "overbooked", "overbooking", "seat selection", "window seat", "aisle seat", "cabin", "tatkal",
       "waitlisted ticket", "car rental", "rental car", "hire car", "taxi", "cab", "ride", "driver", "pickup", "travel", "traveling",
@@ -102,7 +102,7 @@ const TERMS: Record<Vertical, Tiers> = {
       "late check-out", "early check-in", "pet policy", "double room", "single room", "twin room", "in the hold", "cargo hold", "gate-checked", "gate check", "check in online", "web check-in", "holiday package", "tour package", "travel insurance",
     ],
     medium: ["ticket", "tickets", "seat", "delayed", "reschedule", "compensation",
-      "guest", "stay", "destination", "journey", "bag", "bags", "tour",
+      "guest", "stay", "destination", "journey", "bag", "bags", "tour", "room",
       // a hotel's services: what its guests ask about besides the booking
       "swimming pool", "pool", "gym", "reception", "towels", "suite", "lobby",
       "pedicure", "manicure", "jacuzzi", "bathrobe"],
@@ -170,6 +170,8 @@ const NEUTRAL = [
   "pay attention", "pay off", "sign up", "on hold", "put on hold", "hold music", "back and forth", "a lot", "bank holiday",
   "public holiday", "registered mobile number", "registered phone number", "registered email", "personal data", "my data",
   "your data", "data you hold", "mobile app", "the app", "your app", "android app", "ios app", "iphone app",
+  // a room that is no hotel's
+  "living room", "dining room", "chat room", "room for improvement", "waiting room", "meeting room", "meeting rooms", "server room",
 ];
 
 /** Brands too ambiguous as plain words to vote ("target", "orange", "delta", "wise", "chase"). */
@@ -178,7 +180,7 @@ const AMBIGUOUS = new Set([
   "glo", "digi", "m1", "jazz", "cox", "three", "make", "linear", "box", "segment", "sage", "tally", "zoom", "scoot", "swish", "momo",
   "tez", "wise", "card", "grab", "bolt", "avis", "budget", "ola", "riu", "courtyard", "hampton", "accor", "alison", "chase", "ideal",
   "southwest", "united", "azul", "gol", "inter", "api", "sas", "itc", "taj", "canvas", "pin", "ee", "tim", "vivo", "honor", "nothing phone",
-  "maya", "dialog", "personal", "kerry", "sendit", "wire", "statement", "ride", "driver", "pickup", "host", "gate", "room",
+  "maya", "dialog", "personal", "kerry", "sendit", "wire", "statement", "ride", "driver", "pickup", "host", "gate",
   // "top-ups", "follow-ups", "ups and downs": the carrier UPS is a plain word once folded to lower case
   "ups",
 ]);

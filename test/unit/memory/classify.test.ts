@@ -19,6 +19,8 @@ describe("classifyVertical in auto mode", () => {
     ["the sauna was closed all weekend", "travel"],
     ["how long does a pedicure take?", "travel"],
     ["my data runs out way too fast, is something using it?", "telecom"],
+    ["the room smells of smoke, can we change it?", "travel"],
+    ["the sofa for my living room arrived with a broken leg", "ecommerce"],
     ["I ran out of data again halfway through the month", "telecom"],
     ["what's the weather like", "general_info"],
     ["tell me a joke", "general_info"],
