@@ -4,9 +4,9 @@
 import { classifyVertical, scoreVerticals } from "../classify";
 import type { Extraction, ExtractionInput, Extractor, Vertical } from "../types";
 import { findIdentity } from "./identity";
-import { detectIssue, hasSubstance, issueVerticalHint, prepareMessage, scanRules, type PreparedMessage, type RuleHit } from "./issue";
+import { detectIssue, hasSubstance, issueVerticalHint, prepareMessage, scanRules, substantiveSentences, type PreparedMessage, type RuleHit } from "./issue";
 import { detectLanguage } from "./language";
-import { adviseFromModel, modelVerticalHint, type ModelAdvice } from "./model/advice";
+import { adviseFromModel, modelVerticalHint, wordsDecideVertical, type ModelAdvice } from "./model/advice";
 import { findCommunicationPreference, findResolutionPreference } from "./preferences";
 import { findRefs } from "./refs";
 import { customerConfirmsResolved } from "./resolved";
@@ -24,9 +24,9 @@ function routeWithHistory(
   text: string,
   input: ExtractionInput,
   hints: Partial<Record<Vertical, number>>,
+  lexicon: Partial<Record<Vertical, number>>,
   advice: ModelAdvice | null,
 ): { vertical: Vertical; confidence: number } {
-  const lexicon = scoreVerticals(text);
   const evidence = addVotes(lexicon, hints);
   const modelHints = modelVerticalHint(advice, evidence);
   const c = classifyVertical(text, input.settings, addVotes(hints, modelHints), lexicon);
@@ -79,8 +79,16 @@ export function extractDeterministic(input: ExtractionInput): Extraction {
   }
   const said = [subject, allCustomerText].join("\n");
   const language = allCustomerText.trim() ? detectLanguage(allCustomerText) : undefined;
-  const advice = hasSubstance(customer) ? adviseFromModel(said, language) : null;
-  const { vertical, confidence } = routeWithHistory(said, input, issueVerticalHint(customerHits), advice);
+  const hints = issueVerticalHint(customerHits);
+  const lexicon = scoreVerticals(said);
+  // The model is asked only where it can change something: the vertical (unless the tenant fixes
+  // it or the words decide it, see wordsDecideVertical) or the issue kind (unless a rule names
+  // one in a text of several sentences, where detectIssue lets no model overrule it). Where it
+  // cannot, the confidence is the words' alone.
+  const verticalDecided = input.settings.support_type_mode === "single" || (input.settings.support_type_mode === "auto" && wordsDecideVertical(addVotes(lexicon, hints)));
+  const kindDecided = customerHits.some((h) => h.length > 0) && substantiveSentences(customer) > 1;
+  const advice = hasSubstance(customer) && !(verticalDecided && kindDecided) ? adviseFromModel(said, language) : null;
+  const { vertical, confidence } = routeWithHistory(said, input, hints, lexicon, advice);
 
   const refs = [subject, ...customerTexts, ...agentTexts].flatMap((t) => findRefs(t));
   const uniqueRefs = [...new Map(refs.map((r) => [r.value.toUpperCase(), r])).values()];

@@ -129,7 +129,8 @@ function statedBeforeAsking(hit: IssueHit): boolean {
   return clause !== "" && !QUESTION_START.test(clause.replace(/^[^a-z]+/, "")) && isQuestion({ ...s, folded: s.folded.slice(at + after + 1) });
 }
 
-const substantiveSentences = (messages: PreparedMessage[]): number =>
+/** Sentences that say more than a greeting, thanks or small talk. Over more than one, the model may not overrule a rule's kind (detectIssue). */
+export const substantiveSentences = (messages: PreparedMessage[]): number =>
   messages.reduce((n, m) => n + m.sentences.filter((s) => !CHITCHAT.test(s.folded) && !THANKS_ONLY.test(s.folded.trim()) && wordCount(s.folded) >= 2).length, 0);
 
 /** Whether any sentence says more than a greeting, thanks or small talk (the model reads only such text). */

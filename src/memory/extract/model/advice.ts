@@ -115,6 +115,21 @@ export function modelVerticalHint(advice: ModelAdvice | null, evidence: Partial<
   }
   return out;
 }
+/**
+ * Whether the model's votes cannot change the vertical the words choose: where the words speak
+ * clearly (CLEAR_EVIDENCE) both heads only break ties, so a lead over the runner-up of more than
+ * their two tie-break votes stands whatever the model reads. The extractor then does not ask
+ * the model for the vertical (it costs a sixth of the extraction).
+ */
+export function wordsDecideVertical(evidence: Partial<Record<Vertical, number>>): boolean {
+  let top = 0;
+  let second = 0;
+  for (const w of Object.values(evidence)) {
+    if (w > top) (second = top), (top = w);
+    else if (w > second) second = w;
+  }
+  return top >= CLEAR_EVIDENCE && top - second > 2 * TIE_BREAK_VOTE;
+}
 /** The kind head's vote: the probability its single-vertical kinds must reach together, and the vote (as the vertical head's surest). */
 const KIND_VOTE = { from: 0.9, vote: 6 };
 const CLEAR_EVIDENCE = 5;

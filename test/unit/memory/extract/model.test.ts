@@ -6,7 +6,7 @@ import { packModel } from "../../../../eval/lib/pack";
 import { trainHead } from "../../../../eval/lib/logistic";
 import { createRng } from "../../../../bench/lib/rng";
 import { corpusNames, loadCorpus, loadTrainingOnly, loadVerticalOnly, rowTarget, trainingOnlyNames } from "../../../../eval/lib/corpora";
-import { modelVerticalHint } from "../../../../src/memory/extract/model/advice";
+import { modelVerticalHint, wordsDecideVertical } from "../../../../src/memory/extract/model/advice";
 import { sureOf } from "./issue-rules-helpers";
 import { extract } from "./run";
 
@@ -88,6 +88,21 @@ describe("linear model", () => {
     expect(modelVerticalHint(bank, { telecom: 3, banking_fintech: 1 })).toEqual({ banking_fintech: 12 });
     // "no business named" is not a business the model prefers: its vote stands
     expect(modelVerticalHint({ ...bank, vertical: { label: "general_info", probability: 0.99 } }, { saas: 3 }).general_info).toBe(6);
+  });
+  // Where the words decide the vertical, the extractor does not ask the model for it: its two
+  // tie-break votes (2 each) could not close a lead of more than 4 over a clear score.
+  it("the words decide the vertical only on a clear score with a lead the model's tie-breaks cannot close", () => {
+    expect(wordsDecideVertical({ telecom: 8, banking_fintech: 3 })).toBe(true);
+    expect(wordsDecideVertical({ telecom: 7, banking_fintech: 3 })).toBe(false);
+    expect(wordsDecideVertical({ telecom: 4 })).toBe(false);
+    expect(wordsDecideVertical({ telecom: 5 })).toBe(true);
+    expect(wordsDecideVertical({})).toBe(false);
+    // and then even the surest model cannot move it
+    const bank = sureOf("card_declined", "banking_fintech");
+    const evidence = { telecom: 9, banking_fintech: 4 };
+    const withModel = { ...evidence, ...Object.fromEntries(Object.entries(modelVerticalHint(bank, evidence)).map(([v, w]) => [v, (evidence[v as keyof typeof evidence] ?? 0) + w])) };
+    expect(wordsDecideVertical(evidence)).toBe(true);
+    expect(Math.max(...Object.values(withModel))).toBe(withModel.telecom);
   });
   it("a sure general_info outweighs a lone medium word of a vertical, but not a strong one", () => {
     // "subscription" alone is 2 points for saas; the model is sure the message names no business
