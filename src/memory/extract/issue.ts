@@ -5,7 +5,7 @@ import type { ExtractedIssue, OpenIssue, Urgency, Vertical } from "../types";
 import { ISSUE_RULES, RULE_FRAGMENTS, type IssueRule } from "./issue-rules";
 import { ANOTHER, ASKS_FOR, CHITCHAT, ENQUIRY, FAILURE, FOLLOW_UP, HAS_IT, HOLDS_BOOKING, MALFUNCTION, NOT_THE_HOTEL, PRAISE, QUESTION_START, THANKS_ONLY, VAGUE } from "./issue-phrases";
 import { FALLBACK_ISSUE, LAST_SUBJECTS, NEED, NOT_A_PROBLEM, PROBLEM, REQUEST, SUBJECTS } from "./issue-subjects";
-import { isHardKind, KIND_OVER_FALLBACK, KIND_OVER_RULE, modelKind, type ModelAdvice } from "./model/advice";
+import { isHardKind, KIND_OVER_RULE, modelFallbackKind, modelKind, type ModelAdvice } from "./model/advice";
 import { RequiredTextIndex, requiredText } from "./required-text";
 import { fold, splitSentences, trimSummary, wordCount, type Span } from "./text";
 
@@ -201,16 +201,6 @@ function lastSubjectKind(vertical: Vertical, ...texts: string[]): string | undef
 /** Kinds that name a failure, which the model may name over a rule only where a problem is stated. */
 const FAILURE_KINDS = new Set(["billing_failed", "payment_failed", "card_declined", "top_up_failed", "recharge_failed"]);
 
-/**
- * Kinds the note flags as critical risks (fraud, a hacked account, safety): where no rule named
- * one, the model's guess must be surer than another kind's (CRITICAL_GUESS_FROM rather than
- * KIND_OVER_FALLBACK), or "I asked my bank for a statement" (fraud_dispute at 0.58) raised a
- * critical fraud alarm. On the validation folds: Banking77 issue kind −0.17 (texts whose fraud
- * kind the model was right about, unsure), NLU++ banking and the rest unchanged; 0.8 and 0.9 cost
- * Banking77 0.27 and 0.47.
- */
-const CRITICAL_GUESS = new Set(["fraud_dispute", "account_compromised", "safety_issue"]);
-const CRITICAL_GUESS_FROM = 0.7;
 /** Kinds of a booking that exists, which the model's new_booking does not overrule. */
 const EXISTING_BOOKING_KINDS = new Set(["booking_change", "booking_cancellation"]);
 
@@ -274,8 +264,7 @@ export function detectIssue(
   // Thanks or praise alone ("Thanks for the help yesterday!") is no issue, whatever the model reads in it.
   // Thanks with a request in it ("thanks get me an appointment") is the request.
   const onlyPraise = messages.every((m) => m.sentences.every((s) => (PRAISE.test(s.folded) && !ASKS_FOR.test(s.folded)) || THANKS_ONLY.test(s.folded.trim()) || CHITCHAT.test(s.folded)));
-  let guess = onlyPraise ? null : modelKind(advice, vertical, KIND_OVER_FALLBACK);
-  if (guess !== null && CRITICAL_GUESS.has(guess)) guess = modelKind(advice, vertical, CRITICAL_GUESS_FROM);
+  const guess = onlyPraise ? null : modelFallbackKind(advice, vertical);
   // A request for help that names only the thing ("I need help with my account") says no more
   // than that: the model's specific kind would be a guess from the words around it.
   const isVague = (s: Sentence) => VAGUE.test(s.folded.trim());
