@@ -4,7 +4,7 @@
 import { classifyVertical, scoreVerticals } from "../classify";
 import type { Extraction, ExtractionInput, Extractor, Vertical } from "../types";
 import { findIdentity } from "./identity";
-import { detectIssue, hasSubstance, issueVerticalHint, prepareMessage, scanRules, substantiveSentences, type PreparedMessage, type RuleHit } from "./issue";
+import { detectIssue, hasSubstance, issueVerticalHint, modelMayNameKind, prepareMessage, scanRules, type PreparedMessage, type RuleHit } from "./issue";
 import { detectLanguage } from "./language";
 import { adviseFromModel, modelVerticalHint, wordsDecideVertical, type ModelAdvice } from "./model/advice";
 import { findCommunicationPreference, findResolutionPreference } from "./preferences";
@@ -82,12 +82,10 @@ export function extractDeterministic(input: ExtractionInput): Extraction {
   const hints = issueVerticalHint(customerHits);
   const lexicon = scoreVerticals(said);
   // The model is asked only where it can change something: the vertical (unless the tenant fixes
-  // it or the words decide it, see wordsDecideVertical) or the issue kind (unless a rule names
-  // one in a text of several sentences, where detectIssue lets no model overrule it). Where it
-  // cannot, the confidence is the words' alone.
+  // it or the words decide it, see wordsDecideVertical) or the issue kind (modelMayNameKind, as
+  // detectIssue asks it). Where it cannot, the confidence is the words' alone.
   const verticalDecided = input.settings.support_type_mode === "single" || (input.settings.support_type_mode === "auto" && wordsDecideVertical(addVotes(lexicon, hints)));
-  const kindDecided = customerHits.some((h) => h.length > 0) && substantiveSentences(customer) > 1;
-  const advice = hasSubstance(customer) && !(verticalDecided && kindDecided) ? adviseFromModel(said, language) : null;
+  const advice = hasSubstance(customer) && !(verticalDecided && !modelMayNameKind(customer, customerHits)) ? adviseFromModel(said, language) : null;
   const { vertical, confidence } = routeWithHistory(said, input, hints, lexicon, advice);
 
   const refs = [subject, ...customerTexts, ...agentTexts].flatMap((t) => findRefs(t));

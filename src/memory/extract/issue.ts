@@ -129,9 +129,16 @@ function statedBeforeAsking(hit: IssueHit): boolean {
   return clause !== "" && !QUESTION_START.test(clause.replace(/^[^a-z]+/, "")) && isQuestion({ ...s, folded: s.folded.slice(at + after + 1) });
 }
 
-/** Sentences that say more than a greeting, thanks or small talk. Over more than one, the model may not overrule a rule's kind (detectIssue). */
-export const substantiveSentences = (messages: PreparedMessage[]): number =>
+const substantiveSentences = (messages: PreparedMessage[]): number =>
   messages.reduce((n, m) => n + m.sentences.filter((s) => !CHITCHAT.test(s.folded) && !THANKS_ONLY.test(s.folded.trim()) && wordCount(s.folded) >= 2).length, 0);
+
+/**
+ * Whether the model may name the issue kind: where no rule names one, or over one sentence of
+ * substance (over several, the rule's sentence is the better witness and no model overrules it).
+ */
+export function modelMayNameKind(messages: PreparedMessage[], hits: RuleHit[][]): boolean {
+  return !hits.some((h) => h.length > 0) || substantiveSentences(messages) <= 1;
+}
 
 /** Whether any sentence says more than a greeting, thanks or small talk (the model reads only such text). */
 export function hasSubstance(messages: PreparedMessage[]): boolean {
@@ -218,7 +225,7 @@ export function detectIssue(
   // what it was trained on: one English sentence. Over several sentences the rule's sentence is
   // the better witness. It keeps the rule's urgency: the rule fired on words that say how
   // pressing the problem is.
-  const mayOverrule = hit && hit.urgency !== "critical" && !isHardKind(hit.type) && advice?.english === true && substantiveSentences(messages) <= 1;
+  const mayOverrule = hit && hit.urgency !== "critical" && !isHardKind(hit.type) && advice?.english === true && modelMayNameKind(messages, hits);
   const overRule = mayOverrule ? modelKind(advice, vertical, KIND_OVER_RULE) : null;
   // "Just a question" does not overrule a rule that fired on a statement of a problem or a need
   // ("I'm being charged for calls I never made", "then I need a wheelchair friendly room"): the
