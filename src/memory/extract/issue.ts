@@ -80,14 +80,10 @@ const maskPolite = (folded: string): string => folded.replace(NOT_A_PROBLEM_G, (
 const hasPlainProblem = (folded: string): boolean => PROBLEM.test(maskPolite(folded));
 
 /**
- * A vote for the vertical the most specific problem belongs to, for the classifier: 2, or 4 when
- * the rule names a specific problem (weight SPECIFIC_RULE or more: a lost belonging, a bag gone
- * missing, a failed enrolment), as much as a lexicon word and a half and enough to make the
- * model's vote for another vertical a tie-break (UNCONTESTED_EVIDENCE in model/advice.ts). On
- * the validation folds (mean of three seeds): NLU++ hotels vertical +0.9 ("i can't seem to find
- * my watch" was banking on the model's word), regression sets vertical and issue kind +0.6,
- * Banking77 vertical −0.1, the rest unchanged; from weight 8 the same but Banking77 −0.14, and
- * a vote of 3 gained half as much, 5 or 6 cost Banking77 0.7 to 0.9.
+ * A vote for the vertical the most specific problem belongs to, for the classifier: 2, or 4 for
+ * a specific problem (weight SPECIFIC_RULE or more: a lost belonging, a failed enrolment), enough
+ * to make the model's vote for another vertical a tie-break (UNCONTESTED_EVIDENCE in
+ * model/advice.ts). Chosen on the validation folds (eval/README.md).
  */
 export function issueVerticalHint(hits: RuleHit[][]): Partial<Record<Vertical, number>> {
   let top: IssueRule | null = null;
