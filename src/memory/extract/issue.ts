@@ -80,10 +80,8 @@ const maskPolite = (folded: string): string => folded.replace(NOT_A_PROBLEM_G, (
 const hasPlainProblem = (folded: string): boolean => PROBLEM.test(maskPolite(folded));
 
 /**
- * A vote for the vertical the most specific problem belongs to, for the classifier: 2, or 4 for
- * a specific problem (weight SPECIFIC_RULE or more: a lost belonging, a failed enrolment), enough
- * to make the model's vote for another vertical a tie-break (UNCONTESTED_EVIDENCE in
- * model/advice.ts). Chosen on the validation folds (eval/README.md).
+ * A vote for the vertical of the most specific problem: 2, or 4 from weight SPECIFIC_RULE (a lost
+ * belonging, a failed enrolment), which makes the model's vote for another a tie-break.
  */
 export function issueVerticalHint(hits: RuleHit[][]): Partial<Record<Vertical, number>> {
   let top: IssueRule | null = null;
@@ -128,10 +126,7 @@ function statedBeforeAsking(hit: IssueHit): boolean {
 const substantiveSentences = (messages: PreparedMessage[]): number =>
   messages.reduce((n, m) => n + m.sentences.filter((s) => !CHITCHAT.test(s.folded) && !THANKS_ONLY.test(s.folded.trim()) && wordCount(s.folded) >= 2).length, 0);
 
-/**
- * Whether the model may name the issue kind: where no rule names one, or over one sentence of
- * substance (over several, the rule's sentence is the better witness and no model overrules it).
- */
+/** Whether the model may name the kind: where no rule names one, or over one sentence of substance. */
 export function modelMayNameKind(messages: PreparedMessage[], hits: RuleHit[][]): boolean {
   return !hits.some((h) => h.length > 0) || substantiveSentences(messages) <= 1;
 }
