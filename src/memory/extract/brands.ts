@@ -5,6 +5,11 @@
 /** Canonical name → extra spellings. */
 export type NameList = Record<string, string[]>;
 
+/** Every spelling of a list's names: each canonical name, then its other spellings. */
+export function namesOf(list: NameList): string[] {
+  return Object.entries(list).flatMap(([canonical, spellings]) => [canonical, ...spellings]);
+}
+
 export const SAAS_INTEGRATIONS: NameList = {
   Slack: [], "Microsoft Teams": ["ms teams"], Jira: [], Confluence: [], HubSpot: ["hub spot"], Salesforce: ["sfdc"],
   Zapier: [], Stripe: [], Shopify: [], GitHub: [], GitLab: [], Bitbucket: [], "Google Drive": [], "Google Calendar": [],

@@ -6,7 +6,7 @@ import type { Vertical } from "../types";
 import { fold, tokenize } from "./text";
 import {
   AIRLINES, CARRIERS, DEVICE_BRANDS, ECOMMERCE_BRANDS, EDTECH_PLATFORMS, FINTECH_BRANDS, PAYMENT_METHODS,
-  SAAS_BRANDS, SAAS_INTEGRATIONS, TELECOM_BRANDS, TRAVEL_BRANDS, WEAK_INTEGRATIONS, type NameList,
+  SAAS_BRANDS, SAAS_INTEGRATIONS, TELECOM_BRANDS, TRAVEL_BRANDS, WEAK_INTEGRATIONS, namesOf,
 } from "./brands";
 
 type Tiers = { strong: string[]; medium: string[]; weak: string[] };
@@ -175,7 +175,7 @@ const NEUTRAL = [
 ];
 
 /** Brands too ambiguous as plain words to vote ("target", "orange", "delta", "wise", "chase"). */
-const AMBIGUOUS = new Set([
+export const AMBIGUOUS = new Set([
   "lot", "ana", "swiss", "delta", "frontier", "spirit", "porter", "flair", "maya", "wish", "noon", "target", "otto", "orange",
   "glo", "digi", "m1", "jazz", "cox", "three", "make", "linear", "box", "segment", "sage", "tally", "zoom", "scoot", "swish", "momo",
   "tez", "wise", "card", "grab", "bolt", "avis", "budget", "ola", "riu", "courtyard", "hampton", "accor", "alison", "chase", "ideal",
@@ -187,9 +187,6 @@ const AMBIGUOUS = new Set([
 
 const CARD_NETWORKS = new Set(["card", "visa card", "mastercard", "rupay", "amex", "american express", "contactless", "credit card", "debit card", "Apple Pay", "Google Pay", "gpay", "g pay", "PayPal", "Klarna", "Afterpay", "Affirm"]);
 
-function namesOf(list: NameList): string[] {
-  return Object.entries(list).flatMap(([canonical, spellings]) => [canonical, ...spellings]);
-}
 
 /** Every (phrase, vertical, weight) vote, brands included. Later entries for the same phrase add up. */
 export function verticalVotes(): [phrase: string, vote: { vertical: Vertical; weight: number }[]][] {

@@ -3,10 +3,12 @@
 import type { Mood } from "../types";
 import {
   AIRLINES, ECOMMERCE_BRANDS, EDTECH_PLATFORMS, FINTECH_BRANDS, HOTEL_CHAINS, SAAS_BRANDS, SAAS_INTEGRATIONS, TELECOM_BRANDS,
-  TRAVEL_BRANDS, type NameList,
+  TRAVEL_BRANDS, namesOf,
 } from "./brands";
 import { RULE_FRAGMENTS } from "./issue-rules";
+import { AMBIGUOUS } from "./lexicons";
 import { clauseAround } from "./risk-evidence";
+import { negatedAt } from "./text";
 
 export type ThreatKind = "churn" | "chargeback" | "legal" | "regulator" | "social" | "manager";
 export type Threat = { kind: ThreatKind; text: string; messageIndex: number };
@@ -65,13 +67,11 @@ const ACRONYM = new Set(
 const COMPETITOR_HINT = "(?!(?:the|a|an|my|our|your|this|that|his|her|their|its)\\b)[a-z][a-z0-9&.-]+";
 // Moving or going somewhere is leaving only for a company we know by name ("moving to Vodafone",
 // "going with Ryanair next time"): "we're moving to Berlin" is a change of address. Names that
-// are everyday words ("three", "target", "orange") are left out.
-const PLAIN_WORD_NAMES = new Set(["three", "target", "orange", "wish", "noon", "otto", "box", "make", "linear", "segment", "sage", "tally", "zoom", "plus", "ideal", "chase", "wise", "spirit", "frontier", "delta", "united", "personal", "dialog", "glo", "jazz", "cox", "ee", "tim", "vivo", "honor", "itc", "taj", "riu", "courtyard", "hampton", "alison", "canvas", "api", "free mobile"]);
-const namesOf = (list: NameList | string[]): string[] => (Array.isArray(list) ? list : Object.entries(list).flatMap(([name, other]) => [name, ...other]));
-const COMPANY = [AIRLINES, ECOMMERCE_BRANDS, EDTECH_PLATFORMS, FINTECH_BRANDS, HOTEL_CHAINS, SAAS_BRANDS, SAAS_INTEGRATIONS, TELECOM_BRANDS, TRAVEL_BRANDS]
-  .flatMap(namesOf)
+// are plain words ("three", "target", "orange") are left out, as the lexicon leaves them out.
+const COMPANY = [AIRLINES, ECOMMERCE_BRANDS, FINTECH_BRANDS, HOTEL_CHAINS, SAAS_BRANDS, TELECOM_BRANDS, TRAVEL_BRANDS, namesOf(EDTECH_PLATFORMS), namesOf(SAAS_INTEGRATIONS)]
+  .flat()
   .map((n) => n.toLowerCase())
-  .filter((n, i, all) => !PLAIN_WORD_NAMES.has(n) && all.indexOf(n) === i)
+  .filter((n, i, all) => !AMBIGUOUS.has(n) && all.indexOf(n) === i)
   .sort((a, b) => b.length - a.length)
   .map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
   .join("|");
@@ -193,16 +193,11 @@ function shouting(content: string): number {
   return 0;
 }
 
-/** "not angry", "not really upset", "isn't terrible": a feeling denied right before its word. */
-const DENIED_FEELING = /\b(?:not|never|no longer|\w+n'?t)\s+(?:(?:at all|really|that|too|so|very|even|remotely|particularly|overly)\s+)?$/;
-
-/** Matches of `re` in `text` whose words are not denied just before them ("I'm not angry"). */
+/** Matches of `re` in `text` whose words are not denied just before them ("I'm not angry", see negatedAt). */
 function countAffirmed(re: RegExp, text: string): number {
   re.lastIndex = 0;
   let n = 0;
-  for (let hit = re.exec(text); hit !== null; hit = re.exec(text)) {
-    if (!DENIED_FEELING.test(text.slice(Math.max(0, hit.index - 24), hit.index))) n++;
-  }
+  for (let hit = re.exec(text); hit !== null; hit = re.exec(text)) if (!negatedAt(text, hit.index)) n++;
   return n;
 }
 
