@@ -6,7 +6,7 @@ import { createRng } from "../bench/lib/rng";
 import { findRefs } from "../src/memory/extract/refs";
 import { redactText } from "../src/memory/redact";
 import { corpusNames, loadCorpus, type Example, type Split } from "./lib/corpora";
-import { confusions, macro, micro, pct } from "./lib/metrics";
+import { confusions, macro, micro, pct, type Outcome } from "./lib/metrics";
 import { KEEP_ONLY, leaked, plantRef, plantSecret } from "./lib/plant";
 import { extractAuto, scoreExamples } from "./lib/score";
 
@@ -78,6 +78,16 @@ function references(examples: Example[], seed: number) {
   return { planted: examples.length, kept: share(kept, examples.length), lost, found: share(found, refs), notFound };
 }
 
+/** Routing accuracy per gold vertical, for a corpus of several. */
+function byGold(outcomes: Outcome[]): Record<string, { examples: number; accuracy_pct: number }> {
+  const out: Record<string, { examples: number; accuracy_pct: number }> = {};
+  for (const gold of [...new Set(outcomes.map((o) => o.gold))].sort()) {
+    const mine = outcomes.filter((o) => o.gold === gold);
+    out[gold] = { examples: mine.length, accuracy_pct: pct(micro(mine)) };
+  }
+  return out;
+}
+
 /** Redact + extract over the texts with planted secrets, after a warm-up pass; best of three. */
 function throughput(texts: string[]): number {
   for (const t of texts.slice(0, 200)) extract(redactText(t).text);
@@ -94,7 +104,7 @@ function throughput(texts: string[]): number {
 function main(): void {
   const { split, corpora } = parseArgs(process.argv.slice(2));
   for (const [i, name] of corpora.entries()) {
-    const { examples } = loadCorpus(name, split);
+    const { examples, writtenHere } = loadCorpus(name, split);
     const acc = scoreExamples(examples);
     const sec = secrets(examples, SEED + i);
     const refs = references(examples, SEED + 1000 + i);
@@ -117,6 +127,7 @@ function main(): void {
       vertical_accuracy_pct: pct(vertical),
       issue_kind_micro_pct: pct(kindMicro),
       issue_kind_macro_pct: pct(macro(acc.kind)),
+      ...(!singleVertical && { vertical_by_gold: byGold(acc.vertical) }),
       confusion: { vertical: confusions(acc.vertical, 3), issue_kind: confusions(acc.kind, 5) },
       ...(acc.unnamed.length > 0 && { no_business_scored: acc.unnamed.length, no_business_general_pct: pct(micro(acc.unnamed)), no_business_routed: confusions(acc.unnamed, 6) }),
       secrets_planted: sec.planted,
@@ -128,8 +139,8 @@ function main(): void {
       business_refs_found_pct: pct(refs.found),
       business_refs_not_found: refs.notFound,
       messages_per_s: throughput(sec.texts),
-      goal: GOALS,
-      met,
+      // The goals are for text nobody here wrote: a corpus written for the project is measured only.
+      ...(writtenHere ? { written_here: true } : { goal: GOALS, met }),
     };
     process.stdout.write(`${JSON.stringify(line)}\n`);
   }

@@ -7,13 +7,16 @@ import type { Vertical } from "../../src/memory/types";
 
 export type Split = "train" | "dev";
 export type Example = { id: string; text: string; vertical: Vertical | null; kinds: string[] };
-export type Corpus = { name: string; examples: Example[] };
+/** `writtenHere`: text written for this project, not a public corpus (eval/corpora/written): scored, but no goal applies. */
+export type Corpus = { name: string; examples: Example[]; writtenHere: boolean };
 
 type LabelTarget = { vertical: Vertical | null; kinds: string[] };
 /** `text`: a regular expression (case-insensitive) the row's text must match too, for what the intents do not say ("top up"). */
 type Rule = LabelTarget & { all?: string[]; any?: string[]; also_any?: string[]; text?: string };
 export type Row = { id: string; text: string; label?: string; intents?: string[] };
-export type Mapping = { labels?: Record<string, LabelTarget>; rules?: Rule[]; unmapped_vertical?: Vertical };
+export type Mapping = { labels?: Record<string, LabelTarget>; rules?: Rule[]; unmapped_vertical?: Vertical; written_here?: boolean };
+/** The issue kind of a text with no issue ("thanks!"): what the scorer calls the extractor's answer then; never trained as a kind. */
+export const NO_ISSUE = "(none)";
 
 export const CORPORA_DIR = path.join(__dirname, "..", "corpora");
 /** Corpora that are only trained on: `train.jsonl` and `labels.json`, no dev part, never scored. */
@@ -69,6 +72,7 @@ export function loadCorpus(name: string, split: Split): Corpus {
   const mapping = JSON.parse(fs.readFileSync(path.join(dir, "labels.json"), "utf8")) as Mapping;
   return {
     name,
+    writtenHere: mapping.written_here === true,
     examples: parseRows(path.join(dir, `${split}.jsonl`)).map((row) => {
       const t = targetOf(`eval/corpora/${name}`, mapping, row);
       return { id: row.id, text: row.text, vertical: t.vertical, kinds: t.kinds };

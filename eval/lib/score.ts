@@ -4,7 +4,7 @@
 import { extractDeterministic } from "../../src/memory/extract/deterministic";
 import { redactText } from "../../src/memory/redact";
 import type { TenantSupportSettings } from "../../src/memory/types";
-import type { Example } from "./corpora";
+import { NO_ISSUE, type Example } from "./corpora";
 import type { Outcome } from "./metrics";
 
 const AUTO: TenantSupportSettings = { domain_schema: "support", support_type_mode: "auto", support_type: null, support_types_allowed: [] };
@@ -25,7 +25,7 @@ export function scoreExamples(examples: Example[]): { vertical: Outcome[]; kind:
     const out = extractAuto(redactText(e.text).text);
     if (e.vertical) vertical.push({ gold: e.vertical, accepted: [e.vertical], predicted: out.support_type });
     else unnamed.push({ gold: "general_info", accepted: ["general_info"], predicted: out.support_type });
-    kind.push({ gold: e.kinds[0]!, accepted: e.kinds, predicted: out.issue?.issue_type ?? "(none)" });
+    kind.push({ gold: e.kinds[0]!, accepted: e.kinds, predicted: out.issue?.issue_type ?? NO_ISSUE });
   }
   return { vertical, kind, unnamed };
 }

@@ -12,7 +12,7 @@ import { HELD_OUT_3 } from "../../test/unit/memory/extract/held-out-3";
 import { HELD_OUT_4 } from "../../test/unit/memory/extract/held-out-4";
 import { HELD_OUT_5 } from "../../test/unit/memory/extract/held-out-5";
 import { HELD_OUT_6 } from "../../test/unit/memory/extract/held-out-6";
-import { corpusNames, loadCorpus, loadTrainingOnly, loadVerticalOnly, trainingOnlyNames, type Example } from "./corpora";
+import { NO_ISSUE, corpusNames, loadCorpus, loadTrainingOnly, loadVerticalOnly, trainingOnlyNames, type Example } from "./corpora";
 
 /**
  * `kind` is the primary issue kind, null when the text carries no issue; `example` is the corpus
@@ -23,7 +23,7 @@ export type TrainingExample = { text: string; vertical: Vertical | null; kind: s
 export function trainingExamples(): TrainingExample[] {
   const out: TrainingExample[] = [];
   for (const name of corpusNames()) {
-    for (const e of loadCorpus(name, "train").examples) out.push({ text: e.text, vertical: e.vertical, kind: e.kinds[0] ?? null, source: name, example: e });
+    for (const e of loadCorpus(name, "train").examples) out.push({ text: e.text, vertical: e.vertical, kind: e.kinds[0] === NO_ISSUE ? null : (e.kinds[0] ?? null), source: name, example: e });
     for (const e of loadVerticalOnly(name)) out.push({ text: e.text, vertical: e.vertical, kind: null, source: `${name} (vertical only)` });
   }
   // Train-only corpora (eval/training/): public train splits that nothing is scored on.
@@ -39,7 +39,7 @@ export function trainingExamples(): TrainingExample[] {
     vertical,
     kind: issue?.[0] ?? null,
     source: "held-out",
-    example: { id: `held-out:${i}`, text, vertical, kinds: issue ?? ["(none)"] },
+    example: { id: `held-out:${i}`, text, vertical, kinds: issue ?? [NO_ISSUE] },
   });
   for (const c of [...HELD_OUT, ...HELD_OUT_2]) out.push(heldOut(c.text, c.vertical, c.issue, out.length));
   for (const c of [...HELD_OUT_3, ...HELD_OUT_4, ...HELD_OUT_5, ...HELD_OUT_6]) {

@@ -40,15 +40,19 @@ export function scoreVerticals(text: string): Partial<Record<Vertical, number>> 
   return scores;
 }
 
-function best(scores: Partial<Record<Vertical, number>>, allowed: readonly Vertical[]): { vertical: Vertical; top: number; second: number } | null {
+/**
+ * The top-scoring allowed vertical. A tie goes to the vertical with more of `words` (the
+ * lexicon's own score: a guess from elsewhere does not beat what the text says), then to PRIORITY.
+ */
+function best(scores: Partial<Record<Vertical, number>>, allowed: readonly Vertical[], words: Partial<Record<Vertical, number>>): { vertical: Vertical; top: number; second: number } | null {
   let winner: Vertical | null = null;
   let top = 0;
   let second = 0;
   for (const v of PRIORITY) {
     if (!allowed.includes(v)) continue;
     const s = scores[v] ?? 0;
-    if (s > top) {
-      second = top;
+    if (s > top || (s === top && winner !== null && s > 0 && (words[v] ?? 0) > (words[winner] ?? 0))) {
+      second = top; // on a tie, the one it beat scores as much
       top = s;
       winner = v;
     } else if (s > second) {
@@ -89,7 +93,7 @@ export function classifyVertical(
   }
   const allowed: readonly Vertical[] =
     settings.support_type_mode === "multi" ? settings.support_types_allowed : VERTICALS;
-  const pick = best(scores, allowed);
+  const pick = best(scores, allowed, lexicon);
   const overallTop = Math.max(0, ...Object.values(scores));
   if (!pick || pick.top < MIN_SCORE || pick.top < MIN_SHARE_OF_TOP * overallTop) {
     return { vertical: "general_info", confidence: FALLBACK_CONFIDENCE, scores };

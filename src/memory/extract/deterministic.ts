@@ -17,6 +17,12 @@ import { stripRedactions } from "./text";
 import { findDeadline, rateUrgency } from "./urgency";
 import { extractVerticalFacts } from "./vertical-facts";
 
+/**
+ * The model's probability from which its guess of a kind raises the kind's risk ("asks to cancel"
+ * for a cancellation_request): "We're moving to Berlin, can I take my contract with me?" was a
+ * cancellation at 0.51. The kind stays; the alarm waits for a rule's word or a surer guess.
+ */
+const RISK_FROM_GUESS = 0.7;
 const VIP_MENTION = /\b(?:high.value (?:customer|client|account)|key account|vip (?:customer|client|member)|enterprise (?:customer|client|account))\b/;
 
 /** The vertical: the classifier's pick, or the open issue's vertical when the text says nothing (a bare "any update?"). */
@@ -26,9 +32,10 @@ function routeWithHistory(
   hints: Partial<Record<Vertical, number>>,
   lexicon: Partial<Record<Vertical, number>>,
   advice: ModelAdvice | null,
+  onlyAsksForPerson: boolean,
 ): { vertical: Vertical; confidence: number } {
   const evidence = addVotes(lexicon, hints);
-  const modelHints = modelVerticalHint(advice, evidence);
+  const modelHints = onlyAsksForPerson ? {} : modelVerticalHint(advice, evidence);
   const c = classifyVertical(text, input.settings, addVotes(hints, modelHints), lexicon);
   const previous = input.existing?.support_type;
   // "Said nothing" is judged on the words and refs alone: the model's lean is no evidence of a new topic.
@@ -86,7 +93,9 @@ export function extractDeterministic(input: ExtractionInput): Extraction {
   // detectIssue asks it). Where it cannot, the confidence is the words' alone.
   const verticalDecided = input.settings.support_type_mode === "single" || (input.settings.support_type_mode === "auto" && wordsDecideVertical(addVotes(lexicon, hints)));
   const advice = hasSubstance(customer) && !(verticalDecided && !modelMayNameKind(customer, customerHits)) ? adviseFromModel(said, language) : null;
-  const { vertical, confidence } = routeWithHistory(said, input, hints, lexicon, advice);
+  // "Can I talk to a human?" names no business: the model's guess of one is its training's prior.
+  const onlyAsksForPerson = Object.keys(lexicon).length === 0 && customerHits.some((h) => h.length > 0) && customerHits.every((hs) => hs.every((h) => h.rule.type === "contact_request"));
+  const { vertical, confidence } = routeWithHistory(said, input, hints, lexicon, advice, onlyAsksForPerson);
 
   const refs = [subject, ...customerTexts, ...agentTexts].flatMap((t) => findRefs(t));
   const uniqueRefs = [...new Map(refs.map((r) => [r.value.toUpperCase(), r])).values()];
@@ -125,7 +134,8 @@ export function extractDeterministic(input: ExtractionInput): Extraction {
 
   const vip = customer.map((m) => ({ m, hit: VIP_MENTION.exec(m.folded) })).find((x) => x.hit);
   const risk_signals = findRisks({
-    issue,
+    // A risk the note raises from the issue kind needs a rule's word for it or a sure model.
+    issue: draft?.guessed !== undefined && draft.guessed < RISK_FROM_GUESS ? null : issue,
     threats,
     churnRequest: findChurnRequest(customer),
     refundWanted: resolution_preference?.method === "refund" ? resolution_preference : null,

@@ -152,7 +152,8 @@ export function summarise(message: PreparedMessage, si: number): string {
   return trimSummary(text);
 }
 
-export type IssueDraft = Omit<ExtractedIssue, "refs" | "urgency" | "deadline"> & { baseUrgency: Urgency; specific: boolean };
+/** `guessed`: the model's probability of the kind, where the kind is its guess (no rule named one). */
+export type IssueDraft = Omit<ExtractedIssue, "refs" | "urgency" | "deadline"> & { baseUrgency: Urgency; specific: boolean; guessed?: number };
 
 /**
  * Corrections to the model's kind where the words say more than its training did: a booking the
@@ -288,7 +289,10 @@ export function detectIssue(
       for (const m of messages) {
         const si = m.sentences.findIndex(pick);
         // A question is not pressing in itself, whoever names it (as in the question fallback below).
-        if (si >= 0) return { issue_type: fromModel, summary: summarise(m, si), message_index: m.index, baseUrgency: fromModel === "general_question" ? "low" : "medium", specific: true };
+        if (si >= 0) {
+          const guessed = fromModel === guess && advice ? advice.kinds.probabilities[advice.kinds.classes.indexOf(fromModel)] : undefined;
+          return { issue_type: fromModel, summary: summarise(m, si), message_index: m.index, baseUrgency: fromModel === "general_question" ? "low" : "medium", specific: true, guessed };
+        }
       }
     }
   }

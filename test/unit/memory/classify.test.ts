@@ -34,6 +34,19 @@ describe("classifyVertical in auto mode", () => {
     expect(r.confidence).toBeLessThanOrEqual(1);
   });
 
+  // "can I join the batch that already started?": "batch" is 2 points of edtech, and a guess
+  // from elsewhere (the model's least vote) 2 for banking; the text's own word wins the tie.
+  it("a tie goes to the vertical the words name, not to a guess from elsewhere", () => {
+    const text = "can I join the batch that already started last week";
+    const words = classifyVertical(text, AUTO).scores;
+    expect(words).toEqual({ edtech_support: 2 });
+    expect(classifyVertical(text, AUTO, { banking_fintech: 2 }).vertical).toBe("edtech_support");
+    // two guesses tie: the priority order (money first) decides
+    expect(classifyVertical("hello there", AUTO, { banking_fintech: 2, saas: 2 }).vertical).toBe("banking_fintech");
+    // a guess with more votes still wins
+    expect(classifyVertical(text, AUTO, { banking_fintech: 4 }).vertical).toBe("banking_fintech");
+  });
+
   it("is more confident with more evidence", () => {
     const weak = classifyVertical("my order is late", AUTO);
     const strong = classifyVertical("my order ORD-1234 is late, the DHL parcel tracking hasn't moved and the courier doesn't answer", AUTO);

@@ -92,7 +92,7 @@ const EDTECH: Case[] = [
   { text: "My final exam crashed halfway through and the proctoring tool kicked me out. I lost all my answers!", vertical: "edtech_support", issue: ["exam_issue"], facts: { exam: "final exam" } },
   { text: "I can't submit my assignment on Canvas, the upload fails every time and the deadline is tonight.", vertical: "edtech_support", issue: ["assignment_issue"], facts: { platform: "Canvas" } },
   { text: "I enrolled in the January 2025 cohort but my enrolment still shows pending in Moodle.", vertical: "edtech_support", issue: ["enrolment_issue"], facts: { platform: "Moodle", cohort: "January 2025" } },
-  { text: "The lecture videos in module 3 won't play, just a black screen on Chrome and Safari.", vertical: "edtech_support", issue: ["course_access"] },
+  { text: "The lecture videos in module 3 won't play, just a black screen on Chrome and Safari.", vertical: "edtech_support", issue: ["course_access", "course_issue"] },
   { text: "My name is spelt wrong on the certificate for the Data Science Specialization, can you reissue it?", vertical: "edtech_support", issue: ["certificate_missing"] },
   { text: "Mera course access expire ho gaya, maine fees bhar di thi. Unacademy pe batch dikh nahi raha.", vertical: "edtech_support", issue: ["course_access"], facts: { platform: "Unacademy" } },
 ];
