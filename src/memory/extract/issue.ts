@@ -152,7 +152,7 @@ export function summarise(message: PreparedMessage, si: number): string {
   return trimSummary(text);
 }
 
-/** `guessed`: the model's probability of the kind, where the kind is its guess (no rule named one). */
+/** `guessed`: the model's probability of the kind, where no rule named one. */
 export type IssueDraft = Omit<ExtractedIssue, "refs" | "urgency" | "deadline"> & { baseUrgency: Urgency; specific: boolean; guessed?: number };
 
 /**
@@ -220,11 +220,10 @@ export function detectIssue(
   const mayOverrule = hit && hit.urgency !== "critical" && !isHardKind(hit.type) && advice?.english === true && modelMayNameKind(messages, hits);
   const overRule = mayOverrule ? modelKind(advice, vertical, KIND_OVER_RULE) : null;
   // "Just a question" does not overrule a rule that fired on a statement of a problem or a need
-  // ("I'm being charged for calls I never made", "then I need a wheelchair friendly room"): the
-  // model learned it from questions about the same things. Nor a request for a person or for a
-  // booking, which are often asked as questions ("Can I speak with the reception?", "Can I get a
-  // suite from Friday until Tuesday?"). Nor a problem stated before the question about it
-  // ("flight cancelled, what are my options?").
+  // ("then I need a wheelchair friendly room"): the model learned it from questions about the
+  // same things. Nor a request for a person or a booking, often asked as questions ("Can I
+  // speak with the reception?"), nor a problem stated before its question ("flight cancelled,
+  // what are my options?").
   const ruleSentence = hit ? hit.message.sentences[hit.sentence]! : null;
   const statesNeed = (s: Sentence) => !isQuestion(s) && (hasPlainProblem(s.folded) || NEED.test(s.folded) || REQUEST.test(s.folded));
   const questionOverStatement = overRule === "general_question" && ruleSentence !== null && (statesNeed(ruleSentence) || hit?.type === "contact_request" || hit?.type === "new_booking" || statedBeforeAsking(hit!));
@@ -270,9 +269,8 @@ export function detectIssue(
   const vague = messages.some((m) => m.sentences.some(isVague)) && messages.every((m) => m.sentences.every((s) => CHITCHAT.test(s.folded) || THANKS_ONLY.test(s.folded.trim()) || isVague(s)));
   const fromModel = vague ? "general_question" : correctModelKind(guess, messages);
   // The model's "just a question" where nothing is asked and a fault is stated in a thing that
-  // names its own problem (LAST_SUBJECTS: "I can't get online on the hotel wifi.", "there's no
-  // shampoo in the shower") is that thing's problem. The broader SUBJECTS are not read here:
-  // "I do not want a VISA card" names a card, not a declined one.
+  // names its own problem (LAST_SUBJECTS: "there's no shampoo in the shower") is that thing's
+  // problem; not SUBJECTS: "I do not want a VISA card" names no declined card.
   if (fromModel === "general_question" && !vague) {
     const sentences = messages.flatMap((m) => m.sentences).filter((s) => !CHITCHAT.test(s.folded) && !THANKS_ONLY.test(s.folded.trim()));
     const stated = sentences.every((s) => !isQuestion(s)) ? sentences.find((s) => hasPlainProblem(s.folded) && lastSubjectKind(vertical, s.folded) !== undefined) : undefined;
@@ -282,6 +280,7 @@ export function detectIssue(
     }
   }
   if (fromModel) {
+    const guessed = fromModel === guess ? advice?.kinds.probabilities[advice.kinds.classes.indexOf(fromModel)] : undefined;
     // The model read the whole text; the summary is the sentence stating the problem, else the
     // customer's first sentence with substance.
     const substantive = (s: Sentence) => !CHITCHAT.test(s.folded) && !THANKS_ONLY.test(s.folded.trim()) && wordCount(s.folded) >= 2;
@@ -289,10 +288,7 @@ export function detectIssue(
       for (const m of messages) {
         const si = m.sentences.findIndex(pick);
         // A question is not pressing in itself, whoever names it (as in the question fallback below).
-        if (si >= 0) {
-          const guessed = fromModel === guess && advice ? advice.kinds.probabilities[advice.kinds.classes.indexOf(fromModel)] : undefined;
-          return { issue_type: fromModel, summary: summarise(m, si), message_index: m.index, baseUrgency: fromModel === "general_question" ? "low" : "medium", specific: true, guessed };
-        }
+        if (si >= 0) return { issue_type: fromModel, summary: summarise(m, si), message_index: m.index, baseUrgency: fromModel === "general_question" ? "low" : "medium", specific: true, guessed };
       }
     }
   }
