@@ -38,7 +38,7 @@ const TERMS: Record<Vertical, Tiers> = {
       "password reset email", "password reset link", "owner rights", "admin rights", "more seats", "more users", "more licenses", "more licences", "seat count", "user count", "connector",
     ],
     weak: ["plan", "account", "team", "project", "error", "version", "update", "crash", "server", "cloud", "login", "log in",
-      "sign in", "2fa", "two-factor", "mfa", "password reset", "platform", "settings", "license", "licence", "crashes", "crashing",
+      "sign in", "mfa", "password reset", "platform", "settings", "license", "licence", "crashes", "crashing",
       "tab", "calendar"],
   },
   ecommerce: {
