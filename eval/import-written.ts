@@ -1,10 +1,12 @@
-// `npx tsx eval/import-written.ts <folder of *.jsonl>`: writes eval/corpora/written/, customer
+// `npx tsx eval/import-written.ts <folder of *.jsonl> [--check]`: writes eval/corpora/written/, customer
 // messages written for this project by writers who never saw the extractor's rules, lexicons or
 // the public corpora (one file per subject, each line {"text", "vertical", "kinds"}; `kinds` is
 // every issue kind an agent would accept, the best first, [] for a message with no issue). Texts
 // are kept once (case and spacing aside) and never when already in another sample; a third of
-// them, chosen by SHA-1 of the text, go to dev.jsonl, the rest to train.jsonl. labels.json maps
-// each row's label (its vertical and kinds) back. Deterministic: same files, same corpus.
+// them, chosen by SHA-1 of the text, go to dev.jsonl, the rest to train.jsonl. With --check it
+// writes eval/corpora/written-check/ instead, every row in dev.jsonl (train.jsonl empty): text by
+// other writers, a check on the model trained on the first. labels.json maps each row's label
+// (its vertical and kinds) back. Deterministic: same files, same corpus.
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -14,7 +16,6 @@ import { VERTICALS, type Vertical } from "../src/memory/types";
 import { CORPORA_DIR, NO_ISSUE, type Row } from "./lib/corpora";
 import { sampledTexts, textKey } from "./lib/sample";
 
-const NAME = "written";
 
 type Written = { text: string; vertical: Vertical; kinds: string[] };
 
@@ -40,9 +41,19 @@ function read(file: string, kinds: Set<string>): Written[] {
     });
 }
 
+const NOTES = {
+  written:
+    "Messages written for this project (see SOURCES.md), labelled as they were written: a label is the vertical and every issue kind an agent would accept, the best first; (none) is a message with no issue. Written by eval/import-written.ts.",
+  "written-check":
+    "Messages written for this project by other writers than eval/corpora/written's, after the model had learned from that corpus (see SOURCES.md); all in dev.jsonl, never trained on. Labels as in written. Written by eval/import-written.ts --check.",
+};
+
 function main(): void {
-  const dir = process.argv[2];
-  if (!dir || !fs.existsSync(dir)) throw new Error("usage: npx tsx eval/import-written.ts <folder of *.jsonl written for this corpus>");
+  const args = process.argv.slice(2);
+  const check = args.includes("--check");
+  const dir = args.find((a) => !a.startsWith("--"));
+  if (!dir || !fs.existsSync(dir)) throw new Error("usage: npx tsx eval/import-written.ts <folder of *.jsonl written for this corpus> [--check]");
+  const NAME = check ? "written-check" : "written";
   const kinds = knownKinds();
   const out = path.join(CORPORA_DIR, NAME);
   // The texts of the other samples: this corpus's own files are rewritten, so they do not count.
@@ -58,7 +69,7 @@ function main(): void {
       const label = `${w.vertical}:${w.kinds.join("|")}`;
       labels[label] = { vertical: w.vertical, kinds: w.kinds };
       const hash = crypto.createHash("sha1").update(w.text).digest();
-      parts[hash.readUInt32BE(0) % 3 === 0 ? "dev" : "train"].push({ id: `${subject}:${i + 1}`, text: w.text, label });
+      parts[check || hash.readUInt32BE(0) % 3 === 0 ? "dev" : "train"].push({ id: `${subject}:${i + 1}`, text: w.text, label });
     }
   }
   fs.mkdirSync(out, { recursive: true });
@@ -67,7 +78,7 @@ function main(): void {
   const mapping = {
     corpus: NAME,
     written_here: true,
-    note: "Messages written for this project (see SOURCES.md), labelled as they were written: a label is the vertical and every issue kind an agent would accept, the best first; (none) is a message with no issue. Written by eval/import-written.ts.",
+    note: NOTES[NAME],
     labels: sorted,
   };
   fs.writeFileSync(path.join(out, "labels.json"), `${JSON.stringify(mapping, null, 2)}\n`);
