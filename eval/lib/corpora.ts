@@ -7,7 +7,7 @@ import type { Vertical } from "../../src/memory/types";
 
 export type Split = "train" | "dev";
 export type Example = { id: string; text: string; vertical: Vertical | null; kinds: string[] };
-/** `writtenHere`: text written for this project, not a public corpus (eval/corpora/written): scored, but no goal applies. */
+/** `writtenHere`: text written for this project, not a public corpus (eval/corpora/written*): scored, but no goal applies. */
 export type Corpus = { name: string; examples: Example[]; writtenHere: boolean };
 
 type LabelTarget = { vertical: Vertical | null; kinds: string[] };
