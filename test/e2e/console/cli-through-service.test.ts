@@ -43,12 +43,20 @@ describe("npm run cli beside npm start on the embedded store", () => {
   let base: string;
 
   beforeAll(async () => {
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    service = run("src/main.ts", [], childEnv(dataDir, { PORT: String(port), PUBLIC_URL: base }));
-    await waitFor(async () => service.out().includes("/console/link/") && fs.existsSync(path.join(dataDir, "service.json")), 180_000, "npm start to listen").catch((err) => {
-      throw new Error(`${(err as Error).message}; it printed:\n${service.out()}`);
-    });
+    // A free port can be taken by another test between the probe and the listen: then try another.
+    for (let attempt = 1; ; attempt++) {
+      const port = await freePort();
+      base = `http://127.0.0.1:${port}`;
+      service = run("src/main.ts", [], childEnv(dataDir, { PORT: String(port), PUBLIC_URL: base }));
+      const listening = () => service.out().includes("/console/link/") && fs.existsSync(path.join(dataDir, "service.json"));
+      await waitFor(async () => listening() || service.out().includes("EADDRINUSE"), 180_000, "npm start to listen").catch((err) => {
+        throw new Error(`${(err as Error).message}; it printed:\n${service.out()}`);
+      });
+      if (listening()) return;
+      service.kill("SIGKILL");
+      await service.code;
+      if (attempt === 3) throw new Error(`npm start found its port taken three times; it printed:\n${service.out()}`);
+    }
   });
   afterAll(async () => {
     service?.kill("SIGKILL");
