@@ -13,7 +13,7 @@ import path from "node:path";
 import { ISSUE_RULES } from "../src/memory/extract/issue-rules";
 import { MODEL_PATH, type ModelFile } from "../src/memory/extract/model/linear";
 import { VERTICALS, type Vertical } from "../src/memory/types";
-import { CORPORA_DIR, NO_ISSUE, type Row } from "./lib/corpora";
+import { CORPORA_DIR, NO_ISSUE, readRows, type Row } from "./lib/corpora";
 import { sampledTexts, textKey } from "./lib/sample";
 
 
@@ -57,7 +57,8 @@ function main(): void {
   const kinds = knownKinds();
   const out = path.join(CORPORA_DIR, NAME);
   // The texts of the other samples: this corpus's own files are rewritten, so they do not count.
-  const seen = new Set([...sampledTexts()].filter((k) => !fs.existsSync(out) || !ownTexts(out).has(k)));
+  const own = new Set(["train.jsonl", "dev.jsonl"].flatMap((f) => readRows(path.join(out, f)).map((r) => textKey(r.text))));
+  const seen = new Set([...sampledTexts()].filter((k) => !own.has(k)));
   const parts: Record<"train" | "dev", Row[]> = { train: [], dev: [] };
   const labels: Record<string, { vertical: Vertical; kinds: string[] }> = {};
   for (const file of fs.readdirSync(dir).filter((f) => f.endsWith(".jsonl")).sort()) {
@@ -83,16 +84,6 @@ function main(): void {
   };
   fs.writeFileSync(path.join(out, "labels.json"), `${JSON.stringify(mapping, null, 2)}\n`);
   process.stdout.write(`${JSON.stringify({ train: parts.train.length, dev: parts.dev.length, labels: Object.keys(labels).length })}\n`);
-}
-
-function ownTexts(dir: string): Set<string> {
-  const own = new Set<string>();
-  for (const f of ["train.jsonl", "dev.jsonl"]) {
-    const file = path.join(dir, f);
-    if (!fs.existsSync(file)) continue;
-    for (const l of fs.readFileSync(file, "utf8").split("\n")) if (l.trim()) own.add(textKey((JSON.parse(l) as Row).text));
-  }
-  return own;
 }
 
 try {
