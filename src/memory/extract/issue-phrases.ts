@@ -42,6 +42,21 @@ export const HOLDS_BOOKING = /\b(?:i|we) (?:already )?(?:have|had|hold|made) (?:
 /** "… but would like to make a new one now": a booking held, and another asked for. */
 export const ANOTHER = /\b(?:a new|another|one more|a second) (?:one|booking|reservation|room|table)\b/;
 
+/** A question: ends with "?", opens as one, or asks without a question mark ("I wanted to know …"). */
+export function isQuestion(s: { folded: string }): boolean {
+  const t = s.folded.trim();
+  return t.endsWith("?") || QUESTION_START.test(t.replace(/^[^a-z]+/, "")) || ENQUIRY.test(t);
+}
+
+/**
+ * Asking what a booking or a stay holds or allows ("what's the earliest check-in?", "how many
+ * people are on my reservation?", "do you allow late check-out?"), with no verb that acts on it
+ * ("when can I change my check-in date?", "can I get a later check-out?").
+ */
+const ASKS_WHAT_IT_HOLDS = /^(?:what(?:'?s| is| are| time)?|when|which|how (?:many|long|late|early|much)|is (?:early|late|my|the|it|there)|are (?:there|we|pets)|do (?:you|i) (?:allow|offer|need|have to)|does (?:my|the|our|your))\b/;
+const ACTS_ON_BOOKING = /\b(?:chang\w*|mov\w*|switch\w*|extend\w*|shorten\w*|add\w*|upgrad\w*|postpon\w*|reschedul\w*|cancel\w*|book|booking a|reserve|make|amend\w*|modify\w*|get an? (?:later|earlier))\b/;
+export const asksWhatItHolds = (s: { folded: string }): boolean => isQuestion(s) && ASKS_WHAT_IT_HOLDS.test(s.folded.replace(/^[^a-z]+/, "")) && !ACTS_ON_BOOKING.test(s.folded);
+
 /** "Is there an iron in the room?", "Do you have a gym?": whether the place has something. */
 export const HAS_IT = /^(?:is there|are there|do you (?:guys )?have|does (?:the|your) \w+ have|have you got|where (?:is|are|can i find))\b/;
 

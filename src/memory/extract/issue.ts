@@ -3,7 +3,7 @@
 // follow-up of the issue already open. Pure.
 import type { ExtractedIssue, OpenIssue, Urgency, Vertical } from "../types";
 import { ISSUE_RULES, RULE_FRAGMENTS, type IssueRule } from "./issue-rules";
-import { ANOTHER, ASKS_FOR, CHITCHAT, ENQUIRY, FAILURE, FOLLOW_UP, HAS_IT, HOLDS_BOOKING, MALFUNCTION, NOT_THE_HOTEL, PRAISE, QUESTION_START, THANKS_ONLY, VAGUE } from "./issue-phrases";
+import { ANOTHER, ASKS_FOR, asksWhatItHolds, CHITCHAT, FAILURE, FOLLOW_UP, HAS_IT, HOLDS_BOOKING, isQuestion, MALFUNCTION, NOT_THE_HOTEL, PRAISE, QUESTION_START, THANKS_ONLY, VAGUE } from "./issue-phrases";
 import { FALLBACK_ISSUE, LAST_SUBJECTS, NEED, NOT_A_PROBLEM, PROBLEM, REQUEST, SUBJECTS } from "./issue-subjects";
 import { isHardKind, KIND_OVER_RULE, modelFallbackKind, modelKind, type ModelAdvice } from "./model/advice";
 import { RequiredTextIndex, requiredText } from "./required-text";
@@ -136,10 +136,6 @@ export function hasSubstance(messages: PreparedMessage[]): boolean {
   return messages.some((m) => m.sentences.some((s) => !CHITCHAT.test(s.folded) && !THANKS_ONLY.test(s.folded.trim()) && wordCount(s.folded) >= 2));
 }
 
-function isQuestion(s: Sentence): boolean {
-  const t = s.folded.trim();
-  return t.endsWith("?") || QUESTION_START.test(t.replace(/^[^a-z]+/, "")) || ENQUIRY.test(t);
-}
 
 /** Summary sentence: the hit sentence, with the sentence before it when it is too short to stand alone. */
 export function summarise(message: PreparedMessage, si: number): string {
@@ -156,10 +152,9 @@ export function summarise(message: PreparedMessage, si: number): string {
 export type IssueDraft = Omit<ExtractedIssue, "refs" | "urgency" | "deadline"> & { baseUrgency: Urgency; specific: boolean; guessed?: number };
 
 /**
- * Corrections to the model's kind where the words say more than its training did: a booking the
- * customer already holds is not a new one (booking_issue: the agent looks it up), nor is a booking
- * that fails ("I want to book a room for tonight, but it doesn't seem to work": the problem names
- * the kind); asking whether the place has something is a question, not a problem with the stay.
+ * Corrections to the model's kind where the words say more than its training did: a booking
+ * held is not a new one (booking_issue), nor is one that fails ("… but it doesn't seem to work");
+ * asking what a booking holds, or whether the place has something, is a question.
  */
 function correctModelKind(kind: string | null, messages: PreparedMessage[]): string | null {
   // A cancellation the customer says they do not want or did not make is no request to cancel.
@@ -168,6 +163,7 @@ function correctModelKind(kind: string | null, messages: PreparedMessage[]): str
     if (messages.some((m) => FAILURE.test(m.folded))) return null;
     if (messages.some((m) => HOLDS_BOOKING.test(m.folded) && !ANOTHER.test(m.folded))) return "booking_issue";
   }
+  if ((kind === "booking_change" || kind === "new_booking") && messages.every((m) => m.sentences.every((s) => CHITCHAT.test(s.folded) || asksWhatItHolds(s)))) return "general_question";
   if (kind === "accommodation_issue") {
     const asksWhetherThereIs = messages.every((m) => m.sentences.every((s) => CHITCHAT.test(s.folded) || (isQuestion(s) && HAS_IT.test(s.folded.replace(/^[^a-z]+/, "")) && !hasPlainProblem(s.folded))));
     if (asksWhetherThereIs) return "general_question";

@@ -84,6 +84,26 @@ describe("travel: a booking that exists is not a new one", () => {
   it.each(["Is there an iron in the room?", "Do you have a gym?"])("asking whether the hotel has something is a question: %s", (text) => {
     expect(travelKind(text, sure("accommodation_issue"))).toBe("general_question");
   });
+  it.each([
+    ["What's the earliest check in time?", "booking_change"],
+    ["Is early check-in available?", "booking_change"],
+    ["do you allow late check out?", "booking_change"],
+    ["how long can I keep the room after checkout?", "booking_change"],
+    ["Is my booking for 2 or 3 nights?", "booking_change"],
+    ["how many people are on my reservation?", "new_booking"],
+    ["What time is breakfast served for hotel guests?", "new_booking"],
+  ])("asking what a booking holds or allows is a question: %s (not %s)", (text, guess) => {
+    expect(travelKind(text, sure(guess))).toBe("general_question");
+  });
+  it.each([
+    ["When can I change my check-in date?", "booking_change"],
+    ["can we move our table to 8pm?", "booking_change"],
+    ["Is it possible to add a night to my booking?", "booking_change"],
+    ["can I get a later check out?", "booking_change"],
+    ["What do I need to do to book a room for Friday?", "new_booking"],
+  ])("a question that acts on the booking keeps the model's kind: %s", (text, kind) => {
+    expect(travelKind(text, sure(kind))).toBe(kind);
+  });
   it("a problem asked about is still the stay's", () => {
     expect(travelKind("Is there a problem with the heating in my room? It's freezing", sure("accommodation_issue"))).toBe("accommodation_issue");
   });
