@@ -14,11 +14,23 @@ describe("travel: changing and cancelling what was booked", () => {
     ["Could you cancel both reservations under my name", "booking_cancellation"],
     ["I need to make a cancellation, it was for 4 people", "booking_cancellation"],
     ["I have a spa slot booked at 10 and I need to cancel it", "booking_cancellation"],
+    ["can I stay one more night", "booking_change"],
+    ["I'd like to extend my stay by two nights", "booking_change"],
+    ["i need to reduce our stay by one night", "booking_change"],
+    ["can you push my arrival to the 12th", "booking_change"],
+    ["We'll arrive a day later than planned", "booking_change"],
+    ["we will be 3 not 2", "booking_change"],
+    ["can we make it 4 people?", "booking_change"],
+    ["Could you move us to a twin room?", "booking_change"],
     ["Our coach tour was cancelled this morning", "trip_cancelled"],
     ["they cancelled it at the last minute and nobody told us", "trip_cancelled"],
   ])("%s → %s", (text, kind) => {
     expect(kindOf(text, "travel")).toBe(kind);
   });
+});
+
+it("a room swapped because something in it is wrong is the stay's problem, not a change", () => {
+  expect(kindOf("please move us to another room, this one smells of smoke", "travel")).toBe("accommodation_issue");
 });
 
 // Asking for a room, a table or a treatment to be booked is a new booking; whether there is room is a question.
