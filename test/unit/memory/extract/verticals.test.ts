@@ -196,3 +196,15 @@ describe("the model's lean against firm words of another vertical", () => {
     expect(run("Why was I charged twice for the same thing?").support_type).not.toBe("general_info");
   });
 });
+
+describe("a hotel's restaurant and salon, a shop's food delivery", () => {
+  it.each(["I want to speak to the restaurant", "a table for 4 at 8 tonight", "i need to change the time of my makeup service tomorrow"])("a guest's: %s", (text) => {
+    expect(run(text).support_type).toBe("travel");
+  });
+  it("a table alone is still furniture", () => {
+    expect(run("the table I ordered arrived with a broken leg").support_type).toBe("ecommerce");
+  });
+  it("a restaurant's order brought by a delivery driver is the shop's", () => {
+    expect(run("the restaurant forgot my fries and the delivery driver was late").support_type).toBe("ecommerce");
+  });
+});
