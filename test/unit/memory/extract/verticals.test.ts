@@ -208,3 +208,24 @@ describe("a hotel's restaurant and salon, a shop's food delivery", () => {
     expect(run("the restaurant forgot my fries and the delivery driver was late").support_type).toBe("ecommerce");
   });
 });
+
+describe("where in a stay a connection fails or a thing is lost", () => {
+  it.each([
+    "The wifi in my room is not working",
+    "the wifi in our room keeps dropping",
+    "the internet in the lobby is down",
+    "I think I lost my wallet by the pool",
+    "my phone was stolen from our room",
+    "I left my phone in room 214",
+  ])("is the stay's problem, not a carrier's or a bank's: %s", (text) => {
+    const out = run(text);
+    expect([out.support_type, out.issue?.issue_type]).toEqual(["travel", "accommodation_issue"]);
+  });
+  it.each([
+    ["I lost my wallet at the pool, please block my cards", "banking_fintech"],
+    ["I left my phone at the hotel, so I can't use the app", "banking_fintech"],
+    ["my wifi at home keeps dropping", "telecom"],
+  ])("a card to block, a banking app out of reach or a home connection is not: %s", (text, vertical) => {
+    expect(run(text).support_type).toBe(vertical);
+  });
+});
