@@ -229,3 +229,19 @@ describe("where in a stay a connection fails or a thing is lost", () => {
     expect(run(text).support_type).toBe(vertical);
   });
 });
+
+describe("a hotel's key card, a treatment booked", () => {
+  it.each(["the key card stopped working again", "my keycard doesn't open the door"])("a key card that fails is the stay's: %s", (text) => {
+    const out = run(text);
+    expect([out.support_type, out.issue?.issue_type]).toEqual(["travel", "accommodation_issue"]);
+  });
+  it("a bank card that stops working is still the bank's", () => {
+    expect(run("my debit card stopped working at the till").issue?.issue_type).toBe("card_declined");
+  });
+  it.each(["I want to cancel the massage I booked for tomorrow", "please cancel the table for 4 tonight"])("cancelling what was booked is a booking cancellation: %s", (text) => {
+    expect(run(text).issue?.issue_type).toBe("booking_cancellation");
+  });
+  it("cancelling a money transfer is not", () => {
+    expect(run("I need to cancel my recent transfer, I sent it to the wrong account").issue?.issue_type).not.toBe("booking_cancellation");
+  });
+});
