@@ -5,8 +5,10 @@
 // are kept once (case and spacing aside) and never when already in another sample; a third of
 // them, chosen by SHA-1 of the text, go to dev.jsonl, the rest to train.jsonl. With --check it
 // writes eval/corpora/written-check/ instead, every row in dev.jsonl (train.jsonl empty): text by
-// other writers, a check on the model trained on the first. labels.json maps each row's label
-// (its vertical and kinds) back. Deterministic: same files, same corpus.
+// other writers, a check on the model trained on the first. With --more it writes
+// eval/corpora/written-more/, split as written's: text by further writers, written after both
+// were measured. labels.json maps each row's label (its vertical and kinds) back.
+// Deterministic: same files, same corpus.
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -46,14 +48,17 @@ const NOTES = {
     "Messages written for this project (see SOURCES.md), labelled as they were written: a label is the vertical and every issue kind an agent would accept, the best first; (none) is a message with no issue. Written by eval/import-written.ts.",
   "written-check":
     "Messages written for this project by other writers than eval/corpora/written's, after the model had learned from that corpus (see SOURCES.md); all in dev.jsonl, never trained on. Labels as in written. Written by eval/import-written.ts --check.",
+  "written-more":
+    "Messages written for this project by further writers, after eval/corpora/written and written-check were measured, asked for the plain phrasings of any support chat with one or two words that tell the business (see SOURCES.md). Split and labelled as written. Written by eval/import-written.ts --more.",
 };
 
 function main(): void {
   const args = process.argv.slice(2);
   const check = args.includes("--check");
+  const more = args.includes("--more");
   const dir = args.find((a) => !a.startsWith("--"));
-  if (!dir || !fs.existsSync(dir)) throw new Error("usage: npx tsx eval/import-written.ts <folder of *.jsonl written for this corpus> [--check]");
-  const NAME = check ? "written-check" : "written";
+  if (!dir || !fs.existsSync(dir) || (check && more)) throw new Error("usage: npx tsx eval/import-written.ts <folder of *.jsonl written for this corpus> [--check | --more]");
+  const NAME = check ? "written-check" : more ? "written-more" : "written";
   const kinds = knownKinds();
   const out = path.join(CORPORA_DIR, NAME);
   // The texts of the other samples: this corpus's own files are rewritten, so they do not count.

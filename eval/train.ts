@@ -45,8 +45,9 @@ type TrainConfig = Omit<TrainOptions, "balance" | "maxWeight"> & {
   writtenVertical: number;
   writtenKind: number;
   writtenTravelKind: number;
+  writtenMoreKind: number;
 };
-const OPTIONS: TrainConfig = { epochs: 12, seed: 20261202, rate: 0.5, l2: 1e-5, verticalBalance: 1, verticalMaxWeight: 10, kindBalance: 0.5, kindMaxWeight: 8, verticalDialogueWeight: 6, kindDialogueWeight: 2, ensemble: 3, unnamedGeneral: 1, writtenVertical: 1, writtenKind: 1, writtenTravelKind: 0 };
+const OPTIONS: TrainConfig = { epochs: 12, seed: 20261202, rate: 0.5, l2: 1e-5, verticalBalance: 1, verticalMaxWeight: 10, kindBalance: 0.5, kindMaxWeight: 8, verticalDialogueWeight: 6, kindDialogueWeight: 2, ensemble: 3, unnamedGeneral: 1, writtenVertical: 1, writtenKind: 1, writtenTravelKind: 0, writtenMoreKind: 0 };
 const headOptions = (head: string, c: TrainConfig): TrainOptions => ({
   epochs: c.epochs,
   seed: c.seed,
@@ -63,8 +64,8 @@ const headOptions = (head: string, c: TrainConfig): TrainOptions => ({
 let prune = 0.02;
 /** A row of a corpus of dialogue turns (NLU++), which the options weigh more. */
 const isDialogueTurn = (e: TrainingExample): boolean => e.source.startsWith("nlupp-");
-/** A row of the corpus written for this project (eval/corpora/written). */
-const isWritten = (e: TrainingExample): boolean => e.source === "written";
+/** A row of the corpora written for this project and trained on (eval/corpora/written, written-more). */
+const isWritten = (e: TrainingExample): boolean => e.source === "written" || e.source === "written-more";
 const HEADS = { vertical: (e: TrainingExample) => e.vertical, kind: (e: TrainingExample) => e.kind } as const;
 
 function train(all: TrainingExample[], opts: TrainConfig = OPTIONS): ModelFile {
@@ -77,7 +78,7 @@ function train(all: TrainingExample[], opts: TrainConfig = OPTIONS): ModelFile {
     const dialogueWeight = name === "vertical" ? opts.verticalDialogueWeight : opts.kindDialogueWeight;
     const writtenWeight = (e: TrainingExample) => (name === "vertical" ? opts.writtenVertical : e.vertical === "travel" ? opts.writtenTravelKind : opts.writtenKind);
     const weightOf = (e: TrainingExample, i: number): number =>
-      isDialogueTurn(e) ? dialogueWeight : isWritten(e) ? writtenWeight(e) : name === "vertical" && unnamed.has(all[i]!) ? opts.unnamedGeneral : 1;
+      isDialogueTurn(e) ? dialogueWeight : isWritten(e) ? writtenWeight(e) * (name === "kind" && e.source === "written-more" ? opts.writtenMoreKind : 1) : name === "vertical" && unnamed.has(all[i]!) ? opts.unnamedGeneral : 1;
     const taken = featured.map((x, i) => ({ x, weight: weightOf(x.e, i) })).filter(({ x, weight }) => labelOf(x.e) !== null && weight > 0);
     const classes = [...new Set(taken.map(({ x }) => labelOf(x.e)!))].sort();
     const samples: Sample[] = taken.map(({ x, weight }) => ({ features: x.features, label: classes.indexOf(labelOf(x.e)!), weight }));
