@@ -22,6 +22,10 @@ describe("travel: changing and cancelling what was booked", () => {
     ["we will be 3 not 2", "booking_change"],
     ["can we make it 4 people?", "booking_change"],
     ["Could you move us to a twin room?", "booking_change"],
+    ["I want to book the 14th instead of the 12th", "booking_change"],
+    ["can I have a double room instead", "booking_change"],
+    ["I would like a different date for my reservation", "booking_change"],
+    ["we'd like to come on the 5th rather than the 4th", "booking_change"],
     ["Our coach tour was cancelled this morning", "trip_cancelled"],
     ["they cancelled it at the last minute and nobody told us", "trip_cancelled"],
   ])("%s → %s", (text, kind) => {
@@ -31,6 +35,10 @@ describe("travel: changing and cancelling what was booked", () => {
 
 it("a room swapped because something in it is wrong is the stay's problem, not a change", () => {
   expect(kindOf("please move us to another room, this one smells of smoke", "travel")).toBe("accommodation_issue");
+});
+
+it("what the place gave instead of what was booked is the stay's problem, not a change", () => {
+  expect(kindOf("we booked a double but got a twin instead", "travel")).not.toBe("booking_change");
 });
 
 // Asking for a room, a table or a treatment to be booked is a new booking; whether there is room is a question.
