@@ -136,7 +136,6 @@ export function hasSubstance(messages: PreparedMessage[]): boolean {
   return messages.some((m) => m.sentences.some((s) => !CHITCHAT.test(s.folded) && !THANKS_ONLY.test(s.folded.trim()) && wordCount(s.folded) >= 2));
 }
 
-
 /** Summary sentence: the hit sentence, with the sentence before it when it is too short to stand alone. */
 export function summarise(message: PreparedMessage, si: number): string {
   const s = message.sentences[si]!;
