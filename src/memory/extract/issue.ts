@@ -46,12 +46,13 @@ const RULE_TEXT = new RequiredTextIndex(ISSUE_RULES.map((r) => requiredText(r.an
 export function scanRules(message: PreparedMessage): RuleHit[] {
   const hits: RuleHit[] = [];
   const may = RULE_TEXT.mayMatch(message.folded);
+  const rules = ISSUE_RULES.filter((_, r) => may[r] !== 0);
+  if (rules.length === 0) return hits;
+  const cancels = rules.some((rule) => CANCEL_KINDS.has(rule.type));
   message.sentences.forEach((s, si) => {
     // A cancellation denied ("I don't want to cancel", "I never cancelled") asks for none.
-    const undenied = CANCEL_DENIED.test(s.folded) ? { ...s, folded: maskDenied(s.folded) } : s;
-    for (let r = 0; r < ISSUE_RULES.length; r++) {
-      if (may[r] === 0) continue;
-      const rule = ISSUE_RULES[r]!;
+    const undenied = cancels && CANCEL_DENIED.test(s.folded) ? { ...s, folded: maskDenied(s.folded) } : s;
+    for (const rule of rules) {
       const at = ruleFires(rule, CANCEL_KINDS.has(rule.type) ? undenied : s, message);
       if (at >= 0) hits.push({ rule, sentence: si, at: s.start + at });
     }

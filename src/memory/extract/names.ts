@@ -5,6 +5,33 @@ import type { NameList } from "./brands";
 
 export type NameMatcher = (text: string) => string[];
 
+const WORD = /[\p{L}\p{N}]+/gu;
+let lastText: string | undefined;
+let lastWords: ReadonlySet<string> = new Set();
+
+/**
+ * The lower-cased words of a text. The matchers of one vertical read the same texts one after
+ * the other, so the last text's words are kept.
+ */
+function wordsOf(text: string): ReadonlySet<string> {
+  if (text !== lastText) {
+    lastWords = new Set(text.toLowerCase().match(WORD));
+    lastText = text;
+  }
+  return lastWords;
+}
+
+function someIn(words: ReadonlySet<string>, wanted: ReadonlySet<string>): boolean {
+  for (const w of words) if (wanted.has(w)) return true;
+  return false;
+}
+
+/** The first word of a name, lower-cased ("booking" of "Booking.com"), or null when it starts with a symbol. */
+function firstWord(name: string): string | null {
+  const m = /^[\p{L}\p{N}]+/u.exec(name);
+  return m ? m[0].toLowerCase() : null;
+}
+
 function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "\\s+");
 }
@@ -26,7 +53,13 @@ export function buildNameMatcher(list: NameList | readonly string[], caseSensiti
     names.length === 0 ? null : new RegExp(`(?<![\\p{L}\\p{N}])(?:${names.sort(byLength).map(escape).join("|")})(?![\\p{L}\\p{N}])`, flags);
   const looseRe = wrap(loose, "giu");
   const strictRe = wrap(strict, "gu");
+  // A match starts at a word's start and that word is the name's first word, so a text that has
+  // none of the first words cannot match: most texts are told so without running the
+  // expressions, whose many alternatives are tried at every position.
+  const firsts = entries.map(([spelling]) => firstWord(spelling));
+  const opening: ReadonlySet<string> | null = firsts.includes(null) ? null : new Set(firsts as string[]);
   return (text: string): string[] => {
+    if (opening && !someIn(wordsOf(text), opening)) return [];
     const hits: { at: number; canonical: string }[] = [];
     for (const re of [looseRe, strictRe]) {
       if (!re) continue;

@@ -164,61 +164,87 @@ class Parser {
  * Which of many expressions may match a text, by their required strings (`requiredText`),
  * all looked for in one pass (Aho–Corasick). An expression with no required strings (null)
  * always may.
+ *
+ * The automaton is kept as a table, one row of next states per node and one column per class
+ * of character (the characters the strings use, one class each; every other character leads
+ * back to the start), so a character costs one read: the scan runs between other extraction
+ * work that evicts it from the CPU caches, where a trie of Maps cost a cache miss per step.
  */
 export class RequiredTextIndex {
-  private readonly next: Map<number, number>[] = [new Map()];
-  private readonly fail: number[] = [0];
-  private readonly out: number[][] = [[]];
   private readonly always: number[] = [];
+  /** Column of each ASCII character (0: in no string); `wide` for the others. */
+  private readonly ascii = new Uint8Array(128);
+  private readonly wide = new Map<number, number>();
+  private readonly width: number;
+  private readonly delta: Uint32Array;
+  /** The expressions found on reaching node n: outIds[outStart[n]] … outIds[outStart[n + 1] − 1]. */
+  private readonly outStart: Uint32Array;
+  private readonly outIds: Uint32Array;
 
   constructor(private readonly sets: readonly (readonly string[] | null)[]) {
+    const next: Map<number, number>[] = [new Map()];
+    const fail: number[] = [0];
+    const out: number[][] = [[]];
     sets.forEach((set, id) => {
       if (!set) return void this.always.push(id);
       for (const s of set) {
         let node = 0;
         for (let i = 0; i < s.length; i++) {
           const c = s.charCodeAt(i);
-          let to = this.next[node]!.get(c);
+          if (c < 128 ? this.ascii[c] === 0 : !this.wide.has(c)) {
+            const column = 1 + this.wide.size + this.ascii.reduce((n, x) => n + (x > 0 ? 1 : 0), 0);
+            if (c < 128) this.ascii[c] = column;
+            else this.wide.set(c, column);
+          }
+          let to = next[node]!.get(c);
           if (to === undefined) {
-            to = this.next.push(new Map()) - 1;
-            this.fail.push(0);
-            this.out.push([]);
-            this.next[node]!.set(c, to);
+            to = next.push(new Map()) - 1;
+            fail.push(0);
+            out.push([]);
+            next[node]!.set(c, to);
           }
           node = to;
         }
-        if (!this.out[node]!.includes(id)) this.out[node]!.push(id);
+        if (!out[node]!.includes(id)) out[node]!.push(id);
       }
     });
-    // breadth first: a node's failure link is the longest proper suffix of its string in the trie
-    const queue = [...this.next[0]!.values()];
+    const column = (c: number): number => (c < 128 ? this.ascii[c]! : (this.wide.get(c) ?? 0));
+    this.width = 1 + this.wide.size + this.ascii.reduce((n, x) => n + (x > 0 ? 1 : 0), 0);
+    this.delta = new Uint32Array(next.length * this.width);
+    for (const [c, child] of next[0]!) this.delta[column(c)] = child;
+    // breadth first: a node's failure link is the longest proper suffix of its string in the
+    // trie, and its row is its own edges over its failure link's row (already filled)
+    const queue = [...next[0]!.values()];
     for (let q = 0; q < queue.length; q++) {
       const node = queue[q]!;
-      for (const [c, child] of this.next[node]!) {
-        let f = this.fail[node]!;
-        while (f !== 0 && !this.next[f]!.has(c)) f = this.fail[f]!;
-        const to = this.next[f]!.get(c);
-        this.fail[child] = to !== undefined && to !== child ? to : 0;
-        for (const id of this.out[this.fail[child]!]!) if (!this.out[child]!.includes(id)) this.out[child]!.push(id);
+      const row = node * this.width;
+      const failRow = fail[node]! * this.width;
+      for (let k = 0; k < this.width; k++) this.delta[row + k] = this.delta[failRow + k]!;
+      for (const [c, child] of next[node]!) {
+        let f = fail[node]!;
+        while (f !== 0 && !next[f]!.has(c)) f = fail[f]!;
+        const to = next[f]!.get(c);
+        fail[child] = to !== undefined && to !== child ? to : 0;
+        for (const id of out[fail[child]!]!) if (!out[child]!.includes(id)) out[child]!.push(id);
+        this.delta[row + column(c)] = child;
         queue.push(child);
       }
     }
+    this.outStart = new Uint32Array(out.length + 1);
+    out.forEach((ids, n) => (this.outStart[n + 1] = this.outStart[n]! + ids.length));
+    this.outIds = Uint32Array.from(out.flat());
   }
 
   /** mayMatch[i]: expression i may match somewhere in `text` (false: it cannot). */
   mayMatch(text: string): Uint8Array {
     const may = new Uint8Array(this.sets.length);
     for (const id of this.always) may[id] = 1;
+    const { ascii, wide, width, delta, outStart, outIds } = this;
     let node = 0;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      let to = this.next[node]!.get(c);
-      while (to === undefined && node !== 0) {
-        node = this.fail[node]!;
-        to = this.next[node]!.get(c);
-      }
-      node = to ?? 0;
-      for (const id of this.out[node]!) may[id] = 1;
+      node = delta[node * width + (c < 128 ? ascii[c]! : (wide.get(c) ?? 0))]!;
+      for (let k = outStart[node]!, end = outStart[node + 1]!; k < end; k++) may[outIds[k]!] = 1;
     }
     return may;
   }
