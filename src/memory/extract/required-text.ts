@@ -235,6 +235,30 @@ export class RequiredTextIndex {
     this.outIds = Uint32Array.from(out.flat());
   }
 
+  /**
+   * The same, per part of `text`: part k runs from starts[k] to starts[k + 1] (the last to the
+   * end), and result[k][i] says whether expression i may match inside part k. A string that
+   * crosses into part k counts for it too (one more "may", never a "cannot" missed).
+   */
+  mayMatchEach(text: string, starts: readonly number[]): Uint8Array[] {
+    const parts = starts.map(() => new Uint8Array(this.sets.length));
+    for (const may of parts) for (const id of this.always) may[id] = 1;
+    const { ascii, wide, width, delta, outStart, outIds } = this;
+    let node = 0;
+    let part = -1;
+    let nextStart = starts[0] ?? Infinity;
+    for (let i = 0; i < text.length; i++) {
+      while (i >= nextStart) nextStart = starts[++part + 1] ?? Infinity;
+      const c = text.charCodeAt(i);
+      node = delta[node * width + (c < 128 ? ascii[c]! : (wide.get(c) ?? 0))]!;
+      const end = outStart[node + 1]!;
+      if (part < 0 || outStart[node] === end) continue;
+      const may = parts[part]!;
+      for (let k = outStart[node]!; k < end; k++) may[outIds[k]!] = 1;
+    }
+    return parts;
+  }
+
   /** mayMatch[i]: expression i may match somewhere in `text` (false: it cannot). */
   mayMatch(text: string): Uint8Array {
     const may = new Uint8Array(this.sets.length);
