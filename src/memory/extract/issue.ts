@@ -123,8 +123,9 @@ function statedBeforeAsking(hit: IssueHit): boolean {
   return clause !== "" && !QUESTION_START.test(clause.replace(/^[^a-z]+/, "")) && isQuestion({ ...s, folded: s.folded.slice(at + after + 1) });
 }
 
-const substantiveSentences = (messages: PreparedMessage[]): number =>
-  messages.reduce((n, m) => n + m.sentences.filter((s) => !CHITCHAT.test(s.folded) && !THANKS_ONLY.test(s.folded.trim()) && wordCount(s.folded) >= 2).length, 0);
+/** A sentence that says more than a greeting, thanks or small talk. */
+const substantive = (s: Sentence): boolean => !CHITCHAT.test(s.folded) && !THANKS_ONLY.test(s.folded.trim()) && wordCount(s.folded, 2) >= 2;
+const substantiveSentences = (messages: PreparedMessage[]): number => messages.reduce((n, m) => n + m.sentences.filter(substantive).length, 0);
 
 /** Whether the model may name the kind: where no rule names one, or over one sentence of substance. */
 export function modelMayNameKind(messages: PreparedMessage[], hits: RuleHit[][]): boolean {
@@ -133,7 +134,7 @@ export function modelMayNameKind(messages: PreparedMessage[], hits: RuleHit[][])
 
 /** Whether any sentence says more than a greeting, thanks or small talk (the model reads only such text). */
 export function hasSubstance(messages: PreparedMessage[]): boolean {
-  return messages.some((m) => m.sentences.some((s) => !CHITCHAT.test(s.folded) && !THANKS_ONLY.test(s.folded.trim()) && wordCount(s.folded) >= 2));
+  return messages.some((m) => m.sentences.some(substantive));
 }
 
 /** Summary sentence: the hit sentence, with the sentence before it when it is too short to stand alone. */
@@ -278,7 +279,6 @@ export function detectIssue(
     const guessed = fromModel === guess ? advice?.kinds.probabilities[advice.kinds.classes.indexOf(fromModel)] : undefined;
     // The model read the whole text; the summary is the sentence stating the problem, else the
     // customer's first sentence with substance.
-    const substantive = (s: Sentence) => !CHITCHAT.test(s.folded) && !THANKS_ONLY.test(s.folded.trim()) && wordCount(s.folded) >= 2;
     for (const pick of [statesProblem, substantive]) {
       for (const m of messages) {
         const si = m.sentences.findIndex(pick);

@@ -43,8 +43,11 @@ export function customerConfirmsResolved(timeline: TimelineMessage[]): boolean {
       if (AGENT_RESOLVED.test(prepared.folded)) agentFixed = true;
       continue;
     }
-    const problem = lastProblemAt(prepared, hits);
     const fixed = lastResolvedAt(prepared);
+    // Where the last problem is changes nothing unless weighed against a resolution: one said
+    // here or earlier, or an agent's fix.
+    if (fixed < 0 && !resolved && !agentFixed) continue;
+    const problem = lastProblemAt(prepared, hits);
     if (fixed >= 0 && fixed > problem) resolved = true;
     else if (problem >= 0) resolved = false;
     else if (agentFixed && ACKNOWLEDGE.test(prepared.folded)) resolved = true;

@@ -75,11 +75,14 @@ export function stem(word: string): string {
   return w;
 }
 
-/** Whitespace-separated words with a letter in them ("42" and "..." are not words), without building them. */
-export function wordCount(s: string): number {
+/**
+ * Whitespace-separated words with a letter in them ("42" and "..." are not words), without
+ * building them; counting stops at `enough`.
+ */
+export function wordCount(s: string, enough = Infinity): number {
   WORD_WITH_LETTER.lastIndex = 0;
   let n = 0;
-  while (WORD_WITH_LETTER.exec(s) !== null) n++;
+  while (n < enough && WORD_WITH_LETTER.exec(s) !== null) n++;
   return n;
 }
 const WORD_WITH_LETTER = /[^\s\p{L}]*\p{L}\S*/gu;
