@@ -141,8 +141,7 @@ export function findIdentity(customerTexts: string[], agentTexts: string[]): Ext
     if (!out.account_ref) out.account_ref = accountRef(text);
     if (!out.company) out.company = companyIn(text);
   }
-  for (const k of Object.keys(out) as (keyof typeof out)[]) if (out[k] === undefined) delete out[k];
-  return out;
+  return Object.fromEntries(Object.entries(out).filter(([, v]) => v !== undefined));
 }
 
 const KNOWN_FIELDS = { customer_name: "name", customer_company: "company", channel: "channel" } as const;

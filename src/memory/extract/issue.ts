@@ -16,8 +16,8 @@ export type PreparedMessage = Said & { folded: string; sentences: Sentence[] };
 
 export function prepareMessage(m: Said): PreparedMessage {
   const folded = fold(m.content);
-  const sentences = splitSentences(m.content).map((s) => ({ ...s, folded: folded.slice(s.start, s.start + s.text.length) }));
-  return { ...m, folded, sentences };
+  const sentences = splitSentences(m.content).map((s) => ({ text: s.text, start: s.start, folded: folded.slice(s.start, s.start + s.text.length) }));
+  return { content: m.content, index: m.index, folded, sentences };
 }
 
 /** One rule firing in one sentence of a message; `at` is its offset in the message. */
@@ -47,7 +47,7 @@ export function scanRules(message: PreparedMessage): RuleHit[] {
   const hits: RuleHit[] = [];
   const may = RULE_TEXT.mayMatchEach(message.folded, message.sentences.map((s) => s.start));
   message.sentences.forEach((s, si) => {
-    const rules = ISSUE_RULES.filter((_, r) => may[si]![r] !== 0);
+    const rules = ISSUE_RULES.filter((_, r) => may[si * ISSUE_RULES.length + r] !== 0);
     if (rules.length === 0) return;
     // A cancellation denied ("I don't want to cancel", "I never cancelled") asks for none.
     const undenied = rules.some((rule) => CANCEL_KINDS.has(rule.type)) && CANCEL_DENIED.test(s.folded) ? { ...s, folded: maskDenied(s.folded) } : s;

@@ -7,21 +7,21 @@ export type NameMatcher = (text: string) => string[];
 
 const WORD = /[\p{L}\p{N}]+/gu;
 let lastText: string | undefined;
-let lastWords: ReadonlySet<string> = new Set();
+let lastWords: readonly string[] = [];
 
 /**
  * The lower-cased words of a text. The matchers of one vertical read the same texts one after
  * the other, so the last text's words are kept.
  */
-function wordsOf(text: string): ReadonlySet<string> {
+function wordsOf(text: string): readonly string[] {
   if (text !== lastText) {
-    lastWords = new Set(text.toLowerCase().match(WORD));
+    lastWords = text.toLowerCase().match(WORD) ?? [];
     lastText = text;
   }
   return lastWords;
 }
 
-function someIn(words: ReadonlySet<string>, wanted: ReadonlySet<string>): boolean {
+function someIn(words: readonly string[], wanted: ReadonlySet<string>): boolean {
   for (const w of words) if (wanted.has(w)) return true;
   return false;
 }

@@ -237,12 +237,13 @@ export class RequiredTextIndex {
 
   /**
    * The same, per part of `text`: part k runs from starts[k] to starts[k + 1] (the last to the
-   * end), and result[k][i] says whether expression i may match inside part k. A string that
-   * crosses into part k counts for it too (one more "may", never a "cannot" missed).
+   * end), and result[k × n + i] (n expressions) says whether expression i may match inside part
+   * k. A string that crosses into part k counts for it too (one more "may", never a "cannot" missed).
    */
-  mayMatchEach(text: string, starts: readonly number[]): Uint8Array[] {
-    const parts = starts.map(() => new Uint8Array(this.sets.length));
-    for (const may of parts) for (const id of this.always) may[id] = 1;
+  mayMatchEach(text: string, starts: readonly number[]): Uint8Array {
+    const n = this.sets.length;
+    const may = new Uint8Array(starts.length * n);
+    for (let part = 0; part < starts.length; part++) for (const id of this.always) may[part * n + id] = 1;
     const { ascii, wide, width, delta, outStart, outIds } = this;
     let node = 0;
     let part = -1;
@@ -253,10 +254,9 @@ export class RequiredTextIndex {
       node = delta[node * width + (c < 128 ? ascii[c]! : (wide.get(c) ?? 0))]!;
       const end = outStart[node + 1]!;
       if (part < 0 || outStart[node] === end) continue;
-      const may = parts[part]!;
-      for (let k = outStart[node]!; k < end; k++) may[outIds[k]!] = 1;
+      for (let k = outStart[node]!; k < end; k++) may[part * n + outIds[k]!] = 1;
     }
-    return parts;
+    return may;
   }
 
   /** mayMatch[i]: expression i may match somewhere in `text` (false: it cannot). */

@@ -185,6 +185,8 @@ function countMatches(re: RegExp, text: string): number {
 }
 
 function shouting(content: string): number {
+  // at least two words in capitals (three letters or more) make it shouting
+  if (!/[A-Z]{3}/.test(content)) return 0;
   const words = content.match(/\b[A-Za-z]{3,}\b/g) ?? [];
   const caps = words.filter((w) => w === w.toUpperCase() && !ACRONYM.has(w)).length;
   // A whole message in capitals is shouting; a few shouted words are emphasis.

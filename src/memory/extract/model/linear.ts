@@ -40,6 +40,14 @@ function decode<T extends Uint32Array | Uint8Array | Int16Array>(b64: string, Ty
   return new Type(copy);
 }
 
+/** Adds `totals` into `sums` and zeroes them. */
+function addInto(sums: Float64Array, totals: Int32Array): void {
+  for (let c = 0; c < totals.length; c++) {
+    sums[c]! += totals[c]!;
+    totals[c] = 0;
+  }
+}
+
 /** Feature ids are hashes already; the multiply spreads the low bits the mask keeps. */
 const slotOf = (id: number, mask: number): number => (Math.imul(id, 0x9e3779b1) >>> 0) & mask;
 
@@ -88,6 +96,8 @@ export class LinearModel {
   /** Predictions of every head for one text: the likeliest class, its probability, and every class's (in `classes` order). */
   predict(text: string): Record<string, Prediction> {
     const features = featurize(text);
+    // Integer weights add up in 32 bits (|weight| < 2^15), moved to `sums` every 2^16 features.
+    const totals = new Int32Array(this.bias.length);
     const sums = new Float64Array(this.bias.length);
     let known = 0;
     const { table, pairs, slotMask } = this;
@@ -106,9 +116,11 @@ export class LinearModel {
       known += 1;
       for (let k = table[slot * 3 + 1]!, end = table[slot * 3 + 2]!; k < end; k++) {
         const pair = pairs[k]!;
-        sums[pair & 255]! += pair >> 8;
+        totals[pair & 255]! += pair >> 8;
       }
+      if ((i & 0xffff) === 0xffff) addInto(sums, totals);
     }
+    addInto(sums, totals);
     // a feature's value is its count over √(number of features), as in training
     const norm = 1 / Math.sqrt(Math.max(1, features.length));
     const out: Record<string, Prediction> = {};

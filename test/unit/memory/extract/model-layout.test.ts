@@ -133,4 +133,29 @@ describe("model fast paths", () => {
     }
     expect(known).toBeGreaterThan(20);
   });
+
+  it("adds up a text whose summed weights pass 32 bits without wrapping round", () => {
+    // 120 words of 600 letters: ~72,000 features, ~71,600 of them the 4-gram "aaaa", whose
+    // weight of 32,767 for class a sums past 2^31
+    const text = Array.from({ length: 120 }, () => "a".repeat(600)).join(" ");
+    const gram = featurize("aaaaa")[3]!; // the unigram, the bigram, "<aaa", then "aaaa"
+    const features = featurize(text);
+    expect(features.filter((f) => f === gram).length * 32767).toBeGreaterThan(2 ** 31);
+    const pack = (a: ArrayBufferView) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString("base64");
+    const file: ModelFile = {
+      version: 3,
+      trained_on: ["test"],
+      heads: [{ name: "h", classes: ["a", "b"], offset: 0 }],
+      class_scale: [1, 1],
+      bias: [0, 0],
+      features: pack(Uint32Array.from([gram])),
+      rows: pack(Uint32Array.from([0, 1])),
+      cls: pack(Uint8Array.from([0])),
+      weights: pack(Int16Array.from([32767])),
+      kind_verticals: {},
+    };
+    const p = new LinearModel(file).predict(text).h!;
+    expect(p.label).toBe("a");
+    expect(p.probability).toBe(1);
+  });
 });
