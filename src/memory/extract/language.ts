@@ -31,8 +31,8 @@ const SCRIPTS: [RegExp, string][] = [
   [/[\u0A80-\u0AFF]/g, "gu"], [/[\u0A00-\u0A7F]/g, "pa"], [/[\u0C80-\u0CFF]/g, "kn"], [/[\u0D00-\u0D7F]/g, "ml"],
 ];
 const LETTER = /\p{L}/gu;
-/** Any character of the scripts above (the ranges span U+0370 to U+D7AF). */
-const SCRIPTED = /[\u0370-\uD7AF]/;
+/** Any character of the scripts above (not punctuation between them, such as curly quotes). */
+const SCRIPTED = new RegExp(`[${SCRIPTS.map(([re]) => re.source.slice(1, -1)).join("")}]`);
 const WORD = /[a-z]+(?:'[a-z]+)?/g;
 
 function byScript(text: string): string | undefined {
