@@ -74,8 +74,9 @@ class Parser {
     }
     close();
     if (whole) return { exact: whole, required: whole };
-    // the candidate whose shortest string is longest, then the one with fewest strings
-    const score = (c: string[]) => Math.min(...c.map((s) => s.length)) * 1000 - c.length;
+    // the candidate whose shortest string has most besides spaces (rarer: "room" over "my "),
+    // then the one with fewest strings
+    const score = (c: string[]) => Math.min(...c.map((s) => s.trim().length)) * 1000 - c.length;
     const best = candidates.sort((a, b) => score(b) - score(a))[0];
     return { exact: null, required: best ?? null };
   }

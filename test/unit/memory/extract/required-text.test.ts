@@ -2,7 +2,7 @@
 // in the message. Skipping must never drop a hit: checked on every rule over the bench corpus
 // and the regression sets, and on expressions built to trip a careless reading.
 import { ISSUE_RULES } from "../../../../src/memory/extract/issue-rules";
-import { prepareMessage } from "../../../../src/memory/extract/issue";
+import { prepareMessage, ruleRequiredText } from "../../../../src/memory/extract/issue";
 import { RequiredTextIndex, requiredText } from "../../../../src/memory/extract/required-text";
 import { customerMessages } from "../../../../bench/lib/corpus";
 import { createRng } from "../../../../bench/lib/rng";
@@ -19,6 +19,8 @@ describe("requiredText", () => {
     [/(?:refund)+ now|cancel(?=led)/, ["refund", "cancel"]],
     [/it'?s broken/, ["s broken"]],
     [/pa\.?y/, null],
+    // of two parts, the one whose strings hold more than spaces: "spa" is rarer than "my "
+    [/\b(?:my|our) (?:hotel )?(?:spa|pool|lobby)\b/, ["spa", "pool", "lobby"]],
   ])("%s needs one of %j", (re, expected) => {
     expect(requiredText(re)).toEqual(expected);
   });
@@ -60,5 +62,46 @@ describe("RequiredTextIndex", () => {
     expect(fired).toBeGreaterThan(1000);
     // the point of it: most rules are skipped on most messages
     expect(skipped / (texts.length * ISSUE_RULES.length)).toBeGreaterThan(0.5);
+  });
+});
+
+describe("RequiredTextIndex per sentence", () => {
+  it("tells each part of a text the strings found in it, a string crossing into a part counting there", () => {
+    const index = new RequiredTextIndex([["lost"], ["bag"], null]);
+    //            0         1         2
+    //            0123456789012345678901234
+    const text = "my bag. it is lost. ba" + "g";
+    const may = index.mayMatchEach(text, [0, 8, 20]);
+    expect([...may]).toEqual([0, 1, 1, 1, 0, 1, 0, 1, 1]);
+    expect([...index.mayMatchEach("lost", [])]).toEqual([]);
+  });
+
+  it("never rules out a rule in a sentence it fires in (its any, and its with read in the sentence)", () => {
+    const n = ISSUE_RULES.length;
+    const index = new RequiredTextIndex(ISSUE_RULES.map(ruleRequiredText));
+    const texts = [
+      ...customerMessages(1500, createRng(78)).map((m) => m.text),
+      ...HELD_OUT.map((h) => h.text),
+      ...HELD_OUT_2.map((h) => h.text),
+      ...HELD_OUT_3.flatMap((c) => c.messages),
+    ];
+    let fired = 0;
+    let runs = 0;
+    for (const text of texts) {
+      const m = prepareMessage({ content: text, index: 0 });
+      const may = index.mayMatchEach(m.folded, m.sentences.map((s) => s.start));
+      m.sentences.forEach((s, si) => {
+        ISSUE_RULES.forEach((rule, r) => {
+          runs += may[si * n + r]!;
+          const fires = rule.any.test(s.folded) && (!rule.with || rule.withScope === "message" || rule.with.test(s.folded));
+          if (!fires) return;
+          fired++;
+          expect({ rule: rule.type, sentence: s.text, may: may[si * n + r] }).toEqual({ rule: rule.type, sentence: s.text, may: 1 });
+        });
+      });
+    }
+    expect(fired).toBeGreaterThan(1000);
+    // the point of it: few rules run in each sentence
+    expect(runs / texts.length).toBeLessThan(12);
   });
 });
