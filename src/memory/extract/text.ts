@@ -65,8 +65,8 @@ const WORD = /[\p{L}\p{N}\p{M}]+(?:'[\p{L}]+)?/gu;
 export function stem(word: string): string {
   let w = word.endsWith("'s") ? word.slice(0, -2) : word;
   if (w.length > 4 && w.endsWith("ies")) return w.slice(0, -3) + "y";
-  // "-as" kept whole: "canvas" must not become the brand "canva".
-  if (w.length > 3 && w.endsWith("s") && !/(?:ss|us|is|as)$/.test(w)) w = w.slice(0, -1);
+  // "-ss", "-us", "-is", "-as" kept whole: "canvas" must not become the brand "canva".
+  if (w.length > 3 && w.endsWith("s") && !"suia".includes(w[w.length - 2]!)) w = w.slice(0, -1);
   // Verb forms meet their base: "upgraded", "upgrading", "upgrade" all become "upgrad".
   if (w.length > 5 && w.endsWith("ing")) return w.slice(0, -3);
   if (w.length > 4 && w.endsWith("ed")) return w.slice(0, -2);
