@@ -26,6 +26,8 @@ describe("travel: changing and cancelling what was booked", () => {
     ["can I have a double room instead", "booking_change"],
     ["I would like a different date for my reservation", "booking_change"],
     ["we'd like to come on the 5th rather than the 4th", "booking_change"],
+    ["can I reschedule my spa treatment to Friday?", "booking_change"],
+    ["we need to postpone the excursion to Thursday", "booking_change"],
     ["Our coach tour was cancelled this morning", "trip_cancelled"],
     ["they cancelled it at the last minute and nobody told us", "trip_cancelled"],
   ])("%s → %s", (text, kind) => {
