@@ -8,6 +8,7 @@ import {
 import { RULE_FRAGMENTS } from "./issue-rules";
 import { AMBIGUOUS } from "./lexicons";
 import { clauseAround } from "./risk-evidence";
+import { RequiredTextIndex, requiredText } from "./required-text";
 import { negatedAt } from "./text";
 
 export type ThreatKind = "churn" | "chargeback" | "legal" | "regulator" | "social" | "manager";
@@ -102,6 +103,22 @@ const THREATS: { kind: ThreatKind; re: RegExp }[] = [
 
 export type Prepared = { content: string; folded: string; index: number };
 
+/**
+ * The expressions read on whole messages, behind one prefilter: the strings each cannot match
+ * without are looked for in one pass per message (RequiredTextIndex), and most messages hold
+ * none of a threat's or a mood's words, so those expressions are not run on them.
+ */
+export const GUARDED: readonly RegExp[] = [ANGRY, FRUSTRATED, POSITIVE, CHURN, ...THREATS.map((t) => t.re)];
+const GUARD_OF = new Map(GUARDED.map((re, i) => [re, i]));
+const GUARD = new RequiredTextIndex(GUARDED.map((re) => (/^[gy]*$/.test(re.flags) ? requiredText(new RegExp(re.source)) : null)));
+const guardOf = new WeakMap<Prepared, Uint8Array>();
+/** False when `re` (one of GUARDED) cannot match the message's folded text. */
+function mayMatch(m: Prepared, re: RegExp): boolean {
+  let may = guardOf.get(m);
+  if (!may) guardOf.set(m, (may = GUARD.mayMatch(m.folded)));
+  return may[GUARD_OF.get(re)!] === 1;
+}
+
 /** Threats to escalate, each kind once, first occurrence. A plain cancel request is churn only with a cue or anger. */
 export function findThreats(messages: Prepared[], angryMessages: Set<number>): Threat[] {
   const out: Threat[] = [];
@@ -109,7 +126,7 @@ export function findThreats(messages: Prepared[], angryMessages: Set<number>): T
   for (const m of messages) {
     for (const t of THREATS) {
       if (seen.has(t.kind)) continue;
-      const hit = t.re.exec(m.folded);
+      const hit = mayMatch(m, t.re) ? t.re.exec(m.folded) : null;
       // "I'm not going to sue anyone", "I don't want to post a bad review": the opposite of a threat.
       if (hit && !deniedAt(m.folded, hit)) {
         seen.add(t.kind);
@@ -156,6 +173,7 @@ function churnIn(m: Prepared): RegExpExecArray | null {
 /** Each message's churn phrase, read once: threats and the churn request both ask for it. */
 const churnOf = new WeakMap<Prepared, RegExpExecArray | null>();
 function findChurn(m: Prepared): RegExpExecArray | null {
+  if (!mayMatch(m, CHURN)) return null;
   CHURN_G.lastIndex = 0;
   for (let hit = CHURN_G.exec(m.folded); hit; hit = CHURN_G.exec(m.folded)) {
     // "I'm not going to cancel my subscription", "we won't switch providers": the opposite of leaving.
@@ -207,8 +225,8 @@ function countAffirmed(re: RegExp, text: string): number {
 export function negativity(m: Prepared): { angry: number; score: number } {
   let n = negativityOf.get(m);
   if (n) return n;
-  const angry = countAffirmed(ANGRY, m.folded);
-  const frustrated = countAffirmed(FRUSTRATED, m.folded);
+  const angry = mayMatch(m, ANGRY) ? countAffirmed(ANGRY, m.folded) : 0;
+  const frustrated = mayMatch(m, FRUSTRATED) ? countAffirmed(FRUSTRATED, m.folded) : 0;
   const extras = (/!{2,}|\?!|!\?/.test(m.content) ? 1 : 0) + shouting(m.content);
   negativityOf.set(m, (n = { angry, score: 2 * angry + frustrated + extras }));
   return n;
@@ -225,7 +243,7 @@ export function readMood(messages: Prepared[], opts: { hasProblem: boolean; thre
     const n = negativity(m);
     angry += n.angry;
     score += n.score;
-    if (!NEGATED_POSITIVE.test(m.folded)) positive += countMatches(POSITIVE, m.folded);
+    if (mayMatch(m, POSITIVE) && !NEGATED_POSITIVE.test(m.folded)) positive += countMatches(POSITIVE, m.folded);
     if (THANKS.test(m.folded)) thanks = true;
   }
   if (score >= 4 || (angry >= 1 && score >= 3)) return "angry";

@@ -2,6 +2,7 @@
 // in the message. Skipping must never drop a hit: checked on every rule over the bench corpus
 // and the regression sets, and on expressions built to trip a careless reading.
 import { ISSUE_RULES } from "../../../../src/memory/extract/issue-rules";
+import { GUARDED } from "../../../../src/memory/extract/sentiment";
 import { prepareMessage, ruleRequiredText } from "../../../../src/memory/extract/issue";
 import { RequiredTextIndex, requiredText } from "../../../../src/memory/extract/required-text";
 import { customerMessages } from "../../../../bench/lib/corpus";
@@ -104,4 +105,28 @@ describe("RequiredTextIndex per sentence", () => {
     // the point of it: few rules run in each sentence
     expect(runs / texts.length).toBeLessThan(12);
   });
+});
+
+it("never rules out a mood or threat expression on a message it matches", () => {
+  const sets = GUARDED.map((re) => requiredText(new RegExp(re.source)));
+  expect(sets.filter((s) => s !== null).length).toBeGreaterThanOrEqual(GUARDED.length - 1);
+  const index = new RequiredTextIndex(sets);
+  const texts = [
+    ...customerMessages(1500, createRng(79)).map((m) => m.text),
+    ...HELD_OUT.map((h) => h.text),
+    ...HELD_OUT_3.flatMap((c) => c.messages),
+    "I'm furious, this is the worst service. I'll go to the ombudsman and post it on twitter, then switch to Airtel.",
+    "Thanks a lot, much appreciated! I will file a chargeback and talk to my lawyer if not.",
+  ];
+  let matched = 0;
+  for (const text of texts) {
+    const folded = prepareMessage({ content: text, index: 0 }).folded;
+    const may = index.mayMatch(folded);
+    GUARDED.forEach((re, i) => {
+      if (!new RegExp(re.source).test(folded)) return;
+      matched++;
+      expect({ re: re.source.slice(0, 40), text, may: may[i] }).toEqual({ re: re.source.slice(0, 40), text, may: 1 });
+    });
+  }
+  expect(matched).toBeGreaterThan(300);
 });
