@@ -3,7 +3,7 @@
 // preferences count; a negated one ("please don't call me") is ignored, and within a batch
 // the latest statement wins.
 import type { Channel, Extraction, ResolutionMethod, Style } from "../types";
-import { RequiredTextIndex, requiredText } from "./required-text";
+import { RequiredTextIndex, requiredText, requiredTextGuard } from "./required-text";
 import { trimSummary } from "./text";
 import type { PreparedMessage } from "./issue";
 
@@ -106,6 +106,10 @@ export function findResolutionPreference(messages: PreparedMessage[]): Extractio
   return { method: hit.value, message_index: messages[hit.message]!.index, ...(note ? { note } : {}) };
 }
 
+// Most messages name no contact time and ask for no language: those expressions are not run on them.
+const mayNameTime = requiredTextGuard(TIME);
+const mayAskLanguage = requiredTextGuard(LANGUAGE_ASK);
+
 export function findCommunicationPreference(messages: PreparedMessage[]): Extraction["communication_preference"] {
   const out: Extraction["communication_preference"] = {};
   const channel = latest(messages, CHANNEL);
@@ -113,6 +117,7 @@ export function findCommunicationPreference(messages: PreparedMessage[]): Extrac
   const style = latest(messages, STYLE);
   if (style) out.style = style.value;
   for (let i = messages.length - 1; i >= 0 && !out.times; i--) {
+    if (!mayNameTime(messages[i]!.folded)) continue;
     for (const s of messages[i]!.sentences) {
       const m = TIME.exec(s.folded);
       if (m && CONTACT_CONTEXT.test(s.folded) && !negatedAt(s.folded, m.index) && !NOT_A_CONTACT_TIME.test(s.folded.slice(0, m.index))) {
@@ -122,7 +127,7 @@ export function findCommunicationPreference(messages: PreparedMessage[]): Extrac
     }
   }
   for (let i = messages.length - 1; i >= 0 && !out.language; i--) {
-    const m = LANGUAGE_ASK.exec(messages[i]!.folded);
+    const m = mayAskLanguage(messages[i]!.folded) ? LANGUAGE_ASK.exec(messages[i]!.folded) : null;
     const name = m?.slice(1).find((x) => x !== undefined);
     if (name) out.language = LANGUAGES[name];
   }

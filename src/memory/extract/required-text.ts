@@ -274,3 +274,15 @@ export class RequiredTextIndex {
     return may;
   }
 }
+
+/**
+ * One expression behind its required strings: the returned test is false where `re` cannot
+ * match `text` (and always true when nothing required can be told, or `re` has flags other
+ * than g and y, which change what a character matches).
+ */
+export function requiredTextGuard(re: RegExp): (text: string) => boolean {
+  const set = /^[gy]*$/.test(re.flags) ? requiredText(new RegExp(re.source)) : null;
+  if (!set) return () => true;
+  const index = new RequiredTextIndex([set]);
+  return (text) => index.mayMatch(text)[0] === 1;
+}

@@ -1,6 +1,7 @@
 // Did the customer say the problem is gone? Walks the batch in order: a resolution statement
 // after the last problem statement means resolved; a problem after it means not. An agent's
 // "I've issued the refund" counts once the customer acknowledges it without a new complaint.
+import { requiredTextGuard } from "./required-text";
 import { negatedAt } from "./text";
 import { lastProblemAt, type PreparedMessage, type RuleHit } from "./issue";
 
@@ -25,7 +26,11 @@ const ACKNOWLEDGE = /\b(?:thanks?|thank you|thx|great|perfect|awesome|brilliant|
 
 export type TimelineMessage = { role: "user" | "assistant"; prepared: PreparedMessage; hits: RuleHit[] };
 
+/** Most messages say nothing of a resolution: the long expression is not run on them. */
+const mayBeResolved = requiredTextGuard(RESOLVED);
+
 function lastResolvedAt(m: PreparedMessage): number {
+  if (!mayBeResolved(m.folded)) return -1;
   let last = -1;
   RESOLVED.lastIndex = 0;
   let hit: RegExpExecArray | null;

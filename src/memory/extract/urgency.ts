@@ -1,6 +1,7 @@
 // How pressing a problem is, and what the customer is up against ("before my finance review").
 // Pure; patterns compiled once.
 import type { Urgency } from "../types";
+import { requiredTextGuard } from "./required-text";
 import { fold } from "./text";
 
 const DAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun";
@@ -71,13 +72,18 @@ const LOW = /\bno rush\b|\bnot (?:urgent|a priority|a big deal)\b|\bno hurry\b|\
 const RANK: Record<Urgency, number> = { low: 0, medium: 1, high: 2, critical: 3 };
 export const maxUrgency = (a: Urgency, b: Urgency): Urgency => (RANK[a] >= RANK[b] ? a : b);
 
+// Most messages hold none of these words: their expressions are not run on them.
+const mayBeCritical = requiredTextGuard(CRITICAL);
+const mayBeHigh = requiredTextGuard(HIGH);
+const mayBeLow = requiredTextGuard(LOW);
+
 /** Urgency from the customer's words, starting from what the kind of problem implies. */
 export function rateUrgency(customerText: string, base: Urgency, opts: { deadline?: string; threat?: boolean }): Urgency {
   const t = fold(customerText);
-  if (CRITICAL.test(t)) return "critical";
+  if (mayBeCritical(t) && CRITICAL.test(t)) return "critical";
   let u = base;
-  const pressed = HIGH.test(t) || /!{3,}/.test(customerText) || opts.deadline !== undefined || opts.threat === true;
+  const pressed = (mayBeHigh(t) && HIGH.test(t)) || /!{3,}/.test(customerText) || opts.deadline !== undefined || opts.threat === true;
   if (pressed) u = maxUrgency(u, "high");
-  else if (LOW.test(t)) u = "low";
+  else if (mayBeLow(t) && LOW.test(t)) u = "low";
   return u;
 }

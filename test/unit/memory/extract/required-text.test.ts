@@ -4,7 +4,7 @@
 import { ISSUE_RULES } from "../../../../src/memory/extract/issue-rules";
 import { GUARDED } from "../../../../src/memory/extract/sentiment";
 import { prepareMessage, ruleRequiredText } from "../../../../src/memory/extract/issue";
-import { RequiredTextIndex, requiredText } from "../../../../src/memory/extract/required-text";
+import { RequiredTextIndex, requiredText, requiredTextGuard } from "../../../../src/memory/extract/required-text";
 import { customerMessages } from "../../../../bench/lib/corpus";
 import { createRng } from "../../../../bench/lib/rng";
 import { HELD_OUT } from "./held-out";
@@ -129,4 +129,22 @@ it("never rules out a mood or threat expression on a message it matches", () => 
     });
   }
   expect(matched).toBeGreaterThan(300);
+});
+
+it("a guard is false only where its expression cannot match, and true where nothing required can be told", () => {
+  const resolved = /\b(?:it'?s|it is) (?:working|fixed) (?:now|again)\b|\bnever ?mind\b/g;
+  const may = requiredTextGuard(resolved);
+  expect(may("thanks, it's working now")).toBe(true);
+  expect(may("nevermind, found it")).toBe(true);
+  expect(may("my parcel has not arrived")).toBe(false);
+  // case-insensitive or unicode expressions are not guarded: their strings are not what they match
+  expect(requiredTextGuard(/refund/i)("REFUND")).toBe(true);
+  expect(requiredTextGuard(/[a-z]+ly/)("")).toBe(true);
+  // on generated messages, the guard never answers false where the expression matches
+  const rng = createRng(80);
+  for (const m of customerMessages(500, rng)) {
+    const folded = prepareMessage({ content: m.text, index: 0 }).folded;
+    resolved.lastIndex = 0;
+    if (resolved.test(folded)) expect(may(folded)).toBe(true);
+  }
 });
