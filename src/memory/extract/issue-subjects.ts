@@ -48,7 +48,10 @@ export const SUBJECTS: Record<Vertical, [RegExp, string][]> = {
   ],
   ecommerce: [
     [/\b(?:refund\w*|money back|reembolso|remboursement)\b/, "refund_request"],
-    [/\b(?:wrong|size|colou?r|different (?:item|product|model)|talla)\b/, "wrong_item"],
+    // "something is wrong with your site" names no item
+    [/\b(?:wrong(?! with)|size|colou?r|different (?:item|product|model)|talla)\b(?<!\b(?:something|anything|what'?s|what is|went|gone|goes|go|going) (?:is |was )?wrong)/, "wrong_item"],
+    // paying at the shop's checkout ("my card keeps getting declined at checkout"); a card sent by post is a delivery
+    [/\b(?:declined|checkout|payment (?:page|failed|fails|error|keeps failing|(?:didn'?t|won'?t|doesn'?t|isn'?t|not) go(?:ing)? through))\b/, "payment_failed"],
     [/\b(?:missing|in the (?:box|package|parcel)|no \w+ in|incomplete|only \w+ of)\b/, "missing_item"],
     [/\b(?:damaged|broken|cracked|torn|dented|scratched|shattered|smashed)\b/, "damaged_item"],
     [/\b(?:died|dead|won'?t (?:charge|turn on)|stopped working|faulty|defective)\b/, "defective_item"],

@@ -258,3 +258,19 @@ describe("the vertical a rule votes for", () => {
     expect(hintOf("I can't log in")).toEqual({});
   });
 });
+
+describe("ecommerce: paying at the shop's checkout", () => {
+  it.each([
+    ["Hi, my card keeps getting declined at checkout, I've tried three times tonight. Is something wrong with your payment page?", "payment_failed"],
+    ["my card was declined when I tried to order the trainers", "payment_failed"],
+    ["I got the wrong size, I ordered a medium", "wrong_item"],
+  ])("%s → %s", (text, kind) => {
+    // the bank's rule (card_declined) wins on weight; on a shop, its sentence is read for the shop's subject
+    expect(kindOf(text, "ecommerce")).toBe(kind);
+  });
+
+  it("\"something is wrong with\" names no wrong item", () => {
+    expect(kindOf("something is wrong with your website, it keeps logging me out", "ecommerce")).not.toBe("wrong_item");
+    expect(kindOf("Is something wrong with your payment page?", "ecommerce")).toBe("payment_failed");
+  });
+});
