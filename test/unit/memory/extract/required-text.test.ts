@@ -11,6 +11,14 @@ import { HELD_OUT } from "./held-out";
 import { HELD_OUT_2 } from "./held-out-2";
 import { HELD_OUT_3 } from "./held-out-3";
 
+/** 1,500 generated messages and the regression sets' texts. */
+const scannedTexts = (seed: number): string[] => [
+  ...customerMessages(1500, createRng(seed)).map((m) => m.text),
+  ...HELD_OUT.map((h) => h.text),
+  ...HELD_OUT_2.map((h) => h.text),
+  ...HELD_OUT_3.flatMap((c) => c.messages),
+];
+
 describe("requiredText", () => {
   it.each([
     [/\bfoo(?:bar|baz)\b/, ["foobar", "foobaz"]],
@@ -41,12 +49,7 @@ describe("RequiredTextIndex", () => {
 
   it("never rules out a rule that fires in a sentence of the message", () => {
     const index = new RequiredTextIndex(ISSUE_RULES.map((r) => requiredText(r.any)));
-    const texts = [
-      ...customerMessages(1500, createRng(77)).map((m) => m.text),
-      ...HELD_OUT.map((h) => h.text),
-      ...HELD_OUT_2.map((h) => h.text),
-      ...HELD_OUT_3.flatMap((c) => c.messages),
-    ];
+    const texts = scannedTexts(77);
     let fired = 0;
     let skipped = 0;
     for (const text of texts) {
@@ -80,12 +83,7 @@ describe("RequiredTextIndex per sentence", () => {
   it("never rules out a rule in a sentence it fires in (its any, and its with read in the sentence)", () => {
     const n = ISSUE_RULES.length;
     const index = new RequiredTextIndex(ISSUE_RULES.map(ruleRequiredText));
-    const texts = [
-      ...customerMessages(1500, createRng(78)).map((m) => m.text),
-      ...HELD_OUT.map((h) => h.text),
-      ...HELD_OUT_2.map((h) => h.text),
-      ...HELD_OUT_3.flatMap((c) => c.messages),
-    ];
+    const texts = scannedTexts(78);
     let fired = 0;
     let runs = 0;
     for (const text of texts) {
