@@ -174,7 +174,7 @@ class Parser {
 export class RequiredTextIndex {
   private readonly always: number[] = [];
   /** Column of each ASCII character (0: in no string); `wide` for the others. */
-  private readonly ascii = new Uint8Array(128);
+  private readonly ascii = new Uint16Array(128);
   private readonly wide = new Map<number, number>();
   private readonly width: number;
   private readonly delta: Uint32Array;
@@ -186,17 +186,15 @@ export class RequiredTextIndex {
     const next: Map<number, number>[] = [new Map()];
     const fail: number[] = [0];
     const out: number[][] = [[]];
+    let columns = 0;
     sets.forEach((set, id) => {
       if (!set) return void this.always.push(id);
       for (const s of set) {
         let node = 0;
         for (let i = 0; i < s.length; i++) {
           const c = s.charCodeAt(i);
-          if (c < 128 ? this.ascii[c] === 0 : !this.wide.has(c)) {
-            const column = 1 + this.wide.size + this.ascii.reduce((n, x) => n + (x > 0 ? 1 : 0), 0);
-            if (c < 128) this.ascii[c] = column;
-            else this.wide.set(c, column);
-          }
+          if (c < 128 && this.ascii[c] === 0) this.ascii[c] = ++columns;
+          else if (c >= 128 && !this.wide.has(c)) this.wide.set(c, ++columns);
           let to = next[node]!.get(c);
           if (to === undefined) {
             to = next.push(new Map()) - 1;
@@ -210,7 +208,7 @@ export class RequiredTextIndex {
       }
     });
     const column = (c: number): number => (c < 128 ? this.ascii[c]! : (this.wide.get(c) ?? 0));
-    this.width = 1 + this.wide.size + this.ascii.reduce((n, x) => n + (x > 0 ? 1 : 0), 0);
+    this.width = columns + 1;
     this.delta = new Uint32Array(next.length * this.width);
     for (const [c, child] of next[0]!) this.delta[column(c)] = child;
     // breadth first: a node's failure link is the longest proper suffix of its string in the
@@ -236,6 +234,20 @@ export class RequiredTextIndex {
     this.outIds = Uint32Array.from(out.flat());
   }
 
+  /** mayMatch[i]: expression i may match somewhere in `text` (false: it cannot). */
+  mayMatch(text: string): Uint8Array {
+    const may = new Uint8Array(this.sets.length);
+    for (const id of this.always) may[id] = 1;
+    const { ascii, wide, width, delta, outStart, outIds } = this;
+    let node = 0;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      node = delta[node * width + (c < 128 ? ascii[c]! : (wide.get(c) ?? 0))]!;
+      for (let k = outStart[node]!, end = outStart[node + 1]!; k < end; k++) may[outIds[k]!] = 1;
+    }
+    return may;
+  }
+
   /**
    * The same, per part of `text`: part k runs from starts[k] to starts[k + 1] (the last to the
    * end), and result[k × n + i] (n expressions) says whether expression i may match inside part
@@ -256,20 +268,6 @@ export class RequiredTextIndex {
       const end = outStart[node + 1]!;
       if (part < 0 || outStart[node] === end) continue;
       for (let k = outStart[node]!; k < end; k++) may[part * n + outIds[k]!] = 1;
-    }
-    return may;
-  }
-
-  /** mayMatch[i]: expression i may match somewhere in `text` (false: it cannot). */
-  mayMatch(text: string): Uint8Array {
-    const may = new Uint8Array(this.sets.length);
-    for (const id of this.always) may[id] = 1;
-    const { ascii, wide, width, delta, outStart, outIds } = this;
-    let node = 0;
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      node = delta[node * width + (c < 128 ? ascii[c]! : (wide.get(c) ?? 0))]!;
-      for (let k = outStart[node]!, end = outStart[node + 1]!; k < end; k++) may[outIds[k]!] = 1;
     }
     return may;
   }
