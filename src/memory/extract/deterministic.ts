@@ -6,7 +6,7 @@ import type { Extraction, ExtractionInput, Extractor, Vertical } from "../types"
 import { findIdentity } from "./identity";
 import { detectIssue, hasSubstance, issueVerticalHint, modelMayNameKind, prepareMessage, scanRules, type PreparedMessage, type RuleHit } from "./issue";
 import { detectLanguage } from "./language";
-import { adviseFromModel, modelVerticalHint, wordsDecideVertical, type ModelAdvice } from "./model/advice";
+import { adviceBesides, adviseFromModel, modelVerticalHint, wordsDecideVertical, type ModelAdvice } from "./model/advice";
 import { findCommunicationPreference, findResolutionPreference } from "./preferences";
 import { findRefs } from "./refs";
 import { customerConfirmsResolved } from "./resolved";
@@ -23,6 +23,16 @@ import { extractVerticalFacts } from "./vertical-facts";
  * cancellation at 0.51. The kind stays; the alarm waits for a rule's word or a surer guess.
  */
 const RISK_FROM_GUESS = 0.7;
+/**
+ * The customer's bank quoted as a third party ("my bank says nothing has come in", "I called my
+ * bank"): whoever they write to is not their bank but a shop, an airline, a software vendor,
+ * unless they speak of money held with the one they write to (a top-up, a wallet, a balance:
+ * a fintech's customer quotes their bank too). In the train parts the phrase is in 8 messages,
+ * none to a bank, and 5 of them were routed to banking by the payment and card words they
+ * share with bank queries.
+ */
+const THEIR_BANK = /\b(?:my|our) bank(?:'s)? (?:says|said|told|tells|confirm\w*|has (?:confirm\w*|no record)|shows?|showed|sees|saw|can(?:'t| ?not)? see|claims?|insists?|states?|is saying)\b|\b(?:contacted|called|asked|checked with|spoke (?:to|with)|spoken (?:to|with)|talked to|rang) (?:my|our) bank\b|\baccording to (?:my|our) bank\b/;
+const HELD_WITH_US = /\b(?:top(?:ped|ping)? ?-?up\w*|wallet|balance|virtual card|exchange|iban|sort code)\b/;
 const VIP_MENTION = /\b(?:high.value (?:customer|client|account)|key account|vip (?:customer|client|member)|enterprise (?:customer|client|account))\b/;
 
 /** The vertical: the classifier's pick, or the open issue's vertical when the text says nothing (a bare "any update?"). */
@@ -33,9 +43,11 @@ function routeWithHistory(
   lexicon: Partial<Record<Vertical, number>>,
   advice: ModelAdvice | null,
   onlyAsksForPerson: boolean,
+  notTheBank: boolean,
 ): { vertical: Vertical; confidence: number } {
   const evidence = addVotes(lexicon, hints);
-  const modelHints = onlyAsksForPerson ? {} : modelVerticalHint(advice, evidence);
+  const modelHints = onlyAsksForPerson ? {} : modelVerticalHint(advice && notTheBank ? adviceBesides(advice, "banking_fintech") : advice, evidence);
+  if (notTheBank) delete modelHints.banking_fintech;
   const c = classifyVertical(text, input.settings, addVotes(hints, modelHints), lexicon);
   const previous = input.existing?.support_type;
   // "Said nothing" is judged on the words and refs alone: the model's lean is no evidence of a new topic.
@@ -45,6 +57,11 @@ function routeWithHistory(
     return { vertical: previous, confidence: 0.4 };
   }
   return { vertical: c.vertical, confidence: c.confidence };
+}
+
+function besidesBanking(votes: Partial<Record<Vertical, number>>): Partial<Record<Vertical, number>> {
+  const { banking_fintech: _bank, ...rest } = votes;
+  return rest;
 }
 
 function addVotes(...all: Partial<Record<Vertical, number>>[]): Partial<Record<Vertical, number>> {
@@ -86,8 +103,9 @@ export function extractDeterministic(input: ExtractionInput): Extraction {
   }
   const said = [subject, allCustomerText].join("\n");
   const language = allCustomerText.trim() ? detectLanguage(allCustomerText) : undefined;
-  const hints = issueVerticalHint(customerHits);
-  const lexicon = scoreVerticals(said);
+  const notTheBank = customer.some((m) => THEIR_BANK.test(m.folded)) && !customer.some((m) => HELD_WITH_US.test(m.folded));
+  const hints = notTheBank ? besidesBanking(issueVerticalHint(customerHits)) : issueVerticalHint(customerHits);
+  const lexicon = notTheBank ? besidesBanking(scoreVerticals(said)) : scoreVerticals(said);
   // The model is asked only where it can change something: the vertical (unless the tenant fixes
   // it or the words decide it, see wordsDecideVertical) or the issue kind (modelMayNameKind, as
   // detectIssue asks it). Where it cannot, the confidence is the words' alone.
@@ -95,7 +113,7 @@ export function extractDeterministic(input: ExtractionInput): Extraction {
   const advice = hasSubstance(customer) && !(verticalDecided && !modelMayNameKind(customer, customerHits)) ? adviseFromModel(said, language) : null;
   // "Can I talk to a human?" names no business: the model's guess of one is its training's prior.
   const onlyAsksForPerson = Object.keys(lexicon).length === 0 && customerHits.some((h) => h.length > 0) && customerHits.every((hs) => hs.every((h) => h.rule.type === "contact_request"));
-  const { vertical, confidence } = routeWithHistory(said, input, hints, lexicon, advice, onlyAsksForPerson);
+  const { vertical, confidence } = routeWithHistory(said, input, hints, lexicon, advice, onlyAsksForPerson, notTheBank);
 
   const refs = [subject, ...customerTexts, ...agentTexts].flatMap((t) => findRefs(t));
   const uniqueRefs = [...new Map(refs.map((r) => [r.value.toUpperCase(), r])).values()];

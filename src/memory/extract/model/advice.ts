@@ -25,7 +25,14 @@ function onlyVerticalOf(model: ReturnType<typeof shippedModel>): (Vertical | nul
   return only;
 }
 /** `english`: the text reads as English (or too short to tell), the only language the model was trained on. */
-export type ModelAdvice = { vertical: { label: string; probability: number }; kind: KindAdvice; kinds: KindDistribution; english: boolean };
+export type ModelAdvice = {
+  vertical: { label: string; probability: number };
+  /** The vertical head's whole distribution, in `classes` order. */
+  verticals: { classes: string[]; probabilities: Float64Array };
+  kind: KindAdvice;
+  kinds: KindDistribution;
+  english: boolean;
+};
 
 /**
  * The vote the model's vertical casts from each probability up (the lexicon's strong words weigh
@@ -66,10 +73,20 @@ export function adviseFromModel(text: string, language?: string): ModelAdvice | 
   if (v.coverage < MIN_COVERAGE) return null;
   return {
     vertical: { label: v.label, probability: v.probability },
+    verticals: { classes: model.classes("vertical"), probabilities: v.probabilities },
     kind: { kind: k.label, probability: k.probability, verticals: model.kindVerticals[k.label] ?? [] },
     kinds: { classes: model.classes("kind"), probabilities: k.probabilities, verticals: model.kindVerticals, onlyVertical: onlyVerticalOf(model) },
     english: language === undefined || language === "en",
   };
+}
+
+/** The advice with the vertical head's likeliest class other than `excluded` as its vertical. */
+export function adviceBesides(advice: ModelAdvice, excluded: Vertical): ModelAdvice {
+  if (advice.vertical.label !== excluded) return advice;
+  const { classes, probabilities } = advice.verticals;
+  let best = -1;
+  for (let c = 0; c < classes.length; c++) if (classes[c] !== excluded && (best < 0 || probabilities[c]! > probabilities[best]!)) best = c;
+  return best < 0 ? advice : { ...advice, vertical: { label: classes[best]!, probability: probabilities[best]! } };
 }
 
 /**

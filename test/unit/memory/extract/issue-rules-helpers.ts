@@ -14,6 +14,7 @@ export function sureOf(kind: string, vertical: Vertical): ModelAdvice {
   const classes = [kind, "general_question"];
   return {
     vertical: { label: vertical, probability: 0.99 },
+    verticals: { classes: [vertical], probabilities: Float64Array.from([0.99]) },
     kind: { kind, probability: 0.99, verticals: [vertical] },
     kinds: { classes, probabilities: Float64Array.from([0.99, 0.01]), verticals: { [kind]: [vertical], general_question: [vertical] }, onlyVertical: [vertical, null] },
     english: true,

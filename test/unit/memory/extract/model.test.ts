@@ -82,6 +82,12 @@ describe("linear model", () => {
     expect(extract("can I speak to someone about my mortgage?").support_type).toBe("banking_fintech");
     expect(extract("connect me to the spa please").support_type).toBe("travel");
   });
+  it("a customer who quotes their bank is writing to someone else, unless they speak of money held there", () => {
+    // sentences written for this test, not corpus rows
+    expect(extract("Paid for the sofa last week, the shop says the refund went out on Monday but my bank says nothing has come in.").support_type).not.toBe("banking_fintech");
+    expect(extract("The hotel charged my card twice for the deposit. I called my bank and they can see both payments.").support_type).toBe("travel");
+    expect(extract("I tried to top up my wallet with my card, my bank says the money left but my balance still shows zero.").support_type).toBe("banking_fintech");
+  });
   // account_update is a bank kind too, but a kind also said where no business is named is no
   // evidence of the bank (only kinds of one vertical vote for it).
   it.each(["I'd like to switch to my other user profile", "I need to register a new user"])("an account chore that names no business stays general: %s", (text) => {
