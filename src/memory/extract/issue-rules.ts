@@ -9,6 +9,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Urgency, Vertical } from "../types";
 import { URGENCIES, VERTICALS } from "../types";
+import { requiredText } from "./required-text";
 
 export type IssueRule = {
   type: string;
@@ -126,3 +127,9 @@ const readRuleFile = (name: string) => fs.readFileSync(path.join(DIR, `${name}.r
 export const RULE_FRAGMENTS: ReadonlyMap<string, string> = readFragments(readRuleFile("fragments"), "fragments.rules");
 
 export const ISSUE_RULES: IssueRule[] = RULE_FILES.flatMap((name) => parseRules(readRuleFile(name), `${name}.rules`, new Map(RULE_FRAGMENTS)));
+
+/**
+ * The strings one of which a rule cannot fire without (see required-text.ts): its "any"'s, or,
+ * where none can be told, its "with"'s when that is read in the same sentence.
+ */
+export const ruleRequiredText = (r: IssueRule): string[] | null => requiredText(r.any) ?? (r.with && !r.withScope ? requiredText(r.with) : null);

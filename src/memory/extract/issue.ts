@@ -2,11 +2,11 @@
 // its sentence becomes the summary. Falls back to a plain "it's broken", a question, or a
 // follow-up of the issue already open. Pure.
 import type { ExtractedIssue, OpenIssue, Urgency, Vertical } from "../types";
-import { ISSUE_RULES, RULE_FRAGMENTS, type IssueRule } from "./issue-rules";
+import { ISSUE_RULES, RULE_FRAGMENTS, ruleRequiredText, type IssueRule } from "./issue-rules";
 import { ANOTHER, ASKS_FOR, asksWhatItHolds, CHITCHAT, FAILURE, FOLLOW_UP, HAS_IT, HOLDS_BOOKING, isQuestion, MALFUNCTION, NOT_THE_HOTEL, PRAISE, QUESTION_START, THANKS_ONLY, VAGUE } from "./issue-phrases";
 import { FALLBACK_ISSUE, LAST_SUBJECTS, NEED, NOT_A_PROBLEM, PROBLEM, REQUEST, SUBJECTS } from "./issue-subjects";
 import { isHardKind, KIND_OVER_RULE, modelFallbackKind, modelKind, type ModelAdvice } from "./model/advice";
-import { RequiredTextIndex, requiredText } from "./required-text";
+import { RequiredTextIndex } from "./required-text";
 import { fold, splitSentences, trimSummary, wordCount, type Span } from "./text";
 
 export type Said = { content: string; index: number };
@@ -36,12 +36,10 @@ function ruleFires(rule: IssueRule, s: Sentence, message: PreparedMessage): numb
 }
 
 /**
- * The strings one of which each rule's "any" cannot match without (or, where none can be told,
- * its "with" read in the same sentence): a rule none of whose strings occurs in a sentence
- * cannot fire there (each sentence's folded text is a slice of the message's), so it is not
- * run there. On the bench's messages that leaves ~8 rule runs a message.
+ * A rule none of whose required strings (ruleRequiredText) occurs in a sentence cannot fire
+ * there (each sentence's folded text is a slice of the message's), so it is not run there. On
+ * the bench's messages that leaves ~8 rule runs a message.
  */
-export const ruleRequiredText = (r: IssueRule): string[] | null => requiredText(r.any) ?? (r.with && !r.withScope ? requiredText(r.with) : null);
 const RULE_TEXT = new RequiredTextIndex(ISSUE_RULES.map(ruleRequiredText));
 
 /** Every rule that fires in a message (computed once, used for the issue and for "is it resolved?"). */

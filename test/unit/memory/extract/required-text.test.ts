@@ -1,9 +1,9 @@
 // The rule scan skips a rule when none of the strings its expression cannot match without is
 // in the message. Skipping must never drop a hit: checked on every rule over the bench corpus
 // and the regression sets, and on expressions built to trip a careless reading.
-import { ISSUE_RULES } from "../../../../src/memory/extract/issue-rules";
+import { ISSUE_RULES, ruleRequiredText } from "../../../../src/memory/extract/issue-rules";
 import { GUARDED } from "../../../../src/memory/extract/sentiment";
-import { prepareMessage, ruleRequiredText } from "../../../../src/memory/extract/issue";
+import { prepareMessage } from "../../../../src/memory/extract/issue";
 import { RequiredTextIndex, requiredText, requiredTextGuard } from "../../../../src/memory/extract/required-text";
 import { customerMessages } from "../../../../bench/lib/corpus";
 import { createRng } from "../../../../bench/lib/rng";
