@@ -104,8 +104,9 @@ export function extractDeterministic(input: ExtractionInput): Extraction {
   const said = [subject, allCustomerText].join("\n");
   const language = allCustomerText.trim() ? detectLanguage(allCustomerText) : undefined;
   const notTheBank = customer.some((m) => THEIR_BANK.test(m.folded)) && !customer.some((m) => HELD_WITH_US.test(m.folded));
-  const hints = notTheBank ? besidesBanking(issueVerticalHint(customerHits)) : issueVerticalHint(customerHits);
-  const lexicon = notTheBank ? besidesBanking(scoreVerticals(said)) : scoreVerticals(said);
+  const votes = (v: Partial<Record<Vertical, number>>) => (notTheBank ? besidesBanking(v) : v);
+  const hints = votes(issueVerticalHint(customerHits));
+  const lexicon = votes(scoreVerticals(said));
   // The model is asked only where it can change something: the vertical (unless the tenant fixes
   // it or the words decide it, see wordsDecideVertical) or the issue kind (modelMayNameKind, as
   // detectIssue asks it). Where it cannot, the confidence is the words' alone.

@@ -3,7 +3,7 @@
 // preferences count; a negated one ("please don't call me") is ignored, and within a batch
 // the latest statement wins.
 import type { Channel, Extraction, ResolutionMethod, Style } from "../types";
-import { RequiredTextIndex, requiredText, requiredTextGuard } from "./required-text";
+import { RequiredTextIndex, requiredTextGuard, requiredTextOf } from "./required-text";
 import { trimSummary } from "./text";
 import type { PreparedMessage } from "./issue";
 
@@ -39,7 +39,7 @@ const STYLE: Pattern<Style>[] = [
  * in one pass over a message: most messages state no preference, so most patterns are not run.
  */
 const PATTERNS: Pattern<unknown>[] = [...RESOLUTION, ...CHANNEL, ...STYLE];
-const PATTERN_TEXT = new RequiredTextIndex(PATTERNS.map((p) => requiredText(new RegExp(p.re.source))));
+const PATTERN_TEXT = new RequiredTextIndex(PATTERNS.map((p) => requiredTextOf(p.re)));
 const PATTERN_ID = new Map(PATTERNS.map((p, i) => [p, i]));
 const mayMatchCache = new WeakMap<PreparedMessage, Uint8Array>();
 function mayMatch(m: PreparedMessage, p: Pattern<unknown>): boolean {

@@ -274,12 +274,19 @@ export class RequiredTextIndex {
 }
 
 /**
+ * requiredText of an expression that may search (flags g and y change where a match is looked
+ * for, not what it holds); null for other flags, which change what a character matches.
+ */
+export function requiredTextOf(re: RegExp): string[] | null {
+  return /^[gy]*$/.test(re.flags) ? requiredText(new RegExp(re.source)) : null;
+}
+
+/**
  * One expression behind its required strings: the returned test is false where `re` cannot
- * match `text` (and always true when nothing required can be told, or `re` has flags other
- * than g and y, which change what a character matches).
+ * match `text` (always true when requiredTextOf tells nothing).
  */
 export function requiredTextGuard(re: RegExp): (text: string) => boolean {
-  const set = /^[gy]*$/.test(re.flags) ? requiredText(new RegExp(re.source)) : null;
+  const set = requiredTextOf(re);
   if (!set) return () => true;
   const index = new RequiredTextIndex([set]);
   return (text) => index.mayMatch(text)[0] === 1;

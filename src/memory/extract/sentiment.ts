@@ -8,7 +8,7 @@ import {
 import { RULE_FRAGMENTS } from "./issue-rules";
 import { AMBIGUOUS } from "./lexicons";
 import { clauseAround } from "./risk-evidence";
-import { RequiredTextIndex, requiredText } from "./required-text";
+import { RequiredTextIndex, requiredTextOf } from "./required-text";
 import { negatedAt } from "./text";
 
 export type ThreatKind = "churn" | "chargeback" | "legal" | "regulator" | "social" | "manager";
@@ -110,7 +110,7 @@ export type Prepared = { content: string; folded: string; index: number };
  */
 export const GUARDED: readonly RegExp[] = [ANGRY, FRUSTRATED, POSITIVE, CHURN, ...THREATS.map((t) => t.re)];
 const GUARD_OF = new Map(GUARDED.map((re, i) => [re, i]));
-const GUARD = new RequiredTextIndex(GUARDED.map((re) => (/^[gy]*$/.test(re.flags) ? requiredText(new RegExp(re.source)) : null)));
+const GUARD = new RequiredTextIndex(GUARDED.map(requiredTextOf));
 const guardOf = new WeakMap<Prepared, Uint8Array>();
 /** False when `re` (one of GUARDED) cannot match the message's folded text. */
 function mayMatch(m: Prepared, re: RegExp): boolean {
