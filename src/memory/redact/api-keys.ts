@@ -22,9 +22,10 @@ const VENDOR_KEY = new RegExp(
   "g",
 );
 
-// "API key: …", "api_key=…", "Authorization: Bearer …", "the token is …", "secret key but … still works".
+// "API key: …", "api_key=…", "Authorization: Bearer …", "the token is …", "secret key but … still works",
+// "aws_secret_access_key = …", "webhook secret …", "secret: …" (bare "secret" only before ":" or "=").
 const KEY_LABEL =
-  /(?<![\p{L}\p{N}_])(?:api[\s_-]?(?:key|token|secret)|access[\s_-]?(?:key|token)|auth(?:orization)?[\s_-]?token|secret[\s_-]?(?:key|token)|client[\s_-]?secret|private[\s_-]?key|x-api-key|bearer|token)(?![\p{L}\p{N}_])/giu;
+  /(?<![\p{L}\p{N}_])(?:api[\s_-]?(?:key|token|secret)|access[\s_-]?(?:key|token)|auth(?:orization)?[\s_-]?token|(?:aws[\s_-]?)?secret[\s_-]?(?:access[\s_-]?)?(?:key|token)|(?:client|app|shared|signing|webhook)[\s_-]?secret|private[\s_-]?key|x-api-key|bearer|token|secret(?=\s*[:=]))(?![\p{L}\p{N}_])/giu;
 // The value: within a short stretch of the same sentence, a long string mixing letters and digits
 // (keys are 20 characters or more; tracking and transaction ids are often shorter).
 const VALUE_NEAR = /([^\n.!?]{0,24}?)(?<![A-Za-z0-9_-])([A-Za-z0-9][A-Za-z0-9_\-.+/=]{19,200})/uy;

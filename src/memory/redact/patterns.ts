@@ -18,9 +18,13 @@ export function findPatternValues(text: string): Candidate[] {
   for (const m of text.matchAll(SSN)) {
     if (isPlausibleSsn(m[0].replace(/-/g, "")) && !isBusinessRef(text, m.index)) found.push(at(m.index, m[0].length, "ssn"));
   }
-  for (const m of text.matchAll(IBAN_LIKE)) {
-    const end = longestValidIban(text, m.index, m.index + m[0].length);
+  // A reference just before ("ref MY787967 to my iban is GB82 …") can open a run that holds no
+  // IBAN: the search goes on from the next position rather than after the run.
+  IBAN_LIKE.lastIndex = 0;
+  for (let m = IBAN_LIKE.exec(text); m; m = IBAN_LIKE.exec(text)) {
+    const end = longestValidIban(text, m.index, m.index + m[0].length) ?? labelledIbanEnd(text, m.index, m[0]);
     if (end !== null) found.push({ start: m.index, end, type: "iban", priority: PRIORITY.pattern });
+    IBAN_LIKE.lastIndex = end ?? m.index + 1;
   }
   return found;
 }
@@ -44,6 +48,23 @@ function longestValidIban(text: string, start: number, end: number): number | nu
     if (isValidIban(text.slice(start, e))) return e;
   }
   return null;
+}
+
+// "IBAN: …", "my iban is …", "IBAN no. …": the label right before the number.
+const IBAN_LABEL_BEFORE = /\biban\b(?:\s*(?:number|no\.?|#|is|:|-))*\s*$/i;
+
+/**
+ * An IBAN said as one ("my iban is GB33 BUZZ 2000 …") whose check digits fail is still most of
+ * an account number, mistyped: it goes too. It ends at its last group holding a digit ("… 1234 56
+ * please refund" stops at 56), and has the 15 to 34 characters IBANs have.
+ */
+function labelledIbanEnd(text: string, start: number, shape: string): number | null {
+  if (!IBAN_LABEL_BEFORE.test(lineBefore(text, start, 24))) return null;
+  const groups = shape.split(/[ \u00a0]/);
+  while (groups.length > 1 && !/\d/.test(groups[groups.length - 1]!)) groups.pop();
+  const kept = groups.join(" ");
+  const length = kept.replace(/\s/g, "").length;
+  return length >= 15 && length <= 34 ? start + kept.length : null;
 }
 
 /** Text before `start` on the same line, at most `max` characters. */

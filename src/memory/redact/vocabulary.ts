@@ -142,6 +142,14 @@ export const LABEL_RULES: LabelRule[] = [
     pattern: String.raw`(?<!(?:boarding|bus|season|day|gate|hall|metro|rail|ski|travel|gym|festival|guest|visitor|press|backstage|access|event|transit|free|bike|park|parking)\s)(?:pass|pw)`,
   },
 
+  // an application's secret given as a password is ("client secret is Zx9!kLm2#Qp7", "secret: …"); long keys
+  // are also read by api-keys.ts, whatever their label says
+  {
+    kind: "password",
+    heads: "client api app shared signing webhook secret client_secret api_secret app_secret secret_key aws_secret_access_key",
+    pattern: String.raw`(?:client|api|app|shared|signing|webhook)[\s_-]*secret|(?:aws_)?secret[\s_-]*(?:access[\s_-]*)?key|secret(?=\s*[:=])`,
+  },
+
   // the answer to a security question opens an account as a password does
   {
     kind: "password",
@@ -222,8 +230,12 @@ export const LABEL_RULES: LabelRule[] = [
   },
 ];
 
-/** "pass" and "pw" are too common to take a value without an explicit ":" or "=". */
-export const STRONG_ONLY = /^(?:pass|pw)$/i;
+/**
+ * "pass" and "pw" are too common, and "secret key" too figurative ("the secret key is patience"),
+ * to take a plain word without an explicit ":" or "=": with a verb only letters mixed with digits
+ * or symbols.
+ */
+export const STRONG_ONLY = /^(?:pass|pw|(?:client|api|app|shared|signing|webhook)[\s_-]*secret|(?:aws_)?secret[\s_-]*(?:access[\s_-]*)?key)$/i;
 
 /** Password labels in English, after which a word is judged against everyday English words. */
 export const ENGLISH_PASSWORD_LABEL = /^(?:pass|pw)/i;

@@ -138,3 +138,38 @@ describe("a code named by its number of digits", () => {
     }
   });
 });
+
+describe("an application's secrets and a mistyped IBAN", () => {
+  const ALNUM = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ0123456789";
+  const chars = (n: number, set = ALNUM) => Array.from({ length: n }, () => pick([...set])).join("");
+  it("removes a secret after the label that names it, however the label is written", () => {
+    for (let i = 0; i < 80; i++) {
+      // a long key, or a short secret that mixes letters with digits and symbols
+      const secret = pick([() => `${chars(6)}${digits(2)}${chars(24)}`, () => `${chars(3)}${digits(1)}!${chars(4)}#${chars(2)}`, () => `whsec_${chars(10)}${digits(3)}`])();
+      const label = pick(["client secret is", "client_secret=", "Client Secret:", "aws_secret_access_key =", "AWS secret access key:", "our webhook secret is", "signing secret:", "app secret =", "shared secret:", "secret:", "api_secret="]);
+      const ref = businessRef();
+      const message = `Integration for ${ref} broke after we rotated it. ${label} ${secret} - can you check?`;
+      const { text } = redactText(message);
+      // a long key reads as an API key, a short one as a password: either way it is gone
+      expect({ message, text, leaked: text.includes(secret) }).toEqual({ message, text, leaked: false });
+      expect(text).toMatch(/\[REDACTED:(?:api_key|password)\] - can you check\?$/);
+      expect(text).toContain(ref.split(" ").at(-1)!);
+    }
+    // the words, not a value
+    for (const message of ["the secret key is patience", "the secret key is to restart the router", "It's no secret that your app is slow", "our client secret expired", "the api secret was rotated yesterday"]) expect(redactText(message).text).toBe(message);
+  });
+  it("removes an IBAN said as one whose check digits fail, up to its last group with a digit", () => {
+    for (let i = 0; i < 60; i++) {
+      const groups = [`${pick(["GB", "DE", "FR", "NL", "ES"])}${digits(2, "0123456789")}`, chars(4, "ABCDEFGHJKLMNPRSTUVWXYZ"), ...Array.from({ length: pick([3, 4]) }, () => digits(4, "0123456789")), digits(2, "0123456789")];
+      const iban = groups.join(" ");
+      const label = pick(["my iban is", "IBAN:", "IBAN no.", "iban #", "Iban -"]);
+      const ref = businessRef();
+      const { text } = redactText(`Please refund ${ref} to ${label} ${iban} please refund soon`);
+      // whatever the check digits say, no group of the account survives, and the words after it do
+      for (const g of groups.slice(2)) expect({ text, kept: text.includes(` ${g}`) }).toEqual({ text, kept: false });
+      expect(text).toContain("please refund soon");
+      expect(text).toContain(ref.split(" ").at(-1)!);
+    }
+    for (const message of ["IBAN please, what is yours", "iban is not showing in the app", "my IBAN changed on 12 May 2024"]) expect(redactText(message).text).toBe(message);
+  });
+});
