@@ -1,6 +1,7 @@
 // Secrets recognisable without a label, by shape and check digit: card numbers (Luhn),
 // IMEIs (Luhn, next to a device word), Aadhaar written 4-4-4 (Verhoeff), PAN, IBAN (mod 97),
-// SSN written 3-2-4. A business word right before the number ("order", "UTR") keeps it.
+// SSN written 3-2-4, and a CVV, PIN or OTP glued to its label ("cvv737"). A business word right
+// before the number ("order", "UTR") keeps it.
 import { DECIMALS, digitsIn, type Chunk } from "./digit-groups";
 import { isPlausibleAadhaar, isPlausibleSsn, isValidIban, passesLuhn } from "./checks";
 import { PRIORITY, type Candidate } from "./pii-types";
@@ -11,6 +12,12 @@ export function findPatternValues(text: string): Candidate[] {
   findInDigitGroups(text, found);
   for (const m of text.matchAll(DOTTED_CARD)) {
     if (passesLuhn(m[0].replace(/\./g, "")) && !isBusinessRef(text, m.index)) found.push(at(m.index, m[0].length, "card_number"));
+  }
+  for (const m of text.matchAll(GLUED_CODE)) {
+    const label = m[1]!.toLowerCase();
+    const type = label.startsWith("pin") ? "pin" : label === "otp" ? "otp" : "cvv";
+    const length = m[2]!.length;
+    if (type === "cvv" ? length <= 4 : type === "pin" ? length === 4 || length === 6 : length >= 4) found.push(at(m.index + m[1]!.length, length, type));
   }
   for (const m of text.matchAll(PAN)) {
     if (!isBusinessRef(text, m.index)) found.push(at(m.index, m[0].length, "pan"));
@@ -33,6 +40,9 @@ export function findPatternValues(text: string): Candidate[] {
 // which the digit groups (spaces and dashes) do not read.
 const DOTTED_CARD = /(?<![\p{L}\p{N}_.])(?:\d{4}\.\d{4}\.\d{4}\.\d{4}(?:\d{1,3})?|\d{4}\.\d{6}\.\d{5})(?![\p{N}_]|\.\d)/gu;
 const at = (start: number, length: number, type: Candidate["type"]): Candidate => ({ start, end: start + length, type, priority: PRIORITY.pattern });
+
+// A code glued to its label, as typed in a hurry ("… exp1128 cvv737", "pin4821", "OTP482913").
+const GLUED_CODE = /(?<![\p{L}\p{N}_])(cvv2?|cvc2?|csc|otp|pin)(\d{3,8})(?![\p{L}\p{N}_])/giu;
 
 // Uppercase only: lowercase "abcde1234f" is too often something else; a labelled PAN is caught in labelled.ts.
 const PAN = /(?<![\p{L}\p{N}_])[A-Z]{5}\d{4}[A-Z](?![\p{L}\p{N}_])/gu;

@@ -53,7 +53,14 @@ export const LABEL_RULES: LabelRule[] = [
     pattern: String.raw`code\s+(?:(?:that\s+)?(?:you|u|they|it|you\s+guys|your\s+team|the\s+bank|the\s+app)\s+)?(?:just\s+)?(?:sent|texted|messaged|emailed)(?:\s+(?:me|to\s+me))?`,
   },
   { kind: "otp", heads: "code", pattern: String.raw`code\s+(?:i\s+)?(?:just\s+)?(?:got|received)` },
-  { kind: "otp", heads: "use enter type input", pattern: String.raw`(?:use|enter|type|input)\s+(?:the\s+|this\s+)?code` },
+  // "enter the code", "I used code 482913 but …", "tried the code twice"
+  {
+    kind: "otp",
+    heads: "use used using enter entered entering type typed typing input inputted try tried trying",
+    pattern: String.raw`(?:use[ds]?|using|enter(?:ed|ing)?|typ(?:e|ed|ing)|input(?:ted)?|try|tried|trying)\s+(?:the\s+|this\s+|that\s+|your\s+)?code`,
+  },
+  // "the code in the text was …", "code from the SMS: …"
+  { kind: "otp", heads: "code", pattern: String.raw`code\s+(?:in|from|on)\s+(?:the|your|my|that|this|an?)\s+(?:text|sms|message|e-?mail|app|authenticator)` },
   {
     kind: "otp",
     heads: "codigo código clave",

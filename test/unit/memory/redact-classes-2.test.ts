@@ -173,3 +173,30 @@ describe("an application's secrets and a mistyped IBAN", () => {
     for (const message of ["IBAN please, what is yours", "iban is not showing in the app", "my IBAN changed on 12 May 2024"]) expect(redactText(message).text).toBe(message);
   });
 });
+
+describe("a code glued to its label, or named by what was done with it", () => {
+  it("removes a CVV, PIN or one-time code typed against its label", () => {
+    for (let i = 0; i < 60; i++) {
+      const { label, n, type } = pick([
+        { label: ["cvv", "CVV", "cvc", "CVC2", "csc"], n: [3, 4], type: "cvv" },
+        { label: ["pin", "PIN"], n: [4, 6], type: "pin" },
+        { label: ["otp", "OTP"], n: [4, 6, 8], type: "otp" },
+      ]);
+      const code = digits(pick(n), "0123456789");
+      const ref = businessRef();
+      expectRedacted({ message: `${ref} card payment failed, ${pick(label)}${code} exp1128 pls help`, secrets: [code], type, keep: ref.split(" ").at(-1)! });
+    }
+    // a model number is not a PIN: five digits, no PIN has
+    for (const message of ["model PIN12345 connector", "ring me on pin123"]) expect(redactText(message).text).toBe(message);
+  });
+  it("removes a code the customer says they used, entered or read in a text", () => {
+    for (let i = 0; i < 60; i++) {
+      const code = pick([() => digits(6, "0123456789"), () => digits(4, "0123456789"), () => `${digits(3)} ${digits(3)}`])();
+      const ref = businessRef();
+      const said = pick([`I used code ${code} but it didn't work`, `I entered the code ${code} twice`, `tried code ${code}, nothing`, `the code in the text was ${code}`, `code from the SMS: ${code}`, `typed the code ${code} and got an error`]);
+      expectRedacted({ message: `Can't confirm ${ref}. ${said}.`, secrets: [code], type: "otp", keep: ref.split(" ").at(-1)! });
+    }
+    // a discount code is not a one-time code; nor is a promo code's number
+    for (const message of ["I used code SAVE20 at checkout", "I tried promo code 482913", "I used the code, thanks"]) expect(redactText(message).text).toBe(message);
+  });
+});
