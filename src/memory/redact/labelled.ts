@@ -47,8 +47,11 @@ const OWNER = String.raw`(?:me|myself|him|her|us|them|(?:my|his|her|our|their)\s
 const OTHER_OWNER =
   String.raw`(?:(?:(?:el|la|los|las|celui|celle|ceux|der|die|das|den|o|a|os|as|quello|quella|quelli|il|lo)\s+)?(?:de|di|da|do|del|della|von)\s+|(?:der|die|das|den)\s+)?` +
   String.raw`(?:(?:o|a|os|as|il|la|lo|le|i)\s+)?(?:mi|mis|su|sus|tu|ma|mon|mes|sa|son|ses|notre|nos|mein\w*|sein\w*|ihr\w*|unser\w*|minha|meu|minhas|meus|sua|seu|mia|mio|mie|miei)\s+(?:[\p{L}-]+\s+){0,1}?[\p{L}-]+`;
-// "…; Anna Kowalski - K7654321", "…, Rahul: 7654321": a person named before a dash or colon.
-const NAMED = String.raw`(?:\p{Lu}[\p{L}'’.-]*\s+){0,2}\p{Lu}[\p{L}'’.-]*\s*[-–—:]\s*`;
+// "…; Anna Kowalski - K7654321", "…, Rahul: 7654321": a person named before a dash or colon; or
+// without one, one or two words right before a number ("…, Tom K7654321"; the expression is case
+// blind, so this is no test of a name: what follows must start with letters and read as an id
+// number, as passports do; "cards 4111 …" is not a name and a number).
+const NAMED = String.raw`(?:(?:\p{Lu}[\p{L}'’.-]*\s+){0,2}\p{Lu}[\p{L}'’.-]*\s*[-–—:]\s*|(?:[\p{L}'’.-]+\s+)?[\p{L}'’.-]+\s+(?=\p{L}{1,3}\d))`;
 const LIST_GLUE = new RegExp(
   String.raw`(?:\s+for\s+${OWNER})?(?:\s*\([^()\n]{1,30}\))?\s*(?:,\s*(?:and|y|e|et|und|ou|oder|ed)|,|;|&|\+|/|and|or|plus|y|e|et|und|ou|oder|sowie|ed)\s+` +
     String.raw`(?:${NAMED}|(?:for\s+|para\s+|pour\s+|f[üu]r\s+|per\s+)?(?:${OWNER}|${OTHER_OWNER}|mine|his|hers|ours|theirs|(?:the\s+)?(?:other|second|third|next)(?:\s+one)?)(?![\p{L}])\s*(?:(?:one|number|no\.?|nr\.?|n[uú]mero|num[ée]ro|nummer)\s*)?(?:(?:(?:is|was|est|es|ist|lautet|hat|tiene|tem|ha|a|é|è)(?![\p{L}])|=|:|-)\s*)?)?`,
@@ -69,6 +72,8 @@ function findListedValues(text: string, first: Candidate, kind: ValueKind): Cand
     LIST_GLUE.lastIndex = last.end;
     const glue = LIST_GLUE.exec(text);
     if (!glue || glue[0].includes("\n") || !isCleanLead(glue[0], blockers)) break;
+    // "PIN 1234, OTP 482913": a label of its own starts another value, not the list's next
+    if (findLabels(glue[0]).length > 0) break;
     const at = last.end + glue[0].length;
     if (!isDigit(text[at]) && !/[A-Za-z]/.test(text[at] ?? "")) break;
     const own = isDigit(text[at]) || isTokenKind(kind) ? readValue(text, at, kind, "") : null;

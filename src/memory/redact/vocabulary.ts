@@ -146,7 +146,7 @@ export const LABEL_RULES: LabelRule[] = [
   {
     kind: "password",
     heads: "pass pw",
-    pattern: String.raw`(?<!(?:boarding|bus|season|day|gate|hall|metro|rail|ski|travel|gym|festival|guest|visitor|press|backstage|access|event|transit|free|bike|park|parking)\s)(?:pass|pw)`,
+    pattern: String.raw`(?<!(?:boarding|bus|season|day|gate|hall|metro|rail|ski|travel|gym|festival|guest|visitor|press|backstage|access|event|transit|free|bike|park|parking)\s)(?:pass(?!-?(?:nr|nummer)(?![\p{L}]))|pw)`,
   },
 
   // an application's secret given as a password is ("client secret is Zx9!kLm2#Qp7", "secret: …"); long keys

@@ -111,6 +111,8 @@ describe("passport numbers in other languages, and for several people", () => {
     (l: string, [a, b]: string[]) => `${l}: mine is ${a} and my wife's is ${b}`,
     (l: string, [a, b]: string[]) => `${l} ${a} for me and ${b} for my son`,
     (l: string, [a, b, c]: string[]) => `${l} ${a}, ${b} and ${c}`,
+    // each number after the traveller's name, with nothing between them
+    (l: string, [a, b, c]: string[]) => `${PLURAL[l] ?? l}: Anna ${a}, Tom Kowalski ${b} and Mia ${c}`,
   ];
   it("removes one passport number whatever the language of its label", () => {
     for (let i = 0; i < 200; i++) {
@@ -153,6 +155,11 @@ describe("passport numbers in other languages, and for several people", () => {
   it("does not take the business reference after a passport for another one", () => {
     expect(redactText("pasaporte X1234567 y reserva ABC12345").text).toBe("pasaporte [REDACTED:passport] y reserva ABC12345");
     expect(redactText("Reisepass C01X00T47 und Buchung 12345678").text).toBe("Reisepass [REDACTED:passport] und Buchung 12345678");
+    expect(redactText("passport: K1234567, Tom will send his later").text).toBe("passport: [REDACTED:passport], Tom will send his later");
+  });
+  it("reads the German 'Pass-Nr.' as a passport's label, not a password's", () => {
+    expect(redactText("Pass-Nr. C4J6R9TXL").text).toBe("Pass-Nr. [REDACTED:passport]");
+    expect(redactText("pass-nr: C4J6R9TXL, Flug LH400").text).toBe("pass-nr: [REDACTED:passport], Flug LH400");
   });
 });
 
