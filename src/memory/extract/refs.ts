@@ -21,9 +21,10 @@ const KEYWORD_KIND: Record<string, RefKind> = {
   transaktionsnummer: "transaction", referenznummer: "other",
 };
 
-// "order no. 12345", "PNR is ABC123", "ticket #4567", "UPI ref: 412345678901", "booking reference - HMX8K2"
+// "order no. 12345", "PNR is ABC123", "ticket #4567", "UPI ref: 412345678901", "booking reference - HMX8K2",
+// "commande n° 7781203", "pedido nº 55120"
 const KEYWORD_LED = new RegExp(
-  String.raw`\b(${Object.keys(KEYWORD_KIND).join("|")})(\s+(?:(?:number|no|num|nr|id|code|ref(?:erence)?)(?![A-Za-z0-9])|no\.|#))?` +
+  String.raw`\b(${Object.keys(KEYWORD_KIND).join("|")})(\s+(?:(?:number|no|num|nr|id|code|ref(?:erence)?|n[uú]mero|num[ée]ro|nummer)(?![A-Za-z0-9])|no\.|n[uú]m\.|n\.?\s?[°º]|n\.(?=\s?\d)|#))?` +
     String.raw`((?:\s*(?:is|was|:|=|-|\u2013|#))*)\s*(#?)([A-Za-z0-9][A-Za-z0-9\-_/]{2,34})`,
   "gi",
 );

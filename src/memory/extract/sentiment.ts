@@ -39,6 +39,8 @@ const FRUSTRATED = rx([
   String.raw`\bcome on\b`, String.raw`\btired of\b`, String.raw`\bwaste of (?:time|money)\b`, String.raw`\bwasted\b`, String.raw`\bi'?m done\b`,
   String.raw`\b(?:terrible|awful|horrible|horrendous|dreadful)\b`, String.raw`\b(?:poor|bad|slow) (?:service|support|response)\b`,
   String.raw`\birritat\w*`, String.raw`\bstress\w*`, String.raw`\blet down\b`, String.raw`\bignored\b`, String.raw`\brun.?around\b`,
+  // distress reads as frustration (the moods are positive, calm, frustrated, angry): not calm
+  String.raw`\bpanic\w*`, String.raw`\bdesperate\w*`, String.raw`\bfreaking out\b`, String.raw`\bat my wits'? end\b`,
   String.raw`\bno help\b`, String.raw`\b(?:not|un)helpful\b`, String.raw`\bkeeps happening\b`, String.raw`\bhappened again\b`,
   String.raw`\bevery (?:single )?time\b`, String.raw`\b(?:multiple|several|many|countless|so many) times\b`, String.raw`\brepeatedly\b`,
   String.raw`\b(?:days|weeks) now\b`, String.raw`\bstill\b[^.]{0,20}\bafter (?:\d+|two|three|several) (?:days|weeks)\b`,

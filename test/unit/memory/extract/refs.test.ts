@@ -30,6 +30,13 @@ describe("findRefs", () => {
     ["booking ref NR7QPL for two nights", ["NR7QPL"]],
     ["order nr 55120931 still missing", ["55120931"]],
     ["order no.55120932 still missing", ["55120932"]],
+    // the number sign of French, Spanish, Portuguese and Italian writers
+    ["Bonjour, ma commande n° 7781203 devait arriver le 2 mai", ["7781203"]],
+    ["Mi pedido nº 55120 no llegó", ["55120"]],
+    ["O pedido n.º 88123 veio errado", ["88123"]],
+    ["La factura núm. 2024-113 está mal", ["2024-113"]],
+    ["commande numéro 7781203", ["7781203"]],
+    ["L'ordine n. 55120 non è arrivato", ["55120"]],
   ])("%s → %s", (text, expected) => {
     expect(values(text)).toEqual(expect.arrayContaining(expected));
   });

@@ -17,6 +17,9 @@ describe("mood", () => {
     ["Esto es inaceptable, llevo un mes esperando mi reembolso.", ["frustrated", "angry"]],
     ["No worries, take your time. The export isn't urgent.", ["calm"]],
     ["Thanks for nothing. Third time the card gets declined.", ["angry", "frustrated"]],
+    // distress is not calm
+    ["I sent £1,200 to the wrong account by mistake - can you recall it? I'm panicking, that's my rent.", ["frustrated"]],
+    ["Please help, I'm desperate, my visa interview is tomorrow and the booking is gone", ["frustrated"]],
   ])("%s → %s", (text, moods) => {
     expect(moods).toContain(extract(text).mood);
   });

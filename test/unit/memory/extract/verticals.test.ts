@@ -29,6 +29,7 @@ const SAAS: Case[] = [
   },
   { text: "Since this morning our Jira integration stopped syncing tickets — nothing new shows up in the board.", vertical: "saas", issue: ["integration_broken"], facts: { integrations: ["Jira"] } },
   { text: "Hi, none of my team can log in with SSO via Okta, we get an 'invalid SAML response' error. Whole team is blocked.", vertical: "saas", issue: ["login_problem"], facts: { integrations: ["Okta", "SSO"] } },
+  { text: "Since we moved to Okta this morning none of our 40 users can sign in via SAML, they get 'invalid assertion'.", vertical: "saas", issue: ["login_problem"], facts: { integrations: ["Okta", "SSO"] } },
   { text: "We're on the Enterprise plan with 250 seats and the CSV export button does nothing when clicked.", vertical: "saas", issue: ["bug_report"], facts: { plan: "Enterprise", seats: "250" } },
   { text: "Our HubSpot sync is duplicating every contact since the last update. Can someone look?", vertical: "saas", issue: ["integration_broken"], facts: { integrations: ["HubSpot"] } },
   { text: "The Stripe webhook to our account returns 401 on every event, so subscriptions aren't updating in the dashboard.", vertical: "saas", issue: ["integration_broken"], facts: { integrations: ["Stripe", "webhook"] } },
