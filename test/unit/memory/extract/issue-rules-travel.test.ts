@@ -228,4 +228,32 @@ describe("travel: something in the room does not work", () => {
   it("not a card that stopped working at a bank", () => {
     expect(kindOf("my debit card stopped working", "banking_fintech")).not.toBe("accommodation_issue");
   });
+  // a model sure it is "just a question" yields to a fault stated in a thing of the room or the grounds
+  it.each([
+    "window won't close and it's freezing, maintenance pls",
+    "can't get the balcony door open",
+    "the dishwasher isn't draining",
+    "blackout curtains dont close properly, light coming straight in at 5am",
+    "tried to leave but the car park barrier won't accept my ticket",
+  ])("%s → accommodation_issue over a sure general_question", (text) => {
+    expect(kindWith(text, "travel", sureOf("general_question", "travel"))).toBe("accommodation_issue");
+  });
+  it("asking about the thing is still a question", () => {
+    expect(kindWith("does the kitchen have a dishwasher?", "travel", sureOf("general_question", "travel"))).toBe("general_question");
+  });
+});
+
+describe("travel: a leg missed because another ran late", () => {
+  it.each([
+    "train 45 min late, missed the last connection to Inverness, stuck in Perth overnight",
+    "The Mumbai departure left 2 hours late and I missed the Lisbon flight by 20 minutes.",
+    "We were on the 14:02 from Edinburgh, over an hour late, so we missed the 17:31 Eurostar to Paris.",
+    "first leg delayed, they put my connection on the next day",
+    "our ferry was delayed and we missed the last bus to the airport",
+  ])("%s → missed_connection", (text) => {
+    expect(kindOf(text, "travel")).toBe("missed_connection");
+  });
+  it("a late flight that made nothing miss is a delay", () => {
+    expect(kindOf("My flight to Oslo is delayed by 3 hours", "travel")).toBe("flight_delay");
+  });
 });

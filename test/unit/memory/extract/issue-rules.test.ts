@@ -274,3 +274,17 @@ describe("ecommerce: paying at the shop's checkout", () => {
     expect(kindOf("Is something wrong with your payment page?", "ecommerce")).toBe("payment_failed");
   });
 });
+
+describe("saas: the sign-in itself broken", () => {
+  it.each([
+    "Google sign in button does nothing, just reloads the page",
+    "the reset link goes to a blank page",
+    "the app logs me out every few minutes and then I have to put everything in again",
+    "Face ID stopped working for the app after the update, it just says 'authentication failed'",
+  ])("%s → login_problem", (text) => {
+    expect(kindOf(text, "saas")).toBe("login_problem");
+  });
+  it("a blank page elsewhere is a bug", () => {
+    expect(kindOf("the reports page is blank since the update", "saas")).toBe("bug_report");
+  });
+});
