@@ -288,3 +288,21 @@ describe("saas: the sign-in itself broken", () => {
     expect(kindOf("the reports page is blank since the update", "saas")).toBe("bug_report");
   });
 });
+
+describe("telecom: changing what the plan holds", () => {
+  it.each([
+    "switch me from prepaid to postpaid please",
+    "take me off the daily plan and put me on monthly",
+    "remove Disney+ from my bundle, never watch it",
+    "Please drop the insurance add-on on my phone",
+    "add a line for my son pls",
+    "can you take off the international calling bolt-on",
+    "kindly downgrade my postpaid plan from 999 to 599",
+    "please increase my broadband speed to 1 gig",
+  ])("%s → plan_change", (text) => {
+    expect(kindOf(text, "telecom")).toBe("plan_change");
+  });
+  it.each(["my roaming pack was added but never activated", "the bolt-on I bought failed to apply"])("a fault named with it is the fault: %s", (text) => {
+    expect(kindOf(text, "telecom")).not.toBe("plan_change");
+  });
+});
