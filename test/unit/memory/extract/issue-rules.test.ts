@@ -306,3 +306,24 @@ describe("telecom: changing what the plan holds", () => {
     expect(kindOf(text, "telecom")).not.toBe("plan_change");
   });
 });
+
+describe("ecommerce: changing an order before it ships", () => {
+  it.each([
+    "Just placed order 70033 and picked the wrong colour. Could you change it from black to silver? It hasn't shipped yet.",
+    "I need to make a change to my weekly grocery order for Thursday. Please take out the chicken.",
+    "remove the yoghurt from tomorrow's delivery",
+    "swap the 2L coke for the 1.5L ones if possible",
+    "Could you change the quantity to 2 instead of cancelling the whole thing?",
+    "wrong size chosen by mistake, can u make it 38 before dispatch",
+    "can I edit my order? forgot to add the matching pillowcases",
+  ])("%s → order_change", (text) => {
+    expect(kindOf(text, "ecommerce")).toBe("order_change");
+  });
+  it.each<[string, string]>([
+    ["You sent me the wrong size, I ordered M", "wrong_item"],
+    ["I want to cancel my order", "order_cancellation"],
+    ["please change my order address to 5 Elm St", "address_change"],
+  ])("the shop's error, a cancellation or a new address keep their kinds: %s", (text, kind) => {
+    expect(kindOf(text, "ecommerce")).toBe(kind);
+  });
+});
