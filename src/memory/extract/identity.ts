@@ -10,8 +10,10 @@ const INTRODUCTIONS: RegExp[] = [
   new RegExp(String.raw`\b(?:[Mm]y name is|[Mm]y name's|[Mm]y name:|[Tt]his is|I'?m|I am|[Mm]e llamo|[Mm]i nombre es|[Jj]e m'appelle|[Jj]e suis|[Ii]ch hei(?:ss|ß)e|[Mm]ein [Nn]ame ist|[Mm]eu nome (?:e|é)|[Mm]era naam|[Mm]y self|[Mm]yself)\s+${NAME}`, "u"),
   new RegExp(String.raw`^\s*(?:(?:[Hh]i|[Hh]ello|[Hh]ey)[,!]?\s+)?${NAME}\s+here\b`, "u"),
 ];
+// What a signature block may hold under the name: a title, a company, a phone (short lines).
+const SIGNATURE_LINES = String.raw`(?:[ \t]*\n[ \t]*[^\n]{1,60}){0,3}`;
 const SIGN_OFF = new RegExp(
-  String.raw`(?:^|\n|[.!?]\s+)(?:[Tt]hanks|[Tt]hank you|[Mm]any thanks|[Rr]egards|[Kk]ind regards|[Bb]est regards|[Ww]arm regards|[Bb]est|[Cc]heers|[Ss]incerely|[Yy]ours(?: sincerely| faithfully| truly)?|[Tt]hx|[Gg]racias|[Mm]erci|[Dd]anke|[Oo]brigad[oa]|[Ss]aludos|[Cc]ordialement)\s*(?:,\s*|[.!]?\s*\n\s*)[-\u2013\u2014]?\s*${NAME}\s*[.!]?\s*$`,
+  String.raw`(?:^|\n|[.!?]\s+)(?:[Tt]hanks|[Tt]hank you|[Mm]any thanks|[Rr]egards|[Kk]ind regards|[Bb]est regards|[Ww]arm regards|[Bb]est|[Cc]heers|[Ss]incerely|[Yy]ours(?: sincerely| faithfully| truly)?|[Tt]hx|[Gg]racias|[Mm]erci|[Dd]anke|[Oo]brigad[oa]|[Ss]aludos|[Cc]ordialement)\s*(?:,\s*|[.!]?\s*\n\s*)[-\u2013\u2014]?\s*${NAME}\s*[.!]?${SIGNATURE_LINES}\s*$`,
   "u",
 );
 const DASH_SIGNATURE = new RegExp(String.raw`\n\s*[-\u2013\u2014]{1,2}\s*${NAME}\s*$`, "u");
@@ -74,18 +76,25 @@ const SINCE_YEAR = /\b(?:(?:i'?ve|i have|we'?ve|we have) been (?:a |an )?(?:cust
 const ACCOUNT_REF = /\b(account|customer|client|member(?:ship)?|subscriber|user|consumer|loyalty|cust)\s*(?:id|number|no\.?|nr|#|ref(?:erence)?|code)\s*(?:is|:|-|#)?\s*#?([A-Za-z0-9][A-Za-z0-9-]{3,24})\b/i;
 const ACCOUNT_CODE = /\b[Aa]ccount\s+#?([A-Z]{1,5}-?\d{3,12})\b/;
 
+/** Up to four capitalised words, `gap` between them. */
+const orgWords = (gap: string): string => String.raw`[\p{Lu}\d][\p{L}\d&'’-]*(?:${gap}+(?:&${gap}+)?[\p{Lu}\d][\p{L}\d&'’-]*){0,3}`;
+const ORG_NAME = orgWords(String.raw`\s`);
+/** The same on one line (a signature's). */
+const ORG_ON_LINE = orgWords(String.raw`[ \t]`);
 /**
  * The company the customer says they write for: after "I work at/for" or "our company(,)", or
  * after "from" or "on behalf of" when the name carries a company form ("from Acme Corp", "on
- * behalf of Initech Ltd"); "from London" is a place and "on behalf of John Smith" a person.
+ * behalf of Initech Ltd"), or on a line of its own in a signature; "from London" is a place
+ * and "on behalf of John Smith" a person.
  */
-const ORG_NAME = String.raw`[\p{Lu}\d][\p{L}\d&'’-]*(?:\s+(?:&\s+)?[\p{Lu}\d][\p{L}\d&'’-]*){0,3}`;
 const COMPANY_FORM = String.raw`(?:Inc|Incorporated|Ltd|Limited|LLC|LLP|GmbH|AG|Corp|Corporation|Co|Company|plc|PLC|S\.?A|S\.?L|B\.?V|N\.?V|Pty|SAS|SARL|S\.?p\.?A|Oy|AB|AS|KK|Pvt)\.?`;
 const COMPANY = [
   new RegExp(String.raw`\b(?:I|we) work (?:at|for)\s+(${ORG_NAME})`, "u"),
   new RegExp(String.raw`\b[Oo]n behalf of\s+(${ORG_NAME}\s+${COMPANY_FORM})(?![\p{L}])`, "u"),
   new RegExp(String.raw`\b(?:[Oo]ur|[Mm]y) (?:company|organi[sz]ation|business|firm|employer)(?: is|,| called| named)?\s+(${ORG_NAME})`, "u"),
   new RegExp(String.raw`\bfrom\s+(${ORG_NAME}\s+${COMPANY_FORM})(?![\p{L}])`, "u"),
+  // a signature's line ("Head of Operations, Brightline Ltd", "Brightline Ltd")
+  new RegExp(String.raw`\n[ \t]*(?:[^\n,]{1,40},[ \t]*)?(${ORG_ON_LINE}[ \t]+${COMPANY_FORM})[ \t]*(?:\n|$)`, "u"),
 ];
 const NOT_COMPANY = /^(?:I|We|The|A|An|It|This|That|Our|My|Your|Home|Support|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
 

@@ -16,6 +16,9 @@ describe("customer identity", () => {
     ["Loyal customer since 2019, please help.", { customer_since: "2019" }],
     ["My customer ID is CUST-88213 and the invoice is wrong.", { account_ref: "CUST-88213" }],
     ["Account ACC-4471 cannot log in.", { account_ref: "ACC-4471" }],
+    // a signature block: the name, then a title and a company under it
+    ["Does the annual plan include priority support? Thanks, Maria Lopez\nHead of Operations, Brightline Ltd", { name: "Maria Lopez", company: "Brightline Ltd" }],
+    ["The export is broken.\n\nBest regards,\nTom Becker\nAcme GmbH\n+49 30 1234567", { name: "Tom Becker", company: "Acme GmbH" }],
   ])("%s", (text, expected) => {
     expect(extract(text).customer_identity).toMatchObject(expected);
   });

@@ -327,3 +327,12 @@ describe("ecommerce: changing an order before it ships", () => {
     expect(kindOf(text, "ecommerce")).toBe(kind);
   });
 });
+
+describe("banking: a card refused, in the languages the lexicons cover", () => {
+  it.each(["mi tarjeta fue rechazada tres veces hoy en el supermercado", "meu cartão foi recusado na loja", "Ma carte a été refusée deux fois", "Meine Karte wurde heute abgelehnt"])("%s → card_declined", (text) => {
+    expect(kindOf(text, "banking_fintech")).toBe("card_declined");
+  });
+  it("a boarding card is no bank card", () => {
+    expect(kindOf("mi tarjeta de embarque fue rechazada en la puerta", "banking_fintech")).not.toBe("card_declined");
+  });
+});

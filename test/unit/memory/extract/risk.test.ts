@@ -25,7 +25,13 @@ describe("risk signals", () => {
     expect(severities).toContain(risks(text)[type]);
   });
 
-  it.each(["I'm not going to cancel my subscription, don't worry", "we won't switch providers, we just want this fixed", "I never cancelled my plan but the service stopped"])(
+  it.each([
+    "I'm not going to cancel my subscription, don't worry",
+    "we won't switch providers, we just want this fixed",
+    "I never cancelled my plan but the service stopped",
+    "I'm not planning to cancel or anything, I just want to know whether the annual plan includes priority support",
+    "We have no intention of leaving, but the invoice is wrong",
+  ])(
     "a cancellation or a leaving denied is no churn risk: %s",
     (text) => {
       expect(risks(text).churn).toBeUndefined();
@@ -36,6 +42,7 @@ describe("risk signals", () => {
     ["I don't want to post a bad review, please just fix it", "social_media"],
     ["I'm not threatening a chargeback, but I need this resolved", "chargeback"],
     ["I saw a post on Twitter about your outage, is it fixed?", "social_media"],
+    ["My lawyer friend says I should just do a chargeback but I'd rather sort it with you", "legal"],
   ])("a threat denied, or a word of one that threatens nothing, is no risk: %s", (text, type) => {
     expect(risks(text)[type]).toBeUndefined();
   });
