@@ -2,7 +2,7 @@
 // put on their keys (Stripe sk_live_, GitHub ghp_, Slack xoxb-, AWS AKIA, Google AIza, JWTs, our
 // own mem_), or, after a word that names a key or token, by a long string of letters and digits.
 import { PRIORITY, type Candidate } from "./pii-types";
-import { REFERENCE_WORDS } from "./vocabulary";
+import { REFERENCE_WORDS } from "./context-words";
 
 const VENDOR_KEY = new RegExp(
   [

@@ -9,7 +9,8 @@ import { findLabels } from "./label-scan";
 import { findNumberWordsAfter } from "./number-words";
 import { findSecretWordAfter, findSecretWordBefore } from "./secret-words";
 import { CLOCK_TIME, TIME_AFTER, UNIT_AFTER, YEAR_BEFORE } from "./value-words";
-import { ENGLISH_PASSWORD_LABEL, GAP_RULES, STRONG_ONLY, type LabelKind } from "./vocabulary";
+import { GAP_RULES } from "./context-words";
+import { ENGLISH_PASSWORD_LABEL, STRONG_ONLY, type LabelKind } from "./vocabulary";
 
 export function findLabelledValues(text: string): Candidate[] {
   const found: Candidate[] = [];

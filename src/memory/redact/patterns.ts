@@ -5,7 +5,7 @@
 import { DECIMALS, digitsIn, type Chunk } from "./digit-groups";
 import { isPlausibleAadhaar, isPlausibleSsn, isValidIban, passesLuhn } from "./checks";
 import { PRIORITY, type Candidate } from "./pii-types";
-import { BUSINESS_BEFORE, DEVICE_BEFORE } from "./vocabulary";
+import { BUSINESS_BEFORE, DEVICE_BEFORE } from "./context-words";
 
 export function findPatternValues(text: string): Candidate[] {
   const found: Candidate[] = [];

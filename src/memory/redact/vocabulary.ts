@@ -1,6 +1,6 @@
-// Words that announce a secret ("OTP", "contraseña", "a/c no.") and words that announce a
-// business reference an agent needs ("UTR", "order", "PNR"). Facts as data; the matching
-// logic lives in labelled.ts and patterns.ts.
+// Words that announce a secret ("OTP", "contraseña", "a/c no."); the words that say a value is
+// a business reference an agent needs ("UTR", "order", "PNR") or something else are in
+// context-words.ts. Facts as data; the matching logic lives in labelled.ts and patterns.ts.
 import type { PiiType } from "./pii-types";
 
 /**
@@ -246,61 +246,3 @@ export const STRONG_ONLY = /^(?:pass|pw|(?:client|api|app|shared|signing|webhook
 
 /** Password labels in English, after which a word is judged against everyday English words. */
 export const ENGLISH_PASSWORD_LABEL = /^(?:pass|pw)/i;
-
-// Words that, between a label and a number, say the number is something else.
-const BUSINESS = [
-  "order", "orders", "ord", "invoice", "invoices", "inv", "bill", "receipt", "ticket", "tickets", "case",
-  "incident", "tracking", "track", "awb", "consignment", "shipment", "parcel", "package", "utr", "rrn", "arn",
-  "txn", "transaction", "transactions", "trans", "ref", "reference", "booking", "pnr", "reservation",
-  "confirmation", "itinerary", "eticket", "flight", "train", "seat", "iccid", "error", "ext", "extension",
-  "version", "build", "model", "zip", "postal", "postcode", "pincode", "claim", "policy", "sku", "item",
-  "customer", "user", "member", "loyalty", "ending", "ends", "last", "cif", "crn", "trip",
-  // what a number in a list may be instead ("PIN 4821, Date: 2024")
-  "date", "time", "amount", "total", "price", "qty", "quantity",
-  // the same in the other languages customers write in
-  "pedido", "factura", "reserva", "referencia", "seguimiento", "envío", "envio", "commande", "facture",
-  "réservation", "référence", "suivi", "colis", "bestellung", "bestellnummer", "rechnung", "rechnungsnummer",
-  "buchung", "sendungsnummer", "sendung", "fatura", "rastreio", "encomenda",
-];
-/** Words that, between a key or token word and a long string, say the string is a reference. */
-export const REFERENCE_WORDS: ReadonlySet<string> = new Set(BUSINESS);
-const CURRENCY = ["rs", "inr", "usd", "eur", "gbp", "aed", "sgd", "aud", "cad", "jpy", "cny", "rupees", "dollars", "euros", "bucks"];
-const CONTACT = ["phone", "mobile", "tel", "telephone", "contact", "whatsapp", "cell", "landline", "fax"];
-const BRANCH = ["routing", "aba", "sort", "ifsc", "swift", "bic", "micr", "branch"];
-
-// "id" cancels a PIN or an account ("user id 1234", "account ID 123456789") but not an
-// identity document ("passport ID K1234567", "Aadhaar ID …").
-const CALL = ["call", "dial", "helpline", "hotline", "tollfree", "toll"];
-const SHORT_SECRET_BLOCKERS = new Set([...BUSINESS, ...CURRENCY, ...CALL, "id"]);
-const LONG_SECRET_BLOCKERS = new Set([...BUSINESS, ...CURRENCY, ...CONTACT, ...CALL]);
-const ACCOUNT_BLOCKERS = new Set([...BUSINESS, ...CURRENCY, ...CONTACT, ...CALL, ...BRANCH, "id"]);
-
-/** Per kind: how far the value may sit from its label and which words in between cancel it. */
-export const GAP_RULES: Record<Exclude<LabelKind, "password" | "passcode">, { maxGap: number; blockers: Set<string> }> = {
-  otp: { maxGap: 32, blockers: SHORT_SECRET_BLOCKERS },
-  cvv: { maxGap: 32, blockers: SHORT_SECRET_BLOCKERS },
-  security_code: { maxGap: 32, blockers: SHORT_SECRET_BLOCKERS },
-  pin: { maxGap: 24, blockers: SHORT_SECRET_BLOCKERS },
-  pin_code: { maxGap: 16, blockers: SHORT_SECRET_BLOCKERS },
-  card_number: { maxGap: 32, blockers: LONG_SECRET_BLOCKERS },
-  bank_account: { maxGap: 32, blockers: ACCOUNT_BLOCKERS },
-  sort_code_account: { maxGap: 32, blockers: ACCOUNT_BLOCKERS },
-  aadhaar: { maxGap: 40, blockers: LONG_SECRET_BLOCKERS },
-  pan: { maxGap: 24, blockers: LONG_SECRET_BLOCKERS },
-  passport: { maxGap: 40, blockers: LONG_SECRET_BLOCKERS },
-  ssn: { maxGap: 24, blockers: LONG_SECRET_BLOCKERS },
-  // "IMEI of my phone is …" is the normal way to say it, so contact words do not cancel.
-  imei: { maxGap: 32, blockers: SHORT_SECRET_BLOCKERS },
-  id_document: { maxGap: 32, blockers: LONG_SECRET_BLOCKERS },
-};
-
-/** Business words right before a bare number: the number is a reference, not a secret. */
-export const BUSINESS_BEFORE = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])(?:${[...BUSINESS.filter((w) => w !== "ending" && w !== "ends" && w !== "last"), "sim", "esim"].join("|")})` +
-    String.raw`(?:\s*(?:#|:|=|-|no\.?|nr\.?|number|num|id|code|is|was))*\s*$`,
-  "iu",
-);
-
-/** Device words before a Luhn-valid 15-digit number make it an IMEI rather than a card. */
-export const DEVICE_BEFORE =
-  /(?<![\p{L}])(?:imei|device|phone|handset|mobile|smartphone|iphone|ipad|tablet|android|galaxy|pixel|samsung|oneplus|xiaomi|redmi|oppo|vivo|realme|nokia|motorola|moto|huawei|serial)(?![\p{L}])/iu;
