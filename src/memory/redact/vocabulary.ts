@@ -53,6 +53,13 @@ export const LABEL_RULES: LabelRule[] = [
     pattern: String.raw`code\s+(?:(?:that\s+)?(?:you|u|they|it|you\s+guys|your\s+team|the\s+bank|the\s+app)\s+)?(?:just\s+)?(?:sent|texted|messaged|emailed)(?:\s+(?:me|to\s+me))?`,
   },
   { kind: "otp", heads: "code", pattern: String.raw`code\s+(?:i\s+)?(?:just\s+)?(?:got|received)` },
+  // a bare "code" given a value ("my code is 482913", "the code: 553 219"): with nothing before it
+  // that names another code (error, zip, discount, booking …), a customer means the one they were sent
+  {
+    kind: "otp",
+    heads: "code",
+    pattern: String.raw`(?<=(?:^|[.!?,;:(]\s*|(?:^|[^\p{L}])(?:my|the|your|this|that|a|new)\s+))code(?=\s*(?:is|was|:|=)\s*\d)`,
+  },
   // "enter the code", "I used code 482913 but …", "tried the code twice"
   {
     kind: "otp",

@@ -193,10 +193,23 @@ describe("a code glued to its label, or named by what was done with it", () => {
     for (let i = 0; i < 60; i++) {
       const code = pick([() => digits(6, "0123456789"), () => digits(4, "0123456789"), () => `${digits(3)} ${digits(3)}`])();
       const ref = businessRef();
-      const said = pick([`I used code ${code} but it didn't work`, `I entered the code ${code} twice`, `tried code ${code}, nothing`, `the code in the text was ${code}`, `code from the SMS: ${code}`, `typed the code ${code} and got an error`]);
+      const said = pick([
+        `I used code ${code} but it didn't work`,
+        `I entered the code ${code} twice`,
+        `tried code ${code}, nothing`,
+        `the code in the text was ${code}`,
+        `code from the SMS: ${code}`,
+        `typed the code ${code} and got an error`,
+        `my code is ${code} but it says invalid`,
+        `Code: ${code}`,
+      ]);
       expectRedacted({ message: `Can't confirm ${ref}. ${said}.`, secrets: [code], type: "otp", keep: ref.split(" ").at(-1)! });
     }
     // a discount code is not a one-time code; nor is a promo code's number
     for (const message of ["I used code SAVE20 at checkout", "I tried promo code 482913", "I used the code, thanks"]) expect(redactText(message).text).toBe(message);
+    // a code that another word names is that code: an error, a postal area, a discount, a booking
+    for (const message of ["error code is 482913", "zip code is 94105", "discount code is 482913", "booking code is 482913", "area code is 0207", "pin code is 560034"]) {
+      expect(redactText(message).text).toBe(message);
+    }
   });
 });
