@@ -91,6 +91,10 @@ const CHURN = rx([
   String.raw`\bdelete (?:my|our) account\b`, String.raw`\bunsubscribe\b`,
   String.raw`\b(?:i'?m|i am|we'?re|we are|i'?ll|i will|we'?ll|we will|going to|gonna) (?:be )?(?:switch\w*|port\w*) (?:over )?(?:to|with) (?:a |another |your )?(?:competitor|${COMPETITOR_HINT})\b`,
   String.raw`\b(?:(?:i'?m|i am|we'?re|we are|i'?ll|i will|we'?ll|we will|going to|gonna)(?: be)?|and|then|or) (?:switch\w*|port\w*|mov\w*|go\w*) (?:over )?(?:to|with) (?:a |another |your )?(?:competitor|${COMPANY})(?![a-z0-9&-])`,
+  // what is moved named on the way ("we'll be moving all 40 lines to Vodafone", "porting our numbers over to Airtel")
+  String.raw`\b(?:(?:i'?m|i am|we'?re|we are|i'?ll|i will|we'?ll|we will|going to|gonna)(?: be)?|and|then|or) (?:switch\w*|port\w*|mov\w*|tak\w*|transfer\w*) (?:all |our |my |the |both |every )*(?:\d+ )?(?:lines?|numbers?|accounts?|seats?|licen[cs]es?|users?|business|money|savings|funds|team|company|contracts?|connections?|sims?|everything|it|them) (?:over )?(?:to|with) (?:a |another |your )?(?:competitor|${COMPANY})(?![a-z0-9&-])`,
+  // "our CTO wants to evaluate alternatives", "we're looking at other providers"
+  String.raw`\b(?:evaluat\w*|look(?:ing)? (?:at|for|into)|consider\w*|explor\w*|shop(?:ping)? around for|trial(?:l?ing)?|test(?:ing)?) (?:some |the |other |different )?(?:alternatives|competitors|(?:other|different|new) (?:providers|vendors|suppliers|tools|platforms|banks|carriers|networks|solutions|options))\b`,
   // "fix this or I'm cancelling", "I'm cancelling and moving to …": cancelling, with nothing named after it
   String.raw`\b(?:i'?m|i am|we'?re|we are|i'?ll|i will|we'?ll|we will) (?:be )?cancel+(?:ing)?(?= *(?:$|[,.;!?]|and\b|then\b|everything\b|it all\b))`,
 ]);

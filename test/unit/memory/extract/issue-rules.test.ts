@@ -336,3 +336,13 @@ describe("banking: a card refused, in the languages the lexicons cover", () => {
     expect(kindOf("mi tarjeta de embarque fue rechazada en la puerta", "banking_fintech")).not.toBe("card_declined");
   });
 });
+
+describe("an outage and a sign-on that keeps breaking", () => {
+  it("the outage said to a carrier is its network's", () => {
+    expect(kindOf("Honestly if the outage isn't fixed by Monday we'll be moving all 40 lines elsewhere", "telecom")).toBe("network_outage");
+    expect(kindOf("the app outage this morning logged everyone out", "telecom")).not.toBe("network_outage");
+  });
+  it("SSO that keeps breaking is a broken integration", () => {
+    expect(kindOf("if SSO keeps breaking like this we will look elsewhere", "saas")).toBe("integration_broken");
+  });
+});

@@ -8,6 +8,9 @@ describe("risk signals", () => {
   it.each<[string, RiskType, Severity[]]>([
     ["If this isn't fixed by Friday we will cancel our subscription and move to a competitor.", "churn", ["high"]],
     ["Please close my account, I'm moving to another bank.", "churn", ["medium", "high"]],
+    ["If the outage isn't fixed by Monday we'll be moving all 40 lines to Vodafone.", "churn", ["high"]],
+    ["If SSO keeps breaking like this our CTO wants to evaluate alternatives.", "churn", ["medium", "high"]],
+    ["We're looking at other providers because of the price rise.", "churn", ["medium", "high"]],
     ["I want a full refund for the broken chair.", "refund", ["low", "medium"]],
     ["I will raise a chargeback with my card issuer.", "chargeback", ["high"]],
     ["There are two transactions I didn't authorise on my card.", "fraud", ["critical"]],
