@@ -63,6 +63,8 @@ const TIER = new RegExp(
   String.raw`\b(?:(${STRONG_TIER})\s+(?:member|customer|tier|account|client|card ?holder|card ?member|status|level|subscriber|user|plan|membership)|(plus|business|pro|signature|executive|world elite|reserve)\s+(?:member|tier|status|level|membership))\b`,
   "i",
 );
+/** A tier asked for is not the customer's ("upgrade from Pro to the Enterprise plan", "how much is Gold membership"). */
+const TIER_WANTED = /\b(?:how much|what does|upgrad\w*|downgrad\w*|mov\w*|switch\w*|chang\w*|go(?:ing)?|interested in|consider\w*|pric\w*|cost\w*|buy\w*|purchas\w*|join\w*|get|apply\w*)(?:\s+\S+){0,4}?\s+(?:to|into|in|for|of|on|up)?\s*(?:the |an? |your )?$/i;
 const PLAN_TIER = /\b(?:we'?re|we are|i'?m|i am|our (?:company|team|org\w*) is|(?:we|i) have)\s+(?:on|with|using)?\s*(?:the |an? )?(enterprise|premium|business|professional|pro|platinum|gold|ultimate|scale|elite|vip)\s+(?:plan|tier|package|subscription|account|edition)\b/i;
 const VIP = /\b(?:i am|i'?m|we are|we'?re)\s+(?:a |an )?(?:vip|high.value|key account|priority)\b/i;
 
@@ -138,7 +140,8 @@ export function findIdentity(customerTexts: string[], agentTexts: string[]): Ext
     }
     if (!out.name) out.name = cleanName((SIGN_OFF.exec(text.trimEnd()) ?? DASH_SIGNATURE.exec(text.trimEnd()))?.[1], agents);
     if (!out.tier) {
-      const t = TIER.exec(text);
+      const found = TIER.exec(text);
+      const t = found && !TIER_WANTED.test(text.slice(Math.max(0, found.index - 40), found.index)) ? found : null;
       const p = PLAN_TIER.exec(text);
       const word = t?.[1] ?? t?.[2] ?? p?.[1] ?? (VIP.test(text) ? "VIP" : undefined);
       if (word) out.tier = /^(?:vip)$/i.test(word) ? "VIP" : word[0]!.toUpperCase() + word.slice(1).toLowerCase();

@@ -11,6 +11,8 @@ describe("customer identity", () => {
     ["Me llamo Sofía y mi pedido no llegó.", { name: "Sofía" }],
     ["We're on the Enterprise plan and SSO is down.", { tier: "Enterprise" }],
     ["I'm a Gold member and my upgrade wasn't applied.", { tier: "Gold" }],
+    // the tier they are on, not the one they ask about
+    ["We're on the Pro plan and want to upgrade to the Enterprise plan", { tier: "Pro" }],
     ["As a premium customer I expect better than this.", { tier: "Premium" }],
     ["I've been a customer for 5 years and never had this problem.", { customer_since: "5 years" }],
     ["Loyal customer since 2019, please help.", { customer_since: "2019" }],
@@ -21,6 +23,13 @@ describe("customer identity", () => {
     ["The export is broken.\n\nBest regards,\nTom Becker\nAcme GmbH\n+49 30 1234567", { name: "Tom Becker", company: "Acme GmbH" }],
   ])("%s", (text, expected) => {
     expect(extract(text).customer_identity).toMatchObject(expected);
+  });
+
+  it.each<[string, string]>([
+    ["how much is the Premium plan?", "Premium"],
+    ["We'd like to upgrade from Pro to the Enterprise plan next month", "Enterprise"],
+  ])("takes no tier from a tier asked about: %s", (text, asked) => {
+    expect(extract(text).customer_identity.tier).not.toBe(asked);
   });
 
   it.each([

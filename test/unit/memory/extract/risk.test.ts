@@ -11,6 +11,13 @@ describe("risk signals", () => {
     ["If the outage isn't fixed by Monday we'll be moving all 40 lines to Vodafone.", "churn", ["high"]],
     ["If SSO keeps breaking like this our CTO wants to evaluate alternatives.", "churn", ["medium", "high"]],
     ["We're looking at other providers because of the price rise.", "churn", ["medium", "high"]],
+    ["If this isn't fixed by end of day I'm moving our whole team (45 seats) to Asana", "churn", ["high"]],
+    ["Reverse the fee or I will close all my accounts", "churn", ["high"]],
+    ["if you dont refund me i will dispute with my bank", "chargeback", ["high"]],
+    ["I'll go to the press with this", "social_media", ["high"]],
+    ["fix it or I leave a review everywhere", "social_media", ["high"]],
+    ["My son almost fell out of the bunk bed. This is a safety issue", "safety", ["critical"]],
+    ["landline dead 5 days, my mum has a medical alarm. This is dangerous", "safety", ["critical"]],
     ["I want a full refund for the broken chair.", "refund", ["low", "medium"]],
     ["I will raise a chargeback with my card issuer.", "chargeback", ["high"]],
     ["There are two transactions I didn't authorise on my card.", "fraud", ["critical"]],
@@ -34,6 +41,9 @@ describe("risk signals", () => {
     "I never cancelled my plan but the service stopped",
     "I'm not planning to cancel or anything, I just want to know whether the annual plan includes priority support",
     "We have no intention of leaving, but the invoice is wrong",
+    "I'm not planning to leave you guys, but the price rise hurts",
+    "I was about to cancel, but your agent fixed everything. 10/10",
+    "Unsubscribe me from your marketing emails",
   ])(
     "a cancellation or a leaving denied is no churn risk: %s",
     (text) => {
@@ -46,6 +56,7 @@ describe("risk signals", () => {
     ["I'm not threatening a chargeback, but I need this resolved", "chargeback"],
     ["I saw a post on Twitter about your outage, is it fixed?", "social_media"],
     ["My lawyer friend says I should just do a chargeback but I'd rather sort it with you", "legal"],
+    ["My brother is a lawyer and he said I should just ask nicely :)", "legal"],
   ])("a threat denied, or a word of one that threatens nothing, is no risk: %s", (text, type) => {
     expect(risks(text)[type]).toBeUndefined();
   });
