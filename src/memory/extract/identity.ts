@@ -5,7 +5,8 @@
 import type { AddMetadata, Extraction } from "../types";
 import { fold, stripRedactions } from "./text";
 
-const NAME = String.raw`((?:(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+)?[\p{Lu}][\p{L}'\u2019-]+(?:\s+[\p{Lu}][\p{L}'\u2019-]+){0,2})`;
+// One to three capitalised words on one line, an initial allowed ("R. Venkataraman").
+const NAME = String.raw`((?:(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?[ \t]+)?(?:\p{Lu}\.[ \t]?)?[\p{Lu}][\p{L}'\u2019-]+(?:[ \t]+(?:\p{Lu}\.[ \t]?)?[\p{Lu}][\p{L}'\u2019-]+){0,2})`;
 const INTRODUCTIONS: RegExp[] = [
   new RegExp(String.raw`\b(?:[Mm]y name is|[Mm]y name's|[Mm]y name:|[Tt]his is|I'?m|I am|[Mm]e llamo|[Mm]i nombre es|[Jj]e m'appelle|[Jj]e suis|[Ii]ch hei(?:ss|ß)e|[Mm]ein [Nn]ame ist|[Mm]eu nome (?:e|é)|[Mm]era naam|[Mm]y self|[Mm]yself)\s+${NAME}`, "u"),
   new RegExp(String.raw`^\s*(?:(?:[Hh]i|[Hh]ello|[Hh]ey)[,!]?\s+)?${NAME}\s+here\b`, "u"),
@@ -13,7 +14,7 @@ const INTRODUCTIONS: RegExp[] = [
 // What a signature block may hold under the name: a title, a company, a phone (short lines).
 const SIGNATURE_LINES = String.raw`(?:[ \t]*\n[ \t]*[^\n]{1,60}){0,3}`;
 const SIGN_OFF = new RegExp(
-  String.raw`(?:^|\n|[.!?]\s+)(?:[Tt]hanks|[Tt]hank you|[Mm]any thanks|[Rr]egards|[Kk]ind regards|[Bb]est regards|[Ww]arm regards|[Bb]est|[Cc]heers|[Ss]incerely|[Yy]ours(?: sincerely| faithfully| truly)?|[Tt]hx|[Gg]racias|[Mm]erci|[Dd]anke|[Oo]brigad[oa]|[Ss]aludos|[Cc]ordialement)\s*(?:,\s*|[.!]?\s*\n\s*)[-\u2013\u2014]?\s*${NAME}\s*[.!]?${SIGNATURE_LINES}\s*$`,
+  String.raw`(?:^|\n|[.!?]\s+)(?:[Tt]hanks|[Tt]hank you|[Mm]any thanks|[Rr]egards|[Kk]ind regards|[Bb]est regards|[Ww]arm regards|[Bb]est|[Cc]heers|[Ss]incerely|[Yy]ours(?: sincerely| faithfully| truly)?|[Tt]hx|[Gg]racias|[Mm]erci|[Dd]anke|[Oo]brigad[oa]|[Ss]aludos|[Cc]ordialement|[Bb]est wishes|[Aa]ll the best|[Tt]hanks (?:again|in advance)|[Rr]gds|[Mm]it freundlichen [Gg]r(?:ü|ue)(?:ß|ss)en|(?:[Vv]iele|[Ll]iebe|[Bb]este|[Ff]reundliche) [Gg]r(?:ü|ue)(?:ß|ss)e|[Gg]r(?:ü|ue)(?:ß|ss)e|[Bb]ien (?:à|a) vous|[Aa]tenciosamente|[Aa]bra(?:ç|c)os|[Uu]n saludo|[Ss]aludos cordiales|[Aa]tentamente|[Cc]ordiali saluti|[Dd]istinti saluti|[Ss]aluti)\s*(?:,\s*|[.!]?\s*\n\s*)[-\u2013\u2014]?\s*${NAME}[ \t]*[.!]?(?:[ \t]*[,|\u2013\u2014-][ \t]*[^\n]{1,60})?${SIGNATURE_LINES}\s*$`,
   "u",
 );
 const DASH_SIGNATURE = new RegExp(String.raw`\n\s*[-\u2013\u2014]{1,2}\s*${NAME}\s*$`, "u");
@@ -95,6 +96,8 @@ const COMPANY = [
   new RegExp(String.raw`\b[Oo]n behalf of\s+(${ORG_NAME}\s+${COMPANY_FORM})(?![\p{L}])`, "u"),
   new RegExp(String.raw`\b(?:[Oo]ur|[Mm]y) (?:company|organi[sz]ation|business|firm|employer)(?: is|,| called| named)?\s+(${ORG_NAME})`, "u"),
   new RegExp(String.raw`\bfrom\s+(${ORG_NAME}\s+${COMPANY_FORM})(?![\p{L}])`, "u"),
+  // "Company: Blue Fern Ltd", "Company name - Blue Fern"
+  new RegExp(String.raw`\b[Cc]ompany(?: name)?[ \t]*[:\u2013\u2014-][ \t]*(${ORG_ON_LINE})`, "u"),
   // a signature's line ("Head of Operations, Brightline Ltd", "Brightline Ltd")
   new RegExp(String.raw`\n[ \t]*(?:[^\n,]{1,40},[ \t]*)?(${ORG_ON_LINE}[ \t]+${COMPANY_FORM})[ \t]*(?:\n|$)`, "u"),
 ];

@@ -21,6 +21,11 @@ describe("customer identity", () => {
     // a signature block: the name, then a title and a company under it
     ["Does the annual plan include priority support? Thanks, Maria Lopez\nHead of Operations, Brightline Ltd", { name: "Maria Lopez", company: "Brightline Ltd" }],
     ["The export is broken.\n\nBest regards,\nTom Becker\nAcme GmbH\n+49 30 1234567", { name: "Tom Becker", company: "Acme GmbH" }],
+    ["The invoice is wrong.\n\nMit freundlichen Grüßen,\nKlaus Meyer", { name: "Klaus Meyer" }],
+    ["Please refund me.\n\nYours faithfully,\nR. Venkataraman", { name: "R. Venkataraman" }],
+    ["Export is broken.\n\nBest, Tom Becker, CTO @ Fernwood Labs", { name: "Tom Becker" }],
+    ["Cordialement,\nJean Martin", { name: "Jean Martin" }],
+    ["Hi, the app crashes.\nCompany: Blue Fern Ltd\nThanks, Ana", { name: "Ana", company: "Blue Fern Ltd" }],
   ])("%s", (text, expected) => {
     expect(extract(text).customer_identity).toMatchObject(expected);
   });
@@ -38,7 +43,9 @@ describe("customer identity", () => {
     "I'm Still waiting for the refund.",
     "This is URGENT please.",
     "I am writing about order 5512.",
-  ])("takes no name from %s", (text) => {
+    "Thanks,\nThe Support Team",
+    "thanks, I will wait for your reply",
+  ]), (text) => {
     expect(extract(text).customer_identity.name).toBeUndefined();
   });
 

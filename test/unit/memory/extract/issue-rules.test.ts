@@ -346,3 +346,15 @@ describe("an outage and a sign-on that keeps breaking", () => {
     expect(kindOf("if SSO keeps breaking like this we will look elsewhere", "saas")).toBe("integration_broken");
   });
 });
+
+describe("someone else in the account, and a cancellation in other languages", () => {
+  it.each(["someone used my account to buy a tv", "Somebody got into my account and changed the shipping address", "my email and password were changed and it wasn't me"])(
+    "%s → a hacked account (or the fraud done with it)",
+    (text) => {
+      expect(["account_compromised", "fraud_dispute"]).toContain(kindOf(text, "ecommerce"));
+    },
+  );
+  it.each(["ich möchte mein Abo kündigen", "je veux résilier mon abonnement", "quero cancelar minha assinatura", "quiero darme de baja"])("%s → cancellation_request", (text) => {
+    expect(kindOf(text, "saas")).toBe("cancellation_request");
+  });
+});

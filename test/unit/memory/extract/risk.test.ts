@@ -18,6 +18,11 @@ describe("risk signals", () => {
     ["fix it or I leave a review everywhere", "social_media", ["high"]],
     ["My son almost fell out of the bunk bed. This is a safety issue", "safety", ["critical"]],
     ["landline dead 5 days, my mum has a medical alarm. This is dangerous", "safety", ["critical"]],
+    // the same in the languages the lexicons cover
+    ["ich möchte mein Abo kündigen", "churn", ["medium", "high"]],
+    ["quiero darme de baja del servicio", "churn", ["medium", "high"]],
+    ["Si no me devuelven el dinero voy a denunciar en redes sociales", "social_media", ["high"]],
+    ["sinon je saisis le médiateur", "regulatory", ["high"]],
     ["I want a full refund for the broken chair.", "refund", ["low", "medium"]],
     ["I will raise a chargeback with my card issuer.", "chargeback", ["high"]],
     ["There are two transactions I didn't authorise on my card.", "fraud", ["critical"]],
