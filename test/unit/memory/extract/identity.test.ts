@@ -45,7 +45,7 @@ describe("customer identity", () => {
     "I am writing about order 5512.",
     "Thanks,\nThe Support Team",
     "thanks, I will wait for your reply",
-  ]), (text) => {
+  ])("takes no name from %s", (text) => {
     expect(extract(text).customer_identity.name).toBeUndefined();
   });
 
