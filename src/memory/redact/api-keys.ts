@@ -1,6 +1,7 @@
 // API keys and access tokens: a credential like a password. Recognised by the prefixes services
 // put on their keys (Stripe sk_live_, GitHub ghp_, Slack xoxb-, AWS AKIA, Google AIza, JWTs, our
-// own mem_), or, after a word that names a key or token, by a long string of letters and digits.
+// own mem_, OpenAI sk-, Google ya29.), or, after a word that names a key or token (an environment
+// variable's name too: "OPENAI_API_KEY=…"), by a long string of letters and digits.
 import { PRIORITY, type Candidate } from "./pii-types";
 import { REFERENCE_WORDS } from "./context-words";
 
@@ -16,6 +17,12 @@ const VENDOR_KEY = new RegExp(
     String.raw`SG\.[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{16,}`,
     String.raw`eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}`,
     String.raw`mem_[A-Za-z0-9_-]{16,}`,
+    // OpenAI (sk-…, sk-proj-…), Google OAuth access and refresh tokens, npm, Airtable
+    String.raw`sk-(?:proj-|svcacct-)?[A-Za-z0-9_-]{20,}`,
+    String.raw`ya29\.[A-Za-z0-9_-]{20,}`,
+    String.raw`1\/\/0[A-Za-z0-9_-]{30,}`,
+    String.raw`npm_[A-Za-z0-9]{30,}`,
+    String.raw`pat[A-Za-z0-9]{14}\.[a-f0-9]{40,}`,
   ]
     .map((p) => `(?<![A-Za-z0-9_-])(?:${p})(?![A-Za-z0-9_-])`)
     .join("|"),
@@ -25,7 +32,7 @@ const VENDOR_KEY = new RegExp(
 // "API key: …", "api_key=…", "Authorization: Bearer …", "the token is …", "secret key but … still works",
 // "aws_secret_access_key = …", "webhook secret …", "secret: …" (bare "secret" only before ":" or "=").
 const KEY_LABEL =
-  /(?<![\p{L}\p{N}_])(?:api[\s_-]?(?:key|token|secret)|access[\s_-]?(?:key|token)|auth(?:orization)?[\s_-]?token|(?:aws[\s_-]?)?secret[\s_-]?(?:access[\s_-]?)?(?:key|token)|(?:client|app|shared|signing|webhook)[\s_-]?secret|private[\s_-]?key|x-api-key|bearer|token|secret(?=\s*[:=]))(?![\p{L}\p{N}_])/giu;
+  /(?<![\p{L}\p{N}_])(?:api[\s_-]?(?:key|token|secret)|access[\s_-]?(?:key|token)|auth(?:orization)?[\s_-]?token|(?:aws[\s_-]?)?secret[\s_-]?(?:access[\s_-]?)?(?:key|token)|(?:client|app|shared|signing|webhook)[\s_-]?secret|private[\s_-]?key|x-api-key|bearer|token|secret(?=\s*[:=])|[A-Z][A-Z0-9]*_(?:API_)?(?:KEY|TOKEN|SECRET)(?=\s*[:=]))(?![\p{L}\p{N}_])/giu;
 // The value: within a short stretch of the same sentence, a long string mixing letters and digits
 // (keys are 20 characters or more; tracking and transaction ids are often shorter).
 const VALUE_NEAR = /([^\n.!?]{0,24}?)(?<![A-Za-z0-9_-])([A-Za-z0-9][A-Za-z0-9_\-.+/=]{19,200})/uy;

@@ -1,13 +1,13 @@
-// A "digit group" is a run of digits split by single spaces or dashes, the way people type
-// card and account numbers ("4111 1111 1111 1111", "35-209900-176148-1"). Which leading
-// chunks of a group make the value is decided per kind.
+// A "digit group" is a run of digits split by a space (or two), a dash or a spaced dash, the
+// way people type card and account numbers ("4111 1111 1111 1111", "35-209900-176148-1",
+// "4273 - 3303"). Which leading chunks of a group make the value is decided per kind.
 
 export type Chunk = { start: number; end: number };
 export type DigitGroup = { start: number; end: number; chunks: Chunk[] };
 
 // No nested ambiguity: a separator is always followed by a digit, so this is linear. A value
 // never has more than a dozen chunks, so reading stops there (bounded work per label).
-const GROUP_AT = /\d+(?:[ \u00a0-]\d+){0,11}/y;
+const GROUP_AT = /\d+(?:(?:[ \u00a0]{1,2}|[ \u00a0]?-[ \u00a0]?)\d+){0,11}/y;
 const CHUNK = /\d+/g;
 
 /** "…,50" or "….5" continues a number; ",5500000000000004" starts the next one in a list. */

@@ -19,6 +19,11 @@ export function findPatternValues(text: string): Candidate[] {
     const length = m[2]!.length;
     if (type === "cvv" ? length <= 4 : type === "pin" ? length === 4 || length === 6 : length >= 4) found.push(at(m.index + m[1]!.length, length, type));
   }
+  // a one-time code pasted from its text message ("229318 is your Instagram code", "Use 402913 to verify", "G-482013")
+  for (const m of text.matchAll(PASTED_CODE)) {
+    const code = m[1] ?? m[2] ?? m[3]!;
+    found.push(at(m.index + m[0].indexOf(code), code.length, "otp"));
+  }
   for (const m of text.matchAll(PAN)) {
     if (!isBusinessRef(text, m.index)) found.push(at(m.index, m[0].length, "pan"));
   }
@@ -40,6 +45,9 @@ export function findPatternValues(text: string): Candidate[] {
 // which the digit groups (spaces and dashes) do not read.
 const DOTTED_CARD = /(?<![\p{L}\p{N}_.])(?:\d{4}\.\d{4}\.\d{4}\.\d{4}(?:\d{1,3})?|\d{4}\.\d{6}\.\d{5})(?![\p{N}_]|\.\d)/gu;
 const at = (start: number, length: number, type: Candidate["type"]): Candidate => ({ start, end: start + length, type, priority: PRIORITY.pattern });
+
+const PASTED_CODE =
+  /\b(\d{4,8}) is your (?:[\p{L}\d-]+ ){0,3}?(?:verification |login |security |one.time |confirmation |access |sign.in )?(?:code|otp|pin|passcode)\b|\buse (\d{4,8}) to (?:verify|log ?in|sign ?in|confirm|complete|reset|access|authenticate)\b|\bG-(\d{6})\b/giu;
 
 // A code glued to its label, as typed in a hurry ("… exp1128 cvv737", "pin4821", "OTP482913").
 const GLUED_CODE = /(?<![\p{L}\p{N}_])(cvv2?|cvc2?|csc|otp|pin)(\d{3,8})(?![\p{L}\p{N}_])/giu;
@@ -91,8 +99,9 @@ function isBusinessRef(text: string, start: number): boolean {
 
 // ------------------------------------------------------------------ digit groups
 
-// Not glued to a word, a phone's "+", a date's "/" or a reference's "-".
-const GROUPS = /(?<![\p{L}\p{N}_+/\u2026-])\d+(?:[ \u00a0-]\d+)*/gu;
+// Not glued to a word, a phone's "+", a date's "/" or a reference's "-". Between chunks one
+// separator as people type them: a space (or two), a dash, a dash with spaces ("4273 - 3303").
+const GROUPS = /(?<![\p{L}\p{N}_+/\u2026-])\d+(?:(?:[ \u00a0]{1,2}|[ \u00a0]?-[ \u00a0]?)\d+)*/gu;
 const CHUNK = /\d+/g;
 /** "… 12/27", "…, exp 08/2029": what follows a card and nothing else. */
 const EXPIRY_AFTER = /^[\s,;]*(?:exp(?:iry|ires)?\.?:?\s*)?(?:0?[1-9]|1[0-2])\s*\/\s*(?:20)?\d{2}(?!\d)/i;
@@ -139,8 +148,8 @@ function findLuhnWindows(text: string, chunks: Chunk[], nearDevice: boolean): Ca
       if (total < 13) continue;
       const window = chunks.slice(i, j + 1);
       const byDevice = nearDevice && total === 15;
-      if (!byDevice && !isCardShaped(window)) continue;
       const digits = digitsIn(text, window);
+      if (!byDevice && !isCardShaped(window, digits)) continue;
       if (!passesLuhn(digits)) continue;
       best = j;
       // 15-digit cards are American Express (34, 37) or UATP (1); other 15-digit Luhn numbers are IMEIs.
@@ -156,11 +165,16 @@ function findLuhnWindows(text: string, chunks: Chunk[], nearDevice: boolean): Ca
   return out;
 }
 
-function isCardShaped(window: Chunk[]): boolean {
+function isCardShaped(window: Chunk[], digits: string): boolean {
   if (window.length === 1) return true;
   const lengths = window.map((c) => c.end - c.start);
-  return lengths[0] === 4 && lengths.slice(1).every((n) => n >= 1 && n <= 6);
+  if (lengths[0] === 4 && lengths.slice(1).every((n) => n >= 1 && n <= 6)) return true;
+  // two blocks as typed in a hurry ("4622 831483275234", "447224 5026485724"), when the digits
+  // open as a card network's do
+  return window.length === 2 && lengths[0] >= 4 && lengths[0] <= 8 && CARD_NETWORK_START.test(digits);
 }
+/** Visa, Mastercard (51–55, 22–27), Amex (34, 37), Discover, UnionPay, RuPay, JCB (6, 35), Diners (36, 38). */
+const CARD_NETWORK_START = /^(?:4|5[1-5]|2[2-7]|3[4-8]|6)/;
 
 /** "2345 6789 0124": three blocks of four with one separator, Verhoeff-valid. */
 function isGroupedAadhaar(text: string, chunks: Chunk[]): boolean {

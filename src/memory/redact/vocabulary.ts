@@ -33,6 +33,8 @@ const OF_THE_CARD = String.raw`(?:\s+of\s+(?:the|my|your|his|her)\s+(?:[\p{L}-]+
 /** "user ID number", "order ID no." name an account or a reference, not an identity document. */
 const NOT_AN_ACCOUNT_ID = String.raw`(?<!(?:user|customer|member|client|order|account|transaction|txn|booking|ticket|employee|student|device|session|merchant|reference|tracking|invoice|apple|login|email|player|game|chat)[ \t])`;
 
+const NOT_A_BANK_ACCOUNT = String.raw`(?<!(?:customer|client|gas|electricity|electric|energy|power|water|utility|broadband|internet|mobile|phone|cable|tv|streaming|subscriber|member|membership|loyalty|rewards|player|game|gaming|student|school|club|insurance|policy|billing|telecom)[ \t])`;
+
 export const LABEL_RULES: LabelRule[] = [
   // one-time codes
   { kind: "otp", heads: "one onetime", pattern: String.raw`one[\s-]*time[\s-]*(?:pass(?:word|code)|pin|code|otp)` },
@@ -53,12 +55,15 @@ export const LABEL_RULES: LabelRule[] = [
     pattern: String.raw`code\s+(?:(?:that\s+)?(?:you|u|they|it|you\s+guys|your\s+team|the\s+bank|the\s+app)\s+)?(?:just\s+)?(?:sent|texted|messaged|emailed)(?:\s+(?:me|to\s+me))?`,
   },
   { kind: "otp", heads: "code", pattern: String.raw`code\s+(?:i\s+)?(?:just\s+)?(?:got|received)` },
+  // "they texted me 663019", "the authenticator shows 118 392"
+  { kind: "otp", heads: "texted", pattern: String.raw`texted\s+(?:me|us)(?:\s+(?:the|a)\s+code)?` },
+  { kind: "otp", heads: "authenticator", pattern: String.raw`authenticator(?:\s+app)?\s+(?:shows|showed|says|said|gives|gave|generated|displays)` },
   // a bare "code" given a value ("my code is 482913", "the code: 553 219"): with nothing before it
   // that names another code (error, zip, discount, booking …), a customer means the one they were sent
   {
     kind: "otp",
-    heads: "code",
-    pattern: String.raw`(?<=(?:^|[.!?,;:(]\s*|(?:^|[^\p{L}])(?:my|the|your|this|that|a|new)\s+))code(?=\s*(?:is|was|:|=)\s*\d)`,
+    heads: "code código codigo codice",
+    pattern: String.raw`(?<=(?:^|[.!?,;:(]\s*|(?:^|[^\p{L}])(?:my|the|your|this|that|a|new|got|get|le|mon|ce|der|den|mein|el|mi|o|meu|il|mio)\s+))(?:code|c[oó]digo|codice)(?=\s*(?:is|was|est|ist|war|es|era|é|è|:|=)?\s*[\[("']?\s*\d)`,
   },
   // "enter the code", "I used code 482913 but …", "tried the code twice"
   {
@@ -109,8 +114,8 @@ export const LABEL_RULES: LabelRule[] = [
   },
   {
     kind: "cvv",
-    heads: "cvv cvv2 cvc cvc2 cvn csc cid card cryptogramme prüfnummer prufnummer kartenprüfnummer kartenprufnummer prüfziffer prufziffer kartenprüfziffer kartenprufziffer",
-    pattern: String.raw`cvv2?|cvc2?|cvn|csc|${CARD_BEFORE}cid|cid(?=[^\n.!?]{0,40}\b${CARD_WORD}\b)|card\s+(?:verification|security|identification)\s+value|cryptogramme(?:\s+visuel)?|(?:karten)?pr[üu]f(?:nummer|ziffer)`,
+    heads: "cvv cvv2 cvc cvc2 cvn csc ccv cid card cryptogramme prüfnummer prufnummer kartenprüfnummer kartenprufnummer prüfziffer prufziffer kartenprüfziffer kartenprufziffer",
+    pattern: String.raw`cvv2?|cvc2?|cvn|csc|ccv|${CARD_BEFORE}cid|cid(?=[^\n.!?]{0,40}\b${CARD_WORD}\b)|card\s+(?:verification|security|identification)\s+value|cryptogramme(?:\s+visuel)?|(?:karten)?pr[üu]f(?:nummer|ziffer)`,
   },
   {
     // "card verification code" is the CVV when it has 3–4 digits, a one-time code when longer.
@@ -139,16 +144,16 @@ export const LABEL_RULES: LabelRule[] = [
   },
   {
     kind: "pin",
-    heads: "m mpin t tpin upi upipin pin pinno puk personal nip पिन",
-    pattern: String.raw`m-?pin|t-?pin|upi-?pin|pin${NUMBER_WORD}|puk(?:\s*(?:code|number))?|personal\s+identification\s+number|nip|पिन`,
+    heads: "m mpin t tpin upi upipin pin pinno puk personal nip geheimzahl geheimnummer पिन",
+    pattern: String.raw`m-?pin|t-?pin|upi-?pin|pin${NUMBER_WORD}|puk(?:\s*(?:code|number))?|personal\s+identification\s+number|nip|geheimzahl|geheimnummer|पिन`,
   },
   { kind: "passcode", heads: "pass passcode clave", pattern: String.raw`pass\s*code|clave(?:\s+de\s+acceso)?` },
 
   // passwords ("pass"/"pw" alone only with ":" or "=", see STRONG_ONLY)
   {
     kind: "password",
-    heads: "pass password passwords passwd pwd passphrase mot contraseña contrasena senha passwort kennwort wachtwoord hasło haslo parola पासवर्ड",
-    pattern: String.raw`pass\s*words?|passwd|pwd|pass\s*phrase|mot\s+de\s+passe|contrase[ñn]a|senha|passwort|kennwort|wachtwoord|has[łl]o|parola\s+d'ordine|पासवर्ड`,
+    heads: "pass password passwords passwd pwd passphrase pasword passwrd passowrd paswd pword psw p mdp mot contraseña contrasena senha passwort kennwort wachtwoord hasło haslo parola पासवर्ड",
+    pattern: String.raw`pass\s*words?|passwd|pwd|pass\s*phrase|pasword|passwrd|passowrd|paswd|pword|psw|p\/w|mdp|mot\s+de\s+passe|contrase[ñn]a|senha|passwort|kennwort|wachtwoord|has[łl]o|parola\s+d'ordine|पासवर्ड`,
   },
   {
     kind: "password",
@@ -217,7 +222,8 @@ export const LABEL_RULES: LabelRule[] = [
   {
     kind: "bank_account",
     heads: "account accountno a acct acctno acc accno",
-    pattern: String.raw`account${NUMBER_WORD}|a\/c${NUMBER_WORD}|acct\.?${NUMBER_WORD}|acc\s*(?:no\.?|#|number)`,
+    // not an account with a utility, a carrier or a club ("customer account 300012345", "gas account no. 884102937"): the agent's reference
+    pattern: String.raw`${NOT_A_BANK_ACCOUNT}(?:account${NUMBER_WORD}|a\/c${NUMBER_WORD}|acct\.?${NUMBER_WORD}|acc\s*(?:no\.?|#|number))`,
   },
   {
     kind: "bank_account",
@@ -251,5 +257,5 @@ export const LABEL_RULES: LabelRule[] = [
  */
 export const STRONG_ONLY = /^(?:pass|pw|(?:client|api|app|shared|signing|webhook)[\s_-]*secret|(?:aws_)?secret[\s_-]*(?:access[\s_-]*)?key)$/i;
 
-/** Password labels in English, after which a word is judged against everyday English words. */
-export const ENGLISH_PASSWORD_LABEL = /^(?:pass|pw)/i;
+/** Password labels in English (not the German "Passwort"), after which a word is judged against everyday English words. */
+export const ENGLISH_PASSWORD_LABEL = /^(?:pass(?:\s*words?|\s*phrase|\s*code|wd)?|pwd|pw|pasword|passwrd|passowrd|paswd|pword|psw|p\/w)$/i;
