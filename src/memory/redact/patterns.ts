@@ -21,7 +21,7 @@ export function findPatternValues(text: string): Candidate[] {
   }
   // a one-time code pasted from its text message ("229318 is your Instagram code", "Use 402913 to verify", "G-482013")
   for (const m of text.matchAll(PASTED_CODE)) {
-    const code = m[1] ?? m[2] ?? m[3]!;
+    const code = m[1] ?? m[2] ?? m[3] ?? m[4]!;
     found.push(at(m.index + m[0].indexOf(code), code.length, "otp"));
   }
   for (const m of text.matchAll(PAN)) {
@@ -47,7 +47,7 @@ const DOTTED_CARD = /(?<![\p{L}\p{N}_.])(?:\d{4}\.\d{4}\.\d{4}\.\d{4}(?:\d{1,3})
 const at = (start: number, length: number, type: Candidate["type"]): Candidate => ({ start, end: start + length, type, priority: PRIORITY.pattern });
 
 const PASTED_CODE =
-  /\b(\d{4,8}) is your (?:[\p{L}\d-]+ ){0,3}?(?:verification |login |security |one.time |confirmation |access |sign.in )?(?:code|otp|pin|passcode)\b|\buse (\d{4,8}) to (?:verify|log ?in|sign ?in|confirm|complete|reset|access|authenticate)\b|\bG-(\d{6})\b/giu;
+  /\b(\d{4,8}) is your (?:[\p{L}\d-]+ ){0,3}?(?:verification |login |security |one.time |confirmation |access |sign.in )?(?:code|otp|pin|passcode)\b|\buse (\d{4,8}) to (?:verify|log ?in|sign ?in|confirm|complete|reset|access|authenticate)\b|\bG-(\d{6})\b|\byour (?:[\p{L}\d-]+ ){0,3}?(?:code|otp|passcode) (?:is|:)\s*(\d{4,8})\b/giu;
 
 // A code glued to its label, as typed in a hurry ("… exp1128 cvv737", "pin4821", "OTP482913").
 const GLUED_CODE = /(?<![\p{L}\p{N}_])(cvv2?|cvc2?|csc|otp|pin)(\d{3,8})(?![\p{L}\p{N}_])/giu;

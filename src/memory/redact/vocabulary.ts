@@ -41,8 +41,8 @@ export const LABEL_RULES: LabelRule[] = [
   { kind: "otp", heads: "mot", pattern: String.raw`mot\s+de\s+passe\s+(?:unique|à\s+usage\s+unique)` },
   {
     kind: "otp",
-    heads: "verification verify validation authentication auth authorization login log sign signin sms text 2fa 2 two twostep twofactor mfa totp otp",
-    pattern: String.raw`(?:verification|verify|validation|authentication|auth|authorization|login|log-?in|sign[\s-]?in|sms|text|2fa|2-step|two[\s-]?step|two[\s-]?factor(?:\s+auth(?:entication)?)?|mfa|totp|otp)\s+(?:code|pin|number|otp)`,
+    heads: "verification verfication verifcation verify validation authentication auth authorization login log sign signin sms text 2fa 2 two twostep twofactor mfa totp otp",
+    pattern: String.raw`(?:verification|verfication|verifcation|verify|validation|authentication|auth|authorization|login|log-?in|sign[\s-]?in|sms|text|2fa|2-step|two[\s-]?step|two[\s-]?factor(?:\s+auth(?:entication)?)?|mfa|totp|otp)\s+(?:code|pin|number|otp)`,
   },
   {
     kind: "otp",
@@ -58,12 +58,13 @@ export const LABEL_RULES: LabelRule[] = [
   // "they texted me 663019", "the authenticator shows 118 392"
   { kind: "otp", heads: "texted", pattern: String.raw`texted\s+(?:me|us)(?:\s+(?:the|a)\s+code)?` },
   { kind: "otp", heads: "authenticator", pattern: String.raw`authenticator(?:\s+app)?\s+(?:shows|showed|says|said|gives|gave|generated|displays)` },
-  // a bare "code" given a value ("my code is 482913", "the code: 553 219"): with nothing before it
-  // that names another code (error, zip, discount, booking …), a customer means the one they were sent
+  // a bare "code" given a value ("my code is 482913", "the code: 553 219", "Votre code de connexion :
+  // 661207"): with nothing before it that names another code (error, zip, discount, booking …),
+  // a customer means the one they were sent; the value must still read as one (4–8 digits)
   {
     kind: "otp",
     heads: "code código codigo codice",
-    pattern: String.raw`(?<=(?:^|[.!?,;:(]\s*|(?:^|[^\p{L}])(?:my|the|your|this|that|a|new|got|get|le|mon|ce|der|den|mein|el|mi|o|meu|il|mio)\s+))(?:code|c[oó]digo|codice)(?=\s*(?:is|was|est|ist|war|es|era|é|è|:|=)?\s*[\[("']?\s*\d)`,
+    pattern: String.raw`(?<=(?:^|[.!?,;:(]\s*|(?:^|[^\p{L}])(?:my|the|your|this|that|a|new|got|get|le|mon|ton|votre|ce|der|den|dein|deinen|ihr|mein|el|mi|tu|su|o|meu|seu|il|mio|tuo)\s+))(?:code|c[oó]digo|codice)(?=(?:\s*(?:is|was|est|ist|war|es|era|é|è|lautet|lautete|:|=|[-–—]|re[çc]u|recibido|recebido|par|por|sms|de|da|do|du|whatsapp|connexion|acceso|acesso|login))*\s*[\[("']?\s*\d)`,
   },
   // "enter the code", "I used code 482913 but …", "tried the code twice"
   {
@@ -144,8 +145,8 @@ export const LABEL_RULES: LabelRule[] = [
   },
   {
     kind: "pin",
-    heads: "m mpin t tpin upi upipin pin pinno puk personal nip geheimzahl geheimnummer पिन",
-    pattern: String.raw`m-?pin|t-?pin|upi-?pin|pin${NUMBER_WORD}|puk(?:\s*(?:code|number))?|personal\s+identification\s+number|nip|geheimzahl|geheimnummer|पिन`,
+    heads: "m mpin t tpin upi upipin pin pinno puk personal nip geheimzahl geheimnummer code पिन",
+    pattern: String.raw`m-?pin|t-?pin|upi-?pin|pin${NUMBER_WORD}|puk(?:\s*(?:code|number))?|personal\s+identification\s+number|nip|geheimzahl|geheimnummer|code\s+secret|पिन`,
   },
   { kind: "passcode", heads: "pass passcode clave", pattern: String.raw`pass\s*code|clave(?:\s+de\s+acceso)?` },
 

@@ -242,6 +242,10 @@ describe("secrets in the phrasings a probe of 440 messages found leaking", () =>
         `Código: ${code}`,
         `My code: [${code}]`,
         `(code ${code})`,
+        `SMS says "Your Acme code is ${code}. Do not share it"`,
+        `Votre code de connexion : ${code}`,
+        `Dein Code lautet ${code}`,
+        `verfication code ${code}`,
       ]);
       expectRedacted({ message: `Re ${ref}: ${said}, still locked out`, secrets: [code], type: "otp", keep: ref.split(" ").at(-1)! });
     }
@@ -257,6 +261,7 @@ describe("secrets in the phrasings a probe of 440 messages found leaking", () =>
     }
     expect(redactText("ccv 714").text).toBe("ccv [REDACTED:cvv]");
     expect(redactText("Geheimzahl ist 8173").text).toBe("Geheimzahl ist [REDACTED:pin]");
+    expect(redactText("mon code secret de carte bleue c'est 7402").text).toBe("mon code secret de carte bleue c'est [REDACTED:pin]");
     for (const message of ["Passwort vergessen, bitte zurücksetzen", "the password page is broken"]) expect(redactText(message).text).toBe(message);
   });
   it("removes keys by their vendor's prefix or an environment variable's name", () => {
