@@ -20,6 +20,11 @@ describe("resolution preference", () => {
     ["I want this escalated to a supervisor now.", "escalate"],
     ["Is there a workaround until the bug is fixed?", "workaround"],
     ["I don't want a refund, I just want the order delivered.", null],
+    ["The shoes don't fit, I want to exchange not refund.", "replacement"],
+    ["I was charged twice, I want the duplicate refunded.", "refund"],
+    ["That fee was never agreed, I expect this to be reversed.", "refund"],
+    ["Le colis est arrivé vide, je veux être remboursé.", "refund"],
+    ["What is the exchange rate for euros?", null],
     ["No need to call me, email is fine.", null],
     ["My parcel is late.", null],
   ])("%s → %s", (text, method) => {
