@@ -11,7 +11,7 @@ import { findCommunicationPreference, findResolutionPreference } from "./prefere
 import { findRefs } from "./refs";
 import { customerConfirmsResolved } from "./resolved";
 import { findRisks } from "./risk";
-import { subjectOpensIssue, subjectText, summaryWithSubject } from "./subject";
+import { statedSummary, subjectOpensIssue, subjectText, summaryWithSubject } from "./subject";
 import { findChurnRequest, findThreats, negativity, readMood } from "./sentiment";
 import { stripRedactions } from "./text";
 import { findDeadline, rateUrgency } from "./urgency";
@@ -124,8 +124,12 @@ export function extractDeterministic(input: ExtractionInput): Extraction {
   const resolved = customerConfirmsResolved(timeline);
 
   const draft = detectIssue(customer, customerHits, vertical, input.existing?.current_open_issue ?? null, advice);
-  // The subject is the headline unless it names another kind of problem than the one found.
-  if (draft && subjectRead && (subjectKinds.length === 0 || subjectKinds.includes(draft.issue_type))) draft.summary = summaryWithSubject(subject, draft.summary);
+  // The subject is the headline unless it names another kind of problem than the one found; a
+  // problem found in the subject line alone ("Formal complaint") gets the message's sentence after it.
+  if (draft && subjectRead && draft.summary.trim().toLowerCase() === subject.trim().toLowerCase()) {
+    const stated = statedSummary(subject, customer.slice(1));
+    if (stated) draft.summary = `${subject.replace(/[\s:.!?-]+$/, "")}: ${stated}`;
+  } else if (draft && subjectRead && (subjectKinds.length === 0 || subjectKinds.includes(draft.issue_type))) draft.summary = summaryWithSubject(subject, draft.summary);
   let issue: Extraction["issue"] = null;
   if (draft) {
     const deadline = findDeadline(customerTexts);

@@ -77,7 +77,7 @@ const PROBLEM_G = new RegExp(PROBLEM.source, "g");
 const NOT_A_PROBLEM_G = new RegExp(NOT_A_PROBLEM.source, "g");
 /** "No problem" is not a problem: polite phrases are blanked (same length, offsets stay valid). */
 const maskPolite = (folded: string): string => folded.replace(NOT_A_PROBLEM_G, (m) => " ".repeat(m.length));
-const hasPlainProblem = (folded: string): boolean => PROBLEM.test(maskPolite(folded));
+export const hasPlainProblem = (folded: string): boolean => PROBLEM.test(maskPolite(folded));
 
 /**
  * A vote for the vertical of the most specific problem: 2, or 4 from weight SPECIFIC_RULE (a lost
@@ -124,7 +124,7 @@ function statedBeforeAsking(hit: IssueHit): boolean {
 }
 
 /** A sentence that says more than a greeting, thanks or small talk. */
-const substantive = (s: Sentence): boolean => !CHITCHAT.test(s.folded) && !THANKS_ONLY.test(s.folded.trim()) && wordCount(s.folded, 2) >= 2;
+export const substantive = (s: Sentence): boolean => !CHITCHAT.test(s.folded) && !THANKS_ONLY.test(s.folded.trim()) && wordCount(s.folded, 2) >= 2;
 const substantiveSentences = (messages: PreparedMessage[]): number => messages.reduce((n, m) => n + m.sentences.filter(substantive).length, 0);
 
 /** Whether the model may name the kind: where no rule names one, or over one sentence of substance. */

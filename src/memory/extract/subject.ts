@@ -3,6 +3,7 @@
 // forward prefixes are not words of theirs. Once the ticket has its open issue, later batches
 // are read for what changed, not for the subject again.
 import type { AddMetadata, SupportProfile } from "../types";
+import { hasPlainProblem, substantive, summarise, type PreparedMessage } from "./issue";
 import { stripRedactions, wordCount } from "./text";
 
 const PREFIX = /^\s*(?:(?:re|fw|fwd|aw|wg|tr|rv|sv|vs|antw|odp|ynt|res|enc)\s*(?:\[\d+\])?\s*:\s*)+/i;
@@ -30,4 +31,17 @@ export function subjectOpensIssue(existing: SupportProfile | null, ticketId: unk
 export function summaryWithSubject(subject: string, found: string): string {
   if (wordCount(subject) >= 3 || !found || found.toLowerCase().includes(subject.toLowerCase())) return subject;
   return `${subject.replace(/[\s:.!?-]+$/, "")}: ${found}`;
+}
+
+/**
+ * What follows a subject of a word or two that holds the problem alone ("Formal complaint: …"):
+ * the customer's first sentence that states a problem; "" if none, or if the subject says enough.
+ */
+export function statedSummary(subject: string, messages: PreparedMessage[]): string {
+  if (wordCount(subject) >= 3) return "";
+  for (const m of messages) {
+    const si = m.sentences.findIndex((s) => substantive(s) && hasPlainProblem(s.folded));
+    if (si >= 0) return summarise(m, si);
+  }
+  return "";
 }

@@ -11,6 +11,13 @@ describe("the ticket's subject", () => {
     expect(out.issue?.summary).toBe("Help, my printer is on fire!");
   });
 
+  it("puts the message's problem after a subject of a word or two that holds the problem alone", () => {
+    const out = extract("Dear Sir/Madam, our project data disappeared after your maintenance window on 3 May. We lost two weeks of work.", {
+      metadata: { subject: "Formal complaint", ticket_id: "T9" },
+    });
+    expect(out.issue?.summary).toMatch(/^Formal complaint: .*project data disappeared/);
+  });
+
   it("names the issue when the message says only 'see subject'", () => {
     const out = extract("Hi, see subject. Thanks", { metadata: { subject: "Charged twice for order ORD-55123", ticket_id: "T2" } });
     expect(out.issue).toMatchObject({ issue_type: "duplicate_charge", summary: "Charged twice for order ORD-55123" });
