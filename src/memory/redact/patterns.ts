@@ -13,17 +13,9 @@ export function findPatternValues(text: string): Candidate[] {
   for (const m of text.matchAll(DOTTED_CARD)) {
     if (passesLuhn(m[0].replace(/\./g, "")) && !isBusinessRef(text, m.index)) found.push(at(m.index, m[0].length, "card_number"));
   }
-  for (const m of text.matchAll(GLUED_CODE)) {
-    const label = m[1]!.toLowerCase();
-    const type = label.startsWith("pin") ? "pin" : label === "otp" ? "otp" : "cvv";
-    const length = m[2]!.length;
-    if (type === "cvv" ? length <= 4 : type === "pin" ? length === 4 || length === 6 : length >= 4) found.push(at(m.index + m[1]!.length, length, type));
-  }
-  // a one-time code pasted from its text message ("229318 is your Instagram code", "Use 402913 to verify", "G-482013")
-  for (const m of text.matchAll(PASTED_CODE)) {
-    const code = m[1] ?? m[2] ?? m[3] ?? m[4]!;
-    found.push(at(m.index + m[0].indexOf(code), code.length, "otp"));
-  }
+  // Codes glued to their label or pasted from a text message need a run of digits, which most
+  // messages do not have: the costlier expressions are not run on them.
+  if (DIGIT_RUN.test(text)) findShortCodes(text, found);
   for (const m of text.matchAll(PAN)) {
     if (!isBusinessRef(text, m.index)) found.push(at(m.index, m[0].length, "pan"));
   }
@@ -41,13 +33,29 @@ export function findPatternValues(text: string): Candidate[] {
   return found;
 }
 
+const DIGIT_RUN = /\d{3}/;
+
+/** A CVV, PIN or OTP glued to its label ("cvv737"), a code pasted from its text message ("229318 is your Instagram code"). */
+function findShortCodes(text: string, found: Candidate[]): void {
+  for (const m of text.matchAll(GLUED_CODE)) {
+    const label = m[1]!.toLowerCase();
+    const type = label.startsWith("pin") ? "pin" : label === "otp" ? "otp" : "cvv";
+    const length = m[2]!.length;
+    if (type === "cvv" ? length <= 4 : type === "pin" ? length === 4 || length === 6 : length >= 4) found.push(at(m.index + m[1]!.length, length, type));
+  }
+  for (const m of text.matchAll(PASTED_CODE)) {
+    const code = m[1] ?? m[2] ?? m[3] ?? m[4]!;
+    found.push(at(m.index + m[0].indexOf(code), code.length, "otp"));
+  }
+}
+
 // A card written with dots between its groups ("4111.1111.1111.1111", Amex "3782.822463.10005"),
 // which the digit groups (spaces and dashes) do not read.
 const DOTTED_CARD = /(?<![\p{L}\p{N}_.])(?:\d{4}\.\d{4}\.\d{4}\.\d{4}(?:\d{1,3})?|\d{4}\.\d{6}\.\d{5})(?![\p{N}_]|\.\d)/gu;
 const at = (start: number, length: number, type: Candidate["type"]): Candidate => ({ start, end: start + length, type, priority: PRIORITY.pattern });
 
 const PASTED_CODE =
-  /\b(\d{4,8}) is your (?:[\p{L}\d-]+ ){0,3}?(?:verification |login |security |one.time |confirmation |access |sign.in )?(?:code|otp|pin|passcode)\b|\buse (\d{4,8}) to (?:verify|log ?in|sign ?in|confirm|complete|reset|access|authenticate)\b|\bG-(\d{6})\b|\byour (?:[\p{L}\d-]+ ){0,3}?(?:code|otp|passcode) (?:is|:)\s*(\d{4,8})\b/giu;
+  /\b(\d{4,8}) is your (?:\S+ ){0,3}?(?:code|otp|pin|passcode)\b|\buse (\d{4,8}) to (?:verify|log ?in|sign ?in|confirm|complete|reset|access|authenticate)\b|\bG-(\d{6})\b|\byour (?:\S+ ){0,3}?(?:code|otp|passcode) (?:is|:)\s*(\d{4,8})\b/gi;
 
 // A code glued to its label, as typed in a hurry ("… exp1128 cvv737", "pin4821", "OTP482913").
 const GLUED_CODE = /(?<![\p{L}\p{N}_])(cvv2?|cvc2?|csc|otp|pin)(\d{3,8})(?![\p{L}\p{N}_])/giu;
