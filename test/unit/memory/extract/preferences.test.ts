@@ -25,6 +25,7 @@ describe("resolution preference", () => {
     ["That fee was never agreed, I expect this to be reversed.", "refund"],
     ["Le colis est arrivé vide, je veux être remboursé.", "refund"],
     ["What is the exchange rate for euros?", null],
+    ["I have been refunded already, thanks.", null],
     ["No need to call me, email is fine.", null],
     ["My parcel is late.", null],
   ])("%s → %s", (text, method) => {
