@@ -21,9 +21,6 @@ const DEADLINES: RegExp[] = [
   new RegExp(String.raw`\bbefore (?:my |our |the |his |her |their |this |next |a |an )?(?:[a-z'-]+ ){0,3}?(?:${EVENTS})(?: (?:${EVENTS}))*\b(?: (?:ends|closes|starts|expires|is over))?(?: (?:on|at|this|next) (?:the )?[a-z0-9:]+| (?:tomorrow|today|tonight)(?: (?:morning|afternoon|evening|night))?)?`, "i"),
   new RegExp(String.raw`\b(?:before|by|no later than) (?:this |next |the end of )?(?:${DATE_WORD})`, "i"),
   new RegExp(String.raw`\b(?:deadline|due date) (?:is|of|on) (?:this |next |on )?(?:${DATE_WORD})`, "i"),
-  // "within 48 hours" as a demand, not a period the customer recounts ("promised a refund within
-  // 14 days", "cancelled within 24 hours"); a dated deadline said anywhere wins over it (LAST_RESORT)
-  /(?<!\b(?:promised|said|told|cancel+ed|booked|returned|refunded|paid|charged|arrived|delivered|was|were|is|are|be|it|that|them)\b[^.!?]{0,20})\bwithin (?:the next )?(?:\d+|a few|two|three|24|48|72) (?:hours|days|minutes|hrs)\b/i,
   // "rent is due Friday", "my application is due on the 20th", "assignment due next week"
   new RegExp(String.raw`\b(?:is |are |'s )?(due (?:on |by |this |next |in )?(?:${DATE_WORD}|(?:a|one|two|three|\d+) (?:days?|weeks?)))`, "i"),
   // "before the sale ends tonight", "registration closes on Friday"
@@ -34,16 +31,18 @@ const DEADLINES: RegExp[] = [
   new RegExp(String.raw`\b((?:moving|move|wedding|trip|holiday|vacation|party|birthday|surgery|interview|exam|flight|event|conference|launch|graduation|travell?ing|flying|leaving|departing|demo) (?:[a-z]+ ){0,2}?(?:is |starts |leaves )?on (?:the \d{1,2}(?:st|nd|rd|th)\b|(?:${MONTHS})\.? \d{1,2}(?:st|nd|rd|th)?\b|\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:${MONTHS})\b|(?:${DAYS})\b))(?! (?:was|were|went)\b)`, "i"),
 ];
 
-/** "within 48 hours": taken only where no dated deadline is said. */
-const LAST_RESORT = DEADLINES[3]!;
-const DATED = DEADLINES.filter((re) => re !== LAST_RESORT);
+/**
+ * "within 48 hours" as a demand, not a period the customer recounts ("promised a refund within
+ * 14 days", "cancelled within 24 hours"): taken only where no dated deadline is said.
+ */
+const LAST_RESORT = /(?<!\b(?:promised|said|told|cancel+ed|booked|returned|refunded|paid|charged|arrived|delivered|was|were|is|are|be|it|that|them)\b[^.!?]{0,20})\bwithin (?:the next )?(?:\d+|a few|two|three|24|48|72) (?:hours|days|minutes|hrs)\b/i;
 
 /** The first deadline the customer states, in their words, or undefined. */
 export function findDeadline(texts: string[]): string | undefined {
   for (const text of texts) {
     let bestAt = Infinity;
     let best: string | undefined;
-    for (const re of DATED) {
+    for (const re of DEADLINES) {
       const m = re.exec(text);
       if (!m || m.index >= bestAt) continue;
       bestAt = m.index;

@@ -7,7 +7,9 @@ export type DigitGroup = { start: number; end: number; chunks: Chunk[] };
 
 // No nested ambiguity: a separator is always followed by a digit, so this is linear. A value
 // never has more than a dozen chunks, so reading stops there (bounded work per label).
-const GROUP_AT = /\d+(?:(?:[ \u00a0]{1,2}|[ \u00a0]?-[ \u00a0]?)\d+){0,11}/y;
+/** Between two chunks: a space (or two), a dash, a spaced dash. patterns.ts reads unlabelled groups with it too. */
+export const CHUNK_SEPARATOR = String.raw`(?:[ \u00a0]{1,2}|[ \u00a0]?-[ \u00a0]?)`;
+const GROUP_AT = new RegExp(String.raw`\d+(?:${CHUNK_SEPARATOR}\d+){0,11}`, "y");
 const CHUNK = /\d+/g;
 
 /** "…,50" or "….5" continues a number; ",5500000000000004" starts the next one in a list. */

@@ -2,7 +2,7 @@
 // IMEIs (Luhn, next to a device word), Aadhaar written 4-4-4 (Verhoeff), PAN, IBAN (mod 97),
 // SSN written 3-2-4, and a CVV, PIN or OTP glued to its label ("cvv737"). A business word right
 // before the number ("order", "UTR") keeps it.
-import { DECIMALS, digitsIn, type Chunk } from "./digit-groups";
+import { CHUNK_SEPARATOR, DECIMALS, digitsIn, type Chunk } from "./digit-groups";
 import { isPlausibleAadhaar, isPlausibleSsn, isValidIban, passesLuhn } from "./checks";
 import { PRIORITY, type Candidate } from "./pii-types";
 import { BUSINESS_BEFORE, DEVICE_BEFORE } from "./context-words";
@@ -109,7 +109,7 @@ function isBusinessRef(text: string, start: number): boolean {
 
 // Not glued to a word, a phone's "+", a date's "/" or a reference's "-". Between chunks one
 // separator as people type them: a space (or two), a dash, a dash with spaces ("4273 - 3303").
-const GROUPS = /(?<![\p{L}\p{N}_+/\u2026-])\d+(?:(?:[ \u00a0]{1,2}|[ \u00a0]?-[ \u00a0]?)\d+)*/gu;
+const GROUPS = new RegExp(String.raw`(?<![\p{L}\p{N}_+/\u2026-])\d+(?:${CHUNK_SEPARATOR}\d+)*`, "gu");
 const CHUNK = /\d+/g;
 /** "… 12/27", "…, exp 08/2029": what follows a card and nothing else. */
 const EXPIRY_AFTER = /^[\s,;]*(?:exp(?:iry|ires)?\.?:?\s*)?(?:0?[1-9]|1[0-2])\s*\/\s*(?:20)?\d{2}(?!\d)/i;
