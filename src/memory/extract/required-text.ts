@@ -274,11 +274,12 @@ export class RequiredTextIndex {
 }
 
 /**
- * requiredText of an expression that may search (flags g and y change where a match is looked
- * for, not what it holds); null for other flags, which change what a character matches.
+ * requiredText of an expression that may search or report offsets (flags g and y change where
+ * a match is looked for, d what it reports, not what it holds); null for other flags, which
+ * change what a character matches.
  */
 export function requiredTextOf(re: RegExp): string[] | null {
-  return /^[gy]*$/.test(re.flags) ? requiredText(new RegExp(re.source)) : null;
+  return /^[dgy]*$/.test(re.flags) ? requiredText(new RegExp(re.source)) : null;
 }
 
 /**

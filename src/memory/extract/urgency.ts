@@ -1,7 +1,7 @@
 // How pressing a problem is, and what the customer is up against ("before my finance review").
 // Pure; patterns compiled once.
 import type { Urgency } from "../types";
-import { requiredTextGuard } from "./required-text";
+import { RequiredTextIndex, requiredTextGuard, requiredTextOf } from "./required-text";
 import { fold } from "./text";
 
 const DAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun";
@@ -18,37 +18,51 @@ const EVENTS = [
 const DATE_WORD = String.raw`(?:${DAYS})\b|tomorrow(?: (?:morning|afternoon|evening|night|noon))?|tonight|today|noon|midnight|eod|eow|cob|end of (?:the )?(?:day|week|month|quarter|year)|${CLOCK}|the \d{1,2}(?:st|nd|rd|th)\b|(?:${MONTHS})\.? \d{1,2}(?:st|nd|rd|th)?\b|\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:${MONTHS})\b|(?:next|this) (?:week|month|${DAYS})\b|the weekend|month.end`;
 
 const DEADLINES: RegExp[] = [
-  new RegExp(String.raw`\bbefore (?:my |our |the |his |her |their |this |next |a |an )?(?:[a-z'-]+ ){0,3}?(?:${EVENTS})(?: (?:${EVENTS}))*\b(?: (?:ends|closes|starts|expires|is over))?(?: (?:on|at|this|next) (?:the )?[a-z0-9:]+| (?:tomorrow|today|tonight)(?: (?:morning|afternoon|evening|night))?)?`, "i"),
-  new RegExp(String.raw`\b(?:before|by|no later than) (?:this |next |the end of )?(?:${DATE_WORD})`, "i"),
-  new RegExp(String.raw`\b(?:deadline|due date) (?:is|of|on) (?:this |next |on )?(?:${DATE_WORD})`, "i"),
+  new RegExp(String.raw`\bbefore (?:my |our |the |his |her |their |this |next |a |an )?(?:[a-z'-]+ ){0,3}?(?:${EVENTS})(?: (?:${EVENTS}))*\b(?: (?:ends|closes|starts|expires|is over))?(?: (?:on|at|this|next) (?:the )?[a-z0-9:]+| (?:tomorrow|today|tonight)(?: (?:morning|afternoon|evening|night))?)?`, "d"),
+  new RegExp(String.raw`\b(?:before|by|no later than) (?:this |next |the end of )?(?:${DATE_WORD})`, "d"),
+  new RegExp(String.raw`\b(?:deadline|due date) (?:is|of|on) (?:this |next |on )?(?:${DATE_WORD})`, "d"),
   // "rent is due Friday", "my application is due on the 20th", "assignment due next week"
-  new RegExp(String.raw`\b(?:is |are |'s )?(due (?:on |by |this |next |in )?(?:${DATE_WORD}|(?:a|one|two|three|\d+) (?:days?|weeks?)))`, "i"),
+  new RegExp(String.raw`\b(?:is |are |'s )?(due (?:on |by |this |next |in )?(?:${DATE_WORD}|(?:a|one|two|three|\d+) (?:days?|weeks?)))`, "d"),
   // "before the sale ends tonight", "registration closes on Friday"
-  new RegExp(String.raw`\b((?:sale|offer|deal|promo\w*|discount|registration|enrol\w*|applications?|window|intake|early bird) (?:ends|closes|expires|is over) (?:on |at |this |next )?(?:${DATE_WORD}))`, "i"),
-  new RegExp(String.raw`\b(?:need(?:ed)? (?:it |this |them )?|in time |gift )(for (?:this |next )?(?:${DAYS}|tomorrow|tonight|the weekend|christmas|diwali|eid|new year))\b`, "i"),
-  new RegExp(String.raw`\b(?:flight|exam|trip|departure|wedding|interview|meeting|event|presentation|review|deadline|check-?in|class|test|surgery|visa appointment|graduation|demo|call|appointment|launch|funeral|move)\b[^.!?]{0,20}?\b(?:is |are |leaves |starts |departs )?((?:tomorrow|today|tonight|this (?:evening|afternoon|weekend)|(?:on |next |this )(?:${DAYS}))(?: (?:morning|afternoon|evening|night))?)\b`, "i"),
+  new RegExp(String.raw`\b((?:sale|offer|deal|promo\w*|discount|registration|enrol\w*|applications?|window|intake|early bird) (?:ends|closes|expires|is over) (?:on |at |this |next )?(?:${DATE_WORD}))`, "d"),
+  new RegExp(String.raw`\b(?:need(?:ed)? (?:it |this |them )?|in time |gift )(for (?:this |next )?(?:${DAYS}|tomorrow|tonight|the weekend|christmas|diwali|eid|new year))\b`, "d"),
+  new RegExp(String.raw`\b(?:flight|exam|trip|departure|wedding|interview|meeting|event|presentation|review|deadline|check-?in|class|test|surgery|visa appointment|graduation|demo|call|appointment|launch|funeral|move)\b[^.!?]{0,20}?\b(?:is |are |leaves |starts |departs )?((?:tomorrow|today|tonight|this (?:evening|afternoon|weekend)|(?:on |next |this )(?:${DAYS}))(?: (?:morning|afternoon|evening|night))?)\b`, "d"),
   // "I am moving house on the 15th", "my wedding is on June 3rd": the event and its date
-  new RegExp(String.raw`\b((?:moving|move|wedding|trip|holiday|vacation|party|birthday|surgery|interview|exam|flight|event|conference|launch|graduation|travell?ing|flying|leaving|departing|demo) (?:[a-z]+ ){0,2}?(?:is |starts |leaves )?on (?:the \d{1,2}(?:st|nd|rd|th)\b|(?:${MONTHS})\.? \d{1,2}(?:st|nd|rd|th)?\b|\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:${MONTHS})\b|(?:${DAYS})\b))(?! (?:was|were|went)\b)`, "i"),
+  new RegExp(String.raw`\b((?:moving|move|wedding|trip|holiday|vacation|party|birthday|surgery|interview|exam|flight|event|conference|launch|graduation|travell?ing|flying|leaving|departing|demo) (?:[a-z]+ ){0,2}?(?:is |starts |leaves )?on (?:the \d{1,2}(?:st|nd|rd|th)\b|(?:${MONTHS})\.? \d{1,2}(?:st|nd|rd|th)?\b|\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:${MONTHS})\b|(?:${DAYS})\b))(?! (?:was|were|went)\b)`, "d"),
 ];
 
 /**
  * "within 48 hours" as a demand, not a period the customer recounts ("promised a refund within
  * 14 days", "cancelled within 24 hours"): taken only where no dated deadline is said.
  */
-const LAST_RESORT = /(?<!\b(?:promised|said|told|cancel+ed|booked|returned|refunded|paid|charged|arrived|delivered|was|were|is|are|be|it|that|them)\b[^.!?]{0,20})\bwithin (?:the next )?(?:\d+|a few|two|three|24|48|72) (?:hours|days|minutes|hrs)\b/i;
+const LAST_RESORT = /(?<!\b(?:promised|said|told|cancel+ed|booked|returned|refunded|paid|charged|arrived|delivered|was|were|is|are|be|it|that|them)\b[^.!?]{0,20})\bwithin (?:the next )?(?:\d+|a few|two|three|24|48|72) (?:hours|days|minutes|hrs)\b/;
+
+/**
+ * The expressions read the folded text (lower case, same length as the customer's), so a
+ * message is told in one pass which of them cannot match, and the words quoted are cut from the
+ * customer's text at the same offsets. Most messages state no deadline.
+ */
+const DEADLINE_TEXT = new RequiredTextIndex([...DEADLINES, LAST_RESORT].map(requiredTextOf));
+const LAST = DEADLINES.length;
 
 /** The first deadline the customer states, in their words, or undefined. */
 export function findDeadline(texts: string[]): string | undefined {
   for (const text of texts) {
+    const folded = fold(text);
+    const may = DEADLINE_TEXT.mayMatch(folded);
     let bestAt = Infinity;
     let best: string | undefined;
-    for (const re of DEADLINES) {
-      const m = re.exec(text);
-      if (!m || m.index >= bestAt) continue;
+    DEADLINES.forEach((re, i) => {
+      const m = may[i] ? re.exec(folded) : null;
+      if (!m || m.index >= bestAt) return;
+      const [from, to] = m.indices![1] ?? m.indices![0]!;
       bestAt = m.index;
-      best = (m[1] ?? m[0]).trim().replace(/[,;:]$/, "");
+      best = text.slice(from, to).trim().replace(/[,;:]$/, "");
+    });
+    if (best === undefined && may[LAST]) {
+      const m = LAST_RESORT.exec(folded);
+      if (m) best = text.slice(m.index, m.index + m[0].length);
     }
-    best ??= LAST_RESORT.exec(text)?.[0];
     if (best) return best.length > 120 ? best.slice(0, 120) : best;
   }
   return undefined;
