@@ -3,6 +3,7 @@
 import type { TenantSupportSettings, Vertical } from "./types";
 import { VERTICALS } from "./types";
 import { verticalVotes } from "./extract/lexicons";
+import { RequiredTextIndex, requiredTextOf } from "./extract/required-text";
 import { buildPhraseIndex, fold, scanPhrases, stripRedactions, tokenize } from "./extract/text";
 
 export type VerticalClassification = {
@@ -13,18 +14,21 @@ export type VerticalClassification = {
 
 const INDEX = buildPhraseIndex(verticalVotes());
 
-// Reference shapes that only one vertical issues; they vote like a strong word.
-const SHAPES: { re: RegExp; vertical: Vertical; weight: number }[] = [
-  { re: /\b(?:ord|order|ordr|so)[-#_]?\d{4,}\b|\border (?:no\.? ?|number |#)?\d{5,}\b/i, vertical: "ecommerce", weight: 3 },
+// Reference shapes that only one vertical issues; they vote like a strong word. They read the
+// folded text (lower case) unless `cased`, and a shape none of whose required strings is in the
+// text is not run (most messages hold none).
+const SHAPES: { re: RegExp; vertical: Vertical; weight: number; cased?: true }[] = [
+  { re: /\b(?:ord|order|ordr|so)[-#_]?\d{4,}\b|\border (?:no\.? ?|number |#)?\d{5,}\b/, vertical: "ecommerce", weight: 3 },
   { re: /\b\d{3}-\d{7}-\d{7}\b/, vertical: "ecommerce", weight: 3 },
-  { re: /\b(?:awb|tracking)\b/i, vertical: "ecommerce", weight: 1 },
-  { re: /\b[\w.-]{2,}@(?:ok(?:axis|hdfcbank|icici|sbi)|ybl|paytm|upi|ibl|axl|apl|oksbi)\b/i, vertical: "banking_fintech", weight: 3 },
-  { re: /\b(?:txn|utr|rrn)[-#:\s]*[a-z0-9]{6,}\b/i, vertical: "banking_fintech", weight: 2 },
-  { re: /\bpnr\b/i, vertical: "travel", weight: 2 },
-  { re: /\b[A-Z]{3}\s?(?:-|\u2013|\u2192|to)\s?[A-Z]{3}\b.{0,40}\bflight\b/, vertical: "travel", weight: 1 },
-  { re: /\b(?:inv|invoice)[-#]?\d{3,}/i, vertical: "saas", weight: 1 },
-  { re: /\b\d{2,4}\s?(?:mbps|gb|mb)\b/i, vertical: "telecom", weight: 1 },
+  { re: /\b(?:awb|tracking)\b/, vertical: "ecommerce", weight: 1 },
+  { re: /\b[\w.-]{2,}@(?:ok(?:axis|hdfcbank|icici|sbi)|ybl|paytm|upi|ibl|axl|apl|oksbi)\b/, vertical: "banking_fintech", weight: 3 },
+  { re: /\b(?:txn|utr|rrn)[-#:\s]*[a-z0-9]{6,}\b/, vertical: "banking_fintech", weight: 2 },
+  { re: /\bpnr\b/, vertical: "travel", weight: 2 },
+  { re: /\b[A-Z]{3}\s?(?:-|\u2013|\u2192|to)\s?[A-Z]{3}\b.{0,40}\bflight\b/, vertical: "travel", weight: 1, cased: true },
+  { re: /\b(?:inv|invoice)[-#]?\d{3,}/, vertical: "saas", weight: 1 },
+  { re: /\b\d{2,4}\s?(?:mbps|gb|mb)\b/, vertical: "telecom", weight: 1 },
 ];
+const SHAPE_TEXT = new RequiredTextIndex(SHAPES.map((s) => (s.cased ? null : requiredTextOf(s.re))));
 
 // When two verticals tie, the one whose mistakes cost most is preferred (money first).
 const PRIORITY: Vertical[] = ["banking_fintech", "ecommerce", "travel", "telecom", "saas", "edtech_support", "general_info"];
@@ -32,11 +36,15 @@ const PRIORITY: Vertical[] = ["banking_fintech", "ecommerce", "travel", "telecom
 /** Raw vote per vertical for a text; verticals that got nothing are absent. */
 export function scoreVerticals(text: string): Partial<Record<Vertical, number>> {
   const clean = stripRedactions(text);
+  const folded = fold(clean);
   const scores: Partial<Record<Vertical, number>> = {};
-  scanPhrases(tokenize(fold(clean)), INDEX, (votes) => {
+  scanPhrases(tokenize(folded), INDEX, (votes) => {
     for (const v of votes) scores[v.vertical] = (scores[v.vertical] ?? 0) + v.weight;
   });
-  for (const s of SHAPES) if (s.re.test(clean)) scores[s.vertical] = (scores[s.vertical] ?? 0) + s.weight;
+  const may = SHAPE_TEXT.mayMatch(folded);
+  SHAPES.forEach((s, i) => {
+    if (may[i] && s.re.test(s.cased ? clean : folded)) scores[s.vertical] = (scores[s.vertical] ?? 0) + s.weight;
+  });
   return scores;
 }
 
