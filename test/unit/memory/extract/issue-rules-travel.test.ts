@@ -257,3 +257,27 @@ describe("travel: a leg missed because another ran late", () => {
     expect(kindOf("My flight to Oslo is delayed by 3 hours", "travel")).toBe("flight_delay");
   });
 });
+
+describe("travel: a booking that cannot be made, another booking, a salon's appointment", () => {
+  it.each([
+    ["what is the reason for not being able to book for the 22nd of Nov", "booking_issue"],
+    ["I couldn't reserve a room on your website, it keeps failing", "booking_issue"],
+    ["your site won't let me book a double for Friday", "booking_issue"],
+    ["I made one booking two weeks ago, but would like to make a new one now.", "new_booking"],
+    ["i need to change the time of my makeup service tomorrow", "booking_change"],
+    ["can I reschedule my haircut to 4pm", "booking_change"],
+    ["please move the date of our spa appointment to Sunday", "booking_change"],
+  ])("%s → %s", (text, kind) => {
+    expect(kindOf(text, "travel")).toBe(kind);
+  });
+  it.each([
+    // a delivery slot, an exam or a call with the bank is not a stay
+    ["I can't book a delivery slot for Saturday", "ecommerce"],
+    ["I'm unable to book my exam slot on the portal", "edtech_support"],
+  ] as const)("%s is not a booking_issue (%s)", (text, vertical) => {
+    expect(kindOf(text, vertical)).not.toBe("booking_issue");
+  });
+  it("a new card is no booking", () => {
+    expect(kindOf("my booking app shows my card as broken, I need a new one", "banking_fintech")).not.toBe("new_booking");
+  });
+});
