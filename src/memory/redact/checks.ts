@@ -63,3 +63,32 @@ export function isPlausibleSsn(digits: string): boolean {
 export function isValidIban(text: string): boolean {
   return isIBAN(text.replace(/[\s-]+/g, "").toUpperCase());
 }
+
+/**
+ * Singapore's NRIC and FIN ("S1234567D"): a series letter, seven digits and a check letter from
+ * the digits' weighted sum (the M series, issued since 2022, is read by its label only).
+ */
+export function isValidNric(value: string): boolean {
+  const m = /^([STFG])(\d{7})([A-Z])$/.exec(value.toUpperCase());
+  if (!m) return false;
+  const weights = [2, 7, 6, 5, 4, 3, 2];
+  let sum = m[1] === "T" || m[1] === "G" ? 4 : 0;
+  for (let i = 0; i < 7; i++) sum += (m[2]!.charCodeAt(i) - 48) * weights[i]!;
+  const letters = m[1] === "S" || m[1] === "T" ? "JZIHGFEDCBA" : "XWUTRQPNMLK";
+  return letters[sum % 11] === m[3];
+}
+
+/**
+ * France's social security number (NIR, "1 84 12 76 451 089 46"): sex, year, month, department
+ * (2A and 2B for Corsica), commune, order, then a key of 97 − (the 13 digits mod 97).
+ */
+export function isValidNir(value: string): boolean {
+  const compact = value.replace(/\s+/g, "").toUpperCase();
+  const m = /^([1-478]\d{4})(\d{2}|2A|2B)(\d{6})(\d{2})$/.exec(compact);
+  if (!m) return false;
+  const department = m[2] === "2A" ? "19" : m[2] === "2B" ? "18" : m[2]!;
+  const month = Number(compact.slice(3, 5));
+  if (month < 1 || (month > 12 && month < 20)) return false;
+  const body = BigInt(m[1]! + department + m[3]!);
+  return Number(97n - (body % 97n)) === Number(m[4]);
+}

@@ -15,9 +15,18 @@ const CHUNK = /\d+/g;
 /** "…,50" or "….5" continues a number; ",5500000000000004" starts the next one in a list. */
 export const DECIMALS = /^[.,]\d{1,3}(?!\d)/;
 
-export function readDigitGroup(text: string, at: number): DigitGroup | null {
-  GROUP_AT.lastIndex = at;
-  const m = GROUP_AT.exec(text);
+/**
+ * Identity and account numbers are also written with dots ("123.45.6789", an SSN), which in
+ * other numbers mark decimals: read only for the kinds in DOTTED_KINDS, and only with three
+ * chunks or more ("49.99" stays an amount).
+ */
+const DOTTED_AT = /\d+(?:\.\d+){2,11}(?![\d.])/y;
+export const DOTTED_KINDS: ReadonlySet<string> = new Set(["ssn", "bank_account", "sort_code_account", "aadhaar", "imei"]);
+
+export function readDigitGroup(text: string, at: number, dotted = false): DigitGroup | null {
+  const re = dotted ? DOTTED_AT : GROUP_AT;
+  re.lastIndex = at;
+  const m = re.exec(text);
   if (!m) return null;
   const chunks: Chunk[] = [];
   for (const c of m[0].matchAll(CHUNK)) chunks.push({ start: at + c.index, end: at + c.index + c[0].length });
@@ -52,8 +61,9 @@ export const DIGIT_SHAPES = {
   // The Indian postal PIN code has 6 digits; a 6-digit "PIN code" is kept as an address.
   pin_code: (l: number[]) => l.length === 1 && within(l[0], 4, 8) && l[0] !== 6,
   card_number: (l: number[]) => within(sum(l), 13, 19),
-  // 9–18 digits nearly everywhere; the Spanish CCC has 20.
-  bank_account: (l: number[]) => within(sum(l), 9, 20),
+  // 9–18 digits nearly everywhere; the Spanish CCC has 20; Brazil's accounts are 4–12 digits
+  // and a check digit after a dash ("conta 12345-6").
+  bank_account: (l: number[]) => within(sum(l), 9, 20) || (l.length === 2 && within(l[0], 4, 12) && l[1] === 1),
   // Next to a sort code or a BSB, an account number has 6–8 digits too (UK and Australian ones).
   sort_code_account: (l: number[]) => within(sum(l), 6, 20),
   // 12 digits, or the 16-digit Aadhaar Virtual ID.

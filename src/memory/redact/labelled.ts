@@ -2,15 +2,16 @@
 // "PIN 1234", "password: hunter2!", "482913 is your OTP", "passport no. K1234567".
 // The value is found by shape right after (or just before) the label; words in between
 // that name a business reference ("UTR", "order", "ending") cancel the match.
-import { DECIMALS, digitsIn, pickPrefix, readDigitGroup, type DigitKind } from "./digit-groups";
-import { isPlausibleAadhaar, passesLuhn } from "./checks";
-import { PRIORITY, type Candidate, type PiiType } from "./pii-types";
+import { PRIORITY, type Candidate } from "./pii-types";
 import { findLabels } from "./label-scan";
+import {
+  FORM_GAP, TOKEN_SHAPES, isCleanGap, isCleanLead, isDigit, isIdNumberLike, isPassportLike, isTokenKind, lastClauseStart, readDigitValue,
+  readToken, readValue, typeOf, valueType, countDigits, type TokenKind, type ValueKind,
+} from "./label-values";
 import { findNumberWordsAfter } from "./number-words";
 import { findSecretWordAfter, findSecretWordBefore } from "./secret-words";
-import { CLOCK_TIME, TIME_AFTER, UNIT_AFTER, YEAR_BEFORE } from "./value-words";
 import { GAP_RULES } from "./context-words";
-import { ENGLISH_PASSWORD_LABEL, STRONG_ONLY, type LabelKind } from "./vocabulary";
+import { ENGLISH_PASSWORD_LABEL, STRONG_ONLY } from "./vocabulary";
 
 export function findLabelledValues(text: string): Candidate[] {
   const found: Candidate[] = [];
@@ -27,15 +28,34 @@ export function findLabelledValues(text: string): Candidate[] {
         if (!secret) continue;
         const digitsOnly = /^\d{4,8}$/.test(text.slice(secret.start, secret.end));
         found.push({ ...secret, type: kind === "passcode" && digitsOnly ? "pin" : "password" });
+        if (secret.start >= end && PLURAL_CODES.test(label)) found.push(...moreCodes(text, secret.end, text.slice(secret.start, secret.end)));
       }
       continue;
     }
     const after = findValueAfter(text, end, kind);
     if (after) found.push(after, ...findListedValues(text, after, kind));
+    else found.push(...findValuesUnderHeading(text, end, kind), ...findValueAfterAside(text, end, kind));
     const before = findValueBefore(text, start, kind);
     if (before) found.push(before);
   }
   return found;
+}
+
+/** "backup codes 4fj2-99kd, 8sl1-0pq2 and 77ab-k2p1": every code of the list, each of the first one's make. */
+const PLURAL_CODES = /(?:codes|keys)$/i;
+const NEXT_CODE = /\s*(?:[,;/]\s*(?:and\s+)?|\s+and\s+|\s+)([A-Za-z0-9]{3,10}(?:-[A-Za-z0-9]{3,10}){0,3})(?![\p{L}\p{N}_-])/uy;
+const makeOf = (code: string) => code.replace(/[A-Za-z0-9]/g, "x");
+function moreCodes(text: string, from: number, first: string): Candidate[] {
+  const out: Candidate[] = [];
+  for (let at = from; out.length < 16; ) {
+    NEXT_CODE.lastIndex = at;
+    const m = NEXT_CODE.exec(text);
+    if (!m || !/\d/.test(m[1]!) || makeOf(m[1]!) !== makeOf(first)) break;
+    const start = at + m[0].length - m[1]!.length;
+    out.push({ start, end: start + m[1]!.length, type: "password", priority: PRIORITY.labelled });
+    at = start + m[1]!.length;
+  }
+  return out;
 }
 
 // ------------------------------------------------------------------ lists
@@ -89,69 +109,47 @@ function findListedValues(text: string, first: Candidate, kind: ValueKind): Cand
   return out;
 }
 
+// "my PIN, which I set up when I opened the account, is 4821": a clause between commas, then the
+// value, which the sentence gives to the label whatever the clause names.
+const ASIDE = /,[^,.!?\n]{3,80},\s*(?:is|was|=|:)\s*/y;
+function findValueAfterAside(text: string, labelEnd: number, kind: ValueKind): Candidate[] {
+  ASIDE.lastIndex = labelEnd;
+  const aside = ASIDE.exec(text);
+  if (!aside) return [];
+  const at = labelEnd + aside[0].length;
+  const end = isDigit(text[at]) || isTokenKind(kind) ? readValue(text, at, kind, "") : null;
+  return end === null ? [] : [{ start: at, end, type: typeOf(kind, text.slice(at, end)), priority: PRIORITY.labelled - aside[0].length }];
+}
+
+// ------------------------------------------------------------------ a list under its label
+
+// "Passport numbers:\n1. John Smith – 518190614\n2. Mary Smith – 518190615": the label heads a
+// list (its line may go on: "Passport details for the booking:") of one value a line, numbered or
+// bulleted, each after whose it is and a dash or colon.
+const HEADING_END = /[^\n\d:]{0,40}:?[ \t]*\r?\n/y;
+const LIST_LINE = /[ \t]*(?:(?:\d{1,2}[.)]|[-*•·])[ \t]+)?(?:[\p{L}'’.-]+[ \t]+){0,3}?[\p{L}'’.-]+[ \t]*(?:\([^()\n]{1,30}\)[ \t]*)?[-–—:][ \t]*/uy;
+const BULLET = /[ \t]*(?:\d{1,2}[.)]|[-*•·])[ \t]+/y;
+
+function findValuesUnderHeading(text: string, labelEnd: number, kind: ValueKind): Candidate[] {
+  HEADING_END.lastIndex = labelEnd;
+  if (!HEADING_END.test(text)) return [];
+  const out: Candidate[] = [];
+  let at = HEADING_END.lastIndex;
+  while (out.length < MAX_LISTED && at < text.length) {
+    const lead = readToken(text, at, LIST_LINE) ?? readToken(text, at, BULLET);
+    if (lead === null) break;
+    if (!isCleanLead(text.slice(at, lead), GAP_RULES[kind].blockers)) break;
+    const end = isDigit(text[lead]) || isTokenKind(kind) ? readValue(text, lead, kind, "") : null;
+    if (end === null) break;
+    out.push({ start: lead, end, type: typeOf(kind, text.slice(lead, end)), priority: PRIORITY.labelled - (lead - labelEnd) });
+    const nextLine = text.indexOf("\n", end);
+    if (nextLine < 0) break;
+    at = nextLine + 1;
+  }
+  return out;
+}
+
 // ------------------------------------------------------------------ label → value
-
-const isDigit = (c: string | undefined) => c !== undefined && c >= "0" && c <= "9";
-const isLetter = (c: string | undefined) => c !== undefined && /[\p{L}_]/u.test(c);
-const ABBREVIATIONS = /(?<![\p{L}])(?:no|nr|num|acct|acc|a\/c|rs|ref|approx|vs)\./giu;
-/** A form puts the value on the line after its label ("Card number:\n4111 …"). */
-const FORM_GAP = /^[\s:=#.-]*$/;
-const SENTENCE_BREAK = /[.!?;](?:\s|$)/;
-const WORDS = /[\p{L}]+/gu;
-
-/** Everything between a label and its value: same line, same sentence, no earlier redaction. */
-function isCleanGap(gap: string): boolean {
-  if (gap.includes("[REDACTED") || (gap.includes("\n") && !FORM_GAP.test(gap))) return false;
-  return !SENTENCE_BREAK.test(gap.replace(ABBREVIATIONS, "").replace(PAUSE, " "));
-}
-/** "PIN? it's 4821", "my PIN... it is 4821", "my OTP? 554433": a pause before the value, not a new sentence. */
-const PAUSE = /(?:\?|\.{2,}|…)\s*(?=(?:it|that|which|mine)(?:['’]s|\s+is|\s+was)(?![\p{L}])|$)/giu;
-
-/**
- * The words right before a value (since the label or the previous number): no business word, no
- * currency. When a person is named right before the value, only that last clause counts: in
- * "passport numbers for the booking: Anna - K1234567" the booking names what the list is for;
- * in "card … confirmation number: 98634672" the confirmation number is the value's own label.
- */
-function isCleanLead(lead: string, blockers: Set<string>): boolean {
-  // A currency sign says amount; a "+" says an international phone number.
-  if (/(?:[$₹€£¥]\s*|\+)$/u.test(lead)) return false;
-  const last = lead.slice(lastIndexAfter(lead, COLON));
-  const clause = /\p{L}/u.test(last) ? last : lead;
-  for (const w of clause.toLowerCase().match(WORDS) ?? []) if (blockers.has(w)) return false;
-  return true;
-}
-
-const COLON = /[:;]\s/g;
-const CLAUSE_BREAK = /[:;]\s|\s[-–—]\s/g;
-const lastClauseStart = (lead: string) => lastIndexAfter(lead, CLAUSE_BREAK);
-function lastIndexAfter(lead: string, re: RegExp): number {
-  let at = 0;
-  for (const m of lead.matchAll(re)) at = m.index + m[0].length;
-  return at;
-}
-
-function valueType(kind: DigitKind, digits: number): PiiType {
-  if (kind === "security_code") return digits <= 4 ? "cvv" : "otp";
-  if (kind === "pin_code") return "pin";
-  if (kind === "sort_code_account") return "bank_account";
-  return kind;
-}
-
-type ValueKind = Exclude<LabelKind, "password" | "passcode">;
-type TokenKind = Exclude<ValueKind, DigitKind>;
-const TOKEN_SHAPES: Record<TokenKind, RegExp> = {
-  pan: /[A-Za-z]{5}\d{4}[A-Za-z](?![\p{L}\p{N}_])/uy,
-  // ID cards and national numbers: digits in groups (CPF 123.456.789-09, 850709-9805, 2345 6789 0124)
-  // or a token of capitals and digits (12345678Z, L01X00T47).
-  // Some open with a letter series ("QQ 12 34 56 C", the UK National Insurance number).
-  id_document: /(?:(?:[A-Z]{1,3}[ -]?)?\d{2,8}(?:[ .-]\d{1,8}){0,4}(?:[ -]?[A-Za-z])?|[A-Za-z0-9]{6,16})(?![\p{L}\p{N}_])/uy,
-  // National formats run from 6 to 9 characters, mostly digits (K1234567, 123456789, C01X00T47);
-  // some are a series and a number ("4510 123456").
-  passport: /(?:\d{2}\s?\d{2}\s\d{6}|[A-Za-z0-9]{6,9})(?![\p{L}\p{N}_])/uy,
-};
-
-const isTokenKind = (kind: ValueKind): kind is TokenKind => kind in TOKEN_SHAPES;
 
 /**
  * The value after a label: the first number within reach whose own lead-in (the words since
@@ -204,78 +202,6 @@ function skipWord(text: string, at: number): number {
   return m ? at + m[0].length : at + 1;
 }
 const WORD_AT = /[\p{L}\p{N}_]+(?:[ \u00a0,.-]\d+)*/uy;
-
-function readValue(text: string, at: number, kind: ValueKind, lead: string): number | null {
-  if (isTokenKind(kind)) {
-    const end = readToken(text, at, TOKEN_SHAPES[kind]);
-    if (end === null) return null;
-    const token = text.slice(at, end);
-    if (kind === "passport" && !isPassportLike(token)) return null;
-    if (kind === "id_document" && !isIdNumberLike(token)) return null;
-    return end;
-  }
-  // "PIN-1234" and "code is G-482913" are fine; "ORD-44821" and "x1234" are another token.
-  if (isLetter(text[at - 1]) || /(?:^|[^\p{L}])\p{L}{2,}[-/]$/u.test(lead)) return null;
-  return readDigitValue(text, at, kind, lead);
-}
-
-function readToken(text: string, at: number, shape: RegExp): number | null {
-  shape.lastIndex = at;
-  const m = shape.exec(text);
-  return m ? at + m[0].length : null;
-}
-
-const countDigits = (s: string) => s.replace(/\D/g, "").length;
-
-/**
- * Passport numbers are printed in capitals and digits (K1234567, C01X00T47, 12AB34567, PAA123456);
- * after a passport label, such a token with two digits or more is one. A lowercase token needs
- * five digits, so "passport for trip2024" stays.
- */
-function isPassportLike(token: string): boolean {
-  const digits = countDigits(token);
-  if (digits >= 5) return true;
-  return !/[a-z]/.test(token) && (digits >= 2 || (digits === 1 && token.length >= 8));
-}
-
-/**
- * An identity number has six characters or more; digits alone need five or more, and a date
- * ("12.03.2024", "2019-05-04") or a year is not one.
- */
-function isIdNumberLike(token: string): boolean {
-  const compact = token.replace(/[\s.-]/g, "");
-  if (compact.length < 6 || DATE_LIKE.test(token.trim())) return false;
-  return /^\d+$/.test(compact) ? compact.length >= 5 : isPassportLike(compact);
-}
-const DATE_LIKE = /^\d{1,4}[./ -]\d{1,2}[./ -]\d{1,4}$/;
-
-/** The type a labelled token is reported as: an ID-document label names the document by its shape. */
-function typeOf(kind: ValueKind, value: string): PiiType {
-  if (!isTokenKind(kind)) return valueType(kind, countDigits(value));
-  if (kind !== "id_document") return kind;
-  const compact = value.replace(/[\s.\/-]/g, "");
-  if (isPlausibleAadhaar(compact)) return "aadhaar";
-  if (/^[A-Za-z]{5}\d{4}[A-Za-z]$/.test(compact)) return "pan";
-  return "national_id";
-}
-
-/** End of the labelled number starting at `at`, or null when it is not this kind's value. */
-function readDigitValue(text: string, at: number, kind: DigitKind, textBefore: string): number | null {
-  const group = readDigitGroup(text, at);
-  if (!group) return null;
-  const k = pickPrefix(text, group, kind, passesLuhn);
-  if (k === 0) return null;
-  const end = group.chunks[k - 1].end;
-  const next = text.slice(end, end + 12);
-  if (isLetter(next[0]) || DECIMALS.test(next)) return null;
-  const digits = digitsIn(text, group.chunks.slice(0, k));
-  if (digits.length <= 8) {
-    // A quantity or a year next to a short label: "PIN blocked after 2025 attempts", "OTP since 2024".
-    if (UNIT_AFTER.test(next) || (TIME_AFTER.test(next) && CLOCK_TIME.test(digits))) return null;
-    if (/^(?:19|20)\d\d$/.test(digits) && YEAR_BEFORE.test(textBefore)) return null;
-  }
-  return end;
-}
 
 // ------------------------------------------------------------------ value → label
 

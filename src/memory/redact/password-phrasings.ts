@@ -24,6 +24,13 @@ const USED_TO_LOG_IN = new RegExp(
   String.raw`(?:^|[^\p{L}])(?:use|used|using|tried|try|typed?|entered|enter)\s+["'“]?${VALUE}["'”]?\s+(?:to|for)\s+(?:the\s+)?(?:log(?:-?in|\s+in|\s+on)|sign(?:-?in|\s+in|\s+on)|access)(?![\p{L}])`,
   "giu",
 );
+// "I tried 'Bluebird!77' and it said wrong password", "typed Kj8#44x twice": where the message
+// names a password or a login, what was tried is one when it is quoted or carries a symbol.
+const TRIED = new RegExp(String.raw`(?:^|[^\p{L}])(?:tried|typed?|entered|put\s+in|input)\s+(?:in\s+)?(?<quote>["'“‘])?${VALUE}`, "giu");
+const TRIED_WORD = /tried|type|entered|put in|input/i;
+const hasSymbol = (v: string): boolean => /[^\p{L}\p{N}]/u.test(v.replace(/[!?.]+$/, ""));
+const BUSINESS_REF = /^[A-Z]{2,6}[-#_]?\d/;
+
 // "login details: user jsmith / Hunter2024", "credentials: admin / Adm1n!pass": a user name, a
 // slash (or bar, comma, "and"), then the password.
 const CREDENTIAL_PAIR = new RegExp(
@@ -55,6 +62,15 @@ export function findPasswordsByPhrasing(text: string): Candidate[] {
   };
   if (named) take(SET_IT_TO, isSecretShaped);
   take(USED_TO_LOG_IN, isSecretShaped);
+  if (named && TRIED_WORD.test(text)) {
+    for (const m of text.matchAll(TRIED)) {
+      const raw = m.groups!.value!;
+      const value = m.groups!.quote ? raw.replace(/["'”’]+.*$/, "") : raw.replace(/[.,;:)\]}>"'”]+$/, "");
+      if (!isSecretShaped(value) || BUSINESS_REF.test(value) || (!m.groups!.quote && !hasSymbol(value))) continue;
+      const start = m.index! + m[0].lastIndexOf(raw);
+      out.push({ start, end: start + value.length, type: "password", priority: PRIORITY.labelledAfter });
+    }
+  }
   take(CREDENTIAL_PAIR, isSecretShaped);
   take(PASSPHRASE, (v) => {
     const words = v.toLowerCase().split(/[ -]/);

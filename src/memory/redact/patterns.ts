@@ -3,7 +3,7 @@
 // SSN written 3-2-4, and a CVV, PIN or OTP glued to its label ("cvv737"). A business word right
 // before the number ("order", "UTR") keeps it.
 import { CHUNK_SEPARATOR, DECIMALS, digitsIn, type Chunk } from "./digit-groups";
-import { isPlausibleAadhaar, isPlausibleSsn, isValidIban, passesLuhn } from "./checks";
+import { isPlausibleAadhaar, isPlausibleSsn, isValidIban, isValidNir, isValidNric, passesLuhn } from "./checks";
 import { PRIORITY, type Candidate } from "./pii-types";
 import { BUSINESS_BEFORE, DEVICE_BEFORE } from "./context-words";
 
@@ -21,6 +21,19 @@ export function findPatternValues(text: string): Candidate[] {
   }
   for (const m of text.matchAll(SSN)) {
     if (isPlausibleSsn(m[0].replace(/-/g, "")) && !isBusinessRef(text, m.index)) found.push(at(m.index, m[0].length, "ssn"));
+  }
+  // A Singapore NRIC or FIN by its check letter; a French social security number as printed on
+  // the card, in its groups, or run together where the message names it (a 15-digit run alone
+  // may be an order's). Both need a run of digits, which most messages do not have.
+  if (DIGIT_RUN.test(text)) {
+    for (const m of text.matchAll(NRIC)) {
+      if (isValidNric(m[0]) && !isBusinessRef(text, m.index)) found.push(at(m.index, m[0].length, "national_id"));
+    }
+    for (const m of text.matchAll(NIR)) {
+      const grouped = /\s/.test(m[0]);
+      // its structure, key and label say more than a card's Luhn digit, which 1 in 10 NIRs pass
+      if (isValidNir(m[0]) && (grouped || NIR_LABEL.test(text)) && !isBusinessRef(text, m.index)) found.push({ ...at(m.index, m[0].length, "national_id"), priority: PRIORITY.pattern + 1 });
+    }
   }
   // A reference just before ("ref MY787967 to my iban is GB82 …") can open a run that holds no
   // IBAN: the search goes on from the next position rather than after the run.
@@ -59,6 +72,10 @@ const PASTED_CODE =
 
 // A code glued to its label, as typed in a hurry ("… exp1128 cvv737", "pin4821", "OTP482913").
 const GLUED_CODE = /(?<![\p{L}\p{N}_])(cvv2?|cvc2?|csc|otp|pin)(\d{3,8})(?![\p{L}\p{N}_])/giu;
+
+const NRIC = /(?<![\p{L}\p{N}_])[STFG]\d{7}[A-Z](?![\p{L}\p{N}_])/gu;
+const NIR = /(?<![\p{L}\p{N}_])[1-478] ?\d{2} ?\d{2} ?(?:\d{2}|2[AB]) ?\d{3} ?\d{3} ?\d{2}(?![\p{L}\p{N}_])/gu;
+const NIR_LABEL = /s[ée]curit[ée] sociale|\bs[ée]cu\b|\bnir\b|\binsee\b|carte vitale/i;
 
 // Uppercase only: lowercase "abcde1234f" is too often something else; a labelled PAN is caught in labelled.ts.
 const PAN = /(?<![\p{L}\p{N}_])[A-Z]{5}\d{4}[A-Z](?![\p{L}\p{N}_])/gu;

@@ -170,6 +170,13 @@ export const LABEL_RULES: LabelRule[] = [
     pattern: String.raw`(?:client|api|app|shared|signing|webhook)[\s_-]*secret|(?:aws_)?secret[\s_-]*(?:access[\s_-]*)?key|secret(?=\s*[:=])`,
   },
 
+  // the codes that open an account when the second factor is lost ("recovery code: 8F3K-2LQ9")
+  {
+    kind: "password",
+    heads: "recovery backup 2fa mfa",
+    pattern: String.raw`(?:recovery|backup|2fa|mfa)(?:\s+(?:backup|recovery))?\s+(?:codes?|keys?)`,
+  },
+
   // the answer to a security question opens an account as a password does
   {
     kind: "password",
@@ -201,9 +208,9 @@ export const LABEL_RULES: LabelRule[] = [
     // the value's shape says which (aadhaar, PAN, or another national number).
     kind: "id_document",
     heads:
-      "kyc national identity id dni nie cpf curp nino bsn personnummer codice personalausweis personalausweisnummer carte cédula cedula documento nif social sin ni driver driver's drivers driving dl licence license tax tfn itin steuer steuerid steueridentifikationsnummer",
+      "kyc national identity id dni nie cpf curp nino bsn personnummer codice personalausweis personalausweisnummer carte cédula cedula documento nif social sin ni driver driver's drivers driving dl licence license tax tfn itin steuer steuerid steueridentifikationsnummer nric fin ic mykad",
     pattern:
-      String.raw`kyc(?:\s+(?:docs?|documents?|details|id|number|no\.?))?|${NOT_AN_ACCOUNT_ID}id\s+(?:numbers?|no\.?|nr\.?|#)|national\s+(?:id(?:entity)?|insurance)(?:\s+(?:card|number|no\.?))*|(?:identity|id)\s+card(?:\s+(?:number|no\.?))?|identity\s+(?:number|document(?:\s+number)?)|dni|nie|nif|cpf|curp|nino|bsn|personnummer|codice\s+fiscale|personalausweis(?:nummer)?|carte\s+d['’]identit[ée]|c[ée]dula(?:\s+de\s+identidad)?|documento\s+de\s+identidad|social\s+insurance\s+(?:number|no\.?)|sin(?=\s*(?:#|:|no\.?|number)?\s*(?:(?:is|was)\s+)?\d{3}[ -]?\d{3}[ -]?\d{3}(?!\d))(?:\s*(?:#|no\.?|number))?|ni\s+(?:number|no\.?)|(?:driver['’]?s|driving)\s+licen[cs]e(?:\s+(?:number|no\.?|#))?|dl\s+(?:number|no\.?|#)|tax\s+file\s+(?:number|no\.?)|tfn|itin|steuer-?id|steueridentifikationsnummer|licen[cs]e\s+(?:number|no\.?)(?=[^\n]{0,30}?\b(?:driv|dmv|dvla))`,
+      String.raw`kyc(?:\s+(?:docs?|documents?|details|id|number|no\.?))?|${NOT_AN_ACCOUNT_ID}id\s+(?:numbers?|no\.?|nr\.?|#)|national\s+(?:id(?:entity)?|insurance)(?:\s+(?:card|number|no\.?))*|(?:identity|id)\s+card(?:\s+(?:number|no\.?))?|identity\s+(?:number|document(?:\s+number)?)|dni|nie|nif|cpf|curp|nino|bsn|personnummer|codice\s+fiscale|personalausweis(?:nummer)?|carte\s+d['’]identit[ée]|carte\s+vitale|c[ée]dula(?:\s+de\s+identidad)?|documento\s+de\s+identidad|social\s+insurance\s+(?:number|no\.?)|sin(?=\s*(?:#|:|no\.?|number)?\s*(?:(?:is|was)\s+)?\d{3}[ -]?\d{3}[ -]?\d{3}(?!\d))(?:\s*(?:#|no\.?|number))?|ni\s+(?:number|no\.?)|(?:driver['’]?s|driving)\s+licen[cs]e(?:\s+(?:number|no\.?|#))?|dl\s+(?:number|no\.?|#)|tax\s+file\s+(?:number|no\.?)|tfn|itin|steuer-?id|steueridentifikationsnummer|nric(?:\s+(?:number|no\.?|#))?|(?:fin|ic)\s+(?:number|no\.?|#)|mykad(?:\s+(?:number|no\.?|#))?|licen[cs]e\s+(?:number|no\.?)(?=[^\n]{0,30}?\b(?:driv|dmv|dvla))`,
   },
   { kind: "imei", heads: "imei imei1 imei2 imeino", pattern: String.raw`imei(?:\s*[12](?!\d))?${NUMBER_WORD}` },
 
@@ -228,8 +235,8 @@ export const LABEL_RULES: LabelRule[] = [
   },
   {
     kind: "bank_account",
-    heads: "número numero cuenta numéro compte kontonummer konto conta खाता",
-    pattern: String.raw`n[uú]mero\s+de\s+cuenta|cuenta(?:\s+bancaria)?|num[ée]ro\s+de\s+compte|compte(?:\s+bancaire)?|kontonummer|konto|n[uú]mero\s+da\s+conta|conta|खाता(?:\s*संख्या)?`,
+    heads: "número numero cuenta numéro compte kontonummer konto conta clabe खाता",
+    pattern: String.raw`clabe(?:\s+interbancaria)?|n[uú]mero\s+de\s+cuenta|cuenta(?:\s+bancaria)?|num[ée]ro\s+de\s+compte|compte(?:\s+bancaire)?|kontonummer|konto|n[uú]mero\s+da\s+conta|conta|खाता(?:\s*संख्या)?`,
   },
 
   // cards (after the more specific labels above; "SIM card", "ID card", "loyalty card" are not payment cards)
@@ -247,7 +254,7 @@ export const LABEL_RULES: LabelRule[] = [
   {
     kind: "card_number",
     heads: "número numero tarjeta numéro carte kartennummer kreditkarte cartão cartao कार्ड",
-    pattern: String.raw`n[uú]mero\s+de\s+(?:la\s+)?tarjeta|tarjeta(?:\s+de\s+(?:cr[eé]dito|d[eé]bito))?|num[ée]ro\s+de\s+(?:la\s+)?carte|carte(?:\s+(?:bancaire|bleue|de\s+cr[ée]dit))?|kartennummer|kreditkarte|n[uú]mero\s+do\s+cart[aã]o|cart[aã]o|कार्ड`,
+    pattern: String.raw`n[uú]mero\s+de\s+(?:la\s+)?tarjeta|tarjeta(?:\s+de\s+(?:cr[eé]dito|d[eé]bito))?|num[ée]ro\s+de\s+(?:la\s+)?carte|carte(?!\s+vitale)(?:\s+(?:bancaire|bleue|de\s+cr[ée]dit))?|kartennummer|kreditkarte|n[uú]mero\s+do\s+cart[aã]o|cart[aã]o|कार्ड`,
   },
 ];
 
