@@ -1,6 +1,7 @@
 // What a customer's sentence does besides naming a problem: asks, thanks, chats, chases an
 // earlier issue, holds a booking, asks for help with a thing it only names. Used by issue.ts to
 // weigh rules, subjects and the model's kind against the words. Matched on folded text.
+import { RULE_FRAGMENTS } from "./issue-rules";
 
 /** Something that stopped working (in software, a bug report). */
 export const MALFUNCTION = /\b(?:broken|broke|error|not working|(?:doesn'?t|didn'?t|isn'?t|won'?t) work\w*|stopped working|crash\w*|bug|glitch\w*|fail\w*|froze|freez\w*)\b/;
@@ -65,3 +66,12 @@ export const NOT_THE_HOTEL = /\b(?:plane|flight|aircraft|airport|train|bus|coach
 
 /** A failure named: a payment, a top-up or a booking that did not go through. */
 export const FAILURE = /\b(?:fail\w*|declin\w*|reject\w*|refus\w*|revert\w*|unsuccessful|bounc\w*|error\w*|denied|(?:not|\w+n'?t) (?:(?:seem|appear) to )?(?:go(?:ne)? through|work\w*|accept\w*|complete\w*|process\w*)|unable|couldn'?t|can'?t|cannot|won'?t|stuck|pending)\b/;
+
+/** The kinds that end something, and a cancellation the customer denies ("I don't want to cancel"). */
+export const CANCEL_KINDS: ReadonlySet<string> = new Set(["cancellation_request", "order_cancellation", "booking_cancellation"]);
+export const CANCEL_DENIED = new RegExp(RULE_FRAGMENTS.get("CANCEL_DENIED")!);
+const CANCEL_DENIED_G = new RegExp(CANCEL_DENIED.source, "g");
+/** Denied cancellations blanked (same length, offsets stay valid). */
+export const maskDenied = (folded: string): string => folded.replace(CANCEL_DENIED_G, (m) => " ".repeat(m.length));
+/** What asks to end something, in the words the cancellation rules read. */
+export const CANCEL_WORD = /\b(?:cancel\w*|close (?:my|our|this|the) (?:\w+ )?account|terminat\w*|unsubscrib\w*|delete (?:my|our|the) account|switch\w* (?:to|providers?|banks?)|leav(?:e|ing) (?:you|your))\b/;

@@ -1,7 +1,8 @@
 // The kinds of problem customers raise, as data: one file per vertical in issue-rules/ (format
 // in issue-rules/README.md), read once at load. A rule fires on a sentence (folded: lower
 // case, no accents) when `any` matches and, if given, `with` matches too (in the sentence, or
-// in the whole message when `withScope` says so), unless `unless` matches. Co-occurrence of a
+// in the whole message when `withScope` says so), unless `unless` matches (or `unlessMessage`
+// anywhere in the message). Co-occurrence of a
 // subject ("bag", "order") and a failure ("lost", "hasn't arrived") generalises far better than
 // whole sentences. `weight` is specificity: the most specific rule wins, the vertical the
 // conversation was routed to breaks near-ties; on a tie the rule read first wins.
@@ -19,6 +20,8 @@ export type IssueRule = {
   with?: RegExp;
   withScope?: "message";
   unless?: RegExp;
+  /** Stops the rule when it matches anywhere in the message ("… I confirmed it was me"). */
+  unlessMessage?: RegExp;
   /** The least urgency this kind of problem has. */
   urgency?: Urgency;
 };
@@ -97,7 +100,7 @@ export function parseRules(text: string, file: string, fragments: Map<string, st
     const one = (k: string) => d.fields.get(k)?.[0];
     const rx = (k: string) => (d.fields.has(k) ? new RegExp(d.fields.get(k)!.join("|")) : undefined);
     for (const k of d.fields.keys()) {
-      if (!["weight", "verticals", "urgency", "with-scope", "any", "with", "unless"].includes(k)) throw new Error(`${where}: unknown key "${k}"`);
+      if (!["weight", "verticals", "urgency", "with-scope", "any", "with", "unless", "unless-message"].includes(k)) throw new Error(`${where}: unknown key "${k}"`);
     }
     const weight = Number(one("weight"));
     if (!Number.isFinite(weight)) throw new Error(`${where}: weight must be a number`);
@@ -117,6 +120,8 @@ export function parseRules(text: string, file: string, fragments: Map<string, st
     if (scope) rule.withScope = "message";
     const unless = rx("unless");
     if (unless) rule.unless = unless;
+    const unlessMessage = rx("unless-message");
+    if (unlessMessage) rule.unlessMessage = unlessMessage;
     return rule;
   });
 }

@@ -2,8 +2,8 @@
 // its sentence becomes the summary. Falls back to a plain "it's broken", a question, or a
 // follow-up of the issue already open. Pure.
 import type { ExtractedIssue, OpenIssue, Urgency, Vertical } from "../types";
-import { ISSUE_RULES, RULE_FRAGMENTS, ruleRequiredText, type IssueRule } from "./issue-rules";
-import { ANOTHER, ASKS_FOR, asksWhatItHolds, CHITCHAT, FAILURE, FOLLOW_UP, HAS_IT, HOLDS_BOOKING, isQuestion, MALFUNCTION, NOT_THE_HOTEL, PRAISE, QUESTION_START, THANKS_ONLY, VAGUE } from "./issue-phrases";
+import { ISSUE_RULES, ruleRequiredText, type IssueRule } from "./issue-rules";
+import { ANOTHER, ASKS_FOR, asksWhatItHolds, CANCEL_DENIED, CANCEL_KINDS, CANCEL_WORD, CHITCHAT, FAILURE, FOLLOW_UP, HAS_IT, HOLDS_BOOKING, isQuestion, MALFUNCTION, maskDenied, NOT_THE_HOTEL, PRAISE, QUESTION_START, THANKS_ONLY, VAGUE } from "./issue-phrases";
 import { FALLBACK_ISSUE, LAST_SUBJECTS, NEED, NOT_A_PROBLEM, PROBLEM, REQUEST, SUBJECTS } from "./issue-subjects";
 import { isHardKind, KIND_OVER_RULE, modelFallbackKind, modelKind, type ModelAdvice } from "./model/advice";
 import { RequiredTextIndex } from "./required-text";
@@ -31,7 +31,7 @@ function ruleFires(rule: IssueRule, s: Sentence, message: PreparedMessage): numb
   const m = rule.any.exec(s.folded);
   if (!m) return -1;
   if (rule.with && !rule.with.test(rule.withScope === "message" ? message.folded : s.folded)) return -1;
-  if (rule.unless && rule.unless.test(s.folded)) return -1;
+  if (rule.unless?.test(s.folded) || rule.unlessMessage?.test(message.folded)) return -1;
   return m.index;
 }
 
@@ -59,13 +59,6 @@ export function scanRules(message: PreparedMessage): RuleHit[] {
   return hits;
 }
 
-const CANCEL_KINDS = new Set(["cancellation_request", "order_cancellation", "booking_cancellation"]);
-const CANCEL_DENIED = new RegExp(RULE_FRAGMENTS.get("CANCEL_DENIED")!);
-const CANCEL_DENIED_G = new RegExp(CANCEL_DENIED.source, "g");
-/** Denied cancellations blanked (same length, offsets stay valid). */
-const maskDenied = (folded: string): string => folded.replace(CANCEL_DENIED_G, (m) => " ".repeat(m.length));
-/** What asks to end something, in the words the cancellation rules read. */
-const CANCEL_WORD = /\b(?:cancel\w*|close (?:my|our|this|the) (?:\w+ )?account|terminat\w*|unsubscrib\w*|delete (?:my|our|the) account|switch\w* (?:to|providers?|banks?)|leav(?:e|ing) (?:you|your))\b/;
 
 /** Offset of the last problem statement in a message, or -1. */
 export function lastProblemAt(message: PreparedMessage, hits: RuleHit[]): number {
@@ -193,6 +186,10 @@ function lastSubjectKind(vertical: Vertical, ...texts: string[]): string | undef
   return undefined;
 }
 
+/** Kinds whose rules rule them out for these messages ("… I confirmed it was me"): no other path names them either. */
+const VETO_RULES = ISSUE_RULES.filter((r) => r.unlessMessage);
+const vetoedKinds = (messages: PreparedMessage[]): Set<string> => new Set(VETO_RULES.filter((r) => messages.some((m) => r.unlessMessage!.test(m.folded))).map((r) => r.type));
+
 /** Kinds that name a failure, which the model may name over a rule only where a problem is stated. */
 const FAILURE_KINDS = new Set(["billing_failed", "payment_failed", "card_declined", "top_up_failed", "recharge_failed"]);
 
@@ -214,7 +211,9 @@ export function detectIssue(
   // the better witness. It keeps the rule's urgency: the rule fired on words that say how
   // pressing the problem is.
   const mayOverrule = hit && hit.urgency !== "critical" && !isHardKind(hit.type) && advice?.english === true && modelMayNameKind(messages, hits);
-  const overRule = mayOverrule ? modelKind(advice, vertical, KIND_OVER_RULE) : null;
+  const vetoed = vetoedKinds(messages);
+  const notVetoed = (kind: string | null | undefined) => (kind && !vetoed.has(kind) ? kind : undefined);
+  const overRule = mayOverrule ? (notVetoed(modelKind(advice, vertical, KIND_OVER_RULE)) ?? null) : null;
   // "Just a question" does not overrule a rule that fired on a statement of a problem or a need
   // ("then I need a wheelchair friendly room"): the model learned it from questions about the
   // same things. Nor a request for a person or a booking, often asked as questions ("Can I
@@ -263,7 +262,7 @@ export function detectIssue(
   // than that: the model's specific kind would be a guess from the words around it.
   const isVague = (s: Sentence) => VAGUE.test(s.folded.trim());
   const vague = messages.some((m) => m.sentences.some(isVague)) && messages.every((m) => m.sentences.every((s) => CHITCHAT.test(s.folded) || THANKS_ONLY.test(s.folded.trim()) || isVague(s)));
-  const fromModel = vague ? "general_question" : correctModelKind(guess, messages);
+  const fromModel = vague ? "general_question" : (notVetoed(correctModelKind(guess, messages)) ?? null);
   // The model's "just a question" where nothing is asked and a fault is stated in a thing that
   // names its own problem (LAST_SUBJECTS: "there's no shampoo in the shower") is that thing's
   // problem; not SUBJECTS: "I do not want a VISA card" names no declined card.
@@ -293,7 +292,7 @@ export function detectIssue(
       const sentence = m.sentences[si]!.folded;
       // In software, "it's broken" is a bug report; otherwise the subject names the kind.
       const type =
-        subjectKind(vertical, sentence, m.folded) ??
+        notVetoed(subjectKind(vertical, sentence, m.folded)) ??
         (vertical === "saas" && MALFUNCTION.test(sentence) ? "bug_report" : FALLBACK_ISSUE[vertical]);
       return { issue_type: type, summary: summarise(m, si), message_index: m.index, baseUrgency: "medium", specific: false };
     }
@@ -303,7 +302,7 @@ export function detectIssue(
   // unless it is praise.
   for (const m of messages) {
     const si = m.sentences.findIndex(
-      (s) => !isQuestion(s) && !CHITCHAT.test(s.folded) && !PRAISE.test(s.folded) && wordCount(s.folded) >= 4 && subjectKind(vertical, s.folded) !== undefined,
+      (s) => !isQuestion(s) && !CHITCHAT.test(s.folded) && !PRAISE.test(s.folded) && wordCount(s.folded) >= 4 && notVetoed(subjectKind(vertical, s.folded)) !== undefined,
     );
     if (si >= 0) {
       return { issue_type: subjectKind(vertical, m.sentences[si]!.folded)!, summary: summarise(m, si), message_index: m.index, baseUrgency: "medium", specific: false };

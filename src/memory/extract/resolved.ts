@@ -22,6 +22,9 @@ const RESOLVED = new RegExp(
   "g",
 );
 const AGENT_RESOLVED = /\b(?:i'?ve|i have|we'?ve|we have)\s+(?:now\s+|just\s+|already\s+)?(?:issued|processed|initiated|refunded|fixed|resolved|sent|reset|reactivated|unblocked|credited|reversed|rebooked|updated|corrected|re-?sent|replaced|applied|restored|activated|unlocked|enabled)\b|\b(?:has|have) (?:now )?been (?:issued|processed|refunded|fixed|resolved|credited|reversed|rebooked|unblocked|reactivated|restored|activated|shipped)\b/;
+const ASKS_TO_TRY = /\b(?:try|retry|test|check)\b[^.?!]{0,30}\b(?:now|again|it|logging|signing|once more)\b|\blet (?:me|us) know (?:if|whether|how)\b|\b(?:does|is|did) (?:it|that|this) (?:work|working|help)\b/;
+const AGREE = String.raw`(?:ok(?:ay)?|k|sure|alright|all right|will do|(?:i'?ll |will |let me )?(?:try|check)(?: it| that| again)?(?: now)?|trying(?: now)?|one (?:sec|moment|minute))`;
+const BARE_AGREEMENT = new RegExp(String.raw`^\W*${AGREE}(?:\W+${AGREE})*\W*$`);
 const ACKNOWLEDGE = /\b(?:thanks?|thank you|thx|great|perfect|awesome|brilliant|got it|received it|confirmed|appreciate|cheers|gracias|merci|danke|obrigad[oa]|shukriya|ok(?:ay)?)\b/;
 
 export type TimelineMessage = { role: "user" | "assistant"; prepared: PreparedMessage; hits: RuleHit[] };
@@ -43,9 +46,13 @@ function lastResolvedAt(m: PreparedMessage): number {
 export function customerConfirmsResolved(timeline: TimelineMessage[]): boolean {
   let resolved = false;
   let agentFixed = false;
+  let askedToTry = false;
   for (const { role, prepared, hits } of timeline) {
     if (role === "assistant") {
-      if (AGENT_RESOLVED.test(prepared.folded)) agentFixed = true;
+      if (AGENT_RESOLVED.test(prepared.folded)) {
+        agentFixed = true;
+        askedToTry = ASKS_TO_TRY.test(prepared.folded);
+      }
       continue;
     }
     const fixed = lastResolvedAt(prepared);
@@ -55,7 +62,8 @@ export function customerConfirmsResolved(timeline: TimelineMessage[]): boolean {
     const problem = lastProblemAt(prepared, hits);
     if (fixed >= 0 && fixed > problem) resolved = true;
     else if (problem >= 0) resolved = false;
-    else if (agentFixed && ACKNOWLEDGE.test(prepared.folded)) resolved = true;
+    // "I've reset it, please try now" — "ok": agreeing to try confirms nothing
+    else if (agentFixed && ACKNOWLEDGE.test(prepared.folded) && !(askedToTry && BARE_AGREEMENT.test(prepared.folded))) resolved = true;
     if (problem >= 0 && fixed <= problem) agentFixed = false;
   }
   return resolved;

@@ -15,6 +15,11 @@ describe("customer_confirms_resolved", () => {
     [["My card is blocked.", "agent: I've unblocked your card, please try again.", "Thanks, but it still gets declined."], false],
     [["My order is late."], false],
     [["Thanks!"], false],
+    // agreeing to try what the agent did is no confirmation that it worked
+    [["I can't log in, it says invalid password.", "agent: I've reset it, please try now.", "ok"], false],
+    [["My card is blocked.", "agent: I've unblocked your card, let me know if it works.", "Okay, will try"], false],
+    [["I can't log in, it says invalid password.", "agent: I've reset it, please try now.", "ok it works now, thanks"], true],
+    [["Where is my refund?", "agent: I've issued the refund.", "ok"], true],
   ])("%j → %s", (messages, resolved) => {
     expect(extract(messages).customer_confirms_resolved).toBe(resolved);
   });

@@ -121,6 +121,16 @@ describe("risk signals", () => {
   it.each(["I've asked my bank to reverse the charge.", "I got my bank to dispute the transaction", "my bank will reverse it if you don't"])("a bank asked to reverse a payment is a chargeback: %s", (text) => {
     expect(risks(text).chargeback).toBe("high");
   });
+  it.each([
+    "Your fraud team called me about a payment of 49.99 at Amazon, I confirmed it was me and now my card works again, thanks",
+    "Fraud alert on my card. It was me, I bought a TV. Please unblock it",
+    "The bank's fraud department texted about a charge. Yes, that was my purchase.",
+  ])("a payment the customer says was theirs raises no fraud: %s", (text) => {
+    expect(risks(text).fraud).toBeUndefined();
+  });
+  it.each(["There's a payment I don't recognise, it wasn't me", "someone used my card, it was not me", "Fraud on my card: it was not my purchase"])("one they deny still does: %s", (text) => {
+    expect(risks(text).fraud).toBe("critical");
+  });
   it.each(["I called my bank and they said it was you", "I asked my bank for a statement"])("a bank named for something else is none, nor a fraud: %s", (text) => {
     expect(risks(text).chargeback).toBeUndefined();
     expect(risks(text).fraud).toBeUndefined();
