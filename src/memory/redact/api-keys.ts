@@ -22,7 +22,17 @@ const VENDOR_KEYS = [
   String.raw`1\/\/0[A-Za-z0-9_-]{30,}`,
   String.raw`npm_[A-Za-z0-9]{30,}`,
   String.raw`pat[A-Za-z0-9]{14}\.[a-f0-9]{40,}`,
+  // Mailgun, Hugging Face, Shopify, Telegram bots
+  String.raw`key-[0-9a-f]{32}`,
+  String.raw`hf_[A-Za-z0-9]{30,}`,
+  String.raw`shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}`,
+  String.raw`\d{8,10}:AA[A-Za-z0-9_-]{33}`,
 ];
+// A webhook URL is its own credential (Slack, Discord); a private key block; a password in a URL
+// ("mysql://root:Pepperx055@10.0.0.5/shop": the part between the user's colon and the "@").
+const WEBHOOK_URL = /https:\/\/(?:hooks\.slack\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9/]{20,}|(?:ptb\.|canary\.)?discord(?:app)?\.com\/api\/webhooks\/\d+\/[A-Za-z0-9_-]{20,})/g;
+const PRIVATE_KEY_BLOCK = /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?(?:-----END [A-Z ]*PRIVATE KEY-----|$)/g;
+const URL_PASSWORD = /\b[a-z][a-z0-9+.-]{1,20}:\/\/[^\s:/@]{1,64}:([^\s@/]{1,128})@/gi;
 // one lookbehind for all of them: tried once per position, not once per vendor
 const VENDOR_KEY = new RegExp(`(?<![A-Za-z0-9_-])(?:${VENDOR_KEYS.join("|")})(?![A-Za-z0-9_-])`, "g");
 
@@ -38,6 +48,14 @@ const WORDS = /\p{L}+/gu;
 export function findApiKeys(text: string): Candidate[] {
   const out: Candidate[] = [];
   for (const m of text.matchAll(VENDOR_KEY)) out.push({ start: m.index, end: m.index + m[0].length, type: "api_key", priority: PRIORITY.labelled });
+  if (text.includes("://")) {
+    for (const m of text.matchAll(WEBHOOK_URL)) out.push({ start: m.index, end: m.index + m[0].length, type: "api_key", priority: PRIORITY.labelled });
+    for (const m of text.matchAll(URL_PASSWORD)) {
+      const end = m.index + m[0].length - 1;
+      if (!m[1]!.startsWith("[REDACTED")) out.push({ start: end - m[1]!.length, end, type: "password", priority: PRIORITY.labelled });
+    }
+  }
+  if (text.includes("PRIVATE KEY")) for (const m of text.matchAll(PRIVATE_KEY_BLOCK)) out.push({ start: m.index, end: m.index + m[0].length, type: "api_key", priority: PRIORITY.labelled });
   if (!/key|token|secret|bearer/i.test(text)) return out;
   for (const m of text.matchAll(KEY_LABEL)) {
     VALUE_NEAR.lastIndex = m.index + m[0].length;

@@ -18,6 +18,9 @@ const BUSINESS = [
   "pedido", "factura", "reserva", "referencia", "seguimiento", "envío", "envio", "commande", "facture",
   "réservation", "référence", "suivi", "colis", "bestellung", "bestellnummer", "rechnung", "rechnungsnummer",
   "buchung", "sendungsnummer", "sendung", "fatura", "rastreio", "encomenda",
+  "orden", "ordine", "ordernummer", "bestelnummer", "transaktionsnummer", "zahlungsreferenz", "referenz", "riferimento",
+  // tickets, product codes and the carriers a tracking number is given with
+  "tkt", "etkt", "ean", "isbn", "upc", "gtin", "fedex", "ups", "usps", "dhl", "dpd", "tnt", "aramex", "bluedart", "delhivery", "correos",
 ];
 /** Words that, between a key or token word and a long string, say the string is a reference. */
 export const REFERENCE_WORDS: ReadonlySet<string> = new Set(BUSINESS);
@@ -54,7 +57,7 @@ export const GAP_RULES: Record<Exclude<LabelKind, "password" | "passcode">, { ma
 /** Business words right before a bare number: the number is a reference, not a secret. */
 export const BUSINESS_BEFORE = new RegExp(
   String.raw`(?<![\p{L}\p{N}])(?:${[...BUSINESS.filter((w) => w !== "ending" && w !== "ends" && w !== "last"), "sim", "esim"].join("|")})` +
-    String.raw`(?:\s*(?:#|:|=|-|no\.?|nr\.?|number|num|id|code|is|was))*\s*$`,
+    String.raw`(?:\s*(?:#|:|=|-|_|["']|no\.?|nr\.?|n[º°o]?\.|number|num|id|code|is|was))*\s*$`,
   "iu",
 );
 

@@ -11,6 +11,7 @@ import { findCodesAfterCards } from "./card-codes";
 import { findLabelledValues } from "./labelled";
 import { findPasswordsByPhrasing } from "./password-phrasings";
 import { findPatternValues } from "./patterns";
+import { findStructuredValues } from "./structured";
 import type { RedactionFinding } from "./pii-types";
 import { addFindings, countFindings, existingTokens, mergeCandidates, renderSpans } from "./spans";
 
@@ -19,7 +20,7 @@ export type { PiiType, RedactionFinding } from "./pii-types";
 export function redactText(text: string): { text: string; findings: RedactionFinding[] } {
   const labelled = findLabelledValues(text);
   const patterns = findPatternValues(text);
-  const candidates = [...labelled, ...patterns, ...findApiKeys(text), ...findPasswordsByPhrasing(text)];
+  const candidates = [...labelled, ...patterns, ...findApiKeys(text), ...findPasswordsByPhrasing(text), ...findStructuredValues(text)];
   candidates.push(...findCodesAfterCards(text, candidates));
   if (candidates.length === 0) return { text, findings: [] };
   const spans = mergeCandidates(candidates, existingTokens(text));

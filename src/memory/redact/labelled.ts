@@ -15,13 +15,18 @@ import { ENGLISH_PASSWORD_LABEL, STRONG_ONLY } from "./vocabulary";
 
 export function findLabelledValues(text: string): Candidate[] {
   const found: Candidate[] = [];
-  for (const { start, end, kind, text: label } of findLabels(text)) {
+  for (let { start, end, kind, text: label } of findLabels(text)) {
     const inWords = findNumberWordsAfter(text, end, kind);
     if (inWords) {
       found.push(inWords);
       continue;
     }
+    // a JSON key ("password": "…") is read with its value by structured.ts
+    if (/["']/.test(text[end] ?? "") && text[start - 1] === text[end]) continue;
     if (kind === "password" || kind === "passcode") {
+      // "password (case sensitive): Falcon@001": the aside is read past
+      const aside = PAREN_ASIDE.exec(text.slice(end, end + 44));
+      if (aside) end += aside[0].length;
       const strongOnly = STRONG_ONLY.test(label);
       const english = ENGLISH_PASSWORD_LABEL.test(label);
       for (const secret of [findSecretWordAfter(text, end, { strongOnly, english }), strongOnly ? null : findSecretWordBefore(text, start, english)]) {
@@ -32,6 +37,15 @@ export function findLabelledValues(text: string): Candidate[] {
       }
       continue;
     }
+    // "K4732681 (passport)", "181 (cvv)": the value, then its label in brackets
+    if (text[start - 1] === "(" && text[end] === ")") {
+      const named = VALUE_BEFORE_PAREN.exec(text.slice(Math.max(0, start - 40), start - 1));
+      if (named) {
+        const at = start - 1 - named[0].length + named[0].indexOf(named[1]!);
+        const valueEnd = readValue(text, at, kind, "");
+        if (valueEnd === at + named[1]!.length) found.push({ start: at, end: valueEnd, type: typeOf(kind, named[1]!), priority: PRIORITY.labelledAfter });
+      }
+    }
     const after = findValueAfter(text, end, kind);
     if (after) found.push(after, ...findListedValues(text, after, kind));
     else found.push(...findValuesUnderHeading(text, end, kind), ...findValueAfterAside(text, end, kind));
@@ -40,6 +54,9 @@ export function findLabelledValues(text: string): Candidate[] {
   }
   return found;
 }
+
+const PAREN_ASIDE = /^\s*\([^()\n]{1,40}\)/;
+const VALUE_BEFORE_PAREN = /(?<![\p{L}\p{N}_])([A-Za-z0-9]{3,12})\s*$/u;
 
 /** "backup codes 4fj2-99kd, 8sl1-0pq2 and 77ab-k2p1": every code of the list, each of the first one's make. */
 const PLURAL_CODES = /(?:codes|keys)$/i;
@@ -215,14 +232,14 @@ const NUMBER_BEFORE = new RegExp(String.raw`(?<![\p{L}\p{N}_\u2026-])(\d+(?:[ \u
 
 const VERB = /(?:is|was|are|=|as)\s/i;
 // "it's 4821, my PIN", "the code is 551 - that's my CVV": a number said, then named.
-const NAMED_AFTER = /(?:it['’]?s|is|was|[:=])\s+(\d{3,8})\s*[,\u2013\u2014-]\s*(?:(?:that|which)(?:['’]s|\s+is)\s+)?(?:my|our|the)\s+(?:(?:new|current|old|card|card['’]s)\s+)?$/iu;
+const NAMED_AFTER = /(?:(?:it['’]?s|is|was|[:=])\s+|^\s*|[.!?;]\s+)(\d{3,8})\s*[,\u2013\u2014-]\s*(?:(?:that|which)(?:['’]s|\s+is)\s+)?(?:my|our|the)\s+(?:(?:new|current|old|card|card['’]s)\s+)?$/iu;
 
 function findValueBefore(text: string, labelStart: number, kind: ValueKind): Candidate | null {
   const from = Math.max(0, labelStart - 48);
   const before = text.slice(from, labelStart);
   const named = isTokenKind(kind) ? null : NAMED_AFTER.exec(before);
   if (named && !isTokenKind(kind)) {
-    const start = from + named.index + named[0].indexOf(named[1]!, named[0].search(/\s/));
+    const start = from + named.index + named[0].search(/\d/);
     const end = start + named[1]!.length;
     if (readDigitValue(text, start, kind, "") === end) return { start, end, type: valueType(kind, named[1]!.length), priority: PRIORITY.labelledAfter };
   }

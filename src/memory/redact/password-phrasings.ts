@@ -41,10 +41,21 @@ const CREDENTIAL_PAIR = new RegExp(
 // end of the clause. Words that tell rather than name ("password: not working anymore", "password
 // is: the same as before") stop it.
 const PASSPHRASE = /(?:^|[^\p{L}])(?:password|passphrase|passwd|pwd|pass\s+phrase)(?:\s+[\p{L}']+){0,4}?\s*:\s*(?<value>(?:[a-z]{3,12}[ -]){2,5}[a-z]{3,12})(?=\s*(?:$|[.,;!?\n)]))/giu;
+// "my password is purple elephant dancing": two to six plain words after "is", to the end of the clause.
+const PASSPHRASE_IS = /(?:^|[^\p{L}])(?:password|passphrase|passwd|pass\s+phrase)\s+(?:is|was)\s+(?<value>(?:[a-z]{3,12}[ -]){1,5}[a-z]{3,12})(?=\s*(?:$|[.,;!?\n)]))/giu;
+// "recovery phrase: absorb harvest canvas …": a wallet's seed words (12 to 24)
+const SEED_PHRASE = /(?:^|[^\p{L}])(?:recovery|seed|secret|mnemonic|backup)\s+(?:phrase|words)\s*(?:is|are|:|-)?\s*(?<value>(?:[a-z]{3,10}[ ,]+){11,23}[a-z]{3,10})/giu;
 const TELLING_WORDS = new Set(
   ("not now never still again any anymore working work works doesnt isnt cant wont same reset forgot forgotten lost changed expired " +
     "invalid incorrect locked blocked please help what where when which that this there the and but you your our their its his her " +
     "have has had was were are been will would should could can may might need needs").split(" "),
+);
+
+/** Words that describe a password after "is" ("too short", "case sensitive"), not name one. */
+const NOT_A_PASSPHRASE = new Set(
+  ("too very really quite short long weak strong wrong right correct simple easy hard secure unsafe required needed " +
+    "case sensitive different old new current temporary temp mine yours ok okay fine good bad correct invalid " +
+    "being getting going also just now only still always sometimes usually rejected accepted saved stored shown").split(" "),
 );
 
 export function findPasswordsByPhrasing(text: string): Candidate[] {
@@ -72,6 +83,8 @@ export function findPasswordsByPhrasing(text: string): Candidate[] {
     }
   }
   take(CREDENTIAL_PAIR, isSecretShaped);
+  take(SEED_PHRASE, () => true);
+  take(PASSPHRASE_IS, (v) => !v.toLowerCase().split(/[ -]/).some((w) => TELLING_WORDS.has(w) || NOT_A_PASSPHRASE.has(w)));
   take(PASSPHRASE, (v) => {
     const words = v.toLowerCase().split(/[ -]/);
     // After a colon, three plain words or more are the passphrase even where the first could say

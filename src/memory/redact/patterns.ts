@@ -10,6 +10,7 @@ import { BUSINESS_BEFORE, DEVICE_BEFORE } from "./context-words";
 export function findPatternValues(text: string): Candidate[] {
   const found: Candidate[] = [];
   findInDigitGroups(text, found);
+  if (DIGIT_RUN.test(text)) findOddlySeparatedCards(text, found);
   for (const m of text.matchAll(DOTTED_CARD)) {
     if (passesLuhn(m[0].replace(/\./g, "")) && !isBusinessRef(text, m.index)) found.push(at(m.index, m[0].length, "card_number"));
   }
@@ -35,6 +36,8 @@ export function findPatternValues(text: string): Candidate[] {
       if (isValidNir(m[0]) && (grouped || NIR_LABEL.test(text)) && !isBusinessRef(text, m.index)) found.push({ ...at(m.index, m[0].length, "national_id"), priority: PRIORITY.pattern + 1 });
     }
   }
+  // a passport's machine-readable zone: the second line holds its number, birth date and expiry
+  if (text.includes("<<")) for (const m of text.matchAll(MRZ)) found.push(at(m.index + m[0].length - m[1]!.length, m[1]!.length, "passport"));
   // A reference just before ("ref MY787967 to my iban is GB82 …") can open a run that holds no
   // IBAN: the search goes on from the next position rather than after the run.
   IBAN_LIKE.lastIndex = 0;
@@ -73,6 +76,7 @@ const PASTED_CODE =
 // A code glued to its label, as typed in a hurry ("… exp1128 cvv737", "pin4821", "OTP482913").
 const GLUED_CODE = /(?<![\p{L}\p{N}_])(cvv2?|cvc2?|csc|otp|pin)(\d{3,8})(?![\p{L}\p{N}_])/giu;
 
+const MRZ = /P[A-Z<][A-Z<]{3}[A-Z<]{30,39}[ \t]*\r?\n[ \t]*([A-Z0-9<]{9}[0-9<][A-Z<]{3}[0-9<]{7}[MFX<][0-9<]{7}[A-Z0-9<]{10,16})/g;
 const NRIC = /(?<![\p{L}\p{N}_])[STFG]\d{7}[A-Z](?![\p{L}\p{N}_])/gu;
 const NIR = /(?<![\p{L}\p{N}_])[1-478] ?\d{2} ?\d{2} ?(?:\d{2}|2[AB]) ?\d{3} ?\d{3} ?\d{2}(?![\p{L}\p{N}_])/gu;
 const NIR_LABEL = /s[ée]curit[ée] sociale|\bs[ée]cu\b|\bnir\b|\binsee\b|carte vitale/i;
@@ -131,6 +135,21 @@ const CHUNK = /\d+/g;
 /** "… 12/27", "…, exp 08/2029": what follows a card and nothing else. */
 const EXPIRY_AFTER = /^[\s,;]*(?:exp(?:iry|ires)?\.?:?\s*)?(?:0?[1-9]|1[0-2])\s*\/\s*(?:20)?\d{2}(?!\d)/i;
 
+/**
+ * A card typed with other separators ("4224_7096_3207_2524", "3533/2254/3263/1581", "5271-3226
+ * 9068.9053") or wrapped by an email client ("… 4746 6974\n8320 3976"): four blocks of four (or
+ * Amex's 4-6-5), Luhn-valid, opening as a card network's.
+ */
+const ODD_SEPARATOR = String.raw`(?:[ \u00a0]?[/_.][ \u00a0]?|[ \u00a0]*\r?\n[ \u00a0]*|[ \u00a0]{1,2}|[ \u00a0]?-[ \u00a0]?)`;
+const ODD_CARD = new RegExp(String.raw`(?<![\p{L}\p{N}_/.-])(?:\d{4}(?:${ODD_SEPARATOR}\d{4}){3}(?:\d{1,3})?|\d{4}${ODD_SEPARATOR}\d{6}${ODD_SEPARATOR}\d{5})(?![\p{N}_]|[/.]\d)`, "gu");
+function findOddlySeparatedCards(text: string, found: Candidate[]): void {
+  for (const m of text.matchAll(ODD_CARD)) {
+    if (!/[/_.\n]/.test(m[0])) continue; // the usual separators are read by findInDigitGroups
+    const digits = m[0].replace(/\D/g, "");
+    if (CARD_NETWORK_START.test(digits) && passesLuhn(digits) && !isBusinessRef(text, m.index)) found.push(at(m.index, m[0].length, "card_number"));
+  }
+}
+
 function findInDigitGroups(text: string, found: Candidate[]): void {
   for (const m of text.matchAll(GROUPS)) {
     const start = m.index;
@@ -175,6 +194,8 @@ function findLuhnWindows(text: string, chunks: Chunk[], nearDevice: boolean): Ca
       const byDevice = nearDevice && total === 15;
       const digits = digitsIn(text, window);
       if (!byDevice && !isCardShaped(window, digits)) continue;
+      // inside a longer number (a 22-digit USPS tracking number in fours) a card opens as a network's
+      if (i > 0 && !CARD_NETWORK_START.test(digits)) continue;
       if (!passesLuhn(digits)) continue;
       best = j;
       // 15-digit cards are American Express (34, 37) or UATP (1); other 15-digit Luhn numbers are IMEIs.
@@ -191,9 +212,13 @@ function findLuhnWindows(text: string, chunks: Chunk[], nearDevice: boolean): Ca
 }
 
 function isCardShaped(window: Chunk[], digits: string): boolean {
+  // no card number opens with 0 ("0044 0544 347 303" is a phone number)
+  if (digits.startsWith("0")) return false;
   if (window.length === 1) return true;
   const lengths = window.map((c) => c.end - c.start);
   if (lengths[0] === 4 && lengths.slice(1).every((n) => n >= 1 && n <= 6)) return true;
+  // read out in pairs or in threes ("48 32 25 21 28 08 91 10", "601 159 382 969 1110") where the digits open as a card network's
+  if (lengths.every((n) => n === 2) || (lengths.slice(0, -1).every((n) => n === 3) && lengths.at(-1)! >= 3 && lengths.at(-1)! <= 4)) return CARD_NETWORK_START.test(digits);
   // two blocks as typed in a hurry ("4622 831483275234", "447224 5026485724"), when the digits
   // open as a card network's do
   return window.length === 2 && lengths[0] >= 4 && lengths[0] <= 8 && CARD_NETWORK_START.test(digits);

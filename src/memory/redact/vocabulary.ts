@@ -2,6 +2,7 @@
 // a business reference an agent needs ("UTR", "order", "PNR") or something else are in
 // context-words.ts. Facts as data; the matching logic lives in labelled.ts and patterns.ts.
 import type { PiiType } from "./pii-types";
+import { WORLD_RULES } from "./vocabulary-world";
 
 /**
  * What a label announces. Two are decided by the value: a "security code" of 3–4 digits is a
@@ -17,7 +18,7 @@ export type LabelKind = Exclude<PiiType, "iban" | "national_id" | "api_key"> | "
  * letters, marks, digits and "_"; "one-time" starts with "one", "a/c" with "a"). The scanner
  * tries a pattern only where one of its heads starts a word, which keeps the scan cheap.
  */
-type LabelRule = { kind: LabelKind; heads: string; pattern: string };
+export type LabelRule = { kind: LabelKind; heads: string; pattern: string };
 
 // Regex sources, case-insensitive with the `u` flag. At one position the first rule that
 // matches wins, so longer phrases come before their prefixes ("one-time password" before
@@ -35,7 +36,7 @@ const NOT_AN_ACCOUNT_ID = String.raw`(?<!(?:user|customer|member|client|order|ac
 
 const NOT_A_BANK_ACCOUNT = String.raw`(?<!(?:customer|client|gas|electricity|electric|energy|power|water|utility|broadband|internet|mobile|phone|cable|tv|streaming|subscriber|member|membership|loyalty|rewards|player|game|gaming|student|school|club|insurance|policy|billing|telecom)[ \t])`;
 
-export const LABEL_RULES: LabelRule[] = [
+const CORE_RULES: LabelRule[] = [
   // one-time codes
   { kind: "otp", heads: "one onetime", pattern: String.raw`one[\s-]*time[\s-]*(?:pass(?:word|code)|pin|code|otp)` },
   { kind: "otp", heads: "mot", pattern: String.raw`mot\s+de\s+passe\s+(?:unique|à\s+usage\s+unique)` },
@@ -148,13 +149,13 @@ export const LABEL_RULES: LabelRule[] = [
     heads: "m mpin t tpin upi upipin pin pinno puk personal nip geheimzahl geheimnummer code पिन",
     pattern: String.raw`m-?pin|t-?pin|upi-?pin|pin${NUMBER_WORD}|puk(?:\s*(?:code|number))?|personal\s+identification\s+number|nip|geheimzahl|geheimnummer|code\s+secret|पिन`,
   },
-  { kind: "passcode", heads: "pass passcode clave", pattern: String.raw`pass\s*code|clave(?:\s+de\s+acceso)?` },
+  { kind: "passcode", heads: "pass passcode clave", pattern: String.raw`pass\s*code|clave(?!\s+del\s+cajero|\s+de\s+(?:la\s+)?tarjeta)(?:\s+de\s+acceso)?` },
 
   // passwords ("pass"/"pw" alone only with ":" or "=", see STRONG_ONLY)
   {
     kind: "password",
-    heads: "pass password passwords passwd pwd passphrase pasword passwrd passowrd paswd pword psw p mdp mot contraseña contrasena senha passwort kennwort wachtwoord hasło haslo parola पासवर्ड",
-    pattern: String.raw`pass\s*words?|passwd|pwd|pass\s*phrase|pasword|passwrd|passowrd|paswd|pword|psw|p\/w|mdp|mot\s+de\s+passe|contrase[ñn]a|senha|passwort|kennwort|wachtwoord|has[łl]o|parola\s+d'ordine|पासवर्ड`,
+    heads: "pass password passwords passwd pwd passphrase pasword passwrd passowrd paswd passwrod pssword passsword pword psw p mdp mot contraseña contrasena senha passwort kennwort wachtwoord hasło haslo parola पासवर्ड",
+    pattern: String.raw`pass\s*words?|passwd|pwd|pass\s*phrase|pasword|passwrd|passowrd|paswd|passwrod|pssword|passsword|pword|psw|p\/w|mdp|mot\s+de\s+passe|contrase[ñn]a|senha(?!\s+do\s+cart[aã]o)|passwort|kennwort|wachtwoord|has[łl]o|parola\s+d'ordine|पासवर्ड`,
   },
   {
     kind: "password",
@@ -258,6 +259,9 @@ export const LABEL_RULES: LabelRule[] = [
   },
 ];
 
+/** The core table, then the names of other countries and phrasings (vocabulary-world.ts); the first match at a word wins. */
+export const LABEL_RULES: LabelRule[] = [...CORE_RULES, ...WORLD_RULES];
+
 /**
  * "pass" and "pw" are too common, and "secret key" too figurative ("the secret key is patience"),
  * to take a plain word without an explicit ":" or "=": with a verb only letters mixed with digits
@@ -266,4 +270,4 @@ export const LABEL_RULES: LabelRule[] = [
 export const STRONG_ONLY = /^(?:pass|pw|(?:client|api|app|shared|signing|webhook)[\s_-]*secret|(?:aws_)?secret[\s_-]*(?:access[\s_-]*)?key)$/i;
 
 /** Password labels in English (not the German "Passwort"), after which a word is judged against everyday English words. */
-export const ENGLISH_PASSWORD_LABEL = /^(?:pass(?:\s*words?|\s*phrase|\s*code|wd)?|pwd|pw|pasword|passwrd|passowrd|paswd|pword|psw|p\/w)$/i;
+export const ENGLISH_PASSWORD_LABEL = /^(?:pass(?:\s*words?|\s*phrase|\s*code|wd)?|pwd|pw|pasword|passwrd|passowrd|paswd|passwrod|pssword|passsword|pword|psw|p\/w|(?:wi-?fi|wlan|network)\s+(?:key|password|pass))$/i;

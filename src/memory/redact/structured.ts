@@ -1,0 +1,39 @@
+// Secrets in structured text pasted into a message: JSON ("password": "M6OZ4jQ92h"), a
+// connection string or an environment file (AccountKey=…;, DB_PASSWORD=…), a query string.
+// The key names the value, whatever the value looks like; a key that names no secret leaves it.
+import { PRIORITY, type Candidate, type PiiType } from "./pii-types";
+
+/** Keys, lower-cased with "_", "-", "." and spaces removed, and what their values are. */
+const KEY_TYPES: Record<string, PiiType> = {};
+const keys = (type: PiiType, names: string) => names.split(" ").forEach((k) => (KEY_TYPES[k] = type));
+keys("password", "password passwd pwd pass passphrase passcode secret clientsecret apisecret appsecret accountkey sharedaccesskey privatekey dbpassword userpassword adminpassword newpassword oldpassword currentpassword");
+keys("api_key", "apikey apitoken token accesstoken refreshtoken authtoken sessiontoken idtoken secretkey secretaccesskey bearertoken");
+keys("passport", "passport passportno passportnumber passportnum passportid");
+keys("national_id", "nationalid nationalidnumber idnumber taxid tin nric dni nie cpf curp bsn nino ninumber personnummer codicefiscale");
+keys("ssn", "ssn socialsecuritynumber");
+keys("aadhaar", "aadhaar aadhar aadhaarnumber");
+keys("bank_account", "accountnumber accountno acctno acctnumber bankaccount bankaccountnumber");
+keys("iban", "iban");
+keys("card_number", "cardnumber ccnumber creditcard creditcardnumber cardno");
+keys("cvv", "cvv cvc cvv2 cvc2 securitycode");
+keys("pin", "pin pincode cardpin");
+keys("otp", "otp onetimepassword verificationcode");
+
+// "key": "value" (JSON, either quotes), key=value or key: value up to ";", "&", a space or a quote.
+const QUOTED = /(["'])([A-Za-z][\w .-]{0,40})\1\s*:\s*(["'])([^"'\n]{1,300})\3/g;
+const ASSIGNED = /(?<![\p{L}\p{N}_])([A-Za-z][\w.-]{1,40})=(?!["'\s])([^\s;&"',]{1,300})/gu;
+const normal = (key: string) => key.toLowerCase().replace(/[\s_.-]+/g, "");
+/** Not a value: a placeholder or a value already removed. */
+const EMPTY = /^(?:\*+|x+|null|none|undefined|true|false|-|\.\.\.|…|\[REDACTED.*)$/i;
+
+export function findStructuredValues(text: string): Candidate[] {
+  const out: Candidate[] = [];
+  const take = (key: string, value: string, end: number) => {
+    const type = KEY_TYPES[normal(key)];
+    if (!type || EMPTY.test(value.trim())) return;
+    out.push({ start: end - value.length, end, type, priority: PRIORITY.labelled + 1 });
+  };
+  if (text.includes(":")) for (const m of text.matchAll(QUOTED)) take(m[2]!, m[4]!, m.index + m[0].length - 1);
+  if (text.includes("=")) for (const m of text.matchAll(ASSIGNED)) take(m[1]!, m[2]!, m.index + m[0].length);
+  return out;
+}

@@ -1,0 +1,52 @@
+// More labels, after the core table of vocabulary.ts: card security codes, one-time codes and
+// PINs as other languages and other apps name them, and identity documents by the names and
+// abbreviations of other countries. Same format as vocabulary.ts (heads, case-insensitive
+// pattern); a probe of customer-shaped messages found each of them missing.
+import type { LabelRule } from "./vocabulary";
+
+export const WORLD_RULES: LabelRule[] = [
+  // the card's code on its back, by the words of other languages ("los tres números de atrás", "die drei Ziffern hinten")
+  {
+    kind: "cvv",
+    heads: "3 drei tres três trois tre drie nummer código codigo code cv2 cvvv cvs security",
+    pattern:
+      String.raw`(?:drei|3)\s+ziffern\s+(?:hinten|auf\s+der\s+r[üu]ckseite)|nummer\s+auf\s+der\s+r[üu]ckseite|(?:tres|3)\s+(?:n[úu]meros|d[íi]gitos)\s+(?:de\s+)?(?:atr[áa]s|detr[áa]s|del\s+reverso)|` +
+      String.raw`c[óo]digo\s+(?:de\s+atr[áa]s|del\s+reverso)|(?:trois|3)\s+chiffres\s+(?:au\s+dos|derri[èe]re)|code\s+au\s+dos|(?:tre|3)\s+cifre\s+(?:sul\s+retro|dietro)|(?:drie|3)\s+cijfers\s+(?:achterop|op\s+de\s+achterkant)|` +
+      String.raw`(?:tr[êe]s|3)\s+(?:n[úu]meros|d[íi]gitos)\s+(?:atr[áa]s|de\s+tr[áa]s|do\s+verso)|code\s+on\s+the\s+back|cv2|cvvv|cvs(?=\s*[:#-]?\s*(?:is\s+)?\d{3,4}(?!\d))|security\s+(?:number|digits)(?:\s+on\s+(?:the|my)\s+(?:back|card))?`,
+  },
+  // one-time codes: a German TAN, an authenticator's, an app's, a text's
+  { kind: "otp", heads: "tan mtan smstan pushtan", pattern: String.raw`(?:m|sms-?|push-?)?tan(?=\s*[:#-]?\s*(?:(?:ist|lautet|is)\s+)?\d{4,8}(?!\d))` },
+  {
+    kind: "otp",
+    heads: "authenticator whatsapp telegram steam inlogcode verificatiecode codice sms text code",
+    pattern:
+      String.raw`authenticator\s+code|(?:whatsapp|telegram|signal)\s+(?:verification\s+)?code|steam\s+guard\s+code|inlogcode|verificatiecode|codice(?:\s+(?:di\s+verifica|otp|sms))?(?:\s+che\s+mi\s+[èe]\s+arrivato)?|` +
+      String.raw`(?:sms|text(?:\s+message)?)\s+(?:said|says|reads|read|shows|showed)|code\s+aaya(?:\s+hai)?`,
+  },
+  // PINs: a phone's lock screen, a cash machine's, in other languages
+  {
+    kind: "pin",
+    heads: "lock lockscreen screen unlock phone clave code senha código codigo",
+    pattern:
+      String.raw`(?:lock\s*screen|screen\s*lock|unlock|phone)\s+(?:code|pin|passcode)|clave\s+(?:del\s+cajero|de\s+(?:la\s+)?tarjeta)|code\s+(?:confidentiel|carte(?:\s+bleue)?|de\s+(?:la\s+)?carte)|senha\s+do\s+cart[aã]o|c[oó]digo\s+pin`,
+  },
+  // a Wi-Fi key is a password
+  { kind: "password", heads: "wifi wi wlan network", pattern: String.raw`(?:wi-?fi|wlan|network)\s+(?:key|password|pass)` },
+  // passports and travel documents
+  {
+    kind: "passport",
+    heads: "pp travel 护照号码 护照号 护照",
+    pattern: String.raw`pp\s*(?:#|no\.?|nr\.?|number)|travel\s+document(?:\s+(?:number|no\.?|#))?|护照(?:号码|号)?`,
+  },
+  // identity numbers by other countries' names and abbreviations
+  { kind: "aadhaar", heads: "uid", pattern: String.raw`uid(?:\s+(?:no\.?|number))?(?=\s*(?:(?:is|:|#)\s*)?\d{4}[ .-]?\d{4}[ .-]?\d{4}(?!\d))` },
+  { kind: "ssn", heads: "social", pattern: String.raw`social(?=\s+(?:is|was|:|#|no\.?)\s*\d{3}[ .-]?\d{2}[ .-]?\d{4}(?!\d))` },
+  {
+    kind: "id_document",
+    heads: "ausweis ausweisnummer burgerservicenummer c documento document 身份证号码 身份证号 身份证 ic ni pers personnr rut run voter epic",
+    pattern:
+      String.raw`ausweis(?:-?nr\.?|nummer)?|burgerservicenummer|c\.\s?p\.\s?f\.|c\.\s?f\.|documento(?:\s+(?:de\s+identidad|n[uú]mero|no\.?|nro\.?))?|document\s+(?:number|no\.?|nr\.?|#)|身份证(?:号码|号)?|` +
+      String.raw`ic(?=\s*(?:no\.?|number|#|:)?\s*\d{6}-?\d{2}-?\d{4}(?!\d))(?:\s*(?:no\.?|number|#))?|ni(?=\s+(?:is|was|:)\s+[A-Za-z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-Da-d])|pers\.?\s*nr\.?|personnr|` +
+      String.raw`(?:rut|run)(?=\s*[:#]?\s*\d{1,2}\.?\d{3}\.?\d{3}-[\dkK])|voter\s+id(?:\s+(?:card|number|no\.?))?|epic\s+(?:no\.?|number)`,
+  },
+];

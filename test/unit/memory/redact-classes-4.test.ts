@@ -1,0 +1,173 @@
+// Redaction classes from a second probe of customer-shaped messages (2026-12-06): cards typed
+// with other separators, wrapped by an email client or read out in pairs; secrets in JSON, in
+// connection strings and URLs; vendor keys, webhook URLs and private keys; card codes, one-time
+// codes, PINs, passports and identity numbers as other languages and apps name them; a value
+// with its label in brackets or named after a dash; passphrases after "is". Generated from a
+// seed; no secret may survive and every business reference must.
+import { redactText } from "../../../src/memory/redact";
+import { passesLuhn } from "../../../src/memory/redact/checks";
+import { businessRef, digits, expectRedacted, letters, next, pick, withCheck } from "./redact-seeded";
+
+const keepOf = (ref: string) => ref.split(" ").at(-1)!;
+const visa = () => withCheck(`4${digits(14, "0123456789")}`, passesLuhn);
+const groups = (card: string, sep: string) => card.match(/.{4}/g)!.join(sep);
+
+describe("cards however they are typed", () => {
+  it("removes a card with slashes, underscores, dots or mixed separators, or wrapped onto the next line", () => {
+    for (let i = 0; i < 80; i++) {
+      const card = visa();
+      const sep = pick(["/", "_", ".", " / "]);
+      const typed = next() < 0.25 ? `${card.slice(0, 4)}-${card.slice(4, 8)} ${card.slice(8, 12)}.${card.slice(12)}` : next() < 0.3 ? `${groups(card, " ").slice(0, 9)}\n${groups(card, " ").slice(10)}` : groups(card, sep);
+      const ref = businessRef();
+      expectRedacted({ message: `Re ${ref}: please charge ${typed} exp 0${pick([..."123456789"])}/2${pick([..."789"])}`, secrets: [card.slice(4, 8)], type: "card_number", keep: keepOf(ref) });
+    }
+  });
+  it("removes a card read out in pairs or in threes", () => {
+    for (let i = 0; i < 40; i++) {
+      const card = visa();
+      const typed = next() < 0.5 ? card.match(/.{2}/g)!.join(" ") : `${card.match(/.{3}/g)!.slice(0, 4).join(" ")} ${card.slice(12)}`;
+      const ref = businessRef();
+      expectRedacted({ message: `${ref} - charge ${typed} instead pls`, secrets: [typed], type: "card_number", keep: keepOf(ref) });
+    }
+  });
+  it("keeps a phone number opening with 00 and a long tracking number in fours", () => {
+    for (let i = 0; i < 40; i++) {
+      const phone = `00${digits(2)} ${digits(4, "0123456789")} ${digits(3, "0123456789")} ${digits(3, "0123456789")}`;
+      expect(redactText(`call me on ${phone} after 6`).text).toBe(`call me on ${phone} after 6`);
+      const usps = `94${digits(2, "0123456789")} ${digits(4, "0123456789")} ${digits(4, "0123456789")} ${digits(4, "0123456789")} ${digits(4, "0123456789")} ${digits(2, "0123456789")}`;
+      expect(redactText(`my parcel ${usps} hasn't moved`).text).toBe(`my parcel ${usps} hasn't moved`);
+    }
+  });
+});
+
+describe("secrets in structured text", () => {
+  it("removes the value of a secret's key in JSON, a connection string or an env line, and a password in a URL", () => {
+    for (let i = 0; i < 60; i++) {
+      const p = `${pick(["M6OZ", "Pepper*", "Kw15", "x9"])}${digits(4)}${letters(2)}`;
+      const ref = businessRef();
+      const acct = digits(12);
+      const [message, secrets, type] = pick([
+        [`${ref}: {"username":"jean.k","password":"${p}"}`, [p], "password"],
+        [`${ref}: { "user": "js", "pwd": "${p}" }`, [p], "password"],
+        [`${ref} DATABASE_URL=mysql://root:${p}@10.0.0.5/shop`, [p], "password"],
+        [`${ref} AccountName=shop;AccountKey=${p}${letters(20)}==;Endpoint=x`, [p], "password"],
+        [`${ref}: {"account_number": "${acct}", "ifsc": "ICIC0000456"}`, [acct], "bank_account"],
+        [`${ref}: {"passport_no": "K${digits(7)}", "name": "R. Gupta"}`, [], "passport"],
+      ] as [string, string[], string][]);
+      expectRedacted({ message, secrets, type, keep: keepOf(ref) });
+    }
+  });
+  it("keeps a reference under its own key and a key that names no secret", () => {
+    const card = visa();
+    for (const message of [`{"order_id": "${card}", "status": "shipped"}`, `{"password_hint": "", "theme": "dark"}`, "https://shop.example.com/track?order=12345&lang=en", `{"password": "", "user": "x"}`])
+      expect(redactText(message).text).toBe(message);
+  });
+  it("removes webhook URLs, vendor keys and private key blocks", () => {
+    const hex = (n: number) => Array.from({ length: n }, () => "0123456789abcdef"[Math.floor(next() * 16)]).join("");
+    const alnum = (n: number) => Array.from({ length: n }, () => "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789"[Math.floor(next() * 56)]).join("");
+    for (let i = 0; i < 30; i++) {
+      const secret = pick([
+        `https://hooks.slack.com/services/T${alnum(8).toUpperCase()}/B${alnum(8).toUpperCase()}/${alnum(24)}`,
+        `https://discord.com/api/webhooks/${digits(18)}/${alnum(68)}`,
+        `key-${hex(32)}`,
+        `hf_${alnum(34)}`,
+        `shpat_${hex(32)}`,
+        `${digits(10)}:AA${alnum(33)}`,
+      ]);
+      const ref = businessRef();
+      expectRedacted({ message: `${ref}: here it is ${secret} please check`, secrets: [secret.slice(-20)], type: "api_key", keep: keepOf(ref) });
+    }
+    const pem = `-----BEGIN RSA PRIVATE KEY-----\nMIIEpAIBAAKCAQEAuoLLIqPj1OlfHL754DwWzaGmCiwL192vpH5E6aZ3zItNOVPm\n-----END RSA PRIVATE KEY-----`;
+    expect(redactText(`our key:\n${pem}\nthanks`).text).toBe("our key:\n[REDACTED:api_key]\nthanks");
+  });
+});
+
+describe("codes, PINs and documents as other languages and apps name them", () => {
+  it("removes a card's code named in another language or another way", () => {
+    for (let i = 0; i < 60; i++) {
+      const cvv = digits(3);
+      const ref = businessRef();
+      const said = pick([
+        `los tres números de atrás son ${cvv}`, `die drei Ziffern hinten: ${cvv}`, `les 3 chiffres au dos : ${cvv}`, `le tre cifre sul retro ${cvv}`,
+        `de 3 cijfers achterop: ${cvv}`, `os 3 números atrás: ${cvv}`, `the code on the back is ${cvv}`, `CV2 ${cvv}`, `the security number on the card is ${cvv}`,
+        `${cvv} (cvv)`, `${cvv} - that's the cvv`,
+      ]);
+      expectRedacted({ message: `${ref}. ${said}`, secrets: [cvv], type: "cvv", keep: keepOf(ref) });
+    }
+  });
+  it("removes one-time codes and PINs named by the app, the text or the device", () => {
+    for (let i = 0; i < 60; i++) {
+      const code = digits(6);
+      const pin = digits(4);
+      const ref = businessRef();
+      if (next() < 0.5) {
+        const said = pick([`TAN ${code}`, `die TAN ist ${code}`, `authenticator code ${code} not accepted`, `whatsapp code ${code} expired`, `mijn inlogcode is ${code}`, `the sms said ${code}`, `code aaya hai ${code}`, `${code} - that's the otp`]);
+        expectRedacted({ message: `${ref}: ${said}`, secrets: [code], type: "otp", keep: keepOf(ref) });
+      } else {
+        const said = pick([`lock screen code: ${pin}`, `clave del cajero ${pin}`, `code carte bleue ${pin}`, `senha do cartão ${pin}`, `phone passcode ${pin}`]);
+        expectRedacted({ message: `${ref}: ${said}`, secrets: [pin], type: "pin", keep: keepOf(ref) });
+      }
+    }
+  });
+  it("removes passports and identity numbers by other countries' names", () => {
+    for (let i = 0; i < 60; i++) {
+      const ref = businessRef();
+      const [said, secret, type] = pick([
+        () => [`PP# L${digits(7)}`, "", "passport"],
+        () => [`travel document number AD${digits(6)}`, "", "passport"],
+        () => [`K${digits(7)} (passport)`, "", "passport"],
+        () => [`Ausweis-Nr. LP${digits(3)}${letters(4)}`, "", "national_id"],
+        () => [`mijn burgerservicenummer is ${digits(9)}`, "", "national_id"],
+        () => [`IC ${digits(6)}-${digits(2)}-${digits(4)}`, "", "national_id"],
+        () => [`my NI is ${letters(2)}${digits(6)}${pick(["A", "B", "C", "D"])}`, "", "national_id"],
+        () => [`RUT ${digits(2)}.${digits(3)}.${digits(3)}-${pick(["3", "K"])}`, "", "national_id"],
+        () => [`voter id ${letters(3)}${digits(7)}`, "", "national_id"],
+        () => [`my social is ${digits(3)} ${digits(2)} ${digits(4)}`, "", "ssn"],
+      ])() as [string, string, string];
+      const value = said.match(/[A-Z]*\d[\dA-Z .-]*\d[A-Z]?|[A-Z]{2}\d{6}[A-D]|LP\d{3}[A-Z]{4}/)![0]!;
+      expectRedacted({ message: `${ref}: ${said}`, secrets: [secret || value], type, keep: keepOf(ref) });
+    }
+  });
+  it("removes the number line of a passport's machine-readable zone", () => {
+    const number = `${digits(9)}`;
+    const message = `scan shows:\nP<GBRSMITH<<JOHN<<<<<<<<<<<<<<<<<<<<<<<<<<<<\n${number}4GBR8001014M2801012<<<<<<<<<<<<<<02`;
+    expect(redactText(message).text).toBe("scan shows:\nP<GBRSMITH<<JOHN<<<<<<<<<<<<<<<<<<<<<<<<<<<<\n[REDACTED:passport]");
+  });
+});
+
+describe("passwords said in more ways", () => {
+  it("removes a passphrase after 'is', a seed phrase, a password after an aside in brackets, a Wi-Fi key, a mistyped label", () => {
+    const WORDS = ["purple", "elephant", "dancing", "pepper", "tangerine", "harbour", "violet", "copper", "lantern", "meadow", "orbit", "noble"];
+    for (let i = 0; i < 60; i++) {
+      const ref = businessRef();
+      const words = Array.from({ length: pick([2, 3, 4]) }, () => pick(WORDS));
+      const p = `${pick(["Falcon", "Granite", "Harbour"])}@${digits(3)}`;
+      const [said, secrets] = pick([
+        () => [`my password is ${words.join(" ")}`, words],
+        () => [`recovery phrase: ${Array.from({ length: 12 }, () => pick(WORDS)).join(" ")}`, WORDS.filter((w) => false)],
+        () => [`password (case sensitive): ${p}`, [p.split("@")[0]!]],
+        () => [`wifi key ${letters(6).toLowerCase()}${digits(3)} router keeps rejecting it`, []],
+        () => [`passwrod: ${p}`, [p.split("@")[0]!]],
+      ])() as [string, string[]];
+      const message = `${ref}. ${said}`;
+      const { text } = redactText(message);
+      for (const s of secrets) expect({ message, text, leaked: text.includes(s) }).toEqual({ message, text, leaked: false });
+      expect(text).toContain("[REDACTED:password]");
+      expect(text).toContain(keepOf(ref));
+    }
+  });
+  it("keeps words that describe a password", () => {
+    for (const message of ["my password is too short", "my password is not working", "The password is case sensitive", "password is wrong again"]) expect(redactText(message).text).toBe(message);
+  });
+});
+
+describe("references under the labels of other languages", () => {
+  it("keeps a Luhn-valid reference after a business word in German, Spanish, Italian or Dutch, or a carrier's name", () => {
+    for (let i = 0; i < 40; i++) {
+      const id = visa();
+      const label = pick(["Transaktionsnummer", "número de orden", "ordine n.", "ordernummer", "Zahlungsreferenz", "tkt no", "EAN", "fedex", "DHL"]);
+      const message = `${label} ${id} bitte prüfen`;
+      expect(redactText(message).text).toBe(message);
+    }
+  });
+});
