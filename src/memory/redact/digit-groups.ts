@@ -63,7 +63,8 @@ export const DIGIT_SHAPES = {
   card_number: (l: number[]) => within(sum(l), 13, 19),
   // 9–18 digits nearly everywhere; the Spanish CCC has 20; Brazil's accounts are 4–12 digits
   // and a check digit after a dash ("conta 12345-6").
-  bank_account: (l: number[]) => within(sum(l), 9, 20) || (l.length === 2 && within(l[0], 4, 12) && l[1] === 1),
+  // (the French RIB has 23 with its bank, branch and key)
+  bank_account: (l: number[]) => within(sum(l), 9, 23) || (l.length === 2 && within(l[0], 4, 12) && l[1] === 1),
   // Next to a sort code or a BSB, an account number has 6–8 digits too (UK and Australian ones).
   sort_code_account: (l: number[]) => within(sum(l), 6, 20),
   // 12 digits, or the 16-digit Aadhaar Virtual ID.

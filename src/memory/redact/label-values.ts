@@ -64,7 +64,7 @@ export const TOKEN_SHAPES: Record<TokenKind, RegExp> = {
   id_document: /(?:(?:[A-Z]{1,3}[ -]?)?\d{2,8}(?:[ .-]\d{1,8}){0,4}(?:[ -]?[A-Za-z])?|[A-Za-z0-9]{6,16})(?![\p{L}\p{N}_])/uy,
   // National formats run from 6 to 9 characters, mostly digits (K1234567, 123456789, C01X00T47);
   // some are a series and a number ("4510 123456").
-  passport: /(?:\d{2}\s?\d{2}\s\d{6}|[A-Za-z0-9]{6,9})(?![\p{L}\p{N}_])/uy,
+  passport: /(?:\d{2}\s?\d{2}\s\d{6}|\d{3}\s\d{3}\s\d{3}|[A-Za-z0-9]{6,9})(?![\p{L}\p{N}_])/uy,
 };
 
 export const isTokenKind = (kind: ValueKind): kind is TokenKind => kind in TOKEN_SHAPES;

@@ -27,6 +27,12 @@ export function findLabelledValues(text: string): Candidate[] {
       // "password (case sensitive): Falcon@001": the aside is read past
       const aside = PAREN_ASIDE.exec(text.slice(end, end + 44));
       if (aside) end += aside[0].length;
+      // "Here are my recovery codes:\n1. 7ktb-bnj4\n2. so1s-b1x0": one code a line under the label
+      const listed = PLURAL_CODES.test(label) ? codesUnderHeading(text, end) : [];
+      if (listed.length > 0) {
+        found.push(...listed);
+        continue;
+      }
       const strongOnly = STRONG_ONLY.test(label);
       const english = ENGLISH_PASSWORD_LABEL.test(label);
       for (const secret of [findSecretWordAfter(text, end, { strongOnly, english }), strongOnly ? null : findSecretWordBefore(text, start, english)]) {
@@ -46,6 +52,8 @@ export function findLabelledValues(text: string): Candidate[] {
         if (valueEnd === at + named[1]!.length) found.push({ start: at, end: valueEnd, type: typeOf(kind, named[1]!), priority: PRIORITY.labelledAfter });
       }
     }
+    // "acc no 49730154", "account number: 41099049": a number named as an account's has the UK's 8 digits too
+    if (kind === "bank_account" && ACCOUNT_NUMBER_LABEL.test(label)) kind = "sort_code_account";
     const after = findValueAfter(text, end, kind);
     if (after) found.push(after, ...findListedValues(text, after, kind));
     else found.push(...findValuesUnderHeading(text, end, kind), ...findValueAfterAside(text, end, kind));
@@ -55,12 +63,28 @@ export function findLabelledValues(text: string): Candidate[] {
   return found;
 }
 
+const ACCOUNT_NUMBER_LABEL = /^(?:acc(?:ount)?|a\/c|acct\.?)\s*(?:no\.?|nr\.?|number|#)$|^acc$/i;
 const PAREN_ASIDE = /^\s*\([^()\n]{1,40}\)/;
 const VALUE_BEFORE_PAREN = /(?<![\p{L}\p{N}_])([A-Za-z0-9]{3,12})\s*$/u;
 
 /** "backup codes 4fj2-99kd, 8sl1-0pq2 and 77ab-k2p1": every code of the list, each of the first one's make. */
 const PLURAL_CODES = /(?:codes|keys)$/i;
 const NEXT_CODE = /\s*(?:[,;/]\s*(?:and\s+)?|\s+and\s+|\s+)([A-Za-z0-9]{3,10}(?:-[A-Za-z0-9]{3,10}){0,3})(?![\p{L}\p{N}_-])/uy;
+const CODE_LINE = /[ \t]*(?:(?:\d{1,2}[.)]|[-*•·])[ \t]+)?([A-Za-z0-9]{3,10}(?:-[A-Za-z0-9]{3,10}){0,3})[ \t]*(?=\r?\n|$)/y;
+function codesUnderHeading(text: string, labelEnd: number): Candidate[] {
+  HEADING_END.lastIndex = labelEnd;
+  if (!HEADING_END.test(text)) return [];
+  const out: Candidate[] = [];
+  for (let at = HEADING_END.lastIndex; out.length < 16; ) {
+    CODE_LINE.lastIndex = at;
+    const m = CODE_LINE.exec(text);
+    if (!m || !/\d/.test(m[1]!)) break;
+    const end = at + m[0].trimEnd().length;
+    out.push({ start: end - m[1]!.length, end, type: "password", priority: PRIORITY.labelled });
+    at = CODE_LINE.lastIndex + 1;
+  }
+  return out;
+}
 const makeOf = (code: string) => code.replace(/[A-Za-z0-9]/g, "x");
 function moreCodes(text: string, from: number, first: string): Candidate[] {
   const out: Candidate[] = [];
@@ -91,11 +115,13 @@ const OTHER_OWNER =
 // number, as passports do; "cards 4111 …" is not a name and a number).
 const NAMED = String.raw`(?:(?:\p{Lu}[\p{L}'’.-]*\s+){0,2}\p{Lu}[\p{L}'’.-]*\s*[-–—:]\s*|(?:[\p{L}'’.-]+\s+)?[\p{L}'’.-]+\s+(?=\p{L}{1,3}\d))`;
 const LIST_GLUE = new RegExp(
-  String.raw`(?:\s+for\s+${OWNER})?(?:\s*\([^()\n]{1,30}\))?\s*(?:,\s*(?:and|y|e|et|und|ou|oder|ed)|,|;|&|\+|/|and|or|plus|y|e|et|und|ou|oder|sowie|ed)\s+` +
+  String.raw`(?:\s+for\s+(?:${OWNER}|the\s+(?:[\p{L}-]+\s+){0,2}?[\p{L}-]+))?(?:\s*\([^()\n]{1,30}\))?\s*(?:,\s*(?:and|y|e|et|und|ou|oder|ed)|,|;|&|\+|/|and|or|plus|to|y|e|et|und|ou|oder|sowie|ed)\s+` +
     String.raw`(?:${NAMED}|(?:for\s+|para\s+|pour\s+|f[üu]r\s+|per\s+)?(?:${OWNER}|${OTHER_OWNER}|mine|his|hers|ours|theirs|(?:the\s+)?(?:other|second|third|next)(?:\s+one)?)(?![\p{L}])\s*(?:(?:one|number|no\.?|nr\.?|n[uú]mero|num[ée]ro|nummer)\s*)?(?:(?:(?:is|was|est|es|ist|lautet|hat|tiene|tem|ha|a|é|è)(?![\p{L}])|=|:|-)\s*)?)?`,
   "iuy",
 );
 const MAX_LISTED = 8;
+/** "5826 for the debit card, 9756 …": what a value is for names no label of the next one. */
+const FOR_WHAT = /^\s+for\s+[^,;&+/]*/;
 
 /**
  * Every further value listed after a labelled one: the label covers the list. A value of the
@@ -111,7 +137,7 @@ function findListedValues(text: string, first: Candidate, kind: ValueKind): Cand
     const glue = LIST_GLUE.exec(text);
     if (!glue || glue[0].includes("\n") || !isCleanLead(glue[0], blockers)) break;
     // "PIN 1234, OTP 482913": a label of its own starts another value, not the list's next
-    if (findLabels(glue[0]).length > 0) break;
+    if (findLabels(glue[0].replace(FOR_WHAT, "")).length > 0) break;
     const at = last.end + glue[0].length;
     if (!isDigit(text[at]) && !/[A-Za-z]/.test(text[at] ?? "")) break;
     const own = isDigit(text[at]) || isTokenKind(kind) ? readValue(text, at, kind, "") : null;

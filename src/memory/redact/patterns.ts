@@ -36,6 +36,10 @@ export function findPatternValues(text: string): Candidate[] {
       if (isValidNir(m[0]) && (grouped || NIR_LABEL.test(text)) && !isBusinessRef(text, m.index)) found.push({ ...at(m.index, m[0].length, "national_id"), priority: PRIORITY.pattern + 1 });
     }
   }
+  // an IBAN typed with dashes or dots, or wrapped onto the next line: only where its check digits hold
+  if (/\d[-.\n]/.test(text)) {
+    for (const m of text.matchAll(IBAN_ODD)) if (isValidIban(m[0].replace(/[\s.-]+/g, ""))) found.push(at(m.index, m[0].length, "iban"));
+  }
   // a passport's machine-readable zone: the second line holds its number, birth date and expiry
   if (text.includes("<<")) for (const m of text.matchAll(MRZ)) found.push(at(m.index + m[0].length - m[1]!.length, m[1]!.length, "passport"));
   // A reference just before ("ref MY787967 to my iban is GB82 …") can open a run that holds no
@@ -60,7 +64,7 @@ function findShortCodes(text: string, found: Candidate[]): void {
     if (type === "cvv" ? length <= 4 : type === "pin" ? length === 4 || length === 6 : length >= 4) found.push(at(m.index + m[1]!.length, length, type));
   }
   for (const m of text.matchAll(PASTED_CODE)) {
-    const code = m[1] ?? m[2] ?? m[3] ?? m[4]!;
+    const code = m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5]!;
     found.push(at(m.index + m[0].indexOf(code), code.length, "otp"));
   }
 }
@@ -71,11 +75,12 @@ const DOTTED_CARD = /(?<![\p{L}\p{N}_.])(?:\d{4}\.\d{4}\.\d{4}\.\d{4}(?:\d{1,3})
 const at = (start: number, length: number, type: Candidate["type"]): Candidate => ({ start, end: start + length, type, priority: PRIORITY.pattern });
 
 const PASTED_CODE =
-  /\b(\d{4,8}) is your (?:\S+ ){0,3}?(?:code|otp|pin|passcode)\b|\buse (\d{4,8}) to (?:verify|log ?in|sign ?in|confirm|complete|reset|access|authenticate)\b|\bG-(\d{6})\b|\byour (?:\S+ ){0,3}?(?:code|otp|passcode) (?:is|:)\s*(\d{4,8})\b/gi;
+  /\b(\d{4,8}) is (?:your|the|my) (?:\S+ ){0,3}?(?:code|otp|pin|passcode)\b|\buse (\d{4,8}) to (?:verify|log ?in|sign ?in|confirm|complete|reset|access|authenticate)\b|\bG-(\d{6})\b|\byour (?:\S+ ){0,3}?(?:code|otp|passcode) (?:is|:)?\s*\[?(\d{4,8})\b|\b(?:received|got) (\d{4,8}) (?:by|via|in (?:an?|the)) (?:sms|text)\b/gi;
 
 // A code glued to its label, as typed in a hurry ("… exp1128 cvv737", "pin4821", "OTP482913").
 const GLUED_CODE = /(?<![\p{L}\p{N}_])(cvv2?|cvc2?|csc|otp|pin)(\d{3,8})(?![\p{L}\p{N}_])/giu;
 
+const IBAN_ODD = /(?<![\p{L}\p{N}_])[A-Za-z]{2}\d{2}(?:(?:[-.]|[ \u00a0]*\r?\n[ \u00a0]*|[ \u00a0])[A-Za-z0-9]{1,4}){3,8}(?![\p{L}\p{N}_])/gu;
 const MRZ = /P[A-Z<][A-Z<]{3}[A-Z<]{30,39}[ \t]*\r?\n[ \t]*([A-Z0-9<]{9}[0-9<][A-Z<]{3}[0-9<]{7}[MFX<][0-9<]{7}[A-Z0-9<]{10,16})/g;
 const NRIC = /(?<![\p{L}\p{N}_])[STFG]\d{7}[A-Z](?![\p{L}\p{N}_])/gu;
 const NIR = /(?<![\p{L}\p{N}_])[1-478] ?\d{2} ?\d{2} ?(?:\d{2}|2[AB]) ?\d{3} ?\d{3} ?\d{2}(?![\p{L}\p{N}_])/gu;

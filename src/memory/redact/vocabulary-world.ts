@@ -15,20 +15,28 @@ export const WORLD_RULES: LabelRule[] = [
       String.raw`(?:tr[êe]s|3)\s+(?:n[úu]meros|d[íi]gitos)\s+(?:atr[áa]s|de\s+tr[áa]s|do\s+verso)|code\s+on\s+the\s+back|cv2|cvvv|cvs(?=\s*[:#-]?\s*(?:is\s+)?\d{3,4}(?!\d))|security\s+(?:number|digits)(?:\s+on\s+(?:the|my)\s+(?:back|card))?`,
   },
   // one-time codes: a German TAN, an authenticator's, an app's, a text's
-  { kind: "otp", heads: "tan mtan smstan pushtan", pattern: String.raw`(?:m|sms-?|push-?)?tan(?=\s*[:#-]?\s*(?:(?:ist|lautet|is)\s+)?\d{4,8}(?!\d))` },
+  { kind: "otp", heads: "tan mtan smstan pushtan", pattern: String.raw`(?:m|sms-?|push-?)?tan(?:-?nummer)?(?=\s*[:#-]?\s*(?:(?:ist|lautet|is)\s+)?\d{4,8}(?!\d))` },
   {
     kind: "otp",
     heads: "authenticator whatsapp telegram steam inlogcode verificatiecode codice sms text code",
     pattern:
       String.raw`authenticator\s+code|(?:whatsapp|telegram|signal)\s+(?:verification\s+)?code|steam\s+guard\s+code|inlogcode|verificatiecode|codice(?:\s+(?:di\s+verifica|otp|sms))?(?:\s+che\s+mi\s+[èe]\s+arrivato)?|` +
-      String.raw`(?:sms|text(?:\s+message)?)\s+(?:said|says|reads|read|shows|showed)|code\s+aaya(?:\s+hai)?`,
+      String.raw`(?:sms|text(?:\s+message)?)\s+(?:said|says|reads|read|shows|showed)|sms-?code|code\s+(?:aaya|mila)(?:\s+hai)?`,
   },
   // PINs: a phone's lock screen, a cash machine's, in other languages
   {
     kind: "pin",
     heads: "lock lockscreen screen unlock phone clave code senha código codigo",
     pattern:
-      String.raw`(?:lock\s*screen|screen\s*lock|unlock|phone)\s+(?:code|pin|passcode)|clave\s+(?:del\s+cajero|de\s+(?:la\s+)?tarjeta)|code\s+(?:confidentiel|carte(?:\s+bleue)?|de\s+(?:la\s+)?carte)|senha\s+do\s+cart[aã]o|c[oó]digo\s+pin`,
+      String.raw`(?:lock\s*screen|screen\s*lock|unlock|phone)\s+(?:code|pin|passcode)|code\s+to\s+unlock(?:\s+(?:the|my)\s+(?:phone|device|screen|tablet|laptop))?|code\s+de\s+(?:ma|la)\s+carte|clave\s+(?:del\s+cajero|de\s+(?:la\s+)?tarjeta)|code\s+(?:confidentiel|carte(?:\s+bleue)?|de\s+(?:la\s+)?carte)|senha\s+do\s+cart[aã]o|c[oó]digo\s+pin`,
+  },
+  // bank accounts by other names ("khata sankhya", "conto corrente n.", "rekeningnummer", "RIB"), "acc" before its number, savings named bare
+  {
+    kind: "bank_account",
+    heads: "khata conto rekeningnummer rekening rib acc savings",
+    pattern:
+      String.raw`khata(?:\s+(?:sankhya|number|no\.?))?|conto(?:\s+corrente)?(?:\s+(?:n[.º°]?|numero|nr\.?))?|rekening(?:nummer)?|rib(?=\s*[:#]?\s*\d{5})|` +
+      String.raw`acc(?=\s*[:#-]?\s*\d{8,})|savings(?=\s+(?:a\/c\s+)?\d{8,})`,
   },
   // a Wi-Fi key is a password
   { kind: "password", heads: "wifi wi wlan network", pattern: String.raw`(?:wi-?fi|wlan|network)\s+(?:key|password|pass)` },
@@ -36,7 +44,7 @@ export const WORLD_RULES: LabelRule[] = [
   {
     kind: "passport",
     heads: "pp travel 护照号码 护照号 护照",
-    pattern: String.raw`pp\s*(?:#|no\.?|nr\.?|number)|travel\s+document(?:\s+(?:number|no\.?|#))?|护照(?:号码|号)?`,
+    pattern: String.raw`pp\s*(?:#|no\.?|nr\.?|num\.?|number)|travel\s+document(?:\s+(?:number|no\.?|#))?|护照(?:号码|号)?`,
   },
   // identity numbers by other countries' names and abbreviations
   { kind: "aadhaar", heads: "uid", pattern: String.raw`uid(?:\s+(?:no\.?|number))?(?=\s*(?:(?:is|:|#)\s*)?\d{4}[ .-]?\d{4}[ .-]?\d{4}(?!\d))` },

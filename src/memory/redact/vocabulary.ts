@@ -37,6 +37,13 @@ const NOT_AN_ACCOUNT_ID = String.raw`(?<!(?:user|customer|member|client|order|ac
 const NOT_A_BANK_ACCOUNT = String.raw`(?<!(?:customer|client|gas|electricity|electric|energy|power|water|utility|broadband|internet|mobile|phone|cable|tv|streaming|subscriber|member|membership|loyalty|rewards|player|game|gaming|student|school|club|insurance|policy|billing|telecom)[ \t])`;
 
 const CORE_RULES: LabelRule[] = [
+  // the codes that open an account when the second factor is lost (first: "2FA recovery" is no one-time code) ("recovery code: 8F3K-2LQ9")
+  {
+    kind: "password",
+    heads: "recovery backup 2fa mfa",
+    pattern: String.raw`(?:recovery|backup)\s+(?:codes?|keys?)|(?:2fa|mfa)\s+(?:backup|recovery)(?:\s+(?:codes?|keys?))?`,
+  },
+
   // one-time codes
   { kind: "otp", heads: "one onetime", pattern: String.raw`one[\s-]*time[\s-]*(?:pass(?:word|code)|pin|code|otp)` },
   { kind: "otp", heads: "mot", pattern: String.raw`mot\s+de\s+passe\s+(?:unique|à\s+usage\s+unique)` },
@@ -146,8 +153,8 @@ const CORE_RULES: LabelRule[] = [
   },
   {
     kind: "pin",
-    heads: "m mpin t tpin upi upipin pin pinno puk personal nip geheimzahl geheimnummer code पिन",
-    pattern: String.raw`m-?pin|t-?pin|upi-?pin|pin${NUMBER_WORD}|puk(?:\s*(?:code|number))?|personal\s+identification\s+number|nip|geheimzahl|geheimnummer|code\s+secret|पिन`,
+    heads: "m mpin t tpin upi upipin pin pins pinno puk personal nip geheimzahl geheimnummer code पिन",
+    pattern: String.raw`m-?pin|t-?pin|upi-?pin|pins?${NUMBER_WORD}|puk(?:\s*(?:code|number))?|personal\s+identification\s+number|nip|geheimzahl|geheimnummer|code\s+secret|पिन`,
   },
   { kind: "passcode", heads: "pass passcode clave", pattern: String.raw`pass\s*code|clave(?!\s+del\s+cajero|\s+de\s+(?:la\s+)?tarjeta)(?:\s+de\s+acceso)?` },
 
@@ -169,13 +176,6 @@ const CORE_RULES: LabelRule[] = [
     kind: "password",
     heads: "client api app shared signing webhook secret client_secret api_secret app_secret secret_key aws_secret_access_key",
     pattern: String.raw`(?:client|api|app|shared|signing|webhook)[\s_-]*secret|(?:aws_)?secret[\s_-]*(?:access[\s_-]*)?key|secret(?=\s*[:=])`,
-  },
-
-  // the codes that open an account when the second factor is lost ("recovery code: 8F3K-2LQ9")
-  {
-    kind: "password",
-    heads: "recovery backup 2fa mfa",
-    pattern: String.raw`(?:recovery|backup|2fa|mfa)(?:\s+(?:backup|recovery))?\s+(?:codes?|keys?)`,
   },
 
   // the answer to a security question opens an account as a password does

@@ -171,3 +171,46 @@ describe("references under the labels of other languages", () => {
     }
   });
 });
+
+describe("accounts, codes and lists in more shapes", () => {
+  it("removes bank accounts by other names and an 8-digit number named as an account's", () => {
+    for (let i = 0; i < 40; i++) {
+      const ref = businessRef();
+      const [said, secret] = pick([
+        () => { const a = digits(8); return [`acc no ${a}`, a]; },
+        () => { const a = digits(8); return [`Bank: Barclays | Acc: ${a} | Sort: 20-32-06`, a]; },
+        () => { const a = digits(14); return [`acc ${a} ifsc SBIN0004321`, a]; },
+        () => { const a = digits(14); return [`khata sankhya ${a}`, a]; },
+        () => { const a = digits(12, "0123456789"); return [`conto corrente n. ${a}`, a]; },
+        () => { const a = digits(9); return [`rekeningnummer ${a}`, a]; },
+        () => { const a = digits(12); return [`please refund to my savings ${a}`, a]; },
+        () => { const a = `${digits(5)} ${digits(5)} ${digits(11)} ${digits(2)}`; return [`RIB : ${a}`, a]; },
+      ])() as [string, string];
+      expectRedacted({ message: `${ref}: ${said}`, secrets: [secret], type: "bank_account", keep: keepOf(ref) });
+    }
+    expect(redactText("my account 12345678 is locked").text).toBe("my account 12345678 is locked");
+  });
+  it("removes one-time codes said in more ways, the second of two PINs, and codes listed one a line", () => {
+    for (let i = 0; i < 40; i++) {
+      const code = digits(6);
+      const ref = businessRef();
+      const said = pick([`TAN-Nummer ${code}`, `sms-code ${code}`, `mujhe code mila ${code}`, `${code} is the code on my phone`, `Your Acme code [${code}] — forwarding as asked`, `I received ${code} by SMS a minute ago`]);
+      expectRedacted({ message: `${ref}: ${said}`, secrets: [code], type: "otp", keep: keepOf(ref) });
+    }
+    const [a, b] = [digits(4), digits(4)];
+    for (const message of [`I changed my pin from ${a} to ${b} yesterday`, `pins: ${a} for the debit card, ${b} for the credit card`]) expectRedacted({ message, secrets: [a, b], type: "pin", keep: "pin" });
+    const codes = [`${letters(4).toLowerCase()}-${digits(4)}`, `${letters(4).toLowerCase()}-${digits(4)}`];
+    expectRedacted({ message: `Here are my recovery codes:\n1. ${codes[0]}\n2. ${codes[1]}\nthanks`, secrets: codes, type: "password", keep: "thanks" });
+    expectRedacted({ message: `2FA recovery: ${codes[0]}`, secrets: [codes[0]!], type: "password", keep: "2FA" });
+    expect(redactText("my 2fa code is 482913").findings).toEqual([{ type: "otp", count: 1 }]);
+  });
+  it("removes an IBAN typed with dashes or dots or wrapped onto the next line, where its check digits hold", () => {
+    for (const [message, secret] of [
+      ["IBAN FR76-3000-6000-0112-3456-7890-189", "3456"],
+      ["IBAN DE89.3704.0044.0532.0130.00", "0532"],
+      ["Bankverbindung:\nIBAN DE89 3704 0044\n0532 0130 00", "0532"],
+    ] as const)
+      expectRedacted({ message, secrets: [secret], type: "iban", keep: "IBAN" });
+    expect(redactText("ref AB12-3456-7890-1234 please").text).toBe("ref AB12-3456-7890-1234 please");
+  });
+});
