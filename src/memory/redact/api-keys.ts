@@ -39,7 +39,7 @@ const VENDOR_KEY = new RegExp(`(?<![A-Za-z0-9_-])(?:${VENDOR_KEYS.join("|")})(?!
 // "API key: …", "api_key=…", "Authorization: Bearer …", "the token is …", "secret key but … still works",
 // "aws_secret_access_key = …", "webhook secret …", "secret: …" (bare "secret" only before ":" or "=").
 const KEY_LABEL =
-  /(?<![\p{L}\p{N}_])(?:api[\s_-]?(?:key|token|secret)|access[\s_-]?(?:key|token)|auth(?:orization)?[\s_-]?token|(?:aws[\s_-]?)?secret[\s_-]?(?:access[\s_-]?)?(?:key|token)|(?:client|app|shared|signing|webhook)[\s_-]?secret|private[\s_-]?key|x-api-key|bearer|token|secret(?=\s*[:=])|[A-Z][A-Z0-9]*_(?:API_)?(?:KEY|TOKEN|SECRET)(?=\s*[:=]))(?![\p{L}\p{N}_])/giu;
+  /(?<![\p{L}\p{N}_])(?:api[\s_-]?(?:key|token|secret)|access[\s_-]?(?:key|token)|auth(?:orization)?[\s_-]?token|(?:aws[\s_-]?)?secret[\s_-]?(?:access[\s_-]?)?(?:key|token)|(?:client|app|shared|signing|webhook)[\s_-]?secret|private[\s_-]?key|x-api-key|bearer|token|auth(?=\s+[0-9a-f]{32}(?![0-9a-f]))|secret(?=\s*[:=])|[A-Z][A-Z0-9]*_(?:API_)?(?:KEY|TOKEN|SECRET)(?=\s*[:=]))(?![\p{L}\p{N}_])/giu;
 // The value: within a short stretch of the same sentence, a long string mixing letters and digits
 // (keys are 20 characters or more; tracking and transaction ids are often shorter).
 const VALUE_NEAR = /([^\n.!?]{0,24}?)(?<![A-Za-z0-9_-])([A-Za-z0-9][A-Za-z0-9_\-.+/=]{19,200})/uy;
@@ -56,7 +56,7 @@ export function findApiKeys(text: string): Candidate[] {
     }
   }
   if (text.includes("PRIVATE KEY")) for (const m of text.matchAll(PRIVATE_KEY_BLOCK)) out.push({ start: m.index, end: m.index + m[0].length, type: "api_key", priority: PRIORITY.labelled });
-  if (!/key|token|secret|bearer/i.test(text)) return out;
+  if (!/key|token|secret|bearer|auth/i.test(text)) return out;
   for (const m of text.matchAll(KEY_LABEL)) {
     VALUE_NEAR.lastIndex = m.index + m[0].length;
     const v = VALUE_NEAR.exec(text);

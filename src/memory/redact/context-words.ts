@@ -19,6 +19,8 @@ const BUSINESS = [
   "réservation", "référence", "suivi", "colis", "bestellung", "bestellnummer", "rechnung", "rechnungsnummer",
   "buchung", "sendungsnummer", "sendung", "fatura", "rastreio", "encomenda",
   "orden", "ordine", "ordernummer", "bestelnummer", "transaktionsnummer", "zahlungsreferenz", "referenz", "riferimento",
+  "compra", "auftrag", "auftragsnummer", "bestellnr", "operación", "operacion", "operazione", "transazione", "transação", "transacao",
+  "transactie", "transactienummer", "opération", "operation",
   // tickets, product codes and the carriers a tracking number is given with
   "tkt", "etkt", "ean", "isbn", "upc", "gtin", "fedex", "ups", "usps", "dhl", "dpd", "tnt", "aramex", "bluedart", "delhivery", "correos",
 ];
@@ -56,8 +58,8 @@ export const GAP_RULES: Record<Exclude<LabelKind, "password" | "passcode">, { ma
 
 /** Business words right before a bare number: the number is a reference, not a secret. */
 export const BUSINESS_BEFORE = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])(?:${[...BUSINESS.filter((w) => w !== "ending" && w !== "ends" && w !== "last"), "sim", "esim"].join("|")})` +
-    String.raw`(?:\s*(?:#|:|=|-|_|["']|no\.?|nr\.?|n[º°o]?\.|number|num|id|code|is|was))*\s*$`,
+  String.raw`(?<![\p{L}\p{N}])(?:${[...BUSINESS.filter((w) => w !== "ending" && w !== "ends" && w !== "last"), "sim", "esim", String.raw`payment\s+(?:id|ref\w*)`].join("|")})` +
+    String.raw`(?:\s*(?:#|:|=|-|_|["'.]|no\.?|nr\.?|n[º°o]?\.|number|num|id|code|is|was))*\s*$`,
   "iu",
 );
 

@@ -16,11 +16,12 @@ const CHUNK = /\d+/g;
 export const DECIMALS = /^[.,]\d{1,3}(?!\d)/;
 
 /**
- * Identity and account numbers are also written with dots ("123.45.6789", an SSN), which in
+ * Identity and account numbers are also written with dots ("123.45.6789", an SSN) or slashes
+ * (an IMEI "35/980695/924516/5"), which in
  * other numbers mark decimals: read only for the kinds in DOTTED_KINDS, and only with three
  * chunks or more ("49.99" stays an amount).
  */
-const DOTTED_AT = /\d+(?:\.\d+){2,11}(?![\d.])/y;
+const DOTTED_AT = /\d+(?:[./]\d+){2,11}(?![\d./])/y;
 export const DOTTED_KINDS: ReadonlySet<string> = new Set(["ssn", "bank_account", "sort_code_account", "aadhaar", "imei"]);
 
 export function readDigitGroup(text: string, at: number, dotted = false): DigitGroup | null {

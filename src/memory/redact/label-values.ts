@@ -57,11 +57,12 @@ export function valueType(kind: DigitKind, digits: number): PiiType {
 export type ValueKind = Exclude<LabelKind, "password" | "passcode">;
 export type TokenKind = Exclude<ValueKind, DigitKind>;
 export const TOKEN_SHAPES: Record<TokenKind, RegExp> = {
-  pan: /[A-Za-z]{5}\d{4}[A-Za-z](?![\p{L}\p{N}_])/uy,
+  pan: /[A-Za-z]{5}\s?\d{4}\s?[A-Za-z](?![\p{L}\p{N}_])/uy,
   // ID cards and national numbers: digits in groups (CPF 123.456.789-09, 850709-9805, 2345 6789 0124)
   // or a token of capitals and digits (12345678Z, L01X00T47).
   // Some open with a letter series ("QQ 12 34 56 C", the UK National Insurance number).
-  id_document: /(?:(?:[A-Z]{1,3}[ -]?)?\d{2,8}(?:[ .-]\d{1,8}){0,4}(?:[ -]?[A-Za-z])?|[A-Za-z0-9]{6,16})(?![\p{L}\p{N}_])/uy,
+  // (China's resident ID has 18 characters, Mexico's CURP 18)
+  id_document: /(?:\d{17}[\dXx]|(?:[A-Z]{1,3}[ -]?)?\d{2,8}(?:[ .-]\d{1,8}){0,4}(?:[ -]?[A-Za-z])?|[A-Za-z0-9]{6,18})(?![\p{L}\p{N}_])/uy,
   // National formats run from 6 to 9 characters, mostly digits (K1234567, 123456789, C01X00T47);
   // some are a series and a number ("4510 123456").
   passport: /(?:\d{2}\s?\d{2}\s\d{6}|\d{3}\s\d{3}\s\d{3}|[A-Za-z0-9]{6,9})(?![\p{L}\p{N}_])/uy,

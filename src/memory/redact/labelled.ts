@@ -55,6 +55,8 @@ export function findLabelledValues(text: string): Candidate[] {
     // "acc no 49730154", "account number: 41099049": a number named as an account's has the UK's 8 digits too
     if (kind === "bank_account" && ACCOUNT_NUMBER_LABEL.test(label)) kind = "sort_code_account";
     const after = findValueAfter(text, end, kind);
+    // "Address: 12 MG Road, Bengaluru, PIN 560001": an Indian postal PIN code in an address
+    if (after && kind === "pin" && after.end - after.start === 6 && ADDRESS_BEFORE.test(text.slice(Math.max(0, start - 120), start))) continue;
     if (after) found.push(after, ...findListedValues(text, after, kind));
     else found.push(...findValuesUnderHeading(text, end, kind), ...findValueAfterAside(text, end, kind));
     const before = findValueBefore(text, start, kind);
@@ -63,6 +65,7 @@ export function findLabelledValues(text: string): Candidate[] {
   return found;
 }
 
+const ADDRESS_BEFORE = /\b(?:address|addr|road|rd|street|nagar|colony|sector|flat|city|district|state|taluka|village|shipping|deliver(?:y)?\s+to)\b/i;
 const ACCOUNT_NUMBER_LABEL = /^(?:acc(?:ount)?|a\/c|acct\.?)\s*(?:no\.?|nr\.?|number|#)$|^acc$/i;
 const PAREN_ASIDE = /^\s*\([^()\n]{1,40}\)/;
 const VALUE_BEFORE_PAREN = /(?<![\p{L}\p{N}_])([A-Za-z0-9]{3,12})\s*$/u;

@@ -44,7 +44,7 @@ const PASSPHRASE = /(?:^|[^\p{L}])(?:password|passphrase|passwd|pwd|pass\s+phras
 // "my password is purple elephant dancing": two to six plain words after "is", to the end of the clause.
 const PASSPHRASE_IS = /(?:^|[^\p{L}])(?:password|passphrase|passwd|pass\s+phrase)\s+(?:is|was)\s+(?<value>(?:[a-z]{3,12}[ -]){1,5}[a-z]{3,12})(?=\s*(?:$|[.,;!?\n)]))/giu;
 // "recovery phrase: absorb harvest canvas …": a wallet's seed words (12 to 24)
-const SEED_PHRASE = /(?:^|[^\p{L}])(?:recovery|seed|secret|mnemonic|backup)\s+(?:phrase|words)\s*(?:is|are|:|-)?\s*(?<value>(?:[a-z]{3,10}[ ,]+){11,23}[a-z]{3,10})/giu;
+const SEED_PHRASE = /(?:^|[^\p{L}])(?:(?:recovery|seed|secret|mnemonic|backup)\s+(?:phrase|words)|(?:the\s+)?(?:12|24|twelve|twenty-four)\s+(?:seed\s+|recovery\s+)?words)\s*(?:is|are|were|:|-)?\s*(?<value>(?:[a-z]{3,10}[ ,]+){11,23}[a-z]{3,10})/giu;
 const TELLING_WORDS = new Set(
   ("not now never still again any anymore working work works doesnt isnt cant wont same reset forgot forgotten lost changed expired " +
     "invalid incorrect locked blocked please help what where when which that this there the and but you your our their its his her " +
@@ -55,7 +55,7 @@ const TELLING_WORDS = new Set(
 const NOT_A_PASSPHRASE = new Set(
   ("too very really quite short long weak strong wrong right correct simple easy hard secure unsafe required needed " +
     "case sensitive different old new current temporary temp mine yours ok okay fine good bad correct invalid " +
-    "being getting going also just now only still always sometimes usually rejected accepted saved stored shown").split(" "),
+    "being getting going also just now only still always sometimes usually rejected accepted saved stored shown about expire expired expiring expires least most").split(" "),
 );
 
 export function findPasswordsByPhrasing(text: string): Candidate[] {

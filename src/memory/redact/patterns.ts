@@ -27,6 +27,7 @@ export function findPatternValues(text: string): Candidate[] {
   // the card, in its groups, or run together where the message names it (a 15-digit run alone
   // may be an order's). Both need a run of digits, which most messages do not have.
   if (DIGIT_RUN.test(text)) {
+    for (const re of [CODICE_FISCALE, NINO]) for (const m of text.matchAll(re)) if (!isBusinessRef(text, m.index)) found.push(at(m.index, m[0].length, "national_id"));
     for (const m of text.matchAll(NRIC)) {
       if (isValidNric(m[0]) && !isBusinessRef(text, m.index)) found.push(at(m.index, m[0].length, "national_id"));
     }
@@ -81,8 +82,13 @@ const PASTED_CODE =
 const GLUED_CODE = /(?<![\p{L}\p{N}_])(cvv2?|cvc2?|csc|otp|pin)(\d{3,8})(?![\p{L}\p{N}_])/giu;
 
 const IBAN_ODD = /(?<![\p{L}\p{N}_])[A-Za-z]{2}\d{2}(?:(?:[-.]|[ \u00a0]*\r?\n[ \u00a0]*|[ \u00a0])[A-Za-z0-9]{1,4}){3,8}(?![\p{L}\p{N}_])/gu;
+const AMAZON_ORDER = /^\d{3}-\d{7}-\d{7}$/;
 const MRZ = /P[A-Z<][A-Z<]{3}[A-Z<]{30,39}[ \t]*\r?\n[ \t]*([A-Z0-9<]{9}[0-9<][A-Z<]{3}[0-9<]{7}[MFX<][0-9<]{7}[A-Z0-9<]{10,16})/g;
-const NRIC = /(?<![\p{L}\p{N}_])[STFG]\d{7}[A-Z](?![\p{L}\p{N}_])/gu;
+const NRIC = /(?<![\p{L}\p{N}_])[STFGstfg]\d{7}[A-Za-z](?![\p{L}\p{N}_])/gu;
+// Italy's codice fiscale (surname, name, birth year, month letter, day, place, check letter) and
+// the UK's National Insurance number (two letters, six digits, A–D): shapes nothing else has
+const CODICE_FISCALE = /(?<![\p{L}\p{N}_])[A-Z]{6}\d{2}[ABCDEHLMPRST]\d{2}[A-Z]\d{3}[A-Z](?![\p{L}\p{N}_])/gu;
+const NINO = /(?<![\p{L}\p{N}_])(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D](?![\p{L}\p{N}_])/gu;
 const NIR = /(?<![\p{L}\p{N}_])[1-478] ?\d{2} ?\d{2} ?(?:\d{2}|2[AB]) ?\d{3} ?\d{3} ?\d{2}(?![\p{L}\p{N}_])/gu;
 const NIR_LABEL = /s[ée]curit[ée] sociale|\bs[ée]cu\b|\bnir\b|\binsee\b|carte vitale/i;
 
@@ -165,6 +171,8 @@ function findInDigitGroups(text: string, found: Candidate[]): void {
     const business = isBusinessRef(text, start);
     const chunks: Chunk[] = [];
     for (const c of m[0].matchAll(CHUNK)) chunks.push({ start: start + c.index, end: start + c.index + c[0].length });
+    // an Amazon order number ("402-4120063-7365575"), not a card in its last two parts
+    if (AMAZON_ORDER.test(m[0])) continue;
     if (business) {
       // After "order" a number is the order's, unless an expiry date follows it: then it is a card.
       found.push(...findLuhnWindows(text, chunks, false).filter((c) => c.type === "card_number" && EXPIRY_AFTER.test(text.slice(c.end, c.end + 24))));

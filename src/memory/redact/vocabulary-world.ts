@@ -8,11 +8,13 @@ export const WORLD_RULES: LabelRule[] = [
   // the card's code on its back, by the words of other languages ("los tres números de atrás", "die drei Ziffern hinten")
   {
     kind: "cvv",
-    heads: "3 drei tres três trois tre drie nummer código codigo code cv2 cvvv cvs security",
+    heads: "3 drei tres três trois tre drie nummer código codigo code cv2 cvvv cvs security number numbers digit digits cid",
     pattern:
       String.raw`(?:drei|3)\s+ziffern\s+(?:hinten|auf\s+der\s+r[üu]ckseite)|nummer\s+auf\s+der\s+r[üu]ckseite|(?:tres|3)\s+(?:n[úu]meros|d[íi]gitos)\s+(?:de\s+)?(?:atr[áa]s|detr[áa]s|del\s+reverso)|` +
       String.raw`c[óo]digo\s+(?:de\s+atr[áa]s|del\s+reverso)|(?:trois|3)\s+chiffres\s+(?:au\s+dos|derri[èe]re)|code\s+au\s+dos|(?:tre|3)\s+cifre\s+(?:sul\s+retro|dietro)|(?:drie|3)\s+cijfers\s+(?:achterop|op\s+de\s+achterkant)|` +
-      String.raw`(?:tr[êe]s|3)\s+(?:n[úu]meros|d[íi]gitos)\s+(?:atr[áa]s|de\s+tr[áa]s|do\s+verso)|code\s+on\s+the\s+back|cv2|cvvv|cvs(?=\s*[:#-]?\s*(?:is\s+)?\d{3,4}(?!\d))|security\s+(?:number|digits)(?:\s+on\s+(?:the|my)\s+(?:back|card))?`,
+      String.raw`(?:tr[êe]s|3)\s+(?:n[úu]meros|d[íi]gitos)\s+(?:atr[áa]s|de\s+tr[áa]s|do\s+verso)|code\s+on\s+the\s+back|cv2|cvvv|cvs(?=\s*[:#-]?\s*(?:is\s+)?\d{3,4}(?!\d))|security\s+(?:number|digits)(?:\s+on\s+(?:the|my)\s+(?:back|card))?|` +
+      // the numbers on the back; a CID a line or two under the card ("> Card: …\n> Exp: 01/30\n> CID: 9208")
+      String.raw`(?:numbers?|digits?)\s+on\s+the\s+back|(?<=(?:card|exp\w*)[^.!?]{0,60}?)cid`,
   },
   // one-time codes: a German TAN, an authenticator's, an app's, a text's
   { kind: "otp", heads: "tan mtan smstan pushtan", pattern: String.raw`(?:m|sms-?|push-?)?tan(?:-?nummer)?(?=\s*[:#-]?\s*(?:(?:ist|lautet|is)\s+)?\d{4,8}(?!\d))` },
@@ -51,9 +53,9 @@ export const WORLD_RULES: LabelRule[] = [
   { kind: "ssn", heads: "social", pattern: String.raw`social(?=\s+(?:is|was|:|#|no\.?)\s*\d{3}[ .-]?\d{2}[ .-]?\d{4}(?!\d))` },
   {
     kind: "id_document",
-    heads: "ausweis ausweisnummer burgerservicenummer c documento document 身份证号码 身份证号 身份证 ic ni pers personnr rut run voter epic",
+    heads: "cf ausweis ausweisnummer burgerservicenummer c documento document 身份证号码 身份证号 身份证 ic ni pers personnr rut run voter epic",
     pattern:
-      String.raw`ausweis(?:-?nr\.?|nummer)?|burgerservicenummer|c\.\s?p\.\s?f\.|c\.\s?f\.|documento(?:\s+(?:de\s+identidad|n[uú]mero|no\.?|nro\.?))?|document\s+(?:number|no\.?|nr\.?|#)|身份证(?:号码|号)?|` +
+      String.raw`cf(?=\s*(?:è|e|is|:)?\s*[A-Za-z]{6}\d{2})|ausweis(?:-?nr\.?|nummer)?|burgerservicenummer|c\.\s?p\.\s?f\.|c\.\s?f\.|documento(?:\s+(?:de\s+identidad|n[uú]mero|no\.?|nro\.?))?|document\s+(?:number|no\.?|nr\.?|#)|身份证(?:号码|号)?|` +
       String.raw`ic(?=\s*(?:no\.?|number|#|:)?\s*\d{6}-?\d{2}-?\d{4}(?!\d))(?:\s*(?:no\.?|number|#))?|ni(?=\s+(?:is|was|:)\s+[A-Za-z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-Da-d])|pers\.?\s*nr\.?|personnr|` +
       String.raw`(?:rut|run)(?=\s*[:#]?\s*\d{1,2}\.?\d{3}\.?\d{3}-[\dkK])|voter\s+id(?:\s+(?:card|number|no\.?))?|epic\s+(?:no\.?|number)`,
   },

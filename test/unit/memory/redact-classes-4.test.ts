@@ -214,3 +214,35 @@ describe("accounts, codes and lists in more shapes", () => {
     expect(redactText("ref AB12-3456-7890-1234 please").text).toBe("ref AB12-3456-7890-1234 please");
   });
 });
+
+describe("identity numbers by their shape, and references that only look like secrets", () => {
+  it.each([
+    ["il mio CF è FGFPBV86A01F205N", "FGFPBV86A01F205N", "national_id"],
+    ["intestato a FRSFZC17P08A562V", "FRSFZC17P08A562V", "national_id"],
+    ["身份证号 11010119950501188X", "11010119950501188X", "national_id"],
+    ["CURP HGST998625MEGFTQ91", "HGST998625MEGFTQ91", "national_id"],
+    ["for payroll: HT594127D", "HT594127D", "national_id"],
+    ["pls update to s1178169a", "s1178169a", "national_id"],
+    ["> Card: 4111111111111111\n> Exp: 01/30\n> CID: 9208", "9208", "cvv"],
+    ["oh and the numbers on the back is 174", "174", "cvv"],
+    ["twilio sid AC1656837558a0481e6d753f8687a4e4d4 auth ccf76f922e0ef7e157178c8920d479bc", "ccf76f922e0ef7e157178c8920d479bc", "api_key"],
+    ["the 12 words are lemon kitten canvas rabbit unveil fabric eternal unveil island marble absorb unveil", "kitten", "password"],
+  ])("removes %j", (message, secret, type) => {
+    expectRedacted({ message, secrets: [secret], type, keep: message.slice(0, 2) });
+  });
+  it.each([
+    "Re: 402-4120063-7365575 still not delivered",
+    "Bestellnr. 5583047052721649",
+    "Auftragsnummer 6417594417994528",
+    "número de operación 5961487617986497",
+    "payment id 831505830074905 but subscription not active",
+    "deliver to Flat 4B, Andheri East, Mumbai - PIN 110001",
+    "Shipping address\nName: Tom\nCity: Pune\nPin: 411038\nPhone: 98220 12345",
+    "Your password is about to expire",
+  ])("keeps %j", (message) => {
+    expect(redactText(message).text).toBe(message);
+  });
+  it("still removes a 6-digit PIN said outside an address", () => {
+    expect(redactText("my card PIN is 482913").text).toBe("my card PIN is [REDACTED:pin]");
+  });
+});
