@@ -44,6 +44,7 @@ const KEY_LABEL =
 // (keys are 20 characters or more; tracking and transaction ids are often shorter).
 const VALUE_NEAR = /([^\n.!?]{0,24}?)(?<![A-Za-z0-9_-])([A-Za-z0-9][A-Za-z0-9_\-.+/=]{19,200})/uy;
 const WORDS = /\p{L}+/gu;
+const TWILIO_AUTH = /auth\s+[0-9a-f]{32}/;
 
 export function findApiKeys(text: string): Candidate[] {
   const out: Candidate[] = [];
@@ -56,7 +57,7 @@ export function findApiKeys(text: string): Candidate[] {
     }
   }
   if (text.includes("PRIVATE KEY")) for (const m of text.matchAll(PRIVATE_KEY_BLOCK)) out.push({ start: m.index, end: m.index + m[0].length, type: "api_key", priority: PRIORITY.labelled });
-  if (!/key|token|secret|bearer|auth/i.test(text)) return out;
+  if (!/key|token|secret|bearer/i.test(text) && !(text.includes("auth") && TWILIO_AUTH.test(text))) return out;
   for (const m of text.matchAll(KEY_LABEL)) {
     VALUE_NEAR.lastIndex = m.index + m[0].length;
     const v = VALUE_NEAR.exec(text);

@@ -83,8 +83,8 @@ export function findPasswordsByPhrasing(text: string): Candidate[] {
     }
   }
   take(CREDENTIAL_PAIR, isSecretShaped);
-  take(SEED_PHRASE, () => true);
-  take(PASSPHRASE_IS, (v) => !v.toLowerCase().split(/[ -]/).some((w) => TELLING_WORDS.has(w) || NOT_A_PASSPHRASE.has(w)));
+  if (text.includes("phrase") || text.includes("words")) take(SEED_PHRASE, () => true);
+  if (named) take(PASSPHRASE_IS, (v) => !v.toLowerCase().split(/[ -]/).some((w) => TELLING_WORDS.has(w) || NOT_A_PASSPHRASE.has(w)));
   take(PASSPHRASE, (v) => {
     const words = v.toLowerCase().split(/[ -]/);
     // After a colon, three plain words or more are the passphrase even where the first could say

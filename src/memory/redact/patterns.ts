@@ -10,13 +10,14 @@ import { BUSINESS_BEFORE, DEVICE_BEFORE } from "./context-words";
 export function findPatternValues(text: string): Candidate[] {
   const found: Candidate[] = [];
   findInDigitGroups(text, found);
-  if (DIGIT_RUN.test(text)) findOddlySeparatedCards(text, found);
+  const digitRun = DIGIT_RUN.test(text);
+  if (digitRun && ODD_CARD_HINT.test(text)) findOddlySeparatedCards(text, found);
   for (const m of text.matchAll(DOTTED_CARD)) {
     if (passesLuhn(m[0].replace(/\./g, "")) && !isBusinessRef(text, m.index)) found.push(at(m.index, m[0].length, "card_number"));
   }
   // Codes glued to their label or pasted from a text message need a run of digits, which most
   // messages do not have: the costlier expressions are not run on them.
-  if (DIGIT_RUN.test(text)) findShortCodes(text, found);
+  if (digitRun) findShortCodes(text, found);
   for (const m of text.matchAll(PAN)) {
     if (!isBusinessRef(text, m.index)) found.push(at(m.index, m[0].length, "pan"));
   }
@@ -26,19 +27,19 @@ export function findPatternValues(text: string): Candidate[] {
   // A Singapore NRIC or FIN by its check letter; a French social security number as printed on
   // the card, in its groups, or run together where the message names it (a 15-digit run alone
   // may be an order's). Both need a run of digits, which most messages do not have.
-  if (DIGIT_RUN.test(text)) {
+  if (digitRun) {
     for (const re of [CODICE_FISCALE, NINO]) for (const m of text.matchAll(re)) if (!isBusinessRef(text, m.index)) found.push(at(m.index, m[0].length, "national_id"));
-    for (const m of text.matchAll(NRIC)) {
+    if (SEVEN_DIGITS.test(text)) for (const m of text.matchAll(NRIC)) {
       if (isValidNric(m[0]) && !isBusinessRef(text, m.index)) found.push(at(m.index, m[0].length, "national_id"));
     }
-    for (const m of text.matchAll(NIR)) {
+    if (NIR_GROUPS.test(text) || NIR_LABEL.test(text)) for (const m of text.matchAll(NIR)) {
       const grouped = /\s/.test(m[0]);
       // its structure, key and label say more than a card's Luhn digit, which 1 in 10 NIRs pass
       if (isValidNir(m[0]) && (grouped || NIR_LABEL.test(text)) && !isBusinessRef(text, m.index)) found.push({ ...at(m.index, m[0].length, "national_id"), priority: PRIORITY.pattern + 1 });
     }
   }
   // an IBAN typed with dashes or dots, or wrapped onto the next line: only where its check digits hold
-  if (/\d[-.\n]/.test(text)) {
+  if (IBAN_WORD.test(text) || IBAN_ODD_START.test(text)) {
     for (const m of text.matchAll(IBAN_ODD)) if (isValidIban(m[0].replace(/[\s.-]+/g, ""))) found.push(at(m.index, m[0].length, "iban"));
   }
   // a passport's machine-readable zone: the second line holds its number, birth date and expiry
@@ -65,9 +66,10 @@ function findShortCodes(text: string, found: Candidate[]): void {
     if (type === "cvv" ? length <= 4 : type === "pin" ? length === 4 || length === 6 : length >= 4) found.push(at(m.index + m[1]!.length, length, type));
   }
   for (const m of text.matchAll(PASTED_CODE)) {
-    const code = m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5]!;
+    const code = m[1] ?? m[2] ?? m[3] ?? m[4]!;
     found.push(at(m.index + m[0].indexOf(code), code.length, "otp"));
   }
+  if (text.includes("sms") || text.includes("SMS") || text.includes("text")) for (const m of text.matchAll(RECEIVED_BY_TEXT)) found.push(at(m.index + m[0].indexOf(m[1]!), m[1]!.length, "otp"));
 }
 
 // A card written with dots between its groups ("4111.1111.1111.1111", Amex "3782.822463.10005"),
@@ -76,21 +78,28 @@ const DOTTED_CARD = /(?<![\p{L}\p{N}_.])(?:\d{4}\.\d{4}\.\d{4}\.\d{4}(?:\d{1,3})
 const at = (start: number, length: number, type: Candidate["type"]): Candidate => ({ start, end: start + length, type, priority: PRIORITY.pattern });
 
 const PASTED_CODE =
-  /\b(\d{4,8}) is (?:your|the|my) (?:\S+ ){0,3}?(?:code|otp|pin|passcode)\b|\buse (\d{4,8}) to (?:verify|log ?in|sign ?in|confirm|complete|reset|access|authenticate)\b|\bG-(\d{6})\b|\byour (?:\S+ ){0,3}?(?:code|otp|passcode) (?:is|:)?\s*\[?(\d{4,8})\b|\b(?:received|got) (\d{4,8}) (?:by|via|in (?:an?|the)) (?:sms|text)\b/gi;
+  /\b(\d{4,8}) is (?:your|the|my) (?:\S+ ){0,3}?(?:code|otp|pin|passcode)\b|\buse (\d{4,8}) to (?:verify|log ?in|sign ?in|confirm|complete|reset|access|authenticate)\b|\bG-(\d{6})\b|\byour (?:\S+ ){0,3}?(?:code|otp|passcode) (?:is|:)?\s*\[?(\d{4,8})\b/gi;
+/** "I received 716254 by SMS": only where a text message is named. */
+const RECEIVED_BY_TEXT = /\b(?:received|got) (\d{4,8}) (?:by|via|in (?:an?|the)) (?:sms|text)\b/gi;
+
 
 // A code glued to its label, as typed in a hurry ("… exp1128 cvv737", "pin4821", "OTP482913").
 const GLUED_CODE = /(?<![\p{L}\p{N}_])(cvv2?|cvc2?|csc|otp|pin)(\d{3,8})(?![\p{L}\p{N}_])/giu;
 
+const IBAN_WORD = /iban/i;
+const IBAN_ODD_START = /[A-Z]{2}\d{2}[-.]\d/;
 const IBAN_ODD = /(?<![\p{L}\p{N}_])[A-Za-z]{2}\d{2}(?:(?:[-.]|[ \u00a0]*\r?\n[ \u00a0]*|[ \u00a0])[A-Za-z0-9]{1,4}){3,8}(?![\p{L}\p{N}_])/gu;
 const AMAZON_ORDER = /^\d{3}-\d{7}-\d{7}$/;
 const MRZ = /P[A-Z<][A-Z<]{3}[A-Z<]{30,39}[ \t]*\r?\n[ \t]*([A-Z0-9<]{9}[0-9<][A-Z<]{3}[0-9<]{7}[MFX<][0-9<]{7}[A-Z0-9<]{10,16})/g;
-const NRIC = /(?<![\p{L}\p{N}_])[STFGstfg]\d{7}[A-Za-z](?![\p{L}\p{N}_])/gu;
+const SEVEN_DIGITS = /\d{7}/;
+const NRIC = /(?<![A-Za-z0-9_])[STFGstfg]\d{7}[A-Za-z](?![A-Za-z0-9_])/g;
 // Italy's codice fiscale (surname, name, birth year, month letter, day, place, check letter) and
 // the UK's National Insurance number (two letters, six digits, A–D): shapes nothing else has
-const CODICE_FISCALE = /(?<![\p{L}\p{N}_])[A-Z]{6}\d{2}[ABCDEHLMPRST]\d{2}[A-Z]\d{3}[A-Z](?![\p{L}\p{N}_])/gu;
-const NINO = /(?<![\p{L}\p{N}_])(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D](?![\p{L}\p{N}_])/gu;
-const NIR = /(?<![\p{L}\p{N}_])[1-478] ?\d{2} ?\d{2} ?(?:\d{2}|2[AB]) ?\d{3} ?\d{3} ?\d{2}(?![\p{L}\p{N}_])/gu;
-const NIR_LABEL = /s[ée]curit[ée] sociale|\bs[ée]cu\b|\bnir\b|\binsee\b|carte vitale/i;
+const CODICE_FISCALE = /(?<![A-Za-z0-9_])[A-Z]{6}\d{2}[ABCDEHLMPRST]\d{2}[A-Z]\d{3}[A-Z](?![A-Za-z0-9_])/g;
+const NINO = /(?<![A-Za-z0-9_])(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D](?![A-Za-z0-9_])/g;
+const NIR = /(?<![A-Za-z0-9_])[1-478] ?\d{2} ?\d{2} ?(?:\d{2}|2[AB]) ?\d{3} ?\d{3} ?\d{2}(?![A-Za-z0-9_])/g;
+const NIR_GROUPS = /\d \d{2} \d{2} /;
+const NIR_LABEL = /s[ée]cu|\bnir\b|insee|vitale/i;
 
 // Uppercase only: lowercase "abcde1234f" is too often something else; a labelled PAN is caught in labelled.ts.
 const PAN = /(?<![\p{L}\p{N}_])[A-Z]{5}\d{4}[A-Z](?![\p{L}\p{N}_])/gu;
@@ -151,6 +160,8 @@ const EXPIRY_AFTER = /^[\s,;]*(?:exp(?:iry|ires)?\.?:?\s*)?(?:0?[1-9]|1[0-2])\s*
  * 9068.9053") or wrapped by an email client ("… 4746 6974\n8320 3976"): four blocks of four (or
  * Amex's 4-6-5), Luhn-valid, opening as a card network's.
  */
+/** Four digits then one of the separators only this scan reads: most messages have none. */
+const ODD_CARD_HINT = /\d{4}[ \u00a0]?[/_.\n][ \u00a0]*\d{4}/;
 const ODD_SEPARATOR = String.raw`(?:[ \u00a0]?[/_.][ \u00a0]?|[ \u00a0]*\r?\n[ \u00a0]*|[ \u00a0]{1,2}|[ \u00a0]?-[ \u00a0]?)`;
 const ODD_CARD = new RegExp(String.raw`(?<![\p{L}\p{N}_/.-])(?:\d{4}(?:${ODD_SEPARATOR}\d{4}){3}(?:\d{1,3})?|\d{4}${ODD_SEPARATOR}\d{6}${ODD_SEPARATOR}\d{5})(?![\p{N}_]|[/.]\d)`, "gu");
 function findOddlySeparatedCards(text: string, found: Candidate[]): void {

@@ -20,20 +20,23 @@ keys("pin", "pin pincode cardpin");
 keys("otp", "otp onetimepassword verificationcode");
 
 // "key": "value" (JSON, either quotes), key=value or key: value up to ";", "&", a space or a quote.
-const QUOTED = /(["'])([A-Za-z][\w .-]{0,40})\1\s*:\s*(["'])([^"'\n]{1,300})\3/g;
+const QUOTED = /(["'])([A-Za-z][\w.-]{0,40})\1\s*:\s*(["'])([^"'\n]{1,300})\3/g;
+/** A quoted key before a colon: most messages have none, and apostrophes are everywhere. */
+const QUOTED_KEY = /["']\s*:/;
 const ASSIGNED = /(?<![\p{L}\p{N}_])([A-Za-z][\w.-]{1,40})=(?!["'\s])([^\s;&"',]{1,300})/gu;
 const normal = (key: string) => key.toLowerCase().replace(/[\s_.-]+/g, "");
 /** Not a value: a placeholder or a value already removed. */
 const EMPTY = /^(?:\*+|x+|null|none|undefined|true|false|-|\.\.\.|…|\[REDACTED.*)$/i;
 
+function take(out: Candidate[], key: string, value: string, end: number): void {
+  const type = KEY_TYPES[normal(key)];
+  if (!type || EMPTY.test(value.trim())) return;
+  out.push({ start: end - value.length, end, type, priority: PRIORITY.labelled + 1 });
+}
+
 export function findStructuredValues(text: string): Candidate[] {
   const out: Candidate[] = [];
-  const take = (key: string, value: string, end: number) => {
-    const type = KEY_TYPES[normal(key)];
-    if (!type || EMPTY.test(value.trim())) return;
-    out.push({ start: end - value.length, end, type, priority: PRIORITY.labelled + 1 });
-  };
-  if (text.includes(":")) for (const m of text.matchAll(QUOTED)) take(m[2]!, m[4]!, m.index + m[0].length - 1);
-  if (text.includes("=")) for (const m of text.matchAll(ASSIGNED)) take(m[1]!, m[2]!, m.index + m[0].length);
+  if ((text.includes('"') || text.includes("'")) && QUOTED_KEY.test(text)) for (const m of text.matchAll(QUOTED)) take(out, m[2]!, m[4]!, m.index + m[0].length - 1);
+  if (text.includes("=")) for (const m of text.matchAll(ASSIGNED)) take(out, m[1]!, m[2]!, m.index + m[0].length);
   return out;
 }

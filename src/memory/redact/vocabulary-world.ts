@@ -5,16 +5,33 @@
 import type { LabelRule } from "./vocabulary";
 
 export const WORLD_RULES: LabelRule[] = [
-  // the card's code on its back, by the words of other languages ("los tres números de atrás", "die drei Ziffern hinten")
+  // the card's code on its back, by the words of other languages ("los tres números de atrás",
+  // "die drei Ziffern hinten"), one rule per language so a common head tries few alternatives
   {
     kind: "cvv",
-    heads: "3 drei tres três trois tre drie nummer código codigo code cv2 cvvv cvs security number numbers digit digits cid",
+    heads: "code numbers number digits digit security cid cv2 cvvv cvs",
     pattern:
-      String.raw`(?:drei|3)\s+ziffern\s+(?:hinten|auf\s+der\s+r[üu]ckseite)|nummer\s+auf\s+der\s+r[üu]ckseite|(?:tres|3)\s+(?:n[úu]meros|d[íi]gitos)\s+(?:de\s+)?(?:atr[áa]s|detr[áa]s|del\s+reverso)|` +
-      String.raw`c[óo]digo\s+(?:de\s+atr[áa]s|del\s+reverso)|(?:trois|3)\s+chiffres\s+(?:au\s+dos|derri[èe]re)|code\s+au\s+dos|(?:tre|3)\s+cifre\s+(?:sul\s+retro|dietro)|(?:drie|3)\s+cijfers\s+(?:achterop|op\s+de\s+achterkant)|` +
-      String.raw`(?:tr[êe]s|3)\s+(?:n[úu]meros|d[íi]gitos)\s+(?:atr[áa]s|de\s+tr[áa]s|do\s+verso)|code\s+on\s+the\s+back|cv2|cvvv|cvs(?=\s*[:#-]?\s*(?:is\s+)?\d{3,4}(?!\d))|security\s+(?:number|digits)(?:\s+on\s+(?:the|my)\s+(?:back|card))?|` +
-      // the numbers on the back; a CID a line or two under the card ("> Card: …\n> Exp: 01/30\n> CID: 9208")
-      String.raw`(?:numbers?|digits?)\s+on\s+the\s+back|(?<=(?:card|exp\w*)[^.!?]{0,60}?)cid`,
+      String.raw`code\s+on\s+the\s+back|(?:numbers?|digits?)\s+on\s+the\s+back|cv2|cvvv|cvs(?=\s*[:#-]?\s*(?:is\s+)?\d{3,4}(?!\d))|security\s+(?:number|digits)(?:\s+on\s+(?:the|my)\s+(?:back|card))?|` +
+      // a CID a line or two under the card ("> Card: …\n> Exp: 01/30\n> CID: 9208")
+      String.raw`(?<=(?:card|exp\w*)[^.!?]{0,60}?)cid`,
+  },
+  { kind: "cvv", heads: "drei nummer", pattern: String.raw`drei\s+ziffern\s+(?:hinten|auf\s+der\s+r[üu]ckseite)|nummer\s+auf\s+der\s+r[üu]ckseite` },
+  {
+    kind: "cvv",
+    heads: "tres três código codigo",
+    pattern: String.raw`tr[eê]s\s+(?:n[úu]meros|d[íi]gitos)\s+(?:de\s+)?(?:atr[áa]s|detr[áa]s|del\s+reverso|tr[áa]s|do\s+verso)|c[óo]digo\s+(?:de\s+atr[áa]s|del\s+reverso)`,
+  },
+  {
+    kind: "cvv",
+    heads: "trois tre drie code",
+    pattern: String.raw`trois\s+chiffres\s+(?:au\s+dos|derri[èe]re)|code\s+au\s+dos|tre\s+cifre\s+(?:sul\s+retro|dietro)|drie\s+cijfers\s+(?:achterop|op\s+de\s+achterkant)`,
+  },
+  {
+    kind: "cvv",
+    heads: "3",
+    pattern:
+      String.raw`3\s+(?:ziffern\s+(?:hinten|auf\s+der\s+r[üu]ckseite)|(?:n[úu]meros|d[íi]gitos)\s+(?:de\s+)?(?:atr[áa]s|detr[áa]s|del\s+reverso|tr[áa]s|do\s+verso)|` +
+      String.raw`chiffres\s+(?:au\s+dos|derri[èe]re)|cifre\s+(?:sul\s+retro|dietro)|cijfers\s+(?:achterop|op\s+de\s+achterkant))`,
   },
   // one-time codes: a German TAN, an authenticator's, an app's, a text's
   { kind: "otp", heads: "tan mtan smstan pushtan", pattern: String.raw`(?:m|sms-?|push-?)?tan(?:-?nummer)?(?=\s*[:#-]?\s*(?:(?:ist|lautet|is)\s+)?\d{4,8}(?!\d))` },
