@@ -32,7 +32,7 @@ export function findPatternValues(text: string): Candidate[] {
     if (SEVEN_DIGITS.test(text)) for (const m of text.matchAll(NRIC)) {
       if (isValidNric(m[0]) && !isBusinessRef(text, m.index)) found.push(at(m.index, m[0].length, "national_id"));
     }
-    if (NIR_GROUPS.test(text) || NIR_LABEL.test(text)) for (const m of text.matchAll(NIR)) {
+    if (NIR_GROUPS.test(text) || (NIR_COMPACT.test(text) && NIR_LABEL.test(text))) for (const m of text.matchAll(NIR)) {
       const grouped = /\s/.test(m[0]);
       // its structure, key and label say more than a card's Luhn digit, which 1 in 10 NIRs pass
       if (isValidNir(m[0]) && (grouped || NIR_LABEL.test(text)) && !isBusinessRef(text, m.index)) found.push({ ...at(m.index, m[0].length, "national_id"), priority: PRIORITY.pattern + 1 });
@@ -98,6 +98,7 @@ const NRIC = /(?<![A-Za-z0-9_])[STFGstfg]\d{7}[A-Za-z](?![A-Za-z0-9_])/g;
 const CODICE_FISCALE = /(?<![A-Za-z0-9_])[A-Z]{6}\d{2}[ABCDEHLMPRST]\d{2}[A-Z]\d{3}[A-Z](?![A-Za-z0-9_])/g;
 const NINO = /(?<![A-Za-z0-9_])(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D](?![A-Za-z0-9_])/g;
 const NIR = /(?<![A-Za-z0-9_])[1-478] ?\d{2} ?\d{2} ?(?:\d{2}|2[AB]) ?\d{3} ?\d{3} ?\d{2}(?![A-Za-z0-9_])/g;
+const NIR_COMPACT = /\d{5}(?:\d{2}|2[AB])\d{6}/;
 const NIR_GROUPS = /\d \d{2} \d{2} /;
 const NIR_LABEL = /s[ée]cu|\bnir\b|insee|vitale/i;
 
