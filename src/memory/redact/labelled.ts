@@ -75,18 +75,13 @@ const PLURAL_CODES = /(?:codes|keys)$/i;
 const NEXT_CODE = /\s*(?:[,;/]\s*(?:and\s+)?|\s+and\s+|\s+)([A-Za-z0-9]{3,10}(?:-[A-Za-z0-9]{3,10}){0,3})(?![\p{L}\p{N}_-])/uy;
 const CODE_LINE = /[ \t]*(?:(?:\d{1,2}[.)]|[-*•·])[ \t]+)?([A-Za-z0-9]{3,10}(?:-[A-Za-z0-9]{3,10}){0,3})[ \t]*(?=\r?\n|$)/y;
 function codesUnderHeading(text: string, labelEnd: number): Candidate[] {
-  HEADING_END.lastIndex = labelEnd;
-  if (!HEADING_END.test(text)) return [];
-  const out: Candidate[] = [];
-  for (let at = HEADING_END.lastIndex; out.length < 16; ) {
+  return linesUnderHeading(text, labelEnd, 16, (at) => {
     CODE_LINE.lastIndex = at;
     const m = CODE_LINE.exec(text);
-    if (!m || !/\d/.test(m[1]!)) break;
+    if (!m || !/\d/.test(m[1]!)) return null;
     const end = at + m[0].trimEnd().length;
-    out.push({ start: end - m[1]!.length, end, type: "password", priority: PRIORITY.labelled });
-    at = CODE_LINE.lastIndex + 1;
-  }
-  return out;
+    return { start: end - m[1]!.length, end, type: "password", priority: PRIORITY.labelled };
+  });
 }
 const makeOf = (code: string) => code.replace(/[A-Za-z0-9]/g, "x");
 function moreCodes(text: string, from: number, first: string): Candidate[] {
@@ -177,18 +172,24 @@ const LIST_LINE = /[ \t]*(?:(?:\d{1,2}[.)]|[-*•·])[ \t]+)?(?:[\p{L}'’.-]+[ 
 const BULLET = /[ \t]*(?:\d{1,2}[.)]|[-*•·])[ \t]+/y;
 
 function findValuesUnderHeading(text: string, labelEnd: number, kind: ValueKind): Candidate[] {
+  return linesUnderHeading(text, labelEnd, MAX_LISTED, (at) => {
+    const lead = readToken(text, at, LIST_LINE) ?? readToken(text, at, BULLET);
+    if (lead === null || !isCleanLead(text.slice(at, lead), GAP_RULES[kind].blockers)) return null;
+    const end = isDigit(text[lead]) || isTokenKind(kind) ? readValue(text, lead, kind, "") : null;
+    return end === null ? null : { start: lead, end, type: typeOf(kind, text.slice(lead, end)), priority: PRIORITY.labelled - (lead - labelEnd) };
+  });
+}
+
+/** The values of the lines under a label that ends its line, one a line, until a line holds none. */
+function linesUnderHeading(text: string, labelEnd: number, max: number, readLine: (lineStart: number) => Candidate | null): Candidate[] {
   HEADING_END.lastIndex = labelEnd;
   if (!HEADING_END.test(text)) return [];
   const out: Candidate[] = [];
-  let at = HEADING_END.lastIndex;
-  while (out.length < MAX_LISTED && at < text.length) {
-    const lead = readToken(text, at, LIST_LINE) ?? readToken(text, at, BULLET);
-    if (lead === null) break;
-    if (!isCleanLead(text.slice(at, lead), GAP_RULES[kind].blockers)) break;
-    const end = isDigit(text[lead]) || isTokenKind(kind) ? readValue(text, lead, kind, "") : null;
-    if (end === null) break;
-    out.push({ start: lead, end, type: typeOf(kind, text.slice(lead, end)), priority: PRIORITY.labelled - (lead - labelEnd) });
-    const nextLine = text.indexOf("\n", end);
+  for (let at = HEADING_END.lastIndex; out.length < max && at < text.length; ) {
+    const value = readLine(at);
+    if (!value) break;
+    out.push(value);
+    const nextLine = text.indexOf("\n", value.end);
     if (nextLine < 0) break;
     at = nextLine + 1;
   }
