@@ -1,12 +1,12 @@
 // A card's security code given right after the card, the way card details are pasted:
-// "4111 1111 1111 1111 08/29 123", "5500…0004, exp 11/27, 0421". After a card number and its
+// "4111 1111 1111 1111 08/29 123", "5500…0004, exp 11/27, 0421", "4339…6952 11 28 445". After a card number and its
 // expiry, the next 3–4 digit number is the CVV (4 on American Express), whatever it is called;
 // so is a 3–4 digit number said to be on the back or the front soon after a card ("… exp 12/28
 // and 321 on the back", "… and the code behind is 321").
 import { PRIORITY, type Candidate } from "./pii-types";
 
 const EXPIRY_THEN_CODE =
-  /[ \t,;|/]*(?:(?:exp(?:iry|ires|iration)?(?:\s+date)?|valid(?:\s+(?:thru|through|until))?)\.?\s*:?\s*)?(?:0?[1-9]|1[0-2])\s*[/-]\s*(?:20)?\d{2}(?![\d/])(?:[ \t,;|/&]|and\b)*(?:(?:(?:the\s+)?(?:3|4|three|four)[\s-]*digits?\s+)?(?:cvv2?|cvc2?|cid|csc|code|sec(?:urity)?(?:\s+code)?|(?:security\s+)?number)(?:\s+is)?\s*[:=-]?\s*)?(\d{3,4})(?![\p{L}\p{N}_]|[.,]\d)/iuy;
+  /[ \t,;|/]*(?:(?:exp(?:iry|ires|iration)?(?:\s+date)?|valid(?:\s+(?:thru|through|until))?)\.?\s*:?\s*)?(?:0?[1-9]|1[0-2])(?:\s*[/-]\s*|[ \t])(?:20)?\d{2}(?![\d/])(?:[ \t,;|/&]|and\b)*(?:(?:(?:the\s+)?(?:3|4|three|four)[\s-]*digits?\s+)?(?:cvv2?|cvc2?|cid|csc|code|sec(?:urity)?(?:\s+code)?|(?:security\s+)?number)(?:\s+is)?\s*[:=-]?\s*)?(\d{3,4})(?![\p{L}\p{N}_]|[.,]\d)/iuy;
 
 const CODE_ON_THE_BACK =
   /(?<![\p{L}\p{N}_.,/-])(\d{3,4})\s+(?:(?:is|are)\s+)?(?:on|at)\s+the\s+(?:back|reverse|front)(?![\p{L}])|(?:code|digits|numbers?)\s+(?:behind|(?:on|at)\s+the\s+(?:back|reverse))(?:\s+(?:is|are))?\s*[:=-]?\s*(\d{3,4})(?![\p{N}])/iu;

@@ -40,6 +40,7 @@ export function findLabelledValues(text: string): Candidate[] {
         const digitsOnly = /^\d{4,8}$/.test(text.slice(secret.start, secret.end));
         found.push({ ...secret, type: kind === "passcode" && digitsOnly ? "pin" : "password" });
         if (secret.start >= end && PLURAL_CODES.test(label)) found.push(...moreCodes(text, secret.end, text.slice(secret.start, secret.end)));
+        if (secret.start >= end && /words$/i.test(label)) found.push(...morePasswords(text, secret.end));
       }
       continue;
     }
@@ -82,6 +83,20 @@ function codesUnderHeading(text: string, labelEnd: number): Candidate[] {
     const end = at + m[0].trimEnd().length;
     return { start: end - m[1]!.length, end, type: "password", priority: PRIORITY.labelled };
   });
+}
+/** "passwords: kestrel.orchid30 for email, Copper#84 for the bank app": each what it is for, then the next. */
+const NEXT_PASSWORD = /\s+for\s+[^,;\n]{1,30}?[,;]\s*(?:and\s+)?([^\s,;]{5,64})(?=\s+for\b|[\s,;.]|$)/y;
+function morePasswords(text: string, from: number): Candidate[] {
+  const out: Candidate[] = [];
+  for (let at = from; out.length < 8; ) {
+    NEXT_PASSWORD.lastIndex = at;
+    const m = NEXT_PASSWORD.exec(text);
+    if (!m || !/\p{L}/u.test(m[1]!) || !/[^\p{L}]/u.test(m[1]!)) break;
+    const end = at + m[0].length;
+    out.push({ start: end - m[1]!.length, end, type: "password", priority: PRIORITY.labelled });
+    at = end;
+  }
+  return out;
 }
 const makeOf = (code: string) => code.replace(/[A-Za-z0-9]/g, "x");
 function moreCodes(text: string, from: number, first: string): Candidate[] {

@@ -12,6 +12,7 @@ export function findPatternValues(text: string): Candidate[] {
   findInDigitGroups(text, found);
   const digitRun = DIGIT_RUN.test(text);
   if (digitRun && ODD_CARD_HINT.test(text)) findOddlySeparatedCards(text, found);
+  if (digitRun && SPLIT_SAID.test(text)) findSplitCards(text, found);
   for (const m of text.matchAll(DOTTED_CARD)) {
     if (passesLuhn(m[0].replace(/\./g, "")) && !isBusinessRef(text, m.index)) found.push(at(m.index, m[0].length, "card_number"));
   }
@@ -170,6 +171,25 @@ function findOddlySeparatedCards(text: string, found: Candidate[]): void {
     if (!/[/_.\n]/.test(m[0])) continue; // the usual separators are read by findInDigitGroups
     const digits = m[0].replace(/\D/g, "");
     if (CARD_NETWORK_START.test(digits) && passesLuhn(digits) && !isBusinessRef(text, m.index)) found.push(at(m.index, m[0].length, "card_number"));
+  }
+}
+
+/**
+ * A card given in two halves on purpose ("first 8 are 4510 6771 and the last 8 are 5228 2208"):
+ * two runs of eight digits near each other that make a Luhn-valid number opening as a card
+ * network's, where the message says it split something.
+ */
+const SPLIT_SAID = /\b(?:first|1st)\s+(?:\d{1,2}|four|eight|half|part)\b/i;
+const EIGHT_DIGITS = /(?<![\p{N}])\d{4}[ \u00a0-]?\d{4}(?![\p{N}])/gu;
+function findSplitCards(text: string, found: Candidate[]): void {
+  const runs = [...text.matchAll(EIGHT_DIGITS)];
+  for (let i = 0; i + 1 < runs.length; i++) {
+    const [a, b] = [runs[i]!, runs[i + 1]!];
+    if (b.index - (a.index + a[0].length) > 60) continue;
+    const digits = (a[0] + b[0]).replace(/\D/g, "");
+    if (!CARD_NETWORK_START.test(digits) || !passesLuhn(digits)) continue;
+    found.push(at(a.index, a[0].length, "card_number"), at(b.index, b[0].length, "card_number"));
+    i++;
   }
 }
 

@@ -246,3 +246,26 @@ describe("identity numbers by their shape, and references that only look like se
     expect(redactText("my card PIN is 482913").text).toBe("my card PIN is [REDACTED:pin]");
   });
 });
+
+describe("a card in two halves or with its expiry in spaces, several passwords in one list", () => {
+  it("removes a card's code after an expiry written with a space, and a card given in two halves on purpose", () => {
+    for (let i = 0; i < 30; i++) {
+      const card = visa();
+      const cvv = digits(3);
+      const pasted = `${card} 0${pick([..."123456789"])} 2${pick([..."789"])} ${cvv}`;
+      expectRedacted({ message: pasted, secrets: [card], type: "card_number", keep: "" });
+      expectRedacted({ message: pasted, secrets: [cvv], type: "cvv", keep: "" });
+      const [first, last] = [`${card.slice(0, 4)} ${card.slice(4, 8)}`, `${card.slice(8, 12)} ${card.slice(12)}`];
+      expectRedacted({ message: `for security I'll split it: first 8 are ${first} and the last 8 are ${last}`, secrets: [first, last], type: "card_number", keep: "split" });
+    }
+    // two runs of eight digits that say nothing of a split stay
+    expect(redactText("orders 45106771 and 52282208 are both late").text).toBe("orders 45106771 and 52282208 are both late");
+  });
+  it("removes every password of a list, each named by what it is for", () => {
+    for (let i = 0; i < 20; i++) {
+      const ps = [`${pick(["kestrel.orchid", "Sun", "Copper#", "Moon_"])}${digits(2)}`, `${pick(["Copper#", "Star_", "Maple!"])}${digits(2)}`];
+      const message = `my passwords: ${ps[0]} for email${pick([", ", "; "])}${ps[1]} for the bank app`;
+      expectRedacted({ message, secrets: ps, type: "password", keep: "bank app" });
+    }
+  });
+});
