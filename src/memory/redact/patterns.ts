@@ -1,7 +1,9 @@
-// Secrets recognisable without a label, by shape and check digit: card numbers (Luhn),
-// IMEIs (Luhn, next to a device word), Aadhaar written 4-4-4 (Verhoeff), PAN, IBAN (mod 97),
-// SSN written 3-2-4, and a CVV, PIN or OTP glued to its label ("cvv737"). A business word right
-// before the number ("order", "UTR") keeps it.
+// Secrets recognisable without a label, by shape and check digit: card numbers (Luhn; also with
+// odd separators, wrapped, or in two halves said to be one), IMEIs (Luhn, next to a device word),
+// Aadhaar written 4-4-4 (Verhoeff), PAN, IBAN (mod 97; also dashed, dotted or wrapped), SSN
+// written 3-2-4, NRIC/FIN and NIR (check characters), codice fiscale and National Insurance
+// numbers (shape), a passport's MRZ, and a CVV, PIN or OTP glued to its label ("cvv737") or
+// pasted from its text message. A business word right before the number ("order", "UTR") keeps it.
 import { CHUNK_SEPARATOR, DECIMALS, digitsIn, type Chunk } from "./digit-groups";
 import { isPlausibleAadhaar, isPlausibleSsn, isValidIban, isValidNir, isValidNric, passesLuhn } from "./checks";
 import { PRIORITY, type Candidate } from "./pii-types";
@@ -25,9 +27,10 @@ export function findPatternValues(text: string): Candidate[] {
   for (const m of text.matchAll(SSN)) {
     if (isPlausibleSsn(m[0].replace(/-/g, "")) && !isBusinessRef(text, m.index)) found.push(at(m.index, m[0].length, "ssn"));
   }
-  // A Singapore NRIC or FIN by its check letter; a French social security number as printed on
-  // the card, in its groups, or run together where the message names it (a 15-digit run alone
-  // may be an order's). Both need a run of digits, which most messages do not have.
+  // Identity numbers by their shape: codice fiscale, UK National Insurance, a Singapore NRIC or
+  // FIN by its check letter, a French social security number as printed on the card, in its
+  // groups, or run together where the message names it (a 15-digit run alone may be an order's).
+  // All need a run of digits, which most messages do not have.
   if (digitRun) {
     for (const re of [CODICE_FISCALE, NINO]) for (const m of text.matchAll(re)) if (!isBusinessRef(text, m.index)) found.push(at(m.index, m[0].length, "national_id"));
     if (SEVEN_DIGITS.test(text)) for (const m of text.matchAll(NRIC)) {
@@ -82,7 +85,6 @@ const PASTED_CODE =
   /\b(\d{4,8}) is (?:your|the|my) (?:\S+ ){0,3}?(?:code|otp|pin|passcode)\b|\buse (\d{4,8}) to (?:verify|log ?in|sign ?in|confirm|complete|reset|access|authenticate)\b|\bG-(\d{6})\b|\byour (?:\S+ ){0,3}?(?:code|otp|passcode) (?:is|:)?\s*\[?(\d{4,8})\b/gi;
 /** "I received 716254 by SMS": only where a text message is named. */
 const RECEIVED_BY_TEXT = /\b(?:received|got) (\d{4,8}) (?:by|via|in (?:an?|the)) (?:sms|text)\b/gi;
-
 
 // A code glued to its label, as typed in a hurry ("… exp1128 cvv737", "pin4821", "OTP482913").
 const GLUED_CODE = /(?<![\p{L}\p{N}_])(cvv2?|cvc2?|csc|otp|pin)(\d{3,8})(?![\p{L}\p{N}_])/giu;
@@ -157,13 +159,13 @@ const CHUNK = /\d+/g;
 /** "… 12/27", "…, exp 08/2029": what follows a card and nothing else. */
 const EXPIRY_AFTER = /^[\s,;]*(?:exp(?:iry|ires)?\.?:?\s*)?(?:0?[1-9]|1[0-2])\s*\/\s*(?:20)?\d{2}(?!\d)/i;
 
+/** Four digits then one of the separators only findOddlySeparatedCards reads: most messages have none. */
+const ODD_CARD_HINT = /\d{4}[ \u00a0]?[/_.\n][ \u00a0]*\d{4}/;
 /**
  * A card typed with other separators ("4224_7096_3207_2524", "3533/2254/3263/1581", "5271-3226
  * 9068.9053") or wrapped by an email client ("… 4746 6974\n8320 3976"): four blocks of four (or
  * Amex's 4-6-5), Luhn-valid, opening as a card network's.
  */
-/** Four digits then one of the separators only this scan reads: most messages have none. */
-const ODD_CARD_HINT = /\d{4}[ \u00a0]?[/_.\n][ \u00a0]*\d{4}/;
 const ODD_SEPARATOR = String.raw`(?:[ \u00a0]?[/_.][ \u00a0]?|[ \u00a0]*\r?\n[ \u00a0]*|[ \u00a0]{1,2}|[ \u00a0]?-[ \u00a0]?)`;
 const ODD_CARD = new RegExp(String.raw`(?<![\p{L}\p{N}_/.-])(?:\d{4}(?:${ODD_SEPARATOR}\d{4}){3}(?:\d{1,3})?|\d{4}${ODD_SEPARATOR}\d{6}${ODD_SEPARATOR}\d{5})(?![\p{N}_]|[/.]\d)`, "gu");
 function findOddlySeparatedCards(text: string, found: Candidate[]): void {
@@ -200,11 +202,11 @@ function findInDigitGroups(text: string, found: Candidate[]): void {
     if (end - start < 12) continue; // fast path: nothing below 12 digits is looked at here
     const next = text.slice(end, end + 2);
     if (/^[\p{L}_]/u.test(next) || DECIMALS.test(text.slice(end, end + 5))) continue;
+    // an Amazon order number ("402-4120063-7365575"), not a card in its last two parts
+    if (AMAZON_ORDER.test(m[0])) continue;
     const business = isBusinessRef(text, start);
     const chunks: Chunk[] = [];
     for (const c of m[0].matchAll(CHUNK)) chunks.push({ start: start + c.index, end: start + c.index + c[0].length });
-    // an Amazon order number ("402-4120063-7365575"), not a card in its last two parts
-    if (AMAZON_ORDER.test(m[0])) continue;
     if (business) {
       // After "order" a number is the order's, unless an expiry date follows it: then it is a card.
       found.push(...findLuhnWindows(text, chunks, false).filter((c) => c.type === "card_number" && EXPIRY_AFTER.test(text.slice(c.end, c.end + 24))));
