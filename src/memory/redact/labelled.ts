@@ -87,27 +87,23 @@ function codesUnderHeading(text: string, labelEnd: number): Candidate[] {
 /** "passwords: kestrel.orchid30 for email, Copper#84 for the bank app": each what it is for, then the next. */
 const NEXT_PASSWORD = /\s+for\s+[^,;\n]{1,30}?[,;]\s*(?:and\s+)?([^\s,;]{5,64})(?=\s+for\b|[\s,;.]|$)/y;
 function morePasswords(text: string, from: number): Candidate[] {
-  const out: Candidate[] = [];
-  for (let at = from; out.length < 8; ) {
-    NEXT_PASSWORD.lastIndex = at;
-    const m = NEXT_PASSWORD.exec(text);
-    if (!m || !/\p{L}/u.test(m[1]!) || !/[^\p{L}]/u.test(m[1]!)) break;
-    const end = at + m[0].length;
-    out.push({ start: end - m[1]!.length, end, type: "password", priority: PRIORITY.labelled });
-    at = end;
-  }
-  return out;
+  return valuesFollowing(text, from, NEXT_PASSWORD, 8, (v) => /\p{L}/u.test(v) && /[^\p{L}]/u.test(v));
 }
 const makeOf = (code: string) => code.replace(/[A-Za-z0-9]/g, "x");
 function moreCodes(text: string, from: number, first: string): Candidate[] {
+  return valuesFollowing(text, from, NEXT_CODE, 16, (v) => /\d/.test(v) && makeOf(v) === makeOf(first));
+}
+
+/** The values `next` (sticky, the value in group 1) reads one after another from `from`, while `accept` takes them. */
+function valuesFollowing(text: string, from: number, next: RegExp, max: number, accept: (value: string) => boolean): Candidate[] {
   const out: Candidate[] = [];
-  for (let at = from; out.length < 16; ) {
-    NEXT_CODE.lastIndex = at;
-    const m = NEXT_CODE.exec(text);
-    if (!m || !/\d/.test(m[1]!) || makeOf(m[1]!) !== makeOf(first)) break;
-    const start = at + m[0].length - m[1]!.length;
-    out.push({ start, end: start + m[1]!.length, type: "password", priority: PRIORITY.labelled });
-    at = start + m[1]!.length;
+  for (let at = from; out.length < max; ) {
+    next.lastIndex = at;
+    const m = next.exec(text);
+    if (!m || !accept(m[1]!)) break;
+    const end = at + m[0].lastIndexOf(m[1]!) + m[1]!.length;
+    out.push({ start: end - m[1]!.length, end, type: "password", priority: PRIORITY.labelled });
+    at = end;
   }
   return out;
 }
