@@ -35,7 +35,7 @@ export function findLabelledValues(text: string): Candidate[] {
       }
       const strongOnly = STRONG_ONLY.test(label);
       const english = ENGLISH_PASSWORD_LABEL.test(label);
-      for (const secret of [findSecretWordAfter(text, end, { strongOnly, english }), strongOnly ? null : findSecretWordBefore(text, start, english)]) {
+      for (const secret of [findSecretWordAfter(text, end, { strongOnly, english }), findSecretWordBefore(text, start, english, strongOnly)]) {
         if (!secret) continue;
         const digitsOnly = /^\d{4,8}$/.test(text.slice(secret.start, secret.end));
         found.push({ ...secret, type: kind === "passcode" && digitsOnly ? "pin" : "password" });
@@ -55,7 +55,7 @@ export function findLabelledValues(text: string): Candidate[] {
     }
     // "acc no 49730154", "account number: 41099049": a number named as an account's has the UK's 8 digits too
     if (kind === "bank_account" && ACCOUNT_NUMBER_LABEL.test(label)) kind = "sort_code_account";
-    const after = findValueAfter(text, end, kind);
+    const after = findValueAfter(text, end, kind, kind === "otp" && ONE_TIME_LABEL.test(label));
     // "Address: 12 MG Road, Bengaluru, PIN 560001": an Indian postal PIN code in an address
     if (after && kind === "pin" && after.end - after.start === 6 && ADDRESS_BEFORE.test(text.slice(Math.max(0, start - 120), start))) continue;
     if (after) found.push(after, ...findListedValues(text, after, kind));
@@ -123,9 +123,11 @@ const OTHER_OWNER =
 // blind, so this is no test of a name: what follows must start with letters and read as an id
 // number, as passports do; "cards 4111 …" is not a name and a number).
 const NAMED = String.raw`(?:(?:\p{Lu}[\p{L}'’.-]*\s+){0,2}\p{Lu}[\p{L}'’.-]*\s*[-–—:]\s*|(?:[\p{L}'’.-]+\s+)?[\p{L}'’.-]+\s+(?=\p{L}{1,3}\d))`;
+// "mine K1234567, son 221505972, wife's 221505973": a relative named bare, without "my".
+const RELATIVE = String.raw`(?:son|daughter|wife|husband|partner|spouse|mum|mom|mother|dad|father|brother|sister|child|kid|grandson|granddaughter|grandma|grandpa|fianc[ée]e?)(?:['’]s)?(?![\p{L}])\s*(?:(?:is|=|:|-)\s*)?`;
 const LIST_GLUE = new RegExp(
   String.raw`(?:\s+for\s+(?:${OWNER}|the\s+(?:[\p{L}-]+\s+){0,2}?[\p{L}-]+))?(?:\s*\([^()\n]{1,30}\))?\s*(?:,\s*(?:and|y|e|et|und|ou|oder|ed)|,|;|&|\+|/|and|or|plus|to|y|e|et|und|ou|oder|sowie|ed)\s+` +
-    String.raw`(?:${NAMED}|(?:for\s+|para\s+|pour\s+|f[üu]r\s+|per\s+)?(?:${OWNER}|${OTHER_OWNER}|mine|his|hers|ours|theirs|(?:the\s+)?(?:other|second|third|next)(?:\s+one)?)(?![\p{L}])\s*(?:(?:one|number|no\.?|nr\.?|n[uú]mero|num[ée]ro|nummer)\s*)?(?:(?:(?:is|was|est|es|ist|lautet|hat|tiene|tem|ha|a|é|è)(?![\p{L}])|=|:|-)\s*)?)?`,
+    String.raw`(?:${NAMED}|${RELATIVE}|(?:for\s+|para\s+|pour\s+|f[üu]r\s+|per\s+)?(?:${OWNER}|${OTHER_OWNER}|mine|his|hers|ours|theirs|(?:the\s+)?(?:other|second|third|next)(?:\s+one)?)(?![\p{L}])\s*(?:(?:one|number|no\.?|nr\.?|n[uú]mero|num[ée]ro|nummer)\s*)?(?:(?:(?:is|was|est|es|ist|lautet|hat|tiene|tem|ha|a|é|è)(?![\p{L}])|=|:|-)\s*)?)?`,
   "iuy",
 );
 const MAX_LISTED = 8;
@@ -215,7 +217,7 @@ function linesUnderHeading(text: string, labelEnd: number, max: number, readLine
  * "OTP for payment of Rs 4500 is 482913" finds the OTP and "CVV on card ending 4242 is 123"
  * the CVV, while the amount and the last four stay.
  */
-function findValueAfter(text: string, labelEnd: number, kind: ValueKind): Candidate | null {
+function findValueAfter(text: string, labelEnd: number, kind: ValueKind, lettered = false): Candidate | null {
   const { maxGap, blockers } = GAP_RULES[kind];
   const reach = Math.min(text.length, labelEnd + maxGap + MAX_SKIPPED_LENGTH);
   let leadStart = labelEnd;
@@ -226,11 +228,13 @@ function findValueAfter(text: string, labelEnd: number, kind: ValueKind): Candid
       at++;
     }
     if (at >= reach) return null;
-    if (isTokenKind(kind)) at = tokenStart(text, at, leadStart, kind);
+    const code = lettered ? readLetteredCode(text, at, leadStart) : null;
+    if (code) at = code.start;
+    else if (isTokenKind(kind)) at = tokenStart(text, at, leadStart, kind);
     const gap = text.slice(labelEnd, at);
     if (!isCleanGap(gap)) return null;
     const lead = text.slice(leadStart, at);
-    const end = lead.length - lastClauseStart(lead) <= maxGap && isCleanLead(lead, blockers) ? readValue(text, at, kind, lead) : null;
+    const end = lead.length - lastClauseStart(lead) <= maxGap && isCleanLead(lead, blockers) ? (code?.end ?? readValue(text, at, kind, lead)) : null;
     if (end !== null) {
       const type = typeOf(kind, text.slice(at, end));
       return { start: at, end, type, priority: PRIORITY.labelled - gap.length };
@@ -239,6 +243,26 @@ function findValueAfter(text: string, labelEnd: number, kind: ValueKind): Candid
     leadStart = at;
   }
   return null;
+}
+
+/**
+ * Labels that name a one-time code as one (not "used code", which may be a discount's): after
+ * them a code of capitals and digits is read too.
+ */
+const ONE_TIME_LABEL = /otp|verif|2fa|2-step|two|auth|log|sign|mfa|totp|guard|one|tan|sms|text|message|whatsapp|telegram/i;
+/**
+ * A one-time code of capitals and digits around the digit at `at` ("verification code is X3KY8",
+ * "Steam Guard code: 7KQ2M"): five to ten characters, a letter and a digit among them, no lower
+ * case (so "code x1234" or "code 4821abc" are not read as one).
+ */
+const LETTERED_CODE = /(?=[A-Z]*\d)(?=\d*[A-Z])[A-Z\d]{5,10}(?![\p{L}\p{N}_])/uy;
+function readLetteredCode(text: string, at: number, leadStart: number): { start: number; end: number } | null {
+  let start = at;
+  while (start > leadStart && /[A-Z]/.test(text[start - 1]!)) start--;
+  if (/[\p{L}\p{N}]/u.test(text[start - 1] ?? "")) return null;
+  LETTERED_CODE.lastIndex = start;
+  const m = LETTERED_CODE.exec(text);
+  return m ? { start, end: start + m[0].length } : null;
 }
 
 /** Back from a token's first digit to its first letter ("K1234567"; for ID documents also "QQ 12 34 56 C"). */

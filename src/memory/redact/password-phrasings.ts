@@ -37,6 +37,12 @@ const CREDENTIAL_PAIR = new RegExp(
   String.raw`(?:^|[^\p{L}])(?:credentials|creds|log-?in(?:\s+(?:details|info|data))?|log\s+in\s+details|user\s*(?:name)?\s*(?:and|&|/)\s*pass(?:word)?)\s*(?:are|is)?\s*[:=-]?\s*(?:user(?:name)?\s*[:=]?\s*)?[^\s/|,]{2,64}\s*(?:/|\||,|\s+and\s+)\s*(?:(?:pass(?:word)?|pwd|pw)\s*[:=]?\s*)?["'“]?${VALUE}`,
   "giu",
 );
+// "log in with jsmith and falcon250", "signed in with j.smith@mail.com and Summer2024!": a user
+// name and what no plain word is, given together to log in.
+const USER_AND_PASSWORD = new RegExp(
+  String.raw`(?:^|[^\p{L}])(?:log(?:ging|ged)?[\s-]*in|sign(?:ing|ed)?[\s-]*in)\s+(?:with|using)\s+(?:user(?:name)?\s+)?[\w.@+-]{2,64}(?:\s*\/\s*|\s+and\s+|\s*&\s*)(?:pass(?:word)?\s+)?["'“]?${VALUE}`,
+  "giu",
+);
 // "password is: correct horse battery staple": three to six plain words after the colon, to the
 // end of the clause. Words that tell rather than name ("password: not working anymore", "password
 // is: the same as before") stop it.
@@ -83,6 +89,7 @@ export function findPasswordsByPhrasing(text: string): Candidate[] {
     }
   }
   take(CREDENTIAL_PAIR, isSecretShaped);
+  take(USER_AND_PASSWORD, (v) => isSecretShaped(v) && !BUSINESS_REF.test(v));
   if (text.includes("phrase") || text.includes("words")) take(SEED_PHRASE, () => true);
   if (named) take(PASSPHRASE_IS, (v) => !v.toLowerCase().split(/[ -]/).some((w) => TELLING_WORDS.has(w) || NOT_A_PASSPHRASE.has(w)));
   take(PASSPHRASE, (v) => {

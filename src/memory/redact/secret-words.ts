@@ -8,7 +8,7 @@ import { NOT_A_PASSWORD } from "./value-words";
 type Found = { start: number; end: number; priority: number };
 
 /** Any verb that can link a value to a label, tested before the costlier end-anchored match. */
-const VERB = /(?:is|was|are|as|=)\s/i;
+const VERB = /(?:is|was|are|as|=|that'?s|thats)\s/i;
 
 // "password? it's x", "password... it is x", "password, which is x": the value after a pause.
 const PAUSED = String.raw`\s*(?:[?,]|\.{2,}|…)\s*(?:(?:it|that|which|this\s+one|mine)(?:['’]s|\s+is|\s+was)|here\s+it\s+is\s*:?)(?![\p{L}\p{N}])`;
@@ -68,15 +68,18 @@ const mixed = (v: string): boolean => /\p{L}/u.test(v) && /[^\p{L}]/u.test(v);
 
 // "Hunter2! is my password": only something that is not a plain word ("this is my password").
 // "I tried logging in with Hunter2! as the password": "as" names it too.
-const SECRET_BEFORE = /(?:^|[\s"'(])(\S{4,64})\s+(?:is|was|as)\s+(?:(?:my|the|our|your)\s+)?(?:(?:new|current|old|actual)\s+)?$/u;
+// "falcon250, that's my password": the value, then a clause that names it.
+const SECRET_BEFORE = /(?:^|[\s"'(])(\S{4,64}?)(?:\s+(?:is|was|as)|,?\s+(?:that'?s|that is|which is|thats))\s+(?:(?:my|the|our|your)\s+)?(?:(?:new|current|old|actual)\s+)?$/u;
 
-export function findSecretWordBefore(text: string, labelStart: number, english: boolean): Found | null {
+export function findSecretWordBefore(text: string, labelStart: number, english: boolean, mixedOnly = false): Found | null {
   const from = Math.max(0, labelStart - 80);
   const before = text.slice(from, labelStart);
   if (!VERB.test(before)) return null;
   const m = SECRET_BEFORE.exec(before);
   // "x as the password" names x as plainly as "password: x"; "x is my password" may be "the issue is my password …".
   if (!m || !looksLikeSecret(m[1], /\sas\s/.test(m[0]) ? "weak" : "none", english)) return null;
+  // before "pass" or "pw" ("falcon250 is the pass"), only what no plain word is
+  if (mixedOnly && !mixed(m[1])) return null;
   const start = from + m.index + m[0].indexOf(m[1]);
   return { start, end: start + m[1].length, priority: PRIORITY.labelledAfter };
 }

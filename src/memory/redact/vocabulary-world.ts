@@ -37,10 +37,10 @@ export const WORLD_RULES: LabelRule[] = [
   { kind: "otp", heads: "tan mtan smstan pushtan", pattern: String.raw`(?:m|sms-?|push-?)?tan(?:-?nummer)?(?=\s*[:#-]?\s*(?:(?:ist|lautet|is)\s+)?\d{4,8}(?!\d))` },
   {
     kind: "otp",
-    heads: "authenticator whatsapp telegram steam inlogcode verificatiecode codice sms text code",
+    heads: "authenticator whatsapp telegram steam inlogcode verificatiecode codice sms text message msg code",
     pattern:
       String.raw`authenticator\s+code|(?:whatsapp|telegram|signal)\s+(?:verification\s+)?code|steam\s+guard\s+code|inlogcode|verificatiecode|codice(?:\s+(?:di\s+verifica|otp|sms))?(?:\s+che\s+mi\s+[èe]\s+arrivato)?|` +
-      String.raw`(?:sms|text(?:\s+message)?)\s+(?:said|says|reads|read|shows|showed)|sms-?code|code\s+(?:aaya|mila)(?:\s+hai)?`,
+      String.raw`(?:sms|text(?:\s+message)?|message|msg)\s*,?\s+(?:(?:it|which)\s+)?(?:said|says|saying|reads|read|shows|showed)|sms-?code|code\s+(?:aaya|mila)(?:\s+hai)?`,
   },
   // PINs: a phone's lock screen, a cash machine's, in other languages
   {
