@@ -202,6 +202,12 @@ describe("a hotel's restaurant and salon, a shop's food delivery", () => {
   it.each(["I want to speak to the restaurant", "a table for 4 at 8 tonight", "i need to change the time of my makeup service tomorrow"])("a guest's: %s", (text) => {
     expect(run(text).support_type).toBe("travel");
   });
+  it.each(["any table free in 2 hours?", "The code for the key box doesn't work", "Ok lets go ahead with the deluxe room then"])("a guest's, by a table's, a key's or a room's words: %s", (text) => {
+    expect(run(text).support_type).toBe("travel");
+  });
+  it("a room type, a key box and a free table are the hotel's words, not the shop's", () => {
+    for (const text of ["swap the double for two singles", "the self checkin machine", "cancel everything under the name Okafor", "is a table free tonight"]) expect(scoreVerticals(text).travel).toBeGreaterThanOrEqual(2);
+  });
   it("a table alone is still furniture", () => {
     expect(run("the table I ordered arrived with a broken leg").support_type).toBe("ecommerce");
   });
