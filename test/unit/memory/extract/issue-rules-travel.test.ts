@@ -35,6 +35,38 @@ describe("travel: changing and cancelling what was booked", () => {
   });
 });
 
+// Written like the turns of a second probe (2026-12-06): what else a guest changes or gives up, and a room asked for.
+describe("travel: more of what a guest changes, cancels or books", () => {
+  it.each([
+    ["need to bring my arrival forward to wednesday, is that doable", "booking_change"],
+    ["I want to prepone my check-in by one day", "booking_change"],
+    ["we'd like to stay one more nite", "booking_change"],
+    ["Add my wife as second guest, Maria Lopes", "booking_change"],
+    ["I'd like to go from room-only to half board", "booking_change"],
+    ["can you merge my two bookings into one", "booking_change"],
+    ["can our room be switched to a twin", "booking_change"],
+    ["Can we get late checkout on sunday? happy to pay extra", "booking_change"],
+    ["I want to cancel one of the two rooms", "booking_cancellation"],
+    ["can you cancel the last night? we're leaving early", "booking_cancellation"],
+    ["can you cancel the extra bed, we're bringing our own", "booking_cancellation"],
+    ["No longer need the room for the 8th, meeting's gone online", "booking_cancellation"],
+    ["My boss called off the trip so scrap the 3 rooms", "booking_cancellation"],
+    ["Need a room for tonight, anything available?", "new_booking"],
+    ["could you hold a king room for me on the 22nd? will confirm tomorrow", "new_booking"],
+    ["hiya, wanting to book in for the bank holiday weekend", "new_booking"],
+    ["We'll take 2 of the standard rooms, names to follow", "new_booking"],
+  ])("%s → %s", (text, kind) => {
+    expect(kindOf(text, "travel")).toBe(kind);
+  });
+  it.each([
+    ["I want to switch to the standard plan", "booking_change"],
+    ["my room for tonight is dirty", "new_booking"],
+    ["I'll take it from here, thanks", "new_booking"],
+  ])("not for another business or a problem: %s is not %s", (text, kind) => {
+    expect(kindOf(text, "travel")).not.toBe(kind);
+  });
+});
+
 it("a room swapped because something in it is wrong is the stay's problem, not a change", () => {
   expect(kindOf("please move us to another room, this one smells of smoke", "travel")).toBe("accommodation_issue");
 });
