@@ -154,7 +154,11 @@ function isBusinessRef(text: string, start: number): boolean {
 
 // Not glued to a word, a phone's "+", a date's "/" or a reference's "-". Between chunks one
 // separator as people type them: a space (or two), a dash, a dash with spaces ("4273 - 3303").
-const GROUPS = new RegExp(String.raw`(?<![\p{L}\p{N}_+/\u2026-])\d+(?:${CHUNK_SEPARATOR}\d+)*`, "gu");
+// Chinese, Japanese and Korean put no space between words: a number right after their letters
+// ("卡号是6011 …", "カード番号は3728 …") stands alone as much as one after a space.
+const CJK = String.raw`\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}`;
+const GROUPS = new RegExp(String.raw`(?<!(?![${CJK}])[\p{L}\p{N}_+/\u2026-])\d+(?:${CHUNK_SEPARATOR}\d+)*`, "gu");
+const GLUED_AFTER = new RegExp(String.raw`^(?![${CJK}])[\p{L}_]`, "u");
 const CHUNK = /\d+/g;
 /** "… 12/27", "…, exp 08/2029": what follows a card and nothing else. */
 const EXPIRY_AFTER = /^[\s,;]*(?:exp(?:iry|ires)?\.?:?\s*)?(?:0?[1-9]|1[0-2])\s*\/\s*(?:20)?\d{2}(?!\d)/i;
@@ -167,11 +171,21 @@ const ODD_CARD_HINT = /\d{4}[ \u00a0]?[/_.\n][ \u00a0]*\d{4}/;
  * Amex's 4-6-5), Luhn-valid, opening as a card network's.
  */
 const ODD_SEPARATOR = String.raw`(?:[ \u00a0]?[/_.][ \u00a0]?|[ \u00a0]*\r?\n[ \u00a0]*|[ \u00a0]{1,2}|[ \u00a0]?-[ \u00a0]?)`;
-const ODD_CARD = new RegExp(String.raw`(?<![\p{L}\p{N}_/.-])(?:\d{4}(?:${ODD_SEPARATOR}\d{4}){3}(?:\d{1,3})?|\d{4}${ODD_SEPARATOR}\d{6}${ODD_SEPARATOR}\d{5})(?![\p{N}_]|[/.]\d)`, "gu");
+const ODD_CARD = new RegExp(
+  String.raw`(?<![\p{L}\p{N}_/.-])(?:\d{4}(?:${ODD_SEPARATOR}\d{4}){2,3}(?:${ODD_SEPARATOR}?\d{1,3})?|\d{4}${ODD_SEPARATOR}\d{6}${ODD_SEPARATOR}\d{4,5})(?![\p{N}_]|[/.]\d)`,
+  "gu",
+);
+/**
+ * Also the cards of other lengths (a 13-digit Visa "4368.6919.5517.0", a 14-digit Diners
+ * "3054.516561.8016", 19 digits "6455.7907.3802.9175.121", "5893 4703\n7447 4"): 13 to 19
+ * digits, or 12 (Maestro) where the message names a card.
+ */
+const NAMES_A_CARD = /\b(?:card|carte|karte|tarjeta|cart[aã]o|maestro|visa)\b|카드|卡|カード|карт/iu;
 function findOddlySeparatedCards(text: string, found: Candidate[]): void {
   for (const m of text.matchAll(ODD_CARD)) {
     if (!/[/_.\n]/.test(m[0])) continue; // the usual separators are read by findInDigitGroups
     const digits = m[0].replace(/\D/g, "");
+    if (digits.length < 12 || (digits.length === 12 && !NAMES_A_CARD.test(text))) continue;
     if (CARD_NETWORK_START.test(digits) && passesLuhn(digits) && !isBusinessRef(text, m.index)) found.push(at(m.index, m[0].length, "card_number"));
   }
 }
@@ -201,7 +215,7 @@ function findInDigitGroups(text: string, found: Candidate[]): void {
     const end = start + m[0].length;
     if (end - start < 12) continue; // fast path: nothing below 12 digits is looked at here
     const next = text.slice(end, end + 2);
-    if (/^[\p{L}_]/u.test(next) || DECIMALS.test(text.slice(end, end + 5))) continue;
+    if (GLUED_AFTER.test(next) || DECIMALS.test(text.slice(end, end + 5))) continue;
     // an Amazon order number ("402-4120063-7365575"), not a card in its last two parts
     if (AMAZON_ORDER.test(m[0])) continue;
     const business = isBusinessRef(text, start);
@@ -270,8 +284,11 @@ function isCardShaped(window: Chunk[], digits: string): boolean {
   // open as a card network's do
   return window.length === 2 && lengths[0] >= 4 && lengths[0] <= 8 && CARD_NETWORK_START.test(digits);
 }
-/** Visa, Mastercard (51–55, 22–27), Amex (34, 37), Discover, UnionPay, RuPay, JCB (6, 35), Diners (36, 38). */
-const CARD_NETWORK_START = /^(?:4|5[1-5]|2[2-7]|3[4-8]|6)/;
+/**
+ * Visa, Mastercard (51–55, 22–27) and Maestro (50, 56–58), Amex (34, 37), Discover, UnionPay,
+ * RuPay, JCB (6, 35), Diners (300–305, 309, 36, 38, 39).
+ */
+const CARD_NETWORK_START = /^(?:4|5|2[2-7]|3(?:0[0-59]|[4-9])|6)/;
 
 /** "2345 6789 0124": three blocks of four with one separator, Verhoeff-valid. */
 function isGroupedAadhaar(text: string, chunks: Chunk[]): boolean {

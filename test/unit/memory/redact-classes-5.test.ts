@@ -2,9 +2,12 @@
 // a code quoted from a text message ("got the text, it says …"), a password named after it
 // ("falcon250 is the pass", "…, that's my password") or given with the user name to log in
 // ("log in with jsmith and falcon250"), and relatives listed without "my" ("mine K1234567, son
-// 221505972"). Generated from a seed; no secret may survive and every business reference must.
+// 221505972"); and from a third probe, cards of 12 to 19 digits dotted or wrapped onto the next
+// line, and cards written against Chinese, Japanese or Korean text. Generated from a seed; no
+// secret may survive and every business reference must.
 import { redactText } from "../../../src/memory/redact";
-import { businessRef, digits, expectRedacted, letters, next, pick } from "./redact-seeded";
+import { passesLuhn } from "../../../src/memory/redact/checks";
+import { businessRef, digits, expectRedacted, letters, next, pick, withCheck } from "./redact-seeded";
 
 const keepOf = (ref: string) => ref.split(" ").at(-1)!;
 /** Capitals and digits, at least one of each, in a random order. */
@@ -73,4 +76,46 @@ it("removes every number of a list where relatives are named without 'my'", () =
     expectRedacted({ message: `${ref} passport numbers: mine ${a}, ${relative} ${b}`, secrets: [a, b], type: "passport", keep: keepOf(ref) });
   }
   expect(redactText("card 4111 1111 1111 1111, son 12 years old").text).toBe("card [REDACTED:card_number], son 12 years old");
+});
+
+describe("cards of every length, however they are typed", () => {
+  /** A Luhn-valid card of `length` digits opening as `prefix`. */
+  const card = (prefix: string, length: number) => withCheck(prefix + digits(length - prefix.length - 1, "0123456789"), passesLuhn);
+  it("removes a 12- to 19-digit card written with dots or wrapped onto the next line", () => {
+    for (let i = 0; i < 80; i++) {
+      const [prefix, length, groups] = pick([
+        ["4", 13, [4, 4, 4, 1]],
+        ["3056", 14, [4, 6, 4]],
+        ["38", 14, [4, 6, 4]],
+        ["6011", 19, [4, 4, 4, 4, 3]],
+        ["58", 13, [4, 4, 4, 1]],
+        ["6762", 12, [4, 4, 4]],
+        ["62", 17, [4, 4, 4, 4, 1]],
+      ] as [string, number, number[]][]);
+      const number = card(prefix, length);
+      const parts: string[] = [];
+      let at = 0;
+      for (const g of groups) parts.push(number.slice(at, (at += g)));
+      const typed = next() < 0.5 ? parts.join(".") : `${parts.slice(0, 2).join(" ")}\n${parts.slice(2).join(" ")}`;
+      const ref = businessRef();
+      const message = `${ref}: my card number is ${typed} and the code 0${digits(2)}`;
+      expectRedacted({ message, secrets: [typed], type: "card_number", keep: keepOf(ref) });
+      // no part of it is left behind
+      for (const part of parts.filter((p) => p.length >= 4)) expect(redactText(message).text.replace(keepOf(ref), "")).not.toContain(part);
+    }
+  });
+  it("removes a card written right against Chinese, Japanese or Korean text", () => {
+    for (let i = 0; i < 40; i++) {
+      const number = card(pick(["4", "51", "6011", "35"]), 16);
+      const typed = number.match(/.{4}/g)!.join(pick([" ", "", "-"]));
+      const [before, after] = pick([["我的卡号是", "，有效期09/29"], ["カード番号は", "、有効期限は02/27です"], ["카드 번호는", "입니다"]]);
+      const out = redactText(`${before}${typed}${after}`).text;
+      expect(out).toBe(`${before}[REDACTED:card_number]${after}`);
+    }
+  });
+  it("keeps a 12-digit number wrapped onto the next line where no card is named", () => {
+    const number = card("6762", 12);
+    const text = `ticket ${number.slice(0, 4)} ${number.slice(4, 8)}\n${number.slice(8)} is still open`;
+    expect(redactText(text).text).toBe(text);
+  });
 });
