@@ -22,6 +22,8 @@ export const NOT_A_PASSWORD = new Set([
   "works", "update", "accept", "match", "matches", "show", "shows", "fail", "fails", "stuck", "broken", "gone",
   "useless", "rejected", "disabled", "enabled", "blocked", "unlocked", "something", "anything",
   "nothing", "everything", "somewhere", "correctly", "exactly", "like", "as", "by", "from", "into", "over",
+  // a sentence that starts after the label ("password: I'll tell the technician in person")
+  "i'll", "i'm", "i've", "i'd", "it's", "we'll", "we're", "we've", "you'll", "you're", "that's", "there's", "let's", "don't",
 ]);
 
 /** Words that, right after a short number, say it is a quantity or a time. */

@@ -119,3 +119,51 @@ describe("cards of every length, however they are typed", () => {
     expect(redactText(text).text).toBe(text);
   });
 });
+
+describe("identity numbers by more countries' names", () => {
+  it("removes the number after its national name", () => {
+    const shapes: [string, () => string][] = [
+      ["national register number", () => `${digits(2)}.${digits(2, "01")}.${digits(2)}-${digits(3)}.${digits(2)}`],
+      ["Rijksregisternummer:", () => digits(11)],
+      ["HETU", () => `${digits(6)}-${digits(3)}${pick(["A", "E", "7"])}`],
+      ["henkilötunnukseni on", () => `${digits(6)}-${digits(4)}`],
+      ["My RRN is", () => `${digits(6)}-${digits(7)}`],
+      ["numéro d'assurance sociale", () => `${digits(3)} ${digits(3)} ${digits(3)}`],
+      ["NAS :", () => `${digits(3)} ${digits(3)} ${digits(3)}`],
+      ["CNPJ:", () => `${digits(2)}.${digits(3)}.${digits(3)}/0001-${digits(2)}`],
+      ["RFC:", () => `${letters(4)}${digits(6)}${letters(2)}${digits(1)}`],
+      ["PESEL", () => digits(11)],
+      ["CPR-nr", () => `${digits(6)}-${digits(4)}`],
+      ["TC Kimlik No:", () => digits(11)],
+      ["my NIN is", () => digits(11)],
+      ["BVN", () => `22${digits(9)}`],
+      ["KRA PIN", () => `${pick(["A", "P"])}${digits(9)}${letters(1)}`],
+      ["SSS no.", () => `${digits(2)}-${digits(7)}-${digits(1)}`],
+      ["TIN:", () => `${digits(3)}-${digits(3)}-${digits(3)}-000`],
+      ["NIK", () => digits(16)],
+      ["nomor KTP", () => digits(16)],
+      ["Medicare number", () => `${digits(4)} ${digits(5)} ${digits(1)}`],
+      ["Swedish personal number:", () => `${digits(6)}-${digits(4)}`],
+      ["fødselsnummeret mitt er", () => digits(11)],
+      ["PhilSys number:", () => `${digits(4)}-${digits(4)}-${digits(4)}-${digits(4)}`],
+      ["número de contribuinte:", () => digits(9)],
+    ];
+    for (const [label, value] of shapes) {
+      for (let i = 0; i < 4; i++) {
+        const v = value();
+        const ref = businessRef();
+        expectRedacted({ message: `${ref} - ${label} ${v}, thanks`, secrets: [v], type: "national_id", keep: keepOf(ref) });
+      }
+    }
+  });
+  it("keeps a card payment's retrieval reference number (RRN), a tax year and a company's tax id", () => {
+    for (const text of ["Bank says RRN 177244060183 was reversed", "National Insurance contributions 2024/25", "our tax id is GB123456789 for the invoice"]) {
+      expect(redactText(text).text).toBe(text);
+    }
+  });
+});
+
+it("reads a password after 'it's' and not the start of a sentence after its label", () => {
+  expect(redactText("password: it's Summer2024!").text).toBe("password: it's [REDACTED:password]");
+  for (const text of ["password: I'll tell the technician in person", "password: it's not working"]) expect(redactText(text).text).toBe(text);
+});
