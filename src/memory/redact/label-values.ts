@@ -62,7 +62,7 @@ export const TOKEN_SHAPES: Record<TokenKind, RegExp> = {
   // or a token of capitals and digits (12345678Z, L01X00T47).
   // Some open with a letter series ("QQ 12 34 56 C", the UK National Insurance number).
   // (China's resident ID has 18 characters, Mexico's CURP 18)
-  id_document: /(?:\d{17}[\dXx]|(?:[A-Z]{1,3}[ -]?)?\d{2,8}(?:[ .\/-]\d{1,8}){0,4}(?:[ -]?[A-Za-z])?|[A-Za-z0-9]{6,18})(?![\p{L}\p{N}_])/uy,
+  id_document: /(?:\d{17}[\dXx]|(?:[A-Z]{1,3}[ -]?)?\d{2,8}(?:[ .\/-]\d{1,12}){0,4}(?:[ -]?[A-Za-z])?|[A-Za-z0-9]{6,18})(?![\p{L}\p{N}_])/uy,
   // National formats run from 6 to 9 characters, mostly digits (K1234567, 123456789, C01X00T47);
   // some are a series and a number ("4510 123456").
   passport: /(?:\d{2}\s?\d{2}\s\d{6}|\d{3}\s\d{3}\s\d{3}|[A-Za-z0-9]{6,9})(?![\p{L}\p{N}_])/uy,

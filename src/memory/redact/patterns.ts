@@ -8,6 +8,7 @@ import { CHUNK_SEPARATOR, DECIMALS, digitsIn, type Chunk } from "./digit-groups"
 import { isPlausibleAadhaar, isPlausibleSsn, isValidIban, isValidNir, isValidNric, passesLuhn } from "./checks";
 import { PRIORITY, type Candidate } from "./pii-types";
 import { BUSINESS_BEFORE, DEVICE_BEFORE } from "./context-words";
+import { UNIT_AFTER } from "./value-words";
 
 export function findPatternValues(text: string): Candidate[] {
   const found: Candidate[] = [];
@@ -44,7 +45,12 @@ export function findPatternValues(text: string): Candidate[] {
   }
   // an IBAN typed with dashes or dots, or wrapped onto the next line: only where its check digits hold
   if (IBAN_WORD.test(text) || IBAN_ODD_START.test(text)) {
-    for (const m of text.matchAll(IBAN_ODD)) if (isValidIban(m[0].replace(/[\s.-]+/g, ""))) found.push(at(m.index, m[0].length, "iban"));
+    for (const m of text.matchAll(IBAN_ODD)) {
+      // the run may have taken a word or a line after it ("… 8501-16 pls", "…\nBIC: …"): the longest valid start of it
+      const ends = [...m[0].matchAll(/[A-Za-z0-9]+/g)].map((g) => g.index + g[0].length).filter((e) => e >= 15);
+      const end = ends.reverse().find((e) => isValidIban(m[0].slice(0, e).replace(/[\s.-]+/g, "")));
+      if (end !== undefined) found.push(at(m.index, end, "iban"));
+    }
   }
   // a passport's machine-readable zone: the second line holds its number, birth date and expiry
   if (text.includes("<<")) for (const m of text.matchAll(MRZ)) found.push(at(m.index + m[0].length - m[1]!.length, m[1]!.length, "passport"));
@@ -56,8 +62,19 @@ export function findPatternValues(text: string): Candidate[] {
     if (end !== null) found.push({ start: m.index, end, type: "iban", priority: PRIORITY.pattern });
     IBAN_LIKE.lastIndex = end ?? m.index + 1;
   }
+  // "6514 3102 5508 8030 Jan 2026 019", "… / Jul 2026 / 5339": after a card and its expiry, the code
+  for (const card of found.filter((c) => c.type === "card_number")) {
+    const m = CODE_AFTER_EXPIRY.exec(text.slice(card.end, card.end + 40));
+    if (m && !UNIT_AFTER.test(text.slice(card.end + m[0].length, card.end + m[0].length + 12))) found.push(at(card.end + m[0].length - m[1]!.length, m[1]!.length, "cvv"));
+  }
   return found;
 }
+
+const MONTH = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec";
+const CODE_AFTER_EXPIRY = new RegExp(
+  String.raw`^[\s,;/|-]*(?:exp\w*\.?:?\s*)?(?:(?:0?[1-9]|1[0-2])\s*[/.-]\s*(?:20)?\d{2}|(?:${MONTH})[a-z]*\.?\s+(?:20)?\d{2})(?!\d)[\s,;/|-]+(\d{3,4})(?![\p{N}/.:,]\d|\p{N})`,
+  "iu",
+);
 
 const DIGIT_RUN = /\d{3}/;
 
@@ -90,7 +107,7 @@ const RECEIVED_BY_TEXT = /\b(?:received|got) (\d{4,8}) (?:by|via|in (?:an?|the))
 const GLUED_CODE = /(?<![\p{L}\p{N}_])(cvv2?|cvc2?|csc|otp|pin)(\d{3,8})(?![\p{L}\p{N}_])/giu;
 
 const IBAN_WORD = /iban/i;
-const IBAN_ODD_START = /[A-Z]{2}\d{2}[-.]\d/;
+const IBAN_ODD_START = /[A-Z]{2}\d{2}[-.][A-Z\d]/;
 const IBAN_ODD = /(?<![\p{L}\p{N}_])[A-Za-z]{2}\d{2}(?:(?:[-.]|[ \u00a0]*\r?\n[ \u00a0]*|[ \u00a0])[A-Za-z0-9]{1,4}){3,8}(?![\p{L}\p{N}_])/gu;
 const AMAZON_ORDER = /^\d{3}-\d{7}-\d{7}$/;
 const MRZ = /P[A-Z<][A-Z<]{3}[A-Z<]{30,39}[ \t]*\r?\n[ \t]*([A-Z0-9<]{9}[0-9<][A-Z<]{3}[0-9<]{7}[MFX<][0-9<]{7}[A-Z0-9<]{10,16})/g;

@@ -94,4 +94,13 @@ export const WORLD_RULES: LabelRule[] = [
       String.raw`nik|(?:nomor\s+)?ktp|nomor\s+induk\s+kependudukan|medicare(?:\s+card)?(?:\s+(?:number|no\.?|#))?|(?:swedish|danish|norwegian|finnish)\s+personal\s+(?:identity\s+)?(?:number|code)|personal\s+identity\s+(?:number|code)|` +
       String.raw`f[øo]dselsnummer(?:et)?`,
   },
+  // driving licences as they are written on forms and in other languages ("DL# T0004408", "TX DL
+  // 24269775", "NY license 254131820", "permis de conduire", "Führerscheinnummer")
+  {
+    kind: "id_document",
+    heads: "driver dl licence license permis führerschein führerscheinnummer fuhrerschein carteira carnet patente rijbewijs rijbewijsnummer",
+    pattern:
+      String.raw`driver\s+licen[cs]e(?:\s+(?:number|no\.?|#))?|dl\s*(?:#|no\.?|number|:)|dl(?=\s+[A-Z]{0,2}\d{6,})|licen[cs]e(?:\s*(?:no\.?|number|#))?(?=\s*:?\s*[A-Z]{0,5}\d{4,}[\dA-Z -]*)|` +
+      String.raw`permis\s+de\s+conduire|f[üu]hrerschein(?:-?nr\.?|nummer)?|carteira\s+de\s+motorista|carnet\s+de\s+conducir|patente(?:\s+di\s+guida)?|rijbewijs(?:nummer)?`,
+  },
 ];

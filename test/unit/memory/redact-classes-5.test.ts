@@ -167,3 +167,44 @@ it("reads a password after 'it's' and not the start of a sentence after its labe
   expect(redactText("password: it's Summer2024!").text).toBe("password: it's [REDACTED:password]");
   for (const text of ["password: I'll tell the technician in person", "password: it's not working"]) expect(redactText(text).text).toBe(text);
 });
+
+describe("more of a card's, a bank's and a licence's numbers", () => {
+  it("removes the code after a card and its expiry however they are run together", () => {
+    for (let i = 0; i < 40; i++) {
+      const card = withCheck(`4${digits(14, "0123456789")}`, passesLuhn);
+      const code = digits(3, "0123456789");
+      const expiry = pick([`Jan 20${digits(2, "23")}`, `0${digits(1)}/2${digits(1, "6789")}`, `Jul 2026`]);
+      const sep = pick([" ", " / ", ", "]);
+      const ref = businessRef();
+      expectRedacted({ message: `${ref} card here: ${card.match(/.{4}/g)!.join(" ")}${sep}${expiry}${sep}${code}`, secrets: [code], type: "cvv", keep: keepOf(ref) });
+    }
+  });
+  it("removes an IBAN written with dashes and letter groups, followed by a word or its BIC", () => {
+    for (const [text, iban] of [
+      ["Please transfer the refund to GB25-MIDL-1775-1329-6729-15 (BIC UNCRITMM)", "GB25-MIDL-1775-1329-6729-15"],
+      ["IBAN: CH33-3009-8025-1050-7712-8\nBIC: NWBKGB2L", "CH33-3009-8025-1050-7712-8"],
+      ["refund to iban DE97-5321-7937-4271-8501-16 pls", "DE97-5321-7937-4271-8501-16"],
+    ]) {
+      const out = redactText(text!).text;
+      expect(out).not.toContain(iban!);
+      expect(out).toContain("[REDACTED:iban]");
+    }
+  });
+  it("removes a driving licence number as forms and other languages label it", () => {
+    for (let i = 0; i < 40; i++) {
+      const [label, value] = pick([
+        ["DL#", `${letters(1)}${digits(7)}`],
+        ["TX DL", digits(8)],
+        ["NY license", digits(9)],
+        ["driver license no.", `${digits(3)} ${digits(3)} ${digits(3)}`],
+        ["Ontario licence", `${letters(1)}${digits(4)}-${digits(5)}-${digits(5)}`],
+        ["permis de conduire :", `${letters(1)}${digits(4)}-${digits(5)}-${digits(5)}`],
+        ["Führerscheinnummer", digits(8)],
+        ["DL no.", `${letters(2)}${digits(2)} ${digits(11)}`],
+      ]);
+      const ref = businessRef();
+      expectRedacted({ message: `${ref} - ${label} ${value} for the rental`, secrets: [value!], type: "national_id", keep: keepOf(ref) });
+    }
+    for (const text of ["the license 2024 renewal", "my software license key is ABCD-EFGH", "I have a licence for 5 users"]) expect(redactText(text).text).toBe(text);
+  });
+});
