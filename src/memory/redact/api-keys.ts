@@ -32,19 +32,22 @@ const VENDOR_KEYS = [
 // ("mysql://root:Pepperx055@10.0.0.5/shop": the part between the user's colon and the "@").
 const WEBHOOK_URL = /https:\/\/(?:hooks\.slack\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9/]{20,}|(?:ptb\.|canary\.)?discord(?:app)?\.com\/api\/webhooks\/\d+\/[A-Za-z0-9_-]{20,})/g;
 const PRIVATE_KEY_BLOCK = /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?(?:-----END [A-Z ]*PRIVATE KEY-----|$)/g;
-const URL_PASSWORD = /\b[a-z][a-z0-9+.-]{1,20}:\/\/[^\s:/@]{1,64}:([^\s@/]{1,128})@/gi;
+const URL_PASSWORD = /\b[a-z][a-z0-9+.-]{1,20}:\/\/[^\s:/@]{0,64}:([^\s@/]{1,128})@/gi;
+// a database client's password flag ("mysql -h db -u root -pS3cret", "mysqldump … --password=S3cret")
+const CLIENT_PASSWORD = /\b(?:mysql|mysqldump|mysqladmin|mariadb)\b[^\n]*?\s(?:-p|--password=)([^\s-][^\s]{3,127})/gi;
 // one lookbehind for all of them: tried once per position, not once per vendor
 const VENDOR_KEY = new RegExp(`(?<![A-Za-z0-9_-])(?:${VENDOR_KEYS.join("|")})(?![A-Za-z0-9_-])`, "g");
 
 // "API key: …", "api_key=…", "Authorization: Bearer …", "the token is …", "secret key but … still works",
 // "aws_secret_access_key = …", "webhook secret …", "secret: …" (bare "secret" only before ":" or "=").
 const KEY_LABEL =
-  /(?<![\p{L}\p{N}_])(?:api[\s_-]?(?:key|token|secret)|access[\s_-]?(?:key|token)|auth(?:orization)?[\s_-]?token|(?:aws[\s_-]?)?secret[\s_-]?(?:access[\s_-]?)?(?:key|token)|(?:client|app|shared|signing|webhook)[\s_-]?secret|private[\s_-]?key|x-api-key|bearer|token|auth(?=\s+[0-9a-f]{32}(?![0-9a-f]))|secret(?=\s*[:=])|[A-Z][A-Z0-9]*_(?:API_)?(?:KEY|TOKEN|SECRET)(?=\s*[:=]))(?![\p{L}\p{N}_])/giu;
+  /(?<![\p{L}\p{N}_])(?:(?:clave|chave|cl[ée])\s+(?:de\s+(?:la\s+)?|da\s+)?api|api[\s_-]?(?:schl[üu]ssel|sleutel|chiave)|api[\s_-]?(?:key|token|secret)|access[\s_-]?(?:key|token)|auth(?:orization)?[\s_-]?token|(?:aws[\s_-]?)?secret[\s_-]?(?:access[\s_-]?)?(?:key|token)|(?:client|app|shared|signing|webhook)[\s_-]?secret|private[\s_-]?key|x-api-key|bearer|token|auth(?=\s+[0-9a-f]{32}(?![0-9a-f]))|secret(?=\s*[:=]|\s+[0-9a-fA-F]{32,}(?![0-9a-zA-Z]))|[A-Z][A-Z0-9]*_(?:API_)?(?:KEY|TOKEN|SECRET)(?=\s*[:=]))(?![\p{L}\p{N}_])/giu;
 // The value: within a short stretch of the same sentence, a long string mixing letters and digits
 // (keys are 20 characters or more; tracking and transaction ids are often shorter).
 const VALUE_NEAR = /([^\n.!?]{0,24}?)(?<![A-Za-z0-9_-])([A-Za-z0-9][A-Za-z0-9_\-.+/=]{19,200})/uy;
 const WORDS = /\p{L}+/gu;
 const TWILIO_AUTH = /auth\s+[0-9a-f]{32}/;
+const AWS_PAIR = /\bAKIA[0-9A-Z]{16}[\s,;:/|]{1,5}([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+])/g;
 
 export function findApiKeys(text: string): Candidate[] {
   const out: Candidate[] = [];
@@ -56,8 +59,17 @@ export function findApiKeys(text: string): Candidate[] {
       if (!m[1]!.startsWith("[REDACTED")) out.push({ start: end - m[1]!.length, end, type: "password", priority: PRIORITY.labelled });
     }
   }
+  if (/mysql|mariadb/i.test(text)) for (const m of text.matchAll(CLIENT_PASSWORD)) {
+    const end = m.index + m[0].length;
+    out.push({ start: end - m[1]!.length, end, type: "password", priority: PRIORITY.labelled });
+  }
   if (text.includes("PRIVATE KEY")) for (const m of text.matchAll(PRIVATE_KEY_BLOCK)) out.push({ start: m.index, end: m.index + m[0].length, type: "api_key", priority: PRIORITY.labelled });
-  if (!/key|token|secret|bearer/i.test(text) && !(text.includes("auth") && TWILIO_AUTH.test(text))) return out;
+  // an AWS access key id, then its secret ("AKIA… / wJalr…"): the secret is the 40 characters after it
+  if (text.includes("AKIA")) for (const m of text.matchAll(AWS_PAIR)) {
+    const end = m.index + m[0].length;
+    out.push({ start: end - m[1]!.length, end, type: "api_key", priority: PRIORITY.labelled });
+  }
+  if (!/key|token|secret|bearer|api/i.test(text) && !(text.includes("auth") && TWILIO_AUTH.test(text))) return out;
   for (const m of text.matchAll(KEY_LABEL)) {
     VALUE_NEAR.lastIndex = m.index + m[0].length;
     const v = VALUE_NEAR.exec(text);

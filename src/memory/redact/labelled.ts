@@ -249,7 +249,7 @@ function findValueAfter(text: string, labelEnd: number, kind: ValueKind, lettere
  * Labels that name a one-time code as one (not "used code", which may be a discount's): after
  * them a code of capitals and digits is read too.
  */
-const ONE_TIME_LABEL = /otp|verif|2fa|2-step|two|auth|log|sign|mfa|totp|guard|one|tan|sms|text|message|whatsapp|telegram/i;
+const ONE_TIME_LABEL = /otp|verif|2fa|2-step|two|auth|log|sign|mfa|totp|guard|one|tan|sms|text|message|whatsapp|telegram|magic/i;
 /**
  * A one-time code of capitals and digits around the digit at `at` ("verification code is X3KY8",
  * "Steam Guard code: 7KQ2M"): five to ten characters, a letter and a digit among them, no lower

@@ -6,13 +6,15 @@
 import { PRIORITY, type Candidate } from "./pii-types";
 
 /** A password named anywhere in the message, in the languages labelled.ts reads. */
-const PASSWORD_WORD = /(?:^|[^\p{L}])(?:pass(?:word|wd|code|phrase)?s?|pwd|pw|log(?:-?in|\s+in)|sign(?:-?in|\s+in)|contrase[ñn]a|senha|passwort|kennwort|wachtwoord|mot\s+de\s+passe|has[łl]o|parola)(?![\p{L}])/iu;
+const PASSWORD_WORD = /(?:^|[^\p{L}])(?:pass(?:word|wd|code|phrase)?s?|pwd|pw|log(?:-?in|\s+in)|logg(?:ing|ed)\s+in|sign(?:-?in|\s+in)|sign(?:ing|ed)\s+in|contrase[ñn]a|senha|passwort|kennwort|wachtwoord|mot\s+de\s+passe|has[łl]o|parola)(?![\p{L}])/iu;
 /** A value that no plain word is: letters mixed with digits or symbols, 5 to 64 characters. */
 const VALUE = String.raw`(?<value>[^\s"'“”]{5,64})`;
 /** "v2.3.1", "1.4b": a version, not a password. */
 const VERSION = /^v?\d+(?:\.\d+)+[a-z]?$/i;
 const isSecretShaped = (v: string): boolean =>
-  /\p{L}/u.test(v) && /[^\p{L}]/u.test(v) && !v.startsWith("[REDACTED") && !/^\p{L}+[.,;:!?]$/u.test(v) && !/[@/]/.test(v) && !VERSION.test(v);
+  /\p{L}/u.test(v) && /[^\p{L}]/u.test(v) && !v.startsWith("[REDACTED") && !/^\p{L}+[.,;:!?]$/u.test(v) && !v.includes("/") && !EMAIL.test(v) && !VERSION.test(v);
+/** "j.smith@mail.com": an address, not a password (a password may hold an "@": "qu0kk@11"). */
+const EMAIL = /@[\p{L}\p{N}-]+\.[\p{L}]{2,}/u;
 
 // "I reset it to Password123", "changed mine to Winter2025!", "set the new one to Kj8#44x".
 const SET_IT_TO = new RegExp(
@@ -28,13 +30,14 @@ const USED_TO_LOG_IN = new RegExp(
 // names a password or a login, what was tried is one when it is quoted or carries a symbol.
 const TRIED = new RegExp(String.raw`(?:^|[^\p{L}])(?:tried|typed?|entered|put\s+in|input)\s+(?:in\s+)?(?<quote>["'“‘])?${VALUE}`, "giu");
 const TRIED_WORD = /tried|type|entered|put in|input/i;
+const hasSymbolOrDigit = (v: string): boolean => /[^\p{L}]/u.test(v.replace(/[!?.]+$/, ""));
 const hasSymbol = (v: string): boolean => /[^\p{L}\p{N}]/u.test(v.replace(/[!?.]+$/, ""));
 const BUSINESS_REF = /^[A-Z]{2,6}[-#_]?\d/;
 
 // "login details: user jsmith / Hunter2024", "credentials: admin / Adm1n!pass": a user name, a
 // slash (or bar, comma, "and"), then the password.
 const CREDENTIAL_PAIR = new RegExp(
-  String.raw`(?:^|[^\p{L}])(?:credentials|creds|log-?in(?:\s+(?:details|info|data))?|log\s+in\s+details|user\s*(?:name)?\s*(?:and|&|/)\s*pass(?:word)?)\s*(?:are|is)?\s*[:=-]?\s*(?:user(?:name)?\s*[:=]?\s*)?[^\s/|,]{2,64}\s*(?:/|\||,|\s+and\s+)\s*(?:(?:pass(?:word)?|pwd|pw)\s*[:=]?\s*)?["'“]?${VALUE}`,
+  String.raw`(?:^|[^\p{L}])(?:credentials|creds|log-?in(?:\s+(?:details|info|data))?|log\s+in\s+details|user\s*(?:name)?\s*(?:and|&|/)\s*pass(?:word)?)\s*(?:are|is)?\s*[:=-]?\s*(?:user(?:name)?\s*[:=]?\s*)?[^\s/|,:]{2,64}\s*(?:/|\||,|:|\s+and\s+)\s*(?:(?:pass(?:word)?|pwd|pw)\s*[:=]?\s*)?["'“]?${VALUE}`,
   "giu",
 );
 // "log in with jsmith and falcon250", "signed in with j.smith@mail.com and Summer2024!": a user
@@ -43,6 +46,13 @@ const USER_AND_PASSWORD = new RegExp(
   String.raw`(?:^|[^\p{L}])(?:log(?:ging|ged)?[\s-]*in|sign(?:ing|ed)?[\s-]*in)\s+(?:with|using)\s+(?:user(?:name)?\s+)?[\w.@+-]{2,64}(?:\s*\/\s*|\s+and\s+|\s*&\s*)(?:pass(?:word)?\s+)?["'“]?${VALUE}`,
   "giu",
 );
+// "the temp password you gave me (Orchid_Phoenix18) expired": in brackets a few words after its label;
+// "my old password was … and the new one is qu0kk@11": the next one named after one given;
+// "tried logging in with Marley1915*", "if you need to log in to check, use bluebird0259".
+const IN_BRACKETS_AFTER = new RegExp(String.raw`(?:^|[^\p{L}])(?:pass(?:word|code)?s?|pwd|pw)(?![\p{L}])[^.()\n]{0,40}\(${VALUE}\)`, "giu");
+const NEW_ONE_IS = new RegExp(String.raw`(?:^|[^\p{L}])(?:and\s+|,\s*)?(?:the|my)\s+new\s+one\s+(?:is|was|will\s+be)\s+["'“]?${VALUE}`, "giu");
+const LOGGING_IN_WITH = new RegExp(String.raw`(?:^|[^\p{L}])(?:log(?:ging|ged)?|sign(?:ing|ed)?)[\s-]*in\s+(?:with|using)\s+["'“]?${VALUE}`, "giu");
+const USE_AT_CLAUSE_END = new RegExp(String.raw`(?:^|[^\p{L}])use\s+["'“]?${VALUE}(?=\s*(?:$|[.,;!?\n]))`, "giu");
 // "password is: correct horse battery staple": three to six plain words after the colon, to the
 // end of the clause. Words that tell rather than name ("password: not working anymore", "password
 // is: the same as before") stop it.
@@ -89,6 +99,12 @@ export function findPasswordsByPhrasing(text: string): Candidate[] {
     }
   }
   take(CREDENTIAL_PAIR, isSecretShaped);
+  if (text.includes("(")) take(IN_BRACKETS_AFTER, (v) => isSecretShaped(v.replace(/\)$/, "")));
+  if (named) {
+    take(NEW_ONE_IS, isSecretShaped);
+    take(LOGGING_IN_WITH, (v) => isSecretShaped(v) && hasSymbolOrDigit(v) && !BUSINESS_REF.test(v));
+    take(USE_AT_CLAUSE_END, (v) => isSecretShaped(v) && !BUSINESS_REF.test(v));
+  }
   take(USER_AND_PASSWORD, (v) => isSecretShaped(v) && !BUSINESS_REF.test(v));
   if (text.includes("phrase") || text.includes("words")) take(SEED_PHRASE, () => true);
   if (named) take(PASSPHRASE_IS, (v) => !v.toLowerCase().split(/[ -]/).some((w) => TELLING_WORDS.has(w) || NOT_A_PASSPHRASE.has(w)));

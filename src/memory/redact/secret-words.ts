@@ -12,7 +12,7 @@ const VERB = /(?:is|was|are|as|=|that'?s|thats)\s/i;
 
 // "password? it's x", "password... it is x", "password, which is x": the value after a pause.
 const PAUSED = String.raw`\s*(?:[?,]|\.{2,}|…)\s*(?:(?:it|that|which|this\s+one|mine)(?:['’]s|\s+is|\s+was)|here\s+it\s+is\s*:?)(?![\p{L}\p{N}])`;
-const CONNECTOR = String.raw`(?:${PAUSED}|\s*(?:[:=]+|->|=>|→|–|—|-)|['’]s(?=\s)|\s+(?:it['’]s|it\s+is|that['’]s)(?![\p{L}\p{N}])|\s+c['’]est(?![\p{L}\p{N}])|\s+(?:is|was|are|es|est|ist|lautet|lautete|era|é|è|hai|to|now|set\s+to|changed\s+to|reset\s+to|updated\s+to|will\s+be|should\s+be|would\s+be|became)(?![\p{L}\p{N}]))`;
+const CONNECTOR = String.raw`(?:${PAUSED}|\s*(?:[:=]+|->|=>|→|–|—|-)|['’]s(?=\s)|\s+(?:it['’]s|it\s+is|that['’]s)(?![\p{L}\p{N}])|\s+c['’]est(?![\p{L}\p{N}])|\s+(?:is|was|are|es|est|ist|lautet|lautete|era|é|è|är|er|jest|hai|to|now|set\s+to|changed\s+to|reset\s+to|updated\s+to|will\s+be|should\s+be|would\s+be|became|called|named|i\s+(?:put|wrote|used|gave|chose|set))(?![\p{L}\p{N}]))`;
 // "password: x", "password is x", "password for my email is x", "senha do app é x", "pwd x1!".
 const VALUE = String.raw`\s*(?:"(?<dq>[^"\n]{1,64})"|'(?<sq>[^'\n]{1,64})'|“(?<cq>[^”\n]{1,64})”|(?<bare>[^\s"'“][^\s]{0,63}))`;
 const SCOPED_SECRET_AFTER = new RegExp(

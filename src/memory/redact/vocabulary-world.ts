@@ -103,4 +103,29 @@ export const WORLD_RULES: LabelRule[] = [
       String.raw`driver\s+licen[cs]e(?:\s+(?:number|no\.?|#))?|dl\s*(?:#|no\.?|number|:)|dl(?=\s+[A-Z]{0,2}\d{6,})|licen[cs]e(?:\s*(?:no\.?|number|#))?(?=\s*:?\s*[A-Z]{0,5}\d{4,}[\dA-Z -]*)|` +
       String.raw`permis\s+de\s+conduire|f[üu]hrerschein(?:-?nr\.?|nummer)?|carteira\s+de\s+motorista|carnet\s+de\s+conducir|patente(?:\s+di\s+guida)?|rijbewijs(?:nummer)?`,
   },
+  // passwords as more languages name them (Turkish, Indonesian, the Nordic languages, Russian, Czech, Hungarian)
+  {
+    kind: "password",
+    heads: "şifre şifrem şifreniz sifre sifrem kata lösenord lösenordet losenord passord passordet adgangskode adgangskoden salasana salasanani пароль пароля heslo jelszó jelszavam",
+    pattern: String.raw`[şs]ifre(?:m|niz|n)?|kata\s+sandi(?:\s+saya)?|l[öo]senord(?:et)?(?:\s+mitt)?|passord(?:et)?(?:\s+mitt)?|adgangskode(?:n)?(?:\s+min)?|salasana(?:ni)?(?:\s+on)?|пароль|пароля|heslo(?:\s+je)?|jelsz[óo](?:m|t)?|jelszavam`,
+  },
+  // a Wi-Fi key by what routers and manuals call it ("WPA2 key:", "PSK", "WLAN-Schlüssel", "mot de passe wifi")
+  {
+    kind: "password",
+    heads: "wpa wpa2 psk wlan wifi wi router key mot",
+    pattern: String.raw`wpa2?(?:[\s-]*psk)?\s+(?:key|password|passphrase)|wpa2?[\s-]*psk|psk(?=\s*[:=]?\s*\S{8,})|(?:wlan|wi-?fi)-?schl[üu]ssel|(?:router|wi-?fi)\s+key|key\s+on\s+the\s+router(?:\s+sticker)?|mot\s+de\s+passe\s+(?:du\s+)?wi-?fi`,
+  },
+  // the answers to the usual security questions ("my first pet was called Biscuit", "city I was born in: Tarnów")
+  {
+    kind: "password",
+    heads: "first childhood favourite favorite city town street secret answer apellido geburtsname nom",
+    pattern:
+      String.raw`(?:first|childhood)\s+(?:pet|dog|cat)(?:['’]s\s+name)?|(?:childhood\s+)?best\s+friend['’]s\s+name|favou?rite\s+teacher(?:['’]s\s+name)?|(?:city|town|place)\s+(?:i\s+was\s+)?born\s+in|street\s+i\s+grew\s+up\s+on|` +
+      String.raw`secret\s+question|answer\s+to\s+['"‘“][^'"’”\n]{3,60}['"’”]|apellido\s+de\s+soltera(?:\s+de\s+mi\s+madre)?|geburtsname\s+meiner\s+mutter|nom\s+de\s+jeune\s+fille(?:\s+de\s+ma\s+m[èe]re)?`,
+  },
+  // a US demand deposit account
+  { kind: "sort_code_account", heads: "dda", pattern: String.raw`dda(?:\s+(?:number|no\.?|#))?(?=\s*[:#]?\s*\d{6,17}(?!\d))` },
+  // a code by other names ("the magic code in the email", "güvenlik kodu", Arabic "رمز الأمان")
+  { kind: "otp", heads: "magic", pattern: String.raw`magic\s+(?:code|link\s+code|number)` },
+  { kind: "cvv", heads: "güvenlik guvenlik رمز الرمز", pattern: String.raw`g[üu]venlik\s+kodu|رمز\s+الأمان|(?<=(?:البطاقة|card)[^.!?]{0,80}?)الرمز` },
 ];

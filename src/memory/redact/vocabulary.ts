@@ -162,7 +162,7 @@ const CORE_RULES: LabelRule[] = [
   {
     kind: "password",
     heads: "pass password passwords passwd pwd passphrase pasword passwrd passowrd paswd passwrod pssword passsword pword psw p mdp mot contraseña contrasena senha passwort kennwort wachtwoord hasło haslo parola पासवर्ड",
-    pattern: String.raw`pass\s*words?|passwd|pwd|pass\s*phrase|pasword|passwrd|passowrd|paswd|passwrod|pssword|passsword|pword|psw|p\/w|mdp|mot\s+de\s+passe|contrase[ñn]a|senha(?!\s+do\s+cart[aã]o)|passwort|kennwort|wachtwoord|has[łl]o|parola\s+d'ordine|पासवर्ड`,
+    pattern: String.raw`pass\s*words?|passwd|pwd|pass\s*phrase|pasword|passwrd|passowrd|paswd|passwrod|pssword|passsword|pword|psw|p\/w|mdp|mot\s+de\s+passe(?:\s+(?:du\s+)?wi-?fi)?|contrase[ñn]a|senha(?!\s+do\s+cart[aã]o)|passwort|kennwort|wachtwoord|has[łl]o|parola\s+d'ordine|पासवर्ड`,
   },
   {
     kind: "password",
@@ -220,7 +220,7 @@ const CORE_RULES: LabelRule[] = [
     kind: "sort_code_account",
     heads: "account accountno a acct acctno acc accno",
     pattern:
-      String.raw`(?<=(?:sort\s*code|bsb)[\s\S]{0,60}?)(?:account|a\/c|acct\.?|acc)${NUMBER_WORD}|` +
+      String.raw`(?<=(?:sort\s*code|bsb|routing|rtn|aba|transit|institution)[\s\S]{0,60}?)(?:account|a\/c|acct\.?|acc)${NUMBER_WORD}|` +
       String.raw`(?:account|a\/c|acct\.?|acc)${NUMBER_WORD}(?=[\s\S]{0,40}?(?<![\p{L}])(?:sort\s*code|bsb)(?![\p{L}]))`,
   },
   {

@@ -1,0 +1,97 @@
+// Redaction classes from a third probe of customer-shaped messages (2026-12-06): passwords as
+// more languages name them and as people give them (in brackets after the label, "the new one
+// is …", "tried logging in with …", "use … " after a login, "creds are user:pass"), Wi-Fi keys by
+// their routers' names, the answers to the usual security questions, a US demand deposit account
+// and an account after its routing or transit number, API keys by other languages' names and an
+// AWS secret after its key id, a database client's password and a URL's with no user name.
+// Generated from a seed; no secret may survive and every business reference must.
+import { redactText } from "../../../src/memory/redact";
+import { businessRef, digits, expectRedacted, letters, pick } from "./redact-seeded";
+
+const keepOf = (ref: string) => ref.split(" ").at(-1)!;
+const password = () => `${pick(["falcon", "Tiger", "qu0kk", "Orchid_Phoenix"])}${digits(2)}${pick(["", "!", "#", "@1"])}`;
+
+describe("passwords", () => {
+  it("removes a password after its name in Turkish, Indonesian, Swedish, Norwegian, Danish, Finnish, Russian, Czech or Hungarian", () => {
+    for (let i = 0; i < 40; i++) {
+      const p = password();
+      const ref = businessRef();
+      const label = pick(["şifrem", "kata sandi saya", "mitt lösenord är", "passordet mitt er", "min adgangskode er", "salasanani on", "мой пароль", "heslo je", "jelszavam"]);
+      expectRedacted({ message: `${ref}: ${label} ${p}`, secrets: [p], type: "password", keep: keepOf(ref) });
+    }
+  });
+  it("removes a password given as people give them", () => {
+    for (let i = 0; i < 60; i++) {
+      const [p, q] = [password(), password()];
+      const ref = businessRef();
+      const [message, secrets] = pick([
+        [`${ref} the temp password you gave me (${p}) expired`, [p]],
+        [`${ref} my old password was ${p} and the new one is ${q}`, [p, q]],
+        [`${ref} tried logging in with ${p} and it says wrong password`, [p]],
+        [`${ref} if you need to log in to check, use ${p}`, [p]],
+        [`${ref} creds are anna_k:${p}`, [p]],
+      ] as [string, string[]][]);
+      expectRedacted({ message, secrets, type: "password", keep: keepOf(ref) });
+    }
+  });
+  it("keeps what names no password in the same places", () => {
+    for (const text of ["I logged in with Google and it failed", "to log in use the app.", "the password (see above) expired", "log in with my email, use SAVE20.", "I reset it to j.smith@mail.com"]) {
+      expect(redactText(text).text).toBe(text);
+    }
+  });
+});
+
+describe("Wi-Fi keys and security answers", () => {
+  it("removes a Wi-Fi key as routers and manuals name it", () => {
+    for (let i = 0; i < 30; i++) {
+      const key = `${letters(3).toLowerCase()}${digits(3)}${letters(4)}${digits(2)}`;
+      const ref = businessRef();
+      const label = pick(["WPA2 key:", "WLAN-Schlüssel:", "SSID Home-3A2C PSK", "mot de passe wifi :", "router key"]);
+      expectRedacted({ message: `${ref} ${label} ${key}`, secrets: [key], type: "password", keep: keepOf(ref) });
+    }
+  });
+  it("removes the answer to a usual security question", () => {
+    for (let i = 0; i < 40; i++) {
+      const answer = pick(["Biscuit", "Tarnów", "Oberhuber", "Thaddeus", "Dufresnoy", "Arrizabalaga"]);
+      const ref = businessRef();
+      const q = pick(["my first pet was called", "city I was born in:", "Geburtsname meiner Mutter:", "my childhood best friend's name —", "nom de jeune fille de ma mère :", "for the secret question I put", "the answer to 'name of your first school' is", "el apellido de soltera de mi madre es"]);
+      expectRedacted({ message: `${ref} - ${q} ${answer}`, secrets: [answer], type: "password", keep: keepOf(ref) });
+    }
+    for (const text of ["my first pet was a dog", "my first pet died last year", "my first pet was so cute"]) expect(redactText(text).text).toBe(text);
+  });
+});
+
+describe("bank accounts, keys and connection passwords", () => {
+  it("removes a demand deposit account and an account after its routing or transit number", () => {
+    for (let i = 0; i < 30; i++) {
+      const account = digits(pick([7, 8, 10]));
+      const ref = businessRef();
+      const message = pick([`${ref} direct deposit: RTN ${digits(9, "0")}, DDA ${account}.`, `${ref} routing ${digits(9, "0")} account ${account}`, `${ref} Transit ${digits(5)}, institution 004, account ${account} (TD)`]);
+      expectRedacted({ message, secrets: [account], type: "bank_account", keep: keepOf(ref) });
+    }
+  });
+  it("removes API keys by other languages' names, an AWS secret after its key id, a database client's password and a URL's without a user", () => {
+    const key = `${letters(12)}${digits(6)}${letters(12).toLowerCase()}`;
+    const secret = `W8/fITHlwRXCxueyYvkz${letters(8)}${digits(4)}+P7ctxZH`;
+    const pw = `IqrB5z-${letters(4)}${digits(3)}`;
+    for (const [message, value, type] of [
+      [`mi clave API es ${key}`, key, "api_key"],
+      [`API-Schlüssel: ${key}`, key, "api_key"],
+      [`AWS keys: AKIAQUOCR6MLNT4CTLOD / ${secret}`, secret, "api_key"],
+      [`our integration uses secret 2863fde106439dd836fb8c5106c03d6f`, "2863fde106439dd836fb8c5106c03d6f", "api_key"],
+      [`mysql -h db.example.com -u root -p${pw}`, pw, "password"],
+      [`redis://:${pw}@cache.example.com:6379/0`, pw, "password"],
+    ]) {
+      const out = redactText(message!);
+      expect({ message, text: out.text.includes(value!) }).toEqual({ message, text: false });
+      expect(out.findings.some((f) => f.type === type)).toBe(true);
+    }
+    for (const text of ["the secret sauce is 2 cups", "mysql -p", "the api docs at v2.3.1"]) expect(redactText(text).text).toBe(text);
+  });
+});
+
+it("removes a card's security code named in Turkish or Arabic, and a magic-link code", () => {
+  expect(redactText("Kart numaram 4759550334543500, güvenlik kodu 470.").text).toBe("Kart numaram [REDACTED:card_number], güvenlik kodu [REDACTED:cvv].");
+  expect(redactText("رقم البطاقة 3745 322802 63492 تاريخ الانتهاء 05/26 الرمز 3888").text).not.toContain("3888");
+  expect(redactText("the magic code in the email was ZRMEL4PJ").text).toBe("the magic code in the email was [REDACTED:otp]");
+});
