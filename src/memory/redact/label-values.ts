@@ -8,7 +8,15 @@ import { CLOCK_TIME, TIME_AFTER, UNIT_AFTER, YEAR_BEFORE } from "./value-words";
 import type { LabelKind } from "./vocabulary";
 
 export const isDigit = (c: string | undefined) => c !== undefined && c >= "0" && c <= "9";
-export const isLetter = (c: string | undefined) => c !== undefined && /[\p{L}_]/u.test(c);
+/**
+ * Chinese, Japanese and Korean put no space between words: a value written right after their
+ * letters ("密码是…", "認証コード：226892", "セキュリティコードは168です") is not glued to a word.
+ */
+export const CJK = String.raw`\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}`;
+const CJK_CHAR = new RegExp(`[${CJK}]`, "u");
+export const isCjk = (c: string | undefined) => c !== undefined && CJK_CHAR.test(c);
+/** A letter a value cannot touch ("x1234", "4821abc"); CJK letters do not count. */
+export const isLetter = (c: string | undefined) => c !== undefined && /[\p{L}_]/u.test(c) && !CJK_CHAR.test(c);
 const ABBREVIATIONS = /(?<![\p{L}])(?:no|nr|num|acct|acc|a\/c|rs|ref|approx|vs)\./giu;
 /** A form puts the value on the line after its label ("Card number:\n4111 …"). */
 export const FORM_GAP = /^[\s:=#.-]*$/;
@@ -57,15 +65,15 @@ export function valueType(kind: DigitKind, digits: number): PiiType {
 export type ValueKind = Exclude<LabelKind, "password" | "passcode">;
 export type TokenKind = Exclude<ValueKind, DigitKind>;
 export const TOKEN_SHAPES: Record<TokenKind, RegExp> = {
-  pan: /[A-Za-z]{5}\s?\d{4}\s?[A-Za-z](?![\p{L}\p{N}_])/uy,
+  pan: new RegExp(String.raw`[A-Za-z]{5}\s?\d{4}\s?[A-Za-z](?!(?![${CJK}])[\p{L}\p{N}_])`, "uy"),
   // ID cards and national numbers: digits in groups (CPF 123.456.789-09, 850709-9805, 2345 6789 0124)
   // or a token of capitals and digits (12345678Z, L01X00T47).
   // Some open with a letter series ("QQ 12 34 56 C", the UK National Insurance number).
   // (China's resident ID has 18 characters, Mexico's CURP 18)
-  id_document: /(?:\d{17}[\dXx]|(?:[A-Z]{1,3}[ -]?)?\d{2,8}(?:[ .\/-]\d{1,12}){0,4}(?:[ -]?[A-Za-z])?|[A-Za-z0-9]{6,18})(?![\p{L}\p{N}_])/uy,
+  id_document: new RegExp(String.raw`(?:\d{17}[\dXx]|(?:[A-Z]{1,3}[ -]?)?\d{2,8}(?:[ .\/-]\d{1,12}){0,4}(?:[ -]?[A-Za-z])?|[A-Za-z0-9]{6,18})(?!(?![${CJK}])[\p{L}\p{N}_])`, "uy"),
   // National formats run from 6 to 9 characters, mostly digits (K1234567, 123456789, C01X00T47);
   // some are a series and a number ("4510 123456").
-  passport: /(?:\d{2}\s?\d{2}\s\d{6}|\d{3}\s\d{3}\s\d{3}|[A-Za-z0-9]{6,9})(?![\p{L}\p{N}_])/uy,
+  passport: new RegExp(String.raw`(?:\d{2}\s?\d{2}\s\d{6}|\d{3}\s\d{3}\s\d{3}|[A-Za-z0-9]{6,9})(?!(?![${CJK}])[\p{L}\p{N}_])`, "uy"),
 };
 
 export const isTokenKind = (kind: ValueKind): kind is TokenKind => kind in TOKEN_SHAPES;

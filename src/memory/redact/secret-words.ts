@@ -4,15 +4,17 @@
 import { PRIORITY } from "./pii-types";
 import { isEverydayWord } from "./everyday-words";
 import { NOT_A_PASSWORD } from "./value-words";
+import { CJK } from "./label-values";
 
 type Found = { start: number; end: number; priority: number };
 
+const CJK_TAIL = new RegExp(`[${CJK}\u3000-\u303f\uff01-\uff0f].*$`, "u");
 /** Any verb that can link a value to a label, tested before the costlier end-anchored match. */
 const VERB = /(?:is|was|are|as|=|that'?s|thats)\s/i;
 
 // "password? it's x", "password... it is x", "password, which is x": the value after a pause.
 const PAUSED = String.raw`\s*(?:[?,]|\.{2,}|…)\s*(?:(?:it|that|which|this\s+one|mine)(?:['’]s|\s+is|\s+was)|here\s+it\s+is\s*:?)(?![\p{L}\p{N}])`;
-const CONNECTOR = String.raw`(?:${PAUSED}|\s*(?:[:=]+|->|=>|→|–|—|-)|['’]s(?=\s)|\s+(?:it['’]s|it\s+is|that['’]s)(?![\p{L}\p{N}])|\s+c['’]est(?![\p{L}\p{N}])|\s+(?:is|was|are|es|est|ist|lautet|lautete|era|é|è|är|er|jest|hai|to|now|set\s+to|changed\s+to|reset\s+to|updated\s+to|will\s+be|should\s+be|would\s+be|became|called|named|i\s+(?:put|wrote|used|gave|chose|set))(?![\p{L}\p{N}]))`;
+const CONNECTOR = String.raw`(?:${PAUSED}|\s*(?:[:=：]+|->|=>|→|–|—|-)|\s*(?:是|為|为|は|는|은)|['’]s(?=\s)|\s+(?:it['’]s|it\s+is|that['’]s)(?![\p{L}\p{N}])|\s+c['’]est(?![\p{L}\p{N}])|\s+(?:is|was|are|es|est|ist|lautet|lautete|era|é|è|är|er|jest|hai|to|now|set\s+to|changed\s+to|reset\s+to|updated\s+to|will\s+be|should\s+be|would\s+be|became|called|named|i\s+(?:put|wrote|used|gave|chose|set))(?![\p{L}\p{N}]))`;
 // "password: x", "password is x", "password for my email is x", "senha do app é x", "pwd x1!".
 const VALUE = String.raw`\s*(?:"(?<dq>[^"\n]{1,64})"|'(?<sq>[^'\n]{1,64})'|“(?<cq>[^”\n]{1,64})”|(?<bare>[^\s"'“][^\s]{0,63}))`;
 const SCOPED_SECRET_AFTER = new RegExp(
@@ -54,7 +56,8 @@ function readSecretAfter(re: RegExp, text: string, labelEnd: number, { strongOnl
     if (/^[*•●]+$/.test(value.trim()) || !value.trim()) return null;
     if (weakPass && !(mixed(value.trim()) && looksLikeSecret(value.trim(), "none", english))) return null;
   } else {
-    value = (bare ?? "").replace(/[.,;:)\]}>]+$/, "");
+    // a bare value ends at its sentence's stop, or where CJK text goes on ("…69です")
+    value = (bare ?? "").replace(CJK_TAIL, "").replace(/[.,;:)\]}>]+$/, "");
     start = matchEnd - (bare ?? "").length;
     // A bare "to" ("password to get into the app") links as weakly as no connector at all.
     const linked = connector.trim() && connector.trim().toLowerCase() !== "to";

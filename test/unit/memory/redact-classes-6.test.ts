@@ -95,3 +95,29 @@ it("removes a card's security code named in Turkish or Arabic, and a magic-link 
   expect(redactText("رقم البطاقة 3745 322802 63492 تاريخ الانتهاء 05/26 الرمز 3888").text).not.toContain("3888");
   expect(redactText("the magic code in the email was ZRMEL4PJ").text).toBe("the magic code in the email was [REDACTED:otp]");
 });
+
+describe("secrets named in Chinese, Japanese or Korean, with no space before the value", () => {
+  it.each([
+    ["我的密码是Lun@74。谢谢", "Lun@74", "password"],
+    ["パスワードはrhubarb_pumpkin69です", "rhubarb_pumpkin69", "password"],
+    ["비밀번호는 Summer2024!", "Summer2024!", "password"],
+    ["認証コード：226892", "226892", "otp"],
+    ["验证码885717", "885717", "otp"],
+    ["セキュリティコードは2778です。", "2778", "cvv"],
+    ["安全码837。", "837", "cvv"],
+    ["マイナンバーは465294087926です", "465294087926", "national_id"],
+    ["我的身份证号是440305199911061973", "440305199911061973", "national_id"],
+    ["주민등록번호 701020-1368995 입니다", "701020-1368995", "national_id"],
+    ["护照号码是E12345678。", "E12345678", "passport"],
+    ["パスポート番号はTR1234567です", "TR1234567", "passport"],
+  ])("%s", (message, value, type) => {
+    const out = redactText(message);
+    expect(out.text).not.toContain(value);
+    expect(out.findings.map((f) => f.type)).toContain(type);
+    // the words around the value stay
+    expect(out.text.replace(/\[REDACTED:[^\]]+\]/, "")).toBe(message.replace(value, ""));
+  });
+  it("keeps a CJK sentence with a reference and no secret's name", () => {
+    for (const text of ["订单号是ORD-448120，还没到", "予約番号はABC123です"]) expect(redactText(text).text).toBe(text);
+  });
+});
