@@ -69,7 +69,7 @@ export function findApiKeys(text: string): Candidate[] {
     const end = m.index + m[0].length;
     out.push({ start: end - m[1]!.length, end, type: "api_key", priority: PRIORITY.labelled });
   }
-  if (!/key|token|secret|bearer|api/i.test(text) && !(text.includes("auth") && TWILIO_AUTH.test(text))) return out;
+  if (!/key|token|secret|bearer|\bapi/i.test(text) && !(text.includes("auth") && TWILIO_AUTH.test(text))) return out;
   for (const m of text.matchAll(KEY_LABEL)) {
     VALUE_NEAR.lastIndex = m.index + m[0].length;
     const v = VALUE_NEAR.exec(text);

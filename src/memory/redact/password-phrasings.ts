@@ -99,13 +99,13 @@ export function findPasswordsByPhrasing(text: string): Candidate[] {
     }
   }
   take(CREDENTIAL_PAIR, isSecretShaped);
-  if (text.includes("(")) take(IN_BRACKETS_AFTER, (v) => isSecretShaped(v.replace(/\)$/, "")));
+  if (named && text.includes("(")) take(IN_BRACKETS_AFTER, (v) => isSecretShaped(v.replace(/\)$/, "")));
   if (named) {
     take(NEW_ONE_IS, isSecretShaped);
     take(LOGGING_IN_WITH, (v) => isSecretShaped(v) && hasSymbolOrDigit(v) && !BUSINESS_REF.test(v));
     take(USE_AT_CLAUSE_END, (v) => isSecretShaped(v) && !BUSINESS_REF.test(v));
   }
-  take(USER_AND_PASSWORD, (v) => isSecretShaped(v) && !BUSINESS_REF.test(v));
+  if (named) take(USER_AND_PASSWORD, (v) => isSecretShaped(v) && !BUSINESS_REF.test(v));
   if (text.includes("phrase") || text.includes("words")) take(SEED_PHRASE, () => true);
   if (named) take(PASSPHRASE_IS, (v) => !v.toLowerCase().split(/[ -]/).some((w) => TELLING_WORDS.has(w) || NOT_A_PASSPHRASE.has(w)));
   take(PASSPHRASE, (v) => {
