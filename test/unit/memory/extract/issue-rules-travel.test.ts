@@ -59,6 +59,20 @@ describe("travel: more of what a guest changes, cancels or books", () => {
     expect(kindOf(text, "travel")).toBe(kind);
   });
   it.each([
+    ["its 4pm and our room still isnt ready", "check_in_problem"],
+    ["Told the room would be ready by 2, now it's half 3, what's going on", "check_in_problem"],
+    ["we've been waiting 40 mins at reception to check in", "check_in_problem"],
+    ["Arrived late and there's no one at reception, how do we get in", "check_in_problem"],
+    ["we got to the room and someone's already in it!!", "check_in_problem"],
+    ["the kiosk in the lobby wont print my key card", "check_in_problem"],
+    ["The check-in link in the email says expired", "check_in_problem"],
+    ["cant check out on the app, it just spins", "check_in_problem"],
+  ])("arriving and not getting in: %s → %s", (text, kind) => {
+    expect(kindOf(text, "travel")).toBe(kind);
+  });
+  it.each([
+    ["the key features are not available on my plan", "check_in_problem"],
+    ["the api key is not ready yet", "check_in_problem"],
     ["I want to switch to the standard plan", "booking_change"],
     ["my room for tonight is dirty", "new_booking"],
     ["I'll take it from here, thanks", "new_booking"],
