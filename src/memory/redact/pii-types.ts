@@ -2,6 +2,7 @@
 
 export type PiiType =
   | "card_number"
+  | "card_expiry"
   | "cvv"
   | "otp"
   | "password"

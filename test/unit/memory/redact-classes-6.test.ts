@@ -121,3 +121,23 @@ describe("secrets named in Chinese, Japanese or Korean, with no space before the
     for (const text of ["订单号是ORD-448120，还没到", "予約番号はABC123です"]) expect(redactText(text).text).toBe(text);
   });
 });
+
+describe("a card's expiry goes with the card", () => {
+  it("removes the month and year written after a card, however labelled or laid out", () => {
+    for (const [message, expected] of [
+      ["New one: 4111 1111 1111 1111, expiry 03/28, security code 123.", "New one: [REDACTED:card_number], expiry [REDACTED:card_expiry], security code [REDACTED:cvv]."],
+      ["CARD 4111111111111111\nEXP 02 / 30\nCVV 123", "CARD [REDACTED:card_number]\nEXP [REDACTED:card_expiry]\nCVV [REDACTED:cvv]"],
+      ["payment details: 4111 1111 1111 1111 (exp Jul 2027)", "payment details: [REDACTED:card_number] (exp [REDACTED:card_expiry])"],
+      ["Kreditkarte 4111 1111 1111 1111, gültig bis 02/26", "Kreditkarte [REDACTED:card_number], gültig bis [REDACTED:card_expiry]"],
+    ]) {
+      const out = redactText(message!);
+      expect(out.text).toBe(expected);
+      expect(out.findings.find((f) => f.type === "card_expiry")?.count).toBe(1);
+    }
+  });
+  it("keeps a date with a day, a date in the next sentence, and the expiry of a card named by its last four", () => {
+    expect(redactText("card 4111 1111 1111 1111. See you 12/05/2024").text).toBe("card [REDACTED:card_number]. See you 12/05/2024");
+    expect(redactText("card 4111 1111 1111 1111. Next Tuesday 12/27 works").text).toBe("card [REDACTED:card_number]. Next Tuesday 12/27 works");
+    expect(redactText("card ending 4242 exp 12/27").text).toBe("card ending 4242 exp 12/27");
+  });
+});

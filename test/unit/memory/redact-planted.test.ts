@@ -67,12 +67,12 @@ describe("planted secrets", () => {
 
 describe("the mechanisms behind the classes", () => {
   const redacted: Array<[string, string]> = [
-    // a card's code right after the card and its expiry, whatever it is called or not called
-    ["4111 1111 1111 1111 08/29 123", "[REDACTED:card_number] 08/29 [REDACTED:cvv]"],
-    ["card 378282246310005, exp 11/27, 0421", "card [REDACTED:card_number], exp 11/27, [REDACTED:cvv]"],
-    ["number 5555-5555-5555-4444, expiry 02/28, code on the back 372", "number [REDACTED:card_number], expiry 02/28, code on the back [REDACTED:cvv]"],
+    // a card's code right after the card and its expiry, whatever it is called or not called; the expiry goes with the card
+    ["4111 1111 1111 1111 08/29 123", "[REDACTED:card_number] [REDACTED:card_expiry] [REDACTED:cvv]"],
+    ["card 378282246310005, exp 11/27, 0421", "card [REDACTED:card_number], exp [REDACTED:card_expiry], [REDACTED:cvv]"],
+    ["number 5555-5555-5555-4444, expiry 02/28, code on the back 372", "number [REDACTED:card_number], expiry [REDACTED:card_expiry], code on the back [REDACTED:cvv]"],
     ["Mastercard card verification code: 096", "Mastercard card verification code: [REDACTED:cvv]"],
-    ["my last order 4111 1111 1111 1111 12/27 475", "my last order [REDACTED:card_number] 12/27 [REDACTED:cvv]"],
+    ["my last order 4111 1111 1111 1111 12/27 475", "my last order [REDACTED:card_number] [REDACTED:card_expiry] [REDACTED:cvv]"],
     // values named by "as"
     ["I entered 0486 as my PIN", "I entered [REDACTED:pin] as my PIN"],
     ["I tried logging in with Lisbon2001@ as the password", "I tried logging in with [REDACTED:password] as the password"],
@@ -93,7 +93,7 @@ describe("the mechanisms behind the classes", () => {
     ],
     [
       "an item number 6449-6083-2574-5376, expiry 09/2031, code on the back 665",
-      "an item number [REDACTED:card_number], expiry 09/2031, code on the back [REDACTED:cvv]",
+      "an item number [REDACTED:card_number], expiry [REDACTED:card_expiry], code on the back [REDACTED:cvv]",
     ],
     // identity documents by their national names, typed by shape
     ["DNI 12345678Z", "DNI [REDACTED:national_id]"],
