@@ -70,8 +70,16 @@ export function findPatternValues(text: string): Candidate[] {
     const expiry = expiryAfter(text, card.end);
     if (expiry) found.push(expiry);
   }
+  // a card's expiry given with its code but not its number ("forgot to add: security code 743, expiry 07/2030")
+  if (CARD_TALK.test(text)) for (const m of text.matchAll(LABELLED_EXPIRY)) found.push(at(m.index + m[0].length - m[1]!.length, m[1]!.length, "card_expiry"));
   return found;
 }
+
+const CARD_TALK = /\b(?:cvv2?|cvc2?|csc|cid|security code)\b/i;
+const LABELLED_EXPIRY = new RegExp(
+  String.raw`\b(?:exp(?:iry|iration|ires)?(?:\s+date)?|valid\s+(?:thru|through|until|till))\.?\s*[:=-]?\s*((?:0?[1-9]|1[0-2])\s{0,2}[/.-]\s{0,2}(?:20)?\d{2})(?![\d/.-]?\d)`,
+  "gi",
+);
 
 const MONTH = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec";
 /**

@@ -9,7 +9,8 @@ const keys = (type: PiiType, names: string) => names.split(" ").forEach((k) => (
 keys("password", "password passwd pwd pass passphrase passcode secret clientsecret apisecret appsecret accountkey sharedaccesskey privatekey dbpassword userpassword adminpassword newpassword oldpassword currentpassword");
 keys("api_key", "apikey apitoken token accesstoken refreshtoken authtoken sessiontoken idtoken secretkey secretaccesskey bearertoken");
 keys("passport", "passport passportno passportnumber passportnum passportid");
-keys("national_id", "nationalid nationalidnumber idnumber taxid tin nric dni nie cpf curp bsn nino ninumber personnummer codicefiscale");
+keys("national_id", "nationalid nationalidnumber idnumber idno taxid tin nric dni nie cpf curp bsn nino ninumber personnummer codicefiscale");
+keys("national_id", "hetu mynumber individualnumber pesel cpr nin bvn nik ktp sin tfn sss sssno philsys medicare medicarenumber driverslicense driverlicense licenseno licenceno dl");
 keys("ssn", "ssn socialsecuritynumber");
 keys("aadhaar", "aadhaar aadhar aadhaarnumber");
 keys("bank_account", "accountnumber accountno acctno acctnumber bankaccount bankaccountnumber");
@@ -20,7 +21,7 @@ keys("pin", "pin pincode cardpin");
 keys("otp", "otp onetimepassword verificationcode");
 
 // "key": "value" (JSON, either quotes), key=value or key: value up to ";", "&", a space or a quote.
-const QUOTED = /(["'])([A-Za-z][\w.-]{0,40})\1\s*:\s*(["'])([^"'\n]{1,300})\3/g;
+const QUOTED = /(["'])([A-Za-z][\w.-]{0,40}(?: [\w.-]{1,20}){0,3})\1\s*:\s*(["'])([^"'\n]{1,300})\3/g;
 /** A quoted key before a colon: most messages have none, and apostrophes are everywhere. */
 const QUOTED_KEY = /["']\s*:/;
 const ASSIGNED = /(?<![\p{L}\p{N}_])([A-Za-z][\w.-]{1,40})=(?!["'\s])([^\s;&"',]{1,300})/gu;

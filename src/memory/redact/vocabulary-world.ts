@@ -67,7 +67,7 @@ export const WORLD_RULES: LabelRule[] = [
   },
   // identity numbers by other countries' names and abbreviations
   { kind: "aadhaar", heads: "uid", pattern: String.raw`uid(?:\s+(?:no\.?|number))?(?=\s*(?:(?:is|:|#)\s*)?\d{4}[ .-]?\d{4}[ .-]?\d{4}(?!\d))` },
-  { kind: "ssn", heads: "social", pattern: String.raw`social(?=\s+(?:is|was|:|#|no\.?)\s*\d{3}[ .-]?\d{2}[ .-]?\d{4}(?!\d))` },
+  { kind: "ssn", heads: "social", pattern: String.raw`social(?=(?:\s+(?:is|was|:|#|no\.?)|,?\s+it['’]?s)\s*\d{3}[ .-]?\d{2}[ .-]?\d{4}(?!\d))` },
   {
     kind: "id_document",
     heads: "cf ausweis ausweisnummer burgerservicenummer c documento document 身份证号码 身份证号 身份证 ic ni pers personnr rut run voter epic",

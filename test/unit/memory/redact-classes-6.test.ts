@@ -141,3 +141,21 @@ describe("a card's expiry goes with the card", () => {
     expect(redactText("card ending 4242 exp 12/27").text).toBe("card ending 4242 exp 12/27");
   });
 });
+
+it("removes an expiry given with the card's code but not its number, and keeps other things' expiry", () => {
+  expect(redactText("forgot to add: security code 743, expiry 07/2030").text).toBe("forgot to add: security code [REDACTED:cvv], expiry [REDACTED:card_expiry]");
+  expect(redactText("CVV: 302   Exp: 08/31").text).toBe("CVV: [REDACTED:cvv]   Exp: [REDACTED:card_expiry]");
+  for (const text of ["my passport expiry 07/2030", "the offer expires 12/31", "card ending 4242 exp 12/27"]) expect(redactText(text).text).toBe(text);
+});
+
+it("reads identity numbers under JSON keys of their names, a German tax id written out, a SIN 'as requested' and a social 'it's'", () => {
+  for (const [message, value] of [
+    ['{"name":"Olu Kim","HETU":"140377-8347"}', "140377-8347"],
+    ['{"name":"Lukas Patel","My Number":"1004 6215 5063"}', "1004 6215 5063"],
+    ['{"name":"Giulia Hansen","ID no.":"24946010"}', "24946010"],
+    ["Steuerliche Identifikationsnummer: 39754581203", "39754581203"],
+    ["Here's my SIN as requested: 913 481 859. Let me know", "913 481 859"],
+    ["last time I gave you my social, it's 282 94 1854", "282 94 1854"],
+  ]) expect(redactText(message!).text).not.toContain(value!);
+  expect(redactText('{"name": "Anna", "note": "call me"}').text).toBe('{"name": "Anna", "note": "call me"}');
+});

@@ -41,7 +41,7 @@ const CARDS: Row[] = [
 const CVVS: Row[] = [
   ["cvv 123", "cvv", "123"],
   ["CVC: 4567", "cvv", "4567"],
-  ["the security code is 123, expiry 08/28", "cvv", "123"],
+  ["the security code is 123, thanks", "cvv", "123"],
   ["the 3 digits on the back are 321", "cvv", "321"],
   ["the three digits on the back of my card are 654 if that helps", "cvv", "654"],
   ["CVV2 - 987 and the card is a Mastercard", "cvv", "987"],
