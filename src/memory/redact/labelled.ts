@@ -291,7 +291,8 @@ const WORD_AT = /[\p{L}\p{N}_]+(?:[ \u00a0,.-]\d+)*/uy;
 // ("Invoice 84678269, the OTP …") is not read as a value.
 // "I entered 4821 as my PIN" names the value with "as".
 const NAMING = String.raw`\s+(?:is|was|are|=|as)\s+(?:(?:my|your|the|our|his|her|their|this)\s+)?(?:(?:new|current|old|correct|actual|real)\s+)?$`;
-const TOKEN_BEFORE = new RegExp(String.raw`(?<![\p{L}\p{N}_\u2026])([A-Za-z0-9]+)${NAMING}`, "iu");
+// an identity number in its groups too ("869 178 776 is my TFN", "091091-8443 is my CPR number")
+const TOKEN_BEFORE = new RegExp(String.raw`(?<![\p{L}\p{N}_\u2026-])(\d+(?:[ .-]\d+){1,4}|[A-Za-z0-9]+)${NAMING}`, "iu");
 // A number may be written in groups ("482 913 is the code"); only its digits, not a word before it.
 const NUMBER_BEFORE = new RegExp(String.raw`(?<![\p{L}\p{N}_\u2026-])(\d+(?:[ \u00a0-]\d+)*)${NAMING}`, "iu");
 

@@ -159,3 +159,9 @@ it("reads identity numbers under JSON keys of their names, a German tax id writt
   ]) expect(redactText(message!).text).not.toContain(value!);
   expect(redactText('{"name": "Anna", "note": "call me"}').text).toBe('{"name": "Anna", "note": "call me"}');
 });
+
+it("removes an identity number in its groups said before its name", () => {
+  expect(redactText("869 178 776 is my TFN").text).toBe("[REDACTED:national_id] is my TFN");
+  expect(redactText("091091-8443 is my CPR number").text).toBe("[REDACTED:national_id] is my CPR number");
+  expect(redactText("call 020 7946 0958 is my passport office").text).toBe("call 020 7946 0958 is my passport office");
+});
