@@ -6,68 +6,89 @@ import type { NameList } from "./brands";
 export type NameMatcher = (text: string) => string[];
 
 const WORD = /[\p{L}\p{N}]+/gu;
+type Word = { lower: string; start: number; end: number };
 let lastText: string | undefined;
-let lastWords: readonly string[] = [];
+let lastWords: Word[] = [];
 
 /**
- * The lower-cased words of a text. The matchers of one vertical read the same texts one after
- * the other, so the last text's words are kept.
+ * The words of a text (lower-cased, with their offsets). The matchers of one vertical read the
+ * same texts one after the other, so the last text's words are kept.
  */
-function wordsOf(text: string): readonly string[] {
+function wordsOf(text: string): Word[] {
   if (text !== lastText) {
-    lastWords = text.toLowerCase().match(WORD) ?? [];
+    const lower = text.toLowerCase();
+    // toLowerCase keeps offsets unless a character grows (a dotted capital I): then word by word
+    const same = lower.length === text.length;
+    lastWords = [];
+    for (const m of text.matchAll(WORD)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      lastWords.push({ lower: same ? lower.slice(start, end) : m[0].toLowerCase(), start, end });
+    }
     lastText = text;
   }
   return lastWords;
 }
 
-function someIn(words: readonly string[], wanted: ReadonlySet<string>): boolean {
-  for (const w of words) if (wanted.has(w)) return true;
-  return false;
+/** A spelling to look for: its words, and the text it must be (spaces standing for any whitespace). */
+type Spelling = { text: string; words: number; canonical: string };
+
+/** Spellings by their first word (lower-cased), longest first: a longer name hides one inside it. */
+function indexByFirstWord(spellings: Spelling[], lowerCase: boolean): Map<string, Spelling[]> {
+  const index = new Map<string, Spelling[]>();
+  for (const s of spellings) {
+    const first = (s.text.match(WORD) ?? [])[0];
+    if (!first) continue;
+    const key = first.toLowerCase();
+    const list = index.get(key) ?? [];
+    list.push(lowerCase ? { ...s, text: s.text.toLowerCase() } : s);
+    index.set(key, list);
+  }
+  for (const list of index.values()) list.sort((a, b) => b.text.length - a.text.length);
+  return index;
 }
 
-/** The first word of a name, lower-cased ("booking" of "Booking.com"), or null when it starts with a symbol. */
-function firstWord(name: string): string | null {
-  const m = /^[\p{L}\p{N}]+/u.exec(name);
-  return m ? m[0].toLowerCase() : null;
-}
+const SPACES = /\s+/g;
 
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "\\s+");
+/**
+ * The names of `index` in `text`, left to right and not overlapping, each where its words stand
+ * as whole words and the text between its first and last word is the spelling exactly (case
+ * aside when `lowerCase`; any whitespace where it has a space): what one alternation of the
+ * spellings, bounded by non-letters, finds, without trying every spelling at every position.
+ */
+function scan(text: string, words: Word[], index: Map<string, Spelling[]>, lowerCase: boolean, hits: { at: number; canonical: string }[]): void {
+  for (let i = 0; i < words.length; i++) {
+    const list = index.get(words[i]!.lower);
+    if (!list) continue;
+    for (const s of list) {
+      const last = words[i + s.words - 1];
+      if (!last) continue;
+      const said = text.slice(words[i]!.start, last.end);
+      if ((lowerCase ? said.toLowerCase() : said).replace(SPACES, " ") !== s.text) continue;
+      hits.push({ at: words[i]!.start, canonical: s.canonical });
+      i += s.words - 1;
+      break;
+    }
+  }
 }
 
 export function buildNameMatcher(list: NameList | readonly string[], caseSensitive: ReadonlySet<string> = new Set()): NameMatcher {
   const entries: [spelling: string, canonical: string][] = Array.isArray(list)
     ? (list as readonly string[]).map((n) => [n, n])
     : Object.entries(list as NameList).flatMap(([c, spellings]) => [[c, c] as [string, string], ...spellings.map((s) => [s, c] as [string, string])]);
-  const byLower = new Map<string, string>();
-  const strict: string[] = [];
-  const loose: string[] = [];
+  const strict: Spelling[] = [];
+  const loose: Spelling[] = [];
   for (const [spelling, canonical] of entries) {
-    byLower.set(spelling.toLowerCase(), canonical);
-    (caseSensitive.has(canonical) || caseSensitive.has(spelling) ? strict : loose).push(spelling);
+    const s = { text: spelling.replace(SPACES, " "), words: (spelling.match(WORD) ?? []).length, canonical };
+    (caseSensitive.has(canonical) || caseSensitive.has(spelling) ? strict : loose).push(s);
   }
-  const byLength = (a: string, b: string): number => b.length - a.length;
-  // Word edges that also work for names ending in a symbol ("J&T", "Booking.com").
-  const wrap = (names: string[], flags: string): RegExp | null =>
-    names.length === 0 ? null : new RegExp(`(?<![\\p{L}\\p{N}])(?:${names.sort(byLength).map(escape).join("|")})(?![\\p{L}\\p{N}])`, flags);
-  const looseRe = wrap(loose, "giu");
-  const strictRe = wrap(strict, "gu");
-  // A match starts at a word's start and that word is the name's first word, so a text that has
-  // none of the first words cannot match: most texts are told so without running the
-  // expressions, whose many alternatives are tried at every position.
-  const firsts = entries.map(([spelling]) => firstWord(spelling));
-  const opening: ReadonlySet<string> | null = firsts.includes(null) ? null : new Set(firsts as string[]);
+  const looseIndex = indexByFirstWord(loose, true);
+  const strictIndex = indexByFirstWord(strict, false);
   return (text: string): string[] => {
-    if (opening && !someIn(wordsOf(text), opening)) return [];
+    const words = wordsOf(text);
     const hits: { at: number; canonical: string }[] = [];
-    for (const re of [looseRe, strictRe]) {
-      if (!re) continue;
-      for (const m of text.matchAll(re)) {
-        const canonical = byLower.get(m[0].toLowerCase().replace(/\s+/g, " "));
-        if (canonical) hits.push({ at: m.index!, canonical });
-      }
-    }
+    scan(text, words, looseIndex, true, hits);
+    scan(text, words, strictIndex, false, hits);
     hits.sort((a, b) => a.at - b.at);
     return [...new Set(hits.map((h) => h.canonical))];
   };
