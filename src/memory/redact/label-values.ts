@@ -151,3 +151,13 @@ export function readDigitValue(text: string, at: number, kind: DigitKind, textBe
   }
   return end;
 }
+
+// "I think the RFC on file is wrong, the correct one is VERC971216BP5": the label's value named
+// later in its sentence as the correct, new or right one.
+const CORRECTED = /[^.!?\n]{0,60}?\b(?:the\s+)?(?:correct|right|new|updated|actual|real)\s+(?:one|number|no\.?)\s+(?:is|=|:)\s+/iy;
+
+/** Where the value named as the correct one after a label starts, or null. */
+export function correctedValueAt(text: string, labelEnd: number): number | null {
+  CORRECTED.lastIndex = labelEnd;
+  return CORRECTED.exec(text) ? CORRECTED.lastIndex : null;
+}

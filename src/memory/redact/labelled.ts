@@ -5,7 +5,7 @@
 import { PRIORITY, type Candidate } from "./pii-types";
 import { findLabels } from "./label-scan";
 import {
-  FORM_GAP, TOKEN_SHAPES, isCleanGap, isCleanLead, isDigit, isIdNumberLike, isPassportLike, isTokenKind, lastClauseStart, readDigitValue,
+  FORM_GAP, TOKEN_SHAPES, correctedValueAt, isCleanGap, isCleanLead, isDigit, isIdNumberLike, isPassportLike, isTokenKind, lastClauseStart, readDigitValue,
   readToken, readValue, typeOf, valueType, countDigits, type TokenKind, type ValueKind,
 } from "./label-values";
 import { findNumberWordsAfter } from "./number-words";
@@ -59,7 +59,7 @@ export function findLabelledValues(text: string): Candidate[] {
     // "Address: 12 MG Road, Bengaluru, PIN 560001": an Indian postal PIN code in an address
     if (after && kind === "pin" && after.end - after.start === 6 && ADDRESS_BEFORE.test(text.slice(Math.max(0, start - 120), start))) continue;
     if (after) found.push(after, ...findListedValues(text, after, kind));
-    else found.push(...findValuesUnderHeading(text, end, kind), ...findValueAfterAside(text, end, kind));
+    else found.push(...findValuesUnderHeading(text, end, kind), ...findValueAfterAside(text, end, kind), ...findCorrectedValue(text, end, kind));
     const before = findValueBefore(text, start, kind);
     if (before) found.push(before);
   }
@@ -173,6 +173,12 @@ function findValueAfterAside(text: string, labelEnd: number, kind: ValueKind): C
   const at = labelEnd + aside[0].length;
   const end = isDigit(text[at]) || isTokenKind(kind) ? readValue(text, at, kind, "") : null;
   return end === null ? [] : [{ start: at, end, type: typeOf(kind, text.slice(at, end)), priority: PRIORITY.labelled - aside[0].length }];
+}
+
+function findCorrectedValue(text: string, labelEnd: number, kind: ValueKind): Candidate[] {
+  const at = correctedValueAt(text, labelEnd);
+  const end = at !== null && (isDigit(text[at]) || isTokenKind(kind)) ? readValue(text, at, kind, "") : null;
+  return at === null || end === null ? [] : [{ start: at, end, type: typeOf(kind, text.slice(at, end)), priority: PRIORITY.labelled - (at - labelEnd) }];
 }
 
 // ------------------------------------------------------------------ a list under its label

@@ -165,3 +165,10 @@ it("removes an identity number in its groups said before its name", () => {
   expect(redactText("091091-8443 is my CPR number").text).toBe("[REDACTED:national_id] is my CPR number");
   expect(redactText("call 020 7946 0958 is my passport office").text).toBe("call 020 7946 0958 is my passport office");
 });
+
+it("removes the value named later in its label's sentence as the correct or new one", () => {
+  expect(redactText("I think the burgerservicenummer on file is wrong, the correct one is 488646376").text).toBe("I think the burgerservicenummer on file is wrong, the correct one is [REDACTED:national_id]");
+  expect(redactText("my passport is old, the new one is K1234567").text).toBe("my passport is old, the new one is [REDACTED:passport]");
+  expect(redactText("my PIN changed, the new one is 4821").text).toBe("my PIN changed, the new one is [REDACTED:pin]");
+  expect(redactText("the order number is wrong, the correct one is 12345678").text).toBe("the order number is wrong, the correct one is 12345678");
+});
