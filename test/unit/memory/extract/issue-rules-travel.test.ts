@@ -30,6 +30,7 @@ describe("travel: changing and cancelling what was booked", () => {
     ["we need to postpone the excursion to Thursday", "booking_change"],
     ["Our coach tour was cancelled this morning", "trip_cancelled"],
     ["they cancelled it at the last minute and nobody told us", "trip_cancelled"],
+    ["you cancelled our tour without telling us", "trip_cancelled"],
   ])("%s → %s", (text, kind) => {
     expect(kindOf(text, "travel")).toBe(kind);
   });
@@ -48,6 +49,7 @@ describe("travel: more of what a guest changes, cancels or books", () => {
     ["Can we get late checkout on sunday? happy to pay extra", "booking_change"],
     ["I want to cancel one of the two rooms", "booking_cancellation"],
     ["can you cancel the last night? we're leaving early", "booking_cancellation"],
+    ["could you cancel the extra bed please", "booking_cancellation"],
     ["can you cancel the extra bed, we're bringing our own", "booking_cancellation"],
     ["No longer need the room for the 8th, meeting's gone online", "booking_cancellation"],
     ["My boss called off the trip so scrap the 3 rooms", "booking_cancellation"],
