@@ -329,3 +329,8 @@ describe("travel: a booking that cannot be made, another booking, a salon's appo
     expect(kindOf("my booking app shows my card as broken, I need a new one", "banking_fintech")).not.toBe("new_booking");
   });
 });
+
+it("a fee, a rule or a room about smoking raises no safety alarm; smoke from a heater does", () => {
+  for (const text of ["Charged a smoking cleaning fee but nobody smoked, please reverse it", "I asked for a non-smoking room and got this one"]) expect(kindOf(text, "travel")).not.toBe("safety_issue");
+  expect(kindOf("smoke is coming out of the heater in our room", "travel")).toBe("safety_issue");
+});
