@@ -2,11 +2,16 @@
 // "4111 1111 1111 1111 08/29 123", "5500…0004, exp 11/27, 0421", "4339…6952 11 28 445". After a card number and its
 // expiry, the next 3–4 digit number is the CVV (4 on American Express), whatever it is called;
 // so is a 3–4 digit number said to be on the back or the front soon after a card ("… exp 12/28
-// and 321 on the back", "… and the code behind is 321").
+// and 321 on the back", "… and the code behind is 321"). The card's expiry goes with it too.
 import { PRIORITY, type Candidate } from "./pii-types";
 
-const EXPIRY_THEN_CODE =
-  /[ \t,;|/]*(?:(?:exp(?:iry|ires|iration)?(?:\s+date)?|valid(?:\s+(?:thru|through|until))?)\.?\s*:?\s*)?(?:0?[1-9]|1[0-2])(?:\s*[/-]\s*|[ \t])(?:20)?\d{2}(?![\d/])(?:[ \t,;|/&]|and\b)*(?:(?:(?:the\s+)?(?:3|4|three|four)[\s-]*digits?\s+)?(?:cvv2?|cvc2?|cid|csc|code|sec(?:urity)?(?:\s+code)?|(?:security\s+)?number)(?:\s+is)?\s*[:=-]?\s*)?(\d{3,4})(?![\p{L}\p{N}_]|[.,]\d)/iuy;
+const MONTH = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec";
+// "… 11/27, 0421", "… 11 28 445", "… Jan 2026 019", "… / Jul 2026 / 5339"
+const EXPIRY_THEN_CODE = new RegExp(
+  String.raw`[ \t,;|/]*(?:(?:exp(?:iry|ires|iration)?(?:\s+date)?|valid(?:\s+(?:thru|through|until))?)\.?\s*:?\s*)?(?:(?:0?[1-9]|1[0-2])(?:\s*[/-]\s*|[ \t])(?:20)?\d{2}|(?:${MONTH})[a-z]*\.?\s+(?:20)?\d{2})(?![\d/])(?:[ \t,;|/&]|and\b)*` +
+    String.raw`(?:(?:(?:the\s+)?(?:3|4|three|four)[\s-]*digits?\s+)?(?:cvv2?|cvc2?|cid|csc|code|sec(?:urity)?(?:\s+code)?|(?:security\s+)?number)(?:\s+is)?\s*[:=-]?\s*)?(\d{3,4})(?![\p{L}\p{N}_]|[.,]\d)`,
+  "iuy",
+);
 
 const CODE_ON_THE_BACK =
   /(?<![\p{L}\p{N}_.,/-])(\d{3,4})\s+(?:(?:is|are)\s+)?(?:on|at)\s+the\s+(?:back|reverse|front)(?![\p{L}])|(?:code|digits|numbers?)\s+(?:behind|(?:on|at)\s+the\s+(?:back|reverse))(?:\s+(?:is|are))?\s*[:=-]?\s*(\d{3,4})(?![\p{N}])/iu;
@@ -49,3 +54,33 @@ export function findCodesAfterCards(text: string, cards: Candidate[]): Candidate
   }
   return out;
 }
+
+/**
+ * The expiry date written after a card: the first month and year within a few lines of it, before
+ * the sentence ends or another number is given ("4111 … exp 07/26", "card: …\nexp: 11/30",
+ * "… (exp Jul 2027)", "gültig bis 02/26"); a date with a day ("12/05/2024") is not one. Without a
+ * card number, an expiry named as one beside the card's code ("security code 743, expiry 07/2030").
+ */
+export function findExpiries(text: string, cards: Candidate[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (const card of cards) {
+    if (card.type !== "card_number") continue;
+    const window = text.slice(card.end, card.end + EXPIRY_REACH);
+    const m = EXPIRY.exec(window);
+    // the same stretch of the message: no sentence's end (an abbreviation's dot is fine), no other long number
+    if (!m || /[.!?](?:\s+\p{Lu}|\s*\n\s*\n)|\d{5}/u.test(window.slice(0, m.index).replace(/\b(?:exp|no|nr)\./gi, ""))) continue;
+    const end = card.end + m.index + m[0].length;
+    out.push({ start: end - m[1]!.length, end, type: "card_expiry", priority: PRIORITY.pattern });
+  }
+  if (CODE_TALK.test(text)) {
+    for (const m of text.matchAll(LABELLED_EXPIRY)) {
+      const end = m.index + m[0].length;
+      out.push({ start: end - m[1]!.length, end, type: "card_expiry", priority: PRIORITY.pattern });
+    }
+  }
+  return out;
+}
+const EXPIRY = new RegExp(String.raw`(?<![\d/.-])((?:0?[1-9]|1[0-2])\s{0,2}[/.-]\s{0,2}(?:20)?\d{2}|(?:${MONTH})[a-z]*\.?\s+(?:20)?\d{2})(?![\d/.-]?\d)`, "iu");
+const EXPIRY_REACH = 70;
+const CODE_TALK = /\b(?:cvv2?|cvc2?|csc|cid|security code)\b/i;
+const LABELLED_EXPIRY = /\b(?:exp(?:iry|iration|ires)?(?:\s+date)?|valid\s+(?:thru|through|until|till))\.?\s*[:=-]?\s*((?:0?[1-9]|1[0-2])\s{0,2}[/.-]\s{0,2}(?:20)?\d{2})(?![\d/.-]?\d)/gi;

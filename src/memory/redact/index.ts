@@ -7,7 +7,7 @@
 // and IFSC are kept on purpose: they name a bank branch, not a customer.
 // It does not yet look at numbers inside JSON numbers (only strings), nor at names or addresses.
 import { findApiKeys } from "./api-keys";
-import { findCodesAfterCards } from "./card-codes";
+import { findCodesAfterCards, findExpiries } from "./card-codes";
 import { findLabelledValues } from "./labelled";
 import { findPasswordsByPhrasing } from "./password-phrasings";
 import { findPatternValues } from "./patterns";
@@ -21,7 +21,7 @@ export function redactText(text: string): { text: string; findings: RedactionFin
   const labelled = findLabelledValues(text);
   const patterns = findPatternValues(text);
   const candidates = [...labelled, ...patterns, ...findApiKeys(text), ...findPasswordsByPhrasing(text), ...findStructuredValues(text)];
-  candidates.push(...findCodesAfterCards(text, candidates));
+  candidates.push(...findCodesAfterCards(text, candidates), ...findExpiries(text, candidates));
   if (candidates.length === 0) return { text, findings: [] };
   const spans = mergeCandidates(candidates, existingTokens(text));
   return { text: renderSpans(text, spans), findings: countFindings(spans) };

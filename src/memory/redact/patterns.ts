@@ -8,7 +8,6 @@ import { CHUNK_SEPARATOR, DECIMALS, digitsIn, type Chunk } from "./digit-groups"
 import { isPlausibleAadhaar, isPlausibleSsn, isValidIban, isValidNir, isValidNric, passesLuhn } from "./checks";
 import { PRIORITY, type Candidate } from "./pii-types";
 import { BUSINESS_BEFORE, DEVICE_BEFORE } from "./context-words";
-import { UNIT_AFTER } from "./value-words";
 
 export function findPatternValues(text: string): Candidate[] {
   const found: Candidate[] = [];
@@ -62,51 +61,8 @@ export function findPatternValues(text: string): Candidate[] {
     if (end !== null) found.push({ start: m.index, end, type: "iban", priority: PRIORITY.pattern });
     IBAN_LIKE.lastIndex = end ?? m.index + 1;
   }
-  for (const card of found.filter((c) => c.type === "card_number")) {
-    // "6514 3102 5508 8030 Jan 2026 019", "… / Jul 2026 / 5339": after a card and its expiry, the code
-    const m = CODE_AFTER_EXPIRY.exec(text.slice(card.end, card.end + 40));
-    if (m && !UNIT_AFTER.test(text.slice(card.end + m[0].length, card.end + m[0].length + 12))) found.push(at(card.end + m[0].length - m[1]!.length, m[1]!.length, "cvv"));
-    // the card's expiry goes with it ("…, exp 07/26", "\nValid thru: 07-27", "有効期限は09 / 25")
-    const expiry = expiryAfter(text, card.end);
-    if (expiry) found.push(expiry);
-  }
-  // a card's expiry given with its code but not its number ("forgot to add: security code 743, expiry 07/2030")
-  if (CARD_TALK.test(text)) for (const m of text.matchAll(LABELLED_EXPIRY)) found.push(at(m.index + m[0].length - m[1]!.length, m[1]!.length, "card_expiry"));
   return found;
 }
-
-const CARD_TALK = /\b(?:cvv2?|cvc2?|csc|cid|security code)\b/i;
-const LABELLED_EXPIRY = new RegExp(
-  String.raw`\b(?:exp(?:iry|iration|ires)?(?:\s+date)?|valid\s+(?:thru|through|until|till))\.?\s*[:=-]?\s*((?:0?[1-9]|1[0-2])\s{0,2}[/.-]\s{0,2}(?:20)?\d{2})(?![\d/.-]?\d)`,
-  "gi",
-);
-
-const MONTH = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec";
-/**
- * The expiry date written after a card: the first month and year within a few lines of it, before
- * the sentence ends or another number is given ("4111 … exp 07/26", "card: …\nexp: 11/30",
- * "… (exp Jul 2027)", "gültig bis 02/26"); a date with a day ("12/05/2024") is not one.
- */
-const EXPIRY = new RegExp(
-  String.raw`(?<![\d/.-])((?:0?[1-9]|1[0-2])\s{0,2}[/.-]\s{0,2}(?:20)?\d{2}|(?:${MONTH})[a-z]*\.?\s+(?:20)?\d{2})(?![\d/.-]?\d)`,
-  "iu",
-);
-const EXPIRY_REACH = 70;
-function expiryAfter(text: string, cardEnd: number): Candidate | null {
-  const window = text.slice(cardEnd, cardEnd + EXPIRY_REACH);
-  const m = EXPIRY.exec(window);
-  if (!m) return null;
-  const before = window.slice(0, m.index);
-  // the same stretch of the message: no sentence's end (an abbreviation's dot is fine), no other long number
-  if (/[.!?](?:\s+\p{Lu}|\s*\n\s*\n)|\d{5}/u.test(before.replace(/\b(?:exp|no|nr)\./gi, ""))) return null;
-  const start = cardEnd + m.index + m[0].length - m[1]!.length;
-  return at(start, m[1]!.length, "card_expiry");
-}
-
-const CODE_AFTER_EXPIRY = new RegExp(
-  String.raw`^[\s,;/|-]*(?:exp\w*\.?:?\s*)?(?:(?:0?[1-9]|1[0-2])\s*[/.-]\s*(?:20)?\d{2}|(?:${MONTH})[a-z]*\.?\s+(?:20)?\d{2})(?!\d)[\s,;/|-]+(\d{3,4})(?![\p{N}/.:,]\d|\p{N})`,
-  "iu",
-);
 
 const DIGIT_RUN = /\d{3}/;
 
