@@ -30,7 +30,6 @@ const USED_TO_LOG_IN = new RegExp(
 // names a password or a login, what was tried is one when it is quoted or carries a symbol.
 const TRIED = new RegExp(String.raw`(?:^|[^\p{L}])(?:tried|typed?|entered|put\s+in|input)\s+(?:in\s+)?(?<quote>["'“‘])?${VALUE}`, "giu");
 const TRIED_WORD = /tried|type|entered|put in|input/i;
-const hasSymbolOrDigit = (v: string): boolean => /[^\p{L}]/u.test(v.replace(/[!?.]+$/, ""));
 const hasSymbol = (v: string): boolean => /[^\p{L}\p{N}]/u.test(v.replace(/[!?.]+$/, ""));
 const BUSINESS_REF = /^[A-Z]{2,6}[-#_]?\d/;
 
@@ -99,13 +98,11 @@ export function findPasswordsByPhrasing(text: string): Candidate[] {
     }
   }
   take(CREDENTIAL_PAIR, isSecretShaped);
-  if (named && text.includes("(")) take(IN_BRACKETS_AFTER, (v) => isSecretShaped(v.replace(/\)$/, "")));
   if (named) {
+    if (text.includes("(")) take(IN_BRACKETS_AFTER, isSecretShaped);
     take(NEW_ONE_IS, isSecretShaped);
-    take(LOGGING_IN_WITH, (v) => isSecretShaped(v) && hasSymbolOrDigit(v) && !BUSINESS_REF.test(v));
-    take(USE_AT_CLAUSE_END, (v) => isSecretShaped(v) && !BUSINESS_REF.test(v));
+    for (const re of [LOGGING_IN_WITH, USE_AT_CLAUSE_END, USER_AND_PASSWORD]) take(re, (v) => isSecretShaped(v) && !BUSINESS_REF.test(v));
   }
-  if (named) take(USER_AND_PASSWORD, (v) => isSecretShaped(v) && !BUSINESS_REF.test(v));
   if (text.includes("phrase") || text.includes("words")) take(SEED_PHRASE, () => true);
   if (named) take(PASSPHRASE_IS, (v) => !v.toLowerCase().split(/[ -]/).some((w) => TELLING_WORDS.has(w) || NOT_A_PASSPHRASE.has(w)));
   take(PASSPHRASE, (v) => {
