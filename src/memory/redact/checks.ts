@@ -92,3 +92,34 @@ export function isValidNir(value: string): boolean {
   const body = BigInt(m[1]! + department + m[3]!);
   return Number(97n - (body % 97n)) === Number(m[4]);
 }
+
+/** China's resident ID: region, birth date, sequence and an ISO 7064 MOD 11-2 check character. */
+export function isValidChinaId(value: string): boolean {
+  if (!/^\d{17}[\dX]$/i.test(value) || !isDate(value.slice(6, 10), value.slice(10, 12), value.slice(12, 14))) return false;
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += Number(value[i]) * weights[i]!;
+  return "10X98765432"[sum % 11] === value[17]!.toUpperCase();
+}
+
+/** South Korea's resident registration number (YYMMDD-SNNNNNC): a birth date and its check digit. */
+export function isValidRrn(value: string): boolean {
+  const d = value.replace("-", "");
+  if (!/^\d{13}$/.test(d) || !isDate(`19${d.slice(0, 2)}`, d.slice(2, 4), d.slice(4, 6))) return false;
+  const weights = [2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5];
+  let sum = 0;
+  for (let i = 0; i < 12; i++) sum += Number(d[i]) * weights[i]!;
+  return (11 - (sum % 11)) % 10 === Number(d[12]);
+}
+
+/** Finland's personal identity code (DDMMYY, a century sign, a number, a check character mod 31). */
+export function isValidHetu(value: string): boolean {
+  const m = /^(\d{2})(\d{2})(\d{2})[-+AaBCDEFYXWVU](\d{3})([0-9A-Ya-y])$/.exec(value);
+  if (!m || !isDate(`19${m[3]}`, m[2]!, m[1]!)) return false;
+  return "0123456789ABCDEFHJKLMNPRSTUVWXY"[Number(`${m[1]}${m[2]}${m[3]}${m[4]}`) % 31] === m[5]!.toUpperCase();
+}
+
+function isDate(year: string, month: string, day: string): boolean {
+  const [y, mo, d] = [Number(year), Number(month), Number(day)];
+  return mo >= 1 && mo <= 12 && d >= 1 && d <= new Date(Date.UTC(y, mo, 0)).getUTCDate();
+}

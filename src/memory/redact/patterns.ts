@@ -5,7 +5,7 @@
 // numbers (shape), a passport's MRZ, and a CVV, PIN or OTP glued to its label ("cvv737") or
 // pasted from its text message. A business word right before the number ("order", "UTR") keeps it.
 import { CHUNK_SEPARATOR, DECIMALS, digitsIn, type Chunk } from "./digit-groups";
-import { isPlausibleAadhaar, isPlausibleSsn, isValidIban, isValidNir, isValidNric, passesLuhn } from "./checks";
+import { isPlausibleAadhaar, isPlausibleSsn, isValidChinaId, isValidHetu, isValidIban, isValidNir, isValidNric, isValidRrn, passesLuhn } from "./checks";
 import { PRIORITY, type Candidate } from "./pii-types";
 import { BUSINESS_BEFORE, DEVICE_BEFORE } from "./context-words";
 
@@ -32,7 +32,9 @@ export function findPatternValues(text: string): Candidate[] {
   // groups, or run together where the message names it (a 15-digit run alone may be an order's).
   // All need a run of digits, which most messages do not have.
   if (digitRun) {
-    for (const re of [CODICE_FISCALE, NINO]) for (const m of text.matchAll(re)) if (!isBusinessRef(text, m.index)) found.push(at(m.index, m[0].length, "national_id"));
+    for (const re of [CODICE_FISCALE, NINO, CURP]) for (const m of text.matchAll(re)) if (!isBusinessRef(text, m.index)) found.push(at(m.index, m[0].length, "national_id"));
+    // China's resident ID, Korea's RRN and Finland's HETU by their birth dates and check characters
+    for (const [re, valid] of CHECKED_IDS) for (const m of text.matchAll(re)) if (valid(m[0]) && !isBusinessRef(text, m.index)) found.push({ ...at(m.index, m[0].length, "national_id"), priority: PRIORITY.pattern + 1 });
     if (SEVEN_DIGITS.test(text)) for (const m of text.matchAll(NRIC)) {
       if (isValidNric(m[0]) && !isBusinessRef(text, m.index)) found.push(at(m.index, m[0].length, "national_id"));
     }
@@ -103,6 +105,13 @@ const SEVEN_DIGITS = /\d{7}/;
 const NRIC = /(?<![A-Za-z0-9_])[STFGstfg]\d{7}[A-Za-z](?![A-Za-z0-9_])/g;
 // Italy's codice fiscale (surname, name, birth year, month letter, day, place, check letter) and
 // the UK's National Insurance number (two letters, six digits, A–D): shapes nothing else has
+// Mexico's CURP: four letters, the birth date, sex, state, three consonants, a check pair
+const CURP = /(?<![A-Za-z0-9_])[A-Z]{4}\d{6}[HMX][A-Z]{2}[B-DF-HJ-NP-TV-Z]{3}[A-Z\d]\d(?![A-Za-z0-9_])/g;
+const CHECKED_IDS: [RegExp, (v: string) => boolean][] = [
+  [/(?<![\p{L}\p{N}_-])\d{17}[\dXx](?![\p{L}\p{N}_])/gu, isValidChinaId],
+  [/(?<![\p{N}_-])\d{6}-\d{7}(?![\p{N}_])/gu, isValidRrn],
+  [/(?<![\p{L}\p{N}_-])\d{6}[-+A]\d{3}[0-9A-Y](?![\p{L}\p{N}_])/gu, isValidHetu],
+];
 const CODICE_FISCALE = /(?<![A-Za-z0-9_])[A-Z]{6}\d{2}[ABCDEHLMPRST]\d{2}[A-Z]\d{3}[A-Z](?![A-Za-z0-9_])/g;
 const NINO = /(?<![A-Za-z0-9_])(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D](?![A-Za-z0-9_])/g;
 const NIR = /(?<![A-Za-z0-9_])[1-478] ?\d{2} ?\d{2} ?(?:\d{2}|2[AB]) ?\d{3} ?\d{3} ?\d{2}(?![A-Za-z0-9_])/g;

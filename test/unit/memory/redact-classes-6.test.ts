@@ -172,3 +172,14 @@ it("removes the value named later in its label's sentence as the correct or new 
   expect(redactText("my PIN changed, the new one is 4821").text).toBe("my PIN changed, the new one is [REDACTED:pin]");
   expect(redactText("the order number is wrong, the correct one is 12345678").text).toBe("the order number is wrong, the correct one is 12345678");
 });
+
+it("removes a Chinese resident ID, a Korean RRN, a Finnish HETU and a CURP on their own by their dates and check characters", () => {
+  for (const [message, value] of [
+    ["sorry forgot, 440305198903157356", "440305198903157356"],
+    ["sorry forgot, 881105-2959658", "881105-2959658"],
+    ["here you go: 070254-615W", "070254-615W"],
+    ["here you go: PAJJ670624MASPDN97", "PAJJ670624MASPDN97"],
+  ]) expect(redactText(message!).text).toBe(message!.replace(value!, "[REDACTED:national_id]"));
+  // one check character off, or a reference's own label, and the number stays
+  for (const text of ["sorry forgot, 440305198903157357", "sorry forgot, 881105-2959659", "here you go: 070254-615X", "order 440305198903157356 shipped"]) expect(redactText(text).text).toBe(text);
+});
