@@ -34,7 +34,7 @@ export function findPatternValues(text: string): Candidate[] {
   if (digitRun) {
     for (const re of [CODICE_FISCALE, NINO, CURP]) for (const m of text.matchAll(re)) if (!isBusinessRef(text, m.index)) found.push(at(m.index, m[0].length, "national_id"));
     // China's resident ID, Korea's RRN and Finland's HETU by their birth dates and check characters
-    for (const [re, valid] of CHECKED_IDS) for (const m of text.matchAll(re)) if (valid(m[0]) && !isBusinessRef(text, m.index)) found.push({ ...at(m.index, m[0].length, "national_id"), priority: PRIORITY.pattern + 1 });
+    if (CHECKED_ID_HINT.test(text)) for (const [re, valid] of CHECKED_IDS) for (const m of text.matchAll(re)) if (valid(m[0]) && !isBusinessRef(text, m.index)) found.push({ ...at(m.index, m[0].length, "national_id"), priority: PRIORITY.pattern + 1 });
     if (SEVEN_DIGITS.test(text)) for (const m of text.matchAll(NRIC)) {
       if (isValidNric(m[0]) && !isBusinessRef(text, m.index)) found.push(at(m.index, m[0].length, "national_id"));
     }
@@ -107,6 +107,8 @@ const NRIC = /(?<![A-Za-z0-9_])[STFGstfg]\d{7}[A-Za-z](?![A-Za-z0-9_])/g;
 // the UK's National Insurance number (two letters, six digits, A–D): shapes nothing else has
 // Mexico's CURP: four letters, the birth date, sex, state, three consonants, a check pair
 const CURP = /(?<![A-Za-z0-9_])[A-Z]{4}\d{6}[HMX][A-Z]{2}[B-DF-HJ-NP-TV-Z]{3}[A-Z\d]\d(?![A-Za-z0-9_])/g;
+/** Seventeen digits in a row, or six then a sign and three: most messages have neither. */
+const CHECKED_ID_HINT = /\d{17}|\d{6}[-+A]\d{3}/;
 const CHECKED_IDS: [RegExp, (v: string) => boolean][] = [
   [/(?<![\p{L}\p{N}_-])\d{17}[\dXx](?![\p{L}\p{N}_])/gu, isValidChinaId],
   [/(?<![\p{N}_-])\d{6}-\d{7}(?![\p{N}_])/gu, isValidRrn],
