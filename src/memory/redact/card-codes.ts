@@ -6,9 +6,9 @@
 import { PRIORITY, type Candidate } from "./pii-types";
 
 const MONTH = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec";
-// "… 11/27, 0421", "… 11 28 445", "… Jan 2026 019", "… / Jul 2026 / 5339"
+// "… 11/27, 0421", "… 11 28 445", "… Jan 2026 019", "… / Jul 2026 / 5339", one a line on a form
 const EXPIRY_THEN_CODE = new RegExp(
-  String.raw`[ \t,;|/]*(?:(?:exp(?:iry|ires|iration)?(?:\s+date)?|valid(?:\s+(?:thru|through|until))?)\.?\s*:?\s*)?(?:(?:0?[1-9]|1[0-2])(?:\s*[/-]\s*|[ \t])(?:20)?\d{2}|(?:${MONTH})[a-z]*\.?\s+(?:20)?\d{2})(?![\d/])(?:[ \t,;|/&]|and\b)*` +
+  String.raw`(?:[ \t,;|/]|\r?\n)*(?:(?:exp(?:iry|ires|iration)?(?:\s+date)?|valid(?:\s+(?:thru|through|until))?)\.?\s*:?\s*)?(?:(?:0?[1-9]|1[0-2])(?:\s*[/-]\s*|[ \t])(?:20)?\d{2}|(?:${MONTH})[a-z]*\.?\s+(?:20)?\d{2})(?![\d/])(?:[ \t,;|/&]|\r?\n|and\b)*` +
     String.raw`(?:(?:(?:the\s+)?(?:3|4|three|four)[\s-]*digits?\s+)?(?:cvv2?|cvc2?|cid|csc|code|sec(?:urity)?(?:\s+code)?|(?:security\s+)?number)(?:\s+is)?\s*[:=-]?\s*)?(\d{3,4})(?![\p{L}\p{N}_]|[.,]\d)`,
   "iuy",
 );

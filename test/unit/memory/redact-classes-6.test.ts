@@ -183,3 +183,7 @@ it("removes a Chinese resident ID, a Korean RRN, a Finnish HETU and a CURP on th
   // one check character off, or a reference's own label, and the number stays
   for (const text of ["sorry forgot, 440305198903157357", "sorry forgot, 881105-2959659", "here you go: 070254-615X", "order 440305198903157356 shipped"]) expect(redactText(text).text).toBe(text);
 });
+
+it("removes a card's code on the line under its expiry, as a form lays them out", () => {
+  expect(redactText("Sofia Wei\n5350 4678 5677 9372\n03 / 30\n381").text).toBe("Sofia Wei\n[REDACTED:card_number]\n[REDACTED:card_expiry]\n[REDACTED:cvv]");
+});
