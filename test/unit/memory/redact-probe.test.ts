@@ -1,0 +1,73 @@
+// A regression set from an outside probe of redaction (test/fixtures/redaction): 520 customer
+// messages with 688 planted secrets in every class and language the helper who wrote them could
+// think of, and 186 that must come back unchanged. The leaks it still finds are listed below by
+// case and value: a new leak fails, and so does one that is fixed (take it off the list).
+import fs from "node:fs";
+import path from "node:path";
+import { redactText } from "../../../src/memory/redact";
+
+type Probe = {
+  secretCases: { id: string; text: string; planted: { cls: string; value: string }[] }[];
+  keepCases: { id: string; kind: string; text: string }[];
+};
+const probe = JSON.parse(fs.readFileSync(path.join(__dirname, "../../fixtures/redaction/probe-2026-12-06.json"), "utf8")) as Probe;
+
+/** Left, each a class eval/README.md names: no label at all, a label it does not read, a list past its first code. */
+const KNOWN_LEAKS = [
+  "S194:063268384", // a bare SSN on a signature's line
+  "S207:5852 8728 9806", // an Aadhaar under a JSON "UID" key (a user id is no secret)
+  "S218:55001299888", // a bare CPF on a signature's line
+  "S227:VERC971216BP5", // an RFC as "the correct one is …" (the RFC label needs its value next to it)
+  "S244:38079219467", // "tax ID" in a signature (a company's tax id is kept)
+  "S294:531-359-564-000", // "… is my TIN" (the TIN label needs its value next to it)
+  "S366:pepper-velvet-tundra9", // passwords with no label at all
+  "S371:9un5v0qtiy",
+  "S397:zvbjsng6",
+  "S398:maple-tundra-pepper2",
+  "S442:t7v38n423m", // backup codes past the first of a list
+  "S443:g7dfn5cpp9",
+  "S450:Pemberton", // security answers after "Mrs", as "Q: … A: …", after a bracketed aside
+  "S457:Vauxhall Nova",
+  "S458:Fitzwilliam",
+  "S464:7680 5771 3889 0815 8811", // numeric Wi-Fi keys in groups, one after an SSID and a slash
+  "S467:wgcwm7cnv5e98ut2",
+  "S469:7227 7168 1992 0009 4248",
+].sort();
+/** 15-digit Luhn numbers named "serial" or "IMEI": redaction reads them as IMEIs on purpose. */
+const KNOWN_CHANGED = ["K055", "K056", "K057", "K156", "K157", "K158"];
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const compact = (s: string) => s.replace(/[\s./-]/g, "");
+
+/**
+ * The value is still in the output: whole (a short one as a token of its own), with its
+ * separators dropped, or, for a long number, eight of its digits in a row (a part left behind).
+ */
+function leaked(value: string, output: string): boolean {
+  if (value.length < 6) return new RegExp(`(?<![A-Za-z0-9])${escape(value)}(?![A-Za-z0-9])`).test(output);
+  if (output.includes(value) || compact(output).includes(compact(value))) return true;
+  const digits = value.replace(/\D/g, "");
+  const outputDigits = output.replace(/[\s./-]/g, "");
+  for (let i = 0; digits.length >= 10 && i + 8 <= digits.length; i++) if (outputDigits.includes(digits.slice(i, i + 8))) return true;
+  return false;
+}
+
+it("leaks no planted secret but the known ones", () => {
+  const leaks: string[] = [];
+  let planted = 0;
+  for (const c of probe.secretCases) {
+    const output = redactText(c.text).text;
+    for (const p of c.planted) {
+      planted++;
+      if (leaked(p.value, output)) leaks.push(`${c.id}:${p.value}`);
+    }
+  }
+  expect(planted).toBe(688);
+  expect(leaks.sort()).toEqual(KNOWN_LEAKS);
+});
+
+it("changes no message that holds no secret but the known ones", () => {
+  const changed = probe.keepCases.filter((k) => redactText(k.text).text !== k.text).map((k) => k.id);
+  expect(probe.keepCases.length).toBe(186);
+  expect(changed.sort()).toEqual(KNOWN_CHANGED);
+});
