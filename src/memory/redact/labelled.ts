@@ -12,6 +12,7 @@ import { findNumberWordsAfter } from "./number-words";
 import { findSecretWordAfter, findSecretWordBefore } from "./secret-words";
 import { GAP_RULES } from "./context-words";
 import { ENGLISH_PASSWORD_LABEL, STRONG_ONLY } from "./vocabulary";
+import { SECURITY_ANSWER } from "./vocabulary-world";
 
 export function findLabelledValues(text: string): Candidate[] {
   const found: Candidate[] = [];
@@ -35,7 +36,7 @@ export function findLabelledValues(text: string): Candidate[] {
       }
       const strongOnly = STRONG_ONLY.test(label);
       const english = ENGLISH_PASSWORD_LABEL.test(label);
-      for (const secret of [findSecretWordAfter(text, end, { strongOnly, english }), findSecretWordBefore(text, start, english, strongOnly)]) {
+      for (const secret of [findSecretWordAfter(text, end, { strongOnly, english, answer: SECURITY_ANSWER.test(label) }), findSecretWordBefore(text, start, english, strongOnly)]) {
         if (!secret) continue;
         const digitsOnly = /^\d{4,8}$/.test(text.slice(secret.start, secret.end));
         found.push({ ...secret, type: kind === "passcode" && digitsOnly ? "pin" : "password" });

@@ -28,13 +28,13 @@ const PLAIN_SECRET_AFTER = new RegExp(String.raw`(?<plain>${CONNECTOR}{0,4})${VA
  * no password ("password to harbour210 yesterday Transfer was declined"), as "password to x".
  */
 /** `strongOnly`: the label takes a value only after ":" or "="; `english`: the label is an English word. */
-export type LabelTraits = { strongOnly: boolean; english: boolean };
+export type LabelTraits = { strongOnly: boolean; english: boolean; answer?: boolean };
 
 export function findSecretWordAfter(text: string, labelEnd: number, traits: LabelTraits): Found | null {
   return readSecretAfter(SCOPED_SECRET_AFTER, text, labelEnd, traits) ?? readSecretAfter(PLAIN_SECRET_AFTER, text, labelEnd, traits);
 }
 
-function readSecretAfter(re: RegExp, text: string, labelEnd: number, { strongOnly, english }: LabelTraits): Found | null {
+function readSecretAfter(re: RegExp, text: string, labelEnd: number, { strongOnly, english, answer }: LabelTraits): Found | null {
   re.lastIndex = labelEnd;
   const m = re.exec(text);
   if (!m?.groups) return null;
@@ -59,12 +59,18 @@ function readSecretAfter(re: RegExp, text: string, labelEnd: number, { strongOnl
     // a bare value ends at its sentence's stop, or where CJK text goes on ("…69です")
     value = (bare ?? "").replace(CJK_TAIL, "").replace(/[.,;:)\]}>]+$/, "");
     start = matchEnd - (bare ?? "").length;
-    // A bare "to" ("password to get into the app") links as weakly as no connector at all.
-    const linked = connector.trim() && connector.trim().toLowerCase() !== "to";
+    // A bare "to" ("password to get into the app") links as weakly as no connector at all; after a
+    // security question a name needs no link ("maiden name (security q) Fitzwilliam").
+    const linked = (connector.trim() && connector.trim().toLowerCase() !== "to") || (answer && /^\p{Lu}/u.test(value));
     if (!value || (weakPass && !mixed(value)) || !looksLikeSecret(value, strong ? "strong" : linked && !weakPass ? "weak" : "none", english)) return null;
+    // "favourite teacher was Mrs Pemberton": the name after its title
+    const titled = answer ? TITLE_THEN_NAME.exec(text.slice(start)) : null;
+    if (titled) value = titled[0];
   }
   return { start, end: start + value.length, priority: PRIORITY.labelled - (start - labelEnd) };
 }
+
+const TITLE_THEN_NAME = /^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?\s+\p{Lu}[\p{L}'’-]+/u;
 
 /** Letters mixed with digits or symbols, which no plain word is. */
 const mixed = (v: string): boolean => /\p{L}/u.test(v) && /[^\p{L}]/u.test(v);

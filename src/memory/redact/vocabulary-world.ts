@@ -136,3 +136,6 @@ export const WORLD_RULES: LabelRule[] = [
   { kind: "passport", heads: "パスポート 여권", pattern: String.raw`パスポート(?:番号)?|여권(?:\s*번호)?` },
   { kind: "bank_account", heads: "账号 帳號 银行账号 銀行帳號 口座番号 계좌번호 계좌", pattern: String.raw`(?:[银銀]行)?[账帳][号號]|口座番号|계좌\s*번호` },
 ];
+
+/** The labels of a security question's answer, after which a name is the answer however it is introduced. */
+export const SECURITY_ANSWER = /maiden|pet|dog|cat|teacher|friend|born|street|question|answer|memorable|apellido|geburtsname|jeune/i;

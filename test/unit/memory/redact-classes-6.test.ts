@@ -187,3 +187,9 @@ it("removes a Chinese resident ID, a Korean RRN, a Finnish HETU and a CURP on th
 it("removes a card's code on the line under its expiry, as a form lays them out", () => {
   expect(redactText("Sofia Wei\n5350 4678 5677 9372\n03 / 30\n381").text).toBe("Sofia Wei\n[REDACTED:card_number]\n[REDACTED:card_expiry]\n[REDACTED:cvv]");
 });
+
+it("reads a name as a security answer after a title or a bracketed aside, and a sentence after the question as none", () => {
+  expect(redactText("favourite teacher was Mrs Pemberton").text).toBe("favourite teacher was [REDACTED:password]");
+  expect(redactText("maiden name (security q) Fitzwilliam").text).toBe("maiden name (security q) [REDACTED:password]");
+  for (const text of ["the security answer is wrong", "my mother's maiden name was used in the letter"]) expect(redactText(text).text).toBe(text);
+});

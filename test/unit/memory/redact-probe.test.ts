@@ -26,9 +26,7 @@ const KNOWN_LEAKS = [
   "S398:maple-tundra-pepper2",
   "S442:t7v38n423m", // backup codes past the first of a list
   "S443:g7dfn5cpp9",
-  "S450:Pemberton", // security answers after "Mrs", as "Q: … A: …", after a bracketed aside
-  "S457:Vauxhall Nova",
-  "S458:Fitzwilliam",
+  "S457:Vauxhall Nova", // a security answer as "Q: … A: …"
   "S464:7680 5771 3889 0815 8811", // numeric Wi-Fi keys in groups, one after an SSID and a slash
   "S467:wgcwm7cnv5e98ut2",
   "S469:7227 7168 1992 0009 4248",
