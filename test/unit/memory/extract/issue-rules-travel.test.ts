@@ -334,3 +334,10 @@ it("a fee, a rule or a room about smoking raises no safety alarm; smoke from a h
   for (const text of ["Charged a smoking cleaning fee but nobody smoked, please reverse it", "I asked for a non-smoking room and got this one"]) expect(kindOf(text, "travel")).not.toBe("safety_issue");
   expect(kindOf("smoke is coming out of the heater in our room", "travel")).toBe("safety_issue");
 });
+
+it("an identity, SIM, student or loyalty card refused is no declined bank card", () => {
+  for (const text of ["the self checkin machine rejected my ID card", "my student card was rejected at the library", "the loyalty card isn't working at the bar"]) {
+    expect(kindOf(text, "travel")).not.toBe("card_declined");
+  }
+  expect(kindOf("my card was declined at the shop", "banking_fintech")).toBe("card_declined");
+});
