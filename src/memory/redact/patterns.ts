@@ -5,6 +5,7 @@
 // numbers (shape), a passport's MRZ, and a CVV, PIN or OTP glued to its label ("cvv737") or
 // pasted from its text message. A business word right before the number ("order", "UTR") keeps it.
 import { CHUNK_SEPARATOR, DECIMALS, digitsIn, type Chunk } from "./digit-groups";
+import { CJK } from "./label-values";
 import { isPlausibleAadhaar, isPlausibleSsn, isValidChinaId, isValidHetu, isValidIban, isValidNir, isValidNric, isValidRrn, passesLuhn } from "./checks";
 import { PRIORITY, type Candidate } from "./pii-types";
 import { BUSINESS_BEFORE, DEVICE_BEFORE } from "./context-words";
@@ -172,7 +173,6 @@ function isBusinessRef(text: string, start: number): boolean {
 // separator as people type them: a space (or two), a dash, a dash with spaces ("4273 - 3303").
 // Chinese, Japanese and Korean put no space between words: a number right after their letters
 // ("卡号是6011 …", "カード番号は3728 …") stands alone as much as one after a space.
-const CJK = String.raw`\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}`;
 const GROUPS = new RegExp(String.raw`(?<!(?![${CJK}])[\p{L}\p{N}_+/\u2026-])\d+(?:${CHUNK_SEPARATOR}\d+)*`, "gu");
 const GLUED_AFTER = new RegExp(String.raw`^(?![${CJK}])[\p{L}_]`, "u");
 const CHUNK = /\d+/g;
