@@ -34,7 +34,7 @@ export async function startService(role: Role, env: Record<string, string | unde
   for (const k of Object.keys(childEnv)) if (childEnv[k] === undefined) delete childEnv[k];
   const child = fork(path.join(__dirname, "service.ts"), [], {
     cwd: REPO,
-    execArgv: ["--import", "tsx"],
+    execArgv: ["--no-regexp-tier-up", "--import", "tsx"],
     env: childEnv,
     stdio: ["ignore", 2, 2, "ipc"],
   });

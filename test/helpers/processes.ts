@@ -137,7 +137,7 @@ export function startServiceProcess(script: string, env: Record<string, string>)
   void _jestOptions;
   const child = spawn(
     process.execPath,
-    ["--import", pathToFileURL(require.resolve("tsx")).href, "--import", pathToFileURL(path.join(__dirname, "exit-with-parent.ts")).href, script],
+    ["--no-regexp-tier-up", "--import", pathToFileURL(require.resolve("tsx")).href, "--import", pathToFileURL(path.join(__dirname, "exit-with-parent.ts")).href, script],
     { cwd: ROOT, env: { ...inherited, ...env }, stdio: ["pipe", "pipe", "pipe"] },
   );
   return wrap(child, path.basename(script, ".ts"));
