@@ -13,6 +13,7 @@ import { findSecretWordAfter, findSecretWordBefore } from "./secret-words";
 import { GAP_RULES } from "./context-words";
 import { ENGLISH_PASSWORD_LABEL, STRONG_ONLY } from "./vocabulary";
 import { SECURITY_ANSWER } from "./vocabulary-world";
+import { CODES_LABEL, codesUnderHeading, digitGroupsEnd, linesUnderHeading, moreCodes, morePasswords } from "./listed-values";
 
 export function findLabelledValues(text: string): Candidate[] {
   const found: Candidate[] = [];
@@ -29,7 +30,7 @@ export function findLabelledValues(text: string): Candidate[] {
       const aside = PAREN_ASIDE.exec(text.slice(end, end + 44));
       if (aside) end += aside[0].length;
       // "Here are my recovery codes:\n1. 7ktb-bnj4\n2. so1s-b1x0": one code a line under the label
-      const listed = PLURAL_CODES.test(label) ? codesUnderHeading(text, end) : [];
+      const listed = CODES_LABEL.test(label) ? codesUnderHeading(text, end) : [];
       if (listed.length > 0) {
         found.push(...listed);
         continue;
@@ -38,9 +39,10 @@ export function findLabelledValues(text: string): Candidate[] {
       const english = ENGLISH_PASSWORD_LABEL.test(label);
       for (const secret of [findSecretWordAfter(text, end, { strongOnly, english, answer: SECURITY_ANSWER.test(label) }), findSecretWordBefore(text, start, english, strongOnly)]) {
         if (!secret) continue;
+        if (secret.start >= end) secret.end = digitGroupsEnd(text, secret.start, secret.end);
         const digitsOnly = /^\d{4,8}$/.test(text.slice(secret.start, secret.end));
         found.push({ ...secret, type: kind === "passcode" && digitsOnly ? "pin" : "password" });
-        if (secret.start >= end && PLURAL_CODES.test(label)) found.push(...moreCodes(text, secret.end, text.slice(secret.start, secret.end)));
+        if (secret.start >= end && CODES_LABEL.test(label)) found.push(...moreCodes(text, secret.end, text.slice(secret.start, secret.end)));
         if (secret.start >= end && /words$/i.test(label)) found.push(...morePasswords(text, secret.end));
       }
       continue;
@@ -71,43 +73,6 @@ const ADDRESS_BEFORE = /\b(?:address|addr|road|rd|street|nagar|colony|sector|fla
 const ACCOUNT_NUMBER_LABEL = /^(?:acc(?:ount)?|a\/c|acct\.?)\s*(?:no\.?|nr\.?|number|#)$|^acc$/i;
 const PAREN_ASIDE = /^\s*\([^()\n]{1,40}\)/;
 const VALUE_BEFORE_PAREN = /(?<![\p{L}\p{N}_])([A-Za-z0-9]{3,12})\s*$/u;
-
-/** "backup codes 4fj2-99kd, 8sl1-0pq2 and 77ab-k2p1": every code of the list, each of the first one's make. */
-const PLURAL_CODES = /(?:codes|keys)$/i;
-const NEXT_CODE = /\s*(?:[,;/]\s*(?:and\s+)?|\s+and\s+|\s+)([A-Za-z0-9]{3,10}(?:-[A-Za-z0-9]{3,10}){0,3})(?![\p{L}\p{N}_-])/uy;
-const CODE_LINE = /[ \t]*(?:(?:\d{1,2}[.)]|[-*•·])[ \t]+)?([A-Za-z0-9]{3,10}(?:-[A-Za-z0-9]{3,10}){0,3})[ \t]*(?=\r?\n|$)/y;
-function codesUnderHeading(text: string, labelEnd: number): Candidate[] {
-  return linesUnderHeading(text, labelEnd, 16, (at) => {
-    CODE_LINE.lastIndex = at;
-    const m = CODE_LINE.exec(text);
-    if (!m || !/\d/.test(m[1]!)) return null;
-    const end = at + m[0].trimEnd().length;
-    return { start: end - m[1]!.length, end, type: "password", priority: PRIORITY.labelled };
-  });
-}
-/** "passwords: kestrel.orchid30 for email, Copper#84 for the bank app": each what it is for, then the next. */
-const NEXT_PASSWORD = /\s+for\s+[^,;\n]{1,30}?[,;]\s*(?:and\s+)?([^\s,;]{5,64})(?=\s+for\b|[\s,;.]|$)/y;
-function morePasswords(text: string, from: number): Candidate[] {
-  return valuesFollowing(text, from, NEXT_PASSWORD, 8, (v) => /\p{L}/u.test(v) && /[^\p{L}]/u.test(v));
-}
-const makeOf = (code: string) => code.replace(/[A-Za-z0-9]/g, "x");
-function moreCodes(text: string, from: number, first: string): Candidate[] {
-  return valuesFollowing(text, from, NEXT_CODE, 16, (v) => /\d/.test(v) && makeOf(v) === makeOf(first));
-}
-
-/** The values `next` (sticky, the value in group 1) reads one after another from `from`, while `accept` takes them. */
-function valuesFollowing(text: string, from: number, next: RegExp, max: number, accept: (value: string) => boolean): Candidate[] {
-  const out: Candidate[] = [];
-  for (let at = from; out.length < max; ) {
-    next.lastIndex = at;
-    const m = next.exec(text);
-    if (!m || !accept(m[1]!)) break;
-    const end = at + m[0].lastIndexOf(m[1]!) + m[1]!.length;
-    out.push({ start: end - m[1]!.length, end, type: "password", priority: PRIORITY.labelled });
-    at = end;
-  }
-  return out;
-}
 
 // ------------------------------------------------------------------ lists
 
@@ -187,7 +152,6 @@ function findCorrectedValue(text: string, labelEnd: number, kind: ValueKind): Ca
 // "Passport numbers:\n1. John Smith – 518190614\n2. Mary Smith – 518190615": the label heads a
 // list (its line may go on: "Passport details for the booking:") of one value a line, numbered or
 // bulleted, each after whose it is and a dash or colon.
-const HEADING_END = /[^\n\d:]{0,40}:?[ \t]*\r?\n/y;
 const LIST_LINE = /[ \t]*(?:(?:\d{1,2}[.)]|[-*•·])[ \t]+)?(?:[\p{L}'’.-]+[ \t]+){0,3}?[\p{L}'’.-]+[ \t]*(?:\([^()\n]{1,30}\)[ \t]*)?[-–—:][ \t]*/uy;
 const BULLET = /[ \t]*(?:\d{1,2}[.)]|[-*•·])[ \t]+/y;
 
@@ -198,22 +162,6 @@ function findValuesUnderHeading(text: string, labelEnd: number, kind: ValueKind)
     const end = isDigit(text[lead]) || isTokenKind(kind) ? readValue(text, lead, kind, "") : null;
     return end === null ? null : { start: lead, end, type: typeOf(kind, text.slice(lead, end)), priority: PRIORITY.labelled - (lead - labelEnd) };
   });
-}
-
-/** The values of the lines under a label that ends its line, one a line, until a line holds none. */
-function linesUnderHeading(text: string, labelEnd: number, max: number, readLine: (lineStart: number) => Candidate | null): Candidate[] {
-  HEADING_END.lastIndex = labelEnd;
-  if (!HEADING_END.test(text)) return [];
-  const out: Candidate[] = [];
-  for (let at = HEADING_END.lastIndex; out.length < max && at < text.length; ) {
-    const value = readLine(at);
-    if (!value) break;
-    out.push(value);
-    const nextLine = text.indexOf("\n", value.end);
-    if (nextLine < 0) break;
-    at = nextLine + 1;
-  }
-  return out;
 }
 
 // ------------------------------------------------------------------ label → value

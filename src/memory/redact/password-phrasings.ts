@@ -6,7 +6,7 @@
 import { PRIORITY, type Candidate } from "./pii-types";
 
 /** A password named anywhere in the message, in the languages labelled.ts reads. */
-const PASSWORD_WORD = /(?:^|[^\p{L}])(?:pass(?:word|wd|code|phrase)?s?|pwd|pw|log(?:-?in|\s+in)|logg(?:ing|ed)\s+in|sign(?:-?in|\s+in)|sign(?:ing|ed)\s+in|contrase[ñn]a|senha|passwort|kennwort|wachtwoord|mot\s+de\s+passe|has[łl]o|parola)(?![\p{L}])/iu;
+const PASSWORD_WORD = /(?:^|[^\p{L}])(?:pass(?:word|wd|code|phrase)?s?|pwd|pw|locked\s+out|log(?:-?in|\s+in)|logg(?:ing|ed)\s+in|sign(?:-?in|\s+in)|sign(?:ing|ed)\s+in|contrase[ñn]a|senha|passwort|kennwort|wachtwoord|mot\s+de\s+passe|has[łl]o|parola)(?![\p{L}])/iu;
 /** A value that no plain word is: letters mixed with digits or symbols, 5 to 64 characters. */
 const VALUE = String.raw`(?<value>[^\s"'“”]{5,64})`;
 /** "v2.3.1", "1.4b": a version, not a password. */
@@ -52,6 +52,26 @@ const IN_BRACKETS_AFTER = new RegExp(String.raw`(?:^|[^\p{L}])(?:pass(?:word|cod
 const NEW_ONE_IS = new RegExp(String.raw`(?:^|[^\p{L}])(?:and\s+|,\s*)?(?:the|my)\s+new\s+one\s+(?:is|was|will\s+be)\s+["'“]?${VALUE}`, "giu");
 const LOGGING_IN_WITH = new RegExp(String.raw`(?:^|[^\p{L}])(?:log(?:ging|ged)?|sign(?:ing|ed)?)[\s-]*in\s+(?:with|using)\s+["'“]?${VALUE}`, "giu");
 const USE_AT_CLAUSE_END = new RegExp(String.raw`(?:^|[^\p{L}])use\s+["'“]?${VALUE}(?=\s*(?:$|[.,;!?\n]))`, "giu");
+// "I use 9un5v0qtiy for everything": the one password someone reuses, named by what it opens.
+const USED_FOR_EVERYTHING = new RegExp(
+  String.raw`(?:^|[^\p{L}])(?:re)?us(?:e|ed|ing)\s+["'“]?${VALUE}["'”]?\s+(?:for|on)\s+(?:everything|all\s+(?:my\s+)?(?:accounts|sites|logins|apps)|every\s+(?:account|site|app|login))(?![\p{L}])`,
+  "giu",
+);
+const EVERYTHING = /everything|every\s+(?:account|site|app|login)|all\s+(?:my\s+)?(?:accounts|sites|logins|apps)/i;
+// "I'm just telling you: maple-tundra-pepper2", "giving it here - Kj8#44x" (where a password or a login is named)
+const TELLING_YOU = new RegExp(String.raw`(?:^|[^\p{L}])(?:telling|giving|sending|sharing)\s+(?:you|it)(?:\s+(?:here|now|anyway))?\s*[:\-–]\s*["'“]?${VALUE}`, "giu");
+// "wifi: HomeNet_5G / wgcwm7cnv5e98ut2": a network's name, then its key.
+const WIFI_PAIR = new RegExp(
+  String.raw`(?:^|[^\p{L}])(?:wi-?fi|wlan|ssid)(?:\s+(?:details|login|network|info))?\s*[:=-]\s*[^\s/|,]{1,32}\s*(?:/|\||,)\s*(?:(?:pass(?:word)?|key|pw)\s*[:=]?\s*)?["'“]?${VALUE}`,
+  "giu",
+);
+const WIFI_WORD = /wi-?fi|wlan|ssid/i;
+/** Letters and digits mixed, as generators make them ("zvbjsng6", "9un5v0qtiy"); no plain word or number is. */
+const GENERATED = /^(?=[\p{L}]*\d)(?=\d*\p{L})[\p{L}\d]{6,64}$/u;
+// "pepper-velvet-tundra9": three to five plain words joined by hyphens and a number, as password
+// managers make passphrases; wherever it stands, but not in a web address, a path or an email.
+const GENERATED_PASSPHRASE = /(?<![\p{L}\p{N}/.@_-])(?<value>[a-z]{3,10}(?:-[a-z]{3,10}){2,4}\d{1,4})(?![\p{L}\p{N}/@_-]|\.[\p{L}\p{N}])/gu;
+
 // "password is: correct horse battery staple": three to six plain words after the colon, to the
 // end of the clause. Words that tell rather than name ("password: not working anymore", "password
 // is: the same as before") stop it.
@@ -92,7 +112,8 @@ export function findPasswordsByPhrasing(text: string): Candidate[] {
     for (const m of text.matchAll(TRIED)) {
       const raw = m.groups!.value!;
       const value = m.groups!.quote ? raw.replace(/["'”’]+.*$/, "") : raw.replace(/[.,;:)\]}>"'”]+$/, "");
-      if (!isSecretShaped(value) || BUSINESS_REF.test(value) || (!m.groups!.quote && !hasSymbol(value))) continue;
+      // quoted, or what no plain word is: a symbol, or letters and digits mixed ("I typed zvbjsng6 like 5 times")
+      if (!isSecretShaped(value) || BUSINESS_REF.test(value) || (!m.groups!.quote && !hasSymbol(value) && !GENERATED.test(value))) continue;
       const start = m.index! + m[0].lastIndexOf(raw);
       out.push({ start, end: start + value.length, type: "password", priority: PRIORITY.labelledAfter });
     }
@@ -103,6 +124,10 @@ export function findPasswordsByPhrasing(text: string): Candidate[] {
     take(NEW_ONE_IS, isSecretShaped);
     for (const re of [LOGGING_IN_WITH, USE_AT_CLAUSE_END, USER_AND_PASSWORD]) take(re, (v) => isSecretShaped(v) && !BUSINESS_REF.test(v));
   }
+  if (EVERYTHING.test(text)) take(USED_FOR_EVERYTHING, (v) => isSecretShaped(v) && !BUSINESS_REF.test(v));
+  if (named) take(TELLING_YOU, isSecretShaped);
+  if (WIFI_WORD.test(text)) take(WIFI_PAIR, (v) => v.length >= 8 && isSecretShaped(v));
+  if (text.includes("-")) take(GENERATED_PASSPHRASE, () => true);
   if (text.includes("phrase") || text.includes("words")) take(SEED_PHRASE, () => true);
   if (named) take(PASSPHRASE_IS, (v) => !v.toLowerCase().split(/[ -]/).some((w) => TELLING_WORDS.has(w) || NOT_A_PASSPHRASE.has(w)));
   take(PASSPHRASE, (v) => {

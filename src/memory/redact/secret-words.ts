@@ -14,13 +14,18 @@ const VERB = /(?:is|was|are|as|=|that'?s|thats)\s/i;
 
 // "password? it's x", "password... it is x", "password, which is x": the value after a pause.
 const PAUSED = String.raw`\s*(?:[?,]|\.{2,}|…)\s*(?:(?:it|that|which|this\s+one|mine)(?:['’]s|\s+is|\s+was)|here\s+it\s+is\s*:?)(?![\p{L}\p{N}])`;
-const CONNECTOR = String.raw`(?:${PAUSED}|\s*(?:[:=：]+|->|=>|→|–|—|-)|\s*(?:是|為|为|は|는|은)|['’]s(?=\s)|\s+(?:it['’]s|it\s+is|that['’]s)(?![\p{L}\p{N}])|\s+c['’]est(?![\p{L}\p{N}])|\s+(?:is|was|are|es|est|ist|lautet|lautete|era|é|è|är|er|jest|hai|to|now|set\s+to|changed\s+to|reset\s+to|updated\s+to|will\s+be|should\s+be|would\s+be|became|called|named|i\s+(?:put|wrote|used|gave|chose|set))(?![\p{L}\p{N}]))`;
+// "Q: first car? A: Vauxhall Nova": a question's answer, written as one.
+const ANSWERED = String.raw`\s*\?\s*A\s*[:.)]`;
+const CONNECTOR = String.raw`(?:${PAUSED}|${ANSWERED}|\s*(?:[:=：]+|->|=>|→|–|—|-)|\s*(?:是|為|为|は|는|은)|['’]s(?=\s)|\s+(?:it['’]s|it\s+is|that['’]s)(?![\p{L}\p{N}])|\s+c['’]est(?![\p{L}\p{N}])|\s+(?:is|was|are|es|est|ist|lautet|lautete|era|é|è|är|er|jest|hai|to|now|set\s+to|changed\s+to|reset\s+to|updated\s+to|will\s+be|should\s+be|would\s+be|became|called|named|i\s+(?:put|wrote|used|gave|chose|set))(?![\p{L}\p{N}]))`;
 // "password: x", "password is x", "password for my email is x", "senha do app é x", "pwd x1!".
 const VALUE = String.raw`\s*(?:"(?<dq>[^"\n]{1,64})"|'(?<sq>[^'\n]{1,64})'|“(?<cq>[^”\n]{1,64})”|(?<bare>[^\s"'“][^\s]{0,63}))`;
 const SCOPED_SECRET_AFTER = new RegExp(
   String.raw`\s+(?:for|of|on|to|de|del|da|do|du|des|para|pour|für|von|zum|zur)(?<scope>(?:\s+[^\s:=]+){0,3}?)(?<scoped>${CONNECTOR}{1,4})${VALUE}`,
   "yiu",
 );
+/** Words that open the next sentence after a question rather than answer it ("first car? I don't remember"). */
+const SENTENCE_OPENER = /^(?:thanks?|thank|please|pls|any|can|could|would|will|is|are|was|were|do|does|did|what|how|why|when|where|which|who|i|i['’]\w+|we|you|it|it['’]s|the|this|that|there|also|and|but|or|so|hi|hello|hey|regards|cheers|sorry|yes|yeah|no|not|none|ok|okay|just|maybe|also|my|our|if|because|as)(?![\p{L}\p{N}'’])/iu;
+const QUESTION_THEN_NAME = new RegExp(String.raw`(?<plain>\s*\?)(?=\s*\p{Lu})${VALUE}`, "yiu");
 const PLAIN_SECRET_AFTER = new RegExp(String.raw`(?<plain>${CONNECTOR}{0,4})${VALUE}`, "yiu");
 
 /**
@@ -31,6 +36,9 @@ const PLAIN_SECRET_AFTER = new RegExp(String.raw`(?<plain>${CONNECTOR}{0,4})${VA
 export type LabelTraits = { strongOnly: boolean; english: boolean; answer?: boolean };
 
 export function findSecretWordAfter(text: string, labelEnd: number, traits: LabelTraits): Found | null {
+  // "what was your first car? Ford Fiesta": after a security question, a name that answers it
+  const answered = traits.answer ? readSecretAfter(QUESTION_THEN_NAME, text, labelEnd, traits) : null;
+  if (answered && !SENTENCE_OPENER.test(text.slice(answered.start, answered.end))) return answered;
   return readSecretAfter(SCOPED_SECRET_AFTER, text, labelEnd, traits) ?? readSecretAfter(PLAIN_SECRET_AFTER, text, labelEnd, traits);
 }
 
@@ -66,10 +74,13 @@ function readSecretAfter(re: RegExp, text: string, labelEnd: number, { strongOnl
     // "favourite teacher was Mrs Pemberton": the name after its title
     const titled = answer ? TITLE_THEN_NAME.exec(text.slice(start)) : null;
     if (titled) value = titled[0];
+    // "first car: Vauxhall Nova", "first pet: Biscuit Jones": a name's other words go with it
+    else if (answer && /^\p{Lu}/u.test(value)) value += MORE_NAME_WORDS.exec(text.slice(start + value.length))?.[0] ?? "";
   }
   return { start, end: start + value.length, priority: PRIORITY.labelled - (start - labelEnd) };
 }
 
+const MORE_NAME_WORDS = /^(?:[ \t]+\p{Lu}[\p{L}'’-]*){1,3}/u;
 const TITLE_THEN_NAME = /^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?\s+\p{Lu}[\p{L}'’-]+/u;
 
 /** Letters mixed with digits or symbols, which no plain word is. */

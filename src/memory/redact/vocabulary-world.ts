@@ -88,9 +88,9 @@ export const WORLD_RULES: LabelRule[] = [
     pattern:
       String.raw`national\s+regist(?:er|ry)\s+(?:number|no\.?)|national\s+identification\s+(?:number|no\.?)|rijksregisternummer|num[ée]ro\s+(?:de\s+|du\s+)?registre\s+national|num[ée]ro\s+d['’]assurance\s+sociale|` +
       String.raw`n[uú]mero\s+de\s+contribuinte|contribuinte|hetu|henkil[öo]tunnu(?:s|kseni)|individual\s+number|rrn(?=\s*(?:[:#]|is|no\.?)?\s*\d{6}-?\d{7}(?!\d))|resident\s+registration\s+(?:number|no\.?)|` +
-      String.raw`nas(?=\s*[:#]?\s*\d{3}[ -]?\d{3}[ -]?\d{3}(?!\d))|cnpj|rfc(?=\s*[:#]?\s*(?:(?:is|es)\s+)?[A-Za-z]{3,4}\d{6})|pesel|cpr(?:-?(?:nr\.?|nummer)|\s+(?:number|no\.?|nr\.?|nummer))?|` +
+      String.raw`nas(?=\s*[:#]?\s*\d{3}[ -]?\d{3}[ -]?\d{3}(?!\d))|cnpj|rfc(?=\s*[:#]?\s*(?:(?:is|es)\s+)?[A-Za-z]{3,4}\d{6}|[^.!?\n]{1,60}?\b[A-Z]{3,4}\d{6}[A-Z\d]{3}\b)|pesel|cpr(?:-?(?:nr\.?|nummer)|\s+(?:number|no\.?|nr\.?|nummer))?|` +
       String.raw`tc\s+kimlik(?:\s+(?:no\.?|numaras[ıi]|numaram))?|kimlik\s+(?:no\.?|numaras[ıi]|numaram)|nin(?:\s+(?:number|no\.?))?|bvn(?:\s+(?:number|no\.?))?|kra\s+pin|` +
-      String.raw`(?:namba\s+(?:yangu\s+)?ya\s+)?kitambulisho|sss(?:\s+(?:number|no\.?|#))?|tin(?=\s*(?:[:#]|is|no\.?|number)?\s*\d{3}-\d{3}-\d{3})(?:\s+(?:number|no\.?))?|philsys(?:\s+(?:id|number|no\.?|card)){0,2}|` +
+      String.raw`(?:namba\s+(?:yangu\s+)?ya\s+)?kitambulisho|sss(?:\s+(?:number|no\.?|#))?|(?:tin(?=\s*(?:[:#]|is|no\.?|number)?\s*\d{3}-\d{3}-\d{3})|(?<=\d{3}-\d{3}-\d{3}(?:-\d{3,5})?\s+(?:is|was)\s+(?:my|our|his|her)\s+)tin)(?:\s+(?:number|no\.?))?|philsys(?:\s+(?:id|number|no\.?|card)){0,2}|` +
       String.raw`nik|(?:nomor\s+)?ktp|nomor\s+induk\s+kependudukan|medicare(?:\s+card)?(?:\s+(?:number|no\.?|#))?|(?:swedish|danish|norwegian|finnish)\s+personal\s+(?:identity\s+)?(?:number|code)|personal\s+identity\s+(?:number|code)|` +
       String.raw`f[øo]dselsnummer(?:et)?`,
   },
@@ -118,9 +118,9 @@ export const WORLD_RULES: LabelRule[] = [
   // the answers to the usual security questions ("my first pet was called Biscuit", "city I was born in: Tarnów")
   {
     kind: "password",
-    heads: "first childhood favourite favorite city town street secret answer apellido geburtsname nom",
+    heads: "first childhood favourite favorite city town street secret answer apellido geburtsname nom make model",
     pattern:
-      String.raw`(?:first|childhood)\s+(?:pet|dog|cat)(?:['’]s\s+name)?|(?:childhood\s+)?best\s+friend['’]s\s+name|favou?rite\s+teacher(?:['’]s\s+name)?|(?:city|town|place)\s+(?:i\s+was\s+)?born\s+in|street\s+i\s+grew\s+up\s+on|` +
+      String.raw`(?:first|childhood)\s+(?:pet|dog|cat)(?:['’]s\s+name)?|(?:(?:make|model)\s+of\s+(?:my|your)\s+)?first\s+car(?:['’]s\s+(?:make|model))?|first\s+(?:school|job|employer|concert)|(?:childhood\s+)?best\s+friend['’]s\s+name|favou?rite\s+teacher(?:['’]s\s+name)?|(?:city|town|place)\s+(?:i\s+was\s+)?born\s+in|street\s+i\s+grew\s+up\s+on|` +
       String.raw`secret\s+question|answer\s+to\s+['"‘“][^'"’”\n]{3,60}['"’”]|apellido\s+de\s+soltera(?:\s+de\s+mi\s+madre)?|geburtsname\s+meiner\s+mutter|nom\s+de\s+jeune\s+fille(?:\s+de\s+ma\s+m[èe]re)?`,
   },
   // a US demand deposit account
@@ -138,4 +138,4 @@ export const WORLD_RULES: LabelRule[] = [
 ];
 
 /** The labels of a security question's answer, after which a name is the answer however it is introduced. */
-export const SECURITY_ANSWER = /maiden|pet|dog|cat|teacher|friend|born|street|question|answer|memorable|apellido|geburtsname|jeune/i;
+export const SECURITY_ANSWER = /maiden|pet|dog|cat|car|school|job|employer|concert|teacher|friend|born|street|question|answer|memorable|apellido|geburtsname|jeune/i;

@@ -17,19 +17,7 @@ const KNOWN_LEAKS = [
   "S194:063268384", // a bare SSN on a signature's line
   "S207:5852 8728 9806", // an Aadhaar under a JSON "UID" key (a user id is no secret)
   "S218:55001299888", // a bare CPF on a signature's line
-  "S227:VERC971216BP5", // an RFC as "the correct one is …" (the RFC label needs its value next to it)
   "S244:38079219467", // "tax ID" in a signature (a company's tax id is kept)
-  "S294:531-359-564-000", // "… is my TIN" (the TIN label needs its value next to it)
-  "S366:pepper-velvet-tundra9", // passwords with no label at all
-  "S371:9un5v0qtiy",
-  "S397:zvbjsng6",
-  "S398:maple-tundra-pepper2",
-  "S442:t7v38n423m", // backup codes past the first of a list
-  "S443:g7dfn5cpp9",
-  "S457:Vauxhall Nova", // a security answer as "Q: … A: …"
-  "S464:7680 5771 3889 0815 8811", // numeric Wi-Fi keys in groups, one after an SSID and a slash
-  "S467:wgcwm7cnv5e98ut2",
-  "S469:7227 7168 1992 0009 4248",
 ].sort();
 /** 15-digit Luhn numbers named "serial" or "IMEI": redaction reads them as IMEIs on purpose. */
 const KNOWN_CHANGED = ["K055", "K056", "K057", "K156", "K157", "K158"];

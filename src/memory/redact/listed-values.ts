@@ -1,0 +1,77 @@
+// Values that follow one another after a single label: codes of a list ("backup codes 4fj2-99kd,
+// 8sl1-0pq2 and 77ab-k2p1"), one value a line under a heading, passwords each with what it opens,
+// and a key printed in groups of digits ("key on the router sticker: 7680 5771 3889 0815 8811").
+import { PRIORITY, type Candidate } from "./pii-types";
+
+/** A label naming several codes or keys, or the backup codes a service gives out (listed even when named singly). */
+export const CODES_LABEL = /(?:codes|keys)$|(?:backup|recovery)\s+codes?$/i;
+const NEXT_CODE = /\s*(?:[,;/]\s*(?:and\s+)?(?:then\s+)?|\s+(?:and\s+)?then\s+|\s+and\s+|\s+)([A-Za-z0-9]{3,10}(?:-[A-Za-z0-9]{3,10}){0,3})(?![\p{L}\p{N}_-])/uy;
+const CODE_LINE = /[ \t]*(?:(?:\d{1,2}[.)]|[-*•·])[ \t]+)?([A-Za-z0-9]{3,10}(?:-[A-Za-z0-9]{3,10}){0,3})[ \t]*(?=\r?\n|$)/y;
+const HEADING_END = /[^\n\d:]{0,40}:?[ \t]*\r?\n/y;
+
+/** "Here are my recovery codes:\n1. 7ktb-bnj4\n2. so1s-b1x0": one code a line under the label. */
+export function codesUnderHeading(text: string, labelEnd: number): Candidate[] {
+  return linesUnderHeading(text, labelEnd, 16, (at) => {
+    CODE_LINE.lastIndex = at;
+    const m = CODE_LINE.exec(text);
+    if (!m || !/\d/.test(m[1]!)) return null;
+    const end = at + m[0].trimEnd().length;
+    return { start: end - m[1]!.length, end, type: "password", priority: PRIORITY.labelled };
+  });
+}
+
+/** "passwords: kestrel.orchid30 for email, Copper#84 for the bank app": each what it is for, then the next. */
+const NEXT_PASSWORD = /\s+for\s+[^,;\n]{1,30}?[,;]\s*(?:and\s+)?([^\s,;]{5,64})(?=\s+for\b|[\s,;.]|$)/y;
+export function morePasswords(text: string, from: number): Candidate[] {
+  return valuesFollowing(text, from, NEXT_PASSWORD, 8, (v) => /\p{L}/u.test(v) && /[^\p{L}]/u.test(v));
+}
+
+const makeOf = (code: string) => code.replace(/[A-Za-z0-9]/g, "x");
+/** Letters and digits mixed, as services generate codes ("t7v38n423m"); no word or plain number is. */
+const GENERATED = /^(?=[a-z]*\d)(?=\d*[a-z])[a-z\d]{6,16}$/i;
+/** The codes after the first of a list: each of the first one's make ("4fj2-99kd, 8sl1-0pq2"), or generated-looking. */
+export function moreCodes(text: string, from: number, first: string): Candidate[] {
+  return valuesFollowing(text, from, NEXT_CODE, 16, (v) => /\d/.test(v) && (makeOf(v) === makeOf(first) || GENERATED.test(v)));
+}
+
+/** The values `next` (sticky, the value in group 1) reads one after another from `from`, while `accept` takes them. */
+function valuesFollowing(text: string, from: number, next: RegExp, max: number, accept: (value: string) => boolean): Candidate[] {
+  const out: Candidate[] = [];
+  for (let at = from; out.length < max; ) {
+    next.lastIndex = at;
+    const m = next.exec(text);
+    if (!m || !accept(m[1]!)) break;
+    const end = at + m[0].lastIndexOf(m[1]!) + m[1]!.length;
+    out.push({ start: end - m[1]!.length, end, type: "password", priority: PRIORITY.labelled });
+    at = end;
+  }
+  return out;
+}
+
+/** The values of the lines under a label that ends its line, one a line, until a line holds none. */
+export function linesUnderHeading(text: string, labelEnd: number, max: number, readLine: (lineStart: number) => Candidate | null): Candidate[] {
+  HEADING_END.lastIndex = labelEnd;
+  if (!HEADING_END.test(text)) return [];
+  const out: Candidate[] = [];
+  for (let at = HEADING_END.lastIndex; out.length < max && at < text.length; ) {
+    const value = readLine(at);
+    if (!value) break;
+    out.push(value);
+    const nextLine = text.indexOf("\n", value.end);
+    if (nextLine < 0) break;
+    at = nextLine + 1;
+  }
+  return out;
+}
+
+const MORE_GROUPS: Record<number, RegExp> = { 4: /(?:[ -]\d{4}){2,}(?![\p{L}\p{N}])/uy, 5: /(?:[ -]\d{5}){2,}(?![\p{L}\p{N}])/uy };
+/**
+ * Where a password read as its first group of digits really ends: a key printed in three or more
+ * groups of one length ("7680 5771 3889 0815 8811", as routers' stickers print it) is one value.
+ */
+export function digitGroupsEnd(text: string, start: number, end: number): number {
+  const groups = MORE_GROUPS[end - start];
+  if (!groups || !/^\d+$/.test(text.slice(start, end))) return end;
+  groups.lastIndex = end;
+  return groups.test(text) ? groups.lastIndex : end;
+}
