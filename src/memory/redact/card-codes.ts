@@ -5,7 +5,8 @@
 // and 321 on the back", "… and the code behind is 321"). The card's expiry goes with it too.
 import { PRIORITY, type Candidate } from "./pii-types";
 
-const MONTH = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec";
+// month names as English, Spanish, Portuguese, French, German and Italian begin them
+const MONTH = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|ene|abr|ago|set|out|dic|dez|janv|f[ée]v|avr|mai|juin|juil|ao[uû]t|d[ée]c|j[äa]n|m[äa]r|okt|gen|mag|giu|lug|ott";
 // "… 11/27, 0421", "… 11 28 445", "… Jan 2026 019", "… / Jul 2026 / 5339", one a line on a form
 const EXPIRY_THEN_CODE = new RegExp(
   String.raw`(?:[ \t,;|/]|\r?\n)*(?:(?:exp(?:iry|ires|iration)?(?:\s+date)?|valid(?:\s+(?:thru|through|until))?)\.?\s*:?\s*)?(?:(?:0?[1-9]|1[0-2])(?:\s*[/-]\s*|[ \t])(?:20)?\d{2}|(?:${MONTH})[a-z]*\.?\s+(?:20)?\d{2})(?![\d/])(?:[ \t,;|/&]|\r?\n|and\b)*` +
@@ -14,7 +15,7 @@ const EXPIRY_THEN_CODE = new RegExp(
 );
 
 const CODE_ON_THE_BACK =
-  /(?<![\p{L}\p{N}_.,/-])(\d{3,4})\s+(?:(?:is|are)\s+)?(?:on|at)\s+the\s+(?:back|reverse|front)(?![\p{L}])|(?:code|digits|numbers?)\s+(?:behind|(?:on|at)\s+the\s+(?:back|reverse))(?:\s+(?:is|are))?\s*[:=-]?\s*(\d{3,4})(?![\p{N}])/iu;
+  /(?<![\p{L}\p{N}_.,/-])(\d{3,4})\s+(?:(?:is|are)\s+)?(?:on|at)\s+the\s+(?:back|reverse|front)(?![\p{L}])|(?:code|digits|numbers?)\s+(?:behind|(?:on|at)\s+(?:the\s+)?(?:back|reverse))(?:\s+(?:is|are))?\s*[:=-]?\s*(\d{3,4})(?![\p{N}])|(?<![\p{L}\p{N}_.,/-])(\d{3,4})\s+es\s+el\s+c[oó]digo(?:\s+de\s+(?:atr[aá]s|seguridad))?(?![\p{L}])/iu;
 /**
  * A code named plainly soon after a card ("… 4539 1488 0343 6467 and the code is 902", "card
  * …, code: 0421"): the card's, unless another kind of code is named ("error code 051", "promo
@@ -41,7 +42,7 @@ export function findCodesAfterCards(text: string, cards: Candidate[]): Candidate
     const back = CODE_ON_THE_BACK.exec(after);
     if (back) {
       // "321 on the back" or "the code behind is 321"
-      const code = back[1] ?? back[2]!;
+      const code = back[1] ?? back[2] ?? back[3]!;
       const start = card.end + back.index + back[0].lastIndexOf(code);
       out.push({ start, end: start + code.length, type: "cvv", priority: PRIORITY.labelled });
       continue;
@@ -72,7 +73,8 @@ export function findExpiries(text: string, cards: Candidate[]): Candidate[] {
     const end = card.end + m.index + m[0].length;
     out.push({ start: end - m[1]!.length, end, type: "card_expiry", priority: PRIORITY.pattern });
   }
-  if (CODE_TALK.test(text)) {
+  // a month and year named as a card's expiry, where the message gives a card or its code
+  if (cards.some((c) => c.type === "card_number") || CODE_TALK.test(text)) {
     for (const m of text.matchAll(LABELLED_EXPIRY)) {
       const end = m.index + m[0].length;
       out.push({ start: end - m[1]!.length, end, type: "card_expiry", priority: PRIORITY.pattern });
@@ -82,5 +84,25 @@ export function findExpiries(text: string, cards: Candidate[]): Candidate[] {
 }
 const EXPIRY = new RegExp(String.raw`(?<![\d/.-])((?:0?[1-9]|1[0-2])\s{0,2}[/.-]\s{0,2}(?:20)?\d{2}|(?:${MONTH})[a-z]*\.?\s+(?:20)?\d{2})(?![\d/.-]?\d)`, "iu");
 const EXPIRY_REACH = 70;
-const CODE_TALK = /\b(?:cvv2?|cvc2?|csc|cid|security code)\b/i;
-const LABELLED_EXPIRY = /\b(?:exp(?:iry|iration|ires)?(?:\s+date)?|valid\s+(?:thru|through|until|till))\.?\s*[:=-]?\s*((?:0?[1-9]|1[0-2])\s{0,2}[/.-]\s{0,2}(?:20)?\d{2})(?![\d/.-]?\d)/gi;
+const CODE_TALK = /\b(?:cvv2?|cvc2?|csc|cid|security code)\b|code on (?:the )?back|c[oó]digo de (?:seguridad|atr[aá]s)|cryptogramme|pr[üu]fnummer|الرمز|보안코드|セキュリティコード|安全码/i;
+/** What an expiry is called, in the languages customers write in. */
+const EXPIRY_LABEL = [
+  String.raw`\bexp(?:iry|iration|ires|\.)?(?:\s+date)?`,
+  String.raw`\bvalid\s+(?:thru|through|until|till)`,
+  String.raw`\bvervaldatum`,
+  String.raw`\bvence(?:\s+en)?`,
+  String.raw`\b(?:fecha\s+de\s+)?(?:vencimiento|caducidad|expiraci[oó]n)`,
+  String.raw`\b(?:data\s+de\s+)?(?:validade|vencimento)`,
+  String.raw`\bdate\s+d['’]expiration|\bexpire\s+(?:le|fin|en)`,
+  String.raw`\bg[üu]ltig\s+bis|\bablaufdatum`,
+  String.raw`\b(?:data\s+di\s+)?scadenza`,
+  String.raw`\bwa[żz]na\s+do|\bdata\s+wa[żz]no[śs]ci`,
+  String.raw`\bson\s+kullanma(?:\s+tarihi)?`,
+  String.raw`만료일|유효기간|有効期限|有效期|تاريخ\s+الانتهاء`,
+].join("|");
+/** A card's month and year: 07/26, 07/2026, 0726 (after a label only), 2027/05, July 2027, 2026년 12월, 2027年5月. */
+const EXPIRY_VALUE = String.raw`(?:0?[1-9]|1[0-2])\s{0,2}[/.-]\s{0,2}(?:20)?\d{2}|(?:0[1-9]|1[0-2])(?:20)?\d{2}|20\d{2}\s{0,2}[/.-]\s{0,2}(?:0?[1-9]|1[0-2])|(?:${MONTH})[a-z]*\.?\s+(?:20)?\d{2}|20\d{2}\s*[년年]\s*(?:0?[1-9]|1[0-2])\s*[월月]`;
+const LABELLED_EXPIRY = new RegExp(
+  String.raw`(?:${EXPIRY_LABEL})\s*(?:(?:is|was|es|est|ist|é|è|[은는이가]|は|是|:|=|-)\s*)*(${EXPIRY_VALUE})(?![\d/.-]?\d)`,
+  "giu",
+);

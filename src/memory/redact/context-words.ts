@@ -56,9 +56,11 @@ export const GAP_RULES: Record<Exclude<LabelKind, "password" | "passcode">, { ma
   id_document: { maxGap: 32, blockers: LONG_SECRET_BLOCKERS },
 };
 
+/** "bill" as a noun: as a verb ("please bill 3771…", "can you bill …") it names no bill's number. */
+const BILL_NOUN = String.raw`(?<!(?:please|kindly|can\s+you|could\s+you|you\s+can|just|to)\s+)bill`;
 /** Business words right before a bare number: the number is a reference, not a secret. */
 export const BUSINESS_BEFORE = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])(?:${[...BUSINESS.filter((w) => w !== "ending" && w !== "ends" && w !== "last"), "sim", "esim", String.raw`payment\s+(?:id|ref\w*)`].join("|")})` +
+    String.raw`(?<![\p{L}\p{N}])(?:${[...BUSINESS.filter((w) => w !== "ending" && w !== "ends" && w !== "last").map((w) => (w === "bill" ? BILL_NOUN : w)), "sim", "esim", String.raw`payment\s+(?:id|ref\w*)`].join("|")})` +
     String.raw`(?:\s*(?:#|:|=|-|_|["'.]|no\.?|nr\.?|n[º°o]?\.|number|num|id|code|is|was))*\s*$`,
   "iu",
 );

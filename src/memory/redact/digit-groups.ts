@@ -13,7 +13,8 @@ const GROUP_AT = new RegExp(String.raw`\d+(?:${CHUNK_SEPARATOR}\d+){0,11}`, "y")
 const CHUNK = /\d+/g;
 
 /** "…,50" or "….5" continues a number; ",5500000000000004" starts the next one in a list. */
-export const DECIMALS = /^[.,]\d{1,3}(?!\d)/;
+// not a date's or a time's next part ("…,05/26" in a pasted table) nor the next field of a CSV line
+export const DECIMALS = /^[.,]\d{1,3}(?![\d/:,])/;
 
 /**
  * Identity and account numbers are also written with dots ("123.45.6789", an SSN) or slashes

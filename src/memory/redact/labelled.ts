@@ -13,7 +13,8 @@ import { findSecretWordAfter, findSecretWordBefore } from "./secret-words";
 import { GAP_RULES } from "./context-words";
 import { ENGLISH_PASSWORD_LABEL, STRONG_ONLY } from "./vocabulary";
 import { SECURITY_ANSWER } from "./vocabulary-world";
-import { CODES_LABEL, codesUnderHeading, digitGroupsEnd, linesUnderHeading, moreCodes, morePasswords } from "./listed-values";
+import { isEverydayWord } from "./everyday-words";
+import { CODES_LABEL, codesNear, codesUnderHeading, digitGroupsEnd, linesUnderHeading, moreCodes, morePasswords } from "./listed-values";
 
 export function findLabelledValues(text: string): Candidate[] {
   const found: Candidate[] = [];
@@ -35,6 +36,7 @@ export function findLabelledValues(text: string): Candidate[] {
         found.push(...listed);
         continue;
       }
+      if (CODES_LABEL.test(label)) found.push(...codesNear(text, end, isEverydayWord));
       const strongOnly = STRONG_ONLY.test(label);
       const english = ENGLISH_PASSWORD_LABEL.test(label);
       for (const secret of [findSecretWordAfter(text, end, { strongOnly, english, answer: SECURITY_ANSWER.test(label) }), findSecretWordBefore(text, start, english, strongOnly)]) {

@@ -4,7 +4,7 @@
 import { PRIORITY, type Candidate } from "./pii-types";
 
 /** A label naming several codes or keys, or the backup codes a service gives out (listed even when named singly). */
-export const CODES_LABEL = /(?:codes|keys)$|(?:backup|recovery)\s+codes?$/i;
+export const CODES_LABEL = /(?:codes|keys)$|(?:backup|recovery|revocation)\s+(?:codes?|keys?)$|c[óo]digos?\s+de\s+\S+$|codes?\s+de\s+\S+$|backup-codes?$|wiederherstellungscodes?$/i;
 const NEXT_CODE = /\s*(?:[,;/]\s*(?:and\s+)?(?:then\s+)?|\s+(?:and\s+)?then\s+|\s+and\s+|\s+)([A-Za-z0-9]{3,10}(?:-[A-Za-z0-9]{3,10}){0,3})(?![\p{L}\p{N}_-])/uy;
 const CODE_LINE = /[ \t]*(?:(?:\d{1,2}[.)]|[-*•·])[ \t]+)?([A-Za-z0-9]{3,10}(?:-[A-Za-z0-9]{3,10}){0,3})[ \t]*(?=\r?\n|$)/y;
 const HEADING_END = /[^\n\d:]{0,40}:?[ \t]*\r?\n/y;
@@ -33,6 +33,53 @@ const GENERATED = /^(?=[a-z]*\d)(?=\d*[a-z])[a-z\d]{6,16}$/i;
 export function moreCodes(text: string, from: number, first: string): Candidate[] {
   return valuesFollowing(text, from, NEXT_CODE, 16, (v) => /\d/.test(v) && (makeOf(v) === makeOf(first) || GENERATED.test(v)));
 }
+
+/**
+ * The codes said near a backup-code label, however the sentence goes on ("Recovery codes from
+ * settings: 3817 4420 / 9052 7716", "use a recovery code, I used a7f3e-91b2c and … the next one
+ * c04d8-e61fa", "recovery key apple gave me XK4T-9MPR-2HWQ-…", "backup code ufqk wdrm xzbt aynp"):
+ * within the next 200 characters (not past an empty line), each string of the shapes services
+ * print them in. Plain words and numbers are none of those shapes.
+ */
+export function codesNear(text: string, labelEnd: number, isWord: (w: string) => boolean): Candidate[] {
+  let stop = Math.min(text.length, labelEnd + 200);
+  // not past an empty line, nor past the label's own question ("where are my recovery codes?")
+  const blank = text.slice(labelEnd, stop).search(/\n\s*\n|\?/);
+  if (blank >= 0) stop = labelEnd + blank;
+  const out: Candidate[] = [];
+  CODE_SHAPES.lastIndex = labelEnd;
+  for (let m = CODE_SHAPES.exec(text); m && m.index < stop; m = CODE_SHAPES.exec(text)) {
+    let code = m[0];
+    if (m.groups!.letters) {
+      // four or more groups of four letters none of which is a word: the words after them are not the code's
+      const groups = code.split(" ");
+      const first = groups.findIndex(isWord);
+      if (first >= 0 && first < 4) continue;
+      if (first >= 4) code = groups.slice(0, first).join(" ");
+    }
+    if (m.groups!.mixed && !looksGenerated(code)) continue;
+    out.push({ start: m.index, end: m.index + code.length, type: "password", priority: PRIORITY.labelled });
+  }
+  return out;
+}
+/** Letters and digits in three runs or more ("t7v38n423m"), or one or two letters before digits ("R84213"); not a name and a number ("iPhone15"). */
+function looksGenerated(code: string): boolean {
+  if (!GENERATED.test(code)) return false;
+  const runs = code.match(/\d+|\D+/g)!;
+  return runs.length >= 3 || (runs.length === 2 && /^\D{1,2}\d{4,}$/.test(code));
+}
+const CODE_SHAPES = new RegExp(
+  [
+    String.raw`(?<![\p{L}\p{N}_-])(?:`,
+    String.raw`\d{4}[ -]\d{4}`, // 3817 4420
+    String.raw`|(?=[A-Za-z-]*\d)[A-Za-z0-9]{4,6}(?:-[A-Za-z0-9]{4,6}){2,7}`, // QK7M2-RW9PX-T4HJC-…
+    String.raw`|(?=[a-z-]*\d)(?=[\d-]*[a-z])[a-z0-9]{3,6}-[a-z0-9]{3,6}`, // g7k2-m9xq
+    String.raw`|(?<letters>[a-z]{4}(?: [a-z]{4}){3,7})`, // ufqk wdrm xzbt aynp
+    String.raw`|(?<mixed>[A-Za-z0-9]{6,32})`, // t7v38n423m, JBSWY3DPEHPK3PXQ
+    String.raw`)(?![\p{L}\p{N}_-])`,
+  ].join(""),
+  "gu",
+);
 
 /** The values `next` (sticky, the value in group 1) reads one after another from `from`, while `accept` takes them. */
 function valuesFollowing(text: string, from: number, next: RegExp, max: number, accept: (value: string) => boolean): Candidate[] {

@@ -127,7 +127,7 @@ export const WORLD_RULES: LabelRule[] = [
   { kind: "sort_code_account", heads: "dda", pattern: String.raw`dda(?:\s+(?:number|no\.?|#))?(?=\s*[:#]?\s*\d{6,17}(?!\d))` },
   // a code by other names ("the magic code in the email", "güvenlik kodu", Arabic "رمز الأمان")
   { kind: "otp", heads: "magic", pattern: String.raw`magic\s+(?:code|link\s+code|number)` },
-  { kind: "cvv", heads: "güvenlik guvenlik رمز الرمز", pattern: String.raw`g[üu]venlik\s+kodu|رمز\s+الأمان|(?<=(?:البطاقة|card)[^.!?]{0,80}?)الرمز` },
+  { kind: "cvv", heads: "güvenlik guvenlik رمز الرمز والرمز", pattern: String.raw`g[üu]venlik\s+kodu|و?رمز\s+الأمان|(?<=(?:البطاقة|card)[^.!?]{0,80}?)و?الرمز(?:\s+السري)?(?:\s+(?:للبطاقة|البطاقة))?` },
   // Chinese, Japanese and Korean names of secrets (a label written without a space before its value)
   { kind: "password", heads: "密码 密碼 パスワード 비밀번호 암호", pattern: String.raw`密[码碼]|パスワード|비밀번호|암호` },
   { kind: "otp", heads: "验证码 驗證碼 認証コード 確認コード 認証番号 인증번호 인증", pattern: String.raw`[验驗][证證][码碼]|認証(?:コード|番号)|確認コード|인증\s*(?:번호|코드)` },
