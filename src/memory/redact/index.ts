@@ -6,6 +6,7 @@
 // numbers, amounts, dates, phones, emails, "card ending 4242"). Routing numbers, sort codes
 // and IFSC are kept on purpose: they name a bank branch, not a customer.
 // It does not yet look at numbers inside JSON numbers (only strings), nor at names or addresses.
+import { findAnswersAndKeys } from "./answers-and-keys";
 import { findApiKeys } from "./api-keys";
 import { findCodesAfterCards, findExpiries } from "./card-codes";
 import { findLabelledValues } from "./labelled";
@@ -20,7 +21,7 @@ export type { PiiType, RedactionFinding } from "./pii-types";
 export function redactText(text: string): { text: string; findings: RedactionFinding[] } {
   const labelled = findLabelledValues(text);
   const patterns = findPatternValues(text);
-  const candidates = [...labelled, ...patterns, ...findApiKeys(text), ...findPasswordsByPhrasing(text), ...findStructuredValues(text)];
+  const candidates = [...labelled, ...patterns, ...findApiKeys(text), ...findPasswordsByPhrasing(text), ...findAnswersAndKeys(text), ...findStructuredValues(text)];
   candidates.push(...findCodesAfterCards(text, candidates), ...findExpiries(text, candidates));
   if (candidates.length === 0) return { text, findings: [] };
   const spans = mergeCandidates(candidates, existingTokens(text));

@@ -1,0 +1,67 @@
+// Secrets named by what the message is about rather than by a label right before them: the
+// answer to a security question ("Security question: name of first pet. Answer: Biscuit",
+// "la respuesta es Pelusa", "Rex is the answer to the pet question", "Q: …\nA: Kumasi") and a
+// Wi-Fi network's key ("WIFI:T:WPA;S:…;P:rq7Kpzvd9Hxm;;", "la clé WPA de ma Livebox est …",
+// "the wifi is "sunset_villa2022"", "passkey OwlsNest!24"). labelled.ts reads a value right after
+// its label; these readers run only where the message talks of such a question or a network.
+import { PRIORITY, type Candidate } from "./pii-types";
+
+const QUESTION_TALK =
+  /security\s+(?:question|answer)|secret\s+question|memorable\s+(?:word|answer)|pregunta\s+(?:secreta|de\s+seguridad)|pergunta\s+(?:secreta|de\s+seguran[çc]a)|sicherheitsfrage|question\s+(?:secr[èe]te|de\s+s[ée]curit[ée])|domanda\s+segreta|\banswer\s+to\s+(?:the|my)\s+[^.!?\n]{0,30}\bquestion|(?:^|\n)\s*Q\s*[:.)]/iu;
+
+/** An answer's value: quoted, or one to three capitalised words, or one word or number. */
+const VALUE = String.raw`(?:"(?<dq>[^"\n]{1,40})"|“(?<cq>[^”\n]{1,40})”|'(?<sq>[^'\n]{1,40})'|(?<name>\p{Lu}[\p{L}'’-]*(?:[ \t]+\p{Lu}[\p{L}'’-]*){0,2})|(?<word>[\p{L}\p{N}][\p{L}\p{N}_'’-]{1,30}))`;
+// "Answer: Biscuit", "la respuesta es Pelusa", "Antwort: Struppi", "resposta da pergunta secreta: Flamengo",
+// "ka answer "Pinky" hai", "\nA: Kumasi": the label, what it answers, then "is" or a colon (or a quote)
+const ANSWER_AFTER = new RegExp(
+  String.raw`(?:(?<![\p{L}])(?:answers?|respuesta|resposta|antwort|r[ée]ponse|risposta)(?:\s+(?:to|de|da|del|do|zu|à|für)\s[^:\n.!?"“']{0,40}?)?(?:\s+(?:is|was|es|era|é|ist|war|est|è)\s+|\s*[:=–—-]\s*|\s+(?=["“']))|(?:^|\n)[ \t]*A\s*[:.)]\s*)${VALUE}`,
+  "giu",
+);
+// "Rex is the answer to the pet question", "Wildcats – that's the answer"
+const ANSWER_BEFORE = /(?<![\p{L}\p{N}])(?<value>[\p{L}\p{N}][\p{L}\p{N}'’-]{1,30})\s+(?:is|was)\s+(?:the|my)\s+(?:answer|security\s+answer)(?![\p{L}])/giu;
+/** Words an answer's place may hold that answer nothing ("Answer: I don't remember", "the answer is wrong"). */
+const NOT_AN_ANSWER =
+  /^(?:i|i'm|im|it|its|it's|the|a|an|my|is|was|not|no|yes|wrong|correct|right|incorrect|same|different|please|pls|thanks|thank|that|this|which|what|when|where|why|how|who|to|for|and|or|but|ok|okay|none|n\/a|unknown|forgot|forgotten|remember|don't|dont|doesn't|didn't|isn't|wasn't|work|works|working|never|always|still|also|just|so|then|there|here|de|la|el|es|si|sí|que|der|die|das|ist|nicht)$/i;
+
+const WIFI_TALK = /wi-?fi|wlan|wpa|ssid|router|livebox|fritz|hotspot|passkey|wireless|indihome|ルーター|無線|暗号化キー|路由器/i;
+// "WIFI:T:WPA;S:VM5521907;P:rq7Kpzvd9Hxm;;": the text of a Wi-Fi QR code
+const WIFI_QR = /WIFI:(?:[^;\n]*;)*?P:(?<value>(?:\\.|[^;\\\n])+);/gu;
+// "la clé WPA de ma Livebox est …", "min password wifi indihome saya …", "暗号化キー（KEY）は …": the label, a few words, then "is" or a colon
+const KEY_LABEL = String.raw`(?:cl[ée]\s+(?:wpa2?|wi-?fi|de\s+s[ée]curit[ée])|password\s+wi-?fi|wi-?fi\s+(?:pass(?:word)?|passkey)|passkey|pass\s+key|netzwerkschl[üu]ssel|暗号化キー|パスワード)`;
+const KEY_AFTER = new RegExp(
+  String.raw`${KEY_LABEL}(?:[^\n.!?:=]{0,40}?)(?:\s+(?:est|is|ist|é|es|saya|adalah)\s+|\s*[:=]\s*|[)）]?\s*(?:は|是)\s*)["'“]?(?<value>[^\s"'”,;。、]{6,63})`,
+  "giu",
+);
+// "passkey OwlsNest!24": the value right after its label
+const KEY_RIGHT_AFTER = new RegExp(String.raw`${KEY_LABEL}\s+["'“]?(?<value>[^\s"'”,;。、]{6,63})`, "giu");
+// "the wifi is "sunset_villa2022"": a quoted value said to be the network's key
+const WIFI_IS_QUOTED = /\bwi-?fi(?:\s+(?:password|key|code))?\s+(?:is|was)\s+["“'](?<value>[^"”'\n]{6,63})["”']/giu;
+
+export function findAnswersAndKeys(text: string): Candidate[] {
+  const out: Candidate[] = [];
+  if (QUESTION_TALK.test(text)) {
+    for (const m of text.matchAll(ANSWER_AFTER)) {
+      const g = m.groups!;
+      const value = (g.dq ?? g.cq ?? g.sq ?? g.name ?? g.word)!.trim();
+      if (!value || NOT_AN_ANSWER.test(value)) continue;
+      const start = m.index! + m[0].lastIndexOf(value);
+      out.push({ start, end: start + value.length, type: "password", priority: PRIORITY.labelled });
+    }
+    for (const m of text.matchAll(ANSWER_BEFORE)) {
+      if (NOT_AN_ANSWER.test(m.groups!.value!)) continue;
+      out.push({ start: m.index!, end: m.index! + m.groups!.value!.length, type: "password", priority: PRIORITY.labelled });
+    }
+  }
+  if (WIFI_TALK.test(text)) {
+    for (const re of [WIFI_QR, KEY_AFTER, KEY_RIGHT_AFTER, WIFI_IS_QUOTED]) {
+      for (const m of text.matchAll(re)) {
+        const value = m.groups!.value!.replace(/[.)\]]+$/, "");
+        // a key is no plain word: it has a digit or a symbol, or is long
+        if (!/[\d\W_]/u.test(value) && value.length < 12) continue;
+        const start = m.index! + m[0].lastIndexOf(m.groups!.value!);
+        out.push({ start, end: start + value.length, type: "password", priority: PRIORITY.labelled });
+      }
+    }
+  }
+  return out;
+}
