@@ -28,8 +28,10 @@ const USED_TO_LOG_IN = new RegExp(
 );
 // "I tried 'Bluebird!77' and it said wrong password", "typed Kj8#44x twice": where the message
 // names a password or a login, what was tried is one when it is quoted or carries a symbol.
-const TRIED = new RegExp(String.raw`(?:^|[^\p{L}])(?:tried|typed?|entered|put\s+in|input)\s+(?:in\s+)?(?<quote>["'“‘])?${VALUE}`, "giu");
-const TRIED_WORD = /tried|type|entered|put in|input/i;
+const TRIED = new RegExp(String.raw`(?:^|[^\p{L}])(?:tried|trying|typed?|typing|entered|entering|put\s+in|input)\s+(?:in\s+)?(?<quote>["'“‘])?${VALUE}`, "giu");
+const TRIED_WORD = /tried|trying|typ(?:e|ing)|enter(?:ed|ing)|put in|input/i;
+/** What a message about getting into an account says besides naming a password. */
+const LOCKED_OUT = /\blocked\b|can'?t get in(?:to)?\b|cannot get in|won'?t let me (?:in|log)/i;
 const hasSymbol = (v: string): boolean => /[^\p{L}\p{N}]/u.test(v.replace(/[!?.]+$/, ""));
 const BUSINESS_REF = /^[A-Z]{2,6}[-#_]?\d/;
 
@@ -58,6 +60,15 @@ const USED_FOR_EVERYTHING = new RegExp(
   "giu",
 );
 const EVERYTHING = /everything|every\s+(?:account|site|app|login)|all\s+(?:my\s+)?(?:accounts|sites|logins|apps)/i;
+// "Passwort … Meins ist Bärenhöhle7!", "… mine is Kj8#44x": whose it is, after a password is named
+const MINE_IS = new RegExp(String.raw`(?:^|[^\p{L}])(?:mine|meins|meines|el\s+m[íi]o|o\s+meu|le\s+mien|il\s+mio)\s+(?:is|was|ist|war|es|era|é|est|è)\s*:?\s*["'“]?${VALUE}`, "giu");
+// "- main: priya.n@gmail.com / Mumbai#2019": an email address, a slash or bar, then what no plain word is
+const EMAIL_THEN_SECRET = new RegExp(String.raw`[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+\s*(?:/|\|)\s*["'“]?${VALUE}`, "giu");
+// "bindPassword Bind!Ldap42", "POSTGRES_PASSWORD: dev_only_pw_123", "smtpPass=…": a setting's name that holds a password, then its value
+const PASSWORD_SETTING = new RegExp(String.raw`(?<![\p{L}\p{N}])[A-Za-z][A-Za-z0-9]*(?:_?(?:PASSWORD|PASSWD|PWD|Password|Passwd|Pwd|password))(?![\p{L}\p{N}])\s*(?:[:=]\s*|\s+)["'“]?${VALUE}`, "gu");
+const PLACEHOLDER = /^(?:[$%{<(*•]|\[)/;
+// "sqlplus reporting/Orcl#2024@//ora-db01:1521/ORCLPDB1": user/password@host, as Oracle's tools take it
+const USER_SLASH_PASSWORD_AT = /(?<![\p{L}\p{N}/._-])[A-Za-z][\w.$-]{1,30}\/(?<value>[^\s/@]{4,64})@(?:\/\/)?[\w.-]+/gu;
 // "I'm just telling you: maple-tundra-pepper2", "giving it here - Kj8#44x" (where a password or a login is named)
 const TELLING_YOU = new RegExp(String.raw`(?:^|[^\p{L}])(?:telling|giving|sending|sharing)\s+(?:you|it)(?:\s+(?:here|now|anyway))?\s*[:\-–]\s*["'“]?${VALUE}`, "giu");
 // "wifi: HomeNet_5G / wgcwm7cnv5e98ut2": a network's name, then its key.
@@ -108,12 +119,12 @@ export function findPasswordsByPhrasing(text: string): Candidate[] {
   };
   if (named) take(SET_IT_TO, isSecretShaped);
   take(USED_TO_LOG_IN, isSecretShaped);
-  if (named && TRIED_WORD.test(text)) {
+  if ((named || LOCKED_OUT.test(text)) && TRIED_WORD.test(text)) {
     for (const m of text.matchAll(TRIED)) {
       const raw = m.groups!.value!;
       const value = m.groups!.quote ? raw.replace(/["'”’]+.*$/, "") : raw.replace(/[.,;:)\]}>"'”]+$/, "");
       // quoted, or what no plain word is: a symbol, or letters and digits mixed ("I typed zvbjsng6 like 5 times")
-      if (!isSecretShaped(value) || BUSINESS_REF.test(value) || (!m.groups!.quote && !hasSymbol(value) && !GENERATED.test(value))) continue;
+      if (!isSecretShaped(value) || BUSINESS_REF.test(value) || (!m.groups!.quote && !hasSymbol(value) && !GENERATED.test(value.replace(/[!?.]+$/, "")))) continue;
       const start = m.index! + m[0].lastIndexOf(raw);
       out.push({ start, end: start + value.length, type: "password", priority: PRIORITY.labelledAfter });
     }
@@ -124,6 +135,12 @@ export function findPasswordsByPhrasing(text: string): Candidate[] {
     take(NEW_ONE_IS, isSecretShaped);
     for (const re of [LOGGING_IN_WITH, USE_AT_CLAUSE_END, USER_AND_PASSWORD]) take(re, (v) => isSecretShaped(v) && !BUSINESS_REF.test(v));
   }
+  if (named) take(MINE_IS, (v) => isSecretShaped(v) && !BUSINESS_REF.test(v));
+  if (text.includes("@")) {
+    take(EMAIL_THEN_SECRET, (v) => isSecretShaped(v) && !BUSINESS_REF.test(v) && !PLACEHOLDER.test(v));
+    if (/sqlplus|oracle|\bora-|@\/\//i.test(text)) take(USER_SLASH_PASSWORD_AT, (v) => !PLACEHOLDER.test(v));
+  }
+  if (/pass|pwd/i.test(text)) take(PASSWORD_SETTING, (v) => !PLACEHOLDER.test(v) && v.length >= 4);
   if (EVERYTHING.test(text)) take(USED_FOR_EVERYTHING, (v) => isSecretShaped(v) && !BUSINESS_REF.test(v));
   if (named) take(TELLING_YOU, isSecretShaped);
   if (WIFI_WORD.test(text)) take(WIFI_PAIR, (v) => v.length >= 8 && isSecretShaped(v));

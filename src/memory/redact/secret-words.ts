@@ -66,6 +66,8 @@ function readSecretAfter(re: RegExp, text: string, labelEnd: number, { strongOnl
   } else {
     // a bare value ends at its sentence's stop, or where CJK text goes on ("…69です")
     value = (bare ?? "").replace(CJK_TAIL, "").replace(/[.,;:)\]}>]+$/, "");
+    // "Password: (see above)", "DB_PASSWORD=${DB_PASSWORD}", "<your password>": a placeholder, not a password
+    if (PLACEHOLDER.test(value)) return null;
     start = matchEnd - (bare ?? "").length;
     // A bare "to" ("password to get into the app") links as weakly as no connector at all; after a
     // security question a name needs no link ("maiden name (security q) Fitzwilliam").
@@ -80,6 +82,7 @@ function readSecretAfter(re: RegExp, text: string, labelEnd: number, { strongOnl
   return { start, end: start + value.length, priority: PRIORITY.labelled - (start - labelEnd) };
 }
 
+const PLACEHOLDER = /^(?:\(|\$\{|\{\{|<[\p{L} _-]*>|%[A-Z_]+%$)/u;
 const MORE_NAME_WORDS = /^(?:[ \t]+\p{Lu}[\p{L}'’-]*){1,3}/u;
 const TITLE_THEN_NAME = /^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?\s+\p{Lu}[\p{L}'’-]+/u;
 

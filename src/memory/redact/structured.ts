@@ -27,7 +27,8 @@ const QUOTED_KEY = /["']\s*:/;
 const ASSIGNED = /(?<![\p{L}\p{N}_])([A-Za-z][\w.-]{1,40})=(?!["'\s])([^\s;&"',]{1,300})/gu;
 const normal = (key: string) => key.toLowerCase().replace(/[\s_.-]+/g, "");
 /** Not a value: a placeholder or a value already removed. */
-const EMPTY = /^(?:\*+|x+|null|none|undefined|true|false|-|\.\.\.|…|\[REDACTED.*)$/i;
+// nothing, or a placeholder for the value ("${DB_PASSWORD}", "{{secret}}", "<your-key>", "%PASSWORD%")
+const EMPTY = /^(?:\*+|x+|null|none|undefined|true|false|-|\.\.\.|…|\[REDACTED.*|\$\{[^}]*\}|\{\{[^}]*\}\}|<[\w -]*>|%\w+%)$/i;
 
 function take(out: Candidate[], key: string, value: string, end: number): void {
   const type = KEY_TYPES[normal(key)];

@@ -129,7 +129,9 @@ export const WORLD_RULES: LabelRule[] = [
   { kind: "otp", heads: "magic", pattern: String.raw`magic\s+(?:code|link\s+code|number)` },
   { kind: "cvv", heads: "güvenlik guvenlik رمز الرمز والرمز", pattern: String.raw`g[üu]venlik\s+kodu|و?رمز\s+الأمان|(?<=(?:البطاقة|card)[^.!?]{0,80}?)و?الرمز(?:\s+السري)?(?:\s+(?:للبطاقة|البطاقة))?` },
   // Chinese, Japanese and Korean names of secrets (a label written without a space before its value)
-  { kind: "password", heads: "密码 密碼 パスワード 비밀번호 암호", pattern: String.raw`密[码碼]|パスワード|비밀번호|암호` },
+  { kind: "password", heads: "密码 密碼 パスワード 비밀번호 암호 비번", pattern: String.raw`密[码碼]|パスワード|비밀번호|암호|비번` },
+  // Arabic ("كلمة المرور", "كلمة السر"), "and" written onto the word ("وكلمة المرور")
+  { kind: "password", heads: "كلمة وكلمة الرقم والرقم", pattern: String.raw`و?كلمة\s+(?:المرور|السر)|و?الرقم\s+السري` },
   { kind: "otp", heads: "验证码 驗證碼 認証コード 確認コード 認証番号 인증번호 인증", pattern: String.raw`[验驗][证證][码碼]|認証(?:コード|番号)|確認コード|인증\s*(?:번호|코드)` },
   { kind: "cvv", heads: "安全码 安全碼 セキュリティコード 보안코드 보안", pattern: String.raw`安全[码碼]|セキュリティ\s*コード|보안\s*코드` },
   { kind: "id_document", heads: "マイナンバー 個人番号 주민등록번호 주민번호 身分證", pattern: String.raw`マイナンバー|個人番号|주민(?:등록)?번호|身分[證证](?:字號|号码)?` },
