@@ -9,7 +9,7 @@ import {
   readToken, readValue, typeOf, valueType, countDigits, type TokenKind, type ValueKind,
 } from "./label-values";
 import { findNumberWordsAfter } from "./number-words";
-import { findSecretWordAfter, findSecretWordBefore } from "./secret-words";
+import { findSecretWordAfter, findSecretWordBefore, findStrongSecretNear } from "./secret-words";
 import { GAP_RULES } from "./context-words";
 import { ENGLISH_PASSWORD_LABEL, STRONG_ONLY } from "./vocabulary";
 import { SECURITY_ANSWER } from "./vocabulary-world";
@@ -39,7 +39,9 @@ export function findLabelledValues(text: string): Candidate[] {
       if (CODES_LABEL.test(label)) found.push(...codesNear(text, end, isEverydayWord));
       const strongOnly = STRONG_ONLY.test(label);
       const english = ENGLISH_PASSWORD_LABEL.test(label);
-      for (const secret of [findSecretWordAfter(text, end, { strongOnly, english, answer: SECURITY_ANSWER.test(label) }), findSecretWordBefore(text, start, english, strongOnly)]) {
+      const after = findSecretWordAfter(text, end, { strongOnly, english, answer: SECURITY_ANSWER.test(label) });
+      const before = findSecretWordBefore(text, start, english, strongOnly);
+      for (const secret of [after, before, after || before ? null : findStrongSecretNear(text, end)]) {
         if (!secret) continue;
         if (secret.start >= end) secret.end = digitGroupsEnd(text, secret.start, secret.end);
         const digitsOnly = /^\d{4,8}$/.test(text.slice(secret.start, secret.end));

@@ -51,7 +51,13 @@ const USER_AND_PASSWORD = new RegExp(
 // "my old password was … and the new one is qu0kk@11": the next one named after one given;
 // "tried logging in with Marley1915*", "if you need to log in to check, use bluebird0259".
 const IN_BRACKETS_AFTER = new RegExp(String.raw`(?:^|[^\p{L}])(?:pass(?:word|code)?s?|pwd|pw)(?![\p{L}])[^.()\n]{0,40}\(${VALUE}\)`, "giu");
-const NEW_ONE_IS = new RegExp(String.raw`(?:^|[^\p{L}])(?:and\s+|,\s*)?(?:the|my)\s+new\s+one\s+(?:is|was|will\s+be)\s+["'“]?${VALUE}`, "giu");
+// "the old one, which was PumpkinSpice!23", "and before that Kirab00!!": the others named beside it
+const NEW_ONE_IS = new RegExp(
+  String.raw`(?:^|[^\p{L}])(?:and\s+|,\s*)?(?:(?:the|my)\s+(?:new|old|previous|former|temporary|temp)\s+one(?:,?\s+which)?\s+(?:is|was|will\s+be)|(?:and\s+)?before\s+that(?:\s+it\s+was)?)\s*:?\s+["'“]?${VALUE}`,
+  "giu",
+);
+// "Router admin: admin / MapleRise!Admin14": a user's name, a slash or bar, then what no plain word is
+const ADMIN_PAIR = new RegExp(String.raw`(?:^|[^\p{L}])(?:admin(?:istrator)?|root|user(?:name)?|login|acct|account)\s*:?\s+[\w.@+-]{2,64}\s*(?:/|\|)\s*["'“]?${VALUE}`, "giu");
 const LOGGING_IN_WITH = new RegExp(String.raw`(?:^|[^\p{L}])(?:log(?:ging|ged)?|sign(?:ing|ed)?)[\s-]*in\s+(?:with|using)\s+["'“]?${VALUE}`, "giu");
 const USE_AT_CLAUSE_END = new RegExp(String.raw`(?:^|[^\p{L}])use\s+["'“]?${VALUE}(?=\s*(?:$|[.,;!?\n]))`, "giu");
 // "I use 9un5v0qtiy for everything": the one password someone reuses, named by what it opens.
@@ -65,7 +71,8 @@ const MINE_IS = new RegExp(String.raw`(?:^|[^\p{L}])(?:mine|meins|meines|el\s+m[
 // "- main: priya.n@gmail.com / Mumbai#2019": an email address, a slash or bar, then what no plain word is
 const EMAIL_THEN_SECRET = new RegExp(String.raw`[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+\s*(?:/|\|)\s*["'“]?${VALUE}`, "giu");
 // "bindPassword Bind!Ldap42", "POSTGRES_PASSWORD: dev_only_pw_123", "smtpPass=…": a setting's name that holds a password, then its value
-const PASSWORD_SETTING = new RegExp(String.raw`(?<![\p{L}\p{N}])[A-Za-z][A-Za-z0-9]*(?:_?(?:PASSWORD|PASSWD|PWD|Password|Passwd|Pwd|password))(?![\p{L}\p{N}])\s*(?:[:=]\s*|\s+)["'“]?${VALUE}`, "gu");
+// (on its own line: a value on the next line is the next setting's name, "DB_PASSWORD\n  remoteRef:")
+const PASSWORD_SETTING = new RegExp(String.raw`(?<![\p{L}\p{N}_])[A-Za-z][A-Za-z0-9]*(?:_?(?:PASSWORD|PASSWD|PWD|Password|Passwd|Pwd|password))(?![\p{L}\p{N}_])[ \t]*(?<link>[:=][ \t]*|[ \t]+)["'“]?${VALUE}(?![^\s,;]*:)`, "gu");
 const PLACEHOLDER = /^(?:[$%{<(*•]|\[)/;
 // "sqlplus reporting/Orcl#2024@//ora-db01:1521/ORCLPDB1": user/password@host, as Oracle's tools take it
 const USER_SLASH_PASSWORD_AT = /(?<![\p{L}\p{N}/._-])[A-Za-z][\w.$-]{1,30}\/(?<value>[^\s/@]{4,64})@(?:\/\/)?[\w.-]+/gu;
@@ -140,7 +147,17 @@ export function findPasswordsByPhrasing(text: string): Candidate[] {
     take(EMAIL_THEN_SECRET, (v) => isSecretShaped(v) && !BUSINESS_REF.test(v) && !PLACEHOLDER.test(v));
     if (/sqlplus|oracle|\bora-|@\/\//i.test(text)) take(USER_SLASH_PASSWORD_AT, (v) => !PLACEHOLDER.test(v));
   }
-  if (/pass|pwd/i.test(text)) take(PASSWORD_SETTING, (v) => !PLACEHOLDER.test(v) && v.length >= 4);
+  if (/[/|]/.test(text)) take(ADMIN_PAIR, (v) => isSecretShaped(v) && !BUSINESS_REF.test(v) && !PLACEHOLDER.test(v) && (hasSymbol(v) || GENERATED.test(v)));
+  if (/pass|pwd/i.test(text)) {
+    // after ":" or "=" any value but a placeholder; after a space only what no plain word is
+    for (const m of text.matchAll(PASSWORD_SETTING)) {
+      const raw = m.groups!.value!;
+      const value = raw.replace(/[.,;:)\]}>"'”]+$/, "");
+      if (value.length < 4 || PLACEHOLDER.test(value) || (!/[:=]/.test(m.groups!.link!) && !isSecretShaped(value))) continue;
+      const start = m.index! + m[0].lastIndexOf(raw);
+      out.push({ start, end: start + value.length, type: "password", priority: PRIORITY.labelledAfter });
+    }
+  }
   if (EVERYTHING.test(text)) take(USED_FOR_EVERYTHING, (v) => isSecretShaped(v) && !BUSINESS_REF.test(v));
   if (named) take(TELLING_YOU, isSecretShaped);
   if (WIFI_WORD.test(text)) take(WIFI_PAIR, (v) => v.length >= 8 && isSecretShaped(v));

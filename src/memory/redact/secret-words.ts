@@ -82,7 +82,8 @@ function readSecretAfter(re: RegExp, text: string, labelEnd: number, { strongOnl
   return { start, end: start + value.length, priority: PRIORITY.labelled - (start - labelEnd) };
 }
 
-const PLACEHOLDER = /^(?:\(|\$\{|\{\{|<[\p{L} _-]*>|%[A-Z_]+%$)/u;
+// (or the next setting's name when the value was left empty: "MAIL_PASSWORD=\nSTRIPE_SECRET=")
+const PLACEHOLDER = /^(?:\(|\$\{|\{\{|<[\p{L} _-]*>|%[A-Z_]+%$|[A-Z][A-Z0-9_]*=)/u;
 const MORE_NAME_WORDS = /^(?:[ \t]+\p{Lu}[\p{L}'’-]*){1,3}/u;
 const TITLE_THEN_NAME = /^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?\s+\p{Lu}[\p{L}'’-]+/u;
 
@@ -92,7 +93,7 @@ const mixed = (v: string): boolean => /\p{L}/u.test(v) && /[^\p{L}]/u.test(v);
 // "Hunter2! is my password": only something that is not a plain word ("this is my password").
 // "I tried logging in with Hunter2! as the password": "as" names it too.
 // "falcon250, that's my password": the value, then a clause that names it.
-const SECRET_BEFORE = /(?:^|[\s"'(])(\S{4,64}?)(?:\s+(?:is|was|as)|,?\s+(?:that'?s|that is|which is|thats))\s+(?:(?:my|the|our|your)\s+)?(?:(?:new|current|old|actual)\s+)?$/u;
+const SECRET_BEFORE = /(?:^|[\s"'(])(\S{4,64}?)(?:\s+(?:is|was|as)|\s*[,—–-]?\s+(?:that'?s|that is|which is|thats))\s+(?:(?:my|the|our|your)\s+)?(?:(?:new|current|old|actual|temporary|temp)\s+)?$/u;
 
 export function findSecretWordBefore(text: string, labelStart: number, english: boolean, mixedOnly = false): Found | null {
   const from = Math.max(0, labelStart - 80);
@@ -124,3 +125,24 @@ export function looksLikeSecret(value: string, connector: "strong" | "weak" | "n
   if (/[^\p{L}]/u.test(value) || (value.length >= 8 && /\p{Ll}\p{Lu}/u.test(value))) return true;
   return english && /^[a-z]{9,}$/.test(value) && !isEverydayWord(value);
 }
+
+/**
+ * A password said a few words after its label when no reading above found it ("mot de passe
+ * temporaire pour que vous vérifiiez : Croissant!75", "Kata sandi akun: Dewi#Lestari90", "пароль от
+ * личного кабинета Moskva2024!"): within the next 60 characters of its line, the first string that
+ * mixes letters, digits and symbols, or capitals, small letters and digits, as no word, name,
+ * address or reference does.
+ */
+export function findStrongSecretNear(text: string, labelEnd: number): Found | null {
+  const line = text.slice(labelEnd, labelEnd + 60).split("\n")[0]!;
+  for (const m of line.matchAll(TOKEN)) {
+    const value = m[0].replace(/[.,;:)\]}>"'”]+$/, "");
+    if (!STRONG.test(value) || /@|:\/\/|^\/|^[A-Z]{2,6}[-#_]?\d/.test(value)) continue;
+    const start = labelEnd + m.index!;
+    return { start, end: start + value.length, priority: PRIORITY.labelledAfter - m.index! };
+  }
+  return null;
+}
+const TOKEN = /(?<![^\s"'“(:=])[^\s"'”]{6,64}/gu;
+/** Letters, digits and a symbol; or capitals, small letters and digits, 8 or more. */
+const STRONG = /^(?=.*\p{L})(?=.*\d)(?=.*[^\p{L}\p{N}\s]).{6,64}$|^(?=.*\p{Lu})(?=.*\p{Ll})(?=.*\d)[\p{L}\p{N}]{8,64}$/u;

@@ -106,8 +106,8 @@ export const WORLD_RULES: LabelRule[] = [
   // passwords as more languages name them (Turkish, Indonesian, the Nordic languages, Russian, Czech, Hungarian)
   {
     kind: "password",
-    heads: "şifre şifrem şifreniz sifre sifrem kata lösenord lösenordet losenord passord passordet adgangskode adgangskoden salasana salasanani пароль пароля heslo jelszó jelszavam",
-    pattern: String.raw`[şs]ifre(?:m|niz|n)?|kata\s+sandi(?:\s+saya)?|l[öo]senord(?:et)?(?:\s+mitt)?|passord(?:et)?(?:\s+mitt)?|adgangskode(?:n)?(?:\s+min)?|salasana(?:ni)?(?:\s+on)?|пароль|пароля|heslo(?:\s+je)?|jelsz[óo](?:m|t)?|jelszavam`,
+    heads: "şifre şifrem şifreniz sifre sifrem kata salasanalla salasanan lösenord lösenordet losenord passord passordet adgangskode adgangskoden salasana salasanani пароль пароля heslo jelszó jelszavam",
+    pattern: String.raw`[şs]ifre(?:m|niz|n)?|kata\s+sandi(?:\s+saya)?|l[öo]senord(?:et)?(?:\s+mitt)?|passord(?:et)?(?:\s+mitt)?|adgangskode(?:n)?(?:\s+min)?|salasana(?:ni|lla|n)?(?:\s+on)?|пароль|пароля|heslo(?:\s+je)?|jelsz[óo](?:m|t)?|jelszavam`,
   },
   // a Wi-Fi key by what routers and manuals call it ("WPA2 key:", "PSK", "WLAN-Schlüssel", "mot de passe wifi")
   {
@@ -130,6 +130,8 @@ export const WORLD_RULES: LabelRule[] = [
   { kind: "cvv", heads: "güvenlik guvenlik رمز الرمز والرمز", pattern: String.raw`g[üu]venlik\s+kodu|و?رمز\s+الأمان|(?<=(?:البطاقة|card)[^.!?]{0,80}?)و?الرمز(?:\s+السري)?(?:\s+(?:للبطاقة|البطاقة))?` },
   // Chinese, Japanese and Korean names of secrets (a label written without a space before its value)
   { kind: "password", heads: "密码 密碼 パスワード 비밀번호 암호 비번", pattern: String.raw`密[码碼]|パスワード|비밀번호|암호|비번` },
+  // Vietnamese, Greek
+  { kind: "password", heads: "mật κωδικός κωδικό κωδικοί", pattern: String.raw`mật\s+khẩu|κωδικ(?:ός|ό|οί)(?:\s+πρόσβασης)?` },
   // Arabic ("كلمة المرور", "كلمة السر"), "and" written onto the word ("وكلمة المرور")
   { kind: "password", heads: "كلمة وكلمة الرقم والرقم", pattern: String.raw`و?كلمة\s+(?:المرور|السر)|و?الرقم\s+السري` },
   { kind: "otp", heads: "验证码 驗證碼 認証コード 確認コード 認証番号 인증번호 인증", pattern: String.raw`[验驗][证證][码碼]|認証(?:コード|番号)|確認コード|인증\s*(?:번호|코드)` },
