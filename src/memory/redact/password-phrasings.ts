@@ -57,7 +57,7 @@ const NEW_ONE_IS = new RegExp(
   "giu",
 );
 // "Router admin: admin / MapleRise!Admin14": a user's name, a slash or bar, then what no plain word is
-const ADMIN_PAIR = new RegExp(String.raw`(?:^|[^\p{L}])(?:admin(?:istrator)?|root|user(?:name)?|login|acct|account)\s*:?\s+[\w.@+-]{2,64}\s*(?:/|\|)\s*["'“]?${VALUE}`, "giu");
+const ADMIN_PAIR = new RegExp(String.raw`(?:^|[^\p{L}])(?:admin(?:istrator)?|root|user(?:name)?|login|acct|account)\s*:?\s+[\w.@+-]{2,64}\s*(?:/|\|)\s*(?:(?:pass(?:word)?|pwd|pw)\s*[:=]?\s*)?["'“]?${VALUE}`, "giu");
 const LOGGING_IN_WITH = new RegExp(String.raw`(?:^|[^\p{L}])(?:log(?:ging|ged)?|sign(?:ing|ed)?)[\s-]*in\s+(?:with|using)\s+["'“]?${VALUE}`, "giu");
 const USE_AT_CLAUSE_END = new RegExp(String.raw`(?:^|[^\p{L}])use\s+["'“]?${VALUE}(?=\s*(?:$|[.,;!?\n]))`, "giu");
 // "I use 9un5v0qtiy for everything": the one password someone reuses, named by what it opens.
