@@ -27,11 +27,22 @@ const VENDOR_KEYS = [
   String.raw`hf_[A-Za-z0-9]{30,}`,
   String.raw`shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}`,
   String.raw`\d{8,10}:AA[A-Za-z0-9_-]{33}`,
+  // Docker, Sentry, Atlassian, Flutterwave, Postman, Mailchimp, Firebase's legacy server key
+  String.raw`dckr_pat_[A-Za-z0-9_-]{20,}`,
+  String.raw`sntry[su]_[A-Za-z0-9_=+/-]{30,}`,
+  String.raw`ATATT[A-Za-z0-9_=-]{30,}`,
+  String.raw`FLWSECK(?:_TEST)?-[a-f0-9]{32}-X`,
+  String.raw`PMAK-[a-f0-9]{24}-[a-f0-9]{34}`,
+  String.raw`[0-9a-f]{32}-us\d{1,2}`,
+  String.raw`AAAA[A-Za-z0-9_-]{7}:APA91b[A-Za-z0-9_-]{60,}`,
+  // a secret key in the common "<service>_live_…" / "_test_" shape (a publishable pk_ key is public)
+  String.raw`(?!pk_)[a-z]{2,8}_(?:live|test|prod)_[A-Za-z0-9]{20,}`,
 ];
 // A webhook URL is its own credential (Slack, Discord); a private key block; a password in a URL
 // ("mysql://root:Pepperx055@10.0.0.5/shop": the part between the user's colon and the "@").
 const WEBHOOK_URL = /https:\/\/(?:hooks\.slack\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9/]{20,}|(?:ptb\.|canary\.)?discord(?:app)?\.com\/api\/webhooks\/\d+\/[A-Za-z0-9_-]{20,})/g;
-const PRIVATE_KEY_BLOCK = /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?(?:-----END [A-Z ]*PRIVATE KEY-----|$)/g;
+// (with a body: the header alone, "Starts with -----BEGIN OPENSSH PRIVATE KEY-----?", holds nothing)
+const PRIVATE_KEY_BLOCK = /-----BEGIN [A-Z ]*PRIVATE KEY-----\s*(?:[A-Za-z-]+:[^\n]*\n\s*)*[A-Za-z0-9+/=]{20,}[\s\S]*?(?:-----END [A-Z ]*PRIVATE KEY-----|$)/g;
 const URL_PASSWORD = /\b[a-z][a-z0-9+.-]{1,20}:\/\/[^\s:/@]{0,64}:([^\s@/]{1,128})@/gi;
 // a database client's password flag ("mysql -h db -u root -pS3cret", "mysqldump … --password=S3cret")
 const CLIENT_PASSWORD = /\b(?:mysql|mysqldump|mysqladmin|mariadb)\b[^\n]*?\s(?:-p|--password=)([^\s-][^\s]{3,127})/gi;

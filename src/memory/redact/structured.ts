@@ -30,8 +30,21 @@ const normal = (key: string) => key.toLowerCase().replace(/[\s_.-]+/g, "");
 // nothing, or a placeholder for the value ("${DB_PASSWORD}", "{{secret}}", "<your-key>", "%PASSWORD%")
 const EMPTY = /^(?:\*+|x+|null|none|undefined|true|false|-|\.\.\.|…|\[REDACTED.*|\$\{[^}]*\}|\{\{[^}]*\}\}|<[\w -]*>|%\w+%)$/i;
 
+/**
+ * A key not in the table, by how it ends ("DD_APP_KEY", "PUSHER_APP_SECRET", "SigningKey",
+ * "STRIPE_WEBHOOK_TOKEN", "smtpPassword"): a password's or a key's, when the value is long and
+ * mixes letters and digits as keys do (an id, a name or a number stays).
+ */
+function typeBySuffix(key: string, value: string): PiiType | undefined {
+  if (NOT_A_SECRET_KEY.test(key)) return undefined;
+  if (/(?:password|passwd|pwd)$/.test(key)) return "password";
+  if (!/(?:secret|secretkey|signingkey|apikey|appkey|accesskey|token|pat|key)$/.test(key)) return undefined;
+  return value.length >= 16 && /\d/.test(value) && /[A-Za-z]/.test(value) ? "api_key" : undefined;
+}
+const NOT_A_SECRET_KEY = /(?:public|publishable|pub)key$|^(?:primary|foreign|sort|partition|idempotency|cache|object|s3|map|hot|license|product|registry|api)key$|keyid$|keyname$|tokenurl$|tokentype$|tokenexpir/;
+
 function take(out: Candidate[], key: string, value: string, end: number): void {
-  const type = KEY_TYPES[normal(key)];
+  const type = KEY_TYPES[normal(key)] ?? typeBySuffix(normal(key), value.trim());
   if (!type || EMPTY.test(value.trim())) return;
   out.push({ start: end - value.length, end, type, priority: PRIORITY.labelled + 1 });
 }
