@@ -38,6 +38,7 @@ const EMPTY = /^(?:\*+|x+|null|none|undefined|true|false|-|\.\.\.|…|\[REDACTED
 function typeBySuffix(key: string, value: string): PiiType | undefined {
   if (NOT_A_SECRET_KEY.test(key)) return undefined;
   if (/(?:password|passwd|pwd)$/.test(key)) return "password";
+  if (/pin$/.test(key)) return /^\d{4,8}$/.test(value) ? "pin" : undefined;
   if (!/(?:secret|secretkey|signingkey|apikey|appkey|accesskey|token|pat|key)$/.test(key)) return undefined;
   return value.length >= 16 && /\d/.test(value) && /[A-Za-z]/.test(value) ? "api_key" : undefined;
 }

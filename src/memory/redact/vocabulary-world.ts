@@ -49,6 +49,21 @@ export const WORLD_RULES: LabelRule[] = [
     pattern:
       String.raw`(?:lock\s*screen|screen\s*lock|unlock|phone)\s+(?:code|pin|passcode)|code\s+to\s+unlock(?:\s+(?:the|my)\s+(?:phone|device|screen|tablet|laptop))?|code\s+de\s+(?:ma|la)\s+carte|clave\s+(?:del\s+cajero|de\s+(?:la\s+)?tarjeta)|code\s+(?:confidentiel|carte(?:\s+bleue)?|de\s+(?:la\s+)?carte)|senha\s+do\s+cart[aã]o|c[oó]digo\s+pin`,
   },
+  // a SIM's PINs and PUKs as the card holder prints them ("PIN1: 3306  PUK1: 47719208"), Russian and Japanese PINs
+  { kind: "pin", heads: "pin1 pin2 puk puk1 puk2 пин пин-код pin-код 暗証番号", pattern: String.raw`pin[12]|puk[12]?(?:\s+code)?|пин(?:-код)?|pin-код|暗証番号` },
+  // codes that open a door, an alarm or a key safe
+  {
+    kind: "pin",
+    heads: "alarm door gate key keysafe lockbox entry building user engineer",
+    pattern: String.raw`(?:alarm|door|gate|key\s*safe|lock\s*box|entry|building)\s+(?:code|pin)|(?:user|engineer)\s+code(?=\s*[:=]?\s*\d{4,8}\b)|key\s*safe(?:\s*\([^)\n]{1,30}\))?(?=\s*[:=]\s*\d{3,8})`,
+  },
+  // a code received by text, as other languages name it ("Код из СМС", "doğrulama kodu", "code reçu par SMS", "kod SMS", "رمز التحقق", "κωδικός SMS")
+  {
+    kind: "otp",
+    heads: "код kod kodu doğrulama dogrulama code codice código codigo رمز ورمز κωδικός mã",
+    pattern:
+      String.raw`код\s+(?:из\s+)?(?:смс|sms)|kod\s+(?:sms|z\s+sms|weryfikacyjny)|(?:sms\s+ile\s+gelen\s+)?do[ğg]rulama\s+kodu|code\s+(?:re[çc]u\s+par\s+sms|sms|de\s+v[ée]rification)|codice\s+(?:sms|di\s+verifica)|c[óo]digo\s+(?:sms|de\s+verifica[çc][ãa]o|de\s+verificaci[óo]n)|و?رمز\s+(?:التحقق|التأكيد)|κωδικός\s+sms|mã\s+(?:otp|xác\s+thực)`,
+  },
   // bank accounts by other names ("khata sankhya", "conto corrente n.", "rekeningnummer", "RIB"), "acc" before its number, savings named bare
   {
     kind: "bank_account",

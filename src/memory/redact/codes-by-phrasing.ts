@@ -1,0 +1,31 @@
+// PINs and one-time codes given without their label next to them: "I changed it to 202509"
+// where the message is about a PIN, "the old one in the wiki was 90417", "318826 that's the code
+// that came", a code quoted from the text that brought it ("Your code: 8F3K2P", "Your
+// verification code is KQ7-2MX"). labelled.ts reads a code right after (or before) its label.
+import { PRIORITY, type Candidate } from "./pii-types";
+
+const PIN_TALK = /\b(?:pin|passcode|pin\s*code|code)\b/i;
+// "I changed it to 202509", "I set it to 602214 last year", "the old one in the wiki was 90417"
+const SET_OR_WAS = /(?:\b(?:set|reset|changed?|updated?)\s+(?:it|mine|that|the\s+(?:new\s+)?one)\s+(?:back\s+)?(?:to|as)|\b(?:the|my)\s+(?:old|new|previous|current)\s+one(?:\s+[^.!?\n\d]{1,25}?)?\s+(?:is|was))\s+(?<value>\d{4,8})(?![\d\p{L}])/giu;
+// "318826 that's the code that came", "927 114 ← that's the code"
+const THATS_THE_CODE = /(?<![\d\p{L}])(?<value>\d{3}[ ]?\d{3}|\d{4,8})\s*(?:←|<-+|[-–—,:])?\s*(?:that'?s|this\s+is)\s+the\s+(?:code|otp|pin)\b/giu;
+// "Your code: 8F3K2P", "Your verification code is KQ7-2MX": as a service's text writes it
+const YOUR_CODE = /\b[Yy]our\s+(?:[a-z]+\s+){0,2}code\s*(?:is\b|:)\s*(?<value>(?=[A-Z0-9-]*\d)[A-Z0-9]{2,8}(?:-[A-Z0-9]{2,5})?)(?![\p{L}\p{N}-])/gu;
+
+export function findCodesByPhrasing(text: string): Candidate[] {
+  const out: Candidate[] = [];
+  const take = (re: RegExp, type: Candidate["type"]) => {
+    for (const m of text.matchAll(re)) {
+      const value = m.groups!.value!;
+      // the value group's own place: the first occurrence for a code before its words, the last for one after
+      const start = m.index! + (re === THATS_THE_CODE ? m[0].indexOf(value) : m[0].lastIndexOf(value));
+      out.push({ start, end: start + value.length, type, priority: PRIORITY.labelledAfter });
+    }
+  };
+  if (PIN_TALK.test(text)) take(SET_OR_WAS, "pin");
+  if (/code|otp|pin/i.test(text)) {
+    take(THATS_THE_CODE, "otp");
+    take(YOUR_CODE, "otp");
+  }
+  return out;
+}
