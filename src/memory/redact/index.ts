@@ -10,6 +10,7 @@ import { findAnswersAndKeys } from "./answers-and-keys";
 import { findApiKeys } from "./api-keys";
 import { findCodesAfterCards, findExpiries } from "./card-codes";
 import { findCodesByPhrasing } from "./codes-by-phrasing";
+import { findDocumentsInMessage } from "./documents-in-message";
 import { findLabelledValues } from "./labelled";
 import { findPasswordsByPhrasing } from "./password-phrasings";
 import { findPatternValues } from "./patterns";
@@ -22,7 +23,7 @@ export type { PiiType, RedactionFinding } from "./pii-types";
 export function redactText(text: string): { text: string; findings: RedactionFinding[] } {
   const labelled = findLabelledValues(text);
   const patterns = findPatternValues(text);
-  const candidates = [...labelled, ...patterns, ...findApiKeys(text), ...findPasswordsByPhrasing(text), ...findAnswersAndKeys(text), ...findCodesByPhrasing(text), ...findStructuredValues(text)];
+  const candidates = [...labelled, ...patterns, ...findApiKeys(text), ...findPasswordsByPhrasing(text), ...findAnswersAndKeys(text), ...findCodesByPhrasing(text), ...findDocumentsInMessage(text), ...findStructuredValues(text)];
   candidates.push(...findCodesAfterCards(text, candidates), ...findExpiries(text, candidates));
   if (candidates.length === 0) return { text, findings: [] };
   const spans = mergeCandidates(candidates, existingTokens(text));

@@ -65,6 +65,8 @@ export function findLabelledValues(text: string): Candidate[] {
     const after = findValueAfter(text, end, kind, kind === "otp" && ONE_TIME_LABEL.test(label));
     // "Address: 12 MG Road, Bengaluru, PIN 560001": an Indian postal PIN code in an address
     if (after && kind === "pin" && after.end - after.start === 6 && ADDRESS_BEFORE.test(text.slice(Math.max(0, start - 120), start))) continue;
+    // "Hong Kong ID K330831(6)": a check character in brackets is the number's own
+    if (after && kind === "id_document" && CHECK_IN_BRACKETS.test(text.slice(after.end, after.end + 3))) after.end += 3;
     if (after) found.push(after, ...findListedValues(text, after, kind));
     else found.push(...findValuesUnderHeading(text, end, kind), ...findValueAfterAside(text, end, kind), ...findCorrectedValue(text, end, kind));
     const before = findValueBefore(text, start, kind);
@@ -73,6 +75,7 @@ export function findLabelledValues(text: string): Candidate[] {
   return found;
 }
 
+const CHECK_IN_BRACKETS = /^\([0-9A-Z]\)$/;
 const ADDRESS_BEFORE = /\b(?:address|addr|road|rd|street|nagar|colony|sector|flat|city|district|state|taluka|village|shipping|deliver(?:y)?\s+to)\b/i;
 const ACCOUNT_NUMBER_LABEL = /^(?:acc(?:ount)?|a\/c|acct\.?)\s*(?:no\.?|nr\.?|number|#)$|^acc$/i;
 const PAREN_ASIDE = /^\s*\([^()\n]{1,40}\)/;

@@ -105,9 +105,20 @@ export const WORLD_RULES: LabelRule[] = [
       String.raw`n[uú]mero\s+de\s+contribuinte|contribuinte|hetu|henkil[öo]tunnu(?:s|kseni)|individual\s+number|rrn(?=\s*(?:[:#]|is|no\.?)?\s*\d{6}-?\d{7}(?!\d))|resident\s+registration\s+(?:number|no\.?)|` +
       String.raw`nas(?=\s*[:#]?\s*\d{3}[ -]?\d{3}[ -]?\d{3}(?!\d))|cnpj|rfc(?=\s*[:#]?\s*(?:(?:is|es)\s+)?[A-Za-z]{3,4}\d{6}|[^.!?\n]{1,60}?\b[A-Z]{3,4}\d{6}[A-Z\d]{3}\b)|pesel|cpr(?:-?(?:nr\.?|nummer)|\s+(?:number|no\.?|nr\.?|nummer))?|` +
       String.raw`tc\s+kimlik(?:\s+(?:no\.?|numaras[ıi]|numaram))?|kimlik\s+(?:no\.?|numaras[ıi]|numaram)|nin(?:\s+(?:number|no\.?))?|bvn(?:\s+(?:number|no\.?))?|kra\s+pin|` +
-      String.raw`(?:namba\s+(?:yangu\s+)?ya\s+)?kitambulisho|sss(?:\s+(?:number|no\.?|#))?|(?:tin(?=\s*(?:[:#]|is|no\.?|number)?\s*\d{3}-\d{3}-\d{3})|(?<=\d{3}-\d{3}-\d{3}(?:-\d{3,5})?\s+(?:is|was)\s+(?:my|our|his|her)\s+)tin)(?:\s+(?:number|no\.?))?|philsys(?:\s+(?:id|number|no\.?|card)){0,2}|` +
+      String.raw`(?:namba\s+(?:yangu\s+)?ya\s+)?kitambulisho|sss(?:\s+(?:number|no\.?|#))?|(?:tin(?=\s*(?:[:#]|is|ko|no\.?|number)?\s*\d{3}-\d{3}-\d{3})|(?<=\d{3}-\d{3}-\d{3}(?:-\d{3,5})?\s+(?:is|was)\s+(?:my|our|his|her)\s+)tin)(?:\s+(?:number|no\.?))?|philsys(?:\s+(?:id|number|no\.?|card)){0,2}|` +
       String.raw`nik|(?:nomor\s+)?ktp|nomor\s+induk\s+kependudukan|medicare(?:\s+card)?(?:\s+(?:number|no\.?|#))?|(?:swedish|danish|norwegian|finnish)\s+personal\s+(?:identity\s+)?(?:number|code)|personal\s+identity\s+(?:number|code)|` +
       String.raw`f[øo]dselsnummer(?:et)?`,
+  },
+  // identity numbers by still more names: Swiss AHV, Irish PPSN, Emirates ID, the UK's NHS number and BRP, Russian
+  // СНИЛС and ИНН, Italian and Portuguese identity cards, Hong Kong ID, Pakistan's CNIC, Vietnam's CCCD, Greek ΑΦΜ,
+  // Czech and Slovak rodné číslo, Israel's ת.ז., Saudi national ID and iqama, Japan's My Number card, a citizen ID
+  {
+    kind: "id_document",
+    heads: "ahv ahv-nr ppsn pps emirates nhs brp снилс инн carta cartão cartao hong hkid cnic nic cccd căn αφμ rodné rodne ת رقم my citizen iqama",
+    pattern:
+      String.raw`ahv(?:-?(?:nr\.?|nummer))?|ppsn?(?:\s+(?:number|no\.?))?|emirates\s+id(?:\s+(?:number|no\.?))?|nhs\s+(?:number|no\.?)|brp(?:\s+(?:number|no\.?))?|снилс|инн|` +
+      String.raw`carta\s+d['’]identit[àa](?:\s+(?:n\.?|numero))?|cart[ãa]o\s+de\s+cidad[ãa]o(?:\s+n\.?[ºo°]?)?|hong\s+kong\s+id(?:\s+card)?|hkid|cnic(?:\s+(?:number|no\.?))?|nic(?=\s*[:#]?\s*\d{5}-\d{7}-\d)|` +
+      String.raw`cccd|căn\s+cước(?:\s+công\s+dân)?|αφμ|rodn[ée]\s+[čc][íi]slo|ת\.ז\.?|رقم\s+(?:الهوية(?:\s+الوطنية)?|الإقامة|الاقامة)|my\s+number\s+card|citizen\s+id(?:\s+(?:number|no\.?))?|iqama(?:\s+(?:number|no\.?))?`,
   },
   // driving licences as they are written on forms and in other languages ("DL# T0004408", "TX DL
   // 24269775", "NY license 254131820", "permis de conduire", "Führerscheinnummer")

@@ -1,0 +1,84 @@
+// Identity numbers a message names once and gives elsewhere: passport numbers in a chat about the
+// travellers' passports ("me: TK8568678", "wife Yuki: TS7669099"), in a numbered list with
+// "All Indian passports" under it, after "Number:" in the next sentence; and every value of a
+// pasted table's secret columns ("Surname, First name, DOB, Nationality, Passport no., Expiry",
+// "| Name | CNIC | Passport | DOB |", "url,username,password"). labelled.ts reads a value next to
+// its label; these run only where a message names passports or holds a table.
+import { PRIORITY, type Candidate, type PiiType } from "./pii-types";
+import { BUSINESS_BEFORE } from "./context-words";
+
+const PASSPORT_TALK = /passports?\b|pasaportes?|passeports?|reisep[äa]ss(?:e)?|passaport[oei]s?|paspoort|paszport|pasaport|паспорт|جواز|جوازات|旅券|护照|護照|여권/iu;
+/** One or two capitals and seven or eight digits, as most countries print a passport number. */
+const PASSPORT_SHAPED = /(?<![\p{L}\p{N}_/#-])[A-Z]{1,2}\d{7,8}(?![\p{L}\p{N}_-])/gu;
+
+function passportsNamedElsewhere(text: string): Candidate[] {
+  const out: Candidate[] = [];
+  for (const m of text.matchAll(PASSPORT_SHAPED)) {
+    const lineStart = text.lastIndexOf("\n", m.index) + 1;
+    if (BUSINESS_BEFORE.test(text.slice(Math.max(lineStart, m.index - 40), m.index))) continue;
+    out.push({ start: m.index, end: m.index + m[0].length, type: "passport", priority: PRIORITY.pattern });
+  }
+  return out;
+}
+
+/** Column names whose values are secrets, and what they are. */
+const SECRET_COLUMNS: [RegExp, PiiType][] = [
+  [/^(?:passport|pasaporte|passeport|reisepass)(?:\s*(?:no\.?|number|nr\.?|#|num))?$/i, "passport"],
+  [/^(?:cnic|ssn|nin|nino|ni\s*(?:no\.?|number)|national\s*id|id\s*(?:no\.?|number)|nric|aadhaar|pan|tfn|sin|cpf|dni|nie|bsn|pesel|personnummer|codice\s*fiscale)$/i, "national_id"],
+  [/^(?:password|passwd|pwd|pass|secret|pin)$/i, "password"],
+  [/^(?:card|card\s*(?:no\.?|number)|cc|credit\s*card|pan\s*number)$/i, "card_number"],
+  [/^(?:cvv|cvc|cvv2|security\s*code)$/i, "cvv"],
+  [/^(?:iban|account\s*(?:no\.?|number)|acct\s*(?:no\.?|number)?)$/i, "bank_account"],
+];
+const SEPARATORS = [",", "|", "\t", ";"];
+
+/** The values under a table's secret columns, for every row with as many fields as its header. */
+function tableColumns(text: string): Candidate[] {
+  const out: Candidate[] = [];
+  const lines = text.split("\n");
+  let offset = 0;
+  const starts = lines.map((l) => ((offset += l.length + 1), offset - l.length - 1));
+  for (let h = 0; h < lines.length; h++) {
+    for (const sep of SEPARATORS) {
+      if (!lines[h]!.includes(sep)) continue;
+      const header = fields(lines[h]!, sep);
+      if (header.length < 2) continue;
+      const secret = header.map((f) => SECRET_COLUMNS.find(([re]) => re.test(f.text.trim()))?.[1]);
+      if (!secret.some(Boolean)) continue;
+      for (let r = h + 1; r < lines.length; r++) {
+        const row = fields(lines[r]!, sep);
+        if (row.length !== header.length) break;
+        row.forEach((f, i) => {
+          const value = f.text.trim();
+          const type = secret[i];
+          if (!type || value.length < 3 || /^(?:-+|n\/?a|none|\*+)$/i.test(value)) return;
+          const start = starts[r]! + f.start + f.text.indexOf(value);
+          out.push({ start, end: start + value.length, type, priority: PRIORITY.labelled });
+        });
+      }
+    }
+  }
+  return out;
+}
+
+/** A line's fields with their offsets; a table's outer bars open and close no field. */
+function fields(line: string, sep: string): { text: string; start: number }[] {
+  const out: { text: string; start: number }[] = [];
+  let start = 0;
+  for (const part of line.split(sep)) {
+    out.push({ text: part, start });
+    start += part.length + sep.length;
+  }
+  if (sep === "|") {
+    if (out[0]?.text.trim() === "") out.shift();
+    if (out.at(-1)?.text.trim() === "") out.pop();
+  }
+  return out;
+}
+
+export function findDocumentsInMessage(text: string): Candidate[] {
+  const out: Candidate[] = [];
+  if (PASSPORT_TALK.test(text)) out.push(...passportsNamedElsewhere(text));
+  if (text.includes("\n") && /[,|\t;]/.test(text)) out.push(...tableColumns(text));
+  return out;
+}
