@@ -7,15 +7,25 @@
 import { PRIORITY, type Candidate } from "./pii-types";
 
 const QUESTION_TALK =
-  /security\s+(?:question|answer)|secret\s+question|memorable\s+(?:word|answer)|pregunta\s+(?:secreta|de\s+seguridad)|pergunta\s+(?:secreta|de\s+seguran[çc]a)|sicherheitsfrage|question\s+(?:secr[èe]te|de\s+s[ée]curit[ée])|domanda\s+segreta|\banswer\s+to\s+(?:the|my)\s+[^.!?\n]{0,30}\bquestion|(?:^|\n)\s*Q\s*[:.)]/iu;
+  /security\s+(?:question|answer|q\b)|secret\s+question|account\s+recovery|memorable\s+(?:word|answer)|pregunta\s+(?:secreta|de\s+seguridad)|pergunta\s+(?:secreta|de\s+seguran[çc]a)|sicherheitsfrage|question\s+(?:secr[èe]te|de\s+s[ée]curit[ée])|domanda\s+segreta|\banswer\s+to\s+(?:the|my)\s+[^.!?\n]{0,30}\bquestion|(?:^|\n)\s*Q\s*[:.)]/iu;
+
+/** A pattern's letters matched in either case, for expressions that must tell capitals apart elsewhere (a name's). */
+const ci = (pattern: string): string => pattern.replace(/\\[pP]\{[^}]*\}|\\.|\[[^\]]*\]|[a-z]/g, (c) => (c.length === 1 ? `[${c}${c.toUpperCase()}]` : c));
 
 /** An answer's value: quoted, or one to three capitalised words, or one word or number. */
 const VALUE = String.raw`(?:"(?<dq>[^"\n]{1,40})"|“(?<cq>[^”\n]{1,40})”|'(?<sq>[^'\n]{1,40})'|(?<name>\p{Lu}[\p{L}'’-]*(?:[ \t]+\p{Lu}[\p{L}'’-]*){0,2})|(?<word>[\p{L}\p{N}][\p{L}\p{N}_'’-]{1,30}))`;
 // "Answer: Biscuit", "la respuesta es Pelusa", "Antwort: Struppi", "resposta da pergunta secreta: Flamengo",
 // "ka answer "Pinky" hai", "\nA: Kumasi": the label, what it answers, then "is" or a colon (or a quote)
 const ANSWER_AFTER = new RegExp(
-  String.raw`(?:(?<![\p{L}])(?:answers?|respuesta|resposta|antwort|r[ée]ponse|risposta)(?:\s+(?:to|de|da|del|do|zu|à|für)\s[^:\n.!?"“']{0,40}?)?(?:\s+(?:is|was|es|era|é|ist|war|est|è)\s+|\s*[:=–—-]\s*|\s+(?=["“']))|(?:^|\n)[ \t]*A\s*[:.)]\s*)${VALUE}`,
-  "giu",
+  String.raw`(?:(?<![\p{L}])${ci("(?:answers?|respuesta|resposta|antwort|r[ée]ponse|risposta)")}(?:\s+(?:to|de|da|del|do|zu|à|für)\s[^:\n.!?"“']{0,40}?)?(?:\s+(?:is|was|es|era|é|ist|war|est|è|as)\s+|\s*[:=–—-]\s*|\s+(?=["“'\p{Lu}]))|(?:^|\n|\?)[ \t]*A\s*[:.)]\s*|(?<![\p{L}])${ci("memorable\\s+(?:word|answer|name)")}\s*[:=-]?\s*)${VALUE}`,
+  "gu",
+);
+// "high school mascot = Wildcats", "- Favourite book: The Hobbit", 'Security Q: "Name of your first pet" - Pepper the hamster',
+// "(first concert) it's Spice Girls": a usual question, then its answer
+const QUESTION_THEN_ANSWER = new RegExp(
+  ci(String.raw`(?:(?:high\s+school\s+)?mascot|favou?rite\s+(?:food|book|movie|film|colou?r|band|singer|sport|team|place|holiday|teacher)|name\s+of\s+(?:your|my|the)\s+[\p{L} ]{2,30}?|first\s+(?:pet|car|school|concert|job|teacher|boss)|mother['’]?s?\s+maiden\s+name|childhood\s+(?:nickname|friend|hero)|city\s+(?:of\s+birth|(?:you|i)\s+w(?:ere|as)\s+born(?:\s+in)?))`) +
+    String.raw`\s*\??["”)]?\s*(?:[=:–—-]|\s(?:it['’]?s|is|was))\s*${VALUE}`,
+  "gu",
 );
 // "Rex is the answer to the pet question", "Wildcats – that's the answer"
 const ANSWER_BEFORE = /(?<![\p{L}\p{N}])(?<value>[\p{L}\p{N}][\p{L}\p{N}'’-]{1,30})\s+(?:is|was)\s+(?:the|my)\s+(?:answer|security\s+answer)(?![\p{L}])/giu;
@@ -27,13 +37,15 @@ const WIFI_TALK = /wi-?fi|wlan|wpa|ssid|router|livebox|fritz|hotspot|passkey|wir
 // "WIFI:T:WPA;S:VM5521907;P:rq7Kpzvd9Hxm;;": the text of a Wi-Fi QR code
 const WIFI_QR = /WIFI:(?:[^;\n]*;)*?P:(?<value>(?:\\.|[^;\\\n])+);/gu;
 // "la clé WPA de ma Livebox est …", "min password wifi indihome saya …", "暗号化キー（KEY）は …": the label, a few words, then "is" or a colon
-const KEY_LABEL = String.raw`(?:cl[ée]\s+(?:wpa2?|wi-?fi|de\s+s[ée]curit[ée])|password\s+wi-?fi|wi-?fi\s+(?:pass(?:word)?|passkey)|passkey|pass\s+key|netzwerkschl[üu]ssel|暗号化キー|パスワード)`;
+const KEY_LABEL = String.raw`(?:wireless\s+key|network\s+key|(?<![\p{L}])key(?=\s+is\b|\s*:)|cl[ée]\s+(?:wpa2?|wi-?fi|de\s+s[ée]curit[ée])|password\s+wi-?fi|wi-?fi\s+(?:pass(?:word)?|passkey)|passkey|pass\s+key|netzwerkschl[üu]ssel|暗号化キー|パスワード)`;
 const KEY_AFTER = new RegExp(
   String.raw`${KEY_LABEL}(?:[^\n.!?:=]{0,40}?)(?:\s+(?:est|is|ist|é|es|saya|adalah)\s+|\s*[:=]\s*|[)）]?\s*(?:は|是)\s*)["'“]?(?<value>[^\s"'”,;。、]{6,63})`,
   "giu",
 );
 // "passkey OwlsNest!24": the value right after its label
 const KEY_RIGHT_AFTER = new RegExp(String.raw`${KEY_LABEL}\s+["'“]?(?<value>[^\s"'”,;。、]{6,63})`, "giu");
+// 'Main Wi-Fi: "MapleRise" — cedar-lantern-orchard-14', 'SSID "BeanCo-POS" key b3anc0-p0s-terminal': a quoted network, then its key
+const NETWORK_THEN_KEY = /(?:wi-?fi|ssid|network)[^"“\n]{0,20}["“][^"”\n]{1,32}["”]\s*(?::\s*|[—–-]\s*|,?\s+(?:key|password|pw)\s*:?\s*)(?<value>[^\s"'”,;]{8,63})/giu;
 // "the wifi is "sunset_villa2022"": a quoted value said to be the network's key
 const WIFI_IS_QUOTED = /\bwi-?fi(?:\s+(?:password|key|code))?\s+(?:is|was)\s+["“'](?<value>[^"”'\n]{6,63})["”']/giu;
 
@@ -47,13 +59,20 @@ export function findAnswersAndKeys(text: string): Candidate[] {
       const start = m.index! + m[0].lastIndexOf(value);
       out.push({ start, end: start + value.length, type: "password", priority: PRIORITY.labelled });
     }
+    for (const m of text.matchAll(QUESTION_THEN_ANSWER)) {
+      const g = m.groups!;
+      const value = (g.dq ?? g.cq ?? g.sq ?? g.name ?? g.word)!.trim();
+      if (!value || NOT_AN_ANSWER.test(value)) continue;
+      const start = m.index! + m[0].lastIndexOf(value);
+      out.push({ start, end: start + value.length, type: "password", priority: PRIORITY.labelled });
+    }
     for (const m of text.matchAll(ANSWER_BEFORE)) {
       if (NOT_AN_ANSWER.test(m.groups!.value!)) continue;
       out.push({ start: m.index!, end: m.index! + m.groups!.value!.length, type: "password", priority: PRIORITY.labelled });
     }
   }
   if (WIFI_TALK.test(text)) {
-    for (const re of [WIFI_QR, KEY_AFTER, KEY_RIGHT_AFTER, WIFI_IS_QUOTED]) {
+    for (const re of [WIFI_QR, KEY_AFTER, KEY_RIGHT_AFTER, WIFI_IS_QUOTED, NETWORK_THEN_KEY]) {
       for (const m of text.matchAll(re)) {
         const value = m.groups!.value!.replace(/[.)\]]+$/, "");
         // a key is no plain word: it has a digit or a symbol, or is long
