@@ -13,7 +13,7 @@ keys("national_id", "nationalid nationalidnumber idnumber idno taxid tin nric dn
 keys("national_id", "hetu mynumber individualnumber pesel cpr nin bvn nik ktp sin tfn sss sssno philsys medicare medicarenumber driverslicense driverlicense licenseno licenceno dl");
 keys("ssn", "ssn socialsecuritynumber");
 keys("aadhaar", "aadhaar aadhar aadhaarnumber");
-keys("bank_account", "accountnumber accountno acctno acctnumber bankaccount bankaccountnumber");
+keys("bank_account", "accountnumber accountno acctno acctnumber bankaccount bankaccountnumber clabe clabecobro cbu cvu");
 keys("iban", "iban");
 keys("card_number", "cardnumber ccnumber creditcard creditcardnumber cardno");
 keys("cvv", "cvv cvc cvv2 cvc2 securitycode");
@@ -24,11 +24,12 @@ keys("otp", "otp onetimepassword verificationcode");
 const QUOTED = /(["'])([A-Za-z][\w.-]{0,40}(?: [\w.-]{1,20}){0,3})\1\s*:\s*(["'])([^"'\n]{1,300})\3/g;
 /** A quoted key before a colon: most messages have none, and apostrophes are everywhere. */
 const QUOTED_KEY = /["']\s*:/;
-const ASSIGNED = /(?<![\p{L}\p{N}_])([A-Za-z][\w.-]{1,40})=(?!["'\s])([^\s;&"',]{1,300})/gu;
+// (an INI file's "key = value" too)
+const ASSIGNED = /(?<![\p{L}\p{N}_])([A-Za-z][\w.-]{1,40})(?:=|[ \t]+=[ \t]+)(?!["'\s])([^\s;&"',]{1,300})/gu;
 const normal = (key: string) => key.toLowerCase().replace(/[\s_.-]+/g, "");
 /** Not a value: a placeholder or a value already removed. */
 // nothing, or a placeholder for the value ("${DB_PASSWORD}", "{{secret}}", "<your-key>", "%PASSWORD%")
-const EMPTY = /^(?:\*+|x+|null|none|undefined|true|false|-|\.\.\.|…|\[REDACTED.*|\$\{[^}]*\}|\{\{[^}]*\}\}|<[\w -]*>|%\w+%)$/i;
+const EMPTY = /^(?:\*+|x+|null|none|undefined|true|false|-|\.\.\.|…|\[REDACTED.*|\$\{[^}]*\}|\{\{[^}]*\}\}|<[\w -]*>|%\w+%|\(.*)$/i;
 
 /**
  * A key not in the table, by how it ends ("DD_APP_KEY", "PUSHER_APP_SECRET", "SigningKey",

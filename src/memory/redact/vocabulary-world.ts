@@ -64,6 +64,16 @@ export const WORLD_RULES: LabelRule[] = [
     pattern:
       String.raw`код\s+(?:из\s+)?(?:смс|sms)|kod\s+(?:sms|z\s+sms|weryfikacyjny)|(?:sms\s+ile\s+gelen\s+)?do[ğg]rulama\s+kodu|code\s+(?:re[çc]u\s+par\s+sms|sms|de\s+v[ée]rification)|codice\s+(?:sms|di\s+verifica)|c[óo]digo\s+(?:sms|de\s+verifica[çc][ãa]o|de\s+verificaci[óo]n)|و?رمز\s+(?:التحقق|التأكيد)|κωδικός\s+sms|mã\s+(?:otp|xác\s+thực)`,
   },
+  // an account at a bank named right before it ("Monzo account 47111477", "Barclays savings, account 87337810", "RBC
+  // savings account 3591640"): read as an account beside a sort code is, 6 digits or more
+  {
+    kind: "sort_code_account",
+    heads: "barclays monzo santander hsbc lloyds natwest halifax nationwide starling revolut rbc td chase citi anz westpac commbank nab bbva ing gtbank zenith uba sbi hdfc icici axis",
+    pattern: String.raw`(?:barclays|monzo|santander|hsbc|lloyds|natwest|halifax|nationwide|starling|revolut|rbc|td|chase|citi|anz|westpac|commbank|nab|bbva|ing|gtbank|zenith|uba|sbi|hdfc|icici|axis)(?:\s+(?:savings|current|checking|chequing|bank))?,?\s+(?:account|acct|a\/c)?(?=\s*[:#]?\s*\d{7,12}(?![\d-]))`,
+  },
+  { kind: "sort_code_account", heads: "savings checking chequing", pattern: String.raw`(?:savings|checking|chequing)\s+account(?=\s*[:#]?\s*\d{6,12}(?![\d-]))` },
+  // Argentina's CBU and CVU, Chile's Cuenta RUT, a Japanese ordinary or current account after its branch ("普通 3847120")
+  { kind: "sort_code_account", heads: "cbu cvu cuenta 普通 当座", pattern: String.raw`cbu|cvu|cuenta\s+rut|(?:普通|当座)(?:預金)?(?=\s*(?:口座)?\s*\d{7}(?!\d))` },
   // bank accounts by other names ("khata sankhya", "conto corrente n.", "rekeningnummer", "RIB"), "acc" before its number, savings named bare
   {
     kind: "bank_account",
