@@ -57,7 +57,7 @@ const NEW_ONE_IS = new RegExp(
   "giu",
 );
 // "Router admin: admin / MapleRise!Admin14": a user's name, a slash or bar, then what no plain word is
-const ADMIN_PAIR = new RegExp(String.raw`(?:^|[^\p{L}])(?:admin(?:istrator)?|root|user(?:name)?|login|acct|account)\s*:?\s+[\w.@+-]{2,64}\s*(?:/|\|)\s*(?:(?:pass(?:word)?|pwd|pw)\s*[:=]?\s*)?["'“]?${VALUE}`, "giu");
+const ADMIN_PAIR = new RegExp(String.raw`(?:^|[^\p{L}])(?:admin(?:istrator)?|root|user(?:name)?|login|acct|account|db|database|sftp|ftp|ssh)(?:\s*\([^()\n]{1,30}\))?\s*:?\s+[\w.@+-]{2,64}\s*(?:/|\|)\s*(?:(?:pass(?:word)?|pwd|pw)\s*[:=]?\s*)?["'“]?${VALUE}`, "giu");
 const LOGGING_IN_WITH = new RegExp(String.raw`(?:^|[^\p{L}])(?:log(?:ging|ged)?|sign(?:ing|ed)?)[\s-]*in\s+(?:with|using)\s+["'“]?${VALUE}`, "giu");
 const USE_AT_CLAUSE_END = new RegExp(String.raw`(?:^|[^\p{L}])use\s+["'“]?${VALUE}(?=\s*(?:$|[.,;!?\n]))`, "giu");
 // "I use 9un5v0qtiy for everything": the one password someone reuses, named by what it opens.
@@ -72,7 +72,12 @@ const MINE_IS = new RegExp(String.raw`(?:^|[^\p{L}])(?:mine|meins|meines|el\s+m[
 const EMAIL_THEN_SECRET = new RegExp(String.raw`[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+\s*(?:/|\|)\s*["'“]?${VALUE}`, "giu");
 // "bindPassword Bind!Ldap42", "POSTGRES_PASSWORD: dev_only_pw_123", "smtpPass=…": a setting's name that holds a password, then its value
 // (on its own line: a value on the next line is the next setting's name, "DB_PASSWORD\n  remoteRef:")
-const PASSWORD_SETTING = new RegExp(String.raw`(?<![\p{L}\p{N}_])[A-Za-z][A-Za-z0-9]*(?:_?(?:PASSWORD|PASSWD|PWD|Password|Passwd|Pwd|password))(?![\p{L}\p{N}_])[ \t]*(?<link>[:=][ \t]*|[ \t]+)["'“]?${VALUE}(?![^\s,;]*:)`, "gu");
+// ("DB_PASS: …", "the DB_PASSWORD is …", "EMAIL_HOST_PASSWORD = 'hwqz kmpt ravn yxel'", PHP's "define( 'DB_PASSWORD', '…' )")
+const PASSWORD_SETTING = new RegExp(
+  String.raw`(?<![\p{L}\p{N}_])[A-Za-z][A-Za-z0-9_]*?(?:_?(?:PASSWORD|PASSWD|PWD|Password|Passwd|Pwd|password)|_PASS|_pass|[a-z]Pass)(?![\p{L}\p{N}_])['"]?[ \t]*(?<link>[:=,][ \t]*|[ \t]+(?:is|was)[ \t]+|[ \t]+)(?:["'“](?<quoted>[^"'”\n]{4,64})["'”]|${VALUE}(?![^\s,;]*:))`,
+  "gu",
+);
+const PAIR_IN_BRACKETS = /\(\s*[\w.@-]{2,32}\s*\/\s*(?<value>[^\s()/]{5,64})\s*\)/gu;
 const PLACEHOLDER = /^(?:[$%{<(*•]|\[)/;
 // "sqlplus reporting/Orcl#2024@//ora-db01:1521/ORCLPDB1": user/password@host, as Oracle's tools take it
 const USER_SLASH_PASSWORD_AT = /(?<![\p{L}\p{N}/._-])[A-Za-z][\w.$-]{1,30}\/(?<value>[^\s/@]{4,64})@(?:\/\/)?[\w.-]+/gu;
@@ -147,13 +152,15 @@ export function findPasswordsByPhrasing(text: string): Candidate[] {
     take(EMAIL_THEN_SECRET, (v) => isSecretShaped(v) && !BUSINESS_REF.test(v) && !PLACEHOLDER.test(v));
     if (/sqlplus|oracle|\bora-|@\/\//i.test(text)) take(USER_SLASH_PASSWORD_AT, (v) => !PLACEHOLDER.test(v));
   }
+  // "(sa / Adm1n#SQLsrv)": a user and a password in brackets
+  if (text.includes("(")) take(PAIR_IN_BRACKETS, (v) => isSecretShaped(v) && !BUSINESS_REF.test(v) && hasSymbol(v));
   if (/[/|]/.test(text)) take(ADMIN_PAIR, (v) => isSecretShaped(v) && !BUSINESS_REF.test(v) && !PLACEHOLDER.test(v) && (hasSymbol(v) || GENERATED.test(v)));
   if (/pass|pwd/i.test(text)) {
     // after ":" or "=" any value but a placeholder; after a space only what no plain word is
     for (const m of text.matchAll(PASSWORD_SETTING)) {
-      const raw = m.groups!.value!;
-      const value = raw.replace(/[.,;:)\]}>"'”]+$/, "");
-      if (value.length < 4 || PLACEHOLDER.test(value) || (!/[:=]/.test(m.groups!.link!) && !isSecretShaped(value))) continue;
+      const raw = m.groups!.quoted ?? m.groups!.value!;
+      const value = m.groups!.quoted ?? raw.replace(/[.,;:)\]}>"'”]+$/, "");
+      if (value.length < 4 || PLACEHOLDER.test(value) || (!/[:=,]/.test(m.groups!.link!) && !m.groups!.quoted && !isSecretShaped(value))) continue;
       const start = m.index! + m[0].lastIndexOf(raw);
       out.push({ start, end: start + value.length, type: "password", priority: PRIORITY.labelledAfter });
     }
