@@ -25,7 +25,7 @@ function passportsNamedElsewhere(text: string): Candidate[] {
 const SECRET_COLUMNS: [RegExp, PiiType][] = [
   [/^(?:passport|pasaporte|passeport|reisepass)(?:\s*(?:no\.?|number|nr\.?|#|num))?$/i, "passport"],
   [/^(?:cnic|ssn|nin|nino|ni\s*(?:no\.?|number)|national\s*id|id\s*(?:no\.?|number)|nric|aadhaar|pan|tfn|sin|cpf|dni|nie|bsn|pesel|personnummer|codice\s*fiscale)$/i, "national_id"],
-  [/^(?:password|passwd|pwd|pass|secret|pin)$/i, "password"],
+  [/^(?:password|passwd|pwd|pass|secret|pin|totp|otp\s*secret|2fa\s*secret)$/i, "password"],
   [/^(?:card|card\s*(?:no\.?|number)|cc|credit\s*card|pan\s*number)$/i, "card_number"],
   [/^(?:cvv|cvc|cvv2|security\s*code)$/i, "cvv"],
   [/^(?:iban|account\s*(?:no\.?|number)|acct\s*(?:no\.?|number)?)$/i, "bank_account"],

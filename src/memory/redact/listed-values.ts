@@ -4,7 +4,7 @@
 import { PRIORITY, type Candidate } from "./pii-types";
 
 /** A label naming several codes or keys, or the backup codes a service gives out (listed even when named singly). */
-export const CODES_LABEL = /(?:codes|keys)$|(?:backup|recovery|revocation)\s+(?:codes?|keys?)$|c[óo]digos?\s+de\s+\S+$|codes?\s+de\s+\S+$|backup-codes?$|wiederherstellungscodes?$/i;
+export const CODES_LABEL = /(?:codes|keys)$|(?:setup|2fa|totp|authenticator)\s+(?:secret|key)$|key\s+manually$|(?:backup|recovery|revocation)\s+(?:codes?|keys?)$|c[óo]digos?\s+de\s+\S+$|codes?\s+de\s+\S+$|backup-codes?$|wiederherstellungscodes?$/i;
 const NEXT_CODE = /\s*(?:[,;/]\s*(?:and\s+)?(?:then\s+)?|\s+(?:and\s+)?then\s+|\s+and\s+|\s+)([A-Za-z0-9]{3,10}(?:-[A-Za-z0-9]{3,10}){0,3})(?![\p{L}\p{N}_-])/uy;
 const CODE_LINE = /[ \t]*(?:(?:\d{1,2}[.)]|[-*•·])[ \t]+)?([A-Za-z0-9]{3,10}(?:-[A-Za-z0-9]{3,10}){0,3})[ \t]*(?=\r?\n|$)/y;
 const HEADING_END = /[^\n\d:]{0,40}:?[ \t]*\r?\n/y;
@@ -44,8 +44,11 @@ export function moreCodes(text: string, from: number, first: string): Candidate[
 export function codesNear(text: string, labelEnd: number, isWord: (w: string) => boolean): Candidate[] {
   let stop = Math.min(text.length, labelEnd + 200);
   // not past an empty line, nor past the label's own question ("where are my recovery codes?")
-  const blank = text.slice(labelEnd, stop).search(/\n\s*\n|\?/);
-  if (blank >= 0) stop = labelEnd + blank;
+  // a list may start after an empty line right under its heading ("…when I enabled it:\n\n 1. …")
+  const heading = /^[^\n?]*:[ \t]*\n(?:[ \t]*\n)+/.exec(text.slice(labelEnd, stop));
+  const from = labelEnd + (heading ? heading[0].length : 0);
+  const blank = text.slice(from, stop).search(/\n\s*\n|\?/);
+  if (blank >= 0) stop = from + blank;
   const out: Candidate[] = [];
   CODE_SHAPES.lastIndex = labelEnd;
   for (let m = CODE_SHAPES.exec(text); m && m.index < stop; m = CODE_SHAPES.exec(text)) {
@@ -72,13 +75,16 @@ const CODE_SHAPES = new RegExp(
   [
     String.raw`(?<![\p{L}\p{N}_-])(?:`,
     String.raw`\d{4}[ -]\d{4}`, // 3817 4420
+    String.raw`|\d{6,8}`, // 162246  849786
+    String.raw`|(?=[A-Z ]*\d)[A-Z0-9]{4}(?: [A-Z0-9]{4}){3,7}`, // a setup key in fours: JRLY UFMP L7ZL XO37
+    String.raw`|(?<=^[ \t]*\d{1,2}[.)][ \t]+)[A-Z0-9]{6,12}(?=[ \t]|$)`, // one a numbered line: 1. LAFNNQJB
     String.raw`|(?=[A-Za-z-]*\d)[A-Za-z0-9]{4,6}(?:-[A-Za-z0-9]{4,6}){2,7}`, // QK7M2-RW9PX-T4HJC-…
     String.raw`|(?=[a-z-]*\d)(?=[\d-]*[a-z])[a-z0-9]{3,6}-[a-z0-9]{3,6}`, // g7k2-m9xq
     String.raw`|(?<letters>[a-z]{4}(?: [a-z]{4}){3,7})`, // ufqk wdrm xzbt aynp
     String.raw`|(?<mixed>[A-Za-z0-9]{6,32})`, // t7v38n423m, JBSWY3DPEHPK3PXQ
     String.raw`)(?![\p{L}\p{N}_-])`,
   ].join(""),
-  "gu",
+  "gmu",
 );
 
 /** The values `next` (sticky, the value in group 1) reads one after another from `from`, while `accept` takes them. */

@@ -40,9 +40,9 @@ const CORE_RULES: LabelRule[] = [
   // the codes that open an account when the second factor is lost (first: "2FA recovery" is no one-time code) ("recovery code: 8F3K-2LQ9")
   {
     kind: "password",
-    heads: "recovery backup 2fa mfa revocation emergency scratch códigos codigos código codigo codes code backup-codes wiederherstellungscode",
+    heads: "recovery backup 2fa mfa revocation emergency scratch setup totp authenticator enter códigos codigos código codigo codes code backup-codes wiederherstellungscode",
     pattern:
-      String.raw`(?:recovery|backup|revocation|(?:emergency\s+)?backup|scratch)\s+(?:codes?|keys?)|(?:2fa|mfa)\s+(?:backup|recovery)(?:\s+(?:codes?|keys?))?|` +
+      String.raw`(?:recovery|backup|revocation|(?:emergency\s+)?backup|scratch)\s+(?:codes?|keys?)|(?:setup|2fa|totp|authenticator)\s+(?:secret|key)|enter\s+(?:the|this)\s+key\s+manually|(?:2fa|mfa)\s+(?:backup|recovery)(?:\s+(?:codes?|keys?))?|` +
       String.raw`c[óo]digos?\s+de\s+(?:respaldo|recupera[cç][ãa]o|recuperaci[óo]n|reserva)|codes?\s+de\s+(?:secours|r[ée]cup[ée]ration)|backup-codes?|wiederherstellungscodes?`,
   },
 
