@@ -1,0 +1,151 @@
+// Regression sets from two more outside probes of redaction (test/fixtures/redaction, 2026-12-06),
+// each written by a helper that never read the project: 300 short customer messages with 384
+// planted secrets and 120 to keep (probe 4), and 260 long, messy helpdesk messages with 641
+// secrets and 140 to keep (probe 5). First measured at 97 and 194 leaks; the classes they showed
+// were closed, and what they still find is listed by case and value, each with its class: a new
+// leak fails, and so does one that is fixed (take it off the list). eval/README.md says which
+// classes are left and why.
+import fs from "node:fs";
+import path from "node:path";
+import { redactText } from "../../../src/memory/redact";
+
+type Probe = {
+  secretCases: { id: string; text: string; planted: { cls: string; value: string }[] }[];
+  keepCases: { id: string; kind: string; text: string }[];
+};
+const read = (name: string) => JSON.parse(fs.readFileSync(path.join(__dirname, "../../fixtures/redaction", name), "utf8")) as Probe;
+
+const PROBES = [
+  {
+    file: "probe-4-2026-12-06.json",
+    planted: 384,
+    keep: 120,
+    knownLeaks: [
+    "A003:A0589057", // drivers_licence
+    "A054:206 210 726", // national_id
+    "A075:Honda Civic", // security_answer
+    "A075:lasagna", // security_answer
+    "A109:00056184236", // drivers_licence
+    "A116:357.182.482-22", // national_id
+    "A145:62249010445923943334789621", // iban
+    "A149:mango2581", // password
+    "A164:KxgnVKTREJL1EGwERKNmswaNah7rm5xRu3PULFdVqniwKFzrnrLj", // private_key
+    "A170:339 27 2270", // national_id
+    "A186:June 2027", // card_expiry
+    "A186:four eight six one seven nine two seven one three nine nine one four three zero", // card_number
+    "A190:4829 1734 8827 1923 0051", // wifi_key
+    "A193:462918c4c8898710c2ef57184f6f1b3d", // api_key
+    "A233:516 032 342", // national_id
+    "A239:A44488843", // passport
+    "A247:537 347 865", // drivers_licence
+    "A251:W676-360-76-664-4", // drivers_licence
+    "A274:440305199511234548", // national_id
+    "A282:950026648403", // drivers_licence
+    "A290:ilovemydog", // password
+    "A293:2850590900976383464262", // bank_account
+    ],
+    // an IMEI: redacted on purpose (a device's identifier), its last four kept
+    knownChanged: ["AK104"],
+  },
+  {
+    file: "probe-5-2026-12-06.json",
+    planted: 641,
+    keep: 140,
+    knownLeaks: [
+    "B004:Lampione!Rosso82", // password
+    "B019:326 454 867", // national_id
+    "B024:Kitzbuehel1987", // password
+    "B042:Z19725754", // bank_account
+    "B064:4864a14520410282d30ec33fd50f4ec4", // api_key
+    "B066:xF_8<JtJFbby/r4~HmR_fU59fS]UxWF6!VH^fw{Sd$6_J6THYEq%Dh+N$%1x+owO", // api_key
+    "B089:Y2xpX2xpdmVfN1FwMkxtOTpUWUtjWVdhbmRqWFhDVjZRaEo5MmxZMkJnMHk1c1FPZA==", // api_key
+    "B095:Sf-prod-8812!x", // connection_password
+    "B095:st0refr0nt!fallback", // connection_password
+    "B099:Csd2024!Empresa", // password
+    "B100:8e989225113de8e559fff2a9f6c503b6", // api_key
+    "B111:FH235M9FR", // passport
+    "B116:PZCE-DQV6-MWN9-QCYH", // api_key
+    "B117:NZF078150", // otp
+    "B117:PAC683219", // otp
+    "B130:0928", // card_expiry
+    "B130:Asante", // security_answer
+    "B131:15820621", // bank_account
+    "B134:sky", // password
+    "B135:158 22 3528", // national_id
+    "B136:OKAFO961230CE9WW", // drivers_licence
+    "B137:57093923204", // drivers_licence
+    "B142:14028647159", // national_id
+    "B150:21437826 7 TP3", // national_id
+    "B151:41117874", // bank_account
+    "B153:0070313882073221237731", // bank_account
+    "B156:034", // card_cvv
+    "B158:845", // card_cvv
+    "B160:41309982", // bank_account
+    "B174:37", // pin
+    "B180:HaNoi@2024", // password
+    "B182:a7Hk3Lp9Qz2W", // wifi_key
+    "B186:purple monkey dishwasher 42", // password
+    "B189:Panda", // security_answer
+    "B189:a red Fiat Panda", // security_answer
+    "B190:Biscuit", // security_answer
+    "B213:ilovemycat", // password
+    "B215:S$unshine2024", // password
+    "B222:10/26", // card_expiry
+    "B222:477", // card_cvv
+    "B224:715093", // pin
+    "B224:BT-HUB6-K7QXR9PL", // wifi_key
+    "B226:orbit pledge canyon tribe velvet slogan aware elite punch salmon vault hurdle", // private_key
+    "B228:Hik!Maple2025", // password
+    "B229:NAS-Hartley-920", // password
+    "B238:221 684 117", // drivers_licence
+    "B238:577274270", // drivers_licence
+    "B238:R428-520-01-821-0", // drivers_licence
+    "B242:178GcXvQ8oe09KK2LIK2ZwD17MSnWgl4", // api_key
+    "B243:LS0tLS1CRUdJTiBFQyBQUklWQVRFIEtFWS0tLS0tCk1IY0NBUUVFSUoxQlprdm8vUXhBWG10OGNaUmhKRjJBTGE4bGRRM2E1MGF3U0ZFNU9wajdvQW9HQ0NxR1NNNDkKQXdFSG9VUURRZ0FFa25xMUJRaUNjQjZ0THh3elBScG9KWWdZeFpEVmdwQXpRYUFNTjJ0enpyYlFRRFBHQUk4dApEQ3RyRkVUL2M0OUlMVnJuNHJmYUI3bGp3MThPY1lqdXNnPT0KLS0tLS1FTkQgRUMgUFJJVkFURSBLRVktLS0tLQo=", // private_key
+    "B246:Nw!Integr8-2025", // password
+    "B248:Xk3=vQ9*pL2_mZr7wT1a", // password
+    "B248:eyJ2ZXIiOiI4LjEyLjIiLCJhZHIiOlsiMTAuMC4wLjIxOjkyMDAiXSwiZmdyIjoiNGYxYjJjM2Q0ZTVmNjA3MTgyOTNhNGI1YzZkN2U4ZjlhMGIxYzJkM2U0ZjUwNjE3MjgzOTRhNWI2YzdkOGU5ZiIsImtleSI6Ik5QZVJMT29IQ3UyRGxnaVNDMGNiOmZUTWQ0Nkt3QWVVc2JyY0hoRXROckEifQ==", // api_key
+    "B250:03/30", // card_expiry
+    "B253:MaiAnh@2003", // password
+    "B256:196688568", // national_id
+    ],
+    // a SIM's ICCID read as a card (it passes Luhn), a utility's account number, a policy's "PIN for …",
+    // "the 6-digit code we sent to ••••482", placeholders in an SDK example, "password: will be given"
+    knownChanged: ["BK005","BK026","BK029","BK036","BK042","BK061","BK081","BK082"],
+  },
+];
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const compact = (s: string) => s.replace(/[\s./-]/g, "");
+
+/** The value is still in the output: whole, with its separators dropped, or eight of a long number's digits in a row. */
+function leaked(value: string, output: string): boolean {
+  if (value.length < 6) return new RegExp(`(?<![A-Za-z0-9])${escape(value)}(?![A-Za-z0-9])`).test(output);
+  if (output.includes(value) || compact(output).includes(compact(value))) return true;
+  const digits = value.replace(/\D/g, "");
+  const outputDigits = output.replace(/[\s./-]/g, "");
+  for (let i = 0; digits.length >= 10 && i + 8 <= digits.length; i++) if (outputDigits.includes(digits.slice(i, i + 8))) return true;
+  return false;
+}
+
+describe.each(PROBES)("$file", ({ file, planted, keep, knownLeaks, knownChanged }) => {
+  const probe = read(file);
+  it("leaks no planted secret but the known ones", () => {
+    const leaks: string[] = [];
+    let count = 0;
+    for (const c of probe.secretCases) {
+      const out = redactText(c.text).text;
+      for (const s of c.planted) {
+        count++;
+        if (leaked(s.value, out)) leaks.push(`${c.id}:${s.value}`);
+      }
+    }
+    expect(count).toBe(planted);
+    expect(leaks.sort()).toEqual([...knownLeaks].sort());
+  });
+  it("changes no message that holds no secret but the known ones", () => {
+    const changed = probe.keepCases.filter((k) => redactText(k.text).text !== k.text).map((k) => k.id);
+    expect(probe.keepCases.length).toBe(keep);
+    expect(changed.sort()).toEqual(knownChanged);
+  });
+});
