@@ -39,7 +39,7 @@ const WIFI_QR = /WIFI:(?:[^;\n]*;)*?P:(?<value>(?:\\.|[^;\\\n])+);/gu;
 // "la clé WPA de ma Livebox est …", "min password wifi indihome saya …", "暗号化キー（KEY）は …": the label, a few words, then "is" or a colon
 const KEY_LABEL = String.raw`(?:wireless\s+key|network\s+key|(?<![\p{L}])key(?=\s+is\b|\s*:)|cl[ée]\s+(?:wpa2?|wi-?fi|de\s+s[ée]curit[ée])|password\s+wi-?fi|wi-?fi\s+(?:pass(?:word)?|passkey)|passkey|pass\s+key|netzwerkschl[üu]ssel|暗号化キー|パスワード)`;
 const KEY_AFTER = new RegExp(
-  String.raw`${KEY_LABEL}(?:[^\n.!?:=]{0,40}?)(?:\s+(?:est|is|ist|é|es|saya|adalah)\s+|\s*[:=]\s*|[)）]?\s*(?:は|是)\s*)["'“]?(?<value>[^\s"'”,;。、]{6,63})`,
+  String.raw`${KEY_LABEL}(?:[^\n.!?:=]{0,40}?)(?:\s+(?:est|is|ist|é|es|saya|adalah)\s+|\s*[:=]\s*|[)）]?\s*(?:は|是)\s*)["'“]?(?<value>(?=[^\s"'”,;。、]*[^\p{L}\s"'”,;。、])[^\s"'”,;。、]{6,63})`,
   "giu",
 );
 // "passkey OwlsNest!24": the value right after its label

@@ -137,7 +137,8 @@ export function findStrongSecretNear(text: string, labelEnd: number): Found | nu
   const line = text.slice(labelEnd, labelEnd + 60).split("\n")[0]!;
   for (const m of line.matchAll(TOKEN)) {
     const value = m[0].replace(/[.,;:)\]}>"'”]+$/, "");
-    if (!STRONG.test(value) || /@|:\/\/|^\/|^[A-Z]{2,6}[-#_]?\d/.test(value)) continue;
+    // not an email address ("@" then a domain), a URL, a path or a reference
+    if (!STRONG.test(value) || /@[\w-]+\.[A-Za-z]{2,}|:\/\/|^\/|^[A-Z]{2,6}[-#_]?\d/.test(value)) continue;
     const start = labelEnd + m.index!;
     return { start, end: start + value.length, priority: PRIORITY.labelledAfter - m.index! };
   }

@@ -73,7 +73,8 @@ export const WORLD_RULES: LabelRule[] = [
   },
   { kind: "sort_code_account", heads: "savings checking chequing", pattern: String.raw`(?:savings|checking|chequing)\s+account(?=\s*[:#]?\s*\d{6,12}(?![\d-]))` },
   // Argentina's CBU and CVU, Chile's Cuenta RUT, a Japanese ordinary or current account after its branch ("普通 3847120")
-  { kind: "sort_code_account", heads: "cbu cvu cuenta 普通 当座", pattern: String.raw`cbu|cvu|cuenta\s+rut|(?:普通|当座)(?:預金)?(?=\s*(?:口座)?\s*\d{7}(?!\d))` },
+  { kind: "bank_account", heads: "cbu cvu", pattern: String.raw`cbu|cvu` },
+  { kind: "sort_code_account", heads: "cuenta 普通 当座", pattern: String.raw`cuenta\s+rut|(?:普通|当座)(?:預金)?(?=\s*(?:口座)?\s*\d{7}(?!\d))` },
   // bank accounts by other names ("khata sankhya", "conto corrente n.", "rekeningnummer", "RIB"), "acc" before its number, savings named bare
   {
     kind: "bank_account",

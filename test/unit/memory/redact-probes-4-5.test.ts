@@ -42,7 +42,6 @@ const PROBES = [
     "A274:440305199511234548", // national_id
     "A282:950026648403", // drivers_licence
     "A290:ilovemydog", // password
-    "A293:2850590900976383464262", // bank_account
     ],
     // an IMEI: redacted on purpose (a device's identifier), its last four kept
     knownChanged: ["AK104"],
@@ -77,13 +76,10 @@ const PROBES = [
     "B142:14028647159", // national_id
     "B150:21437826 7 TP3", // national_id
     "B151:41117874", // bank_account
-    "B153:0070313882073221237731", // bank_account
     "B156:034", // card_cvv
     "B158:845", // card_cvv
     "B160:41309982", // bank_account
     "B174:37", // pin
-    "B180:HaNoi@2024", // password
-    "B182:a7Hk3Lp9Qz2W", // wifi_key
     "B186:purple monkey dishwasher 42", // password
     "B189:Panda", // security_answer
     "B189:a red Fiat Panda", // security_answer
@@ -106,7 +102,6 @@ const PROBES = [
     "B248:Xk3=vQ9*pL2_mZr7wT1a", // password
     "B248:eyJ2ZXIiOiI4LjEyLjIiLCJhZHIiOlsiMTAuMC4wLjIxOjkyMDAiXSwiZmdyIjoiNGYxYjJjM2Q0ZTVmNjA3MTgyOTNhNGI1YzZkN2U4ZjlhMGIxYzJkM2U0ZjUwNjE3MjgzOTRhNWI2YzdkOGU5ZiIsImtleSI6Ik5QZVJMT29IQ3UyRGxnaVNDMGNiOmZUTWQ0Nkt3QWVVc2JyY0hoRXROckEifQ==", // api_key
     "B250:03/30", // card_expiry
-    "B253:MaiAnh@2003", // password
     "B256:196688568", // national_id
     ],
     // a SIM's ICCID read as a card (it passes Luhn), a utility's account number, a policy's "PIN for …",
