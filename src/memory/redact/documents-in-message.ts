@@ -24,7 +24,7 @@ function passportsNamedElsewhere(text: string): Candidate[] {
 /** Column names whose values are secrets, and what they are. */
 const SECRET_COLUMNS: [RegExp, PiiType][] = [
   [/^(?:passport|pasaporte|passeport|reisepass)(?:\s*(?:no\.?|number|nr\.?|#|num))?$/i, "passport"],
-  [/^(?:cnic|ssn|nin|nino|ni\s*(?:no\.?|number)|national\s*id|id\s*(?:no\.?|number)|nric|aadhaar|pan|tfn|sin|cpf|dni|nie|bsn|pesel|personnummer|codice\s*fiscale)$/i, "national_id"],
+  [/^(?:cnic|ssn|nin|nino|ni\s*(?:no\.?|number)|national\s*id|id\s*(?:no\.?|number)|nric|aadhaar|pan|tfn|sin|cpf|dni|nie|bsn|pesel|personnummer|codice\s*fiscale|dl\s*(?:no\.?|number|#)|driver'?s?\s*licen[cs]e(?:\s*(?:no\.?|number|#))?|licen[cs]e\s*(?:no\.?|number|#))$/i, "national_id"],
   [/^(?:password|passwd|pwd|pass|secret|pin|totp|otp\s*secret|2fa\s*secret)$/i, "password"],
   [/^(?:card|card\s*(?:no\.?|number)|cc|credit\s*card|pan\s*number)$/i, "card_number"],
   [/^(?:cvv|cvc|cvv2|security\s*code)$/i, "cvv"],

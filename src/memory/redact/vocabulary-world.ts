@@ -135,10 +135,10 @@ export const WORLD_RULES: LabelRule[] = [
   // 24269775", "NY license 254131820", "permis de conduire", "Führerscheinnummer")
   {
     kind: "id_document",
-    heads: "driver dl licence license permis führerschein führerscheinnummer fuhrerschein carteira carnet patente rijbewijs rijbewijsnummer",
+    heads: "driver dl licence license permis führerschein führerscheinnummer fuhrerschein carteira carnet patente rijbewijs rijbewijsnummer cnh licencia 免許証番号 運転免許証",
     pattern:
-      String.raw`driver\s+licen[cs]e(?:\s+(?:number|no\.?|#))?|dl\s*(?:#|no\.?|number|:)|dl(?=\s+[A-Z]{0,2}\d{6,})|licen[cs]e(?:\s*(?:no\.?|number|#))?(?=\s*:?\s*[A-Z]{0,5}\d{4,}[\dA-Z -]*)|` +
-      String.raw`permis\s+de\s+conduire|f[üu]hrerschein(?:-?nr\.?|nummer)?|carteira\s+de\s+motorista|carnet\s+de\s+conducir|patente(?:\s+di\s+guida)?|rijbewijs(?:nummer)?`,
+      String.raw`driver\s+licen[cs]e(?:\s+(?:number|no\.?|#))?|dl\.?\s*(?:#|no\.?|number|:)(?:\s+is)?|dl(?=\s+[A-Z]{0,2}\d{6,})|licen[cs]e(?:\s*(?:no\.?|number|#))?(?:\s+is)?(?=\s*:?\s*[A-Z]{0,5}\d{3}[\dA-Z -]*)|` +
+      String.raw`permis\s+de\s+conduire|f[üu]hrerschein(?:-?nr\.?|nummer)?|carteira\s+(?:de\s+motorista|nacional\s+de\s+habilita[çc][ãa]o)|cnh|carnet\s+de\s+conducir|licencia\s+de\s+(?:conducir|manejo|conduccion|conducción)|patente(?:\s+di\s+guida)?|rijbewijs(?:nummer)?|免許証番号|運転免許証(?:番号)?`,
   },
   // passwords as more languages name them (Turkish, Indonesian, the Nordic languages, Russian, Czech, Hungarian)
   {

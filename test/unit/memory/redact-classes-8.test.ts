@@ -162,6 +162,15 @@ describe("identity documents and accounts", () => {
       expectRedacted({ message, secrets: [a, b], type: "passport", keep: keepOf(ref) });
     }
   });
+  it("removes a driving licence as forms, states and other languages give it", () => {
+    for (let i = 0; i < 30; i++) {
+      const number = pick([`${letters(1)}${digits(7)}`, digits(11), `${digits(3)} ${digits(3, "0123456789")} ${digits(3, "0123456789")}`, `${letters(1)}${digits(3)}-${digits(3)}-${digits(2)}-${digits(3)}-${digits(1)}`, `${letters(5)}${digits(6)}${letters(2)}${digits(1)}${letters(2)}`]);
+      const ref = businessRef();
+      const form = pick([`My licence number is ${number} and the issue number is 14.`, `Brazilian CNH: ${number} (validade 2029)`, `licencia de conducir ${number} (Jalisco)`, `ny license ${number} for the car share`, `my FL DL. number is ${number}, DOB 3/8/1990`]);
+      expectRedacted({ message: `${ref} ${form}`, secrets: [number], type: "national_id", keep: keepOf(ref) });
+    }
+    expect(redactText("my license expired in 2023 and the DL office is closed").text).toBe("my license expired in 2023 and the DL office is closed");
+  });
   it("removes an account at a bank named right before it", () => {
     for (let i = 0; i < 30; i++) {
       const account = digits(8);

@@ -21,11 +21,9 @@ const PROBES = [
     planted: 384,
     keep: 120,
     knownLeaks: [
-    "A003:A0589057", // drivers_licence
     "A054:206 210 726", // national_id
     "A075:Honda Civic", // security_answer
     "A075:lasagna", // security_answer
-    "A109:00056184236", // drivers_licence
     "A116:357.182.482-22", // national_id
     "A145:62249010445923943334789621", // iban
     "A149:mango2581", // password
@@ -37,10 +35,7 @@ const PROBES = [
     "A193:462918c4c8898710c2ef57184f6f1b3d", // api_key
     "A233:516 032 342", // national_id
     "A239:A44488843", // passport
-    "A247:537 347 865", // drivers_licence
-    "A251:W676-360-76-664-4", // drivers_licence
     "A274:440305199511234548", // national_id
-    "A282:950026648403", // drivers_licence
     "A290:ilovemydog", // password
     ],
     // an IMEI: redacted on purpose (a device's identifier), its last four kept
@@ -71,8 +66,6 @@ const PROBES = [
     "B131:15820621", // bank_account
     "B134:sky", // password
     "B135:158 22 3528", // national_id
-    "B136:OKAFO961230CE9WW", // drivers_licence
-    "B137:57093923204", // drivers_licence
     "B142:14028647159", // national_id
     "B150:21437826 7 TP3", // national_id
     "B151:41117874", // bank_account
@@ -93,9 +86,6 @@ const PROBES = [
     "B226:orbit pledge canyon tribe velvet slogan aware elite punch salmon vault hurdle", // private_key
     "B228:Hik!Maple2025", // password
     "B229:NAS-Hartley-920", // password
-    "B238:221 684 117", // drivers_licence
-    "B238:577274270", // drivers_licence
-    "B238:R428-520-01-821-0", // drivers_licence
     "B242:178GcXvQ8oe09KK2LIK2ZwD17MSnWgl4", // api_key
     "B243:LS0tLS1CRUdJTiBFQyBQUklWQVRFIEtFWS0tLS0tCk1IY0NBUUVFSUoxQlprdm8vUXhBWG10OGNaUmhKRjJBTGE4bGRRM2E1MGF3U0ZFNU9wajdvQW9HQ0NxR1NNNDkKQXdFSG9VUURRZ0FFa25xMUJRaUNjQjZ0THh3elBScG9KWWdZeFpEVmdwQXpRYUFNTjJ0enpyYlFRRFBHQUk4dApEQ3RyRkVUL2M0OUlMVnJuNHJmYUI3bGp3MThPY1lqdXNnPT0KLS0tLS1FTkQgRUMgUFJJVkFURSBLRVktLS0tLQo=", // private_key
     "B246:Nw!Integr8-2025", // password
