@@ -15,7 +15,7 @@ const EXPIRY_THEN_CODE = new RegExp(
 );
 
 const CODE_ON_THE_BACK =
-  /(?<![\p{L}\p{N}_.,/-])(\d{3,4})\s+(?:(?:is|are)\s+)?(?:on|at)\s+the\s+(?:back|reverse|front)(?![\p{L}])|(?:code|digits|numbers?)\s+(?:behind|(?:on|at)\s+(?:the\s+)?(?:back|reverse))(?:\s+(?:is|are))?\s*[:=-]?\s*(\d{3,4})(?![\p{N}])|(?<![\p{L}\p{N}_.,/-])(\d{3,4})\s+es\s+el\s+c[oó]digo(?:\s+de\s+(?:atr[aá]s|seguridad))?(?![\p{L}])/iu;
+  /(?<![\p{L}\p{N}_.,/-])(\d{3,4})\s+(?:(?:is|are)\s+)?(?:on|at)\s+the\s+(?:back|reverse|front)(?![\p{L}])|(?:code|digits|numbers?)\s+(?:behind|(?:on|at)\s+(?:the\s+)?(?:back|reverse))(?:\s+(?:is|are))?\s*[:=-]?\s*(\d{3,4})(?![\p{N}])|(?<![\p{L}\p{N}_.,/-])(\d{3,4})\s+es\s+el\s+c[oó]digo(?:\s+de\s+(?:atr[aá]s|seguridad))?(?![\p{L}])|\bback\s+(?:says|reads|shows)\s*:?\s*(\d{3,4})(?![\p{N}])/iu;
 /**
  * A code named plainly soon after a card ("… 4539 1488 0343 6467 and the code is 902", "card
  * …, code: 0421"): the card's, unless another kind of code is named ("error code 051", "promo
@@ -42,7 +42,7 @@ export function findCodesAfterCards(text: string, cards: Candidate[]): Candidate
     const back = CODE_ON_THE_BACK.exec(after);
     if (back) {
       // "321 on the back" or "the code behind is 321"
-      const code = back[1] ?? back[2] ?? back[3]!;
+      const code = back[1] ?? back[2] ?? back[3] ?? back[4]!;
       const start = card.end + back.index + back[0].lastIndexOf(code);
       out.push({ start, end: start + code.length, type: "cvv", priority: PRIORITY.labelled });
       continue;
@@ -87,7 +87,8 @@ const EXPIRY_REACH = 70;
 const CODE_TALK = /\b(?:cvv2?|cvc2?|csc|cid|security code)\b|code on (?:the )?back|c[oó]digo de (?:seguridad|atr[aá]s)|cryptogramme|pr[üu]fnummer|الرمز|보안코드|セキュリティコード|安全码/i;
 /** What an expiry is called, in the languages customers write in. */
 const EXPIRY_LABEL = [
-  String.raw`\bexp(?:iry|iration|ires|\.)?(?:\s+date)?`,
+  String.raw`\bexp(?:iry|iration|ires|\.)?(?:\s+(?:date|end))?`,
+  String.raw`\budl[øo]b(?:sdato)?|\butl[øo]p(?:sdato)?`,
   String.raw`\bvalid\s+(?:thru|through|until|till)`,
   String.raw`\bvervaldatum`,
   String.raw`\bvence(?:\s+en)?`,

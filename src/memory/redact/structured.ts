@@ -26,10 +26,13 @@ const QUOTED = /(["'])([A-Za-z][\w.-]{0,40}(?: [\w.-]{1,20}){0,3})\1\s*:\s*(["']
 const QUOTED_KEY = /["']\s*:/;
 // (an INI file's "key = value" too)
 const ASSIGNED = /(?<![\p{L}\p{N}_])([A-Za-z][\w.-]{1,40})(?:=|[ \t]+=[ \t]+)(?!["'\s])([^\s;&"',]{1,300})/gu;
+const YAML_LINE = /^[ \t-]*([A-Za-z][\w.-]{1,40}):[ \t]+([^\s#"'][^\s#]{0,200})[ \t]*$/gm;
 const normal = (key: string) => key.toLowerCase().replace(/[\s_.-]+/g, "");
 /** Not a value: a placeholder or a value already removed. */
 // nothing, or a placeholder for the value ("${DB_PASSWORD}", "{{secret}}", "<your-key>", "%PASSWORD%")
 const EMPTY = /^(?:\*+|x+|null|none|undefined|true|false|-|\.\.\.|…|\[REDACTED.*|\$\{[^}]*\}|\{\{[^}]*\}\}|<[\w -]*>|%\w+%|\(.*)$/i;
+/** The name of a variable that holds the value ("secretKey: DB_PASSWORD"), not the value. */
+const VARIABLE_NAME = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
 
 /**
  * A key not in the table, by how it ends ("DD_APP_KEY", "PUSHER_APP_SECRET", "SigningKey",
@@ -40,6 +43,7 @@ function typeBySuffix(key: string, value: string): PiiType | undefined {
   if (NOT_A_SECRET_KEY.test(key)) return undefined;
   if (/(?:password|passwd|pwd)$/.test(key)) return "password";
   if (/pin$/.test(key)) return /^\d{4,8}$/.test(value) ? "pin" : undefined;
+  if (/card(?:expiry|expiration|exp)$/.test(key)) return /^(?:0[1-9]|1[0-2])\/?(?:20)?\d{2}$/.test(value) ? "card_expiry" : undefined;
   if (!/(?:secret|secretkey|signingkey|apikey|appkey|accesskey|token|pat|key)$/.test(key)) return undefined;
   return value.length >= 16 && /\d/.test(value) && /[A-Za-z]/.test(value) ? "api_key" : undefined;
 }
@@ -47,7 +51,7 @@ const NOT_A_SECRET_KEY = /(?:public|publishable|pub)key$|^(?:primary|foreign|sor
 
 function take(out: Candidate[], key: string, value: string, end: number): void {
   const type = KEY_TYPES[normal(key)] ?? typeBySuffix(normal(key), value.trim());
-  if (!type || EMPTY.test(value.trim())) return;
+  if (!type || EMPTY.test(value.trim()) || VARIABLE_NAME.test(value.trim())) return;
   out.push({ start: end - value.length, end, type, priority: PRIORITY.labelled + 1 });
 }
 
@@ -55,5 +59,8 @@ export function findStructuredValues(text: string): Candidate[] {
   const out: Candidate[] = [];
   if ((text.includes('"') || text.includes("'")) && QUOTED_KEY.test(text)) for (const m of text.matchAll(QUOTED)) take(out, m[2]!, m[4]!, m.index + m[0].length - 1);
   if (text.includes("=")) for (const m of text.matchAll(ASSIGNED)) take(out, m[1]!, m[2]!, m.index + m[0].length);
+  // YAML and form lines, one setting a line ("existing_card_expiry: 0928", "  api_token: …")
+  // (not "Pin:" on a form: in an address it is a postal PIN code, which labelled.ts tells apart)
+  if (text.includes(":\x20") && text.includes("\n")) for (const m of text.matchAll(YAML_LINE)) if (!/^pin(?:code)?$/.test(normal(m[1]!))) take(out, m[1]!, m[2]!, m.index + m[0].length);
   return out;
 }

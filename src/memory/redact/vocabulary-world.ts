@@ -164,6 +164,8 @@ export const WORLD_RULES: LabelRule[] = [
   { kind: "sort_code_account", heads: "dda", pattern: String.raw`dda(?:\s+(?:number|no\.?|#))?(?=\s*[:#]?\s*\d{6,17}(?!\d))` },
   // a code by other names ("the magic code in the email", "güvenlik kodu", Arabic "رمز الأمان")
   { kind: "otp", heads: "magic", pattern: String.raw`magic\s+(?:code|link\s+code|number)` },
+  // a card's check digits in Danish and Norwegian ("Kontrolcifre: 034", "CVC-kode")
+  { kind: "cvv", heads: "kontrolcifre kontrolsiffer kontrollsiffer cvc-kode", pattern: String.raw`kontrolcifre|kontroll?siffer|cvc-kode` },
   { kind: "cvv", heads: "güvenlik guvenlik رمز الرمز والرمز", pattern: String.raw`g[üu]venlik\s+kodu|و?رمز\s+الأمان|(?<=(?:البطاقة|card)[^.!?]{0,80}?)و?الرمز(?:\s+السري)?(?:\s+(?:للبطاقة|البطاقة))?` },
   // Chinese, Japanese and Korean names of secrets (a label written without a space before its value)
   { kind: "password", heads: "密码 密碼 パスワード 비밀번호 암호 비번", pattern: String.raw`密[码碼]|パスワード|비밀번호|암호|비번` },

@@ -61,16 +61,11 @@ const PROBES = [
     "B116:PZCE-DQV6-MWN9-QCYH", // api_key
     "B117:NZF078150", // otp
     "B117:PAC683219", // otp
-    "B130:0928", // card_expiry
-    "B130:Asante", // security_answer
     "B131:15820621", // bank_account
     "B134:sky", // password
     "B135:158 22 3528", // national_id
     "B142:14028647159", // national_id
     "B150:21437826 7 TP3", // national_id
-    "B151:41117874", // bank_account
-    "B156:034", // card_cvv
-    "B158:845", // card_cvv
     "B160:41309982", // bank_account
     "B174:37", // pin
     "B186:purple monkey dishwasher 42", // password
@@ -91,7 +86,6 @@ const PROBES = [
     "B246:Nw!Integr8-2025", // password
     "B248:Xk3=vQ9*pL2_mZr7wT1a", // password
     "B248:eyJ2ZXIiOiI4LjEyLjIiLCJhZHIiOlsiMTAuMC4wLjIxOjkyMDAiXSwiZmdyIjoiNGYxYjJjM2Q0ZTVmNjA3MTgyOTNhNGI1YzZkN2U4ZjlhMGIxYzJkM2U0ZjUwNjE3MjgzOTRhNWI2YzdkOGU5ZiIsImtleSI6Ik5QZVJMT29IQ3UyRGxnaVNDMGNiOmZUTWQ0Nkt3QWVVc2JyY0hoRXROckEifQ==", // api_key
-    "B250:03/30", // card_expiry
     "B256:196688568", // national_id
     ],
     // a SIM's ICCID read as a card (it passes Luhn), a utility's account number, a policy's "PIN for …",
