@@ -38,6 +38,8 @@ const VENDOR_KEYS = [
 // Shapes that open with a character class, which would slow the one expression's scan of every
 // message: each read only where a cheap test finds its fixed part. Mailchimp's "…-us21"; a secret
 // key in the common "<service>_live_…" / "_test_" / "_prod_" shape (a publishable pk_ key is public).
+const BASIC_AUTH = /\bAuthorization:\s*Basic\s+([A-Za-z0-9+/]{16,}={0,2})/g;
+const ESIM_CODE = /\bLPA:1\$[^$\s]{3,100}\$([A-Z0-9-]{8,64})/g;
 const SHAPED_KEYS: { hint: RegExp; re: RegExp }[] = [
   { hint: /[0-9a-f]-us\d/, re: /(?<![A-Za-z0-9_-])[0-9a-f]{32}-us\d{1,2}(?![A-Za-z0-9_-])/g },
   { hint: /_(?:live|test|prod)_/, re: /(?<![A-Za-z0-9_-])(?!pk_)[a-z]{2,8}_(?:live|test|prod)_[A-Za-z0-9]{20,}(?![A-Za-z0-9_-])/g },
@@ -67,6 +69,9 @@ const AWS_PAIR = /\bAKIA[0-9A-Z]{16}[\s,;:/|]{1,5}([A-Za-z0-9/+]{40})(?![A-Za-z0
 export function findApiKeys(text: string): Candidate[] {
   const out: Candidate[] = [];
   for (const m of text.matchAll(VENDOR_KEY)) out.push({ start: m.index, end: m.index + m[0].length, type: "api_key", priority: PRIORITY.labelled });
+  // "Authorization: Basic …" (a user and password in base64), an eSIM's activation code (LPA:1$host$CODE)
+  if (text.includes("Basic ")) for (const m of text.matchAll(BASIC_AUTH)) out.push({ start: m.index + m[0].length - m[1]!.length, end: m.index + m[0].length, type: "api_key", priority: PRIORITY.labelled });
+  if (text.includes("LPA:")) for (const m of text.matchAll(ESIM_CODE)) out.push({ start: m.index + m[0].length - m[1]!.length, end: m.index + m[0].length, type: "api_key", priority: PRIORITY.labelled });
   for (const { hint, re } of SHAPED_KEYS) {
     if (hint.test(text)) for (const m of text.matchAll(re)) out.push({ start: m.index, end: m.index + m[0].length, type: "api_key", priority: PRIORITY.labelled });
   }

@@ -57,7 +57,7 @@ const NEW_ONE_IS = new RegExp(
   "giu",
 );
 // "Router admin: admin / MapleRise!Admin14": a user's name, a slash or bar, then what no plain word is
-const ADMIN_PAIR = new RegExp(String.raw`(?:^|[^\p{L}])(?:admin(?:istrator)?|root|user(?:name)?|login|acct|account|db|database|sftp|ftp|ssh)(?:\s*\([^()\n]{1,30}\))?\s*:?\s+[\w.@+-]{2,64}\s*(?:/|\|)\s*(?:(?:pass(?:word)?|pwd|pw)\s*[:=]?\s*)?["'“]?${VALUE}`, "giu");
+const ADMIN_PAIR = new RegExp(String.raw`(?:^|[^\p{L}])(?:(?:admin(?:istrator)?|root|user(?:name)?|login|acct|account|db|database|sftp|ftp|ssh|credentials|zugangsdaten|identifiants|credenciales)(?:\s*\([^()\n]{1,30}\))?[^\n/|:]{0,80}?:?\s+[\w.@+$-]{2,64}|(?<=[\s:(])(?:admin|root|administrator|sa))\s*(?:/|\|)\s*(?:(?:pass(?:word)?|pwd|pw)\s*[:=]?\s*)?["'“]?${VALUE}`, "giu");
 const LOGGING_IN_WITH = new RegExp(String.raw`(?:^|[^\p{L}])(?:log(?:ging|ged)?|sign(?:ing|ed)?)[\s-]*in\s+(?:with|using)\s+["'“]?${VALUE}`, "giu");
 const USE_AT_CLAUSE_END = new RegExp(String.raw`(?:^|[^\p{L}])use\s+["'“]?${VALUE}(?=\s*(?:$|[.,;!?\n]))`, "giu");
 // "I use 9un5v0qtiy for everything": the one password someone reuses, named by what it opens.
@@ -74,7 +74,7 @@ const EMAIL_THEN_SECRET = new RegExp(String.raw`[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]
 // (on its own line: a value on the next line is the next setting's name, "DB_PASSWORD\n  remoteRef:")
 // ("DB_PASS: …", "the DB_PASSWORD is …", "EMAIL_HOST_PASSWORD = 'hwqz kmpt ravn yxel'", PHP's "define( 'DB_PASSWORD', '…' )")
 const PASSWORD_SETTING = new RegExp(
-  String.raw`(?<![\p{L}\p{N}_])[A-Za-z][A-Za-z0-9_]*?(?:_?(?:PASSWORD|PASSWD|PWD|Password|Passwd|Pwd|password)|_PASS|_pass|[a-z]Pass)(?![\p{L}\p{N}_])['"]?[ \t]*(?<link>[:=,][ \t]*|[ \t]+(?:is|was)[ \t]+|[ \t]+)(?:["'“](?<quoted>[^"'”\n]{4,64})["'”]|${VALUE}(?![^\s,;]*:))`,
+  String.raw`(?<![\p{L}\p{N}_])(?:[A-Za-z][A-Za-z0-9_]*?(?:_?(?:PASSWORD|PASSWD|PWD|Password|Passwd|Pwd|password)|_PASS|_pass|[a-z]Pass)|(?:[A-Za-z][A-Za-z0-9]*_)?(?:contrase[nñ]a|senha|passwort|kennwort|wachtwoord)(?:_[a-z]+)?)(?![\p{L}\p{N}_])['"]?[ \t]*(?<link>[:=,][ \t]*|[ \t]+(?:is|was)[ \t]+|[ \t]+)(?:["'“](?<quoted>[^"'”\n]{4,64})["'”]|${VALUE}(?![^\s,;]*:))`,
   "gu",
 );
 const PAIR_IN_BRACKETS = /\(\s*[\w.@-]{2,32}\s*\/\s*(?<value>[^\s()/]{5,64})\s*\)/gu;
@@ -154,8 +154,8 @@ export function findPasswordsByPhrasing(text: string): Candidate[] {
   }
   // "(sa / Adm1n#SQLsrv)": a user and a password in brackets
   if (/\(\s*[\w.@-]{2,32}\s*\/\s*\S/.test(text)) take(PAIR_IN_BRACKETS, (v) => isSecretShaped(v) && !BUSINESS_REF.test(v) && hasSymbol(v));
-  if (/[/|]/.test(text) && /\b(?:admin|root|user|login|acct|account|db|database|sftp|ftp|ssh)\b/i.test(text)) take(ADMIN_PAIR, (v) => isSecretShaped(v) && !BUSINESS_REF.test(v) && !PLACEHOLDER.test(v) && (hasSymbol(v) || GENERATED.test(v)));
-  if (/[A-Za-z0-9](?:_?(?:PASS|Pass|pass|PWD|Pwd|pwd))/.test(text)) {
+  if (/[/|]/.test(text) && /\b(?:admin|root|user|login|acct|account|db|database|sftp|ftp|ssh|sa|credentials|zugangsdaten|identifiants|credenciales)\b/i.test(text)) take(ADMIN_PAIR, (v) => isSecretShaped(v) && !BUSINESS_REF.test(v) && !PLACEHOLDER.test(v) && (hasSymbol(v) || GENERATED.test(v)));
+  if (/[A-Za-z0-9](?:_?(?:PASS|Pass|pass|PWD|Pwd|pwd))|contrase|senha|passwort|kennwort|wachtwoord/.test(text)) {
     // after ":" or "=" any value but a placeholder; after a space only what no plain word is
     for (const m of text.matchAll(PASSWORD_SETTING)) {
       const raw = m.groups!.quoted ?? m.groups!.value!;

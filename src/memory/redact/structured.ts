@@ -26,6 +26,7 @@ const QUOTED = /(["'])([A-Za-z][\w.-]{0,40}(?: [\w.-]{1,20}){0,3})\1\s*:\s*(["']
 const QUOTED_KEY = /["']\s*:/;
 // (an INI file's "key = value" too)
 const ASSIGNED = /(?<![\p{L}\p{N}_])([A-Za-z][\w.-]{1,40})(?:=|[ \t]+=[ \t]+)(?!["'\s])([^\s;&"',]{1,300})/gu;
+const PHP_DEFINE = /define\(\s*(?:'([A-Z][A-Z0-9_]{1,40})'|"([A-Z][A-Z0-9_]{1,40})")\s*,\s*['"]([^'"\n]{4,200})['"]\s*\)/g;
 const YAML_LINE = /^[ \t-]*([A-Za-z][\w.-]{1,40}):[ \t]+([^\s#"'][^\s#]{0,200})[ \t]*$/gm;
 const normal = (key: string) => key.toLowerCase().replace(/[\s_.-]+/g, "");
 /** Not a value: a placeholder or a value already removed. */
@@ -59,6 +60,8 @@ export function findStructuredValues(text: string): Candidate[] {
   const out: Candidate[] = [];
   if ((text.includes('"') || text.includes("'")) && QUOTED_KEY.test(text)) for (const m of text.matchAll(QUOTED)) take(out, m[2]!, m[4]!, m.index + m[0].length - 1);
   if (text.includes("=")) for (const m of text.matchAll(ASSIGNED)) take(out, m[1]!, m[2]!, m.index + m[0].length);
+  // PHP's define( 'AUTH_KEY', '…' )
+  if (text.includes("define(")) for (const m of text.matchAll(PHP_DEFINE)) take(out, m[1]!, m[3]!, m.index + m[0].length - m[0].length + m[0].lastIndexOf(m[3]!) + m[3]!.length);
   // YAML and form lines, one setting a line ("existing_card_expiry: 0928", "  api_token: …")
   // (not "Pin:" on a form: in an address it is a postal PIN code, which labelled.ts tells apart)
   if (text.includes(":\x20") && text.includes("\n")) for (const m of text.matchAll(YAML_LINE)) if (!/^pin(?:code)?$/.test(normal(m[1]!))) take(out, m[1]!, m[2]!, m.index + m[0].length);

@@ -48,17 +48,12 @@ const PROBES = [
     knownLeaks: [
     "B004:Lampione!Rosso82", // password
     "B019:326 454 867", // national_id
-    "B024:Kitzbuehel1987", // password
     "B042:Z19725754", // bank_account
     "B064:4864a14520410282d30ec33fd50f4ec4", // api_key
-    "B066:xF_8<JtJFbby/r4~HmR_fU59fS]UxWF6!VH^fw{Sd$6_J6THYEq%Dh+N$%1x+owO", // api_key
-    "B089:Y2xpX2xpdmVfN1FwMkxtOTpUWUtjWVdhbmRqWFhDVjZRaEo5MmxZMkJnMHk1c1FPZA==", // api_key
     "B095:Sf-prod-8812!x", // connection_password
     "B095:st0refr0nt!fallback", // connection_password
-    "B099:Csd2024!Empresa", // password
     "B100:8e989225113de8e559fff2a9f6c503b6", // api_key
     "B111:FH235M9FR", // passport
-    "B116:PZCE-DQV6-MWN9-QCYH", // api_key
     "B117:NZF078150", // otp
     "B117:PAC683219", // otp
     "B131:15820621", // bank_account
@@ -79,9 +74,6 @@ const PROBES = [
     "B224:715093", // pin
     "B224:BT-HUB6-K7QXR9PL", // wifi_key
     "B226:orbit pledge canyon tribe velvet slogan aware elite punch salmon vault hurdle", // private_key
-    "B228:Hik!Maple2025", // password
-    "B229:NAS-Hartley-920", // password
-    "B242:178GcXvQ8oe09KK2LIK2ZwD17MSnWgl4", // api_key
     "B243:LS0tLS1CRUdJTiBFQyBQUklWQVRFIEtFWS0tLS0tCk1IY0NBUUVFSUoxQlprdm8vUXhBWG10OGNaUmhKRjJBTGE4bGRRM2E1MGF3U0ZFNU9wajdvQW9HQ0NxR1NNNDkKQXdFSG9VUURRZ0FFa25xMUJRaUNjQjZ0THh3elBScG9KWWdZeFpEVmdwQXpRYUFNTjJ0enpyYlFRRFBHQUk4dApEQ3RyRkVUL2M0OUlMVnJuNHJmYUI3bGp3MThPY1lqdXNnPT0KLS0tLS1FTkQgRUMgUFJJVkFURSBLRVktLS0tLQo=", // private_key
     "B246:Nw!Integr8-2025", // password
     "B248:Xk3=vQ9*pL2_mZr7wT1a", // password
