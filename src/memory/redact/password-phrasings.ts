@@ -155,7 +155,7 @@ export function findPasswordsByPhrasing(text: string): Candidate[] {
   // "(sa / Adm1n#SQLsrv)": a user and a password in brackets
   if (/\(\s*[\w.@-]{2,32}\s*\/\s*\S/.test(text)) take(PAIR_IN_BRACKETS, (v) => isSecretShaped(v) && !BUSINESS_REF.test(v) && hasSymbol(v));
   if (/[/|]/.test(text) && /\b(?:admin|root|user|login|acct|account|db|database|sftp|ftp|ssh|sa|credentials|zugangsdaten|identifiants|credenciales)\b/i.test(text)) take(ADMIN_PAIR, (v) => isSecretShaped(v) && !BUSINESS_REF.test(v) && !PLACEHOLDER.test(v) && (hasSymbol(v) || GENERATED.test(v)));
-  if (/[A-Za-z0-9](?:_?(?:PASS|Pass|pass|PWD|Pwd|pwd))|contrase|senha|passwort|kennwort|wachtwoord/.test(text)) {
+  if (/pass|pwd|contrase|senha|kennwort|wachtwoord/i.test(text)) {
     // after ":" or "=" any value but a placeholder; after a space only what no plain word is
     for (const m of text.matchAll(PASSWORD_SETTING)) {
       const raw = m.groups!.quoted ?? m.groups!.value!;
