@@ -52,19 +52,14 @@ const WIFI_IS_QUOTED = /\bwi-?fi(?:\s+(?:password|key|code))?\s+(?:is|was)\s+["â
 export function findAnswersAndKeys(text: string): Candidate[] {
   const out: Candidate[] = [];
   if (QUESTION_TALK.test(text)) {
-    for (const m of text.matchAll(ANSWER_AFTER)) {
-      const g = m.groups!;
-      const value = (g.dq ?? g.cq ?? g.sq ?? g.name ?? g.word)!.trim();
-      if (!value || NOT_AN_ANSWER.test(value)) continue;
-      const start = m.index! + m[0].lastIndexOf(value);
-      out.push({ start, end: start + value.length, type: "password", priority: PRIORITY.labelled });
-    }
-    for (const m of text.matchAll(QUESTION_THEN_ANSWER)) {
-      const g = m.groups!;
-      const value = (g.dq ?? g.cq ?? g.sq ?? g.name ?? g.word)!.trim();
-      if (!value || NOT_AN_ANSWER.test(value)) continue;
-      const start = m.index! + m[0].lastIndexOf(value);
-      out.push({ start, end: start + value.length, type: "password", priority: PRIORITY.labelled });
+    for (const re of [ANSWER_AFTER, QUESTION_THEN_ANSWER]) {
+      for (const m of text.matchAll(re)) {
+        const g = m.groups!;
+        const value = (g.dq ?? g.cq ?? g.sq ?? g.name ?? g.word)!.trim();
+        if (!value || NOT_AN_ANSWER.test(value)) continue;
+        const start = m.index! + m[0].lastIndexOf(value);
+        out.push({ start, end: start + value.length, type: "password", priority: PRIORITY.labelled });
+      }
     }
     for (const m of text.matchAll(ANSWER_BEFORE)) {
       if (NOT_AN_ANSWER.test(m.groups!.value!)) continue;

@@ -4,6 +4,17 @@
 // pattern); a probe of customer-shaped messages found each of them missing.
 import type { LabelRule } from "./vocabulary";
 
+// The codes that open an account when the second factor is lost ("recovery code: 8F3K-2LQ9"). The
+// first rule of all (vocabulary.ts puts it there): "2FA recovery" is no one-time code, and its
+// words ("code", "código") are the one-time codes', PINs' and security codes' too.
+export const BACKUP_CODE_RULE: LabelRule = {
+  kind: "password",
+  heads: "recovery backup 2fa mfa revocation emergency scratch setup totp authenticator enter códigos codigos código codigo codes code backup-codes wiederherstellungscode",
+  pattern:
+    String.raw`(?:recovery|backup|revocation|(?:emergency\s+)?backup|scratch)\s+(?:codes?|keys?)|(?:setup|2fa|totp|authenticator)\s+(?:secret|key)|enter\s+(?:the|this)\s+key\s+manually|(?:2fa|mfa)\s+(?:backup|recovery)(?:\s+(?:codes?|keys?))?|` +
+    String.raw`c[óo]digos?\s+de\s+(?:respaldo|recupera[cç][ãa]o|recuperaci[óo]n|reserva)|codes?\s+de\s+(?:secours|r[ée]cup[ée]ration)|backup-codes?|wiederherstellungscodes?`,
+};
+
 export const WORLD_RULES: LabelRule[] = [
   // the card's code on its back, by the words of other languages ("los tres números de atrás",
   // "die drei Ziffern hinten"), one rule per language so a common head tries few alternatives

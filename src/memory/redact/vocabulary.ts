@@ -2,7 +2,7 @@
 // a business reference an agent needs ("UTR", "order", "PNR") or something else are in
 // context-words.ts. Facts as data; the matching logic lives in labelled.ts and patterns.ts.
 import type { PiiType } from "./pii-types";
-import { WORLD_RULES } from "./vocabulary-world";
+import { BACKUP_CODE_RULE, WORLD_RULES } from "./vocabulary-world";
 
 /**
  * What a label announces. Two are decided by the value: a "security code" of 3–4 digits is a
@@ -37,14 +37,7 @@ const NOT_AN_ACCOUNT_ID = String.raw`(?<!(?:user|customer|member|client|order|ac
 const NOT_A_BANK_ACCOUNT = String.raw`(?<!(?:customer|client|gas|electricity|electric|energy|power|water|utility|broadband|internet|mobile|phone|cable|tv|streaming|subscriber|member|membership|loyalty|rewards|player|game|gaming|student|school|club|insurance|policy|billing|telecom)[ \t])`;
 
 const CORE_RULES: LabelRule[] = [
-  // the codes that open an account when the second factor is lost (first: "2FA recovery" is no one-time code) ("recovery code: 8F3K-2LQ9")
-  {
-    kind: "password",
-    heads: "recovery backup 2fa mfa revocation emergency scratch setup totp authenticator enter códigos codigos código codigo codes code backup-codes wiederherstellungscode",
-    pattern:
-      String.raw`(?:recovery|backup|revocation|(?:emergency\s+)?backup|scratch)\s+(?:codes?|keys?)|(?:setup|2fa|totp|authenticator)\s+(?:secret|key)|enter\s+(?:the|this)\s+key\s+manually|(?:2fa|mfa)\s+(?:backup|recovery)(?:\s+(?:codes?|keys?))?|` +
-      String.raw`c[óo]digos?\s+de\s+(?:respaldo|recupera[cç][ãa]o|recuperaci[óo]n|reserva)|codes?\s+de\s+(?:secours|r[ée]cup[ée]ration)|backup-codes?|wiederherstellungscodes?`,
-  },
+  BACKUP_CODE_RULE,
 
   // one-time codes
   { kind: "otp", heads: "one onetime", pattern: String.raw`one[\s-]*time[\s-]*(?:pass(?:word|code)|pin|code|otp)` },

@@ -5,15 +5,7 @@
 // were closed, and what they still find is listed by case and value, each with its class: a new
 // leak fails, and so does one that is fixed (take it off the list). eval/README.md says which
 // classes are left and why.
-import fs from "node:fs";
-import path from "node:path";
-import { redactText } from "../../../src/memory/redact";
-
-type Probe = {
-  secretCases: { id: string; text: string; planted: { cls: string; value: string }[] }[];
-  keepCases: { id: string; kind: string; text: string }[];
-};
-const read = (name: string) => JSON.parse(fs.readFileSync(path.join(__dirname, "../../fixtures/redaction", name), "utf8")) as Probe;
+import { changedKeeps, probeLeaks, readProbe } from "./redact-probe-check";
 
 const PROBES = [
   {
@@ -86,37 +78,15 @@ const PROBES = [
   },
 ];
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-const compact = (s: string) => s.replace(/[\s./-]/g, "");
-
-/** The value is still in the output: whole, with its separators dropped, or eight of a long number's digits in a row. */
-function leaked(value: string, output: string): boolean {
-  if (value.length < 6) return new RegExp(`(?<![A-Za-z0-9])${escape(value)}(?![A-Za-z0-9])`).test(output);
-  if (output.includes(value) || compact(output).includes(compact(value))) return true;
-  const digits = value.replace(/\D/g, "");
-  const outputDigits = output.replace(/[\s./-]/g, "");
-  for (let i = 0; digits.length >= 10 && i + 8 <= digits.length; i++) if (outputDigits.includes(digits.slice(i, i + 8))) return true;
-  return false;
-}
-
 describe.each(PROBES)("$file", ({ file, planted, keep, knownLeaks, knownChanged }) => {
-  const probe = read(file);
+  const probe = readProbe(file);
   it("leaks no planted secret but the known ones", () => {
-    const leaks: string[] = [];
-    let count = 0;
-    for (const c of probe.secretCases) {
-      const out = redactText(c.text).text;
-      for (const s of c.planted) {
-        count++;
-        if (leaked(s.value, out)) leaks.push(`${c.id}:${s.value}`);
-      }
-    }
-    expect(count).toBe(planted);
-    expect(leaks.sort()).toEqual([...knownLeaks].sort());
+    const result = probeLeaks(probe);
+    expect(result.planted).toBe(planted);
+    expect(result.leaks).toEqual([...knownLeaks].sort());
   });
   it("changes no message that holds no secret but the known ones", () => {
-    const changed = probe.keepCases.filter((k) => redactText(k.text).text !== k.text).map((k) => k.id);
     expect(probe.keepCases.length).toBe(keep);
-    expect(changed.sort()).toEqual(knownChanged);
+    expect(changedKeeps(probe)).toEqual(knownChanged);
   });
 });
