@@ -1,6 +1,7 @@
 // Values that follow one another after a single label: codes of a list ("backup codes 4fj2-99kd,
 // 8sl1-0pq2 and 77ab-k2p1"), one value a line under a heading, passwords each with what it opens,
 // and a key printed in groups of digits ("key on the router sticker: 7680 5771 3889 0815 8811").
+import { BUSINESS_BEFORE } from "./context-words";
 import { PRIORITY, type Candidate } from "./pii-types";
 
 /** A label naming several codes or keys, or the backup codes a service gives out (listed even when named singly). */
@@ -61,6 +62,8 @@ export function codesNear(text: string, labelEnd: number, isWord: (w: string) =>
       if (first >= 4) code = groups.slice(0, first).join(" ");
     }
     if (m.groups!.mixed && !looksGenerated(code)) continue;
+    // "… my recovery codes, and order 12345678 never came": a reference's number is not a code
+    if (BUSINESS_BEFORE.test(text.slice(Math.max(labelEnd, m.index - 40), m.index))) continue;
     out.push({ start: m.index, end: m.index + code.length, type: "password", priority: PRIORITY.labelled });
   }
   return out;

@@ -61,6 +61,7 @@ describe("codes and keys", () => {
       const label = pick(["Recovery codes from settings:", "2FA backup codes from when I signed up:\n", "códigos de respaldo impresos:", "enter the key manually:\n"]);
       expectRedacted({ message: `${ref} ${label} ${codes.join(pick(["  ", " / ", ", "]))}`, secrets: codes, type: "password", keep: keepOf(ref) });
     }
+    expect(redactText("I lost my recovery codes, and order 12345678 never came").text).toBe("I lost my recovery codes, and order 12345678 never came");
   });
   it("removes an API key by its setting's name or its service's prefix", () => {
     for (let i = 0; i < 30; i++) {
