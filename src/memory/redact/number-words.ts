@@ -11,9 +11,11 @@ const CODES: Partial<Record<string, { min: number; max: number; type: (n: number
   pin: { min: 4, max: 8, type: () => "pin" },
   passcode: { min: 4, max: 8, type: () => "pin" },
   security_code: { min: 3, max: 8, type: (n) => (n <= 4 ? "cvv" : "otp") },
+  // "the card number is five three five five …" (a voice transcript)
+  card_number: { min: 13, max: 19, type: () => "card_number" },
 };
 // right after the label: "is", ":", "? it's", "'s", then the words
-const WORDS_AFTER = new RegExp(String.raw`(?:\s+(?:is|was|=)|\s*[:=]|\s*[?,]\s*it['’]?s|['’]s)?\s*(?<value>${DIGIT}(?:[\s,-]+${DIGIT}){1,9})(?![\p{L}])`, "iuy");
+const WORDS_AFTER = new RegExp(String.raw`(?:\s+(?:is|was|=)|\s*[:=]|\s*[?,]\s*it['’]?s|['’]s)?\s*(?<value>${DIGIT}(?:[\s,-]+${DIGIT}){1,18})(?![\p{L}])`, "iuy");
 
 /** The code in words right after a label of `kind` that ends at `labelEnd`, if any. */
 export function findNumberWordsAfter(text: string, labelEnd: number, kind: string): Candidate | null {

@@ -184,11 +184,11 @@ const ODD_CARD_HINT = /\d{4}[ \u00a0]?[/_.\n][ \u00a0]*\d{4}/;
 /**
  * A card typed with other separators ("4224_7096_3207_2524", "3533/2254/3263/1581", "5271-3226
  * 9068.9053") or wrapped by an email client ("… 4746 6974\n8320 3976"): four blocks of four (or
- * Amex's 4-6-5), Luhn-valid, opening as a card network's.
+ * Amex's 4-6-5, or two halves either side of a line break: "45562503\n03650676"), Luhn-valid, opening as a card network's.
  */
 const ODD_SEPARATOR = String.raw`(?:[ \u00a0]?[/_.][ \u00a0]?|[ \u00a0]*\r?\n[ \u00a0]*|[ \u00a0]{1,2}|[ \u00a0]?-[ \u00a0]?)`;
 const ODD_CARD = new RegExp(
-  String.raw`(?<![\p{L}\p{N}_/.-])(?:\d{4}(?:${ODD_SEPARATOR}\d{4}){2,3}(?:${ODD_SEPARATOR}?\d{1,3})?|\d{4}${ODD_SEPARATOR}\d{6}${ODD_SEPARATOR}\d{4,5})(?![\p{N}_]|[/.]\d)`,
+  String.raw`(?<![\p{L}\p{N}_/.-])(?:\d{4}(?:${ODD_SEPARATOR}\d{4}){2,3}(?:${ODD_SEPARATOR}?\d{1,3})?|\d{4}${ODD_SEPARATOR}\d{6}${ODD_SEPARATOR}\d{4,5}|\d{8}[ \u00a0]*\r?\n[ \u00a0]*\d{5,11})(?![\p{N}_]|[/.]\d)`,
   "gu",
 );
 /**
@@ -293,6 +293,8 @@ function isCardShaped(window: Chunk[], digits: string): boolean {
   if (digits.startsWith("0")) return false;
   if (window.length === 1) return true;
   const lengths = window.map((c) => c.end - c.start);
+  // one digit at a time, as an OCR of the card's face spaces them ("4 9 1 6  9 3 1 5  …")
+  if (lengths.every((n) => n === 1)) return window.length >= 13 && CARD_NETWORK_START.test(digits);
   if (lengths[0] === 4 && lengths.slice(1).every((n) => n >= 1 && n <= 6)) return true;
   // read out in pairs or in threes ("48 32 25 21 28 08 91 10", "601 159 382 969 1110") where the digits open as a card network's
   if (lengths.every((n) => n === 2) || (lengths.slice(0, -1).every((n) => n === 3) && lengths.at(-1)! >= 3 && lengths.at(-1)! <= 4)) return CARD_NETWORK_START.test(digits);

@@ -75,6 +75,12 @@ export const WORLD_RULES: LabelRule[] = [
     pattern:
       String.raw`код\s+(?:из\s+)?(?:смс|sms)|kod\s+(?:sms|z\s+sms|weryfikacyjny)|(?:sms\s+ile\s+gelen\s+)?do[ğg]rulama\s+kodu|code\s+(?:re[çc]u\s+par\s+sms|sms|de\s+v[ée]rification)|codice\s+(?:sms|di\s+verifica)|c[óo]digo\s+(?:sms|de\s+verifica[çc][ãa]o|de\s+verificaci[óo]n)|و?رمز\s+(?:التحقق|التأكيد)|κωδικός\s+sms|mã\s+(?:otp|xác\s+thực)`,
   },
+  // a card by its network alone, before its number ("my amex is 3756…", "Visa: 4111 …")
+  {
+    kind: "card_number",
+    heads: "amex visa mastercard maestro discover rupay diners",
+    pattern: String.raw`(?:amex|visa|mastercard|maestro|discover|rupay|diners)(?=\s*(?:no\.?|number|#)?\s*(?:is|:)?\s*\d{4}[\d -]{9,20}(?!\d))`,
+  },
   // an account at a bank named right before it ("Monzo account 47111477", "Barclays savings, account 87337810", "RBC
   // savings account 3591640"): read as an account beside a sort code is, 6 digits or more
   {

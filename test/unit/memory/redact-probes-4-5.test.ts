@@ -21,8 +21,6 @@ const PROBES = [
     "A149:mango2581", // password
     "A164:KxgnVKTREJL1EGwERKNmswaNah7rm5xRu3PULFdVqniwKFzrnrLj", // private_key
     "A170:339 27 2270", // national_id
-    "A186:June 2027", // card_expiry
-    "A186:four eight six one seven nine two seven one three nine nine one four three zero", // card_number
     "A190:4829 1734 8827 1923 0051", // wifi_key
     "A193:462918c4c8898710c2ef57184f6f1b3d", // api_key
     "A233:516 032 342", // national_id
