@@ -38,6 +38,8 @@ const VENDOR_KEYS = [
 // Shapes that open with a character class, which would slow the one expression's scan of every
 // message: each read only where a cheap test finds its fixed part. Mailchimp's "…-us21"; a secret
 // key in the common "<service>_live_…" / "_test_" / "_prod_" shape (a publishable pk_ key is public).
+/** A documentation placeholder ("sk_live_xxxxxxxxxxxxxxxx") repeats one character where the key would be. */
+const PLACEHOLDER_KEY = /([xX0*])\1{11,}$/;
 const BASIC_AUTH = /\bAuthorization:\s*Basic\s+([A-Za-z0-9+/]{16,}={0,2})/g;
 const ESIM_CODE = /\bLPA:1\$[^$\s]{3,100}\$([A-Z0-9-]{8,64})/g;
 const SHAPED_KEYS: { hint: RegExp; re: RegExp }[] = [
@@ -51,7 +53,7 @@ const WEBHOOK_URL = /https:\/\/(?:hooks\.slack\.com\/(?:services|workflows|trigg
 const PRIVATE_KEY_BLOCK = /-----BEGIN [A-Z ]*PRIVATE KEY-----\s*(?:[A-Za-z-]+:[^\n]*\n\s*)*[A-Za-z0-9+/=]{20,}[\s\S]*?(?:-----END [A-Z ]*PRIVATE KEY-----|$)/g;
 const URL_PASSWORD = /\b[a-z][a-z0-9+.-]{1,20}:\/\/[^\s:/@]{0,64}:([^\s@/]{1,128})@/gi;
 // a database client's password flag ("mysql -h db -u root -pS3cret", "mysqldump … --password=S3cret")
-const CLIENT_PASSWORD = /\b(?:mysql|mysqldump|mysqladmin|mariadb)\b[^\n]*?\s(?:-p|--password=)([^\s-][^\s]{3,127})/gi;
+const CLIENT_PASSWORD = /\b(?:mysql|mysqldump|mysqladmin|mariadb)\b[^\n]*?\s(?:-p|--password=)([^\s<$-][^\s]{3,127})/gi;
 // one lookbehind for all of them: tried once per position, not once per vendor
 const VENDOR_KEY = new RegExp(`(?<![A-Za-z0-9_-])(?:${VENDOR_KEYS.join("|")})(?![A-Za-z0-9_-])`, "g");
 
@@ -68,12 +70,15 @@ const AWS_PAIR = /\bAKIA[0-9A-Z]{16}[\s,;:/|]{1,5}([A-Za-z0-9/+]{40})(?![A-Za-z0
 
 export function findApiKeys(text: string): Candidate[] {
   const out: Candidate[] = [];
-  for (const m of text.matchAll(VENDOR_KEY)) out.push({ start: m.index, end: m.index + m[0].length, type: "api_key", priority: PRIORITY.labelled });
+  for (const m of text.matchAll(VENDOR_KEY)) {
+    if (PLACEHOLDER_KEY.test(m[0])) continue;
+    out.push({ start: m.index, end: m.index + m[0].length, type: "api_key", priority: PRIORITY.labelled });
+  }
   // "Authorization: Basic …" (a user and password in base64), an eSIM's activation code (LPA:1$host$CODE)
   if (text.includes("Basic ")) for (const m of text.matchAll(BASIC_AUTH)) out.push({ start: m.index + m[0].length - m[1]!.length, end: m.index + m[0].length, type: "api_key", priority: PRIORITY.labelled });
   if (text.includes("LPA:")) for (const m of text.matchAll(ESIM_CODE)) out.push({ start: m.index + m[0].length - m[1]!.length, end: m.index + m[0].length, type: "api_key", priority: PRIORITY.labelled });
   for (const { hint, re } of SHAPED_KEYS) {
-    if (hint.test(text)) for (const m of text.matchAll(re)) out.push({ start: m.index, end: m.index + m[0].length, type: "api_key", priority: PRIORITY.labelled });
+    if (hint.test(text)) for (const m of text.matchAll(re)) if (!PLACEHOLDER_KEY.test(m[0])) out.push({ start: m.index, end: m.index + m[0].length, type: "api_key", priority: PRIORITY.labelled });
   }
   if (text.includes("://")) {
     for (const m of text.matchAll(WEBHOOK_URL)) out.push({ start: m.index, end: m.index + m[0].length, type: "api_key", priority: PRIORITY.labelled });
@@ -102,6 +107,8 @@ export function findApiKeys(text: string): Candidate[] {
     const value = v[2]!.replace(/[.,;:]+$/, "");
     if (!/\d/.test(value) || !/[A-Za-z]/.test(value) || value.includes("[REDACTED")) continue;
     const end = VALUE_NEAR.lastIndex - (v[2]!.length - value.length);
+    // a web address's host and path ("Bearer YOUR_API_KEY https://api.example.com/v1/items") is no key
+    if (text.slice(Math.max(0, end - value.length - 3), end - value.length) === "://") continue;
     out.push({ start: end - value.length, end, type: "api_key", priority: PRIORITY.labelled });
   }
   return out;

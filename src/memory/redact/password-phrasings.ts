@@ -106,7 +106,7 @@ const SEED_PHRASE = /(?:^|[^\p{L}])(?:(?:recovery|seed|secret|mnemonic|backup)\s
 const TELLING_WORDS = new Set(
   ("not now never still again any anymore working work works doesnt isnt cant wont same reset forgot forgotten lost changed expired " +
     "invalid incorrect locked blocked please help what where when which that this there the and but you your our their its his her " +
-    "have has had was were are been will would should could can may might need needs").split(" "),
+    "have has had was were are been will would should could can may might need needs meant needed asked supposed here").split(" "),
 );
 
 /** Words that describe a password after "is" ("too short", "case sensitive"), not name one. */

@@ -137,8 +137,8 @@ export function findStrongSecretNear(text: string, labelEnd: number): Found | nu
   const line = text.slice(labelEnd, labelEnd + 60).split("\n")[0]!;
   for (const m of line.matchAll(TOKEN)) {
     const value = m[0].replace(/[.,;:)\]}>"'”]+$/, "");
-    // not an email address ("@" then a domain), a URL, a path or a reference
-    if (!STRONG.test(value) || /@[\w-]+\.[A-Za-z]{2,}|:\/\/|^\/|^[A-Z]{2,6}[-#_]?\d/.test(value)) continue;
+    // not another setting ("password=[REDACTED] ip=203.0.113.45"), an email address ("@" then a domain), a URL, a path or a reference
+    if (!STRONG.test(value) || /=|@[\w-]+\.[A-Za-z]{2,}|:\/\/|^\/|^[A-Z]{2,6}[-#_]?\d/.test(value)) continue;
     const start = labelEnd + m.index!;
     return { start, end: start + value.length, priority: PRIORITY.labelledAfter - m.index! };
   }

@@ -4,7 +4,7 @@
 
 /** Words that follow "password is" without being a password ("is wrong", "is the same"). */
 export const NOT_A_PASSWORD = new Set([
-  "a", "an", "the", "not", "no", "wrong", "incorrect", "invalid", "correct", "right", "expired", "too", "very",
+  "meant", "needed", "asked", "a", "an", "the", "not", "no", "wrong", "incorrect", "invalid", "correct", "right", "expired", "too", "very",
   "being", "case", "required", "same", "still", "also", "now", "set", "reset", "changed", "working", "weak",
   "strong", "blank", "empty", "locked", "missing", "different", "long", "short", "saved", "stored", "forgotten",
   "forgot", "lost", "fine", "ok", "okay", "mine", "yours", "what", "which", "that", "this", "it", "there", "here",

@@ -1,4 +1,4 @@
-// Regression sets from two more outside probes of redaction (test/fixtures/redaction, 2026-12-06),
+// Regression sets from three more outside probes of redaction (test/fixtures/redaction, 2026-12-06),
 // each written by a helper that never read the project: 300 short customer messages with 384
 // planted secrets and 120 to keep (probe 4), and 260 long, messy helpdesk messages with 641
 // secrets and 140 to keep (probe 5). First measured at 97 and 194 leaks; the classes they showed
@@ -73,6 +73,74 @@ const PROBES = [
     // a SIM's ICCID read as a card (it passes Luhn), a utility's account number, a policy's "PIN for …",
     // "the 6-digit code we sent to ••••482", placeholders in an SDK example, "password: will be given"
     knownChanged: ["BK005","BK026","BK029","BK036","BK042","BK061","BK081","BK082"],
+  },
+  {
+    file: "probe-6-2026-12-06.json",
+    planted: 316,
+    keep: 120,
+    knownLeaks: [
+    "C002:05/27", // card_expiry
+    "C012:oh nine twenty seven", // card_expiry
+    "C026:323", // card_cvv
+    "C048:40817810920877709835", // bank_account
+    "C053:1.083.812.197", // national_id
+    "C055:9709195374", // national_id
+    "C056:39506033394", // national_id
+    "C057:60406022274", // national_id
+    "C060:349116079", // national_id
+    "C061:29903071204005", // national_id
+    "C063:GHA-282049146-5", // national_id
+    "C064:BE688240", // national_id
+    "C065:090383-7609", // national_id
+    "C066:63093057028", // national_id
+    "C067:1402966500470", // national_id
+    "C068:0808963717463", // national_id
+    "C071:Z6387006A", // national_id
+    "C074:41494193450", // national_id
+    "C075:27-29393770-8", // national_id
+    "C075:29.393.770", // national_id
+    "C084:84214768 0 ZK2", // national_id
+    "C085:485 798 243", // national_id
+    "C087:K706437(3)", // national_id
+    "C091:6434497341", // national_id
+    "C097:3 4 0 0 2 6 9 7 0 3 9 6 0", // national_id
+    "C098:1851227333978", // national_id
+    "C099:56917\n7510", // national_id
+    "C106:75 0307864", // passport
+    "C108:L10I29440", // passport
+    "C110:AK3424575", // passport
+    "C114:S631-885-07-889-8", // drivers_licence
+    "C117:2963575726", // drivers_licence
+    "C129:correct horse battery staple", // password
+    "C130:Xk9#mQ2!vLp8", // password
+    "C131:Manchester#10", // password
+    "C133:Pa$$w0rd2024", // password
+    "C138:Shalom123!", // password
+    "C138:Shalom1234!", // password
+    "C141:Craiova#77", // password
+    "C162:3141", // otp
+    "C164:860802", // otp
+    "C170:GM5T AJ6D E5RW C4W6 YQQM TPQ6 T3GM CRJB", // backup_code
+    "C174:Pompon", // security_answer
+    "C175:Frau Brandstätter", // security_answer
+    "C177:Larkspur Lane", // security_answer
+    "C178:Karabaş", // security_answer
+    "C179:ポチ", // security_answer
+    "C183:3734 0030 9117 7595 9170", // wifi_key
+    "C184:EEA2599E6F914C19C31E74B183", // wifi_key
+    "C189:r4spb3rry-hot!", // wifi_key
+    "C198:edac4c3764c791e379045d87a4c53c26", // api_key
+    "C203:rzp_live_tXEPTOVR1a5IXl", // api_key
+    "C211:10e26f8878c1e50620d83cd404bacf8b", // api_key
+    "C220:KzZ44KM8CQCpNDd55AXrbWfyeKVoLn6qR6BYKVexBcrM9XGHVwgC", // private_key
+    "C235:Ldap$vc-2024", // connection_password
+    "C238:85013694", // drivers_licence
+    "C239:Admin!Vlad88", // password
+    "C239:Mihaela_Casa2023", // wifi_key
+    "C240:71113699", // bank_account
+    ],
+    // an IMEI: redacted on purpose (a device's identifier), its last four kept
+    knownChanged: ["CK105"],
   },
 ];
 
