@@ -11,6 +11,7 @@ keys("api_key", "apikey apitoken token accesstoken refreshtoken authtoken sessio
 keys("passport", "passport passportno passportnumber passportnum passportid");
 keys("national_id", "nationalid nationalidnumber idnumber idno taxid tin nric dni nie cpf curp bsn nino ninumber personnummer codicefiscale");
 keys("national_id", "hetu mynumber individualnumber pesel cpr nin bvn nik ktp sin tfn sss sssno philsys medicare medicarenumber driverslicense driverlicense licenseno licenceno dl");
+keys("national_id", "cnp egn oib jmbg emso kennitala isikukood cuil cuit rut cin curp rfc");
 keys("ssn", "ssn socialsecuritynumber");
 keys("aadhaar", "aadhaar aadhar aadhaarnumber");
 keys("bank_account", "accountnumber accountno acctno acctnumber bankaccount bankaccountnumber clabe clabecobro cbu cvu");
@@ -27,6 +28,7 @@ const QUOTED_KEY = /["']\s*:/;
 // (an INI file's "key = value" too)
 const ASSIGNED = /(?<![\p{L}\p{N}_])([A-Za-z][\w.-]{1,40})(?:=|[ \t]+=[ \t]+)(?!["'\s])([^\s;&"',]{1,300})/gu;
 const PHP_DEFINE = /define\(\s*(?:'([A-Z][A-Z0-9_]{1,40})'|"([A-Z][A-Z0-9_]{1,40})")\s*,\s*['"]([^'"\n]{4,200})['"]\s*\)/g;
+const XML_ELEMENT = /<([A-Za-z][\w.-]{1,40})>([^<\n]{3,200})<\/\1>/g;
 const YAML_LINE = /^[ \t-]*([A-Za-z][\w.-]{1,40}):[ \t]+([^\s#"'][^\s#]{0,200})[ \t]*$/gm;
 const normal = (key: string) => key.toLowerCase().replace(/[\s_.-]+/g, "");
 /** Not a value: a placeholder or a value already removed. */
@@ -62,6 +64,8 @@ export function findStructuredValues(text: string): Candidate[] {
   if (text.includes("=")) for (const m of text.matchAll(ASSIGNED)) take(out, m[1]!, m[2]!, m.index + m[0].length);
   // PHP's define( 'AUTH_KEY', '…' )
   if (text.includes("define(")) for (const m of text.matchAll(PHP_DEFINE)) take(out, m[1]!, m[3]!, m.index + m[0].length - m[0].length + m[0].lastIndexOf(m[3]!) + m[3]!.length);
+  // XML elements ("<cnp>1851227333978</cnp>")
+  if (text.includes("</")) for (const m of text.matchAll(XML_ELEMENT)) take(out, m[1]!, m[2]!, m.index + m[0].length - m[1]!.length - 3);
   // YAML and form lines, one setting a line ("existing_card_expiry: 0928", "  api_token: …")
   // (not "Pin:" on a form: in an address it is a postal PIN code, which labelled.ts tells apart)
   if (text.includes(":\x20") && text.includes("\n")) for (const m of text.matchAll(YAML_LINE)) if (!/^pin(?:code)?$/.test(normal(m[1]!))) take(out, m[1]!, m[2]!, m.index + m[0].length);

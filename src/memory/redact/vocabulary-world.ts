@@ -148,6 +148,15 @@ export const WORLD_RULES: LabelRule[] = [
       String.raw`carta\s+d['’]identit[àa](?:\s+(?:n\.?|numero))?|cart[ãa]o\s+de\s+cidad[ãa]o(?:\s+n\.?[ºo°]?)?|hong\s+kong\s+id(?:\s+card)?|hkid|cnic(?:\s+(?:number|no\.?))?|nic(?=\s*[:#]?\s*\d{5}-\d{7}-\d)|` +
       String.raw`cccd|căn\s+cước(?:\s+công\s+dân)?|αφμ|rodn[ée]\s+[čc][íi]slo|ת\.ז\.?|رقم\s+(?:الهوية(?:\s+الوطنية)?|الإقامة|الاقامة)|my\s+number\s+card|citizen\s+id(?:\s+(?:number|no\.?))?|iqama(?:\s+(?:number|no\.?))?`,
   },
+  // and by the names of Colombia, Bulgaria, Lithuania, Estonia, Israel, Egypt, Ghana, Morocco, Iceland, Croatia,
+  // Slovenia, Serbia and the former Yugoslavia, Argentina (CUIL, CUIT), Ukraine, Romania, Taiwan and Hong Kong (traditional Chinese)
+  {
+    kind: "id_document",
+    heads: "c.c c cc cédula cedula егн asmens isikukood תעודת מספר الرقم ghana cin kennitala kennitalan oib emšo emso jmbg cuil cuit іпн рнокпп cnp 身份證號碼 身份證",
+    pattern:
+      String.raw`c\.\s?c\.(?=\s*\d)|cc(?=\s+\d{1,3}(?:\.\d{3}){2,3}\b)|c[ée]dula(?:\s+de\s+ciudadan[íi]a)?|егн|asmens\s+kod(?:as|o|ą)|isikukood|(?:מספר\s+)?תעודת\s+זהות|الرقم\s+القومي|ghana\s+card(?:\s+(?:number|no\.?))?|` +
+      String.raw`cin(?=\s*[:#]?\s*[A-Z]{1,2}\d{5,7}\b)|kennitala[n]?(?:\s+m[íi]n)?|oib|em[šs]o|jmbg|cuil|cuit|іпн|рнокпп|cnp|身份證(?:號碼)?`,
+  },
   // driving licences as they are written on forms and in other languages ("DL# T0004408", "TX DL
   // 24269775", "NY license 254131820", "permis de conduire", "Führerscheinnummer")
   {

@@ -183,6 +183,15 @@ describe("identity documents and accounts", () => {
       expectRedacted({ message, secrets: [a, b], type: "passport", keep: keepOf(ref) });
     }
   });
+  it("removes identity numbers by the names of 16 more countries, and in XML elements", () => {
+    for (let i = 0; i < 30; i++) {
+      const number = digits(pick([10, 11, 13]));
+      const ref = businessRef();
+      const form = pick([`ЕГН ${number}, гр. София`, `asmens kodas: ${number}`, `isikukood ${number}. Aitäh`, `מספר תעודת זהות שלי הוא ${number}`, `الرقم القومي ${number}`, `OIB ${number}, Zagreb`, `moj EMŠO je ${number}`, `JMBG: ${number}`, `Мій ІПН ${number}`, `<cnp>${number}</cnp>`, `kennitalan mín er ${number}`]);
+      expectRedacted({ message: `${ref}\n${form}`, secrets: [number], type: "national_id", keep: keepOf(ref) });
+    }
+    expect(redactText("please cc 2 people on the reply").text).toBe("please cc 2 people on the reply");
+  });
   it("removes a driving licence as forms, states and other languages give it", () => {
     for (let i = 0; i < 30; i++) {
       const number = pick([`${letters(1)}${digits(7)}`, digits(11), `${digits(3)} ${digits(3, "0123456789")} ${digits(3, "0123456789")}`, `${letters(1)}${digits(3)}-${digits(3)}-${digits(2)}-${digits(3)}-${digits(1)}`, `${letters(5)}${digits(6)}${letters(2)}${digits(1)}${letters(2)}`]);

@@ -84,27 +84,12 @@ const PROBES = [
     "C026:323", // card_cvv
     "C048:40817810920877709835", // bank_account
     "C053:1.083.812.197", // national_id
-    "C055:9709195374", // national_id
-    "C056:39506033394", // national_id
-    "C057:60406022274", // national_id
-    "C060:349116079", // national_id
-    "C061:29903071204005", // national_id
     "C063:GHA-282049146-5", // national_id
-    "C064:BE688240", // national_id
-    "C065:090383-7609", // national_id
-    "C066:63093057028", // national_id
-    "C067:1402966500470", // national_id
-    "C068:0808963717463", // national_id
     "C071:Z6387006A", // national_id
     "C074:41494193450", // national_id
-    "C075:27-29393770-8", // national_id
-    "C075:29.393.770", // national_id
     "C084:84214768 0 ZK2", // national_id
     "C085:485 798 243", // national_id
-    "C087:K706437(3)", // national_id
-    "C091:6434497341", // national_id
     "C097:3 4 0 0 2 6 9 7 0 3 9 6 0", // national_id
-    "C098:1851227333978", // national_id
     "C099:56917\n7510", // national_id
     "C106:75 0307864", // passport
     "C108:L10I29440", // passport
