@@ -34,6 +34,8 @@ const VENDOR_KEYS = [
   String.raw`FLWSECK(?:_TEST)?-[a-f0-9]{32}-X`,
   String.raw`PMAK-[a-f0-9]{24}-[a-f0-9]{34}`,
   String.raw`AAAA[A-Za-z0-9_-]{7}:APA91b[A-Za-z0-9_-]{60,}`,
+  // Razorpay
+  String.raw`rzp_(?:live|test)_[A-Za-z0-9]{14,}`,
 ];
 // Shapes that open with a character class, which would slow the one expression's scan of every
 // message: each read only where a cheap test finds its fixed part. Mailchimp's "…-us21"; a secret
@@ -41,6 +43,7 @@ const VENDOR_KEYS = [
 /** A documentation placeholder ("sk_live_xxxxxxxxxxxxxxxx") repeats one character where the key would be. */
 const PLACEHOLDER_KEY = /([xX0*])\1{11,}$/;
 const BASIC_AUTH = /\bAuthorization:\s*Basic\s+([A-Za-z0-9+/]{16,}={0,2})/g;
+const CURL_USER = /\bcurl\b[^\n]*?(?:\\\n[^\n]*?)*\s(?:-u|--user)\s+['"]?[^\s:'"]{2,128}:([^\s'"$<{]{6,128})/g;
 const ESIM_CODE = /\bLPA:1\$[^$\s]{3,100}\$([A-Z0-9-]{8,64})/g;
 const SHAPED_KEYS: { hint: RegExp; re: RegExp }[] = [
   { hint: /[0-9a-f]-us\d/, re: /(?<![A-Za-z0-9_-])[0-9a-f]{32}-us\d{1,2}(?![A-Za-z0-9_-])/g },
@@ -76,6 +79,8 @@ export function findApiKeys(text: string): Candidate[] {
   }
   // "Authorization: Basic …" (a user and password in base64), an eSIM's activation code (LPA:1$host$CODE)
   if (text.includes("Basic ")) for (const m of text.matchAll(BASIC_AUTH)) out.push({ start: m.index + m[0].length - m[1]!.length, end: m.index + m[0].length, type: "api_key", priority: PRIORITY.labelled });
+  // "curl … -u AC5e11…:edac4c37…": the password half of curl's user option
+  if (text.includes("curl")) for (const m of text.matchAll(CURL_USER)) out.push({ start: m.index + m[0].length - m[1]!.length, end: m.index + m[0].length, type: "api_key", priority: PRIORITY.labelled });
   if (text.includes("LPA:")) for (const m of text.matchAll(ESIM_CODE)) out.push({ start: m.index + m[0].length - m[1]!.length, end: m.index + m[0].length, type: "api_key", priority: PRIORITY.labelled });
   for (const { hint, re } of SHAPED_KEYS) {
     if (hint.test(text)) for (const m of text.matchAll(re)) if (!PLACEHOLDER_KEY.test(m[0])) out.push({ start: m.index, end: m.index + m[0].length, type: "api_key", priority: PRIORITY.labelled });

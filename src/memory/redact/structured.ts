@@ -6,7 +6,7 @@ import { PRIORITY, type Candidate, type PiiType } from "./pii-types";
 /** Keys, lower-cased with "_", "-", "." and spaces removed, and what their values are. */
 const KEY_TYPES: Record<string, PiiType> = {};
 const keys = (type: PiiType, names: string) => names.split(" ").forEach((k) => (KEY_TYPES[k] = type));
-keys("password", "psk wpakey wifikey wifipassword guestpsk mothersmaidenname maidenname securityanswer memorableword password passwd pwd pass passphrase passcode secret clientsecret apisecret appsecret accountkey sharedaccesskey privatekey dbpassword userpassword adminpassword newpassword oldpassword currentpassword");
+keys("password", "wpapassphrase psk wpakey wifikey wifipassword guestpsk mothersmaidenname maidenname securityanswer memorableword password passwd pwd pass passphrase passcode secret clientsecret apisecret appsecret accountkey sharedaccesskey privatekey dbpassword userpassword adminpassword newpassword oldpassword currentpassword");
 keys("api_key", "apikey apitoken token accesstoken refreshtoken authtoken sessiontoken idtoken secretkey secretaccesskey bearertoken");
 keys("passport", "passport passportno passportnumber passportnum passportid");
 keys("national_id", "nationalid nationalidnumber idnumber idno taxid tin nric dni nie cpf curp bsn nino ninumber personnummer codicefiscale");

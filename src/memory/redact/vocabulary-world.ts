@@ -175,8 +175,8 @@ export const WORLD_RULES: LabelRule[] = [
   // a Wi-Fi key by what routers and manuals call it ("WPA2 key:", "PSK", "WLAN-Schlüssel", "mot de passe wifi")
   {
     kind: "password",
-    heads: "wpa wpa2 psk wlan wifi wi router key mot",
-    pattern: String.raw`wpa2?(?:[\s-]*psk)?\s+(?:key|password|passphrase)|wpa2?[\s-]*psk|psk(?=\s*[:=]?\s*\S{8,})|(?:wlan|wi-?fi)-?schl[üu]ssel|(?:router|wi-?fi)\s+key|key\s+on\s+the\s+router(?:\s+sticker)?|mot\s+de\s+passe\s+(?:du\s+)?wi-?fi`,
+    heads: "wpa wpa2 psk wlan wlan-netzwerkschlüssel wifi wi router key mot",
+    pattern: String.raw`wpa2?(?:[\s-]*psk)?\s+(?:key|password|passphrase)|wpa2?[\s-]*psk|psk(?=\s*[:=]?\s*\S{8,})|(?:wlan|wi-?fi)-?(?:netzwerk)?schl[üu]ssel|(?:router|wi-?fi)\s+key|key\s+on\s+the\s+router(?:\s+sticker)?|mot\s+de\s+passe\s+(?:du\s+)?wi-?fi`,
   },
   // the answers to the usual security questions ("my first pet was called Biscuit", "city I was born in: Tarnów")
   {
@@ -195,6 +195,8 @@ export const WORLD_RULES: LabelRule[] = [
   { kind: "cvv", heads: "güvenlik guvenlik رمز الرمز والرمز", pattern: String.raw`g[üu]venlik\s+kodu|و?رمز\s+الأمان|(?<=(?:البطاقة|card)[^.!?]{0,80}?)و?الرمز(?:\s+السري)?(?:\s+(?:للبطاقة|البطاقة))?` },
   // Chinese, Japanese and Korean names of secrets (a label written without a space before its value)
   { kind: "password", heads: "密码 密碼 パスワード 비밀번호 암호 비번", pattern: String.raw`密[码碼]|パスワード|비밀번호|암호|비번` },
+  // Romanian ("parola mea este …", "parola WiFi: …", "parola de admin a routerului: …"), Hebrew ("הסיסמה היא …")
+  { kind: "password", heads: "parola parolă סיסמה הסיסמה סיסמא הסיסמא", pattern: String.raw`parol[aă](?:\s+(?:mea|wi-?fi|de\s+admin(?:\s+a\s+routerului)?))?|ה?סיסמ[הא]` },
   // Vietnamese, Greek
   { kind: "password", heads: "mật κωδικός κωδικό κωδικοί", pattern: String.raw`mật\s+khẩu|κωδικ(?:ός|ό|οί)(?:\s+πρόσβασης)?` },
   // Arabic ("كلمة المرور", "كلمة السر"), "and" written onto the word ("وكلمة المرور")

@@ -153,6 +153,27 @@ describe("passwords, answers and Wi-Fi keys", () => {
       expect(redactText(text).text).toBe(text);
     }
   });
+  it("removes passwords, answers and keys as Romanian, Hebrew, Turkish, French and German write them, and in hostapd and curl", () => {
+    for (let i = 0; i < 30; i++) {
+      const p = strong();
+      const ref = businessRef();
+      const form = pick([
+        `parola mea este ${p} dar nu ma lasa`,
+        `- parola de admin a routerului: ${p}`,
+        `הסיסמה היא ${p} או`,
+        `Güvenlik sorusu cevabı: ${p} (ilk evcil hayvanım)`,
+        `Réponse à la question secrète (nom de votre premier animal) : ${p}`,
+        `Sicherheitsfrage "Name Ihrer ersten Lehrerin": ${p}`,
+        `interface=wlan0\nwpa_passphrase=${p}\nwpa_key_mgmt=WPA-PSK`,
+        `clé de sécurité WPA ${p} (étiquette au dos)`,
+      ]);
+      expectRedacted({ message: `${ref}\n${form}`, secrets: [p], type: "password", keep: keepOf(ref) });
+    }
+    const token = `${mixed(16)}${digits(4)}${mixed(12)}`;
+    const { text } = redactText(`curl -X POST https://api.example.com \\\n  -u AC5e1151c79a5809:${token}`);
+    expect(text.includes(token)).toBe(false);
+    expect(redactText("la parola chiave è pizza").text).toBe("la parola chiave è pizza");
+  });
   it("removes a Wi-Fi key as routers, QR codes and hosts give it", () => {
     for (let i = 0; i < 30; i++) {
       const key = `${mixed(10)}${digits(2)}`;

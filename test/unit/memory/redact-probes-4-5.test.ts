@@ -21,7 +21,6 @@ const PROBES = [
     "A149:mango2581", // password
     "A164:KxgnVKTREJL1EGwERKNmswaNah7rm5xRu3PULFdVqniwKFzrnrLj", // private_key
     "A170:339 27 2270", // national_id
-    "A190:4829 1734 8827 1923 0051", // wifi_key
     "A193:462918c4c8898710c2ef57184f6f1b3d", // api_key
     "A233:516 032 342", // national_id
     "A239:A44488843", // passport
@@ -100,28 +99,16 @@ const PROBES = [
     "C130:Xk9#mQ2!vLp8", // password
     "C131:Manchester#10", // password
     "C133:Pa$$w0rd2024", // password
-    "C138:Shalom123!", // password
     "C138:Shalom1234!", // password
-    "C141:Craiova#77", // password
     "C162:3141", // otp
     "C164:860802", // otp
     "C170:GM5T AJ6D E5RW C4W6 YQQM TPQ6 T3GM CRJB", // backup_code
-    "C174:Pompon", // security_answer
-    "C175:Frau Brandstätter", // security_answer
     "C177:Larkspur Lane", // security_answer
-    "C178:Karabaş", // security_answer
     "C179:ポチ", // security_answer
-    "C183:3734 0030 9117 7595 9170", // wifi_key
-    "C184:EEA2599E6F914C19C31E74B183", // wifi_key
-    "C189:r4spb3rry-hot!", // wifi_key
-    "C198:edac4c3764c791e379045d87a4c53c26", // api_key
-    "C203:rzp_live_tXEPTOVR1a5IXl", // api_key
     "C211:10e26f8878c1e50620d83cd404bacf8b", // api_key
     "C220:KzZ44KM8CQCpNDd55AXrbWfyeKVoLn6qR6BYKVexBcrM9XGHVwgC", // private_key
     "C235:Ldap$vc-2024", // connection_password
     "C238:85013694", // drivers_licence
-    "C239:Admin!Vlad88", // password
-    "C239:Mihaela_Casa2023", // wifi_key
     "C240:71113699", // bank_account
     ],
     // an IMEI: redacted on purpose (a device's identifier), its last four kept
