@@ -7,7 +7,7 @@
 import { PRIORITY, type Candidate, type PiiType } from "./pii-types";
 import { BUSINESS_BEFORE } from "./context-words";
 
-const PASSPORT_TALK = /passports?\b|pasaportes?|passeports?|reisep[äa]ss(?:e)?|passaport[oei]s?|paspoort|paszport|pasaport|паспорт|جواز|جوازات|旅券|护照|護照|여권/i;
+const PASSPORT_TALK = /passports?\b|pasipoti|pasaportes?|passeports?|reisep[äa]ss(?:e)?|passaport[oei]s?|paspoort|paszport|pasaport|паспорт|جواز|جوازات|旅券|护照|護照|여권/i;
 /** One or two capitals and seven or eight digits, as most countries print a passport number. */
 const PASSPORT_SHAPED = /(?<![\p{L}\p{N}_/#-])[A-Z]{1,2}\d{7,8}(?![\p{L}\p{N}_-])/gu;
 

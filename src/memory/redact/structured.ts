@@ -29,7 +29,8 @@ const QUOTED_KEY = /["']\s*:/;
 const ASSIGNED = /(?<![\p{L}\p{N}_])([A-Za-z][\w.-]{1,40})(?:=|[ \t]+=[ \t]+)(?!["'\s])([^\s;&"',]{1,300})/gu;
 const PHP_DEFINE = /define\(\s*(?:'([A-Z][A-Z0-9_]{1,40})'|"([A-Z][A-Z0-9_]{1,40})")\s*,\s*['"]([^'"\n]{4,200})['"]\s*\)/g;
 const XML_ELEMENT = /<([A-Za-z][\w.-]{1,40})>([^<\n]{3,200})<\/\1>/g;
-const YAML_LINE = /^[ \t-]*([A-Za-z][\w.-]{1,40}):[ \t]+([^\s#"'][^\s#]{0,200})[ \t]*$/gm;
+// (a value in quotes too, which may hold spaces: drivers_license: "TX 85013694")
+const YAML_LINE = /^[ \t-]*([A-Za-z][\w.-]{1,40}):[ \t]+(?:"([^"\n]{1,200})"|'([^'\n]{1,200})'|([^\s#"'][^\s#]{0,200}))[ \t]*$/gm;
 const normal = (key: string) => key.toLowerCase().replace(/[\s_.-]+/g, "");
 /** Not a value: a placeholder or a value already removed. */
 // nothing, or a placeholder for the value ("${DB_PASSWORD}", "{{secret}}", "<your-key>", "%PASSWORD%")
@@ -68,6 +69,13 @@ export function findStructuredValues(text: string): Candidate[] {
   if (text.includes("</")) for (const m of text.matchAll(XML_ELEMENT)) take(out, m[1]!, m[2]!, m.index + m[0].length - m[1]!.length - 3);
   // YAML and form lines, one setting a line ("existing_card_expiry: 0928", "  api_token: …")
   // (not "Pin:" on a form: in an address it is a postal PIN code, which labelled.ts tells apart)
-  if (text.includes(":\x20") && text.includes("\n")) for (const m of text.matchAll(YAML_LINE)) if (!/^pin(?:code)?$/.test(normal(m[1]!))) take(out, m[1]!, m[2]!, m.index + m[0].length);
+  if (text.includes(":\x20") && text.includes("\n")) {
+    for (const m of text.matchAll(YAML_LINE)) {
+      if (/^pin(?:code)?$/.test(normal(m[1]!))) continue;
+      const value = m[2] ?? m[3] ?? m[4]!;
+      const end = m.index + m[0].trimEnd().length - (m[4] === undefined ? 1 : 0);
+      take(out, m[1]!, value, end);
+    }
+  }
   return out;
 }

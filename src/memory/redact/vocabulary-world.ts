@@ -163,7 +163,7 @@ export const WORLD_RULES: LabelRule[] = [
     kind: "id_document",
     heads: "driver dl licence license permis führerschein führerscheinnummer fuhrerschein carteira carnet patente rijbewijs rijbewijsnummer cnh licencia 免許証番号 運転免許証",
     pattern:
-      String.raw`driver\s+licen[cs]e(?:\s+(?:number|no\.?|#))?|dl\.?\s*(?:#|no\.?|number|:)(?:\s+is)?|dl(?=\s+[A-Z]{0,2}\d{6,})|licen[cs]e(?:\s*(?:no\.?|number|#))?(?:\s+is)?(?=\s*:?\s*[A-Z]{0,5}\d{3}[\dA-Z -]*)|` +
+      String.raw`driver\s+licen[cs]e(?:\s+(?:number|no\.?|#))?|dl\.?\s*(?:#|no\.?|number|:)(?:\s+is)?|dl(?=\s+[A-Z]{0,2}\d{6,}|\s+[A-Z]\d{3}-\d{3}-)|licen[cs]e(?:\s*(?:no\.?|number|#))?(?:\s+is)?(?=\s*:?\s*[A-Z]{0,5}\d{3}[\dA-Z -]*)|` +
       String.raw`permis\s+de\s+conduire|f[üu]hrerschein(?:-?nr\.?|nummer)?|carteira\s+(?:de\s+motorista|nacional\s+de\s+habilita[çc][ãa]o)|cnh|carnet\s+de\s+conducir|licencia\s+de\s+(?:conducir|manejo|conduccion|conducción)|patente(?:\s+di\s+guida)?|rijbewijs(?:nummer)?|免許証番号|運転免許証(?:番号)?`,
   },
   // passwords as more languages name them (Turkish, Indonesian, the Nordic languages, Russian, Czech, Hungarian)
@@ -195,6 +195,10 @@ export const WORLD_RULES: LabelRule[] = [
   { kind: "cvv", heads: "güvenlik guvenlik رمز الرمز والرمز", pattern: String.raw`g[üu]venlik\s+kodu|و?رمز\s+الأمان|(?<=(?:البطاقة|card)[^.!?]{0,80}?)و?الرمز(?:\s+السري)?(?:\s+(?:للبطاقة|البطاقة))?` },
   // Chinese, Japanese and Korean names of secrets (a label written without a space before its value)
   { kind: "password", heads: "密码 密碼 パスワード 비밀번호 암호 비번", pattern: String.raw`密[码碼]|パスワード|비밀번호|암호|비번` },
+  // Russian: a code by text ("код подтверждения 3141"), an account ("счёт 40817810920877709835"), the passport for travel abroad
+  { kind: "otp", heads: "код", pattern: String.raw`код\s+(?:подтверждения|из\s+(?:смс|sms))` },
+  { kind: "bank_account", heads: "счёт счет счёта счета расчётный расчетный", pattern: String.raw`(?:расч[её]тный\s+)?сч[её]т(?:а)?(?=\s*(?:№|n|no\.?)?\s*\d{20}(?!\d))` },
+  { kind: "passport", heads: "загранпаспорт", pattern: String.raw`загранпаспорт(?:а)?` },
   // Romanian ("parola mea este …", "parola WiFi: …", "parola de admin a routerului: …"), Hebrew ("הסיסמה היא …")
   { kind: "password", heads: "parola parolă סיסמה הסיסמה סיסמא הסיסמא", pattern: String.raw`parol[aă](?:\s+(?:mea|wi-?fi|de\s+admin(?:\s+a\s+routerului)?))?|ה?סיסמ[הא]` },
   // Vietnamese, Greek

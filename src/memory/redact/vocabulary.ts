@@ -216,7 +216,7 @@ const CORE_RULES: LabelRule[] = [
     heads: "account accountno a acct acctno acc accno",
     pattern:
       String.raw`(?<=(?:sort\s*code|bsb|routing|rtn|aba|transit|institution)[\s\S]{0,60}?)(?:account|a\/c|acct\.?|acc)${NUMBER_WORD}|` +
-      String.raw`(?:account|a\/c|acct\.?|acc)${NUMBER_WORD}(?=[\s\S]{0,40}?(?<![\p{L}])(?:sort\s*code|sort(?=\s*[:#]?\s*\d{2}-\d{2}-\d{2})|bsb)(?![\p{L}]))`,
+      String.raw`(?:account|a\/c|acct\.?|acc)${NUMBER_WORD}(?=[\s\S]{0,40}?(?<![\p{L}])(?:sort\s*code|(?:sort|s\/c)(?=\s*[:#]?\s*\d{2}-\d{2}-\d{2})|bsb)(?![\p{L}]))`,
   },
   {
     kind: "bank_account",

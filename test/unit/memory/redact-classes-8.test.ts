@@ -212,6 +212,22 @@ describe("identity documents and accounts", () => {
       expectRedacted({ message: `${ref}\n${form}`, secrets: [number], type: "national_id", keep: keepOf(ref) });
     }
     expect(redactText("please cc 2 people on the reply").text).toBe("please cc 2 people on the reply");
+    for (let i = 0; i < 10; i++) {
+      const ref = businessRef();
+      const [account, otp, passport] = [digits(20), digits(4), `${letters(2)}${digits(7)}`];
+      for (const [message, secret, type] of [
+        [`${ref} на счёт ${account} в Сбербанке`, account, "bank_account"],
+        [`${ref} код подтверждения ${otp} пришёл`, otp, "otp"],
+        [`${ref} namba ya pasipoti yangu ni ${passport}`, passport, "passport"],
+        [`${ref}\n  drivers_license: "TX ${digits(8)}"\n  type: checking`, "TX", "national_id"],
+      ] as [string, string, string][]) {
+        if (secret === "TX") {
+          expect(redactText(message).text).toMatch(/drivers_license: "\[REDACTED:national_id\]"/);
+          continue;
+        }
+        expectRedacted({ message, secrets: [secret], type, keep: keepOf(ref) });
+      }
+    }
   });
   it("removes a driving licence as forms, states and other languages give it", () => {
     for (let i = 0; i < 30; i++) {

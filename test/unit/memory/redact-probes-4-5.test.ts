@@ -81,7 +81,6 @@ const PROBES = [
     "C002:05/27", // card_expiry
     "C012:oh nine twenty seven", // card_expiry
     "C026:323", // card_cvv
-    "C048:40817810920877709835", // bank_account
     "C053:1.083.812.197", // national_id
     "C063:GHA-282049146-5", // national_id
     "C071:Z6387006A", // national_id
@@ -92,15 +91,12 @@ const PROBES = [
     "C099:56917\n7510", // national_id
     "C106:75 0307864", // passport
     "C108:L10I29440", // passport
-    "C110:AK3424575", // passport
-    "C114:S631-885-07-889-8", // drivers_licence
     "C117:2963575726", // drivers_licence
     "C129:correct horse battery staple", // password
     "C130:Xk9#mQ2!vLp8", // password
     "C131:Manchester#10", // password
     "C133:Pa$$w0rd2024", // password
     "C138:Shalom1234!", // password
-    "C162:3141", // otp
     "C164:860802", // otp
     "C170:GM5T AJ6D E5RW C4W6 YQQM TPQ6 T3GM CRJB", // backup_code
     "C177:Larkspur Lane", // security_answer
@@ -108,8 +104,6 @@ const PROBES = [
     "C211:10e26f8878c1e50620d83cd404bacf8b", // api_key
     "C220:KzZ44KM8CQCpNDd55AXrbWfyeKVoLn6qR6BYKVexBcrM9XGHVwgC", // private_key
     "C235:Ldap$vc-2024", // connection_password
-    "C238:85013694", // drivers_licence
-    "C240:71113699", // bank_account
     ],
     // an IMEI: redacted on purpose (a device's identifier), its last four kept
     knownChanged: ["CK105"],
