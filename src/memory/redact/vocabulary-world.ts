@@ -3,6 +3,7 @@
 // abbreviations of other countries. Same format as vocabulary.ts (heads, case-insensitive
 // pattern); a probe of customer-shaped messages found each of them missing.
 import type { LabelRule } from "./vocabulary";
+import { ID_DOCUMENT_RULES } from "./vocabulary-ids";
 
 // The codes that open an account when the second factor is lost ("recovery code: 8F3K-2LQ9"). The
 // first rule of all (vocabulary.ts puts it there): "2FA recovery" is no one-time code, and its
@@ -119,53 +120,8 @@ export const WORLD_RULES: LabelRule[] = [
       String.raw`ic(?=\s*(?:no\.?|number|#|:)?\s*\d{6}-?\d{2}-?\d{4}(?!\d))(?:\s*(?:no\.?|number|#))?|ni(?=\s+(?:is|was|:)\s+[A-Za-z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-Da-d])|pers\.?\s*nr\.?|personnr|` +
       String.raw`(?:rut|run)(?=\s*[:#]?\s*\d{1,2}\.?\d{3}\.?\d{3}-[\dkK])|voter\s+id(?:\s+(?:card|number|no\.?))?|epic\s+(?:no\.?|number)`,
   },
-  // identity numbers by more countries' names: Belgium's national register, Finland's HETU, Japan's
-  // individual number, Korea's RRN, Canada's NAS, Brazil's CNPJ, Mexico's RFC, Poland's PESEL,
-  // Denmark's CPR, Turkey's TC Kimlik, Nigeria's NIN and BVN, Kenya's KRA PIN and kitambulisho, the
-  // Philippines' SSS, TIN and PhilSys, Indonesia's NIK and KTP, Australia's Medicare, the Nordic
-  // personal numbers, Portugal's contribuinte (not "RRN" alone: a card payment's retrieval reference number)
-  {
-    kind: "id_document",
-    heads:
-      "national rijksregisternummer numéro numero hetu henkilötunnus henkilötunnukseni individual rrn resident nas cnpj rfc pesel cpr tc kimlik nin bvn kra namba kitambulisho sss tin philsys nik ktp nomor medicare swedish danish norwegian finnish personal fødselsnummer fødselsnummeret contribuinte",
-    pattern:
-      String.raw`national\s+regist(?:er|ry)\s+(?:number|no\.?)|national\s+identification\s+(?:number|no\.?)|rijksregisternummer|num[ée]ro\s+(?:de\s+|du\s+)?registre\s+national|num[ée]ro\s+d['’]assurance\s+sociale|` +
-      String.raw`n[uú]mero\s+de\s+contribuinte|contribuinte|hetu|henkil[öo]tunnu(?:s|kseni)|individual\s+number|rrn(?=\s*(?:[:#]|is|no\.?)?\s*\d{6}-?\d{7}(?!\d))|resident\s+registration\s+(?:number|no\.?)|` +
-      String.raw`nas(?=\s*[:#]?\s*\d{3}[ -]?\d{3}[ -]?\d{3}(?!\d))|cnpj|rfc(?=\s*[:#]?\s*(?:(?:is|es)\s+)?[A-Za-z]{3,4}\d{6}|[^.!?\n]{1,60}?\b[A-Z]{3,4}\d{6}[A-Z\d]{3}\b)|pesel|cpr(?:-?(?:nr\.?|nummer)|\s+(?:number|no\.?|nr\.?|nummer))?|` +
-      String.raw`tc\s+kimlik(?:\s+(?:no\.?|numaras[ıi]|numaram))?|kimlik\s+(?:no\.?|numaras[ıi]|numaram)|nin(?:\s+(?:number|no\.?))?|bvn(?:\s+(?:number|no\.?))?|kra\s+pin|` +
-      String.raw`(?:namba\s+(?:yangu\s+)?ya\s+)?kitambulisho|sss(?:\s+(?:number|no\.?|#))?|(?:tin(?=\s*(?:[:#]|is|ko|no\.?|number)?\s*\d{3}-\d{3}-\d{3})|(?<=\d{3}-\d{3}-\d{3}(?:-\d{3,5})?\s+(?:is|was)\s+(?:my|our|his|her)\s+)tin)(?:\s+(?:number|no\.?))?|philsys(?:\s+(?:id|number|no\.?|card)){0,2}|` +
-      String.raw`nik|(?:nomor\s+)?ktp|nomor\s+induk\s+kependudukan|medicare(?:\s+card)?(?:\s+(?:number|no\.?|#))?|(?:swedish|danish|norwegian|finnish)\s+personal\s+(?:identity\s+)?(?:number|code)|personal\s+identity\s+(?:number|code)|` +
-      String.raw`f[øo]dselsnummer(?:et)?`,
-  },
-  // identity numbers by still more names: Swiss AHV, Irish PPSN, Emirates ID, the UK's NHS number and BRP, Russian
-  // СНИЛС and ИНН, Italian and Portuguese identity cards, Hong Kong ID, Pakistan's CNIC, Vietnam's CCCD, Greek ΑΦΜ,
-  // Czech and Slovak rodné číslo, Israel's ת.ז., Saudi national ID and iqama, Japan's My Number card, a citizen ID
-  {
-    kind: "id_document",
-    heads: "ahv ahv-nr ppsn pps emirates nhs brp снилс инн carta cartão cartao hong hkid cnic nic cccd căn αφμ rodné rodne ת رقم my citizen iqama",
-    pattern:
-      String.raw`ahv(?:-?(?:nr\.?|nummer))?|ppsn?(?:\s+(?:number|no\.?))?|emirates\s+id(?:\s+(?:number|no\.?))?|nhs\s+(?:number|no\.?)|brp(?:\s+(?:number|no\.?))?|снилс|инн|` +
-      String.raw`carta\s+d['’]identit[àa](?:\s+(?:n\.?|numero))?|cart[ãa]o\s+de\s+cidad[ãa]o(?:\s+n\.?[ºo°]?)?|hong\s+kong\s+id(?:\s+card)?|hkid|cnic(?:\s+(?:number|no\.?))?|nic(?=\s*[:#]?\s*\d{5}-\d{7}-\d)|` +
-      String.raw`cccd|căn\s+cước(?:\s+công\s+dân)?|αφμ|rodn[ée]\s+[čc][íi]slo|ת\.ז\.?|رقم\s+(?:الهوية(?:\s+الوطنية)?|الإقامة|الاقامة)|my\s+number\s+card|citizen\s+id(?:\s+(?:number|no\.?))?|iqama(?:\s+(?:number|no\.?))?`,
-  },
-  // and by the names of Colombia, Bulgaria, Lithuania, Estonia, Israel, Egypt, Ghana, Morocco, Iceland, Croatia,
-  // Slovenia, Serbia and the former Yugoslavia, Argentina (CUIL, CUIT), Ukraine, Romania, Taiwan and Hong Kong (traditional Chinese)
-  {
-    kind: "id_document",
-    heads: "c.c c cc cédula cedula егн asmens isikukood תעודת מספר الرقم ghana cin kennitala kennitalan oib emšo emso jmbg cuil cuit іпн рнокпп cnp 身份證號碼 身份證",
-    pattern:
-      String.raw`c\.\s?c\.(?=\s*\d)|cc(?=\s+\d{1,3}(?:\.\d{3}){2,3}\b)|c[ée]dula(?:\s+de\s+ciudadan[íi]a)?|егн|asmens\s+kod(?:as|o|ą)|isikukood|(?:מספר\s+)?תעודת\s+זהות|الرقم\s+القومي|ghana\s+card(?:\s+(?:number|no\.?))?|` +
-      String.raw`cin(?=\s*[:#]?\s*[A-Z]{1,2}\d{5,7}\b)|kennitala[n]?(?:\s+m[íi]n)?|oib|em[šs]o|jmbg|cuil|cuit|іпн|рнокпп|cnp|身份證(?:號碼)?`,
-  },
-  // driving licences as they are written on forms and in other languages ("DL# T0004408", "TX DL
-  // 24269775", "NY license 254131820", "permis de conduire", "Führerscheinnummer")
-  {
-    kind: "id_document",
-    heads: "driver dl licence license permis führerschein führerscheinnummer fuhrerschein carteira carnet patente rijbewijs rijbewijsnummer cnh licencia 免許証番号 運転免許証",
-    pattern:
-      String.raw`driver\s+licen[cs]e(?:\s+(?:number|no\.?|#))?|dl\.?\s*(?:#|no\.?|number|:)(?:\s+is)?|dl(?=\s+[A-Z]{0,2}\d{6,}|\s+[A-Z]\d{3}-\d{3}-)|licen[cs]e(?:\s*(?:no\.?|number|#))?(?:\s+is)?(?=\s*:?\s*[A-Z]{0,5}\d{3}[\dA-Z -]*)|` +
-      String.raw`permis\s+de\s+conduire|f[üu]hrerschein(?:-?nr\.?|nummer)?|carteira\s+(?:de\s+motorista|nacional\s+de\s+habilita[çc][ãa]o)|cnh|carnet\s+de\s+conducir|licencia\s+de\s+(?:conducir|manejo|conduccion|conducción)|patente(?:\s+di\s+guida)?|rijbewijs(?:nummer)?|免許証番号|運転免許証(?:番号)?`,
-  },
+  // identity documents by the names of many more countries, and driving licences (vocabulary-ids.ts)
+  ...ID_DOCUMENT_RULES,
   // passwords as more languages name them (Turkish, Indonesian, the Nordic languages, Russian, Czech, Hungarian)
   {
     kind: "password",
