@@ -7,7 +7,7 @@ import { buildSupportContext, type SupportContext } from "./context";
 import { withKnownIdentity } from "./extract/identity";
 import { mergeExtraction } from "./merge";
 import { mergeCustomerRecords } from "./merge-customers";
-import { redactText, type RedactionFinding } from "./redact";
+import { redactConversation, redactText, type RedactionFinding } from "./redact";
 import { profileFromRow, readAddState, readProfile, scopeFor, writeAdd, type TenantRef } from "./store";
 import type { AddMetadata, Extractor, InputMessage, SupportProfile, Vertical } from "./types";
 
@@ -92,8 +92,10 @@ export function createMemoryEngine({ db, extractor, clock = () => new Date() }: 
 
     // Redaction comes first: nothing below (extractor, LLM, database) ever sees raw PII.
     const findings = new Map<string, number>();
+    // as a conversation: "094" after "and the 3 digit code on the back?" is that code
+    const redacted = redactConversation(req.messages.map((m) => storableText(m.content)));
     const messages = req.messages.map((m, index) => {
-      const r = redactText(storableText(m.content));
+      const r = redacted[index]!;
       for (const f of r.findings) findings.set(f.type, (findings.get(f.type) ?? 0) + f.count);
       return { role: m.role, content: r.text, index };
     });

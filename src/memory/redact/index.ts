@@ -7,27 +7,45 @@
 // and IFSC are kept on purpose: they name a bank branch, not a customer.
 // It does not yet look at numbers inside JSON numbers (only strings), nor at names or addresses.
 import { findAnswersAndKeys } from "./answers-and-keys";
+import { askedFor, bareAnswer, findTranscriptAnswers, type Asked } from "./asked-for";
 import { findApiKeys } from "./api-keys";
 import { findCodesAfterCards, findExpiries } from "./card-codes";
 import { findCodesByPhrasing } from "./codes-by-phrasing";
 import { findDocumentsInMessage } from "./documents-in-message";
 import { findLabelledValues } from "./labelled";
+import { findNamedIds } from "./named-ids";
 import { findPasswordsByPhrasing } from "./password-phrasings";
 import { findPatternValues } from "./patterns";
 import { findStructuredValues } from "./structured";
-import type { RedactionFinding } from "./pii-types";
+import type { Candidate, RedactionFinding } from "./pii-types";
 import { addFindings, countFindings, existingTokens, mergeCandidates, renderSpans } from "./spans";
 
 export type { PiiType, RedactionFinding } from "./pii-types";
 
-export function redactText(text: string): { text: string; findings: RedactionFinding[] } {
+/** `answer`: the whole text as the value a question before it asked for (see redactConversation). */
+export function redactText(text: string, answer: Candidate | null = null): { text: string; findings: RedactionFinding[] } {
   const labelled = findLabelledValues(text);
   const patterns = findPatternValues(text);
-  const candidates = [...labelled, ...patterns, ...findApiKeys(text), ...findPasswordsByPhrasing(text), ...findAnswersAndKeys(text), ...findCodesByPhrasing(text), ...findDocumentsInMessage(text), ...findStructuredValues(text)];
+  const candidates = [...(answer ? [answer] : []), ...findTranscriptAnswers(text), ...labelled, ...patterns, ...findApiKeys(text), ...findPasswordsByPhrasing(text), ...findAnswersAndKeys(text), ...findCodesByPhrasing(text), ...findDocumentsInMessage(text), ...findNamedIds(text, [...labelled, ...patterns]), ...findStructuredValues(text)];
   candidates.push(...findCodesAfterCards(text, candidates), ...findExpiries(text, candidates));
   if (candidates.length === 0) return { text, findings: [] };
   const spans = mergeCandidates(candidates, existingTokens(text));
   return { text: renderSpans(text, spans), findings: countFindings(spans) };
+}
+
+/**
+ * The messages of a conversation, in order, each redacted; a message that is nothing but the value
+ * the message before asked for ("094" after "and the 3 digit code on the back?", a card's number
+ * given in two messages) is redacted as that value.
+ */
+export function redactConversation(texts: readonly string[]): { text: string; findings: RedactionFinding[] }[] {
+  let asked: Asked | null = null;
+  return texts.map((text) => {
+    const answer = asked ? bareAnswer(text, asked) : null;
+    const r = redactText(text, answer);
+    if (!answer) asked = askedFor(text);
+    return r;
+  });
 }
 
 /** Every string inside plain objects and arrays, keys untouched; the input is not modified. */

@@ -47,7 +47,11 @@ function typeBySuffix(key: string, value: string): PiiType | undefined {
   if (NOT_A_SECRET_KEY.test(key)) return undefined;
   if (/(?:password|passwd|pwd)$/.test(key)) return "password";
   if (/pin$/.test(key)) return /^\d{4,8}$/.test(value) ? "pin" : undefined;
-  if (/card(?:expiry|expiration|exp)$/.test(key)) return /^(?:0[1-9]|1[0-2])\/?(?:20)?\d{2}$/.test(value) ? "card_expiry" : undefined;
+  // an expiry by its shape, a form's slash encoded too ("exp=12%2F27"; a token's "exp": 1767225600 is not one)
+  if (/(?:^|card)(?:expiry|expiration|exp)(?:date)?$|^validthru$/.test(key)) return /^(?:0[1-9]|1[0-2])(?:\/|%2f)?(?:20)?\d{2}$/i.test(value) ? "card_expiry" : undefined;
+  // a field whose name ends in an identity document's ("applicant_ssn", "holderNationalId"), when the value is one's shape
+  const document = /(ssn|socialsecurity(?:number|no)?|nationalid(?:number|no)?|taxid|passport(?:number|no)?)$/.exec(key)?.[1];
+  if (document) return /^[A-Za-z0-9 ./-]{6,24}$/.test(value) && /\d{4}/.test(value) ? (document.startsWith("passport") ? "passport" : document === "ssn" || document.startsWith("social") ? "ssn" : "national_id") : undefined;
   if (!/(?:secret|secretkey|signingkey|apikey|appkey|accesskey|token|pat|key)$/.test(key)) return undefined;
   return value.length >= 16 && /\d/.test(value) && /[A-Za-z]/.test(value) ? "api_key" : undefined;
 }

@@ -1,10 +1,10 @@
-// Regression sets from three more outside probes of redaction (test/fixtures/redaction, 2026-12-06),
+// Regression sets from four more outside probes of redaction (test/fixtures/redaction, 2026-12-06),
 // each written by a helper that never read the project: 300 short customer messages with 384
-// planted secrets and 120 to keep (probe 4), and 260 long, messy helpdesk messages with 641
-// secrets and 140 to keep (probe 5). First measured at 97 and 194 leaks; the classes they showed
-// were closed, and what they still find is listed by case and value, each with its class: a new
-// leak fails, and so does one that is fixed (take it off the list). eval/README.md says which
-// classes are left and why.
+// planted secrets and 120 to keep (probe 4), 260 long, messy helpdesk messages with 641 secrets
+// and 140 to keep (probe 5), and 240 messages with 316 and 323 secrets and 120 to keep each
+// (probes 6 and 7). The classes they showed were closed, and what they still find is listed by
+// case and value, each with its class: a new leak fails, and so does one that is fixed (take it
+// off the list). eval/README.md gives the first figures and says which classes are left and why.
 import { changedKeeps, probeLeaks, readProbe } from "./redact-probe-check";
 
 const PROBES = [
@@ -13,18 +13,13 @@ const PROBES = [
     planted: 384,
     keep: 120,
     knownLeaks: [
-    "A054:206 210 726", // national_id
     "A075:Honda Civic", // security_answer
     "A075:lasagna", // security_answer
-    "A116:357.182.482-22", // national_id
     "A145:62249010445923943334789621", // iban
     "A149:mango2581", // password
     "A164:KxgnVKTREJL1EGwERKNmswaNah7rm5xRu3PULFdVqniwKFzrnrLj", // private_key
-    "A170:339 27 2270", // national_id
     "A193:462918c4c8898710c2ef57184f6f1b3d", // api_key
-    "A233:516 032 342", // national_id
     "A239:A44488843", // passport
-    "A274:440305199511234548", // national_id
     "A290:ilovemydog", // password
     ],
     // an IMEI: redacted on purpose (a device's identifier), its last four kept
@@ -36,7 +31,6 @@ const PROBES = [
     keep: 140,
     knownLeaks: [
     "B004:Lampione!Rosso82", // password
-    "B019:326 454 867", // national_id
     "B042:Z19725754", // bank_account
     "B064:4864a14520410282d30ec33fd50f4ec4", // api_key
     "B095:Sf-prod-8812!x", // connection_password
@@ -47,8 +41,6 @@ const PROBES = [
     "B117:PAC683219", // otp
     "B131:15820621", // bank_account
     "B134:sky", // password
-    "B135:158 22 3528", // national_id
-    "B142:14028647159", // national_id
     "B150:21437826 7 TP3", // national_id
     "B160:41309982", // bank_account
     "B174:37", // pin
@@ -65,7 +57,6 @@ const PROBES = [
     "B226:orbit pledge canyon tribe velvet slogan aware elite punch salmon vault hurdle", // private_key
     "B243:LS0tLS1CRUdJTiBFQyBQUklWQVRFIEtFWS0tLS0tCk1IY0NBUUVFSUoxQlprdm8vUXhBWG10OGNaUmhKRjJBTGE4bGRRM2E1MGF3U0ZFNU9wajdvQW9HQ0NxR1NNNDkKQXdFSG9VUURRZ0FFa25xMUJRaUNjQjZ0THh3elBScG9KWWdZeFpEVmdwQXpRYUFNTjJ0enpyYlFRRFBHQUk4dApEQ3RyRkVUL2M0OUlMVnJuNHJmYUI3bGp3MThPY1lqdXNnPT0KLS0tLS1FTkQgRUMgUFJJVkFURSBLRVktLS0tLQo=", // private_key
     "B246:Nw!Integr8-2025", // password
-    "B248:Xk3=vQ9*pL2_mZr7wT1a", // password
     "B248:eyJ2ZXIiOiI4LjEyLjIiLCJhZHIiOlsiMTAuMC4wLjIxOjkyMDAiXSwiZmdyIjoiNGYxYjJjM2Q0ZTVmNjA3MTgyOTNhNGI1YzZkN2U4ZjlhMGIxYzJkM2U0ZjUwNjE3MjgzOTRhNWI2YzdkOGU5ZiIsImtleSI6Ik5QZVJMT29IQ3UyRGxnaVNDMGNiOmZUTWQ0Nkt3QWVVc2JyY0hoRXROckEifQ==", // api_key
     "B256:196688568", // national_id
     ],
@@ -78,17 +69,10 @@ const PROBES = [
     planted: 316,
     keep: 120,
     knownLeaks: [
-    "C002:05/27", // card_expiry
     "C012:oh nine twenty seven", // card_expiry
     "C026:323", // card_cvv
     "C053:1.083.812.197", // national_id
     "C063:GHA-282049146-5", // national_id
-    "C071:Z6387006A", // national_id
-    "C074:41494193450", // national_id
-    "C084:84214768 0 ZK2", // national_id
-    "C085:485 798 243", // national_id
-    "C097:3 4 0 0 2 6 9 7 0 3 9 6 0", // national_id
-    "C099:56917\n7510", // national_id
     "C106:75 0307864", // passport
     "C108:L10I29440", // passport
     "C117:2963575726", // drivers_licence
@@ -107,6 +91,52 @@ const PROBES = [
     ],
     // an IMEI: redacted on purpose (a device's identifier), its last four kept
     knownChanged: ["CK105"],
+  },
+  {
+    file: "probe-7-2026-12-06.json",
+    planted: 323,
+    keep: 120,
+    knownLeaks: [
+    "S022:8712139", // bank_account
+    "S032:847392", // otp
+    "S034:4821", // otp
+    "S036:4626130", // bank_account
+    "S039:Krümel", // security_answer
+    "S054:PK8482760", // passport
+    "S058:ぽち", // security_answer
+    "S062:Spring2023!", // password
+    "S062:Spring2024!", // password
+    "S065:Соколова", // security_answer
+    "S070:Mango!Tree77", // password
+    "S077:c4che-Pa55-wp", // connection_password
+    "S080:TZ2731634", // passport
+    "S082:et0g53ms", // backup_code
+    "S082:m8gbgfw5", // backup_code
+    "S102:739120", // pin
+    "S103:whsec_v5nxBiojlD3hEf0vt7hPikbLub30PyC9", // api_key
+    "S108:445", // card_cvv
+    "S116:MORGA857055SM9IJ", // drivers_licence
+    "S122:305140-364980-542773-593098-451550-168102-374319-042328", // backup_code
+    "S131:Barcelona_22", // password
+    "S137:718 264", // otp
+    "S138:purple monkey dishwasher 1987", // password
+    "S153:110-279-974739", // bank_account
+    "S156:40817810314658701106", // bank_account
+    "S158:sakura0320", // password
+    "S159:Bind-Svc-7781", // connection_password
+    "S164:AAAAIHARkba8ooQBOdqYE4T5CLfTxSBs1zukWJ43mFSkhB3n", // private_key
+    "S165:9212634348115", // bank_account
+    "S167:91 6482973", // passport
+    "S183:K229-5356-0956", // drivers_licence
+    "S192:Rua Garrett", // security_answer
+    "S199:557", // card_cvv
+    "S202:0926", // card_expiry
+    "S204:464023854", // bank_account
+    "S206:77201", // pin
+    "S218:L459ULGnfEkFGu9j8vCAoEc2LbP3FJ3sKtCWTHM8163hBrn4c3C1", // private_key
+    ],
+    // see eval/README.md: ids built to pass a check (a KID, an OCR number, a waybill) and a public token
+    knownChanged: ["K005","K025","K038","K057","K086","K090","K093"],
   },
 ];
 

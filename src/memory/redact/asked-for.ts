@@ -1,0 +1,92 @@
+// A secret given as the whole of a reply to a question for it. In a live chat the customer answers
+// "what's the 3 digit code on the back?" with "094", and "could you confirm the long number on the
+// card?" with "4916 3352", then "4440 9236": no label in the reply, only in the turn before. The
+// same holds in a transcript pasted into one message ("[09:15] Customer: 482913"). A reply is
+// taken only when it is nothing but a value of the shape asked for, so "my order is 4821" or
+// "sure, one sec" after the same question stay as they are.
+import { PRIORITY, type Candidate, type PiiType } from "./pii-types";
+
+/** What a turn asks for, as the kind of secret a bare answer to it would be. */
+export type Asked = "cvv" | "card_number" | "card_expiry" | "pin" | "password" | "security_answer" | "otp" | "national_id";
+
+/**
+ * What a question or a lead-in names, read in this order ("the 3 digit security code" is a card's
+ * code, not a one-time code). The card's last four are not asked for: they stay in a note.
+ */
+const ASKS: [RegExp, Asked][] = [
+  [/\b(?:security code|cvv2?|cvc2?|cv2|csc)\b|\b(?:3|4|three|four)[ -]?digits?(?: security)? code\b|\b(?:code|digits|numbers?) on the back\b/, "cvv"],
+  [/\bcard(?:'s)? number\b|\blong number\b|\bnumber on (?:the )?(?:front of )?(?:the |your )?card\b|\b1[56][ -]digit (?:card )?number\b/, "card_number"],
+  [/\bexpiry\b|\bexpiration\b|\bexp date\b|\bvalid (?:thru|through|until)\b|\bwhen does (?:it|the card) expire\b/, "card_expiry"],
+  [/\bpin\b/, "pin"],
+  [/\bpass(?:word|phrase|code)?\b|\bpwd?\b|\bcontraseña\b|\bpasswort\b|\bmot de passe\b|\bsenha\b/, "password"],
+  [/\bsecurity question\b|\bmemorable (?:word|answer|information)\b|\bmaiden name\b|\banswer to (?:your|the) (?:security )?question\b/, "security_answer"],
+  [/\b(?:code|otp|one[- ]time (?:code|password|pin)|verification code|tan)\b|\bcódigo\b/, "otp"],
+  [/\bssn\b|\bsocial security\b|\b(?:dni|nie|nif|cpf|nric|aadhaar)\b|\bpassport number\b|\b(?:national )?id number\b/, "national_id"],
+];
+const NOT_ASKED = /\blast (?:4|four)\b|\b(?:card|visa|mastercard|amex) (?:ending|ends)\b/;
+/**
+ * A turn that asks: a question, a request, or a lead-in the value follows ("ok pass is", "el dni
+ * es"). "Passcode: sent separately" names one and gives none.
+ */
+const ASKING = /\?\s*$|(?:\bis|\bare|\bes|\bist|\best|:)\s*$|\b(?:please|pls|could you|can you|can i (?:have|get)|need|confirm|read|provide|give|tell|enter|type|send|what(?:'s| is)?|and the|and your)\b|(?:^|:\s*)and\b/;
+/** A cheap test that a text could ask for any of them. */
+const MAY_ASK = /code|cvv|cvc|csc|number|digit|expir|exp date|valid|pin|pass|pwd|pw\b|contrase|passwort|mot de passe|senha|question|memorable|maiden|otp|tan\b|ssn|social|dni|nie|nif|cpf|nric|aadhaar|c[oó]digo/i;
+
+/** What `text` asks for, from its last line (the question is at the end of a turn). */
+export function askedFor(text: string): Asked | null {
+  if (!MAY_ASK.test(text)) return null;
+  const tail = text.trim().split("\n").at(-1)!.slice(-200).toLowerCase();
+  if (NOT_ASKED.test(tail) || !ASKING.test(tail)) return null;
+  return ASKS.find(([re]) => re.test(tail))?.[1] ?? null;
+}
+
+const DIGIT_WORD = String.raw`(?:zero|oh|o|one|two|three|four|five|six|seven|eight|nine)`;
+/** A value of each kind, as the whole of a reply (a lead-in like "yeah it's" removed first). */
+const VALUE: Record<Asked, RegExp> = {
+  cvv: new RegExp(String.raw`^(?:\d{3,4}|${DIGIT_WORD}(?:[ ,-]+${DIGIT_WORD}){2,3})$`, "i"),
+  card_number: new RegExp(String.raw`^(?:\d{4}(?:[ -]?\d{2,4}){0,4}|${DIGIT_WORD}(?:[ ,-]+${DIGIT_WORD}){3,18})$`, "i"),
+  card_expiry: /^(?:(?:0?[1-9]|1[0-2]) ?[/.-] ?(?:20)?\d{2}|(?:0[1-9]|1[0-2])(?:20)?\d{2}|(?:oh |zero )?(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) (?:twenty|thirty)[ -](?:one|two|three|four|five|six|seven|eight|nine)|[a-z]{3,9} (?:20)?\d{2})$/i,
+  pin: new RegExp(String.raw`^(?:\d{4,8}|${DIGIT_WORD}(?:[ ,-]+${DIGIT_WORD}){3,7})$`, "i"),
+  otp: new RegExp(String.raw`^(?:\d{4,8}|\d{3}[ -]\d{3}|(?=[A-Z]*\d)[A-Z0-9]{5,8}|${DIGIT_WORD}(?:[ ,-]+${DIGIT_WORD}){3,7})$`, "i"),
+  password: /^(?=.*[\d\W_])\S{6,64}$|^(?=.*[A-Z].*[a-z]|.*[a-z].*[A-Z])\S{8,64}$/,
+  security_answer: /^[\p{L}][\p{L}'’. -]{1,38}[\p{L}.]$/u,
+  national_id: /^(?=(?:[^\d]*\d){5})[A-Z0-9][A-Z0-9 .-]{4,22}$/i,
+};
+const TYPE: Record<Asked, PiiType> = { cvv: "cvv", card_number: "card_number", card_expiry: "card_expiry", pin: "pin", otp: "otp", password: "password", security_answer: "password", national_id: "national_id" };
+/** Words that open a reply before its value. */
+const LEAD_IN = /^(?:(?:yeah|yes|yep|sure|ok(?:ay)?|so|um+|uh+|right)[,.]?\s+)*(?:(?:it'?s|it is|its|that'?s|that is|here(?: it is)?|the (?:number|code) is|sure)[:,]?\s+)?/i;
+/** Replies that are no answer, whatever their shape. */
+const NO_ANSWER = /^(?:yes|no|ok(?:ay)?|sure|thanks?|thank you|done|sorry|wait|hold on|one sec(?:ond)?|hello|hi|why|what|huh|nope|yep|right|correct|great|cool|perfect)\W*$/i;
+
+/** The value a reply gives, when it is all the reply is: its offsets within `text`. */
+export function bareAnswer(text: string, asked: Asked, offset = 0): Candidate | null {
+  const lead = LEAD_IN.exec(text)![0];
+  const value = text.slice(lead.length).trim().replace(/[.!]+$/, "");
+  if (value === "" || NO_ANSWER.test(value) || !VALUE[asked].test(value)) return null;
+  if (asked === "security_answer" && value.split(/\s+/).length > 4) return null;
+  const start = offset + text.indexOf(value, lead.length);
+  return { start, end: start + value.length, type: TYPE[asked], priority: PRIORITY.labelled };
+}
+
+/**
+ * A chat line's speaker and time ("[09:15] Customer: ", "10:02:44 Agent Priya: ", "CALLER: ",
+ * "customer_8812: "), before what they said.
+ */
+const SPEAKER = /^\s*(?:\[[^\]\n]{1,25}\]\s*)?(?:\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AP]M\s*)?)?(?:[-–]\s*)?(?:[\p{L}][\p{L}\p{N} ._'-]{0,30}:\s*)?/u;
+
+/** Bare answers in a transcript pasted into one message: each line is a turn. */
+export function findTranscriptAnswers(text: string): Candidate[] {
+  if (!text.includes("\n") || !MAY_ASK.test(text)) return [];
+  const out: Candidate[] = [];
+  let asked: Asked | null = null;
+  let offset = 0;
+  for (const line of text.split("\n")) {
+    const said = SPEAKER.exec(line)![0].length;
+    const answer = asked && line.trim() !== "" ? bareAnswer(line.slice(said), asked, offset + said) : null;
+    if (answer) out.push(answer);
+    // (the whole line: "Security question: What was the name of your first pet?" asks with its label)
+    else if (line.trim() !== "") asked = askedFor(line);
+    offset += line.length + 1;
+  }
+  return out;
+}

@@ -1,0 +1,148 @@
+// Redaction classes of 2026-12-06's seventh session: identity numbers a message names anywhere and
+// gives anywhere, valid by their country's check; a secret given as the whole of a reply to a
+// question for it, in a pasted transcript or as the next message of a conversation; expiries a
+// few words after "expires"; form and key=value fields named for a document or an expiry.
+// Generated from a seed; no secret may survive and every business reference must.
+import * as auTfn from "stdnum/lib/cjs/au/tfn";
+import * as brCpf from "stdnum/lib/cjs/br/cpf";
+import * as caSin from "stdnum/lib/cjs/ca/sin";
+import * as nlBsn from "stdnum/lib/cjs/nl/bsn";
+import * as noFodselsnummer from "stdnum/lib/cjs/no/fodselsnummer";
+import * as thIdnr from "stdnum/lib/cjs/th/idnr";
+import { redactConversation, redactText } from "../../../src/memory/redact";
+import { businessRef, digits, expectRedacted, next, pick } from "./redact-seeded";
+
+const keepOf = (ref: string) => ref.split(" ").at(-1)!;
+type Validator = { validate(v: string): { isValid: boolean } };
+/** A number of `length` digits that passes (or, with `valid` false, fails) the validator's check. */
+function number(v: Validator, length: number, valid = true, first = "123456789"): string {
+  for (;;) {
+    const n = digits(length, first);
+    if (v.validate(n).isValid === valid) return n;
+  }
+}
+const grouped = (n: string, sizes: number[], sep: string) => {
+  const out: string[] = [];
+  let at = 0;
+  for (const s of sizes) out.push(n.slice(at, (at += s)));
+  return out.join(sep);
+};
+
+describe("identity numbers named anywhere in the message", () => {
+  const cases: [string, (n: string) => string, () => string][] = [
+    ["Canada's SIN", (n) => `Hi, my T4 slip shows the wrong SIN. Correct one is ${n}. Name: Marc Tremblay.`, () => grouped(number(caSin, 9, true, "12345679"), [3, 3, 3], pick([" ", "-", ""]))],
+    ["Australia's TFN", (n) => `G'day, the super fund form in your app wants my TFN. It's ${n}. Can you add it?`, () => grouped(number(auTfn, 9), [3, 3, 3], pick([" ", ""]))],
+    ["Brazil's CPF in a pasted error", (n) => `o app mostrou isso: {"cliente":"Marcos","documento":"${n}","tipo":"CPF","erro":"DOCUMENTO_INVALIDO"}`, () => pick([(c: string) => `${c.slice(0, 3)}.${c.slice(3, 6)}.${c.slice(6, 9)}-${c.slice(9)}`, (c: string) => c])(number(brCpf, 11))],
+    ["Norway's fødselsnummer", (n) => `Hei, fødselsnummeret blir avvist når jeg registrerer meg. Det er ${n}. Hilsen Ingrid`, () => number(noFodselsnummer, 11, true, "0123")],
+    ["a BSN broken over a line", (n) => `bsn is ${n.slice(0, 5)}\n${n.slice(5)}\n(sorry telefoon deed raar)`, () => number(nlBsn, 9)],
+    ["a Thai ID OCR'd digit by digit", (n) => `[scan-ocr page 1]\nบัตรประจำตัวประชาชน Thai National ID Card\n${[...n].join(" ")}\nName Miss Kamonwan`, () => number(thIdnr, 13, true, "12345678")],
+  ];
+  it.each(cases)("removes %s, its label away from it", (_name, message, value) => {
+    for (let i = 0; i < 15; i++) {
+      const n = value();
+      const ref = businessRef();
+      const { text } = redactText(`${message(n)} ${ref}`);
+      expect({ n, text, left: text.replace(/\s/g, "").includes(n.replace(/\s/g, "")) }).toEqual({ n, text, left: false });
+      expect({ n, kept: text.includes(keepOf(ref)) }).toEqual({ n, kept: true });
+    }
+  });
+  it("removes a social security number printed 3-2-4 with the word social or a field named for it", () => {
+    for (let i = 0; i < 20; i++) {
+      const n = `${digits(3, "1234578")}${pick([" ", "-"])}${digits(2)}${pick([" ", "-"])}${digits(4)}`;
+      const ref = businessRef();
+      const message = pick([`${n} (that's my social) – the FAFSA office needs it for ${ref}.`, `applicant_ssn=${n.replace(/\D/g, "")} rejected for ${ref}; she read it back as ${n}`]);
+      const { text } = redactText(message);
+      expect({ message, text, left: text.includes(n) || text.includes(n.replace(/\D/g, "")) }).toEqual({ message, text, left: false });
+      expect({ message, kept: text.includes(keepOf(ref)) }).toEqual({ message, kept: true });
+    }
+  });
+  it("keeps a number that fails the named country's check, or that no name in the message claims", () => {
+    for (let i = 0; i < 20; i++) {
+      const bad = number(caSin, 9, false);
+      const good = number(caSin, 9);
+      const [a, b] = [`Hi, my slip shows the wrong SIN. Correct one is ${bad}.`, `Hi, the parcel ${good} was left at the wrong door.`];
+      expect(redactText(a).text).toBe(a);
+      expect(redactText(b).text).toBe(b);
+    }
+  });
+  it("keeps a number a business word claims, and a phone number, in a message that names an ID", () => {
+    for (let i = 0; i < 20; i++) {
+      const n = number(caSin, 9);
+      const message = pick([`My SIN is on file already. Claim number: ${n}.`, `SIN updated last week. Call me on ${grouped(n, [3, 3, 3], " ")} please.`]);
+      expect(redactText(message).text).toBe(message);
+    }
+  });
+});
+
+describe("a secret given as the whole reply to a question for it", () => {
+  const luhn = (c: string) => [...c].reverse().reduce((sum, ch, i) => sum + (i % 2 === 1 ? (Number(ch) * 2 > 9 ? Number(ch) * 2 - 9 : Number(ch) * 2) : Number(ch)), 0) % 10 === 0;
+  const card = () => {
+    for (;;) {
+      const c = `4${digits(15, "0123456789")}`;
+      if (luhn(c)) return c;
+    }
+  };
+  const asks: [string, () => string, string][] = [
+    ["For verification I only need the 3 digit security code now, not the full number.", () => digits(3, "0123456789"), "cvv"],
+    ["I've sent a 6-digit code to your phone ending 21, please read it back.", () => digits(6), "otp"],
+    ["to verify, what's the answer to your security question (favourite teacher)?", () => pick(["mrs hennessy", "Rex", "São Paulo", "Mr Okafor"]), "password"],
+    ["ok pass is", () => `${pick(["Lollipop", "Harbour", "Kestrel"])}_${digits(4)}`, "password"],
+    ["Thanks, and the expiry?", () => `${pick(["01", "07", "10", "12"])}/${pick(["27", "28", "2029"])}`, "card_expiry"],
+    ["and what's the PIN you set?", () => digits(4), "pin"],
+  ];
+  it("removes it from a pasted transcript, whatever the speaker and time stamps look like", () => {
+    for (let i = 0; i < 40; i++) {
+      const [question, value, type] = pick(asks);
+      const v = value();
+      const ref = businessRef();
+      const time = pick(["[09:14] ", "09:41 ", "[16:20:11] ", ""]);
+      const message = `${time}${pick(["Agent", "agent.lucia", "AGENT"])}: ${question}\n${time}${pick(["Customer", "customer_8812", "CALLER"])}: ${v}\n${time}Agent: Thank you, that's ${ref} sorted.`;
+      expectRedacted({ message, secrets: [v], type, keep: keepOf(ref) });
+    }
+  });
+  it("removes a card given in two halves on two lines after the question", () => {
+    for (let i = 0; i < 20; i++) {
+      const c = card();
+      const [a, b] = [`${c.slice(0, 4)} ${c.slice(4, 8)}`, `${c.slice(8, 12)} ${c.slice(12)}`];
+      const message = `[10:02:11] Agent Priya: Could you confirm the long number on the card please?\n[10:02:40] Customer: ${a}\n[10:02:44] Customer: ${b}\n[10:02:45] Customer: sorry hit enter too soon`;
+      const { text } = redactText(message);
+      expect({ text, left: text.includes(a) || text.includes(b) }).toEqual({ text, left: false });
+    }
+  });
+  it("removes it as the next message of a conversation, and keeps what is not a bare value or not asked for", () => {
+    for (let i = 0; i < 30; i++) {
+      const [question, value] = pick(asks);
+      const v = value();
+      const ref = businessRef();
+      const [, reply, , after] = redactConversation([`Hi, it's about ${ref}.`, question, v, "Thanks, all done."]).map((r) => r.text);
+      expect({ question, v, reply }).toEqual({ question, v, reply: expect.not.stringContaining(v) });
+      expect(after).toBe("Thanks, all done.");
+      // not a bare value ("my order is …"), or asked for nothing secret: kept
+      const order = `ORD-${digits(5)}`;
+      expect(redactConversation([question, `sure, my order is ${order}`]).map((r) => r.text)[1]).toContain(order);
+      expect(redactConversation(["What's your order number?", digits(6)]).map((r) => r.text)[1]).not.toContain("REDACTED");
+      expect(redactConversation(["Could you confirm the last 4 digits of the card?", "4242"]).map((r) => r.text)[1]).toBe("4242");
+    }
+  });
+  it("keeps a labelled line that follows a line naming a secret it does not ask for", () => {
+    const message = "Meeting ID: 296 7357 7259\nPasscode: sent separately to attendees\nOne tap mobile: +442034815240,,78390438965#";
+    expect(redactText(message).text).toBe(message);
+  });
+});
+
+describe("expiries and named fields", () => {
+  it("reads an expiry a few words after 'expires' where the message gives the card's code", () => {
+    for (let i = 0; i < 20; i++) {
+      const month = pick(["march", "July", "Sept", "december"]);
+      const expiry = `${month} 20${pick(["26", "27", "28", "29"])}`;
+      const ref = businessRef();
+      expectRedacted({ message: `${ref}: oh and sorry forgot, it expires ${pick(["end of", "at the end of", "in", "on"])} ${expiry} and the code on the back is ${digits(3)}`, secrets: [expiry], type: "card_expiry", keep: keepOf(ref) });
+    }
+  });
+  it("reads a form's expiry with its slash encoded, and keeps a token's exp claim", () => {
+    const form = `name=Ana+Ruiz&card_number=4716185456360383&exp=${pick(["12", "03"])}%2F${digits(2, "23")}&cvv=903&save=1`;
+    expect(redactText(form).text).not.toMatch(/exp=\d/);
+    const claim = `{"exp": 1767225600, "sub": "user-${Math.floor(next() * 1000)}"}`;
+    expect(redactText(claim).text).toBe(claim);
+  });
+});
