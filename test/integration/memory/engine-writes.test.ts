@@ -120,4 +120,29 @@ describe("add() writes", () => {
     expect(again.result.status).toBe("duplicate");
     expect(again.profile).toBeNull();
   });
+  it("redacts a thread as a conversation: a bare reply to an agent's question for a secret never reaches the extractor", async () => {
+    const seen: string[] = [];
+    const inner = createDeterministicExtractor();
+    const extractor: Extractor = { name: inner.name, extract: (input) => (seen.push(...input.messages.map((m) => m.content)), inner.extract(input)) };
+    const engine = createMemoryEngine({ db, extractor });
+    const r = await engine.add(tenant, {
+      external_user_id: "cust_chat",
+      messages: [
+        { role: "user", content: "Hi, my payment for order ORD-55120 keeps failing." },
+        { role: "assistant", content: "Sorry about that! Could you confirm the long number on the card please?" },
+        { role: "user", content: "4916 3352" },
+        { role: "user", content: "4440 9236" },
+        { role: "assistant", content: "Thanks, and the 3 digit security code on the back?" },
+        { role: "user", content: "094" },
+        { role: "assistant", content: "I've sent a 6-digit code to your phone, please read it back." },
+        { role: "user", content: "482913" },
+        { role: "user", content: "ok done, and my order number is 55120 if you need it" },
+      ],
+      metadata: { source: "intercom", ticket_id: "T-CHAT" },
+    });
+    expect(r.status).toBe("stored");
+    expect(seen.filter((m) => m.startsWith("[REDACTED"))).toEqual(["[REDACTED:card_number]", "[REDACTED:card_number]", "[REDACTED:cvv]", "[REDACTED:otp]"]);
+    expect(seen.at(-1)).toBe("ok done, and my order number is 55120 if you need it");
+    expect(seen[0]).toContain("ORD-55120");
+  });
 });
