@@ -7,7 +7,7 @@
 import { PRIORITY, type Candidate } from "./pii-types";
 
 const QUESTION_TALK =
-  /security\s+(?:question|answer|q\b)|secret\s+question|account\s+recovery|memorable\s+(?:word|answer)|pregunta\s+(?:secreta|de\s+seguridad)|pergunta\s+(?:secreta|de\s+seguran[çc]a)|sicherheitsfrage|question\s+(?:secr[èe]te|de\s+s[ée]curit[ée])|domanda\s+segreta|g[üu]venlik\s+sorusu|\banswer\s+to\s+(?:the|my)\s+[^.!?\n]{0,30}\bquestion|(?:^|\n)\s*Q\s*[:.)]/i; // no "u": three times faster on every message
+  /security\s+(?:question|answer|q\b)|secret\s+question|account\s+recovery|memorable\s+(?:word|answer)|pregunta\s+(?:secreta|de\s+seguridad)|pergunta\s+(?:secreta|de\s+seguran[çc]a)|sicherheitsfrage|question\s+(?:secr[èe]te|de\s+s[ée]curit[ée])|domanda\s+segreta|g[üu]venlik\s+sorusu|\banswer\s+to\s+(?:the|my)\s+[^.!?\n]{0,30}\bquestion|(?:^|\n)\s*Q\s*[:.)]|контрольн\S*\s+вопрос|секретн\S*\s+вопрос|秘密の質問|(?:second|2nd|third|3rd)\s+question/i; // no "u": three times faster on every message
 
 /** A pattern's letters matched in either case, for expressions that must tell capitals apart elsewhere (a name's). */
 const ci = (pattern: string): string => pattern.replace(/\\[pP]\{[^}]*\}|\\.|\[[^\]]*\]|[a-z]/g, (c) => (c.length === 1 ? `[${c}${c.toUpperCase()}]` : c));
@@ -17,7 +17,7 @@ const VALUE = String.raw`(?:"(?<dq>[^"\n]{1,40})"|“(?<cq>[^”\n]{1,40})”|'(
 // "Answer: Biscuit", "la respuesta es Pelusa", "Antwort: Struppi", "resposta da pergunta secreta: Flamengo",
 // "ka answer "Pinky" hai", "\nA: Kumasi": the label, what it answers, then "is" or a colon (or a quote)
 const ANSWER_AFTER = new RegExp(
-  String.raw`(?:(?<![\p{L}])${ci("(?:answers?|respuesta|resposta|antwort|r[ée]ponse|risposta|cevab[ıi]|cevap)")}(?:\s+(?:to|de|da|del|do|zu|à|für)\s[^:\n.!?"“']{0,60}?)?(?:\s+(?:is|was|es|era|é|ist|war|est|è|as)\s+|\s*[:=–—-]\s*|\s+(?=["“'\p{Lu}]))|(?:^|\n|\?)[ \t]*A\s*[:.)]\s*|(?<![\p{L}])${ci("memorable\\s+(?:word|answer|name)")}\s*[:=-]?\s*)${VALUE}`,
+  String.raw`(?:(?<![\p{L}])(?:${ci("(?:answers?|respuesta|resposta|antwort|r[ée]ponse|risposta|cevab[ıi]|cevap)")}|[Оо]твет(?=\s*[:=–—-]))(?:\s+(?:to|de|da|del|do|zu|à|für)\s[^:\n.!?"“']{0,60}?)?(?:\s+(?:is|was|es|era|é|ist|war|est|è|as)\s+|\s*[:=–—-]\s*|\s+(?=["“'\p{Lu}]))|(?:^|\n|\?)[ \t]*A\s*[:.)]\s*|(?<![\p{L}])${ci("memorable\\s+(?:word|answer|name)")}\s*[:=-]?\s*|(?:答え|回答)(?:は|：|:)\s*)${VALUE}`,
   "gu",
 );
 // "high school mascot = Wildcats", "- Favourite book: The Hobbit", 'Security Q: "Name of your first pet" - Pepper the hamster',
@@ -29,7 +29,7 @@ const QUESTION_THEN_ANSWER = new RegExp(
 );
 // 'Sicherheitsfrage "Name Ihrer ersten Lehrerin": Frau Brandstätter': the question named, quoted or in brackets, then its answer
 const NAMED_QUESTION_THEN_ANSWER = new RegExp(
-  String.raw`${ci("(?:security\\s+question|secret\\s+question|sicherheitsfrage|pregunta\\s+secreta|pergunta\\s+secreta|question\\s+secr[èe]te|domanda\\s+segreta)")}\s*(?:\([^()\n]{3,80}\)|["“„«][^"”“»\n]{3,80}["”“»])\s*[:=–—-]\s*${VALUE}`,
+  String.raw`${ci("(?:security\\s+question|secret\\s+question|sicherheitsfrage|pregunta\\s+secreta|pergunta\\s+secreta|question\\s+secr[èe]te|domanda\\s+segreta|(?:second|2nd|third|3rd|other)\\s+question)")}(?:\s+(?:war|was|is|ist|era|es|est))?\s*(?:\([^()\n]{3,80}\)|["“„«][^"”“»\n]{3,80}["”“»])\s*[:=–—-]\s*${VALUE}`,
   "gu",
 );
 // "Rex is the answer to the pet question", "Wildcats – that's the answer"

@@ -77,7 +77,7 @@ export function findLabelledValues(text: string): Candidate[] {
 
 const CHECK_IN_BRACKETS = /^\([0-9A-Z]\)$/;
 const ADDRESS_BEFORE = /\b(?:address|addr|road|rd|street|nagar|colony|sector|flat|city|district|state|taluka|village|shipping|deliver(?:y)?\s+to)\b/i;
-const ACCOUNT_NUMBER_LABEL = /^(?:acc(?:ount)?|a\/c|acct\.?)\s*(?:no\.?|nr\.?|number|#)$|^acc$/i;
+const ACCOUNT_NUMBER_LABEL = /^(?:acc(?:ount)?|a\/c|acct\.?)\s*(?:no\.?|nr\.?|number|#)$|^acc$|^(?:n[uú]mero\s+de\s+cuenta|num[ée]ro\s+de\s+compte|kontonummer|n[uú]mero\s+da\s+conta|口座番号|s[ốo]\s+t[àa]i\s+kho[ảa]n|stk|р\/с|расч[её]тн\S*\s+сч[её]т|номер\s+сч[её]та|계좌(?:번호)?)$/i;
 const PAREN_ASIDE = /^\s*\([^()\n]{1,40}\)/;
 const VALUE_BEFORE_PAREN = /(?<![\p{L}\p{N}_])([A-Za-z0-9]{3,12})\s*$/u;
 

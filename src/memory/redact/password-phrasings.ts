@@ -16,6 +16,17 @@ const isSecretShaped = (v: string): boolean =>
 /** "j.smith@mail.com": an address, not a password (a password may hold an "@": "qu0kk@11"). */
 const EMAIL = /@[\p{L}\p{N}-]+\.[\p{L}]{2,}/u;
 
+/**
+ * Where a message talks of a password or a login, a string no name, word, host or reference is:
+ * small letters, a digit, and a capital or a symbol that no name uses (not a dash, an underscore
+ * or a dot), 8 to 24 long, not a setting's key or a speaker's name before a colon ("I changed it
+ * from Spring2023! …", "Mango!Tree77 <- thats what i set it to").
+ */
+const STRONG_ANYWHERE = /(?<![^\s"'“‘(])(?<value>[^\s"'“”‘’()<>[\]{},;:=/\\.]{8,24})(?=[\s"'”’),;!?]|\.(?!\S)|$)(?![^\s]*:)/gu;
+const STRONG_ENOUGH = /^(?=.*\p{Ll})(?=.*\d)(?:(?=.*\p{Lu})|(?=.*[!#$%^&*+=?~]))[^\s@]{8,64}$/u;
+const FILE_NAME = /\.[a-z]{2,4}$/i;
+// "I changed it from Spring2023! to Spring2024!": the old and the new one, whatever the message calls them
+const CHANGED_FROM_TO = new RegExp(String.raw`(?:^|[^\p{L}])(?:changed|switched|reset|updated|moved)\s+(?:it|mine|my\s+\p{L}+)\s+from\s+${VALUE.replace("value", "old")}\s+to\s+${VALUE}`, "giu");
 // "I reset it to Password123", "changed mine to Winter2025!", "set the new one to Kj8#44x".
 const SET_IT_TO = new RegExp(
   String.raw`(?:^|[^\p{L}])(?:set|reset|changed?|updated?|switched|made)\s+(?:it|mine|that|this|the\s+(?:new\s+)?one)\s+(?:back\s+)?(?:to|into|as)\s+["'“]?${VALUE}`,
@@ -167,6 +178,18 @@ export function findPasswordsByPhrasing(text: string): Candidate[] {
   }
   if (EVERYTHING.test(text)) take(USED_FOR_EVERYTHING, (v) => isSecretShaped(v) && !BUSINESS_REF.test(v));
   if (named) take(TELLING_YOU, isSecretShaped);
+  if (named) take(STRONG_ANYWHERE, (v) => STRONG_ENOUGH.test(v) && !BUSINESS_REF.test(v) && !VERSION.test(v) && !FILE_NAME.test(v) && !EMAIL.test(v));
+  if (/\bfrom\b/.test(text)) {
+    for (const m of text.matchAll(CHANGED_FROM_TO)) {
+      const [before, after] = [m.groups!.old!, m.groups!.value!.replace(/[.,;:)\]}>"'”]+$/, "")];
+      if (!STRONG_ENOUGH.test(before) || !STRONG_ENOUGH.test(after)) continue;
+      const end = m.index! + m[0].length;
+      const from = end - m[0].length + m[0].indexOf(before, m[0].search(/\sfrom\s/i));
+      out.push({ start: from, end: from + before.length, type: "password", priority: PRIORITY.labelledAfter });
+      const start = end - m.groups!.value!.length;
+      out.push({ start, end: start + after.length, type: "password", priority: PRIORITY.labelledAfter });
+    }
+  }
   if (WIFI_WORD.test(text)) take(WIFI_PAIR, (v) => v.length >= 8 && isSecretShaped(v));
   if (/[a-z]{3}-[a-z]{3,10}-[a-z]{3}/.test(text)) take(GENERATED_PASSPHRASE, () => true);
   if (text.includes("phrase") || text.includes("words")) take(SEED_PHRASE, () => true);

@@ -146,3 +146,60 @@ describe("expiries and named fields", () => {
     expect(redactText(claim).text).toBe(claim);
   });
 });
+
+describe("passwords, answers and accounts said as people say them", () => {
+  const strong = () => `${pick(["Spring", "Mango!Tree", "Barcelona_", "Lisboa#", "r00t-Lumen!", "Harbour"])}${digits(2)}${pick(["!", "", "#"])}`;
+  it("removes a strong string anywhere in a message about a password or a login, and the old and new one of a change", () => {
+    for (let i = 0; i < 30; i++) {
+      const [a, b] = [strong(), strong()];
+      const ref = businessRef();
+      const message = pick([
+        `${a} <- thats what i set it to yesterday and now it says wrong password?! ${ref}`,
+        `hola no puedo entrar a mi cuenta, mi contraseña es ${a} (antes era ${b}) y me dice que es incorrecta. ${ref}`,
+        `I changed it from ${a} to ${b} this morning and now neither works on the mobile app?? ${ref}`,
+      ]);
+      const { text } = redactText(message);
+      expect({ message, text, left: [a, b].filter((s) => message.includes(s) && text.includes(s)) }).toEqual({ message, text, left: [] });
+      expect({ message, kept: text.includes(keepOf(ref)) }).toEqual({ message, kept: true });
+    }
+  });
+  it("keeps hosts, versions, files and names in a message about a login", () => {
+    for (const message of [
+      "Login fails on OpenSSH_9.6p1 from bastion 198.51.100.7, password auth disabled",
+      "can't sign in since the update to v2.14.3-beta, password reset mail never comes",
+      "password reset mail fails, see report_2024.pdf and the log of build 2025.03.1",
+      "customer_8812: my password stopped working on the iPhone",
+    ])
+      expect(redactText(message).text).toBe(message);
+  });
+  it("removes a security answer said in German, Russian and Japanese, or to a second question", () => {
+    for (let i = 0; i < 20; i++) {
+      const answer = pick(["Krümel", "Соколова", "ぽち", "Rua Garrett", "Pipoca"]);
+      const message = pick([
+        `Sicherheitsfrage war "Name des ersten Haustiers" – ${answer}. Bitte Konto entsperren.`,
+        `Контрольный вопрос: девичья фамилия матери. Ответ: ${answer}. Спасибо`,
+        `秘密の質問「初めて飼ったペットの名前」の答えは${answer}です。`,
+        `Security question: What was the name of your first pet?\nSecond question (street you grew up on): ${answer}\nPlease restore access.`,
+      ]);
+      const { text } = redactText(message);
+      expect({ message, text, left: text.includes(answer) }).toEqual({ message, text, left: false });
+    }
+  });
+  it("removes an account's number after its name in French, Spanish, Japanese, Vietnamese, Russian and Korean, 7 digits or more", () => {
+    for (let i = 0; i < 30; i++) {
+      const n = pick([digits(7), digits(8), digits(13), `${digits(3)}-${digits(3)}-${digits(6)}`, digits(20)]);
+      const ref = businessRef();
+      const message = pick([
+        `Bonjour, pour le dépôt direct : numéro de compte ${n}. Merci! ${ref}`,
+        `el número de cuenta ${n} es el de Santander. ${ref}`,
+        `返金先の口座です。\n口座番号：${n}\n${ref}`,
+        `Em gửi lại thông tin hoàn tiền: STK ${n} Vietcombank. ${ref}`,
+        `Прошу вернуть деньги: р/с ${n}, ${ref}`,
+        `환불 계좌 알려드립니다. 신한은행 ${n} 예금주 김민지 ${ref}`,
+      ]);
+      const { text } = redactText(message);
+      expect({ message, text, left: text.includes(n) }).toEqual({ message, text, left: false });
+      expect({ message, kept: text.includes(keepOf(ref)) }).toEqual({ message, kept: true });
+    }
+  });
+});

@@ -30,11 +30,8 @@ const PROBES = [
     planted: 641,
     keep: 140,
     knownLeaks: [
-    "B004:Lampione!Rosso82", // password
     "B042:Z19725754", // bank_account
     "B064:4864a14520410282d30ec33fd50f4ec4", // api_key
-    "B095:Sf-prod-8812!x", // connection_password
-    "B095:st0refr0nt!fallback", // connection_password
     "B100:8e989225113de8e559fff2a9f6c503b6", // api_key
     "B111:FH235M9FR", // passport
     "B117:NZF078150", // otp
@@ -77,9 +74,6 @@ const PROBES = [
     "C108:L10I29440", // passport
     "C117:2963575726", // drivers_licence
     "C129:correct horse battery staple", // password
-    "C130:Xk9#mQ2!vLp8", // password
-    "C131:Manchester#10", // password
-    "C133:Pa$$w0rd2024", // password
     "C138:Shalom1234!", // password
     "C164:860802", // otp
     "C170:GM5T AJ6D E5RW C4W6 YQQM TPQ6 T3GM CRJB", // backup_code
@@ -97,18 +91,9 @@ const PROBES = [
     planted: 323,
     keep: 120,
     knownLeaks: [
-    "S022:8712139", // bank_account
     "S032:847392", // otp
     "S034:4821", // otp
-    "S036:4626130", // bank_account
-    "S039:Krümel", // security_answer
     "S054:PK8482760", // passport
-    "S058:ぽち", // security_answer
-    "S062:Spring2023!", // password
-    "S062:Spring2024!", // password
-    "S065:Соколова", // security_answer
-    "S070:Mango!Tree77", // password
-    "S077:c4che-Pa55-wp", // connection_password
     "S080:TZ2731634", // passport
     "S082:et0g53ms", // backup_code
     "S082:m8gbgfw5", // backup_code
@@ -117,18 +102,12 @@ const PROBES = [
     "S108:445", // card_cvv
     "S116:MORGA857055SM9IJ", // drivers_licence
     "S122:305140-364980-542773-593098-451550-168102-374319-042328", // backup_code
-    "S131:Barcelona_22", // password
     "S137:718 264", // otp
     "S138:purple monkey dishwasher 1987", // password
-    "S153:110-279-974739", // bank_account
-    "S156:40817810314658701106", // bank_account
     "S158:sakura0320", // password
-    "S159:Bind-Svc-7781", // connection_password
     "S164:AAAAIHARkba8ooQBOdqYE4T5CLfTxSBs1zukWJ43mFSkhB3n", // private_key
-    "S165:9212634348115", // bank_account
     "S167:91 6482973", // passport
     "S183:K229-5356-0956", // drivers_licence
-    "S192:Rua Garrett", // security_answer
     "S199:557", // card_cvv
     "S202:0926", // card_expiry
     "S204:464023854", // bank_account
