@@ -137,13 +137,14 @@ export function findStrongSecretNear(text: string, labelEnd: number): Found | nu
   const line = text.slice(labelEnd, labelEnd + 60).split("\n")[0]!;
   for (const m of line.matchAll(TOKEN)) {
     const value = m[0].replace(/[.,;:)\]}>"'”]+$/, "");
-    // not another setting ("password=[REDACTED] ip=203.0.113.45"), an email address ("@" then a domain), a URL, a path or a reference
-    if (!STRONG.test(value) || /=|@[\w-]+\.[A-Za-z]{2,}|:\/\/|^\/|^[A-Z]{2,6}[-#_]?\d/.test(value)) continue;
+    // not another setting ("password=[REDACTED] ip=203.0.113.45"), an email address ("@" then a domain), a URL, a path, a reference or a file ("report_2024.pdf")
+    if (!STRONG.test(value) || /=|@[\w-]+\.[A-Za-z]{2,}|:\/\/|^\/|^[A-Z]{2,6}[-#_]?\d/.test(value) || FILE_NAME.test(value)) continue;
     const start = labelEnd + m.index!;
     return { start, end: start + value.length, priority: PRIORITY.labelledAfter - m.index! };
   }
   return null;
 }
 const TOKEN = /(?<![^\s"'“(:=])[^\s"'”]{6,64}/gu;
+const FILE_NAME = /^[\w-]+\.(?:pdf|png|jpe?g|gif|docx?|xlsx?|csv|txt|log|zip|json|xml|html?|heic|mp4|mov)$/i;
 /** Letters, digits and a symbol; or capitals, small letters and digits, 8 or more. */
 const STRONG = /^(?=.*\p{L})(?=.*\d)(?=.*[^\p{L}\p{N}\s]).{6,64}$|^(?=.*\p{Lu})(?=.*\p{Ll})(?=.*\d)[\p{L}\p{N}]{8,64}$/u;
