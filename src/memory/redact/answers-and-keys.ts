@@ -36,7 +36,7 @@ const NAMED_QUESTION_THEN_ANSWER = new RegExp(
 const ANSWER_BEFORE = /(?<![\p{L}\p{N}])(?<value>[\p{L}\p{N}][\p{L}\p{N}'’-]{1,30})\s+(?:is|was)\s+(?:the|my)\s+(?:answer|security\s+answer)(?![\p{L}])/giu;
 /** Words an answer's place may hold that answer nothing ("Answer: I don't remember", "the answer is wrong"). */
 const NOT_AN_ANSWER =
-  /^(?:i|i'm|im|it|its|it's|the|a|an|my|is|was|not|no|yes|wrong|correct|right|incorrect|same|different|please|pls|thanks|thank|that|this|which|what|when|where|why|how|who|to|for|and|or|but|ok|okay|none|n\/a|unknown|forgot|forgotten|remember|don't|dont|doesn't|didn't|isn't|wasn't|work|works|working|never|always|still|also|just|so|then|there|here|de|la|el|es|si|sí|que|der|die|das|ist|nicht)$/i;
+  /^(?:i|i'm|im|it|its|it's|the|a|an|my|is|was|not|no|yes|wrong|correct|right|incorrect|same|different|please|pls|thanks|thank|that|this|which|what|when|where|why|how|who|to|for|and|or|but|ok|okay|none|n\/a|unknown|forgot|forgotten|remember|don't|dont|doesn't|didn't|isn't|wasn't|work|works|working|never|always|still|also|just|so|then|there|here|de|la|el|es|si|sí|que|der|die|das|ist|nicht|ce|qui|je|il|elle|on|nous|vous|le|les|un|une|pas|est)$/i;
 
 const WIFI_TALK = /wi-?fi|wlan|wpa|ssid|router|livebox|fritz|hotspot|passkey|wireless|indihome|ルーター|無線|暗号化キー|路由器/i;
 // "WIFI:T:WPA;S:VM5521907;P:rq7Kpzvd9Hxm;;": the text of a Wi-Fi QR code

@@ -2,6 +2,7 @@
 // put on their keys (Stripe sk_live_, GitHub ghp_, Slack xoxb-, AWS AKIA, Google AIza, JWTs, our
 // own mem_, OpenAI sk-, Google ya29.), or, after a word that names a key or token (an environment
 // variable's name too: "OPENAI_API_KEY=…"), by a long string of letters and digits.
+import crypto from "node:crypto";
 import { PRIORITY, type Candidate } from "./pii-types";
 import { REFERENCE_WORDS } from "./context-words";
 
@@ -34,8 +35,9 @@ const VENDOR_KEYS = [
   String.raw`FLWSECK(?:_TEST)?-[a-f0-9]{32}-X`,
   String.raw`PMAK-[a-f0-9]{24}-[a-f0-9]{34}`,
   String.raw`AAAA[A-Za-z0-9_-]{7}:APA91b[A-Za-z0-9_-]{60,}`,
-  // Razorpay
+  // Razorpay, Stripe's webhook signing secret
   String.raw`rzp_(?:live|test)_[A-Za-z0-9]{14,}`,
+  String.raw`whsec_[A-Za-z0-9]{24,}`,
 ];
 // Shapes that open with a character class, which would slow the one expression's scan of every
 // message: each read only where a cheap test finds its fixed part. Mailchimp's "…-us21"; a secret
@@ -57,6 +59,24 @@ const PRIVATE_KEY_BLOCK = /-----BEGIN [A-Z ]*PRIVATE KEY-----\s*(?:[A-Za-z-]+:[^
 const URL_PASSWORD = /\b[a-z][a-z0-9+.-]{1,20}:\/\/[^\s:/@]{0,64}:([^\s@/]{1,128})@/gi;
 // a database client's password flag ("mysql -h db -u root -pS3cret", "mysqldump … --password=S3cret")
 const CLIENT_PASSWORD = /\b(?:mysql|mysqldump|mysqladmin|mariadb)\b[^\n]*?\s(?:-p|--password=)([^\s<$-][^\s]{3,127})/gi;
+// a BitLocker recovery key (eight groups of six digits), a PuTTY key file's private lines, a
+// Bitcoin private key in wallet import format (checked by its base58 checksum, so no id of the
+// same look is taken)
+const BITLOCKER_KEY = /(?<![\d-])\d{6}(?:-\d{6}){7}(?![\d-])/g;
+const PUTTY_PRIVATE = /^Private-Lines:\s*(\d{1,2})[ \t]*\n/gm;
+const WIF = /(?<![A-Za-z0-9])[5KL][1-9A-HJ-NP-Za-km-z]{50,51}(?![A-Za-z0-9])/g;
+const BASE58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
+function isBase58Check(s: string): boolean {
+  let n = 0n;
+  for (const c of s) n = n * 58n + BigInt(BASE58.indexOf(c));
+  const hex = n.toString(16);
+  const bytes = Buffer.from(hex.length % 2 ? `0${hex}` : hex, "hex");
+  if (bytes.length < 5) return false;
+  const payload = bytes.subarray(0, -4);
+  const sum = crypto.createHash("sha256").update(crypto.createHash("sha256").update(payload).digest()).digest();
+  return sum.subarray(0, 4).equals(bytes.subarray(-4));
+}
+
 // one lookbehind for all of them: tried once per position, not once per vendor
 const VENDOR_KEY = new RegExp(`(?<![A-Za-z0-9_-])(?:${VENDOR_KEYS.join("|")})(?![A-Za-z0-9_-])`, "g");
 
@@ -97,6 +117,15 @@ export function findApiKeys(text: string): Candidate[] {
     out.push({ start: end - m[1]!.length, end, type: "password", priority: PRIORITY.labelled });
   }
   if (text.includes("PRIVATE KEY")) for (const m of text.matchAll(PRIVATE_KEY_BLOCK)) out.push({ start: m.index, end: m.index + m[0].length, type: "api_key", priority: PRIORITY.labelled });
+  if (text.includes("-")) for (const m of text.matchAll(BITLOCKER_KEY)) out.push({ start: m.index, end: m.index + m[0].length, type: "password", priority: PRIORITY.labelled });
+  if (text.includes("Private-Lines:")) for (const m of text.matchAll(PUTTY_PRIVATE)) {
+    // the number of lines it says, each of base64
+    const start = m.index + m[0].length;
+    const lines = text.slice(start).split("\n").slice(0, Number(m[1]));
+    const body = lines.join("\n");
+    if (lines.length > 0 && lines.every((l) => /^[A-Za-z0-9+/=]+\r?$/.test(l))) out.push({ start, end: start + body.length, type: "api_key", priority: PRIORITY.labelled });
+  }
+  if (/[5KL][1-9A-HJ-NP-Za-km-z]{50}/.test(text)) for (const m of text.matchAll(WIF)) if (isBase58Check(m[0])) out.push({ start: m.index, end: m.index + m[0].length, type: "api_key", priority: PRIORITY.labelled });
   // an AWS access key id, then its secret ("AKIA… / wJalr…"): the secret is the 40 characters after it
   if (text.includes("AKIA")) for (const m of text.matchAll(AWS_PAIR)) {
     const end = m.index + m[0].length;
@@ -104,6 +133,8 @@ export function findApiKeys(text: string): Candidate[] {
   }
   if (!/key|token|secret|bearer|\bapi/i.test(text) && !(text.includes("auth") && TWILIO_AUTH.test(text))) return out;
   for (const m of text.matchAll(KEY_LABEL)) {
+    // a public or publishable key or token is meant to be seen (Mapbox's "public token pk.…", Stripe's publishable key)
+    if (/(?:public|publishable)[\s_-]*$/i.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
     VALUE_NEAR.lastIndex = m.index + m[0].length;
     const v = VALUE_NEAR.exec(text);
     if (!v) continue;

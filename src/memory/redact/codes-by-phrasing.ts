@@ -10,7 +10,10 @@ const SET_OR_WAS = /(?:\b(?:set|reset|changed?|updated?)\s+(?:it|mine|that|the\s
 // "318826 that's the code that came", "927 114 ← that's the code"
 const THATS_THE_CODE = /(?<![\d\p{L}])(?<value>\d{3}[ ]?\d{3}|\d{4,8})\s*(?:←|<-+|[-–—,:])?\s*(?:that'?s|this\s+is)\s+the\s+(?:code|otp|pin)\b/giu;
 // "Your code: 8F3K2P", "Your verification code is KQ7-2MX": as a service's text writes it
-const YOUR_CODE = /\b[Yy]our\s+(?:[a-z]+\s+){0,2}code\s*(?:is\b|:)\s*(?<value>(?=[A-Z0-9-]*\d)[A-Z0-9]{2,8}(?:-[A-Z0-9]{2,5})?)(?![\p{L}\p{N}-])/gu;
+const YOUR_CODE = /\b[Yy]our\s+(?:[A-Za-z]+\s+){0,2}code\s*(?:is\b|:)\s*(?<value>(?=[A-Z0-9-]*\d)[A-Z0-9]{2,8}(?:-[A-Z0-9]{2,5})?)(?![\p{L}\p{N}-])/gu;
+
+// "Tu código de operación es 847392" (a bank's text), "TAN für die Überweisung war 718 264"
+const CODE_OF_AN_OPERATION = /(?:c[óo]digo\s+de\s+(?:operaci[óo]n|confirmaci[óo]n|verificaci[óo]n|acceso|activaci[óo]n|autenticaci[óo]n)|\bTAN\b[^.!?\n\d]{0,40}?)\s*(?:es|era|war|ist|lautet|is|was|:)\s*(?<value>\d{3}\s\d{3}|\d{4,8})(?![\d\p{L}])/gu;
 
 export function findCodesByPhrasing(text: string): Candidate[] {
   const out: Candidate[] = [];
@@ -25,6 +28,7 @@ export function findCodesByPhrasing(text: string): Candidate[] {
   // cheap tests (no Unicode flag) before each expression that reads letters of every script
   if (PIN_TALK.test(text) && /(?:set|changed?|updated?)\s+(?:it|mine|that|the)|\bone\b[^.\n]{0,30}\b(?:is|was)\s+\d/i.test(text)) take(SET_OR_WAS, "pin");
   if (/th(?:at'?s|is\s+is)\s+the\s+(?:code|otp|pin)/i.test(text)) take(THATS_THE_CODE, "otp");
-  if (/[Yy]our\s+(?:[a-z]+\s+){0,2}code/.test(text)) take(YOUR_CODE, "otp");
+  if (/[Yy]our\s+(?:[A-Za-z]+\s+){0,2}code/.test(text)) take(YOUR_CODE, "otp");
+  if (/c[óo]digo de|\bTAN\b/.test(text)) take(CODE_OF_AN_OPERATION, "otp");
   return out;
 }

@@ -21,6 +21,9 @@ const BUSINESS = [
   "orden", "ordine", "ordernummer", "bestelnummer", "transaktionsnummer", "zahlungsreferenz", "referenz", "riferimento",
   "compra", "auftrag", "auftragsnummer", "bestellnr", "operación", "operacion", "operazione", "transazione", "transação", "transacao",
   "transactie", "transactienummer", "opération", "operation",
+  // waybills, orders and payment references in Korean, Japanese and Chinese; Nordic giro payment ids (KID, OCR)
+  "운송장", "송장", "주문번호", "예약번호", "注文番号", "追跡番号", "伝票番号", "订单号", "运单号", "快递单号",
+  "kid-nummer", "ocr-nummer", "ocr-referens", "bankgiro", "plusgiro", "referansenummer",
   // tickets, product codes and the carriers a tracking number is given with
   "tkt", "etkt", "ean", "isbn", "upc", "gtin", "fedex", "ups", "usps", "dhl", "dpd", "tnt", "aramex", "bluedart", "delhivery", "correos",
 ];
@@ -61,7 +64,7 @@ const BILL_NOUN = String.raw`(?<!(?:please|kindly|can\s+you|could\s+you|you\s+ca
 /** Business words right before a bare number: the number is a reference, not a secret. */
 export const BUSINESS_BEFORE = new RegExp(
     String.raw`(?<![\p{L}\p{N}])(?:${[...BUSINESS.filter((w) => w !== "ending" && w !== "ends" && w !== "last").map((w) => (w === "bill" ? BILL_NOUN : w)), "sim", "esim", String.raw`payment\s+(?:id|ref\w*)`].join("|")})` +
-    String.raw`(?:\s*(?:#|:|=|-|_|["'.]|no\.?|nr\.?|n[º°o]?\.|number|num|id|code|is|was))*\s*$`,
+    String.raw`(?:\s*(?:#|:|=|-|_|["'.]|no\.?|nr\.?|n[º°o]?\.|number|num|id|code|is|was|번호|번호는|は|番号|号|：))*\s*$`,
   "iu",
 );
 

@@ -9,11 +9,13 @@ import { BUSINESS_BEFORE } from "./context-words";
 
 const PASSPORT_TALK = /passports?\b|pasipoti|pasaportes?|passeports?|reisep[äa]ss(?:e)?|passaport[oei]s?|paspoort|paszport|pasaport|паспорт|جواز|جوازات|旅券|护照|護照|여권/i;
 /** One or two capitals and seven or eight digits, as most countries print a passport number. */
-const PASSPORT_SHAPED = /(?<![\p{L}\p{N}_/#-])[A-Z]{1,2}\d{7,8}(?![\p{L}\p{N}_-])/gu;
+const PASSPORT_SHAPED = /(?<![A-Za-z0-9_/#-])[A-Z]{1,2}\d{7,8}(?![A-Za-z0-9_-])/g;
+/** Russia's passports by series and number: "75 0307864" (travel), "90 94 234171" (internal). */
+const RUSSIAN_PASSPORT = /(?<![\d-])(?:\d{2}\s?\d{7}|\d{2}\s?\d{2}\s?\d{6})(?![\d-])/g;
 
 function passportsNamedElsewhere(text: string): Candidate[] {
   const out: Candidate[] = [];
-  for (const m of text.matchAll(PASSPORT_SHAPED)) {
+  for (const m of [...text.matchAll(PASSPORT_SHAPED), ...(/паспорт/i.test(text) ? text.matchAll(RUSSIAN_PASSPORT) : [])]) {
     const lineStart = text.lastIndexOf("\n", m.index) + 1;
     if (BUSINESS_BEFORE.test(text.slice(Math.max(lineStart, m.index - 40), m.index))) continue;
     out.push({ start: m.index, end: m.index + m[0].length, type: "passport", priority: PRIORITY.pattern });
@@ -76,8 +78,16 @@ function fields(line: string, sep: string): { text: string; start: number }[] {
   return out;
 }
 
+/**
+ * A UK driving licence's number (DVLA): five letters of the surname (9 for fewer), six digits of
+ * the birth date, two initials, a digit and two check letters: "MORGA857055SM9IJ". Where the
+ * message names a driving licence, wherever the number stands ("Licence number (field 5) is …").
+ */
+const DVLA_NUMBER = /(?<![A-Za-z0-9])[A-Z9]{5}\d[0156]\d{4}[A-Z9]{2}\d[A-Z]{2}(?:\s?\d{2})?(?![A-Za-z0-9])/g;
+
 export function findDocumentsInMessage(text: string): Candidate[] {
   const out: Candidate[] = [];
+  if (/licen[cs]e|\bDL\b/i.test(text)) for (const m of text.matchAll(DVLA_NUMBER)) out.push({ start: m.index, end: m.index + m[0].length, type: "national_id", priority: PRIORITY.pattern });
   if (PASSPORT_TALK.test(text)) out.push(...passportsNamedElsewhere(text));
   if (text.includes("\n") && /[,|\t;]/.test(text)) out.push(...tableColumns(text));
   return out;

@@ -65,6 +65,8 @@ export function findLabelledValues(text: string): Candidate[] {
     const after = findValueAfter(text, end, kind, kind === "otp" && ONE_TIME_LABEL.test(label));
     // "Address: 12 MG Road, Bengaluru, PIN 560001": an Indian postal PIN code in an address
     if (after && kind === "pin" && after.end - after.start === 6 && ADDRESS_BEFORE.test(text.slice(Math.max(0, start - 120), start))) continue;
+    // "AUTH CODE 04712B" on a card terminal's receipt: the payment's approval reference, not a one-time code
+    if (after && kind === "otp" && /^auth(?:ori[sz]ation)?\s+code$/i.test(label) && CARD_RECEIPT.test(text)) continue;
     // "Hong Kong ID K330831(6)": a check character in brackets is the number's own
     if (after && kind === "id_document" && CHECK_IN_BRACKETS.test(text.slice(after.end, after.end + 3))) after.end += 3;
     if (after) found.push(after, ...findListedValues(text, after, kind));
@@ -77,6 +79,7 @@ export function findLabelledValues(text: string): Candidate[] {
 
 const CHECK_IN_BRACKETS = /^\([0-9A-Z]\)$/;
 const ADDRESS_BEFORE = /\b(?:address|addr|road|rd|street|nagar|colony|sector|flat|city|district|state|taluka|village|shipping|deliver(?:y)?\s+to)\b/i;
+const CARD_RECEIPT = /\b(?:RRN|TERMINAL|MERCHANT ID|APPROVED|receipt|terminal id|TID|MID)\b/;
 const ACCOUNT_NUMBER_LABEL = /^(?:acc(?:ount)?|a\/c|acct\.?)\s*(?:no\.?|nr\.?|number|#)$|^acc$|^(?:n[uú]mero\s+de\s+cuenta|num[ée]ro\s+de\s+compte|kontonummer|n[uú]mero\s+da\s+conta|口座番号|s[ốo]\s+t[àa]i\s+kho[ảa]n|stk|р\/с|расч[её]тн\S*\s+сч[её]т|номер\s+сч[её]та|계좌(?:번호)?)$/i;
 const PAREN_ASIDE = /^\s*\([^()\n]{1,40}\)/;
 const VALUE_BEFORE_PAREN = /(?<![\p{L}\p{N}_])([A-Za-z0-9]{3,12})\s*$/u;

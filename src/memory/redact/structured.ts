@@ -34,7 +34,7 @@ const YAML_LINE = /^[ \t-]*([A-Za-z][\w.-]{1,40}):[ \t]+(?:"([^"\n]{1,200})"|'([
 const normal = (key: string) => key.toLowerCase().replace(/[\s_.-]+/g, "");
 /** Not a value: a placeholder or a value already removed. */
 // nothing, or a placeholder for the value ("${DB_PASSWORD}", "{{secret}}", "<your-key>", "%PASSWORD%")
-const EMPTY = /^(?:\*+|x+|null|none|undefined|true|false|-|\.\.\.|…|\[REDACTED.*|\$\{[^}]*\}|\{\{[^}]*\}\}|<[\w -]*>|%\w+%|\(.*)$/i;
+const EMPTY = /^(?:\*+|x+|null|none|undefined|true|false|-|\.\.\.|…|\[REDACTED.*|\$\{[^}]*\}|\{\{[^}]*\}\}|<[\w -]*>?|%\w+%|\(.*)$/i;
 /** The name of a variable that holds the value ("secretKey: DB_PASSWORD"), not the value. */
 const VARIABLE_NAME = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
 

@@ -27,6 +27,8 @@ export const WORLD_RULES: LabelRule[] = [
       // a CID a line or two under the card ("> Card: …\n> Exp: 01/30\n> CID: 9208")
       String.raw`(?<=(?:card|exp\w*)[^.!?]{0,60}?)cid`,
   },
+  // Hebrew: "3 ספרות בגב" (the three digits on the back), "קוד האבטחה"
+  { kind: "cvv", heads: "ספרות הספרות קוד", pattern: String.raw`ה?ספרות\s+(?:ש)?ב(?:ג|צד\s+ה[אא]חורי\s+של\s+ה)ב|קוד\s+ה?אבטחה` },
   { kind: "cvv", heads: "drei nummer", pattern: String.raw`drei\s+ziffern\s+(?:hinten|auf\s+der\s+r[üu]ckseite)|nummer\s+auf\s+der\s+r[üu]ckseite` },
   {
     kind: "cvv",
@@ -66,8 +68,8 @@ export const WORLD_RULES: LabelRule[] = [
   // codes that open a door, an alarm or a key safe
   {
     kind: "pin",
-    heads: "alarm door gate key keysafe lockbox entry building user engineer",
-    pattern: String.raw`(?:alarm|door|gate|key\s*safe|lock\s*box|entry|building)\s+(?:code|pin)|(?:user|engineer)\s+code(?=\s*[:=]?\s*\d{4,8}\b)|key\s*safe(?:\s*\([^)\n]{1,30}\))?(?=\s*[:=]\s*\d{3,8})`,
+    heads: "alarm door gate key keysafe lockbox entry building user engineer garage keypad",
+    pattern: String.raw`(?:alarm|door|gate|key\s*safe|lock\s*box|entry|building|garage)\s+(?:code|pin)|(?:garage\s+)?keypad(?:\s+(?:code|pin))?(?=\s*(?:is\s+|[:=]\s*)?\d{4,8}\b)|(?:user|engineer)\s+code(?=\s*[:=]?\s*\d{4,8}\b)|key\s*safe(?:\s*\([^)\n]{1,30}\))?(?=\s*[:=]\s*\d{3,8})`,
   },
   // a code received by text, as other languages name it ("Код из СМС", "doğrulama kodu", "code reçu par SMS", "kod SMS", "رمز التحقق", "κωδικός SMS")
   {

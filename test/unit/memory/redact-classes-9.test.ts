@@ -203,3 +203,62 @@ describe("passwords, answers and accounts said as people say them", () => {
     }
   });
 });
+
+describe("codes, keys and documents in the shapes services and countries print them", () => {
+  it("removes one-time codes as a bank's or an app's text words them, and a keypad's code", () => {
+    for (let i = 0; i < 30; i++) {
+      const code = pick([digits(4), digits(6), `${digits(3)} ${digits(3)}`]);
+      const ref = businessRef();
+      const [message, type] = pick([
+        [`Your ${pick(["Uber", "Lyft", "WhatsApp", "verification"])} code: ${code}. Never share this code. ${ref}`, "otp"],
+        [`Me llegó este SMS: "BBVA: Tu código de ${pick(["operación", "confirmación", "verificación"])} es ${code}. No lo compartas." ${ref}`, "otp"],
+        [`TAN für die Überweisung war ${code}, die Überweisung ist nicht rausgegangen. ${ref}`, "otp"],
+        [`the garage keypad is ${code.replace(" ", "")} then the # key. ${ref}`, "pin"],
+      ] as [string, string][]);
+      expectRedacted({ message, secrets: [type === "pin" ? code.replace(" ", "") : code], type, keep: keepOf(ref) });
+    }
+  });
+  it("removes a BitLocker recovery key, a PuTTY key's private lines and a checked Bitcoin private key; keeps an unchecked look-alike", () => {
+    const bitlocker = Array.from({ length: 8 }, () => digits(6, "0123456789")).join("-");
+    expect(redactText(`User read me the key:\n${bitlocker}\nkey ID starts 5A1C2D07`).text).not.toContain(bitlocker);
+    const ppk = "PuTTY-User-Key-File-3: ssh-ed25519\nPublic-Lines: 1\nAAAAC3NzaC1lZDI1NTE5AAAAIC0Gyt5b\nPrivate-Lines: 1\nAAAAIHARkba8ooQBOdqYE4T5CLfTxSBs1zukWJ43mFSkhB3n\nPrivate-MAC: 9f14ca04";
+    const out = redactText(ppk).text;
+    expect(out).not.toContain("AAAAIHARkba8ooQBOdqYE4T5CLfTxSBs1zukWJ43mFSkhB3n");
+    expect(out).toContain("Private-MAC: 9f14ca04");
+    // a compressed WIF key from the public test vectors of base58check, and the same with its last character changed
+    const wif = "KwDiBf89QgGbjEhKnhXJuH7LrciVrZi3qYjgd9M7rFU73sVHnoWn";
+    expect(redactText(`a chave privada WIF é ${wif} me ajudem`).text).not.toContain(wif);
+    const broken = `${wif.slice(0, -1)}m`;
+    expect(redactText(`a chave privada WIF é ${broken} me ajudem`).text).toContain(broken);
+  });
+  it("removes passports glued to a Japanese label or by Russian series and number, a UK licence number and a DL after 'is'", () => {
+    for (let i = 0; i < 20; i++) {
+      const passport = `${pick(["TZ", "MU", "TK"])}${digits(7)}`;
+      const russian = `${digits(2)} ${digits(7)}`;
+      const dvla = `${pick(["MORGA", "SMITH", "JONES"])}${digits(1, "0123456789")}${pick(["0", "1", "5", "6"])}${digits(4, "0123456789")}${pick(["SM", "JA"])}9${pick(["IJ", "AB"])}`;
+      const dl = `${pick(["K", "D", "S"])}${digits(3)}-${digits(4)}-${digits(4)}`;
+      const ref = businessRef();
+      const [message, secret] = pick([
+        [`旅券番号は${passport}です。${ref} に追加してください。`, passport],
+        [`Номер загранпаспорта ${russian}, срок действия до 2033 года. ${ref}`, russian],
+        [`Hi, photo of my driving licence didn't upload. Licence number (field 5) is ${dvla}. ${ref}`, dvla],
+        [`My Illinois DL is ${dl} and it's needed for ${ref}`, dl],
+      ] as [string, string][]);
+      const { text } = redactText(message);
+      expect({ message, text, left: text.includes(secret) }).toEqual({ message, text, left: false });
+      expect({ message, kept: text.includes(keepOf(ref)) }).toEqual({ message, kept: true });
+    }
+  });
+  it("keeps a receipt's approval code, a public token, a placeholder key, Nordic payment references and a Korean waybill", () => {
+    for (const message of [
+      "RECEIPT\nMERCHANT ID 000445219871\nTERMINAL 7731A\nAUTH CODE 04712B  RRN 431208554109\nAPPROVED",
+      "mapbox-gl: public token pk.eyJ1IjoibHVtZW4iLCJhIjoiY2xvMnF4gvbkwf2k292iputRXrc3.wHLgeAsx_xGsilEmEd3XqX – tiles 403",
+      "[Interface]\nAddress = 10.8.0.3/24\nPrivateKey = <redacted by me>\nEndpoint = vpn.lumen.example:51820",
+      "Betala till bankgiro 5050-1055 med OCR-nummer 7218192847011, belopp 1 249 kr.",
+      "Faktura fra Telenor: KID-nummer 491095159713649, beløp 499 kr.",
+      "CJ대한통운 운송장 번호 4687-5106-4556 조회가 안 됩니다.",
+      "Je ne me souviens plus de la réponse à ma question secrète, est-ce que vous pouvez vérifier mon identité autrement ?",
+    ])
+      expect(redactText(message).text).toBe(message);
+  });
+});

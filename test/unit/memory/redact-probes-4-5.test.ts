@@ -17,7 +17,6 @@ const PROBES = [
     "A075:lasagna", // security_answer
     "A145:62249010445923943334789621", // iban
     "A149:mango2581", // password
-    "A164:KxgnVKTREJL1EGwERKNmswaNah7rm5xRu3PULFdVqniwKFzrnrLj", // private_key
     "A193:462918c4c8898710c2ef57184f6f1b3d", // api_key
     "A239:A44488843", // passport
     "A290:ilovemydog", // password
@@ -70,7 +69,6 @@ const PROBES = [
     "C026:323", // card_cvv
     "C053:1.083.812.197", // national_id
     "C063:GHA-282049146-5", // national_id
-    "C106:75 0307864", // passport
     "C108:L10I29440", // passport
     "C117:2963575726", // drivers_licence
     "C129:correct horse battery staple", // password
@@ -80,7 +78,6 @@ const PROBES = [
     "C177:Larkspur Lane", // security_answer
     "C179:ポチ", // security_answer
     "C211:10e26f8878c1e50620d83cd404bacf8b", // api_key
-    "C220:KzZ44KM8CQCpNDd55AXrbWfyeKVoLn6qR6BYKVexBcrM9XGHVwgC", // private_key
     "C235:Ldap$vc-2024", // connection_password
     ],
     // an IMEI: redacted on purpose (a device's identifier), its last four kept
@@ -91,31 +88,18 @@ const PROBES = [
     planted: 323,
     keep: 120,
     knownLeaks: [
-    "S032:847392", // otp
-    "S034:4821", // otp
     "S054:PK8482760", // passport
-    "S080:TZ2731634", // passport
     "S082:et0g53ms", // backup_code
     "S082:m8gbgfw5", // backup_code
     "S102:739120", // pin
-    "S103:whsec_v5nxBiojlD3hEf0vt7hPikbLub30PyC9", // api_key
-    "S108:445", // card_cvv
-    "S116:MORGA857055SM9IJ", // drivers_licence
-    "S122:305140-364980-542773-593098-451550-168102-374319-042328", // backup_code
-    "S137:718 264", // otp
     "S138:purple monkey dishwasher 1987", // password
     "S158:sakura0320", // password
-    "S164:AAAAIHARkba8ooQBOdqYE4T5CLfTxSBs1zukWJ43mFSkhB3n", // private_key
-    "S167:91 6482973", // passport
-    "S183:K229-5356-0956", // drivers_licence
     "S199:557", // card_cvv
     "S202:0926", // card_expiry
     "S204:464023854", // bank_account
-    "S206:77201", // pin
-    "S218:L459ULGnfEkFGu9j8vCAoEc2LbP3FJ3sKtCWTHM8163hBrn4c3C1", // private_key
     ],
     // see eval/README.md: ids built to pass a check (a KID, an OCR number, a waybill) and a public token
-    knownChanged: ["K005","K025","K038","K057","K086","K090","K093"],
+    knownChanged: [],
   },
 ];
 
