@@ -145,8 +145,10 @@ const NAMED: { name: RegExp; checks: Check[] }[] = [
   { name: /\btax (?:id|identification|number|no\b)|\btin\b/i, checks: [DE_IDNR, BR_CPF, AR_CUIT, IT_CF, ES_NIF, IN_PAN, MX_RFC] },
   { name: /\b(?:national|citizen|identity|personal|resident) (?:id|identity|identification|number|card)\b|\bid (?:card|number|no\b)/i, checks: STRONG_IDS },
 ];
-/** All the names in one expression, each its own group, so a message is scanned once. */
-export const ANY_NAME = new RegExp(NAMED.map((n) => `(${n.name.source})`).join("|"), "gi");
+/** All the names in one expression, each its own group, to tell which a message says. */
+const ANY_NAME = new RegExp(NAMED.map((n) => `(${n.name.source})`).join("|"), "gi");
+/** The same without the groups: the test every message gets, about 2.5 times cheaper. */
+const SAYS_A_NAME = new RegExp(NAMED.map((n) => n.name.source).join("|"), "i");
 
 /** The names a message says (a case-insensitive find confirmed by the name's own case rule). */
 function namesIn(text: string): typeof NAMED {
@@ -171,12 +173,19 @@ const PHONE_BEFORE = /\b(?:tel|tlf|phone|mobile|mob|cell|call|text|ring|reach|wh
 
 /** `found`: what other readers took already; a number inside it is not read again. */
 export function findNamedIds(text: string, found: readonly Candidate[] = []): Candidate[] {
+  if (!/\d/.test(text) || !SAYS_A_NAME.test(text)) return [];
   const named = namesIn(text);
   if (named.length === 0) return [];
   const checks = named.flatMap((n) => n.checks);
   const lengths = new Set(checks.flatMap((c) => c.lengths));
   // pieces with a digit, and short letter groups (a prefix or a check letter: "Z6387006A" is one piece, "… 7 TP3" three)
-  const pieces = [...text.matchAll(PIECE)].map((m) => ({ start: m.index, end: m.index + m[0].length, digits: m[0].replace(/\D/g, "").length, text: m[0] }));
+  const pieces: { start: number; end: number; digits: number; text: string; joined: boolean }[] = [];
+  for (const m of text.matchAll(PIECE)) {
+    let digits = 0;
+    for (let k = 0; k < m[0].length; k++) if (m[0].charCodeAt(k) <= 57) digits++;
+    const prev = pieces.at(-1);
+    pieces.push({ start: m.index, end: m.index + m[0].length, digits, text: m[0], joined: prev !== undefined && BETWEEN.test(text.slice(prev.end, m.index)) });
+  }
   const out: Candidate[] = [];
   for (let i = 0; i < pieces.length; i++) {
     if (pieces[i]!.digits === 0 && !(pieces[i]!.text.length <= 3 && pieces[i + 1]?.digits)) continue;
@@ -187,8 +196,7 @@ export function findNamedIds(text: string, found: readonly Candidate[] = []): Ca
     let digits = 0;
     for (let j = i; j < pieces.length && j < i + MAX_PIECES; j++) {
       const piece = pieces[j]!;
-      if (piece.digits === 0 && piece.text.length > 3) break;
-      if (j > i && !BETWEEN.test(text.slice(pieces[j - 1]!.end, piece.start))) break;
+      if ((piece.digits === 0 && piece.text.length > 3) || (j > i && !piece.joined)) break;
       compact += piece.text;
       digits += piece.digits;
       if (compact.length > MAX_LENGTH) break;
