@@ -171,9 +171,19 @@ const GLUED_BEFORE = /[@_#+/\\:=-]$|[A-Za-z0-9][.]$/;
 const GLUED_AFTER = /^(?:[@_\\]|[-/.][A-Za-z0-9])/;
 const PHONE_BEFORE = /\b(?:tel|tlf|phone|mobile|mob|cell|call|text|ring|reach|whatsapp|fax|telefone?|tel[eé]fono|handy|puhelin|mobil)\b(?:\s+(?:me|us|number|no\.?|nr\.?|is|on|at))*[\s.:#]*$/i;
 
+/** Whether the text has a digit outside what other readers took ("SSN 619-98-1455" alone leaves nothing to read). */
+function digitsBesides(text: string, found: readonly Candidate[]): boolean {
+  let from = 0;
+  for (const c of [...found].sort((a, b) => a.start - b.start)) {
+    if (c.start > from && /\d/.test(text.slice(from, c.start))) return true;
+    from = Math.max(from, c.end);
+  }
+  return /\d/.test(text.slice(from));
+}
+
 /** `found`: what other readers took already; a number inside it is not read again. */
 export function findNamedIds(text: string, found: readonly Candidate[] = []): Candidate[] {
-  if (!/\d/.test(text) || !SAYS_A_NAME.test(text)) return [];
+  if (!digitsBesides(text, found) || !SAYS_A_NAME.test(text)) return [];
   const named = namesIn(text);
   if (named.length === 0) return [];
   const checks = named.flatMap((n) => n.checks);
