@@ -87,6 +87,8 @@ const CN_RIC = check(cnRic, 18);
 const KR_RRN = check(krRrn, 13);
 const TH_IDNR = check(thIdnr, 13);
 const HK_HKID = check(hkHkid, 8, 9);
+const ES_DNI: Check = { ...check(esDni, 9), written: /^\d{8}[ -]?[A-Za-z]$/ };
+const ES_NIE: Check = { ...check(esNie, 9), written: /^[XYZxyz][ -]?\d{7}[ -]?[A-Za-z]$/ };
 /** Strong checks (a birth date and a check digit, or an 18-character mod-11), for a message that only says "ID". */
 const STRONG_IDS: Check[] = [CN_RIC, check(zaIdnr, 13), KR_RRN, check(roCnp, 13), check(siEmso, 13), check(baJmbg, 13), check(trTckimlik, 11), TH_IDNR];
 
@@ -97,7 +99,7 @@ const STRONG_IDS: Check[] = [CN_RIC, check(zaIdnr, 13), KR_RRN, check(roCnp, 13)
  */
 const NAMED: { name: RegExp; checks: Check[] }[] = [
   { name: /(?<![a-z])ssn\b|social security|\b(?:my|his|her|the) social\b/i, checks: [SSN] },
-  { name: /\bSIN\b|social insurance|assurance sociale/i, checks: [check(caSin, 9)] },
+  { name: /\bSIN\b|[Ss]ocial [Ii]nsurance|SOCIAL INSURANCE|[Aa]ssurance [Ss]ociale/, checks: [check(caSin, 9)] },
   { name: /\btfn\b|tax file n/i, checks: [check(auTfn, 8, 9)] },
   { name: /\bcpf\b/i, checks: [BR_CPF] },
   { name: /f[øo]dselsnummer|personnumm?er|personnr\b/i, checks: [check(noFodselsnummer, 11), check(sePersonnummer, 10, 12), check(dkCpr, 10)] },
@@ -107,7 +109,8 @@ const NAMED: { name: RegExp; checks: Check[] }[] = [
   { name: /αμκα|\bamka\b/i, checks: [check(grAmka, 11)] },
   { name: /\bnif\b|contribuinte/i, checks: [check(ptNif, 9), ES_NIF] },
   { name: /[Cc]art[ãa]o de [Cc]idad[ãa]o|CART[ÃA]O DE CIDAD[ÃA]O|\bCC\b/, checks: [check(ptCc, 12)] },
-  { name: /\bdni\b|\bNIE\b|\bn\.?i\.?e\.?\b(?=[\s:]*[xyz]\d)/i, checks: [{ ...check(esDni, 9), written: /^\d{8}[ -]?[A-Za-z]$/ }, { ...check(esNie, 9), written: /^[XYZxyz][ -]?\d{7}[ -]?[A-Za-z]$/ }] },
+  { name: /\bdni\b/i, checks: [ES_DNI, ES_NIE] },
+  { name: /\bNIE\b|\b[Nn]\.[Ii]\.[Ee]\./, checks: [ES_DNI, ES_NIE] },
   { name: /\bbsn\b|burgerservicenummer/i, checks: [check(nlBsn, 8, 9)] },
   { name: /rijksregister|num[ée]ro national|national (?:register )?number|\binsz\b|\bniss\b/i, checks: [check(beNn, 11)] },
   { name: /\bpesel\b/i, checks: [check(plPesel, 11)] },
@@ -118,7 +121,7 @@ const NAMED: { name: RegExp; checks: Check[] }[] = [
   { name: /national insurance|\bnino\b|\bni (?:number|no\b)/i, checks: [check(gbNino, 8, 9)] },
   { name: /\bppsn?\b/i, checks: [check(iePps, 8, 9)] },
   { name: /aadh?aa?r/i, checks: [check(inAadhaar, 12)] },
-  { name: /\bPAN\b|\bpan card\b|permanent account/i, checks: [IN_PAN] },
+  { name: /\bPAN\b|\b[Pp]an [Cc]ard\b|PAN CARD|[Pp]ermanent [Aa]ccount/, checks: [IN_PAN] },
   { name: /\bcurp\b/i, checks: [check(mxCurp, 18)] },
   { name: /\brfc\b/i, checks: [MX_RFC] },
   { name: /\bru[tn]\b/i, checks: [check(clRut, 8, 9)] },

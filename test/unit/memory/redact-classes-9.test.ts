@@ -65,6 +65,13 @@ describe("identity numbers named anywhere in the message", () => {
       expect(redactText(b).text).toBe(b);
     }
   });
+  it("reads a name that is an everyday word elsewhere only as written for the number (Spanish 'sin', a cooking 'pan')", () => {
+    for (let i = 0; i < 20; i++) {
+      const n = grouped(number(caSin, 9), [3, 3, 3], " ");
+      const message = pick([`pedido sin entregar, sin respuesta desde ${n}`, `the pan arrived dented, parcel ${n}`, `nie działa, numer ${n}`]);
+      expect(redactText(message).text).toBe(message);
+    }
+  });
   it("keeps a number a business word claims, and a phone number, in a message that names an ID", () => {
     for (let i = 0; i < 20; i++) {
       const n = number(caSin, 9);
