@@ -4,10 +4,11 @@
 // same holds in a transcript pasted into one message ("[09:15] Customer: 482913"). A reply is
 // taken only when it is nothing but a value of the shape asked for, so "my order is 4821" or
 // "sure, one sec" after the same question stay as they are.
+import { digitsOf, passesLuhn } from "./checks";
 import { PRIORITY, type Candidate, type PiiType } from "./pii-types";
 
 /** What a turn asks for, as the kind of secret a bare answer to it would be. */
-export type Asked = "cvv" | "card_number" | "card_expiry" | "pin" | "password" | "security_answer" | "otp" | "national_id";
+export type Asked = "cvv" | "card_number" | "card_expiry" | "pin" | "password" | "security_answer" | "otp" | "national_id" | "card_details";
 
 /**
  * What a question or a lead-in names, read in this order ("the 3 digit security code" is a card's
@@ -32,8 +33,14 @@ const ASKING = /\?\s*$|(?:\bis|\bare|\bes|\bist|\best|:)\s*$|\b(?:please|pls|cou
 /** A cheap test that a text could ask for any of them. */
 const MAY_ASK = /code|cvv|cvc|csc|number|digit|expir|exp date|valid|pin|pass|pwd|pw\b|contrase|passwort|mot de passe|senha|question|memorable|maiden|otp|tan\b|ssn|social|dni|nie|nif|cpf|nric|aadhaar|c[oó]digo/i;
 
+/** A card's number as the whole of a turn: what follows it bare is its expiry or its code. */
+const BARE_CARD = /^\d{4}(?:[ -]?\d{4}){2,3}(?:[ -]?\d{1,3})?$/;
+
 /** What `text` asks for, from its last line (the question is at the end of a turn). */
 export function askedFor(text: string): Asked | null {
+  const said = text.trim().split("\n").at(-1)!;
+  const value = said.slice(SPEAKER.exec(said)![0].length).trim();
+  if (BARE_CARD.test(value) && passesLuhn(digitsOf(value))) return "card_details";
   if (!MAY_ASK.test(text)) return null;
   const tail = text.trim().split("\n").at(-1)!.slice(-200).toLowerCase();
   if (NOT_ASKED.test(tail) || !ASKING.test(tail)) return null;
@@ -51,8 +58,9 @@ const VALUE: Record<Asked, RegExp> = {
   password: /^(?=.*[\d\W_])\S{6,64}$|^(?=.*[A-Z].*[a-z]|.*[a-z].*[A-Z])\S{8,64}$/,
   security_answer: /^[\p{L}][\p{L}'’. -]{1,38}[\p{L}.]$/u,
   national_id: /^(?=(?:[^\d]*\d){5})[A-Z0-9][A-Z0-9 .-]{4,22}$/i,
+  card_details: /^(?:(?:0?[1-9]|1[0-2]) ?[/.-] ?(?:20)?\d{2}|\d{3,4})$/,
 };
-const TYPE: Record<Asked, PiiType> = { cvv: "cvv", card_number: "card_number", card_expiry: "card_expiry", pin: "pin", otp: "otp", password: "password", security_answer: "password", national_id: "national_id" };
+const TYPE: Record<Asked, PiiType> = { cvv: "cvv", card_number: "card_number", card_expiry: "card_expiry", pin: "pin", otp: "otp", password: "password", security_answer: "password", national_id: "national_id", card_details: "cvv" };
 /** Words that open a reply before its value. */
 const LEAD_IN = /^(?:(?:yeah|yes|yep|sure|ok(?:ay)?|so|um+|uh+|right)[,.]?\s+)*(?:(?:it'?s|it is|its|that'?s|that is|here(?: it is)?|the (?:number|code) is|sure)[:,]?\s+)?/i;
 /** Replies that are no answer, whatever their shape. */
@@ -65,7 +73,8 @@ export function bareAnswer(text: string, asked: Asked, offset = 0): Candidate | 
   if (value === "" || NO_ANSWER.test(value) || !VALUE[asked].test(value)) return null;
   if (asked === "security_answer" && value.split(/\s+/).length > 4) return null;
   const start = offset + text.indexOf(value, lead.length);
-  return { start, end: start + value.length, type: TYPE[asked], priority: PRIORITY.labelled };
+  const type = asked === "card_details" && /\D/.test(value) ? "card_expiry" : TYPE[asked];
+  return { start, end: start + value.length, type, priority: PRIORITY.labelled };
 }
 
 /**
@@ -76,7 +85,7 @@ const SPEAKER = /^\s*(?:\[[^\]\n]{1,25}\]\s*)?(?:\d{1,2}:\d{2}(?::\d{2})?\s*(?:[
 
 /** Bare answers in a transcript pasted into one message: each line is a turn. */
 export function findTranscriptAnswers(text: string): Candidate[] {
-  if (!text.includes("\n") || !MAY_ASK.test(text)) return [];
+  if (!text.includes("\n") || !(MAY_ASK.test(text) || /\d{4}[ -]?\d{4}[ -]?\d{4}/.test(text))) return [];
   const out: Candidate[] = [];
   let asked: Asked | null = null;
   let offset = 0;

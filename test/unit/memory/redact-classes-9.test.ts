@@ -131,6 +131,19 @@ describe("a secret given as the whole reply to a question for it", () => {
       expect(redactConversation(["Could you confirm the last 4 digits of the card?", "4242"]).map((r) => r.text)[1]).toBe("4242");
     }
   });
+  it("removes an expiry and a code given bare right after a card given bare, in a transcript and across messages", () => {
+    for (let i = 0; i < 20; i++) {
+      const c = card();
+      const printed = `${c.slice(0, 4)} ${c.slice(4, 8)} ${c.slice(8, 12)} ${c.slice(12)}`;
+      const expiry = `${pick(["01", "06", "10", "12"])}/${pick(["26", "27", "28"])}`;
+      const code = digits(3, "0123456789");
+      const transcript = `18:05:02 guest_88120: yes. do you want the card\n18:05:09 guest_88120: ${printed}\n18:05:15 guest_88120: ${expiry}\n18:05:17 guest_88120: ${code}\n18:05:44 Bethany: Please don't share card details in chat!`;
+      const { text } = redactText(transcript);
+      expect({ text, left: [printed, expiry, code].filter((v) => text.includes(v)) }).toEqual({ text, left: [] });
+      const replies = redactConversation(["do you want the card?", printed, expiry, code, "order SL-55120 please"]).map((r) => r.text);
+      expect(replies).toEqual(["do you want the card?", "[REDACTED:card_number]", "[REDACTED:card_expiry]", "[REDACTED:cvv]", "order SL-55120 please"]);
+    }
+  });
   it("keeps a labelled line that follows a line naming a secret it does not ask for", () => {
     const message = "Meeting ID: 296 7357 7259\nPasscode: sent separately to attendees\nOne tap mobile: +442034815240,,78390438965#";
     expect(redactText(message).text).toBe(message);

@@ -46,8 +46,6 @@ const PROBES = [
     "B190:Biscuit", // security_answer
     "B213:ilovemycat", // password
     "B215:S$unshine2024", // password
-    "B222:10/26", // card_expiry
-    "B222:477", // card_cvv
     "B224:715093", // pin
     "B224:BT-HUB6-K7QXR9PL", // wifi_key
     "B226:orbit pledge canyon tribe velvet slogan aware elite punch salmon vault hurdle", // private_key
