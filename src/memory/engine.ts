@@ -18,6 +18,11 @@ export type AddRequest = {
   metadata?: AddMetadata;
   /** Idempotency: the same source event is applied once. Derived from the content when absent. */
   source_event_id?: string;
+  /**
+   * The message said just before these, which an earlier add fed (a live chat arrives a message
+   * at a time): a bare reply ("094") is read as the answer to its question. Read, never stored.
+   */
+  preceding_message?: string;
 };
 
 export type AddResult = {
@@ -93,7 +98,8 @@ export function createMemoryEngine({ db, extractor, clock = () => new Date() }: 
     // Redaction comes first: nothing below (extractor, LLM, database) ever sees raw PII.
     const findings = new Map<string, number>();
     // as a conversation: "094" after "and the 3 digit code on the back?" is that code
-    const redacted = redactConversation(req.messages.map((m) => storableText(m.content)));
+    const preceding = req.preceding_message === undefined ? [] : [storableText(req.preceding_message)];
+    const redacted = redactConversation([...preceding, ...req.messages.map((m) => storableText(m.content))]).slice(preceding.length);
     const messages = req.messages.map((m, index) => {
       const r = redacted[index]!;
       for (const f of r.findings) findings.set(f.type, (findings.get(f.type) ?? 0) + f.count);

@@ -35,8 +35,11 @@ export async function ingestThread(
   for (let i = 0; i < fresh.length; i += BATCH) batches.push(fresh.slice(i, i + BATCH));
   if (batches.length === 0) batches.push([]);
   let profile: SupportProfile | null | undefined;
+  const shown = p.thread.messages.filter((m) => !m.internal && m.body.trim() !== "");
   for (const [i, batch] of batches.entries()) {
     const last = i === batches.length - 1;
+    // the message before the batch, fed or not: a bare "094" answers the question it asked
+    const before = batch.length > 0 ? shown[shown.indexOf(batch[0]!) - 1] : undefined;
     const ids = batch.map((m) => m.id).join(",");
     const eventId = createHash("sha256")
       .update(`${p.inst.id}\u0000${p.thread.ticketRef}\u0000${ids}\u0000${last ? (p.status ?? "") : ""}`)
@@ -56,6 +59,7 @@ export async function ingestThread(
         ...(p.thread.channel ? { channel: p.thread.channel } : {}),
       },
       source_event_id: `${p.inst.provider}:${eventId}`,
+      ...(before ? { preceding_message: before.body } : {}),
     });
     profile = added.result.status === "stored" ? added.profile : undefined;
   }
