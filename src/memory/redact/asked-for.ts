@@ -20,16 +20,18 @@ const ASKS: [RegExp, Asked][] = [
   [/\bexpiry\b|\bexpiration\b|\bexp date\b|\bvalid (?:thru|through|until)\b|\bwhen does (?:it|the card) expire\b/, "card_expiry"],
   [/\bpin\b/, "pin"],
   [/\bpass(?:word|phrase|code)?\b|\bpwd?\b|\bcontraseña\b|\bpasswort\b|\bmot de passe\b|\bsenha\b/, "password"],
-  [/\bsecurity question\b|\bmemorable (?:word|answer|information)\b|\bmaiden name\b|\banswer to (?:your|the) (?:security )?question\b/, "security_answer"],
+  [/\bsecurity question\b|\bmemorable (?:word|answer|information)\b|\bmaiden name\b|\banswer to (?:your|the) (?:security )?question\b|\b(?:grow|grew) up\b|\bfirst (?:pet|car|school|teacher)\b|\bcity (?:of birth|you were born)\b|primeiro animal|primera mascota|nome de solteira|pergunta (?:secreta|de seguran[çc]a)|pregunta (?:secreta|de seguridad)|sicherheitsfrage|question secr[èe]te|보안 질문|秘密の質問|контрольн\S* вопрос/, "security_answer"],
   [/\b(?:code|otp|one[- ]time (?:code|password|pin)|verification code|tan)\b|\bcódigo\b/, "otp"],
   [/\bssn\b|\bsocial security\b|\b(?:dni|nie|nif|cpf|nric|aadhaar)\b|\bpassport number\b|\b(?:national )?id number\b/, "national_id"],
 ];
+/** A question for the card's expiry and its code together: a bare answer is either. */
+const CARD_DETAILS = /\b(?:expiry|expiration|exp)\b[^\n]{0,40}\b(?:security code|cvv|cvc|csc|code)\b|\b(?:security code|cvv|cvc|csc)\b[^\n]{0,40}\b(?:expiry|expiration|exp)\b/;
 const NOT_ASKED = /\blast (?:4|four)\b|\b(?:card|visa|mastercard|amex) (?:ending|ends)\b/;
 /**
  * A turn that asks: a question, a request, or a lead-in the value follows ("ok pass is", "el dni
  * es"). "Passcode: sent separately" names one and gives none.
  */
-const ASKING = /\?\s*$|(?:\bis|\bare|\bes|\bist|\best|:)\s*$|\b(?:please|pls|could you|can you|can i (?:have|get)|need|confirm|read|provide|give|tell|enter|type|send|what(?:'s| is)?|and the|and your)\b|(?:^|:\s*)and\b/;
+const ASKING = /\?\s*$|(?:\bis|\bare|\bes|\bist|\best|:)\s*$|\b(?:please|pls|could you|can you|can i (?:have|get)|need|confirm|read|provide|give|tell|enter|type|send|what(?:'s| is)?|and the|and your|below|here it is|coming)\b|(?:^|:\s*)and\b/;
 /** A cheap test that a text could ask for any of them. */
 const MAY_ASK = /code|cvv|cvc|csc|number|digit|expir|exp date|valid|pin|pass|pwd|pw\b|contrase|passwort|mot de passe|senha|question|memorable|maiden|otp|tan\b|ssn|social|dni|nie|nif|cpf|nric|aadhaar|c[oó]digo/i;
 
@@ -44,6 +46,7 @@ export function askedFor(text: string): Asked | null {
   if (!MAY_ASK.test(text)) return null;
   const tail = text.trim().split("\n").at(-1)!.slice(-200).toLowerCase();
   if (NOT_ASKED.test(tail) || !ASKING.test(tail)) return null;
+  if (CARD_DETAILS.test(tail)) return "card_details";
   return ASKS.find(([re]) => re.test(tail))?.[1] ?? null;
 }
 
@@ -63,13 +66,15 @@ const VALUE: Record<Asked, RegExp> = {
 const TYPE: Record<Asked, PiiType> = { cvv: "cvv", card_number: "card_number", card_expiry: "card_expiry", pin: "pin", otp: "otp", password: "password", security_answer: "password", national_id: "national_id", card_details: "cvv" };
 /** Words that open a reply before its value. */
 const LEAD_IN = /^(?:(?:yeah|yes|yep|sure|ok(?:ay)?|so|um+|uh+|right)[,.]?\s+)*(?:(?:it'?s|it is|its|that'?s|that is|here(?: it is)?|the (?:number|code) is|sure)[:,]?\s+)?/i;
+/** What may close a bare reply: polite endings ("517 입니다", "Pipoca 🐶", "086 です"), emoji, "lol". */
+const TRAILER = /(?:\s*(?:입니다|이에요|예요|에요|요|です|だよ|ạ|nhé|lol|haha|thx|thanks|ty|pls|please|😅|🙂|😊|👍|🙏|🐶|🐱|\p{Extended_Pictographic}\uFE0F?))+$/u;
 /** Replies that are no answer, whatever their shape. */
 const NO_ANSWER = /^(?:yes|no|ok(?:ay)?|sure|thanks?|thank you|done|sorry|wait|hold on|one sec(?:ond)?|hello|hi|why|what|huh|nope|yep|right|correct|great|cool|perfect)\W*$/i;
 
 /** The value a reply gives, when it is all the reply is: its offsets within `text`. */
 export function bareAnswer(text: string, asked: Asked, offset = 0): Candidate | null {
   const lead = LEAD_IN.exec(text)![0];
-  const value = text.slice(lead.length).trim().replace(/[.!]+$/, "");
+  const value = text.slice(lead.length).trim().replace(TRAILER, "").replace(/[.!]+$/, "");
   if (value === "" || NO_ANSWER.test(value) || !VALUE[asked].test(value)) return null;
   if (asked === "security_answer" && value.split(/\s+/).length > 4) return null;
   const start = offset + text.indexOf(value, lead.length);
@@ -81,7 +86,7 @@ export function bareAnswer(text: string, asked: Asked, offset = 0): Candidate | 
  * A chat line's speaker and time ("[09:15] Customer: ", "10:02:44 Agent Priya: ", "CALLER: ",
  * "customer_8812: "), before what they said.
  */
-const SPEAKER = /^\s*(?:\[[^\]\n]{1,25}\]\s*)?(?:\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AP]M\s*)?)?(?:[-–]\s*)?(?:[\p{L}][\p{L}\p{N} ._'-]{0,30}:\s*)?/u;
+const SPEAKER = /^(?:\s*\[[^\]\n]{1,30}\])?(?:[^\n\t]{0,60}\t(?:[^\n\t]{0,30}\t)?|[^\n:：\][]{0,60}?(?:\d{1,2}:\d{2}(?::\d{2})?[^\n:：\][]{0,40}?)?(?:[:：]|\])(?=\s)|)\s*/;
 
 /** Bare answers in a transcript pasted into one message: each line is a turn. */
 export function findTranscriptAnswers(text: string): Candidate[] {

@@ -22,12 +22,30 @@ import { addFindings, countFindings, existingTokens, mergeCandidates, renderSpan
 
 export type { PiiType, RedactionFinding } from "./pii-types";
 
+/**
+ * Digits as other scripts write them (Arabic-Indic, Persian, full-width) and full-width slashes
+ * and spaces, as ASCII: "٤٢٧٦ ٧٣١٦ …", "３５６２　９５２２ …" are read as the cards they are. Each is one
+ * UTF-16 unit and so is its replacement: the offsets found in the copy are the original's.
+ */
+const OTHER_DIGITS = /[\u0660-\u0669\u06F0-\u06F9\uFF10-\uFF19\uFF0F\u3000]/;
+function asciiDigits(text: string): string {
+  if (!OTHER_DIGITS.test(text)) return text;
+  return text.replace(/[\u0660-\u0669\u06F0-\u06F9\uFF10-\uFF19\uFF0F\u3000]/g, (c) => {
+    const code = c.charCodeAt(0);
+    if (code === 0xff0f) return "/";
+    if (code === 0x3000) return " ";
+    return String(code - (code >= 0xff10 ? 0xff10 : code >= 0x06f0 ? 0x06f0 : 0x0660));
+  });
+}
+
 /** `answer`: the whole text as the value a question before it asked for (see redactConversation). */
 export function redactText(text: string, answer: Candidate | null = null): { text: string; findings: RedactionFinding[] } {
-  const labelled = findLabelledValues(text);
-  const patterns = findPatternValues(text);
-  const candidates = [...(answer ? [answer] : []), ...findTranscriptAnswers(text), ...labelled, ...patterns, ...findApiKeys(text), ...findPasswordsByPhrasing(text), ...findAnswersAndKeys(text), ...findCodesByPhrasing(text), ...findDocumentsInMessage(text), ...findNamedIds(text, [...labelled, ...patterns]), ...findStructuredValues(text)];
-  candidates.push(...findCodesAfterCards(text, candidates), ...findExpiries(text, candidates));
+  // every reader reads the ASCII copy; the original is what is rendered
+  const scan = asciiDigits(text);
+  const labelled = findLabelledValues(scan);
+  const patterns = findPatternValues(scan);
+  const candidates = [...(answer ? [answer] : []), ...findTranscriptAnswers(scan), ...labelled, ...patterns, ...findApiKeys(scan), ...findPasswordsByPhrasing(scan), ...findAnswersAndKeys(scan), ...findCodesByPhrasing(scan), ...findDocumentsInMessage(scan), ...findNamedIds(scan, [...labelled, ...patterns]), ...findStructuredValues(scan)];
+  candidates.push(...findCodesAfterCards(scan, candidates), ...findExpiries(scan, candidates));
   if (candidates.length === 0) return { text, findings: [] };
   const spans = mergeCandidates(candidates, existingTokens(text));
   return { text: renderSpans(text, spans), findings: countFindings(spans) };
@@ -41,9 +59,10 @@ export function redactText(text: string, answer: Candidate | null = null): { tex
 export function redactConversation(texts: readonly string[]): { text: string; findings: RedactionFinding[] }[] {
   let asked: Asked | null = null;
   return texts.map((text) => {
-    const answer = asked ? bareAnswer(text, asked) : null;
+    const scan = asciiDigits(text);
+    const answer = asked ? bareAnswer(scan, asked) : null;
     const r = redactText(text, answer);
-    if (!answer) asked = askedFor(text);
+    if (!answer) asked = askedFor(scan);
     return r;
   });
 }
