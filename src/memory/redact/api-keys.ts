@@ -89,7 +89,7 @@ const KEY_LABEL =
 const VALUE_NEAR = /([^\n.!?]{0,24}?)(?<![A-Za-z0-9_-])([A-Za-z0-9][A-Za-z0-9_\-.+/=]{19,200})/uy;
 const WORDS = /\p{L}+/gu;
 const TWILIO_AUTH = /auth\s+[0-9a-f]{32}/;
-const AWS_PAIR = /\bAKIA[0-9A-Z]{16}[\s,;:/|]{1,5}([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+])/g;
+const AWS_PAIR = /\bAKIA[0-9A-Z]{16}(?:[\s,;:/|]{1,5}|\s*\n[^\n]{0,40}?[:\]]\s+)([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+])/g;
 
 export function findApiKeys(text: string): Candidate[] {
   const out: Candidate[] = [];
@@ -109,7 +109,8 @@ export function findApiKeys(text: string): Candidate[] {
     for (const m of text.matchAll(WEBHOOK_URL)) out.push({ start: m.index, end: m.index + m[0].length, type: "api_key", priority: PRIORITY.labelled });
     for (const m of text.matchAll(URL_PASSWORD)) {
       const end = m.index + m[0].length - 1;
-      if (!m[1]!.startsWith("[REDACTED")) out.push({ start: end - m[1]!.length, end, type: "password", priority: PRIORITY.labelled });
+      // not a placeholder ("postgres://USER:<your-password>@…")
+      if (!m[1]!.startsWith("[REDACTED") && !/^<[^>]*>$/.test(m[1]!)) out.push({ start: end - m[1]!.length, end, type: "password", priority: PRIORITY.labelled });
     }
   }
   if (/mysql|mariadb/i.test(text)) for (const m of text.matchAll(CLIENT_PASSWORD)) {

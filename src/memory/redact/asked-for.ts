@@ -33,7 +33,7 @@ const NOT_ASKED = /\blast (?:4|four)\b|\b(?:card|visa|mastercard|amex) (?:ending
  */
 const ASKING = /\?\s*$|(?:\bis|\bare|\bes|\bist|\best|:)\s*$|\b(?:please|pls|could you|can you|can i (?:have|get)|need|confirm|read|provide|give|tell|enter|type|send|what(?:'s| is)?|and the|and your|below|here it is|coming)\b|(?:^|:\s*)and\b/;
 /** A cheap test that a text could ask for any of them. */
-const MAY_ASK = /code|cvv|cvc|csc|number|digit|expir|exp date|valid|pin|pass|pwd|pw\b|contrase|passwort|mot de passe|senha|question|memorable|maiden|otp|tan\b|ssn|social|dni|nie|nif|cpf|nric|aadhaar|c[oó]digo/i;
+const MAY_ASK = /code|cvv|cvc|csc|number|digit|expir|exp date|valid|pin|pass|pwd|pw\b|contrase|passwort|mot de passe|senha|question|memorable|maiden|otp|tan\b|ssn|social|dni|nie|nif|cpf|nric|aadhaar|c[oó]digo|grow|grew|first|born|animal|mascota|solteira|pergunta|pregunta|frage|secr[èe]te|질문|質問|вопрос/i;
 
 /** A card's number as the whole of a turn: what follows it bare is its expiry or its code. */
 const BARE_CARD = /^\d{4}(?:[ -]?\d{4}){2,3}(?:[ -]?\d{1,3})?$/;
@@ -45,8 +45,10 @@ export function askedFor(text: string): Asked | null {
   if (BARE_CARD.test(value) && passesLuhn(digitsOf(value))) return "card_details";
   if (!MAY_ASK.test(text)) return null;
   const tail = text.trim().split("\n").at(-1)!.slice(-200).toLowerCase();
-  if (NOT_ASKED.test(tail) || !ASKING.test(tail)) return null;
+  if (!ASKING.test(tail)) return null;
+  // (the card named by its last four while its expiry and code are asked for)
   if (CARD_DETAILS.test(tail)) return "card_details";
+  if (NOT_ASKED.test(tail)) return null;
   return ASKS.find(([re]) => re.test(tail))?.[1] ?? null;
 }
 

@@ -26,6 +26,10 @@ export function findLabelledValues(text: string): Candidate[] {
     }
     // a JSON key ("password": "…") is read with its value by structured.ts
     if (/["']/.test(text[end] ?? "") && text[start - 1] === text[end]) continue;
+    // a placeholder's own word ("<your-password>"), and a question for the value on a chat line
+    // ("what's your mother's maiden name?\nChinwe 09:11: …": what follows is the next speaker's name)
+    if (text[end] === ">" && /<[\w -]*$/.test(text.slice(Math.max(0, start - 30), start))) continue;
+    if (ASKED_THEN_SPEAKER.test(text.slice(end, end + 60))) continue;
     if (kind === "password" || kind === "passcode") {
       // "password (case sensitive): Falcon@001": the aside is read past
       const aside = PAREN_ASIDE.exec(text.slice(end, end + 44));
@@ -79,6 +83,7 @@ export function findLabelledValues(text: string): Candidate[] {
 
 const CHECK_IN_BRACKETS = /^\([0-9A-Z]\)$/;
 const ADDRESS_BEFORE = /\b(?:address|addr|road|rd|street|nagar|colony|sector|flat|city|district|state|taluka|village|shipping|deliver(?:y)?\s+to)\b/i;
+const ASKED_THEN_SPEAKER = /^\?[ \t]*\n[ \t]*[^\n:]{1,40}?\d{1,2}:\d{2}(?::\d{2})?[^\n:]{0,12}:\s/;
 const CARD_RECEIPT = /\b(?:RRN|TERMINAL|MERCHANT ID|APPROVED|receipt|terminal id|TID|MID)\b/;
 const ACCOUNT_NUMBER_LABEL = /^(?:acc(?:ount)?|a\/c|acct\.?)\s*(?:no\.?|nr\.?|number|#)$|^acc$|^(?:n[uú]mero\s+de\s+cuenta|num[ée]ro\s+de\s+compte|kontonummer|n[uú]mero\s+da\s+conta|口座番号|s[ốo]\s+t[àa]i\s+kho[ảa]n|stk|р\/с|расч[её]тн\S*\s+сч[её]т|номер\s+сч[её]та|계좌(?:번호)?)$/i;
 const PAREN_ASIDE = /^\s*\([^()\n]{1,40}\)/;

@@ -99,7 +99,7 @@ const STRONG_IDS: Check[] = [CN_RIC, check(zaIdnr, 13), KR_RRN, check(roCnp, 13)
  */
 const NAMED: { name: RegExp; checks: Check[] }[] = [
   { name: /(?<![a-z])ssn\b|social security|\b(?:my|his|her|the) social\b/i, checks: [SSN] },
-  { name: /\bSIN\b|[Ss]ocial [Ii]nsurance|SOCIAL INSURANCE|[Aa]ssurance [Ss]ociale/, checks: [check(caSin, 9)] },
+  { name: /\bSIN\b|\bNAS\b|[Ss]ocial [Ii]nsurance|SOCIAL INSURANCE|[Aa]ssurance [Ss]ociale/, checks: [check(caSin, 9)] },
   { name: /\btfn\b|tax file n/i, checks: [check(auTfn, 8, 9)] },
   { name: /\bcpf\b/i, checks: [BR_CPF] },
   { name: /f[øo]dselsnummer|personnumm?er|personnr\b/i, checks: [check(noFodselsnummer, 11), check(sePersonnummer, 10, 12), check(dkCpr, 10)] },
