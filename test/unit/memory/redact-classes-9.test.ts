@@ -282,3 +282,65 @@ describe("codes, keys and documents in the shapes services and countries print t
       expect(redactText(message).text).toBe(message);
   });
 });
+
+describe("live chat: other scripts' digits, speakers as exports write them, questions by what they ask", () => {
+  const arabic = (s: string) => s.replace(/\d/g, (d) => String.fromCharCode(0x0660 + Number(d)));
+  const persian = (s: string) => s.replace(/\d/g, (d) => String.fromCharCode(0x06f0 + Number(d)));
+  const fullWidth = (s: string) => s.replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d))).replace(/ /g, "\u3000").replace(/\//g, "\uff0f");
+  const luhn = (c: string) => [...c].reverse().reduce((sum, ch, i) => sum + (i % 2 === 1 ? (Number(ch) * 2 > 9 ? Number(ch) * 2 - 9 : Number(ch) * 2) : Number(ch)), 0) % 10 === 0;
+  const card = () => {
+    for (;;) {
+      const c = `4${digits(15, "0123456789")}`;
+      if (luhn(c)) return `${c.slice(0, 4)} ${c.slice(4, 8)} ${c.slice(8, 12)} ${c.slice(12)}`;
+    }
+  };
+  it("removes cards, expiries and codes written in Arabic-Indic, Persian or full-width digits, and keeps the text around them", () => {
+    for (let i = 0; i < 20; i++) {
+      const [c, expiry] = [card(), `${pick(["03", "08", "11"])}/${pick(["27", "28", "29"])}`];
+      const script = pick([arabic, persian, fullWidth]);
+      const message = pick([
+        `العميل: رقم البطاقة ${script(c)}\nالعميل: تاريخ الانتهاء ${script(expiry)}`,
+        `山本：カード番号は ${script(c)} です\n山本：有効期限　${script(expiry)}`,
+      ]);
+      const { text } = redactText(message);
+      expect({ message, text, left: [script(c), script(expiry)].filter((v) => text.includes(v)) }).toEqual({ message, text, left: [] });
+      expect(text).toMatch(/^(?:العميل|山本)/);
+    }
+  });
+  it("reads a bare reply after a question on chat lines of every export's shape", () => {
+    const speakers = [(n: string) => `02/12/2026, 18:20 - ${n}: `, (n: string) => `Mon 2:14 PM — ${n}: `, (n: string) => `${n} 11:21: `, (n: string) => `14:02\t${n}\t`, (n: string) => `[${n}] `, (n: string) => `2026년 12월 2일 오후 7:41, ${n} : `];
+    for (let i = 0; i < 30; i++) {
+      const [question, value, trailer] = pick([
+        ["and the 3 digits on the back?", digits(3, "0123456789"), pick(["", " 👍", " lol"])],
+        ["What street did you grow up on?", pick(["Maple Crescent", "Rua Garrett"]), pick(["", " 🙂"])],
+        ["Qual o nome do seu primeiro animal de estimação?", pick(["Pipoca", "Thor"]), " 🐶"],
+        ["카드 뒷면 CVC 번호 세 자리 알려주시겠어요?", digits(3, "0123456789"), " 입니다"],
+        ["can you confirm the expiry date and the security code?", `${pick(["04", "09"])}/${pick(["29", "30"])}`, ""],
+      ] as [string, string, string][]);
+      const [agent, customer] = [pick(speakers), pick(speakers)];
+      const message = `${agent("Agent")}${question}\n${customer("Julia")}${value}${trailer}\n${agent("Agent")}Thank you!`;
+      const { text } = redactText(message);
+      expect({ message, text, left: text.includes(value) }).toEqual({ message, text, left: false });
+    }
+  });
+  it("keeps a customer's refusal, a placeholder in a connection string and a chat time after a card", () => {
+    for (const message of [
+      "Agent 09:10: For security, what's your mother's maiden name?\nChinwe 09:11: I'd rather not type that here, can you call me?",
+      "Agent: Your string should look like postgres://USER:<your-password>@db.example.internal:5432/app — replace it yourself.",
+    ])
+      expect(redactText(message).text).toBe(message);
+    expect(redactText("Customer 17:10: card 4111 1111 1111 1111 declined\nAgent 17:12: Added 450 points").text).toContain("Agent 17:12: Added 450 points");
+  });
+  it("removes codes said digit by digit before 'is the code', in keycap emoji, and an AWS secret on the chat line after its key id", () => {
+    for (let i = 0; i < 10; i++) {
+      const code = digits(6);
+      const spaced = [...code].join(" ");
+      expect(redactText(`Kit 07:55: ${spaced} is the code`).text).not.toContain(spaced);
+      expect(redactText(`Customer: ${code} is that the otp u need?`).text).not.toContain(code);
+      const keycap = [...code].map((d) => `${d}\uFE0F\u20E3`).join("");
+      expect(redactText(`Leo 9:14 PM: ${keycap}\nLeo 9:14 PM: copied from the text lol`).text).not.toContain(keycap);
+    }
+    const secret = "k2IqWsw47cslf/6IYFlrCfybm4xi/gbYQIaazeqT";
+    expect(redactText(`[09:15] priya.dev: AKIAZMLRNRLH2IXSRAAM\n[09:15] priya.dev: ${secret}`).text).not.toContain(secret);
+  });
+});

@@ -1,10 +1,11 @@
-// Regression sets from four more outside probes of redaction (test/fixtures/redaction, 2026-12-06),
+// Regression sets from five more outside probes of redaction (test/fixtures/redaction, 2026-12-06),
 // each written by a helper that never read the project: 300 short customer messages with 384
 // planted secrets and 120 to keep (probe 4), 260 long, messy helpdesk messages with 641 secrets
-// and 140 to keep (probe 5), and 240 messages with 316 and 323 secrets and 120 to keep each
-// (probes 6 and 7). The classes they showed were closed, and what they still find is listed by
-// case and value, each with its class: a new leak fails, and so does one that is fixed (take it
-// off the list). eval/README.md gives the first figures and says which classes are left and why.
+// and 140 to keep (probe 5), 240 messages with 316 and 323 secrets and 120 to keep each (probes
+// 6 and 7), and 200 chat and messaging texts with 270 secrets and 100 to keep (probe 8). The
+// classes they showed were closed, and what they still find is listed by case and value, each
+// with its class: a new leak fails, and so does one that is fixed (take it off the list).
+// eval/README.md gives the first figures and says which classes are left and why.
 import { changedKeeps, probeLeaks, readProbe } from "./redact-probe-check";
 
 const PROBES = [
@@ -96,8 +97,48 @@ const PROBES = [
     "S202:0926", // card_expiry
     "S204:464023854", // bank_account
     ],
-    // see eval/README.md: ids built to pass a check (a KID, an OCR number, a waybill) and a public token
     knownChanged: [],
+  },
+  {
+    file: "probe-8-2026-12-06.json",
+    planted: 270,
+    keep: 100,
+    knownLeaks: [
+    "S005:86", // pin
+    "S020:佐々木", // security_answer
+    "S024:Fietsbel_2022", // password
+    "S024:Fietsbel_2023", // password
+    "S030:BE04 3104\n1460 1631", // iban
+    "S035:Lessing-Gymnasium", // security_answer
+    "S041:0830", // card_expiry
+    "S041:718", // card_cvv
+    "S048:4916 05316597 8077", // card_number
+    "S068:4962794", // bank_account
+    "S073:086", // otp
+    "S073:748", // otp
+    "S076:٣٩٠", // card_cvv
+    "S078:036", // card_cvv
+    "S078:1083 6732", // card_number
+    "S078:12/27", // card_expiry
+    "S078:4539 3097", // card_number
+    "S087:Besançon", // security_answer
+    "S090:Biscuit", // security_answer
+    "S091:۴۸۲۰۷۱", // otp
+    "S103:Canela", // security_answer
+    "S108:for zero seven four five four six nine four", // national_id
+    "S109:815", // card_cvv
+    "S110:٧٢٠٤", // pin
+    "S123:bx7k-2mqa", // backup_code
+    "S140:79 1940 1076 5028 8736 1421 0652", // iban
+    "S145:yADRiGhiNCO7pZR9ftEjSWcw", // api_key
+    "S165:oh four slash twenty eight", // card_expiry
+    "S171:482913", // otp
+    "S178:K9230-37573-57145", // drivers_licence
+    "S182:W198-256-18-902-4", // drivers_licence
+    "S185:Purple", // password
+    ],
+    // a loyalty card's 15 digits that pass Luhn, read as a payment card
+    knownChanged: ["K019"],
   },
 ];
 
