@@ -73,6 +73,10 @@ export function findExpiries(text: string, cards: Candidate[]): Candidate[] {
     const end = card.end + m.index + m[0].length;
     out.push({ start: end - m[1]!.length, end, type: "card_expiry", priority: PRIORITY.pattern });
   }
+  // "4929… is the card, 0830 exp, 718 cvc": each value before its name, where the message gives a card
+  if (cards.some((c) => c.type === "card_number") && /\d\s+(?:exp|cv|cs)/i.test(text)) {
+    for (const m of text.matchAll(VALUE_THEN_NAME)) out.push({ start: m.index, end: m.index + m[1]!.length, type: m[2] ? "card_expiry" : "cvv", priority: PRIORITY.labelledAfter });
+  }
   // a month and year named as a card's expiry, where the message gives a card or its code
   if (cards.some((c) => c.type === "card_number") || CODE_TALK.test(text)) {
     for (const m of text.matchAll(LABELLED_EXPIRY)) {
@@ -84,6 +88,7 @@ export function findExpiries(text: string, cards: Candidate[]): Candidate[] {
 }
 const EXPIRY = new RegExp(String.raw`(?<![\d/.-])((?:0?[1-9]|1[0-2])\s{0,2}[/.-]\s{0,2}(?:20)?\d{2}|(?:${MONTH})[a-z]*\.?\s+(?:20)?\d{2})(?![\d/.-]?\d|:\d)`, "iu");
 const EXPIRY_REACH = 70;
+const VALUE_THEN_NAME = /(?<![\d/._-]\s?|\d[ -])((?:0[1-9]|1[0-2])\/?(?:20)?\d{2}(?=\s+(exp)(?:iry|iration|\.)?\b)|\d{3,4}(?=\s+(?:cvc|cvv|csc|cvv2|cvc2)\b))/gi;
 const CODE_TALK = /\b(?:cvv2?|cvc2?|csc|cid|security code)\b|code on (?:the )?back|c[oó]digo de (?:seguridad|atr[aá]s)|cryptogramme|pr[üu]fnummer|الرمز|보안코드|セキュリティコード|安全码/i;
 /** What an expiry is called, in the languages customers write in. */
 const EXPIRY_LABEL = [

@@ -9,6 +9,8 @@ const PIN_TALK = /\b(?:pin|passcode|pin\s*code|code)\b/i;
 const SET_OR_WAS = /(?:\b(?:set|reset|changed?|updated?)\s+(?:it|mine|that|the\s+(?:new\s+)?one)\s+(?:back\s+)?(?:to|as)|\b(?:the|my)\s+(?:old|new|previous|current)\s+one(?:\s+[^.!?\n\d]{1,25}?)?\s+(?:is|was))\s+(?<value>\d{4,8})(?![\d\p{L}])/giu;
 // "318826 that's the code that came", "927 114 ← that's the code"
 const THATS_THE_CODE = /(?<![\d\p{L}])(?<value>\d(?: \d){3,7}|\d{3}[ ]?\d{3}|\d{4,8})\s*(?:←|<-+|[-–—,:])?\s*(?:that'?s|this\s+is|is(?:\s+(?:that|this))?)\s+the\s+(?:code|otp|pin)\b/giu;
+// "the code thing says 482913", "the code showed 118392"
+const CODE_SAYS = /\bcode(?:\s+thing)?\s+(?:says|said|shows|showed|reads)\s+(?<value>\d{4,8})(?![\d\p{L}])/giu;
 // a code in keycap emoji ("1️⃣9️⃣3️⃣7️⃣0️⃣5️⃣", copied from a text)
 const KEYCAP_CODE = /(?:\d\uFE0F?\u20E3){4,8}/g;
 // "Your code: 8F3K2P", "Your verification code is KQ7-2MX": as a service's text writes it
@@ -30,6 +32,7 @@ export function findCodesByPhrasing(text: string): Candidate[] {
   // cheap tests (no Unicode flag) before each expression that reads letters of every script
   if (PIN_TALK.test(text) && /(?:set|changed?|updated?)\s+(?:it|mine|that|the)|\bone\b[^.\n]{0,30}\b(?:is|was)\s+\d/i.test(text)) take(SET_OR_WAS, "pin");
   if (/(?:th(?:at'?s|is\s+is)|\bis(?:\s+th(?:at|is))?)\s+the\s+(?:code|otp|pin)/i.test(text)) take(THATS_THE_CODE, "otp");
+  if (/code(?: thing)? (?:says|said|shows|showed|reads)/i.test(text)) take(CODE_SAYS, "otp");
   if (text.includes("\u20E3")) for (const m of text.matchAll(KEYCAP_CODE)) out.push({ start: m.index, end: m.index + m[0].length, type: "otp", priority: PRIORITY.pattern });
   if (/[Yy]our\s+(?:[A-Za-z]+\s+){0,2}code/.test(text)) take(YOUR_CODE, "otp");
   if (/c[óo]digo de|\bTAN\b/.test(text)) take(CODE_OF_AN_OPERATION, "otp");

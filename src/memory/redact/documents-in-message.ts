@@ -5,6 +5,7 @@
 // "| Name | CNIC | Passport | DOB |", "url,username,password"). labelled.ts reads a value next to
 // its label; these run only where a message names passports or holds a table.
 import { PRIORITY, type Candidate, type PiiType } from "./pii-types";
+import { isValidIban } from "./checks";
 import { BUSINESS_BEFORE } from "./context-words";
 
 const PASSPORT_TALK = /passports?\b|pasipoti|pasaportes?|passeports?|reisep[äa]ss(?:e)?|passaport[oei]s?|paspoort|paszport|pasaport|паспорт|جواز|جوازات|旅券|护照|護照|여권/i;
@@ -84,10 +85,17 @@ function fields(line: string, sep: string): { text: string; start: number }[] {
  * message names a driving licence, wherever the number stands ("Licence number (field 5) is …").
  */
 const DVLA_NUMBER = /(?<![A-Za-z0-9])[A-Z9]{5}\d[0156]\d{4}[A-Z9]{2}\d[A-Z]{2}(?:\s?\d{2})?(?![A-Za-z0-9])/g;
+/** Licence numbers as some states and provinces print them: Ontario (A1234-12345-12345), Florida (A123-123-12-123-1), Illinois (A123-1234-1234). */
+const NRB = /(?<![\dA-Za-z])\d{2}(?: ?\d{4}){6}(?![\dA-Za-z])/g;
+const PRINTED_LICENCE = /(?<![A-Za-z0-9-])[A-Z](?:\d{4}-\d{5}-\d{5}|\d{3}-\d{3}-\d{2}-\d{3}-\d|\d{3}-\d{4}-\d{4})(?![A-Za-z0-9-])/g;
 
 export function findDocumentsInMessage(text: string): Candidate[] {
   const out: Candidate[] = [];
-  if (/licen[cs]e|\bDL\b/i.test(text)) for (const m of text.matchAll(DVLA_NUMBER)) out.push({ start: m.index, end: m.index + m[0].length, type: "national_id", priority: PRIORITY.pattern });
+  if (/licen[cs]e|licencia|permis|\bDL\b/i.test(text)) {
+    for (const re of [DVLA_NUMBER, PRINTED_LICENCE]) for (const m of text.matchAll(re)) out.push({ start: m.index, end: m.index + m[0].length, type: "national_id", priority: PRIORITY.pattern });
+  }
+  // a Polish account number (NRB) without its country letters: 26 digits that pass as an IBAN with "PL" before them
+  if (/\d{2} ?\d{4} ?\d{4}/.test(text)) for (const m of text.matchAll(NRB)) if (isValidIban(`PL${m[0].replace(/\s/g, "")}`)) out.push({ start: m.index, end: m.index + m[0].length, type: "iban", priority: PRIORITY.pattern });
   if (PASSPORT_TALK.test(text)) out.push(...passportsNamedElsewhere(text));
   if (text.includes("\n") && /[,|\t;]/.test(text)) out.push(...tableColumns(text));
   return out;

@@ -29,6 +29,8 @@ export const WORLD_RULES: LabelRule[] = [
   },
   // Hebrew: "3 ספרות בגב" (the three digits on the back), "קוד האבטחה"
   { kind: "cvv", heads: "ספרות הספרות קוד", pattern: String.raw`ה?ספרות\s+(?:ש)?ב(?:ג|צד\s+ה[אא]חורי\s+של\s+ה)ב|קוד\s+ה?אבטחה` },
+  // French "crypto 815" (the cryptogramme), Arabic "the number behind the card"
+  { kind: "cvv", heads: "crypto ورا وراء خلف على", pattern: String.raw`crypto(?=\s*[:=]?\s*\d{3,4}\b)|(?:ورا|وراء|خلف|على\s+ظهر)\s+البطاقة` },
   { kind: "cvv", heads: "drei nummer", pattern: String.raw`drei\s+ziffern\s+(?:hinten|auf\s+der\s+r[üu]ckseite)|nummer\s+auf\s+der\s+r[üu]ckseite` },
   {
     kind: "cvv",
@@ -65,6 +67,9 @@ export const WORLD_RULES: LabelRule[] = [
   },
   // a SIM's PINs and PUKs as the card holder prints them ("PIN1: 3306  PUK1: 47719208"), Russian and Japanese PINs
   { kind: "pin", heads: "pin1 pin2 puk puk1 puk2 пин пин-код pin-код 暗証番号", pattern: String.raw`pin[12]|puk[12]?(?:\s+code)?|пин(?:-код)?|pin-код|暗証番号` },
+  // Arabic "the card's secret number", Persian verification and one-time codes
+  { kind: "pin", heads: "الرقم", pattern: String.raw`الرقم\s+السري(?:\s+للبطاقة)?` },
+  { kind: "otp", heads: "کد رمز", pattern: String.raw`کد\s+(?:تایید|تأیید|یکبار\s+مصرف|ورود)|رمز\s+یکبار\s+مصرف` },
   // codes that open a door, an alarm or a key safe
   {
     kind: "pin",

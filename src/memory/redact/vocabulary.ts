@@ -213,9 +213,9 @@ const CORE_RULES: LabelRule[] = [
   // bank accounts (routing numbers, sort codes and IFSC are kept: they name a branch, not a person)
   {
     kind: "sort_code_account",
-    heads: "account accountno a acct acctno acc accno",
+    heads: "account accountno a acct acctno acc accno compte",
     pattern:
-      String.raw`(?<=(?:sort\s*code|bsb|routing|rtn|aba|transit|institution)[\s\S]{0,60}?)(?:account|a\/c|acct\.?|acc)${NUMBER_WORD}|` +
+      String.raw`(?<=(?:sort\s*code|bsb|routing|rtn|aba|transit|institution)[\s\S]{0,60}?)(?:account|a\/c|acct\.?|acc|compte)${NUMBER_WORD}|` +
       String.raw`(?:account|a\/c|acct\.?|acc)${NUMBER_WORD}(?=[\s\S]{0,40}?(?<![\p{L}])(?:sort\s*code|(?:sort|s\/c)(?=\s*[:#]?\s*\d{2}-\d{2}-\d{2})|bsb)(?![\p{L}]))`,
   },
   {

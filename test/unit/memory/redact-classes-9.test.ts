@@ -344,3 +344,48 @@ describe("live chat: other scripts' digits, speakers as exports write them, ques
     expect(redactText(`[09:15] priya.dev: AKIAZMLRNRLH2IXSRAAM\n[09:15] priya.dev: ${secret}`).text).not.toContain(secret);
   });
 });
+
+describe("card details before their names, more languages' card codes, printed licences, Polish accounts", () => {
+  const luhn = (c: string) => [...c].reverse().reduce((sum, ch, i) => sum + (i % 2 === 1 ? (Number(ch) * 2 > 9 ? Number(ch) * 2 - 9 : Number(ch) * 2) : Number(ch)), 0) % 10 === 0;
+  const card = () => {
+    for (;;) {
+      const c = `4${digits(15, "0123456789")}`;
+      if (luhn(c)) return c;
+    }
+  };
+  it("removes an expiry and a code each before its name where the message gives a card, and keeps the card's own last group", () => {
+    for (let i = 0; i < 20; i++) {
+      const [c, expiry, code] = [card(), `${pick(["03", "08", "11"])}${pick(["27", "30"])}`, digits(3)];
+      const ref = businessRef();
+      expectRedacted({ message: `${c} is the card, ${expiry} exp, ${code} cvc. ${ref}`, secrets: [code], type: "cvv", keep: keepOf(ref) });
+      expectRedacted({ message: `${c} is the card, ${expiry} exp, ${code} cvc. ${ref}`, secrets: [expiry], type: "card_expiry", keep: keepOf(ref) });
+      const grouped = `${c.slice(0, 4)} ${c.slice(4, 8)} ${c.slice(8, 12)} ${c.slice(12)}`;
+      expect(redactText(`paid with ${grouped} exp 08/28`).text).toBe("paid with [REDACTED:card_number] exp [REDACTED:card_expiry]");
+    }
+  });
+  it("removes card codes and PINs named in French, Arabic and Persian, and codes a message says a code thing shows", () => {
+    for (let i = 0; i < 20; i++) {
+      const [code, pin, otp] = [digits(3), digits(4), digits(6)];
+      for (const [message, secret] of [
+        [`voilà ma carte ${card()}\nexp 02/29 crypto ${code}`, code],
+        [`والرقم اللي ورا البطاقة ${code}`, code],
+        [`العميل: الرقم السري للبطاقة ${pin} ومش شغال في الصراف`, pin],
+        [`مشتری: کد تایید ${otp} اومد`, otp],
+        [`and the code thing says ${otp}`, otp],
+      ])
+        expect({ message, left: redactText(message).text.includes(secret) }).toEqual({ message, left: false });
+    }
+  });
+  it("removes licence numbers as Ontario, Florida and Illinois print them where a licence is named, and a Polish account without its letters", () => {
+    for (let i = 0; i < 20; i++) {
+      const letter = pick(["K", "W", "S"]);
+      const dl = pick([`${letter}${digits(4)}-${digits(5)}-${digits(5)}`, `${letter}${digits(3)}-${digits(3)}-${digits(2)}-${digits(3)}-${digits(1)}`, `${letter}${digits(3)}-${digits(4)}-${digits(4)}`]);
+      const message = pick([`mon permis de l'Ontario: ${dl}`, `mi licencia de Florida es ${dl}`, `driver's license ${dl} for the rental`]);
+      expect({ message, left: redactText(message).text.includes(dl) }).toEqual({ message, left: false });
+    }
+    const nrb = "79 1940 1076 5028 8736 1421 0652";
+    expect(redactText(`nr konta do zwrotu ${nrb}`).text).not.toContain(nrb);
+    const notNrb = "79 1940 1076 5028 8736 1421 0653";
+    expect(redactText(`tracking ${notNrb}`).text).toContain(notNrb);
+  });
+});

@@ -16,7 +16,6 @@ const PROBES = [
     knownLeaks: [
     "A075:Honda Civic", // security_answer
     "A075:lasagna", // security_answer
-    "A145:62249010445923943334789621", // iban
     "A149:mango2581", // password
     "A193:462918c4c8898710c2ef57184f6f1b3d", // api_key
     "A239:A44488843", // passport
@@ -110,31 +109,20 @@ const PROBES = [
     "S024:Fietsbel_2023", // password
     "S030:BE04 3104\n1460 1631", // iban
     "S035:Lessing-Gymnasium", // security_answer
-    "S041:0830", // card_expiry
-    "S041:718", // card_cvv
     "S048:4916 05316597 8077", // card_number
-    "S068:4962794", // bank_account
     "S073:086", // otp
     "S073:748", // otp
-    "S076:٣٩٠", // card_cvv
     "S078:036", // card_cvv
     "S078:1083 6732", // card_number
     "S078:12/27", // card_expiry
     "S078:4539 3097", // card_number
     "S087:Besançon", // security_answer
     "S090:Biscuit", // security_answer
-    "S091:۴۸۲۰۷۱", // otp
     "S103:Canela", // security_answer
     "S108:for zero seven four five four six nine four", // national_id
-    "S109:815", // card_cvv
-    "S110:٧٢٠٤", // pin
     "S123:bx7k-2mqa", // backup_code
-    "S140:79 1940 1076 5028 8736 1421 0652", // iban
     "S145:yADRiGhiNCO7pZR9ftEjSWcw", // api_key
     "S165:oh four slash twenty eight", // card_expiry
-    "S171:482913", // otp
-    "S178:K9230-37573-57145", // drivers_licence
-    "S182:W198-256-18-902-4", // drivers_licence
     "S185:Purple", // password
     ],
     // a loyalty card's 15 digits that pass Luhn, read as a payment card
