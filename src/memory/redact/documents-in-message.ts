@@ -94,8 +94,9 @@ export function findDocumentsInMessage(text: string): Candidate[] {
   if (/licen[cs]e|licencia|permis|\bDL\b/i.test(text)) {
     for (const re of [DVLA_NUMBER, PRINTED_LICENCE]) for (const m of text.matchAll(re)) out.push({ start: m.index, end: m.index + m[0].length, type: "national_id", priority: PRIORITY.pattern });
   }
-  // a Polish account number (NRB) without its country letters: 26 digits that pass as an IBAN with "PL" before them
-  if (/\d{2} ?\d{4} ?\d{4}/.test(text)) for (const m of text.matchAll(NRB)) if (isValidIban(`PL${m[0].replace(/\s/g, "")}`)) out.push({ start: m.index, end: m.index + m[0].length, type: "iban", priority: PRIORITY.pattern });
+  // a Polish account number (NRB) without its country letters, where the message talks of an account or a transfer:
+  // 26 digits that pass as an IBAN with "PL" before them
+  if (/kont|rachun|nrb|przelew|zwrot|account|iban/i.test(text)) for (const m of text.matchAll(NRB)) if (isValidIban(`PL${m[0].replace(/\s/g, "")}`)) out.push({ start: m.index, end: m.index + m[0].length, type: "iban", priority: PRIORITY.pattern });
   if (PASSPORT_TALK.test(text)) out.push(...passportsNamedElsewhere(text));
   if (text.includes("\n") && /[,|\t;]/.test(text)) out.push(...tableColumns(text));
   return out;
