@@ -10,9 +10,18 @@ import * as nlBsn from "stdnum/lib/cjs/nl/bsn";
 import * as noFodselsnummer from "stdnum/lib/cjs/no/fodselsnummer";
 import * as thIdnr from "stdnum/lib/cjs/th/idnr";
 import { redactConversation, redactText } from "../../../src/memory/redact";
+import { passesLuhn } from "../../../src/memory/redact/checks";
 import { businessRef, digits, expectRedacted, next, pick } from "./redact-seeded";
 
 const keepOf = (ref: string) => ref.split(" ").at(-1)!;
+/** A Visa number that passes Luhn, and as a card prints it. */
+const card = (): string => {
+  for (;;) {
+    const c = `4${digits(15, "0123456789")}`;
+    if (passesLuhn(c)) return c;
+  }
+};
+const printed = (c: string) => `${c.slice(0, 4)} ${c.slice(4, 8)} ${c.slice(8, 12)} ${c.slice(12)}`;
 type Validator = { validate(v: string): { isValid: boolean } };
 /** A number of `length` digits that passes (or, with `valid` false, fails) the validator's check. */
 function number(v: Validator, length: number, valid = true, first = "123456789"): string {
@@ -82,13 +91,6 @@ describe("identity numbers named anywhere in the message", () => {
 });
 
 describe("a secret given as the whole reply to a question for it", () => {
-  const luhn = (c: string) => [...c].reverse().reduce((sum, ch, i) => sum + (i % 2 === 1 ? (Number(ch) * 2 > 9 ? Number(ch) * 2 - 9 : Number(ch) * 2) : Number(ch)), 0) % 10 === 0;
-  const card = () => {
-    for (;;) {
-      const c = `4${digits(15, "0123456789")}`;
-      if (luhn(c)) return c;
-    }
-  };
   const asks: [string, () => string, string][] = [
     ["For verification I only need the 3 digit security code now, not the full number.", () => digits(3, "0123456789"), "cvv"],
     ["I've sent a 6-digit code to your phone ending 21, please read it back.", () => digits(6), "otp"],
@@ -133,14 +135,13 @@ describe("a secret given as the whole reply to a question for it", () => {
   });
   it("removes an expiry and a code given bare right after a card given bare, in a transcript and across messages", () => {
     for (let i = 0; i < 20; i++) {
-      const c = card();
-      const printed = `${c.slice(0, 4)} ${c.slice(4, 8)} ${c.slice(8, 12)} ${c.slice(12)}`;
+      const given = printed(card());
       const expiry = `${pick(["01", "06", "10", "12"])}/${pick(["26", "27", "28"])}`;
       const code = digits(3, "0123456789");
-      const transcript = `18:05:02 guest_88120: yes. do you want the card\n18:05:09 guest_88120: ${printed}\n18:05:15 guest_88120: ${expiry}\n18:05:17 guest_88120: ${code}\n18:05:44 Bethany: Please don't share card details in chat!`;
+      const transcript = `18:05:02 guest_88120: yes. do you want the card\n18:05:09 guest_88120: ${given}\n18:05:15 guest_88120: ${expiry}\n18:05:17 guest_88120: ${code}\n18:05:44 Bethany: Please don't share card details in chat!`;
       const { text } = redactText(transcript);
-      expect({ text, left: [printed, expiry, code].filter((v) => text.includes(v)) }).toEqual({ text, left: [] });
-      const replies = redactConversation(["do you want the card?", printed, expiry, code, "order SL-55120 please"]).map((r) => r.text);
+      expect({ text, left: [given, expiry, code].filter((v) => text.includes(v)) }).toEqual({ text, left: [] });
+      const replies = redactConversation(["do you want the card?", given, expiry, code, "order SL-55120 please"]).map((r) => r.text);
       expect(replies).toEqual(["do you want the card?", "[REDACTED:card_number]", "[REDACTED:card_expiry]", "[REDACTED:cvv]", "order SL-55120 please"]);
     }
   });
@@ -287,16 +288,9 @@ describe("live chat: other scripts' digits, speakers as exports write them, ques
   const arabic = (s: string) => s.replace(/\d/g, (d) => String.fromCharCode(0x0660 + Number(d)));
   const persian = (s: string) => s.replace(/\d/g, (d) => String.fromCharCode(0x06f0 + Number(d)));
   const fullWidth = (s: string) => s.replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d))).replace(/ /g, "\u3000").replace(/\//g, "\uff0f");
-  const luhn = (c: string) => [...c].reverse().reduce((sum, ch, i) => sum + (i % 2 === 1 ? (Number(ch) * 2 > 9 ? Number(ch) * 2 - 9 : Number(ch) * 2) : Number(ch)), 0) % 10 === 0;
-  const card = () => {
-    for (;;) {
-      const c = `4${digits(15, "0123456789")}`;
-      if (luhn(c)) return `${c.slice(0, 4)} ${c.slice(4, 8)} ${c.slice(8, 12)} ${c.slice(12)}`;
-    }
-  };
   it("removes cards, expiries and codes written in Arabic-Indic, Persian or full-width digits, and keeps the text around them", () => {
     for (let i = 0; i < 20; i++) {
-      const [c, expiry] = [card(), `${pick(["03", "08", "11"])}/${pick(["27", "28", "29"])}`];
+      const [c, expiry] = [printed(card()), `${pick(["03", "08", "11"])}/${pick(["27", "28", "29"])}`];
       const script = pick([arabic, persian, fullWidth]);
       const message = pick([
         `العميل: رقم البطاقة ${script(c)}\nالعميل: تاريخ الانتهاء ${script(expiry)}`,
@@ -346,13 +340,6 @@ describe("live chat: other scripts' digits, speakers as exports write them, ques
 });
 
 describe("card details before their names, more languages' card codes, printed licences, Polish accounts", () => {
-  const luhn = (c: string) => [...c].reverse().reduce((sum, ch, i) => sum + (i % 2 === 1 ? (Number(ch) * 2 > 9 ? Number(ch) * 2 - 9 : Number(ch) * 2) : Number(ch)), 0) % 10 === 0;
-  const card = () => {
-    for (;;) {
-      const c = `4${digits(15, "0123456789")}`;
-      if (luhn(c)) return c;
-    }
-  };
   it("removes an expiry and a code each before its name where the message gives a card, and keeps the card's own last group", () => {
     for (let i = 0; i < 20; i++) {
       const [c, expiry, code] = [card(), `${pick(["03", "08", "11"])}${pick(["27", "30"])}`, digits(3)];
