@@ -346,7 +346,7 @@ describe("card details before their names, more languages' card codes, printed l
       const ref = businessRef();
       expectRedacted({ message: `${c} is the card, ${expiry} exp, ${code} cvc. ${ref}`, secrets: [code], type: "cvv", keep: keepOf(ref) });
       expectRedacted({ message: `${c} is the card, ${expiry} exp, ${code} cvc. ${ref}`, secrets: [expiry], type: "card_expiry", keep: keepOf(ref) });
-      const grouped = `${c.slice(0, 4)} ${c.slice(4, 8)} ${c.slice(8, 12)} ${c.slice(12)}`;
+      const grouped = printed(c);
       expect(redactText(`paid with ${grouped} exp 08/28`).text).toBe("paid with [REDACTED:card_number] exp [REDACTED:card_expiry]");
     }
   });
