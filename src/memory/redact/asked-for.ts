@@ -44,7 +44,7 @@ export function askedFor(text: string): Asked | null {
   const value = said.slice(SPEAKER.exec(said)![0].length).trim();
   if (BARE_CARD.test(value) && passesLuhn(digitsOf(value))) return "card_details";
   if (!MAY_ASK.test(text)) return null;
-  const tail = text.trim().split("\n").at(-1)!.slice(-200).toLowerCase();
+  const tail = said.slice(-200).toLowerCase();
   if (!ASKING.test(tail)) return null;
   // (the card named by its last four while its expiry and code are asked for)
   if (CARD_DETAILS.test(tail)) return "card_details";
