@@ -16,6 +16,8 @@ import { SECURITY_ANSWER } from "./vocabulary-world";
 import { isEverydayWord } from "./everyday-words";
 import { CODES_LABEL, codesNear, codesUnderHeading, digitGroupsEnd, linesUnderHeading, moreCodes, morePasswords } from "./listed-values";
 
+const FIELD_LABEL_NEXT = /^\p{L}+[ \t]?:(?!\S)/u;
+
 export function findLabelledValues(text: string): Candidate[] {
   const found: Candidate[] = [];
   for (let { start, end, kind, text: label } of findLabels(text)) {
@@ -47,6 +49,8 @@ export function findLabelledValues(text: string): Candidate[] {
       const before = findSecretWordBefore(text, start, english, strongOnly);
       for (const secret of [after, before, after || before ? null : findStrongSecretNear(text, end)]) {
         if (!secret) continue;
+        // "…first pet's name?\nAnswer: Pipoca": a word with a colon after it is the next field's label
+        if (secret === after && FIELD_LABEL_NEXT.test(text.slice(secret.start, secret.end + 3))) continue;
         if (secret.start >= end) secret.end = digitGroupsEnd(text, secret.start, secret.end);
         const digitsOnly = /^\d{4,8}$/.test(text.slice(secret.start, secret.end));
         found.push({ ...secret, type: kind === "passcode" && digitsOnly ? "pin" : "password" });

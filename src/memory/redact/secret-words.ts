@@ -139,11 +139,14 @@ export function findStrongSecretNear(text: string, labelEnd: number): Found | nu
     const value = m[0].replace(/[.,;:)\]}>"'”]+$/, "");
     // not another setting ("password=[REDACTED] ip=203.0.113.45"), an email address ("@" then a domain), a URL, a path, a reference or a file ("report_2024.pdf")
     if (!STRONG.test(value) || /=|@[\w-]+\.[A-Za-z]{2,}|:\/\/|^\/|^[A-Z]{2,6}[-#_]?\d/.test(value) || FILE_NAME.test(value)) continue;
+    // "a password reset for the pod api-7f9c8d-x2kq": a value after the thing it names is that thing's name
+    if (NAMED_THING_BEFORE.test(line.slice(Math.max(0, m.index! - 24), m.index!))) continue;
     const start = labelEnd + m.index!;
     return { start, end: start + value.length, priority: PRIORITY.labelledAfter - m.index! };
   }
   return null;
 }
+const NAMED_THING_BEFORE = /\b(?:pod|server|host(?:name)?|node|container|instance|vm|cluster|bucket|branch|repo(?:sitory)?|namespace|deployment|service|database|db|user(?:name)?|machine|device|router|domain|project|workspace|tenant)\s+$/i;
 const TOKEN = /(?<![^\s"'“(:=])[^\s"'”]{6,64}/gu;
 const FILE_NAME = /^[\w-]+\.(?:pdf|png|jpe?g|gif|docx?|xlsx?|csv|txt|log|zip|json|xml|html?|heic|mp4|mov)$/i;
 /** Letters, digits and a symbol; or capitals, small letters and digits, 8 or more. */
