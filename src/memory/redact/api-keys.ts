@@ -81,9 +81,11 @@ function isBase58Check(s: string): boolean {
 const VENDOR_KEY = new RegExp(`(?<![A-Za-z0-9_-])(?:${VENDOR_KEYS.join("|")})(?![A-Za-z0-9_-])`, "g");
 
 // "API key: …", "api_key=…", "Authorization: Bearer …", "the token is …", "secret key but … still works",
-// "aws_secret_access_key = …", "webhook secret …", "secret: …" (bare "secret" only before ":" or "=").
+// "aws_secret_access_key = …", "webhook secret …", "secret: …" (bare "secret" only before ":" or
+// "=", 32 hex digits, or a key of 20 or more letters and digits in both cases: "key id rzp_live_…
+// secret yADRiGhi…").
 const KEY_LABEL =
-  /(?<![\p{L}\p{N}_])(?:(?:clave|chave|cl[ée])\s+(?:de\s+(?:la\s+)?|da\s+)?api|api[\s_-]?(?:schl[üu]ssel|sleutel|chiave)|api[\s_-]?(?:key|token|secret)|access[\s_-]?(?:key|token)|auth(?:orization)?[\s_-]?token|(?:aws[\s_-]?)?secret[\s_-]?(?:access[\s_-]?)?(?:key|token)|(?:client|app|shared|signing|webhook)[\s_-]?secret|private[\s_-]?key|x-api-key|bearer|token|auth(?=\s+[0-9a-f]{32}(?![0-9a-f]))|secret(?=\s*[:=]|\s+[0-9a-fA-F]{32,}(?![0-9a-zA-Z]))|[A-Z][A-Z0-9]*_(?:API_)?(?:KEY|TOKEN|SECRET)(?=\s*[:=]))(?![\p{L}\p{N}_])/giu;
+  /(?<![\p{L}\p{N}_])(?:(?:clave|chave|cl[ée])\s+(?:de\s+(?:la\s+)?|da\s+)?api|api[\s_-]?(?:schl[üu]ssel|sleutel|chiave)|api[\s_-]?(?:key|token|secret)|access[\s_-]?(?:key|token)|auth(?:orization)?[\s_-]?token|(?:aws[\s_-]?)?secret[\s_-]?(?:access[\s_-]?)?(?:key|token)|(?:client|app|shared|signing|webhook)[\s_-]?secret|private[\s_-]?key|x-api-key|bearer|token|auth(?=\s+[0-9a-f]{32}(?![0-9a-f]))|secret(?=\s*[:=]|\s+[0-9a-fA-F]{32,}(?![0-9a-zA-Z])|\s+(?=[\w-]*\d)(?=[\w-]*[a-z])(?=[\w-]*[A-Z])[\w-]{20,}(?![\w-]))|[A-Z][A-Z0-9]*_(?:API_)?(?:KEY|TOKEN|SECRET)(?=\s*[:=]))(?![\p{L}\p{N}_])/giu;
 // The value: within a short stretch of the same sentence, a long string mixing letters and digits
 // (keys are 20 characters or more; tracking and transaction ids are often shorter).
 const VALUE_NEAR = /([^\n.!?]{0,24}?)(?<![A-Za-z0-9_-])([A-Za-z0-9][A-Za-z0-9_\-.+/=]{19,200})/uy;

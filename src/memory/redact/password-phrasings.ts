@@ -6,7 +6,7 @@
 import { PRIORITY, type Candidate } from "./pii-types";
 
 /** A password named anywhere in the message, in the languages labelled.ts reads. */
-const PASSWORD_WORD = /(?:^|[^\p{L}])(?:pass(?:word|wd|code|phrase)?s?|pwd|pw|locked\s+out|log(?:-?in|\s+in)|logg(?:ing|ed)\s+in|sign(?:-?in|\s+in)|sign(?:ing|ed)\s+in|contrase[ñn]a|senha|passwort|kennwort|wachtwoord|mot\s+de\s+passe|has[łl]o|parola|parool|salasana|l[öo]senord|passord|adgangskode|heslo|jelsz[óo]|[şs]ifre|пароль|парол|κωδικ[όο]ς|كلمة\s+المرور|رمز\s+عبور|비밀번호|パスワード|密码|密碼|mật\s+khẩu|kata\s+sandi)(?![\p{L}])/iu;
+const PASSWORD_WORD = /(?:^|[^\p{L}])(?:pass(?:word|wd|code|phrase)?s?|pwd|pw|ww(?!\d)|locked\s+out|log(?:-?in|\s+in)|logg(?:ing|ed)\s+in|sign(?:-?in|\s+in)|sign(?:ing|ed)\s+in|contrase[ñn]a|senha|passwort|kennwort|wachtwoord|mot\s+de\s+passe|has[łl]o|parola|parool|salasana|l[öo]senord|passord|adgangskode|heslo|jelsz[óo]|[şs]ifre|пароль|парол|κωδικ[όο]ς|كلمة\s+المرور|رمز\s+عبور|비밀번호|パスワード|密码|密碼|mật\s+khẩu|kata\s+sandi)(?![\p{L}])/iu;
 /** A value that no plain word is: letters mixed with digits or symbols, 5 to 64 characters. */
 const VALUE = String.raw`(?<value>[^\s"'“”]{5,64})`;
 /** "v2.3.1", "1.4b": a version, not a password. */

@@ -9,6 +9,12 @@ import { CJK } from "./label-values";
 type Found = { start: number; end: number; priority: number };
 
 const CJK_TAIL = new RegExp(`[${CJK}\u3000-\u303f\uff01-\uff0f].*$`, "u");
+/** An answer written in CJK ("母の旧姓は佐々木です"): the name, without the polite ending or stop after it. */
+const CJK_START = new RegExp(`^[${CJK}]`, "u");
+const CJK_ANSWER_TAIL = /(?:です|でした|だよ|だ|よ|ね|[。、！？!?.,])+$/u;
+/** "my first car was a Ford Fiesta", "mein erstes Auto war ein Golf": the article before a name is not the answer. */
+const ARTICLE = /^(?:a|an|the|ein|eine|einen|un|una|une|um|uma|een|el|la|le|il|lo|o)$/i;
+const NAME_AFTER = /^\s+(\p{Lu}[\p{L}'’-]*)/u;
 /** Any verb that can link a value to a label, tested before the costlier end-anchored match. */
 const VERB = /(?:is|was|are|as|=|that'?s|thats)\s/i;
 
@@ -17,6 +23,10 @@ const PAUSED = String.raw`\s*(?:[?,]|\.{2,}|…)\s*(?:(?:it|that|which|this\s+on
 // "Q: first car? A: Vauxhall Nova": a question's answer, written as one.
 const ANSWERED = String.raw`\s*\?\s*A\s*[:.)]`;
 const CONNECTOR = String.raw`(?:${PAUSED}|${ANSWERED}|\s*(?:[:=：]+|->|=>|→|–|—|-)|\s*(?:是|為|为|は|는|은)|['’]s(?=\s)|\s+(?:it['’]s|it\s+is|that['’]s)(?![\p{L}\p{N}])|\s+c['’]est(?![\p{L}\p{N}])|\s+(?:is|was|are|es|est|ist|lautet|lautete|era|é|è|är|er|jest|hai|to|now|set\s+to|changed\s+to|reset\s+to|updated\s+to|will\s+be|should\s+be|would\s+be|became|called|named|i\s+(?:put|wrote|used|gave|chose|set))(?![\p{L}\p{N}]))`;
+// A security question's answer is also introduced as what something was or was called, in other
+// languages ("mi primera mascota se llamaba Canela", "mein erstes Auto war ein Golf"); not a
+// password's ("password fue cambiado ayer").
+const ANSWER_CONNECTOR = String.raw`(?:${CONNECTOR}|\s+(?:se\s+llam(?:a|aba)|s['’]appel(?:le|ait)|hie[ßs]|hei[ßs]t|heette|heet|si\s+chiama(?:va)?|se\s+chamava|chamava-se|звали|war|fue|foi|fut|[ée]tait|fu)(?![\p{L}\p{N}]))`;
 // "password: x", "password is x", "password for my email is x", "senha do app é x", "pwd x1!".
 const VALUE = String.raw`\s*(?:"(?<dq>[^"\n]{1,64})"|'(?<sq>[^'\n]{1,64})'|“(?<cq>[^”\n]{1,64})”|(?<bare>[^\s"'“][^\s]{0,63}))`;
 const SCOPED_SECRET_AFTER = new RegExp(
@@ -27,6 +37,8 @@ const SCOPED_SECRET_AFTER = new RegExp(
 const SENTENCE_OPENER = /^(?:thanks?|thank|please|pls|any|can|could|would|will|is|are|was|were|do|does|did|what|how|why|when|where|which|who|i|i['’]\w+|we|you|it|it['’]s|the|this|that|there|also|and|but|or|so|hi|hello|hey|regards|cheers|sorry|yes|yeah|no|not|none|ok|okay|just|maybe|also|my|our|if|because|as)(?![\p{L}\p{N}'’])/iu;
 const QUESTION_THEN_NAME = new RegExp(String.raw`(?<plain>\s*\?)(?=\s*\p{Lu})${VALUE}`, "yiu");
 const PLAIN_SECRET_AFTER = new RegExp(String.raw`(?<plain>${CONNECTOR}{0,4})${VALUE}`, "yiu");
+const SCOPED_ANSWER_AFTER = new RegExp(SCOPED_SECRET_AFTER.source.replace(CONNECTOR, ANSWER_CONNECTOR), "yiu");
+const PLAIN_ANSWER_AFTER = new RegExp(PLAIN_SECRET_AFTER.source.replace(CONNECTOR, ANSWER_CONNECTOR), "yiu");
 
 /**
  * The password after its label: first as "password for my email is x"; when that reading finds
@@ -39,6 +51,7 @@ export function findSecretWordAfter(text: string, labelEnd: number, traits: Labe
   // "what was your first car? Ford Fiesta": after a security question, a name that answers it
   const answered = traits.answer ? readSecretAfter(QUESTION_THEN_NAME, text, labelEnd, traits) : null;
   if (answered && !SENTENCE_OPENER.test(text.slice(answered.start, answered.end))) return answered;
+  if (traits.answer) return readSecretAfter(SCOPED_ANSWER_AFTER, text, labelEnd, traits) ?? readSecretAfter(PLAIN_ANSWER_AFTER, text, labelEnd, traits);
   return readSecretAfter(SCOPED_SECRET_AFTER, text, labelEnd, traits) ?? readSecretAfter(PLAIN_SECRET_AFTER, text, labelEnd, traits);
 }
 
@@ -65,10 +78,16 @@ function readSecretAfter(re: RegExp, text: string, labelEnd: number, { strongOnl
     if (weakPass && !(mixed(value.trim()) && looksLikeSecret(value.trim(), "none", english))) return null;
   } else {
     // a bare value ends at its sentence's stop, or where CJK text goes on ("…69です")
-    value = (bare ?? "").replace(CJK_TAIL, "").replace(/[.,;:)\]}>]+$/, "");
+    value = answer && CJK_START.test(bare ?? "") ? (bare ?? "").replace(CJK_ANSWER_TAIL, "") : (bare ?? "").replace(CJK_TAIL, "").replace(/[.,;:)\]}>]+$/, "");
     // "Password: (see above)", "DB_PASSWORD=${DB_PASSWORD}", "<your password>": a placeholder, not a password
     if (PLACEHOLDER.test(value)) return null;
     start = matchEnd - (bare ?? "").length;
+    if (answer && ARTICLE.test(value)) {
+      const name = NAME_AFTER.exec(text.slice(start + value.length));
+      if (!name) return null;
+      start += value.length + name[0].length - name[1]!.length;
+      value = name[1]!;
+    }
     // A bare "to" ("password to get into the app") links as weakly as no connector at all; after a
     // security question a name needs no link ("maiden name (security q) Fitzwilliam").
     const linked = (connector.trim() && connector.trim().toLowerCase() !== "to") || (answer && /^\p{Lu}/u.test(value));

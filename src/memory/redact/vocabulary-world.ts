@@ -153,6 +153,16 @@ export const WORLD_RULES: LabelRule[] = [
       String.raw`(?:first|childhood)\s+(?:pet|dog|cat)(?:['’]s\s+name)?|(?:(?:make|model)\s+of\s+(?:my|your)\s+)?first\s+car(?:['’]s\s+(?:make|model))?|first\s+(?:school|job|employer|concert)|(?:childhood\s+)?best\s+friend['’]s\s+name|favou?rite\s+teacher(?:['’]s\s+name)?|(?:city|town|place)\s+(?:i\s+was\s+)?born\s+in|street\s+i\s+grew\s+up\s+on|` +
       String.raw`secret\s+question|answer\s+to\s+['"‘“][^'"’”\n]{3,60}['"’”]|apellido\s+de\s+soltera(?:\s+de\s+mi\s+madre)?|geburtsname\s+meiner\s+mutter|nom\s+de\s+jeune\s+fille(?:\s+de\s+ma\s+m[èe]re)?`,
   },
+  // the same questions in Spanish, Portuguese, French, German, Italian, Dutch, Japanese and Russian
+  // ("mi primera mascota se llamaba Canela", "ville de naissance de mon père : Besançon", "母の旧姓は佐々木です")
+  {
+    kind: "password",
+    heads: "mi primera primer primero ciudad primeiro primeira nome cidade premier première ville name erste ersten erstes erster geburtsort geburtsstadt mädchenname madchenname primo prima città citta cognome eerste meisjesnaam geboorteplaats 母 最 девичья кличка",
+    pattern:
+      String.raw`(?:mi\s+)?primer[ao]?\s+(?:mascota|perro|gato|colegio|escuela|coche|auto|profesor[a]?)|ciudad\s+(?:de\s+nacimiento|natal|donde\s+nac[ií])|primeir[ao]\s+(?:animal(?:\s+de\s+estima[çc][ãa]o)?|escola|carro|professor[a]?)|nome\s+de\s+solteira(?:\s+da\s+(?:minha\s+)?m[ãa]e)?|cidade\s+(?:natal|de\s+nascimento|onde\s+nasci)|` +
+      String.raw`premi(?:er|[èe]re)\s+(?:animal(?:\s+de\s+compagnie)?|[ée]cole|voiture|chien|chat)|ville\s+(?:de\s+naissance|natale)|(?:name\s+(?:meines|des)\s+)?erste[nsr]?\s+(?:haustier(?:e?s)?|schule|autos?|hund(?:e?s)?|katze|lehrerin|lehrers?)|name\s+der\s+ersten\s+schule|geburts(?:ort|stadt)|m[äa]dchenname(?:\s+(?:meiner|der)\s+mutter)?|` +
+      String.raw`prim[oa]\s+(?:animale(?:\s+domestico)?|scuola|auto|cane|gatto)|citt[àa]\s+(?:di\s+nascita|natale)|cognome\s+da\s+nubile(?:\s+di\s+mia\s+madre)?|eerste\s+(?:huisdier|school|auto|hond|kat)|meisjesnaam(?:\s+van\s+(?:mijn|m['’]n)\s+moeder)?|geboorteplaats|母の旧姓|最初のペット(?:の名前)?|девичья\s+фамилия(?:\s+(?:матери|мамы))?|кличка(?:\s+первого)?\s+(?:питомца|собаки|кота)`,
+  },
   // a US demand deposit account
   { kind: "sort_code_account", heads: "dda", pattern: String.raw`dda(?:\s+(?:number|no\.?|#))?(?=\s*[:#]?\s*\d{6,17}(?!\d))` },
   // a code by other names ("the magic code in the email", "güvenlik kodu", Arabic "رمز الأمان")
@@ -180,4 +190,4 @@ export const WORLD_RULES: LabelRule[] = [
 ];
 
 /** The labels of a security question's answer, after which a name is the answer however it is introduced. */
-export const SECURITY_ANSWER = /maiden|pet|dog|cat|car|school|job|employer|concert|teacher|friend|born|street|question|answer|memorable|apellido|geburtsname|jeune/i;
+export const SECURITY_ANSWER = /maiden|pet|dog|cat|car|school|job|employer|concert|teacher|friend|born|street|question|answer|memorable|apellido|geburtsname|jeune|mascota|primer|primo|prima|primeir|premi|ciudad|cidade|ville|citt|erste|geburts|mädchen|madchen|solteira|naissance|natal|nascita|nubile|huisdier|meisjes|geboorte|旧姓|ペット|девичья|кличка/i;

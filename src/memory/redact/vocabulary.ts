@@ -153,7 +153,7 @@ const CORE_RULES: LabelRule[] = [
   },
   { kind: "passcode", heads: "pass passcode clave", pattern: String.raw`pass\s*code|clave(?!\s+del\s+cajero|\s+de\s+(?:la\s+)?tarjeta)(?:\s+de\s+acceso)?` },
 
-  // passwords ("pass"/"pw" alone only with ":" or "=", see STRONG_ONLY)
+  // passwords ("pass"/"pw" alone, and Dutch "ww" for wachtwoord, only before a strong value, see STRONG_ONLY)
   {
     kind: "password",
     heads: "pass password passwords passwd pwd passphrase pasword passwrd passowrd paswd passwrod pssword passsword pword psw p mdp mot contraseña contrasena senha passwort kennwort wachtwoord hasło haslo parola पासवर्ड",
@@ -161,8 +161,8 @@ const CORE_RULES: LabelRule[] = [
   },
   {
     kind: "password",
-    heads: "pass pw",
-    pattern: String.raw`(?<!(?:boarding|bus|season|day|gate|hall|metro|rail|ski|travel|gym|festival|guest|visitor|press|backstage|access|event|transit|free|bike|park|parking)\s)(?:pass(?!-?(?:nr|nummer)(?![\p{L}]))|pw)`,
+    heads: "pass pw ww",
+    pattern: String.raw`ww|(?<!(?:boarding|bus|season|day|gate|hall|metro|rail|ski|travel|gym|festival|guest|visitor|press|backstage|access|event|transit|free|bike|park|parking)\s)(?:pass(?!-?(?:nr|nummer)(?![\p{L}]))|pw)`,
   },
 
   // an application's secret given as a password is ("client secret is Zx9!kLm2#Qp7", "secret: …"); long keys
@@ -262,7 +262,7 @@ export const LABEL_RULES: LabelRule[] = [...CORE_RULES, ...WORLD_RULES];
  * to take a plain word without an explicit ":" or "=": with a verb only letters mixed with digits
  * or symbols.
  */
-export const STRONG_ONLY = /^(?:pass|pw|(?:client|api|app|shared|signing|webhook)[\s_-]*secret|(?:aws_)?secret[\s_-]*(?:access[\s_-]*)?key)$/i;
+export const STRONG_ONLY = /^(?:pass|pw|ww|(?:client|api|app|shared|signing|webhook)[\s_-]*secret|(?:aws_)?secret[\s_-]*(?:access[\s_-]*)?key)$/i;
 
 /** Password labels in English (not the German "Passwort"), after which a word is judged against everyday English words. */
 export const ENGLISH_PASSWORD_LABEL = /^(?:pass(?:\s*words?|\s*phrase|\s*code|wd)?|pwd|pw|pasword|passwrd|passowrd|paswd|passwrod|pssword|passsword|pword|psw|p\/w|(?:wi-?fi|wlan|network)\s+(?:key|password|pass))$/i;

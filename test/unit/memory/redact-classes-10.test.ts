@@ -25,3 +25,47 @@ describe("labels and names read as what they are", () => {
     }
   });
 });
+
+describe("security answers to the usual questions in other languages, and keys and passwords by shorter names", () => {
+  const questions = [
+    ["mi primera mascota se llamaba", "es"],
+    ["la ciudad de nacimiento de mi padre:", "es"],
+    ["nome de solteira da minha mãe:", "pt"],
+    ["ville de naissance de mon père :", "fr"],
+    ["ma première voiture était une", "fr"],
+    ["Sicherheitsfrage Name der ersten Schule:", "de"],
+    ["mein erstes Haustier hieß", "de"],
+    ["Mädchenname meiner Mutter:", "de"],
+    ["il mio primo cane si chiamava", "it"],
+    ["eerste huisdier:", "nl"],
+    ["meisjesnaam van mijn moeder is", "nl"],
+    ["my first car was a", "en"],
+  ] as const;
+  it("removes the answer after the question, however the language introduces it, and keeps the question", () => {
+    for (let i = 0; i < 24; i++) {
+      const [question] = pick(questions);
+      const value = pick(["Canela", "Besançon", "Lessing-Gymnasium", "Struppi", "Ford Fiesta", "Van Dijk", "Oliveira"]);
+      const message = `${pick(["Cliente: ", "Kunde 11:20: ", "", "Client : "])}${question} ${value}${pick(["", ".", " 🙂", "\nAgente: gracias"])}`;
+      const text = redactText(message).text;
+      expect({ message, text, leaked: text.includes(value) }).toEqual({ message, text, leaked: false });
+      expect(text).toContain(question);
+    }
+  });
+  it("removes a Japanese answer without its polite ending, and a Russian one", () => {
+    expect(redactText("2026/12/03 20:11 木村：母の旧姓は佐々木です").text).toBe("2026/12/03 20:11 木村：母の旧姓は[REDACTED:password]です");
+    expect(redactText("最初のペットの名前: ポチ").text).toBe("最初のペットの名前: [REDACTED:password]");
+    expect(redactText("девичья фамилия матери: Соколова").text).not.toContain("Соколова");
+  });
+  it("keeps a message that only mentions such a question, or a past tense after a password's name", () => {
+    for (const message of ["mi primer pedido no llegó", "password fue cambiado ayer", "the first school was closed", "ma première commande est arrivée cassée", "my first pet was a dog"])
+      expect(redactText(message).text).toBe(message);
+  });
+  it("reads Dutch 'ww' (wachtwoord) as a password's name before a strong value, and a key after a bare 'secret'", () => {
+    const text = redactText("Sven: ww is Fietsbel_2022\nSven: of was het Fietsbel_2023, weet het niet meer").text;
+    expect(text).not.toMatch(/Fietsbel_202[23]/);
+    for (const message of ["WW2 Veterans2024 reunion", "ww is kapot", "mijn ww werkt niet", "the secret ingredient is LoveAndPatience2024Forever", "secret santa list"])
+      expect(redactText(message).text).toBe(message);
+    const key = "yADRiGhiNCO7pZR9ftEjSWcw";
+    expect(redactText(`key id rzp_live_a7nPU2gOa38vu7 secret ${key}`).text).not.toContain(key);
+  });
+});

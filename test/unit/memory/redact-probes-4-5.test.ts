@@ -14,7 +14,6 @@ const PROBES = [
     planted: 384,
     keep: 120,
     knownLeaks: [
-    "A075:Honda Civic", // security_answer
     "A075:lasagna", // security_answer
     "A149:mango2581", // password
     "A193:462918c4c8898710c2ef57184f6f1b3d", // api_key
@@ -104,11 +103,7 @@ const PROBES = [
     keep: 100,
     knownLeaks: [
     "S005:86", // pin
-    "S020:佐々木", // security_answer
-    "S024:Fietsbel_2022", // password
-    "S024:Fietsbel_2023", // password
     "S030:BE04 3104\n1460 1631", // iban
-    "S035:Lessing-Gymnasium", // security_answer
     "S048:4916 05316597 8077", // card_number
     "S073:086", // otp
     "S073:748", // otp
@@ -116,12 +111,9 @@ const PROBES = [
     "S078:1083 6732", // card_number
     "S078:12/27", // card_expiry
     "S078:4539 3097", // card_number
-    "S087:Besançon", // security_answer
     "S090:Biscuit", // security_answer
-    "S103:Canela", // security_answer
     "S108:for zero seven four five four six nine four", // national_id
     "S123:bx7k-2mqa", // backup_code
-    "S145:yADRiGhiNCO7pZR9ftEjSWcw", // api_key
     "S165:oh four slash twenty eight", // card_expiry
     "S185:Purple", // password
     ],
