@@ -3,6 +3,7 @@
 // abbreviations of other countries. Same format as vocabulary.ts (heads, case-insensitive
 // pattern); a probe of customer-shaped messages found each of them missing.
 import type { LabelRule } from "./vocabulary";
+import { CARD_NUMBER_RULES } from "./vocabulary-cards";
 import { ID_DOCUMENT_RULES } from "./vocabulary-ids";
 
 // The codes that open an account when the second factor is lost ("recovery code: 8F3K-2LQ9"). The
@@ -83,12 +84,7 @@ export const WORLD_RULES: LabelRule[] = [
     pattern:
       String.raw`код\s+(?:из\s+)?(?:смс|sms)|kod\s+(?:sms|z\s+sms|weryfikacyjny)|(?:sms\s+ile\s+gelen\s+)?do[ğg]rulama\s+kodu|code\s+(?:re[çc]u\s+par\s+sms|sms|de\s+v[ée]rification)|codice\s+(?:sms|di\s+verifica)|c[óo]digo\s+(?:sms|de\s+verifica[çc][ãa]o|de\s+verificaci[óo]n)|و?رمز\s+(?:التحقق|التأكيد)|κωδικός\s+sms|mã\s+(?:otp|xác\s+thực)`,
   },
-  // a card by its network alone, before its number ("my amex is 3756…", "Visa: 4111 …")
-  {
-    kind: "card_number",
-    heads: "amex visa mastercard maestro discover rupay diners",
-    pattern: String.raw`(?:amex|visa|mastercard|maestro|discover|rupay|diners)(?=\s*(?:no\.?|number|#)?\s*(?:is|:)?\s*\d{4}[\d -]{9,20}(?!\d))`,
-  },
+  ...CARD_NUMBER_RULES,
   // an account at a bank named right before it ("Monzo account 47111477", "Barclays savings, account 87337810", "RBC
   // savings account 3591640"): read as an account beside a sort code is, 6 digits or more
   {

@@ -1,7 +1,7 @@
 // Redaction classes of 2026-12-06's eighth session. Generated from a seed where a class has
 // variants; no secret may survive and every business reference must.
 import { redactText } from "../../../src/memory/redact";
-import { pick } from "./redact-seeded";
+import { businessRef, next, pick } from "./redact-seeded";
 
 describe("labels and names read as what they are", () => {
   it("removes a security answer given after 'Answer:' on the line under the question, and keeps the word 'Answer'", () => {
@@ -67,5 +67,20 @@ describe("security answers to the usual questions in other languages, and keys a
       expect(redactText(message).text).toBe(message);
     const key = "yADRiGhiNCO7pZR9ftEjSWcw";
     expect(redactText(`key id rzp_live_a7nPU2gOa38vu7 secret ${key}`).text).not.toContain(key);
+  });
+});
+
+describe("card numbers named in more languages", () => {
+  const labels = ["kaartnummer", "creditcardnummer", "numero della carta", "carta di credito", "numer karty", "kart numarası", "kredi kartı", "nomor kartu", "kortnummer", "kortin numero", "номер карты", "αριθμός κάρτας", "číslo karty", "kártyaszám", "numărul cardului", "رقم البطاقة", "カード番号", "卡号", "카드번호"];
+  it("removes a card's number after its name however the app grouped it, and keeps the business reference", () => {
+    for (let i = 0; i < 30; i++) {
+      const n = `4${Array.from({ length: 15 }, () => Math.floor(next() * 10)).join("")}`;
+      const shown = pick([`${n.slice(0, 4)} ${n.slice(4, 12)} ${n.slice(12)}`, `${n.slice(0, 6)} ${n.slice(6)}`, n, `${n.slice(0, 4)}-${n.slice(4, 8)}-${n.slice(8, 12)}-${n.slice(12)}`]);
+      const ref = businessRef();
+      const message = `${ref}: ${pick(labels)}${pick([" ", ": ", " - "])}${shown}`;
+      const text = redactText(message).text;
+      expect({ message, text, leaked: /\d{4}/.test(text.replace(ref, "")) }).toEqual({ message, text, leaked: false });
+      expect(text).toContain(ref);
+    }
   });
 });

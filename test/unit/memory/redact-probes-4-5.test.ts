@@ -104,7 +104,6 @@ const PROBES = [
     knownLeaks: [
     "S005:86", // pin
     "S030:BE04 3104\n1460 1631", // iban
-    "S048:4916 05316597 8077", // card_number
     "S073:086", // otp
     "S073:748", // otp
     "S078:036", // card_cvv
