@@ -9,6 +9,7 @@
 import { findAnswersAndKeys } from "./answers-and-keys";
 import { askedFor, bareAnswer, findTranscriptAnswers, type Asked } from "./asked-for";
 import { findApiKeys } from "./api-keys";
+import { findCardData } from "./card-data";
 import { findCodesAfterCards, findExpiries } from "./card-codes";
 import { findCodesByPhrasing } from "./codes-by-phrasing";
 import { findDocumentsInMessage } from "./documents-in-message";
@@ -44,7 +45,7 @@ export function redactText(text: string, answer: Candidate | null = null): { tex
   const scan = asciiDigits(text);
   const labelled = findLabelledValues(scan);
   const patterns = findPatternValues(scan);
-  const candidates = [...(answer ? [answer] : []), ...findTranscriptAnswers(scan), ...labelled, ...patterns, ...findApiKeys(scan), ...findPasswordsByPhrasing(scan), ...findAnswersAndKeys(scan), ...findCodesByPhrasing(scan), ...findDocumentsInMessage(scan), ...findNamedIds(scan, [...labelled, ...patterns]), ...findStructuredValues(scan)];
+  const candidates = [...(answer ? [answer] : []), ...findTranscriptAnswers(scan), ...labelled, ...patterns, ...findApiKeys(scan), ...findPasswordsByPhrasing(scan), ...findAnswersAndKeys(scan), ...findCodesByPhrasing(scan), ...findDocumentsInMessage(scan), ...findNamedIds(scan, [...labelled, ...patterns]), ...findStructuredValues(scan), ...findCardData(scan)];
   candidates.push(...findCodesAfterCards(scan, candidates), ...findExpiries(scan, candidates));
   if (candidates.length === 0) return { text, findings: [] };
   const spans = mergeCandidates(candidates, existingTokens(text));

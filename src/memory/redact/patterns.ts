@@ -228,15 +228,18 @@ function findSplitCards(text: string, found: Candidate[]): void {
 function findInDigitGroups(text: string, found: Candidate[]): void {
   for (const m of text.matchAll(GROUPS)) {
     const start = m.index;
-    const end = start + m[0].length;
+    let end = start + m[0].length;
     if (end - start < 12) continue; // fast path: nothing below 12 digits is looked at here
     const next = text.slice(end, end + 2);
-    if (GLUED_AFTER.test(next) || DECIMALS.test(text.slice(end, end + 5))) continue;
+    if (GLUED_AFTER.test(next)) continue;
     // an Amazon order number ("402-4120063-7365575"), not a card in its last two parts
     if (AMAZON_ORDER.test(m[0])) continue;
     const business = isBusinessRef(text, start);
     const chunks: Chunk[] = [];
     for (const c of m[0].matchAll(CHUNK)) chunks.push({ start: start + c.index, end: start + c.index + c[0].length });
+    // "4341 0523 5090 6831 149.00" on a statement: the last group is an amount's, the ones before may be a card
+    if (DECIMALS.test(text.slice(end, end + 5)) && (chunks.pop(), chunks.length === 0)) continue;
+    end = chunks.at(-1)!.end;
     if (business) {
       // After "order" a number is the order's, unless an expiry date follows it: then it is a card.
       found.push(...findLuhnWindows(text, chunks, false).filter((c) => c.type === "card_number" && EXPIRY_AFTER.test(text.slice(c.end, c.end + 24))));

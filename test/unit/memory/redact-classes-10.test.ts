@@ -1,7 +1,8 @@
 // Redaction classes of 2026-12-06's eighth session. Generated from a seed where a class has
 // variants; no secret may survive and every business reference must.
 import { redactText } from "../../../src/memory/redact";
-import { businessRef, next, pick } from "./redact-seeded";
+import { passesLuhn } from "../../../src/memory/redact/checks";
+import { businessRef, digits as digitsOf, next, pick } from "./redact-seeded";
 
 describe("labels and names read as what they are", () => {
   it("removes a security answer given after 'Answer:' on the line under the question, and keeps the word 'Answer'", () => {
@@ -82,5 +83,68 @@ describe("card numbers named in more languages", () => {
       expect({ message, text, leaked: /\d{4}/.test(text.replace(ref, "")) }).toEqual({ message, text, leaked: false });
       expect(text).toContain(ref);
     }
+  });
+});
+
+/** A card number of `length` digits opening with `prefix` that passes Luhn. */
+function luhnCard(prefix: string, length: number): string {
+  for (;;) {
+    const body = prefix + Array.from({ length: length - prefix.length - 1 }, () => Math.floor(next() * 10)).join("");
+    for (let d = 0; d < 10; d++) if (passesLuhn(body + d)) return body + d;
+  }
+}
+const SAY = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
+const SAY_ES = ["cero", "uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve"];
+
+describe("cards no digit pattern sees: stripe data, OCR misreads, cards read out in words", () => {
+  it("removes Track 1 and Track 2 data whole, with or without their sentinels", () => {
+    for (let i = 0; i < 10; i++) {
+      const pan = luhnCard(pick(["4", "51", "2221", "6011"]), 16);
+      const track = pick([
+        `%B${pan}^DOE/JANE^2704201${digitsOf(8)}?`,
+        `;${pan}=2811201${digitsOf(10)}?`,
+        `${pan}=2810201${digitsOf(12)}`,
+        `${pan}D2712101${digitsOf(9)}`,
+      ]);
+      const message = `${pick(["T2=", "DE35 (Track 2) : ", "reader printed: ", ""])}${track}\nAUTH REQ -> host timeout, ${businessRef()}`;
+      const text = redactText(message).text;
+      expect({ message, text, leaked: text.includes(pan.slice(4, 12)) || text.includes(track.slice(-8)) }).toEqual({ message, text, leaked: false });
+    }
+    expect(redactText("ERR 51 at 12:04=2810 on terminal T-88104").text).toBe("ERR 51 at 12:04=2810 on terminal T-88104");
+  });
+  it("removes a card an OCR read with letters for some digits, and keeps codes of letters and digits", () => {
+    const look: Record<string, string[]> = { "0": ["O", "D"], "1": ["I", "l"], "5": ["S", "s"], "8": ["B"], "2": ["Z"] };
+    for (let i = 0; i < 20; i++) {
+      const pan = luhnCard(pick(["4", "55", "37", "6011", "35"]), pick([15, 16]));
+      // one to three digits after the first misread as their look-alike letters
+      const misread = pan.split("");
+      const places = misread.map((d, k) => (k > 0 && look[d] ? k : -1)).filter((k) => k > 0);
+      if (places.length === 0) continue;
+      for (let swaps = 1 + Math.floor(next() * 3); swaps > 0; swaps--) {
+        const k = pick(places);
+        misread[k] = pick(look[pan[k]!]!);
+      }
+      const shown = misread.join("");
+      const printed = pick([shown, shown.replace(/(.{4})(?=.)/g, "$1 ")]);
+      const message = `[Attachment OCR: IMG_${digitsOf(4)}.jpg]\n${pick(["VISA", "DEBIT", "CARTE BANCAIRE", "PAN"])}\n${printed}\n${businessRef()}`;
+      const text = redactText(message).text;
+      expect({ message, text, leaked: text.includes(printed) }).toEqual({ message, text, leaked: false });
+    }
+    for (const message of ["voucher SALE-2O25-BLCK-FRDY", "tracking 1Z999AA10123456784", "serial SN4B7Z-2O19-QX8L", "ref AB12 CD34 EF56 GH78"])
+      expect(redactText(message).text).toBe(message);
+  });
+  it("removes a card read out in words, in English or Spanish, with 'double', 'triple', 'oh' and 'for' said for four", () => {
+    for (let i = 0; i < 20; i++) {
+      const pan = luhnCard(pick(["4", "53", "34", "6011"]), pick([15, 16]));
+      const spanish = next() < 0.3;
+      const words = pan.split("").map((d) => (spanish ? SAY_ES : SAY)[Number(d)]!.replace(/^zero$/, pick(["zero", "oh"])).replace(/^four$/, pick(["four", "for"])));
+      const groups = words.map((w, k) => (k > 0 && k % 4 === 0 ? `, ${w}` : k > 0 ? ` ${w}` : w)).join("");
+      const spoken = groups.replace(/\b(\w+) \1\b/, "double $1");
+      const message = `${pick(["Caller: yeah it's ", "customer: ok so the card is ", "Voice note: number is ", "cliente: la tarjeta es "])}${spoken}${pick([" and that's a visa", ", cheers", "."])}`;
+      const text = redactText(message).text;
+      expect({ message, text, leaked: text.includes(spoken) }).toEqual({ message, text, leaked: false });
+    }
+    for (const message of ["one two three four five six seven eight, who do we appreciate", "I have two kids, four dogs and one cat, for three years now"])
+      expect(redactText(message).text).toBe(message);
   });
 });

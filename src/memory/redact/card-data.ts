@@ -1,0 +1,107 @@
+// Card numbers no digit pattern sees: the raw data of a card's magnetic stripe (Track 1
+// "%B4146…^MILLER/ANNA B^2704…?", Track 2 ";4005…=2811…?"), a card read off a photo by OCR,
+// which mistakes digits for letters ("4677 7749 Sl02 72B7"), and a card read out in words in a
+// call transcript or a voice note ("double four five nine, eight triple five, …", "cuatro cero
+// ocho cero …"). Each is taken only where the digits it stands for are a card's: 13 to 19 of
+// them, opening as a card network's, passing Luhn's check.
+import { passesLuhn } from "./checks";
+import { PRIORITY, type Candidate } from "./pii-types";
+
+/**
+ * Visa, Mastercard (51–55, 22–27) and Maestro (50, 56–58), Amex (34, 37), Discover, UnionPay,
+ * RuPay, JCB (6, 35), Diners (300–305, 309, 36, 38, 39), as patterns.ts reads them.
+ */
+const CARD_NETWORK_START = /^(?:4|5|2[2-7]|3(?:0[0-59]|[4-9])|6)/;
+const isCard = (digits: string) => digits.length >= 13 && digits.length <= 19 && CARD_NETWORK_START.test(digits) && passesLuhn(digits);
+
+/**
+ * Track 1 (format B: PAN, name, expiry, service code, discretionary data) and Track 2 (PAN, "="
+ * or "D", expiry, service code, discretionary data), with their sentinels or as an ISO 8583
+ * message's field 35 gives Track 2 without them: the whole string is the card's.
+ */
+const TRACK = /%B(\d{12,19})\^[^^\n]{2,26}\^\d{4}[^?\n]{0,80}\??|;?(?<![\d])(\d{12,19})[=D]\d{7}[\d ]{0,40}\d\??/g;
+
+/** Letters an OCR reads for digits: O and D for 0, I and l for 1, Z for 2, S for 5, G for 6, B for 8. */
+const OCR_DIGIT: Record<string, string> = { O: "0", o: "0", D: "0", Q: "0", I: "1", l: "1", "|": "1", Z: "2", z: "2", S: "5", s: "5", G: "6", B: "8" };
+const OCR_CHAR = "[\\dOoDQIl|ZzSsGB]";
+/** A run of digits and look-alikes, grouped as a card is printed (separators single spaces or dashes). */
+const OCR_RUN = new RegExp(`(?<![\\p{L}\\p{N}])${OCR_CHAR}(?:${OCR_CHAR}|[ -](?=${OCR_CHAR})){11,22}(?![\\p{L}\\p{N}])`, "gu");
+const OCR_GATE = /\d[OoDQIl|ZzSsGB]|[OoDQIl|ZzSsGB]\d/;
+
+/** Digits read out as words, in English, Spanish, Portuguese, French, German and Italian. */
+const DIGIT_WORDS: Record<string, string> = {
+  zero: "0", oh: "0", o: "0", one: "1", two: "2", three: "3", four: "4", five: "5", six: "6", seven: "7", eight: "8", nine: "9",
+  cero: "0", uno: "1", dos: "2", tres: "3", cuatro: "4", cinco: "5", seis: "6", siete: "7", ocho: "8", nueve: "9",
+  um: "1", dois: "2", três: "3", quatro: "4", sete: "7", oito: "8", nove: "9",
+  zéro: "0", un: "1", deux: "2", trois: "3", quatre: "4", cinq: "5", sept: "7", huit: "8", neuf: "9",
+  null: "0", eins: "1", zwei: "2", drei: "3", vier: "4", fünf: "5", sechs: "6", sieben: "7", acht: "8", neun: "9",
+  due: "2", tre: "3", quattro: "4", cinque: "5", sei: "6", sette: "7", otto: "8",
+};
+/** What speech-to-text writes for a digit it heard ("for" for four, "to" for two): digits only inside a run. */
+const SOUNDS_LIKE: Record<string, string> = { for: "4", to: "2", too: "2" };
+const WORD = Object.keys({ ...DIGIT_WORDS, ...SOUNDS_LIKE }).sort((a, b) => b.length - a.length).join("|");
+/** A run of spoken digits ("double four", "triple five", "4571") with spaces, commas, dots or dashes between. */
+const SPOKEN_TOKEN = String.raw`(?:(?:double|triple)\s+(?:${WORD})|${WORD}|\d{1,4})`;
+const SPOKEN_RUN = new RegExp(String.raw`(?<![\p{L}\p{N}])${SPOKEN_TOKEN}(?:[\s,.-]+${SPOKEN_TOKEN}(?![\p{L}\p{N}])){7,30}`, "giu");
+const SPOKEN_GATE = new RegExp(String.raw`\b(?:${Object.keys(DIGIT_WORDS).join("|")})[\s,.-]+(?:${Object.keys(DIGIT_WORDS).join("|")})[\s,.-]+(?:${Object.keys(DIGIT_WORDS).join("|")})\b`, "i");
+const TOKEN = new RegExp(SPOKEN_TOKEN, "giu");
+
+function trackData(text: string, out: Candidate[]): void {
+  if (!/\d{12}/.test(text) || !/[\^=D]\d/.test(text)) return;
+  for (const m of text.matchAll(TRACK)) {
+    if (isCard(m[1] ?? m[2]!)) out.push({ start: m.index!, end: m.index! + m[0].length, type: "card_number", priority: PRIORITY.labelled });
+  }
+}
+
+function ocrCards(text: string, out: Candidate[]): void {
+  if (!OCR_GATE.test(text)) return;
+  for (const m of text.matchAll(OCR_RUN)) {
+    const chars = m[0].replace(/[ -]/g, "");
+    const letters = chars.replace(/\d/g, "").length;
+    // mostly digits, and some look-alike: a card the OCR misread, not a code of letters and digits
+    if (letters === 0 || letters > 4 || chars.length < 13 || chars.length > 19) continue;
+    const digits = chars.replace(/\D/g, (c) => OCR_DIGIT[c] ?? "x");
+    if (isCard(digits)) out.push({ start: m.index!, end: m.index! + m[0].length, type: "card_number", priority: PRIORITY.pattern });
+  }
+}
+
+/** The digits each spoken token stands for, with where it is. */
+function spokenDigits(run: string, at: number): { start: number; end: number; digits: string }[] {
+  const tokens: { start: number; end: number; digits: string }[] = [];
+  for (const t of run.matchAll(TOKEN)) {
+    const word = t[0].toLowerCase();
+    const times = word.startsWith("double") ? 2 : word.startsWith("triple") ? 3 : 1;
+    const last = word.split(/\s+/).at(-1)!;
+    const digit = /^\d+$/.test(last) ? last : (DIGIT_WORDS[last] ?? SOUNDS_LIKE[last]!);
+    tokens.push({ start: at + t.index!, end: at + t.index! + t[0].length, digits: digit.repeat(times) });
+  }
+  return tokens;
+}
+
+function spokenCards(text: string, out: Candidate[]): void {
+  if (!SPOKEN_GATE.test(text)) return;
+  for (const m of text.matchAll(SPOKEN_RUN)) {
+    const tokens = spokenDigits(m[0], m.index!);
+    // the longest stretch from each token that is a card (a "for" or "to" is a digit only if the card's check says so)
+    for (let i = 0; i < tokens.length; i++) {
+      let found = -1;
+      let digits = "";
+      for (let j = i; j < tokens.length && digits.length <= 19; j++) {
+        digits += tokens[j]!.digits;
+        if (isCard(digits)) found = j;
+      }
+      if (found >= 0 && /[a-z]/i.test(text.slice(tokens[i]!.start, tokens[found]!.end))) {
+        out.push({ start: tokens[i]!.start, end: tokens[found]!.end, type: "card_number", priority: PRIORITY.pattern });
+        i = found;
+      }
+    }
+  }
+}
+
+export function findCardData(text: string): Candidate[] {
+  const out: Candidate[] = [];
+  trackData(text, out);
+  ocrCards(text, out);
+  spokenCards(text, out);
+  return out;
+}
