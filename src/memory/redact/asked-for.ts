@@ -88,7 +88,7 @@ export function bareAnswer(text: string, asked: Asked, offset = 0): Candidate | 
  * A chat line's speaker and time ("[09:15] Customer: ", "10:02:44 Agent Priya: ", "CALLER: ",
  * "customer_8812: "), before what they said.
  */
-const SPEAKER = /^(?:\s*\[[^\]\n]{1,30}\])?(?:[^\n\t]{0,60}\t(?:[^\n\t]{0,30}\t)?|[^\n:：\][]{0,60}?(?:\d{1,2}:\d{2}(?::\d{2})?[^\n:：\][]{0,40}?)?(?:[:：]|\])(?=\s)|)\s*/;
+export const SPEAKER = /^(?:\s*\[[^\]\n]{1,30}\])?(?:[^\n\t]{0,60}\t(?:[^\n\t]{0,30}\t)?|[^\n:：\][]{0,60}?(?:\d{1,2}:\d{2}(?::\d{2})?[^\n:：\][]{0,40}?)?(?:[:：]|\])(?=\s)|)\s*/;
 
 /** Bare answers in a transcript pasted into one message: each line is a turn. */
 export function findTranscriptAnswers(text: string): Candidate[] {

@@ -3,7 +3,9 @@
 // which mistakes digits for letters ("4677 7749 Sl02 72B7"), and a card read out in words in a
 // call transcript or a voice note ("double four five nine, eight triple five, …", "cuatro cero
 // ocho cero …"). Each is taken only where the digits it stands for are a card's: 13 to 19 of
-// them, opening as a card network's, passing Luhn's check.
+// them, opening as a card network's, passing Luhn's check. Also a card given over several chat
+// lines or messages ("card is 5586 1246" then "9339 9346"): cardOverLines.
+import { SPEAKER } from "./asked-for";
 import { passesLuhn } from "./checks";
 import { PRIORITY, type Candidate } from "./pii-types";
 
@@ -103,5 +105,51 @@ export function findCardData(text: string): Candidate[] {
   trackData(text, out);
   ocrCards(text, out);
   spokenCards(text, out);
+  return out;
+}
+
+/** Digit groups that end a turn ("card is 5586 1246"), and a turn that is nothing but digit groups ("9339 9346"). */
+const ENDS_WITH_DIGITS = /(?<![\p{L}\p{N}])\d{2,12}(?:[ -]\d{2,12})*[ \t]*$/u;
+const ONLY_DIGITS = /^[ \t]*\d{2,12}(?:[ -]\d{2,12})*[ \t]*[.!]?[ \t]*$/;
+
+/** A line's lead that names a field rather than who speaks. */
+const FIELD_NAME = /account|acct|a\/c|sort|iban|bsb|routing|swift|bic|order|invoice|ref|ticket|phone|tel\b|mobile|fax|pin|code|cvv|cvc|exp|amount|total|\bid\b|\bno\b|number|#/i;
+
+const NAMES_A_CARD = /card|karte|tarjeta|carte|cart[aã]o|karty|kart|visa|master|amex|maestro|rupay|discover|diners|jcb|unionpay/i;
+
+export type Piece = { turn: number; start: number; end: number };
+
+/**
+ * A card given a piece a turn: the digits that end one turn, then up to three turns that are
+ * nothing but digits, when together they are a card's (each turn after its speaker, if it names
+ * one: "14:02:15 Customer (Jamal): 9339 9346"). Offsets are within each turn.
+ */
+export function cardOverLines(turns: readonly string[]): Piece[] {
+  const out: Piece[] = [];
+  for (let i = 0; i + 1 < turns.length; i++) {
+    const first = ENDS_WITH_DIGITS.exec(turns[i]!);
+    if (!first) continue;
+    let digits = first[0].replace(/\D/g, "");
+    if (digits.length < 4 || digits.length >= 13 || !CARD_NETWORK_START.test(digits)) continue;
+    // ("Sort code: 402715" then "41099049" is a bank account's)
+    const lead = turns[i]!.slice(0, first.index);
+    if (FIELD_NAME.test(lead) && !NAMES_A_CARD.test(lead)) continue;
+    const pieces: Piece[] = [{ turn: i, start: first.index, end: first.index + first[0].trimEnd().length }];
+    for (let j = i + 1; j < turns.length && j <= i + 3 && digits.length < 19; j++) {
+      const said = SPEAKER.exec(turns[j]!)![0].length;
+      const rest = turns[j]!.slice(said);
+      // ("Sort code: 402715\nAccount no: 41099049": a field's label, not a speaker)
+      if (!ONLY_DIGITS.test(rest) || FIELD_NAME.test(turns[j]!.slice(0, said))) break;
+      const at = said + rest.search(/\d/);
+      const value = rest.trim().replace(/[.!]$/, "").trim();
+      digits += value.replace(/\D/g, "");
+      pieces.push({ turn: j, start: at, end: at + value.length });
+      if (isCard(digits)) {
+        out.push(...pieces);
+        i = j;
+        break;
+      }
+    }
+  }
   return out;
 }

@@ -9,7 +9,7 @@
 import { findAnswersAndKeys } from "./answers-and-keys";
 import { askedFor, bareAnswer, findTranscriptAnswers, type Asked } from "./asked-for";
 import { findApiKeys } from "./api-keys";
-import { findCardData } from "./card-data";
+import { cardOverLines, findCardData } from "./card-data";
 import { findCodesAfterCards, findExpiries } from "./card-codes";
 import { findCodesByPhrasing } from "./codes-by-phrasing";
 import { findDocumentsInMessage } from "./documents-in-message";
@@ -18,7 +18,7 @@ import { findNamedIds } from "./named-ids";
 import { findPasswordsByPhrasing } from "./password-phrasings";
 import { findPatternValues } from "./patterns";
 import { findStructuredValues } from "./structured";
-import type { Candidate, RedactionFinding } from "./pii-types";
+import { PRIORITY, type Candidate, type RedactionFinding } from "./pii-types";
 import { addFindings, countFindings, existingTokens, mergeCandidates, renderSpans } from "./spans";
 
 export type { PiiType, RedactionFinding } from "./pii-types";
@@ -39,13 +39,13 @@ function asciiDigits(text: string): string {
   });
 }
 
-/** `answer`: the whole text as the value a question before it asked for (see redactConversation). */
-export function redactText(text: string, answer: Candidate | null = null): { text: string; findings: RedactionFinding[] } {
+/** `known`: what the turns around it showed to be secret (see redactConversation). */
+export function redactText(text: string, known: readonly Candidate[] = []): { text: string; findings: RedactionFinding[] } {
   // every reader reads the ASCII copy; the original is what is rendered
   const scan = asciiDigits(text);
   const labelled = findLabelledValues(scan);
   const patterns = findPatternValues(scan);
-  const candidates = [...(answer ? [answer] : []), ...findTranscriptAnswers(scan), ...labelled, ...patterns, ...findApiKeys(scan), ...findPasswordsByPhrasing(scan), ...findAnswersAndKeys(scan), ...findCodesByPhrasing(scan), ...findDocumentsInMessage(scan), ...findNamedIds(scan, [...labelled, ...patterns]), ...findStructuredValues(scan), ...findCardData(scan)];
+  const candidates = [...known, ...findTranscriptAnswers(scan), ...cardOnLines(scan), ...labelled, ...patterns, ...findApiKeys(scan), ...findPasswordsByPhrasing(scan), ...findAnswersAndKeys(scan), ...findCodesByPhrasing(scan), ...findDocumentsInMessage(scan), ...findNamedIds(scan, [...labelled, ...patterns]), ...findStructuredValues(scan), ...findCardData(scan)];
   candidates.push(...findCodesAfterCards(scan, candidates), ...findExpiries(scan, candidates));
   if (candidates.length === 0) return { text, findings: [] };
   const spans = mergeCandidates(candidates, existingTokens(text));
@@ -59,13 +59,25 @@ export function redactText(text: string, answer: Candidate | null = null): { tex
  */
 export function redactConversation(texts: readonly string[]): { text: string; findings: RedactionFinding[] }[] {
   let asked: Asked | null = null;
-  return texts.map((text) => {
-    const scan = asciiDigits(text);
+  const scans = texts.map(asciiDigits);
+  const pieces = cardOverLines(scans);
+  return texts.map((text, i) => {
+    const scan = scans[i]!;
     const answer = asked ? bareAnswer(scan, asked) : null;
-    const r = redactText(text, answer);
+    const known = pieces.filter((p) => p.turn === i).map((p): Candidate => ({ start: p.start, end: p.end, type: "card_number", priority: PRIORITY.labelled }));
+    const r = redactText(text, answer ? [answer, ...known] : known);
     if (!answer) asked = askedFor(scan);
     return r;
   });
+}
+
+/** A card given over a transcript's lines, as offsets in the whole text. */
+function cardOnLines(text: string): Candidate[] {
+  if (!text.includes("\n") || !/\d{4}[^\n]*\n/.test(text)) return [];
+  const lines = text.split("\n");
+  const starts: number[] = [];
+  lines.reduce((at, line) => (starts.push(at), at + line.length + 1), 0);
+  return cardOverLines(lines).map((p) => ({ start: starts[p.turn]! + p.start, end: starts[p.turn]! + p.end, type: "card_number", priority: PRIORITY.labelled }));
 }
 
 /** Every string inside plain objects and arrays, keys untouched; the input is not modified. */

@@ -299,6 +299,8 @@ function isCardShaped(window: Chunk[], digits: string): boolean {
   // one digit at a time, as an OCR of the card's face spaces them ("4 9 1 6  9 3 1 5  …")
   if (lengths.every((n) => n === 1)) return window.length >= 13 && CARD_NETWORK_START.test(digits);
   if (lengths[0] === 4 && lengths.slice(1).every((n) => n >= 1 && n <= 6)) return true;
+  // as some banking apps group it ("4747 61482887 7876"), where the digits open as a card network's
+  if (lengths[0] === 4 && lengths.slice(1).every((n) => n >= 1 && n <= 8)) return CARD_NETWORK_START.test(digits);
   // read out in pairs or in threes ("48 32 25 21 28 08 91 10", "601 159 382 969 1110") where the digits open as a card network's
   if (lengths.every((n) => n === 2) || (lengths.slice(0, -1).every((n) => n === 3) && lengths.at(-1)! >= 3 && lengths.at(-1)! <= 4)) return CARD_NETWORK_START.test(digits);
   // two blocks as typed in a hurry ("4622 831483275234", "447224 5026485724"), when the digits

@@ -1,6 +1,6 @@
 // Redaction classes of 2026-12-06's eighth session. Generated from a seed where a class has
 // variants; no secret may survive and every business reference must.
-import { redactText } from "../../../src/memory/redact";
+import { redactConversation, redactText } from "../../../src/memory/redact";
 import { passesLuhn } from "../../../src/memory/redact/checks";
 import { businessRef, digits as digitsOf, next, pick } from "./redact-seeded";
 
@@ -146,5 +146,33 @@ describe("cards no digit pattern sees: stripe data, OCR misreads, cards read out
     }
     for (const message of ["one two three four five six seven eight, who do we appreciate", "I have two kids, four dogs and one cat, for three years now"])
       expect(redactText(message).text).toBe(message);
+  });
+});
+
+describe("a card given a piece at a time", () => {
+  it("removes a card whose pieces end one chat line and fill the next ones, whoever's lines they are", () => {
+    for (let i = 0; i < 16; i++) {
+      const pan = luhnCard(pick(["4", "55", "6011", "35"]), 16);
+      const cut = pick([[8], [4, 8, 12], [6], [8, 12]]);
+      const parts = [0, ...cut].map((from, k, all) => pan.slice(from, all[k + 1] ?? 16)).map((p) => (p.length === 8 && next() < 0.5 ? `${p.slice(0, 4)} ${p.slice(4)}` : p));
+      const speaker = pick(["14:02:07 Customer (Jamal): ", "SMS 1/2 from +1 555-0134: ", "[09:41] Jordan: ", ""]);
+      const message = [`${speaker}${pick(["card is ", "card number ", "here: ", "ok "])}${parts[0]}`, ...parts.slice(1).map((p) => `${speaker}${p}`), `${speaker}sorry pressed enter too early`].join("\n");
+      const text = redactText(message).text;
+      expect({ message, text, leaked: parts.some((p) => text.includes(p)) }).toEqual({ message, text, leaked: false });
+    }
+  });
+  it("does so across the messages of a conversation, and keeps numbers that make no card", () => {
+    const pan = luhnCard("4", 16);
+    const [a, b] = redactConversation(["my card is " + pan.slice(0, 8), pan.slice(8)]).map((r) => r.text);
+    expect([a, b]).toEqual(["my card is [REDACTED:card_number]", "[REDACTED:card_number]"]);
+    for (const message of ["order 1234\n5678", "Room 4412\n1 night", "Ticket 4521 8876\n4521 8876"]) expect(redactText(message).text).toBe(message);
+  });
+  it("removes a card grouped four, eight, four as some banking apps show it", () => {
+    for (let i = 0; i < 8; i++) {
+      const pan = luhnCard(pick(["4", "52", "6011"]), 16);
+      const shown = `${pan.slice(0, 4)} ${pan.slice(4, 12)} ${pan.slice(12)}`;
+      const message = `[11:47] Felix: the app splits it weird but here: ${shown}`;
+      expect(redactText(message).text).not.toContain(shown);
+    }
   });
 });

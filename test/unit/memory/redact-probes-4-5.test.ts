@@ -107,9 +107,6 @@ const PROBES = [
     "S073:086", // otp
     "S073:748", // otp
     "S078:036", // card_cvv
-    "S078:1083 6732", // card_number
-    "S078:12/27", // card_expiry
-    "S078:4539 3097", // card_number
     "S090:Biscuit", // security_answer
     "S108:for zero seven four five four six nine four", // national_id
     "S123:bx7k-2mqa", // backup_code
