@@ -67,7 +67,7 @@ const VALUE: Record<Asked, RegExp> = {
 };
 const TYPE: Record<Asked, PiiType> = { cvv: "cvv", card_number: "card_number", card_expiry: "card_expiry", pin: "pin", otp: "otp", password: "password", security_answer: "password", national_id: "national_id", card_details: "cvv" };
 /** Words that open a reply before its value. */
-const LEAD_IN = /^(?:(?:yeah|yes|yep|sure|ok(?:ay)?|so|um+|uh+|right)[,.]?\s+)*(?:(?:it'?s|it is|its|that'?s|that is|here(?: it is)?|the (?:number|code) is|sure)[:,]?\s+)?/i;
+const LEAD_IN = /^(?:(?:yeah|yes|yep|sure|ok(?:ay)?|so|um+|uh+|right)[,.]?\s+)*(?:(?:it'?s|it is|its|that'?s|that is|here(?: it is)?|the (?:number|code) is|(?:it )?(?:says|reads|shows)|sure)[:,]?\s+)?/i;
 /** What may close a bare reply: polite endings ("517 입니다", "Pipoca 🐶", "086 です"), emoji, "lol". */
 const TRAILER = /(?:\s*(?:입니다|이에요|예요|에요|요|です|だよ|ạ|nhé|lol|haha|thx|thanks|ty|pls|please|😅|🙂|😊|👍|🙏|🐶|🐱|\p{Extended_Pictographic}\uFE0F?))+$/u;
 /** Replies that are no answer, whatever their shape. */

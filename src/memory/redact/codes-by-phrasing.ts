@@ -19,6 +19,19 @@ const YOUR_CODE = /\b[Yy]our\s+(?:[A-Za-z]+\s+){0,2}code\s*(?:is\b|:)\s*(?<value
 // "Tu código de operación es 847392" (a bank's text), "TAN für die Überweisung war 718 264"
 const CODE_OF_AN_OPERATION = /(?:c[óo]digo\s+de\s+(?:operaci[óo]n|confirmaci[óo]n|verificaci[óo]n|acceso|activaci[óo]n|autenticaci[óo]n)|\bTAN\b[^.!?\n\d]{0,40}?)\s*(?:es|era|war|ist|lautet|is|was|:)\s*(?<value>\d{3}\s\d{3}|\d{4,8})(?![\d\p{L}])/gu;
 
+// A card payment's one-time code as banks' texts and customers name it, then "is" (or a colon) and
+// the code, however much the sentence says in between ("Your One-Time Password for the transaction
+// of INR 12,499.00 at … on your card ending 4471 is 205018", "Su clave de verificación para la
+// compra de 89,90 EUR … es 630303", "kod 3D Secure z SMS-a to 844285"), or the code right after
+// its name ("the 3DS code 418820", "Verified by Visa code: 425-527"; not a year: "3D Secure 2022").
+const PAYMENT_CODE = String.raw`(?:one[- ]time\s+(?:password|passcode|code|pin)|\botp\b|verification\s+code|confirmation\s+code|code\s+to\s+(?:confirm|verify|approve|authori[sz]e|complete)|\b3-?d(?:s|\s*secure)(?:\s*2)?(?:\s+(?:code|password|otp))?|verified\s+by\s+visa(?:\s+code)?|securecode|id\s+check\s+code|clave\s+de\s+(?:verificaci[óo]n|confirmaci[óo]n|operaciones)|c[óo]digo\s+(?:de\s+)?(?:verifica[cç][ãa]o|verificaci[óo]n|confirma[cç][ãa]o|confirmaci[óo]n|sms)|kod\s+(?:3d\s*secure|sms|weryfikacyjny|potwierdzaj[aą]cy)|code\s+(?:de\s+)?(?:v[ée]rification|confirmation)|best[äa]tigungscode)`;
+const CODE_AFTER_ITS_NAME = new RegExp(
+  String.raw`${PAYMENT_CODE}(?:\s*[:#]?\s*(?!(?:19|20)\d\d(?!\d))|(?:[^.!?\n]|[.,](?=\d)){0,120}?(?:\s(?:is|was|es|era|é|est|ist|lautet|wynosi)\s+|(?<=kod[^\n]{1,40})\sto\s+|\s*:\s*))["“]?(?<value>\d{3}[ -]\d{3}|\d{4,8})(?![\d\p{L}]|[.,]\d|[ -]\d)`,
+  "giu",
+);
+// "the payment page is asking for a code, I got an SMS with 657596"
+const TEXT_WITH_CODE = /\b(?:sms|text|message|msg)\s+(?:with|saying|that\s+says)\s+(?:the\s+)?(?:code\s+)?(?<value>\d{4,8})(?![\d\p{L}])/giu;
+
 export function findCodesByPhrasing(text: string): Candidate[] {
   const out: Candidate[] = [];
   const take = (re: RegExp, type: Candidate["type"]) => {
@@ -36,5 +49,9 @@ export function findCodesByPhrasing(text: string): Candidate[] {
   if (text.includes("\u20E3")) for (const m of text.matchAll(KEYCAP_CODE)) out.push({ start: m.index, end: m.index + m[0].length, type: "otp", priority: PRIORITY.pattern });
   if (/[Yy]our\s+(?:[A-Za-z]+\s+){0,2}code/.test(text)) take(YOUR_CODE, "otp");
   if (/c[óo]digo de|\bTAN\b/.test(text)) take(CODE_OF_AN_OPERATION, "otp");
+  if (/one.time|otp|verif|confirm|3.?d|secure|clave|c[óo]digo|kod|code|best[äa]tig/i.test(text)) {
+    take(CODE_AFTER_ITS_NAME, "otp");
+    if (/\b(?:sms|text|message|msg)\s+(?:with|saying|that)/i.test(text)) take(TEXT_WITH_CODE, "otp");
+  }
   return out;
 }

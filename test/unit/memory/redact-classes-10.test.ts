@@ -176,3 +176,32 @@ describe("a card given a piece at a time", () => {
     }
   });
 });
+
+describe("a card payment's one-time code, however far its name is from it", () => {
+  it("removes the code after its name and the payment's details, in the words of banks' texts", () => {
+    for (let i = 0; i < 24; i++) {
+      const code = pick([digitsOf(6), digitsOf(8), `${digitsOf(3)}-${digitsOf(3, "0123456789")}`]);
+      const amount = pick(["INR 12,499.00", "$25.00", "89,90 EUR", "GBP 318.00"]);
+      const message = pick([
+        `FW: Your One-Time Password for the transaction of ${amount} at MAKEMYTRAIL on your card ending 4471 is ${code}. Valid for 10 mins.`,
+        `Hey, Ringo Mobile here. Your code to confirm the card payment of ${amount} is ${code}`,
+        `Me llegó esto: "Su clave de verificación para la compra de ${amount} con su tarjeta terminada en 2210 es ${code}. No la comparta."`,
+        `[21:04] Klient: kod 3D Secure z SMS-a to ${code}, ale strona się zawiesiła`,
+        `Note for QA: the customer read out the 3DS code ${code} before I could stop her.`,
+        `Customer SMS 09:14: "Verified by Visa code: ${code} - is this the right one?"`,
+        `the payment page is asking for a code, I got an SMS with ${code.replace("-", "")}, is that it?`,
+      ]);
+      const text = redactText(message).text;
+      expect({ message, text, leaked: text.includes(code) || text.includes(code.replace("-", "")) }).toEqual({ message, text, leaked: false });
+      expect(text).toContain("4471".slice(0, message.includes("4471") ? 4 : 0));
+    }
+  });
+  it("keeps a year after 3D Secure, a phone the code went to and a booking's reference before 'is not arriving'", () => {
+    for (const message of ["3D Secure 2022 rollout broke our checkout", "The one-time password for booking REF 884512 is not arriving", "your OTP is sent to 9876543210", "the verification code expired after 10 minutes, order 44512312"])
+      expect(redactText(message).text).toBe(message);
+  });
+  it("reads a code said in words after 'it says' as the answer to the agent's question", () => {
+    const message = "Agent: the bank should have sent you a one-time code, can you see it?\nCaller: yes it says six one three, eight eight two\nAgent: please type that into the box";
+    expect(redactText(message).text).not.toContain("six one three");
+  });
+});
