@@ -2,9 +2,10 @@
 // "%B4146…^MILLER/ANNA B^2704…?", Track 2 ";4005…=2811…?"), a card read off a photo by OCR,
 // which mistakes digits for letters ("4677 7749 Sl02 72B7"), and a card read out in words in a
 // call transcript or a voice note ("double four five nine, eight triple five, …", "cuatro cero
-// ocho cero …"). Each is taken only where the digits it stands for are a card's: 13 to 19 of
-// them, opening as a card network's, passing Luhn's check. Also a card given over several chat
-// lines or messages ("card is 5586 1246" then "9339 9346"): cardOverLines.
+// ocho cero …"), and a card in an airline reservation's form of payment ("FP CCVI4421…/0527").
+// Each is taken only where the digits it stands for are a card's: 13 to 19 of them, opening as a
+// card network's, passing Luhn's check. Also a card given over several chat lines or messages
+// ("card is 5586 1246" then "9339 9346"): cardOverLines.
 import { SPEAKER } from "./asked-for";
 import { passesLuhn } from "./checks";
 import { PRIORITY, type Candidate } from "./pii-types";
@@ -52,6 +53,22 @@ function trackData(text: string, out: Candidate[]): void {
   if (!/\d{12}/.test(text) || !/[\^=D]\d/.test(text)) return;
   for (const m of text.matchAll(TRACK)) {
     if (isCard(m[1] ?? m[2]!)) out.push({ start: m.index!, end: m.index! + m[0].length, type: "card_number", priority: PRIORITY.labelled });
+  }
+}
+
+/**
+ * A card as an airline reservation (GDS) stores the form of payment: "CC", the network's two
+ * letters, the number and "/" with the month and year ("FP CCVI4421755470647126/0527").
+ */
+const GDS_CARD = /(?<![A-Z0-9])CC(?:VI|CA|MC|AX|DC|DS|DI|JC|TP|UP|BC)(\d{13,19})(?:\/(\d{4}|\d{2}\s?\d{2}))?(?!\d)/g;
+
+function gdsCards(text: string, out: Candidate[]): void {
+  if (!text.includes("CC")) return;
+  for (const m of text.matchAll(GDS_CARD)) {
+    if (!isCard(m[1]!)) continue;
+    const start = m.index! + 4;
+    out.push({ start, end: start + m[1]!.length, type: "card_number", priority: PRIORITY.labelled });
+    if (m[2]) out.push({ start: start + m[1]!.length + 1, end: m.index! + m[0].length, type: "card_expiry", priority: PRIORITY.labelled });
   }
 }
 
@@ -103,6 +120,7 @@ function spokenCards(text: string, out: Candidate[]): void {
 export function findCardData(text: string): Candidate[] {
   const out: Candidate[] = [];
   trackData(text, out);
+  gdsCards(text, out);
   ocrCards(text, out);
   spokenCards(text, out);
   return out;

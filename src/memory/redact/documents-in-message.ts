@@ -30,10 +30,19 @@ const SECRET_COLUMNS: [RegExp, PiiType][] = [
   [/^(?:cnic|ssn|nin|nino|ni\s*(?:no\.?|number)|national\s*id|id\s*(?:no\.?|number)|nric|aadhaar|pan|tfn|sin|cpf|dni|nie|bsn|pesel|personnummer|codice\s*fiscale|dl\s*(?:no\.?|number|#)|driver'?s?\s*licen[cs]e(?:\s*(?:no\.?|number|#))?|licen[cs]e\s*(?:no\.?|number|#))$/i, "national_id"],
   [/^(?:password|passwd|pwd|pass|secret|pin|totp|otp\s*secret|2fa\s*secret)$/i, "password"],
   [/^(?:card|card\s*(?:no\.?|number)|cc|credit\s*card|pan\s*number)$/i, "card_number"],
-  [/^(?:cvv|cvc|cvv2|security\s*code)$/i, "cvv"],
+  [/^(?:cvv|cvc|cvv2|cid|security\s*code|card\s*cvv|cc\s*cvv)$/i, "cvv"],
+  [/^(?:(?:card|cc)\s*)?(?:exp(?:iry|iration)?(?:\s*date)?|valid\s*(?:thru|through))$/i, "card_expiry"],
+  [/^(?:(?:card|cc)\s*)?pin(?:\s*(?:hint|code|no\.?|number))?$/i, "pin"],
   [/^(?:iban|account\s*(?:no\.?|number)|acct\s*(?:no\.?|number)?)$/i, "bank_account"],
 ];
 const SEPARATORS = [",", "|", "\t", ";"];
+/** What a card's fields hold: a card column may name the card ("Visa"), an expiry column a date. */
+const CELL_SHAPE: Partial<Record<PiiType, RegExp>> = {
+  card_number: /^\d[\d -]{10,22}\d$/,
+  card_expiry: /^(?:\d{2}[/.-]?\d{2}|\d{2}[/.-]\d{4}|\d{1,2}\/\d{2})$/,
+  cvv: /^\d{3,4}$/,
+  pin: /^\d{4,8}$/,
+};
 
 /** The values under a table's secret columns, for every row with as many fields as its header. */
 function tableColumns(text: string): Candidate[] {
@@ -46,7 +55,7 @@ function tableColumns(text: string): Candidate[] {
       if (!lines[h]!.includes(sep)) continue;
       const header = fields(lines[h]!, sep);
       if (header.length < 2) continue;
-      const secret = header.map((f) => SECRET_COLUMNS.find(([re]) => re.test(f.text.trim()))?.[1]);
+      const secret = header.map((f) => SECRET_COLUMNS.find(([re]) => re.test(f.text.trim().replace(/[_-]+/g, " ")))?.[1]);
       if (!secret.some(Boolean)) continue;
       for (let r = h + 1; r < lines.length; r++) {
         const row = fields(lines[r]!, sep);
@@ -54,7 +63,8 @@ function tableColumns(text: string): Candidate[] {
         row.forEach((f, i) => {
           const value = f.text.trim();
           const type = secret[i];
-          if (!type || value.length < 3 || /^(?:-+|n\/?a|none|\*+)$/i.test(value)) return;
+          // (a masked value, "************3390", is no secret; a card's fields hold their own shapes)
+          if (!type || value.length < 3 || /^(?:-+|n\/?a|none)$/i.test(value) || /[*•●]|x{4}/i.test(value) || !(CELL_SHAPE[type]?.test(value) ?? true)) return;
           const start = starts[r]! + f.start + f.text.indexOf(value);
           out.push({ start, end: start + value.length, type, priority: PRIORITY.labelled });
         });

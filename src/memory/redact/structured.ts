@@ -48,7 +48,11 @@ function typeBySuffix(key: string, value: string): PiiType | undefined {
   if (/(?:password|passwd|pwd)$/.test(key)) return "password";
   if (/pin$/.test(key)) return /^\d{4,8}$/.test(value) ? "pin" : undefined;
   // an expiry by its shape, a form's slash encoded too ("exp=12%2F27"; a token's "exp": 1767225600 is not one)
-  if (/(?:^|card)(?:expiry|expiration|exp)(?:date)?$|^validthru$/.test(key)) return /^(?:0[1-9]|1[0-2])(?:\/|%2f)?(?:20)?\d{2}$/i.test(value) ? "card_expiry" : undefined;
+  // (or year then month, as gateways' XML and ISO 8583 write it: "<ExpiryDate>3008</ExpiryDate>")
+  if (/(?:^|card|cc)(?:expiry|expiration|exp)(?:date)?$|^validthru$/.test(key)) return /^(?:0[1-9]|1[0-2])(?:\/|%2f)?(?:20)?\d{2}$|^[2-9]\d(?:0[1-9]|1[0-2])$/i.test(value) ? "card_expiry" : undefined;
+  // a card's fields by how a form names them ("cc_number=…", "cc_cvv=188", "card_cvc")
+  if (/(?:card|cc)(?:number|num|no)$/.test(key)) return /^\d{12,19}$/.test(value) ? "card_number" : undefined;
+  if (/(?:card|cc)(?:cvv2?|cvc2?|cid|csc)$/.test(key)) return /^\d{3,4}$/.test(value) ? "cvv" : undefined;
   // a field whose name ends in an identity document's ("applicant_ssn", "holderNationalId"), when the value is one's shape
   const document = /(ssn|socialsecurity(?:number|no)?|nationalid(?:number|no)?|taxid|passport(?:number|no)?)$/.exec(key)?.[1];
   if (document) return /^[A-Za-z0-9 ./-]{6,24}$/.test(value) && /\d{4}/.test(value) ? (document.startsWith("passport") ? "passport" : document === "ssn" || document.startsWith("social") ? "ssn" : "national_id") : undefined;

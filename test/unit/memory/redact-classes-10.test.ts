@@ -205,3 +205,31 @@ describe("a card payment's one-time code, however far its name is from it", () =
     expect(redactText(message).text).not.toContain("six one three");
   });
 });
+
+describe("a card's fields as systems write them", () => {
+  it("removes the card, expiry and code of a form post, a gateway's XML, an ISO 8583 dump and a reservation's form of payment", () => {
+    for (let i = 0; i < 10; i++) {
+      const pan = luhnCard(pick(["4", "51", "37"]), 16);
+      const [mm, yy] = [pick(["01", "05", "08", "12"]), pick(["27", "29", "31"])];
+      const cvv = digitsOf(3);
+      const cases: [string, string[]][] = [
+        [`POST /checkout/submit\n\ncc_number=${pan}&cc_exp=${mm}%2F${yy}&cc_cvv=${cvv}&save=1`, [pan, `${mm}%2F${yy}`, cvv]],
+        [`<Card>\n  <Number>${pan}</Number>\n  <ExpiryDate>${yy}${mm}</ExpiryDate>\n  <CVV2>${cvv}</CVV2>\n</Card>`, [pan, `${yy}${mm}`, cvv]],
+        [`ISO8583 dump:\nDE2  (PAN)              : ${pan}\nDE14 (Expiration date)  : ${yy}${mm}\nDE41 (Terminal ID)      : TRM00882`, [pan, `${yy}${mm}`]],
+        [`PNR QK7R2M remarks (copied from GDS):\n FP CCVI${pan}/${mm}${yy}\n RM PAX REQUESTS REFUND`, [pan, `${mm}${yy}`]],
+      ];
+      for (const [message, secrets] of cases) {
+        const text = redactText(message).text;
+        for (const secret of secrets) expect({ message, text, leaked: text.includes(secret) }).toEqual({ message, text, leaked: false });
+      }
+    }
+  });
+  it("removes a table's card, expiry and PIN columns, and keeps masked cards and amounts", () => {
+    const pan = luhnCard("35", 16);
+    const table = `booking_id,guest_name,card_number,card_exp,nights\nBK-30012,Hana Kobayashi,${pan},03-32,3\nBK-30014,Mia Schultz,**** 1147,,1`;
+    expect(redactText(table).text).toBe("booking_id,guest_name,card_number,card_exp,nights\nBK-30012,Hana Kobayashi,[REDACTED:card_number],[REDACTED:card_expiry],3\nBK-30014,Mia Schultz,**** 1147,,1");
+    expect(redactText(`member,card,pin_hint\nDad,${pan},3274`).text).toBe("member,card,pin_hint\nDad,[REDACTED:card_number],[REDACTED:pin]");
+    const masked = "refund_id,card,amount\nRF-1181,************3390,19.99\nRF-1182,************0474,5.00";
+    expect(redactText(masked).text).toBe(masked);
+  });
+});
