@@ -52,10 +52,10 @@ export function askedFor(text: string): Asked | null {
   return ASKS.find(([re]) => re.test(tail))?.[1] ?? null;
 }
 
-const DIGIT_WORD = String.raw`(?:zero|oh|o|one|two|three|four|five|six|seven|eight|nine)`;
+const DIGIT_WORD = String.raw`(?:(?:double |triple )?(?:zero|oh|o|one|two|three|four|five|six|seven|eight|nine))`;
 /** A value of each kind, as the whole of a reply (a lead-in like "yeah it's" removed first). */
 const VALUE: Record<Asked, RegExp> = {
-  cvv: new RegExp(String.raw`^(?:\d{3,4}|${DIGIT_WORD}(?:[ ,-]+${DIGIT_WORD}){2,3})$`, "i"),
+  cvv: new RegExp(String.raw`^(?:\d{3,4}|${DIGIT_WORD}(?:[ ,-]+${DIGIT_WORD}){1,3})$`, "i"),
   card_number: new RegExp(String.raw`^(?:\d{4}(?:[ -]?\d{2,4}){0,4}|${DIGIT_WORD}(?:[ ,-]+${DIGIT_WORD}){3,18})$`, "i"),
   card_expiry: /^(?:(?:0?[1-9]|1[0-2]) ?[/.-] ?(?:20)?\d{2}|(?:0[1-9]|1[0-2])(?:20)?\d{2}|(?:oh |zero )?(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) (?:twenty|thirty)[ -](?:one|two|three|four|five|six|seven|eight|nine)|[a-z]{3,9} (?:20)?\d{2})$/i,
   pin: new RegExp(String.raw`^(?:\d{4,8}|${DIGIT_WORD}(?:[ ,-]+${DIGIT_WORD}){3,7})$`, "i"),
@@ -66,12 +66,15 @@ const VALUE: Record<Asked, RegExp> = {
   card_details: /^(?:(?:0?[1-9]|1[0-2]) ?[/.-] ?(?:20)?\d{2}|\d{3,4})$/,
 };
 const TYPE: Record<Asked, PiiType> = { cvv: "cvv", card_number: "card_number", card_expiry: "card_expiry", pin: "pin", otp: "otp", password: "password", security_answer: "password", national_id: "national_id", card_details: "cvv" };
-/** Words that open a reply before its value. */
-const LEAD_IN = /^(?:(?:yeah|yes|yep|sure|ok(?:ay)?|so|um+|uh+|right)[,.]?\s+)*(?:(?:it'?s|it is|its|that'?s|that is|here(?: it is)?|the (?:number|code) is|(?:it )?(?:says|reads|shows)|sure)[:,]?\s+)?/i;
+/** Words that open a reply before its value: fillers, a question back ("its 3 digits?? 626"), "it's", the value's name ("CID 358"). */
+const LEAD_IN = /^(?:(?:yeah|yes|yep|sure|ok(?:ay)?|so|um+|uh+|right)[,.]?\s+)*(?:[^?\n]{1,30}\?+\s+)?(?:(?:it'?s|it is|its|that'?s|that is|here(?: it is)?|the (?:number|code) is|(?:it )?(?:says|reads|shows)|sure)[:,]?\s+)?(?:(?:cvv2?|cvc2?|cid|csc|cv2|security code|pin|otp|exp(?:iry)?)\s*[:=-]?\s+)?/i;
 /** What may close a bare reply: polite endings ("517 입니다", "Pipoca 🐶", "086 です"), emoji, "lol". */
 const TRAILER = /(?:\s*(?:입니다|이에요|예요|에요|요|です|だよ|ạ|nhé|lol|haha|thx|thanks|ty|pls|please|😅|🙂|😊|👍|🙏|🐶|🐱|\p{Extended_Pictographic}\uFE0F?))+$/u;
 /** Replies that are no answer, whatever their shape. */
 const NO_ANSWER = /^(?:yes|no|ok(?:ay)?|sure|thanks?|thank you|done|sorry|wait|hold on|one sec(?:ond)?|hello|hi|why|what|huh|nope|yep|right|correct|great|cool|perfect)\W*$/i;
+
+/** How many digits words say ("two double seven" is three). */
+const spokenLength = (words: string): number => words.split(/[ ,-]+/).filter((w) => w && !/^(?:double|triple)$/i.test(w)).length + (words.match(/\bdouble\b/gi)?.length ?? 0) + 2 * (words.match(/\btriple\b/gi)?.length ?? 0);
 
 /** The value a reply gives, when it is all the reply is: its offsets within `text`. */
 export function bareAnswer(text: string, asked: Asked, offset = 0): Candidate | null {
@@ -79,6 +82,8 @@ export function bareAnswer(text: string, asked: Asked, offset = 0): Candidate | 
   const value = text.slice(lead.length).trim().replace(TRAILER, "").replace(/[.!]+$/, "");
   if (value === "" || NO_ANSWER.test(value) || !VALUE[asked].test(value)) return null;
   if (asked === "security_answer" && value.split(/\s+/).length > 4) return null;
+  // a card's code in words is three or four digits ("two double seven")
+  if (asked === "cvv" && /[a-z]/i.test(value) && !/^[34]$/.test(String(spokenLength(value)))) return null;
   const start = offset + text.indexOf(value, lead.length);
   const type = asked === "card_details" && /\D/.test(value) ? "card_expiry" : TYPE[asked];
   return { start, end: start + value.length, type, priority: PRIORITY.labelled };

@@ -171,3 +171,43 @@ export function cardOverLines(turns: readonly string[]): Piece[] {
   }
   return out;
 }
+
+/** A number of a card's length, its digits grouped as typed. */
+const LONG_NUMBER = /(?<![\p{L}\p{N}])\d(?:[ -]?\d){12,18}(?![\p{L}\p{N}])/gu;
+
+/**
+ * A card typed wrong next to the card typed right ("cx first gave 6469…5598 which failed the check
+ * digit, then corrected to 6469…5198"): a number as long as a card the message gives, that differs
+ * from it in one or two digits, is the same card.
+ */
+export function findMistypedCards(text: string, found: readonly Candidate[]): Candidate[] {
+  const cards = found.filter((c) => c.type === "card_number").map((c) => text.slice(c.start, c.end).replace(/\D/g, "")).filter((d) => d.length >= 13);
+  if (cards.length === 0) return [];
+  const out: Candidate[] = [];
+  for (const m of text.matchAll(LONG_NUMBER)) {
+    const digits = m[0].replace(/\D/g, "");
+    const start = m.index!;
+    if (found.some((c) => c.start < start + m[0].length && start < c.end)) continue;
+    const near = cards.some((card) => card.length === digits.length && [...card].filter((d, i) => d !== digits[i]).length <= 2);
+    if (near) out.push({ start, end: start + m[0].length, type: "card_number", priority: PRIORITY.pattern });
+  }
+  return out;
+}
+
+/**
+ * Card numbers payment providers publish for their test modes (Stripe's, Adyen's, Braintree's and
+ * the networks' own): no bank issues them, and a developer's ticket about a sandbox quotes them.
+ * Kept only where the message says it is testing in a sandbox or quotes the docs.
+ */
+const PUBLISHED_TEST_CARDS = new Set(
+  ("4242424242424242 4000056655665556 4000002500003155 4000002760003184 4000000000003220 4000000000000002 4000000000009995 4000000000000069 " +
+    "4000000000000127 4000000000000119 4000000000000077 4000000000000341 4111111111111111 4012888888881881 4222222222222 4005519200000004 " +
+    "5555555555554444 2223003122003222 5200828282828210 5105105105105100 5454545454545454 2222400070000005 5431111111111111 " +
+    "378282246310005 371449635398431 378734493671000 6011111111111117 6011000990139424 3056930009020004 36227206271667 38520000023237 " +
+    "3566002020360505 3530111333300000 6200000000000005").split(" "),
+);
+// (not a bare "test": "this is a test, my card is 4111 …" is a customer's card)
+const TESTING = /\b(?:sandbox|staging|test\s*mode|test\s+(?:card|number|environment|env|account|key|data|gateway)|(?:your|api|the|payment)\s+docs|documentation|documented)\b/i;
+
+/** A card number of the providers' published test cards, in a message about testing. */
+export const isTestCard = (text: string, digits: string): boolean => PUBLISHED_TEST_CARDS.has(digits) && TESTING.test(text);

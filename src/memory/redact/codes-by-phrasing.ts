@@ -32,13 +32,18 @@ const CODE_AFTER_ITS_NAME = new RegExp(
 // "the payment page is asking for a code, I got an SMS with 657596"
 const TEXT_WITH_CODE = /\b(?:sms|text|message|msg)\s+(?:with|saying|that\s+says)\s+(?:the\s+)?(?:code\s+)?(?<value>\d{4,8})(?![\d\p{L}])/giu;
 
+// A card's code said before its name, or after the digits it is ("7337 is the 4-digit CID on the
+// front", "the 4 digits printed on the front are 8976")
+const CODE_IS_THE_CVV = /(?<![\d/.,-])(?<value>\d{3,4})\s+(?:is|was)\s+(?:the|my)\s+(?:(?:3|4|three|four)[ -]digits?\s+)?(?:cid|cvv2?|cvc2?|csc|security\s+code|code\s+on\s+the\s+(?:front|back))\b/giu;
+const DIGITS_ON_THE_CARD = /\bthe\s+(?:3|4|three|four)\s+(?:digits|numbers)\s+(?:printed\s+|written\s+)?on\s+(?:the\s+)?(?:front|back)(?:\s+of\s+(?:the|my)\s+card)?\s*(?:are|is|:|=)\s*(?<value>\d{3,4})(?![\d\p{L}])/giu;
+
 export function findCodesByPhrasing(text: string): Candidate[] {
   const out: Candidate[] = [];
   const take = (re: RegExp, type: Candidate["type"]) => {
     for (const m of text.matchAll(re)) {
       const value = m.groups!.value!;
       // the value group's own place: the first occurrence for a code before its words, the last for one after
-      const start = m.index! + (re === THATS_THE_CODE ? m[0].indexOf(value) : m[0].lastIndexOf(value));
+      const start = m.index! + (re === THATS_THE_CODE || re === CODE_IS_THE_CVV ? m[0].indexOf(value) : m[0].lastIndexOf(value));
       out.push({ start, end: start + value.length, type, priority: PRIORITY.labelledAfter });
     }
   };
@@ -49,6 +54,8 @@ export function findCodesByPhrasing(text: string): Candidate[] {
   if (text.includes("\u20E3")) for (const m of text.matchAll(KEYCAP_CODE)) out.push({ start: m.index, end: m.index + m[0].length, type: "otp", priority: PRIORITY.pattern });
   if (/[Yy]our\s+(?:[A-Za-z]+\s+){0,2}code/.test(text)) take(YOUR_CODE, "otp");
   if (/c[óo]digo de|\bTAN\b/.test(text)) take(CODE_OF_AN_OPERATION, "otp");
+  if (/\d\s+(?:is|was)\s+(?:the|my)\s/i.test(text)) take(CODE_IS_THE_CVV, "cvv");
+  if (/digits|numbers/i.test(text)) take(DIGITS_ON_THE_CARD, "cvv");
   if (/one.time|otp|verif|confirm|3.?d|secure|clave|c[óo]digo|kod|code|best[äa]tig/i.test(text)) {
     take(CODE_AFTER_ITS_NAME, "otp");
     if (/\b(?:sms|text|message|msg)\s+(?:with|saying|that)/i.test(text)) take(TEXT_WITH_CODE, "otp");

@@ -233,3 +233,41 @@ describe("a card's fields as systems write them", () => {
     expect(redactText(masked).text).toBe(masked);
   });
 });
+
+describe("a card typed wrong, a card's code by how people say it, and the test cards of payment docs", () => {
+  it("removes a number one or two digits off a card the message gives: the same card mistyped", () => {
+    for (let i = 0; i < 12; i++) {
+      const pan = luhnCard(pick(["4", "5592", "6469"]), 16);
+      const at = 4 + Math.floor(next() * 11);
+      const typo = pan.slice(0, at) + ((Number(pan[at]) + 1 + Math.floor(next() * 8)) % 10) + pan.slice(at + 1);
+      const show = (n: string) => (next() < 0.5 ? n : n.replace(/(\d{4})(?=\d)/g, "$1 "));
+      const [wrong, right] = [show(typo), show(pan)];
+      const message = pick([`VT note: cx first gave ${wrong} which failed the check digit, then corrected to ${right}.`, `os paso la tarjeta para el cobro de la reserva: ${wrong}\n\nPerdón, me equivoqué. La correcta es ${right}`]);
+      const text = redactText(message).text;
+      expect({ message, text, leaked: text.includes(wrong) || text.includes(right) }).toEqual({ message, text, leaked: false });
+    }
+    const refs = "card 4111 1111 1111 1111 declined for order 4000123412341234";
+    expect(redactText(refs).text).toContain("order 4000123412341234");
+  });
+  it("removes a card's code said before its name, after the digits it is, and as the reply to a question for it", () => {
+    const cases: [string, string][] = [
+      ["the expiry is 07/26 and 7337 is the 4-digit CID on the front.", "7337"],
+      ["[13:01] Claire: the 4 digits printed on the front are 8976", "8976"],
+      ["[19:02] Agent: And the 3-digit code on the back?\n[19:02] Brandon: CID 358", "358"],
+      ["Agent Wen 10:03: and the CVV?\nTobias 10:04: its 3 digits?? 626\nAgent Wen 10:05: Thank you", "626"],
+      ["Agent: and the three digits on the back?\nCaller: two double seven", "two double seven"],
+    ];
+    for (const [message, code] of cases) expect(redactText(message).text).not.toContain(code);
+    for (const message of ["Room 4412 is the one on the front", "Agent: and the three digits on the back?\nCaller: one two", "Agent: and the CVV?\nCustomer: what? why do you need that"])
+      expect(redactText(message).text).toBe(message);
+  });
+  it("keeps the test cards payment providers publish where the message is about a sandbox or their docs, and removes them elsewhere", () => {
+    for (const message of [
+      "In the sandbox I'm using the documented test card 4242 4242 4242 4242 with any future expiry, but I get 'merchant not activated'.",
+      "Per your API docs the Amex test number 378282246310005 should be approved in test mode, but the sandbox declines it.",
+    ])
+      expect(redactText(message).text).toBe(message);
+    for (const message of ["This is a test, my card is 4111 1111 1111 1111", "charged twice on 4242 4242 4242 4242", "in the sandbox my own card 4539 1488 0343 6467 works"])
+      expect(redactText(message).text).toContain("[REDACTED:card_number]");
+  });
+});

@@ -1,8 +1,9 @@
-// Regression sets from five more outside probes of redaction (test/fixtures/redaction, 2026-12-06),
+// Regression sets from six more outside probes of redaction (test/fixtures/redaction, 2026-12-06),
 // each written by a helper that never read the project: 300 short customer messages with 384
 // planted secrets and 120 to keep (probe 4), 260 long, messy helpdesk messages with 641 secrets
 // and 140 to keep (probe 5), 240 messages with 316 and 323 secrets and 120 to keep each (probes
-// 6 and 7), and 200 chat and messaging texts with 270 secrets and 100 to keep (probe 8). The
+// 6 and 7), 200 chat and messaging texts with 270 secrets and 100 to keep (probe 8), and 200
+// texts of payment-card data in every shape with 289 secrets and 100 to keep (probe 9). The
 // classes they showed were closed, and what they still find is listed by case and value, each
 // with its class: a new leak fails, and so does one that is fixed (take it off the list).
 // eval/README.md gives the first figures and says which classes are left and why.
@@ -115,6 +116,29 @@ const PROBES = [
     ],
     // a loyalty card's 15 digits that pass Luhn, read as a payment card
     knownChanged: ["K019"],
+  },
+  {
+    file: "probe-9-2026-12-06.json",
+    planted: 289,
+    keep: 100,
+    knownLeaks: [
+    "S035:4001 7099 1110", // card_number
+    "S035:8857", // card_number
+    "S057:10/26", // card_expiry
+    "S086:7S1", // card_cvv
+    "S087:1O/29", // card_expiry
+    "S091:3575 S295", // card_number
+    "S091:3604 5906", // card_number
+    "S116:510249", // card_number
+    "S116:6883", // card_number
+    "S116:779254", // card_number
+    "S123:545658******3859", // card_number
+    "S123:550272", // card_number
+    "S124:9333", // card_pin
+    "S137:4836974172592005674", // card_number
+    ],
+    // IMEIs: redacted on purpose (a device's identifier), their last four kept
+    knownChanged: ["K017", "K018", "K090"],
   },
 ];
 
