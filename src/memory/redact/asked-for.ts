@@ -76,17 +76,34 @@ const NO_ANSWER = /^(?:yes|no|ok(?:ay)?|sure|thanks?|thank you|done|sorry|wait|h
 /** How many digits words say ("two double seven" is three). */
 const spokenLength = (words: string): number => words.split(/[ ,-]+/).filter((w) => w && !/^(?:double|triple)$/i.test(w)).length + (words.match(/\bdouble\b/gi)?.length ?? 0) + 2 * (words.match(/\btriple\b/gi)?.length ?? 0);
 
-/** The value a reply gives, when it is all the reply is: its offsets within `text`. */
-export function bareAnswer(text: string, asked: Asked, offset = 0): Candidate | null {
+/** "12/27 and 036", "036, 12/27": a card's expiry and code given together as the reply. */
+const EXPIRY = String.raw`(?:0?[1-9]|1[0-2]) ?[/.-] ?(?:20)?\d{2}`;
+const EXPIRY_AND_CODE = new RegExp(String.raw`^(?:(?<expiry>${EXPIRY})\s*(?:and|&|,|/|\+|;)?\s*(?<code>\d{3,4})|(?<code2>\d{3,4})\s*(?:and|&|,|\+|;)?\s*(?<expiry2>${EXPIRY}))$`, "i");
+
+/** The values a reply gives, when they are all the reply is: their offsets within `text`. */
+export function bareAnswer(text: string, asked: Asked, offset = 0): Candidate[] {
   const lead = LEAD_IN.exec(text)![0];
   const value = text.slice(lead.length).trim().replace(TRAILER, "").replace(/[.!]+$/, "");
-  if (value === "" || NO_ANSWER.test(value) || !VALUE[asked].test(value)) return null;
-  if (asked === "security_answer" && value.split(/\s+/).length > 4) return null;
+  if (value === "" || NO_ANSWER.test(value)) return [];
+  const at = offset + text.indexOf(value, lead.length);
+  const pair = asked === "card_details" ? EXPIRY_AND_CODE.exec(value) : null;
+  if (pair) {
+    const { expiry, code, code2, expiry2 } = pair.groups!;
+    const e = (expiry ?? expiry2)!;
+    const c = (code ?? code2)!;
+    const ei = value.indexOf(e);
+    const ci = value.indexOf(c, expiry ? ei + e.length : 0);
+    return [
+      { start: at + ei, end: at + ei + e.length, type: "card_expiry", priority: PRIORITY.labelled },
+      { start: at + ci, end: at + ci + c.length, type: "cvv", priority: PRIORITY.labelled },
+    ];
+  }
+  if (!VALUE[asked].test(value)) return [];
+  if (asked === "security_answer" && value.split(/\s+/).length > 4) return [];
   // a card's code in words is three or four digits ("two double seven")
-  if (asked === "cvv" && /[a-z]/i.test(value) && !/^[34]$/.test(String(spokenLength(value)))) return null;
-  const start = offset + text.indexOf(value, lead.length);
+  if (asked === "cvv" && /[a-z]/i.test(value) && !/^[34]$/.test(String(spokenLength(value)))) return [];
   const type = asked === "card_details" && /\D/.test(value) ? "card_expiry" : TYPE[asked];
-  return { start, end: start + value.length, type, priority: PRIORITY.labelled };
+  return [{ start: at, end: at + value.length, type, priority: PRIORITY.labelled }];
 }
 
 /**
@@ -103,8 +120,8 @@ export function findTranscriptAnswers(text: string): Candidate[] {
   let offset = 0;
   for (const line of text.split("\n")) {
     const said = SPEAKER.exec(line)![0].length;
-    const answer = asked && line.trim() !== "" ? bareAnswer(line.slice(said), asked, offset + said) : null;
-    if (answer) out.push(answer);
+    const answer = asked && line.trim() !== "" ? bareAnswer(line.slice(said), asked, offset + said) : [];
+    if (answer.length > 0) out.push(...answer);
     // (the whole line: "Security question: What was the name of your first pet?" asks with its label)
     else if (line.trim() !== "") asked = askedFor(line);
     offset += line.length + 1;

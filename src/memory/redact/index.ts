@@ -66,10 +66,10 @@ export function redactConversation(texts: readonly string[]): { text: string; fi
   const pieces = cardOverLines(scans);
   return texts.map((text, i) => {
     const scan = scans[i]!;
-    const answer = asked ? bareAnswer(scan, asked) : null;
+    const answer = asked ? bareAnswer(scan, asked) : [];
     const known = pieces.filter((p) => p.turn === i).map((p): Candidate => ({ start: p.start, end: p.end, type: "card_number", priority: PRIORITY.labelled }));
-    const r = redactText(text, answer ? [answer, ...known] : known);
-    if (!answer) asked = askedFor(scan);
+    const r = redactText(text, [...answer, ...known]);
+    if (answer.length === 0) asked = askedFor(scan);
     return r;
   });
 }

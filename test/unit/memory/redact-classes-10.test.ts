@@ -271,3 +271,16 @@ describe("a card typed wrong, a card's code by how people say it, and the test c
       expect(redactText(message).text).toContain("[REDACTED:card_number]");
   });
 });
+
+describe("a card's expiry and code given together as the reply to a question for both", () => {
+  it("removes both, in either order, however they are joined", () => {
+    for (let i = 0; i < 12; i++) {
+      const expiry = `${pick(["01", "07", "12"])}/${pick(["27", "29", "2031"])}`;
+      const code = digitsOf(pick([3, 4]), "0123456789");
+      const reply = next() < 0.5 ? `${expiry}${pick([" and ", " & ", ", ", " + ", " "])}${code}` : `${code}${pick([", ", " and "])}${expiry}`;
+      const message = `09:42 Mei (agent): got it 👍 ${pick(["expiry + cvv?", "and the expiry and security code?", "exp and cvc pls"])}\n09:42 Jordan: ${reply}`;
+      const text = redactText(message).text;
+      expect({ message, text, leaked: text.includes(expiry) || new RegExp(`\\b${code}\\b`).test(text.split("\n")[1]!) }).toEqual({ message, text, leaked: false });
+    }
+  });
+});

@@ -107,7 +107,6 @@ const PROBES = [
     "S030:BE04 3104\n1460 1631", // iban
     "S073:086", // otp
     "S073:748", // otp
-    "S078:036", // card_cvv
     "S090:Biscuit", // security_answer
     "S108:for zero seven four five four six nine four", // national_id
     "S123:bx7k-2mqa", // backup_code
