@@ -77,8 +77,9 @@ export function findExpiries(text: string, cards: Candidate[]): Candidate[] {
   if (cards.some((c) => c.type === "card_number") && /\d\s+(?:exp|cv|cs)/i.test(text)) {
     for (const m of text.matchAll(VALUE_THEN_NAME)) out.push({ start: m.index, end: m.index + m[1]!.length, type: m[2] ? "card_expiry" : "cvv", priority: PRIORITY.labelledAfter });
   }
-  // a month and year named as a card's expiry, where the message gives a card or its code
-  if (cards.some((c) => c.type === "card_number") || CODE_TALK.test(text)) {
+  // a month and year named as a card's expiry, where the message gives a card or its code, or names
+  // a card ("the new exp date is 10/2030") other than by its last four ("card ending 4242 exp 12/27" stays)
+  if (cards.some((c) => c.type === "card_number") || CODE_TALK.test(text) || (NAMES_A_CARD.test(text) && !BY_LAST_FOUR.test(text))) {
     for (const m of text.matchAll(LABELLED_EXPIRY)) {
       const end = m.index + m[0].length;
       out.push({ start: end - m[1]!.length, end, type: "card_expiry", priority: PRIORITY.pattern });
@@ -88,6 +89,8 @@ export function findExpiries(text: string, cards: Candidate[]): Candidate[] {
 }
 const EXPIRY = new RegExp(String.raw`(?<![\d/.-])((?:0?[1-9]|1[0-2])\s{0,2}[/.-]\s{0,2}(?:20)?\d{2}|(?:${MONTH})[a-z]*\.?\s+(?:20)?\d{2})(?![\d/.-]?\d|:\d)`, "iu");
 const EXPIRY_REACH = 70;
+const BY_LAST_FOUR = /\b(?:ending|ends?\s+(?:in|with)|last\s+(?:4|four))\b|[*•x]{4}/i;
+const NAMES_A_CARD = /\b(?:card|karte|tarjeta|carte|cart[aã]o|carta|karta|kart|visa|mastercard|amex)\b|カード|卡|카드|карт/iu;
 const VALUE_THEN_NAME = /(?<![\d/._-]\s?|\d[ -])((?:0[1-9]|1[0-2])\/?(?:20)?\d{2}(?=\s+(exp)(?:iry|iration|\.)?\b)|\d{3,4}(?=\s+(?:cvc|cvv|csc|cvv2|cvc2)\b))/gi;
 const CODE_TALK = /\b(?:cvv2?|cvc2?|csc|cid|security code)\b|code on (?:the )?back|c[oó]digo de (?:seguridad|atr[aá]s)|cryptogramme|pr[üu]fnummer|الرمز|보안코드|セキュリティコード|安全码/i;
 /** What an expiry is called, in the languages customers write in. */
@@ -106,8 +109,10 @@ const EXPIRY_LABEL = [
   String.raw`\bson\s+kullanma(?:\s+tarihi)?`,
   String.raw`만료일|유효기간|有効期限|有效期|تاريخ\s+الانتهاء`,
 ].join("|");
+/** A month and year said in words ("zero eight twenty eight", "oh four twenty-nine", "twelve thirty"). */
+const SPOKEN_EXPIRY = String.raw`(?:(?:oh|zero)\s+(?:one|two|three|four|five|six|seven|eight|nine)|ten|eleven|twelve)\s+(?:twenty|thirty)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?(?![a-z])`;
 /** A card's month and year: 07/26, 07/2026, 0726 or 2607 as ISO 8583 writes it (after a label only), 2027/05, July 2027, 2026년 12월, 2027年5月. */
-const EXPIRY_VALUE = String.raw`(?:0?[1-9]|1[0-2])\s{0,2}[/.-]\s{0,2}(?:20)?\d{2}|(?:0[1-9]|1[0-2])(?:20)?\d{2}|[2-9]\d(?:0[1-9]|1[0-2])|20\d{2}\s{0,2}[/.-]\s{0,2}(?:0?[1-9]|1[0-2])|(?:${MONTH})[a-z]*\.?\s+(?:20)?\d{2}|20\d{2}\s*[년年]\s*(?:0?[1-9]|1[0-2])\s*[월月]`;
+const EXPIRY_VALUE = String.raw`(?:0?[1-9]|1[0-2])\s{0,2}[/.-]\s{0,2}(?:20)?\d{2}|(?:0[1-9]|1[0-2])(?:20)?\d{2}|[2-9]\d(?:0[1-9]|1[0-2])|20\d{2}\s{0,2}[/.-]\s{0,2}(?:0?[1-9]|1[0-2])|(?:${MONTH})[a-z]*\.?\s+['’]?(?:20)?\d{2}|${SPOKEN_EXPIRY}|20\d{2}\s*[년年]\s*(?:0?[1-9]|1[0-2])\s*[월月]`;
 const LABELLED_EXPIRY = new RegExp(
   String.raw`(?:${EXPIRY_LABEL})\)?\s*(?:(?:is|was|es|est|ist|é|è|[은는이가]|は|是|:|=|-|on|in|(?:at\s+)?(?:the\s+)?end\s+of)\s*)*(${EXPIRY_VALUE})(?![\d/.-]?\d)`,
   "gi", // no "u" (it reads no Unicode property): three times faster

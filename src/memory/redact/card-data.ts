@@ -45,9 +45,11 @@ const SOUNDS_LIKE: Record<string, string> = { for: "4", to: "2", too: "2" };
 const WORD = Object.keys({ ...DIGIT_WORDS, ...SOUNDS_LIKE }).sort((a, b) => b.length - a.length).join("|");
 /** A run of spoken digits ("double four", "triple five", "4571") with spaces, commas, dots or dashes between. */
 const SPOKEN_TOKEN = String.raw`(?:(?:double|triple)\s+(?:${WORD})|${WORD}|\d{1,4})`;
-const SPOKEN_RUN = new RegExp(String.raw`(?<![\p{L}\p{N}])${SPOKEN_TOKEN}(?:[\s,.-]+${SPOKEN_TOKEN}(?![\p{L}\p{N}])){7,30}`, "giu");
+/** What a caller says between the groups while reading ("five four two five, uh, seven seven …, hang on, three …"). */
+const FILLER = String.raw`(?:uh+|um+|er+m?|ah+|hmm+|hang\s+on|wait|sorry|ok(?:ay)?|then|and)`;
+const SPOKEN_RUN = new RegExp(String.raw`(?<![\p{L}\p{N}])${SPOKEN_TOKEN}(?:[\s,.-]+(?:${FILLER}[\s,.-]+){0,2}${SPOKEN_TOKEN}(?![\p{L}\p{N}])){7,30}`, "giu");
 const SPOKEN_GATE = new RegExp(String.raw`\b(?:${Object.keys(DIGIT_WORDS).join("|")})[\s,.-]+(?:${Object.keys(DIGIT_WORDS).join("|")})[\s,.-]+(?:${Object.keys(DIGIT_WORDS).join("|")})\b`, "i");
-const TOKEN = new RegExp(SPOKEN_TOKEN, "giu");
+const TOKEN = new RegExp(String.raw`(?<![\p{L}\p{N}])${SPOKEN_TOKEN}(?![\p{L}\p{N}])`, "giu");
 
 function trackData(text: string, out: Candidate[]): void {
   if (!/\d{12}/.test(text) || !/[\^=D]\d/.test(text)) return;
@@ -177,9 +179,18 @@ const LONG_NUMBER = /(?<![\p{L}\p{N}])\d(?:[ -]?\d){12,18}(?![\p{L}\p{N}])/gu;
 
 /**
  * A card typed wrong next to the card typed right ("cx first gave 6469…5598 which failed the check
- * digit, then corrected to 6469…5198"): a number as long as a card the message gives, that differs
- * from it in one or two digits, is the same card.
+ * digit, then corrected to 6469…5198", "4826 0427 1917 754 … oh, da fehlt eine Ziffer"): a number
+ * that differs from a card the message gives in one or two digits, or by one digit left out or
+ * added, is the same card.
  */
+function isMistyped(card: string, digits: string): boolean {
+  if (card.length === digits.length) return [...card].filter((d, i) => d !== digits[i]).length <= 2;
+  if (Math.abs(card.length - digits.length) !== 1) return false;
+  const [long, short] = card.length > digits.length ? [card, digits] : [digits, card];
+  let i = 0;
+  while (i < short.length && long[i] === short[i]) i++;
+  return long.slice(i + 1) === short.slice(i);
+}
 export function findMistypedCards(text: string, found: readonly Candidate[]): Candidate[] {
   const cards = found.filter((c) => c.type === "card_number").map((c) => text.slice(c.start, c.end).replace(/\D/g, "")).filter((d) => d.length >= 13);
   if (cards.length === 0) return [];
@@ -188,7 +199,7 @@ export function findMistypedCards(text: string, found: readonly Candidate[]): Ca
     const digits = m[0].replace(/\D/g, "");
     const start = m.index!;
     if (found.some((c) => c.start < start + m[0].length && start < c.end)) continue;
-    const near = cards.some((card) => card.length === digits.length && [...card].filter((d, i) => d !== digits[i]).length <= 2);
+    const near = cards.some((card) => isMistyped(card, digits));
     if (near) out.push({ start, end: start + m[0].length, type: "card_number", priority: PRIORITY.pattern });
   }
   return out;

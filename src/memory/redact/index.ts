@@ -25,16 +25,17 @@ import { addFindings, countFindings, existingTokens, mergeCandidates, renderSpan
 export type { PiiType, RedactionFinding } from "./pii-types";
 
 /**
- * Digits as other scripts write them (Arabic-Indic, Persian, full-width) and full-width slashes
- * and spaces, as ASCII: "٤٢٧٦ ٧٣١٦ …", "３５６２　９５２２ …" are read as the cards they are. Each is one
- * UTF-16 unit and so is its replacement: the offsets found in the copy are the original's.
+ * Digits as other scripts write them (Arabic-Indic, Persian, full-width) and full-width dashes,
+ * dots, slashes and spaces, as ASCII: "٤٢٧٦ ٧٣١٦ …", "３５７１－３８１９－…" are read as the cards
+ * they are. Each is one UTF-16 unit and so is its replacement: the offsets found in the copy are
+ * the original's.
  */
-const OTHER_DIGITS = /[\u0660-\u0669\u06F0-\u06F9\uFF10-\uFF19\uFF0F\u3000]/;
+const OTHER_DIGITS = /[\u0660-\u0669\u06F0-\u06F9\uFF10-\uFF19\uFF0D-\uFF0F\u3000]/;
 function asciiDigits(text: string): string {
   if (!OTHER_DIGITS.test(text)) return text;
-  return text.replace(/[\u0660-\u0669\u06F0-\u06F9\uFF10-\uFF19\uFF0F\u3000]/g, (c) => {
+  return text.replace(/[\u0660-\u0669\u06F0-\u06F9\uFF10-\uFF19\uFF0D-\uFF0F\u3000]/g, (c) => {
     const code = c.charCodeAt(0);
-    if (code === 0xff0f) return "/";
+    if (code >= 0xff0d && code <= 0xff0f) return "-./"[code - 0xff0d]!;
     if (code === 0x3000) return " ";
     return String(code - (code >= 0xff10 ? 0xff10 : code >= 0x06f0 ? 0x06f0 : 0x0660));
   });

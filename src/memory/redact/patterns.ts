@@ -164,8 +164,11 @@ function lineBefore(text: string, start: number, max: number): string {
 }
 
 function isBusinessRef(text: string, start: number): boolean {
-  return BUSINESS_BEFORE.test(lineBefore(text, start, 40));
+  const before = lineBefore(text, start, 40);
+  // "[10:15] Customer: 4164 8289 1590 4815": who speaks on a chat line, not a customer number
+  return BUSINESS_BEFORE.test(before) && !SPEAKER_ROLE.test(before);
 }
+const SPEAKER_ROLE = /^\s*(?:\[[^\]\n]{1,30}\]\s*)?(?:\d{1,2}:\d{2}(?::\d{2})?\s*)?(?:customer|client|user|member|guest|caller)(?:\s*\([^)\n]{1,30}\))?\s*[:：]\s*$/i;
 
 // ------------------------------------------------------------------ digit groups
 

@@ -17,7 +17,8 @@ keys("aadhaar", "aadhaar aadhar aadhaarnumber");
 keys("bank_account", "accountnumber accountno acctno acctnumber bankaccount bankaccountnumber clabe clabecobro cbu cvu");
 keys("iban", "iban");
 keys("card_number", "cardnumber ccnumber creditcard creditcardnumber cardno");
-keys("cvv", "cvv cvc cvv2 cvc2 securitycode");
+// (OpenTravel's hotel and airline messages call the card's code "SeriesCode")
+keys("cvv", "cvv cvc cvv2 cvc2 securitycode seriescode");
 keys("pin", "pin pincode cardpin");
 keys("otp", "otp onetimepassword verificationcode");
 
@@ -29,6 +30,8 @@ const QUOTED_KEY = /["']\s*:/;
 const ASSIGNED = /(?<![\p{L}\p{N}_])([A-Za-z][\w.-]{1,40})(?:=|[ \t]+=[ \t]+)(?!["'\s])([^\s;&"',]{1,300})/gu;
 const PHP_DEFINE = /define\(\s*(?:'([A-Z][A-Z0-9_]{1,40})'|"([A-Z][A-Z0-9_]{1,40})")\s*,\s*['"]([^'"\n]{4,200})['"]\s*\)/g;
 const XML_ELEMENT = /<([A-Za-z][\w.-]{1,40})>([^<\n]{3,200})<\/\1>/g;
+// (and attributes, an element's or a log line's: <PaymentCard CardNumber="…" SeriesCode="236" ExpireDate="0826">)
+const ATTRIBUTE = /(?<=\s)([A-Za-z][\w.-]{1,40})="([^"<>\n]{3,200})"/g;
 // (a value in quotes too, which may hold spaces: drivers_license: "TX 85013694")
 const YAML_LINE = /^[ \t-]*([A-Za-z][\w.-]{1,40}):[ \t]+(?:"([^"\n]{1,200})"|'([^'\n]{1,200})'|([^\s#"'][^\s#]{0,200}))[ \t]*$/gm;
 const normal = (key: string) => key.toLowerCase().replace(/[\s_.-]+/g, "");
@@ -49,7 +52,7 @@ function typeBySuffix(key: string, value: string): PiiType | undefined {
   if (/pin$/.test(key)) return /^\d{4,8}$/.test(value) ? "pin" : undefined;
   // an expiry by its shape, a form's slash encoded too ("exp=12%2F27"; a token's "exp": 1767225600 is not one)
   // (or year then month, as gateways' XML and ISO 8583 write it: "<ExpiryDate>3008</ExpiryDate>")
-  if (/(?:^|card|cc)(?:expiry|expiration|exp)(?:date)?$|^validthru$/.test(key)) return /^(?:0[1-9]|1[0-2])(?:\/|%2f)?(?:20)?\d{2}$|^[2-9]\d(?:0[1-9]|1[0-2])$/i.test(value) ? "card_expiry" : undefined;
+  if (/(?:^|card|cc)(?:expiry|expiration|expire|exp)(?:date)?$|^validthru$/.test(key)) return /^(?:0[1-9]|1[0-2])(?:\/|%2f)?(?:20)?\d{2}$|^[2-9]\d(?:0[1-9]|1[0-2])$/i.test(value) ? "card_expiry" : undefined;
   // a card's fields by how a form names them ("cc_number=…", "cc_cvv=188", "card_cvc")
   if (/(?:card|cc)(?:number|num|no)$/.test(key)) return /^\d{12,19}$/.test(value) ? "card_number" : undefined;
   if (/(?:card|cc)(?:cvv2?|cvc2?|cid|csc)$/.test(key)) return /^\d{3,4}$/.test(value) ? "cvv" : undefined;
@@ -75,6 +78,7 @@ export function findStructuredValues(text: string): Candidate[] {
   if (text.includes("define(")) for (const m of text.matchAll(PHP_DEFINE)) take(out, m[1]!, m[3]!, m.index + m[0].length - m[0].length + m[0].lastIndexOf(m[3]!) + m[3]!.length);
   // XML elements ("<cnp>1851227333978</cnp>")
   if (text.includes("</")) for (const m of text.matchAll(XML_ELEMENT)) take(out, m[1]!, m[2]!, m.index + m[0].length - m[1]!.length - 3);
+  if (text.includes('="')) for (const m of text.matchAll(ATTRIBUTE)) take(out, m[1]!, m[2]!, m.index + m[0].length - 1);
   // YAML and form lines, one setting a line ("existing_card_expiry: 0928", "  api_token: …")
   // (not "Pin:" on a form: in an address it is a postal PIN code, which labelled.ts tells apart)
   if (text.includes(":\x20") && text.includes("\n")) {

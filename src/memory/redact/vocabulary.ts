@@ -118,8 +118,8 @@ const CORE_RULES: LabelRule[] = [
   },
   {
     kind: "cvv",
-    heads: "cvv cvv2 cvc cvc2 cvn csc ccv cid card cryptogramme prüfnummer prufnummer kartenprüfnummer kartenprufnummer prüfziffer prufziffer kartenprüfziffer kartenprufziffer",
-    pattern: String.raw`cvv2?|cvc2?|cvn|csc|ccv|${CARD_BEFORE}cid|cid(?=[^\n.!?]{0,40}\b${CARD_WORD}\b)|card\s+(?:verification|security|identification)\s+value|cryptogramme(?:\s+visuel)?|(?:karten)?pr[üu]f(?:nummer|ziffer)`,
+    heads: "cvv cvv2 cvc cvc2 cvn cvn2 csc ccv cid card cryptogramme prüfnummer prufnummer kartenprüfnummer kartenprufnummer prüfziffer prufziffer kartenprüfziffer kartenprufziffer",
+    pattern: String.raw`cvv2?|cvc2?|cvn2?|csc|ccv|${CARD_BEFORE}cid|cid(?=[^\n.!?]{0,40}\b${CARD_WORD}\b)|card\s+(?:verification|security|identification)\s+value|cryptogramme(?:\s+visuel)?|(?:karten)?pr[üu]f(?:nummer|ziffer)`,
   },
   {
     // "card verification code" is the CVV when it has 3–4 digits, a one-time code when longer.

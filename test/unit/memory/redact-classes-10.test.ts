@@ -284,3 +284,50 @@ describe("a card's expiry and code given together as the reply to a question for
     }
   });
 });
+
+describe("cards and codes as the tenth probe's tickets give them", () => {
+  it("removes a card on a chat line whose speaker is the customer, and a card in full-width digits and dashes", () => {
+    const pan = luhnCard("4", 16);
+    const shown = pan.replace(/(\d{4})(?=\d)/g, "$1 ");
+    for (const speaker of ["[10:15] Customer: ", "Customer: ", "14:02:07 Customer (Jamal): ", "Caller: "]) expect(redactText(`${speaker}${shown}`).text).toBe(`${speaker}[REDACTED:card_number]`);
+    expect(redactText(`customer no: ${pan}`).text).toBe(`customer no: ${pan}`);
+    const wide = pan.replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d))).replace(/(.{4})(?=.)/g, "$1－");
+    expect(redactText(`カード番号：${wide}\n有効期限：０８／２７`).text).toBe("カード番号：[REDACTED:card_number]\n有効期限：[REDACTED:card_expiry]");
+  });
+  it("removes a card with a digit left out next to the card typed right", () => {
+    const pan = luhnCard("4826", 16);
+    const short = pan.slice(0, 13) + pan.slice(14);
+    const text = redactText(`Kreditkartennummer: ${short} … oh, da fehlt eine Ziffer. Richtig ist: ${pan}`).text;
+    expect(text).toBe("Kreditkartennummer: [REDACTED:card_number] … oh, da fehlt eine Ziffer. Richtig ist: [REDACTED:card_number]");
+  });
+  it("removes a card's activation code, an Amex SafeKey or mobileTAN code, a bank's 'Use … to approve' text and an Italian authorisation code", () => {
+    for (const [message, code] of [
+      ["The letter says activation code 618352 and the app says invalid code. Card ending 2290.", "618352"],
+      ["IVR log: caller entered activation code 905 511 237 (from letter), result INVALID x3", "905 511 237"],
+      ["Amex SafeKey sent me 281 774 but your site timed out", "281 774"],
+      ["I got 8 digits from my bank to confirm the payment: 04918273. Where do I type them", "04918273"],
+      ["the bank app showed 5 4 8 1 2 0 then closed, now the checkout is stuck", "5 4 8 1 2 0"],
+      ['SMS: "Lumio: Use 902718 to approve your payment of USD 12.99 to COBALT CLOUD."', "902718"],
+      ["Ich habe gerade eine mobileTAN 482901 für eine Kartenzahlung bekommen", "482901"],
+      ["«Il codice per autorizzare il pagamento di 54,00 EUR su SHOPWISE è 72194038»", "72194038"],
+      ['"BancoSur: Tu código de seguridad para la compra en TIENDAMAX es 245957."', "245957"],
+    ] as const)
+      expect({ message, leaked: redactText(message).text.includes(code) }).toEqual({ message, leaked: false });
+    for (const message of ["my bank sent me 2500 euros back", "Use 2 to approve the second option", "the code 4 digits long?"]) expect(redactText(message).text).toBe(message);
+  });
+  it("removes a card's code and expiry as OpenTravel's XML attributes write them, 'CVN2', 'Sept '27', an expiry in words, and a new card's expiry", () => {
+    const pan = luhnCard("4350", 16);
+    expect(redactText(`<PaymentCard CardCode="VI" CardNumber="${pan}" SeriesCode="236" ExpireDate="0826"><CardHolderName>PAULA JENSEN</CardHolderName></PaymentCard>`).text).toBe(
+      '<PaymentCard CardCode="VI" CardNumber="[REDACTED:card_number]" SeriesCode="[REDACTED:cvv]" ExpireDate="[REDACTED:card_expiry]"><CardHolderName>PAULA JENSEN</CardHolderName></PaymentCard>',
+    );
+    expect(redactText(`我用银行卡 ${pan} 付款一直失败，有效期 09/28，CVN2 386，订单号 20240512338812`).text).toBe("我用银行卡 [REDACTED:card_number] 付款一直失败，有效期 [REDACTED:card_expiry]，CVN2 [REDACTED:cvv]，订单号 20240512338812");
+    expect(redactText(`card ${pan} exp. Sept '27`).text).toBe("card [REDACTED:card_number] exp. [REDACTED:card_expiry]");
+    expect(redactText("my card's expiry date is zero eight twenty eight, thanks").text).toBe("my card's expiry date is [REDACTED:card_expiry], thanks");
+    expect(redactText("Bank sent me a new card, the new exp date is 10/2030, please update it").text).toBe("Bank sent me a new card, the new exp date is [REDACTED:card_expiry], please update it");
+    for (const message of ["card ending 4242 exp 12/27", "my passport expiry is 10/2030"]) expect(redactText(message).text).toBe(message);
+  });
+  it("reads a card read out with a caller's fillers between its groups", () => {
+    const message = "[speech-to-text] CALLER: okay the number is five four two five, uh, seven seven six three, four six eight five, hang on, three one five four sorry my glasses";
+    expect(redactText(message).text).toBe("[speech-to-text] CALLER: okay the number is [REDACTED:card_number] sorry my glasses");
+  });
+});

@@ -1,11 +1,11 @@
-// Regression sets from six more outside probes of redaction (test/fixtures/redaction, 2026-12-06),
+// Regression sets from seven more outside probes of redaction (test/fixtures/redaction, 2026-12-06),
 // each written by a helper that never read the project: 300 short customer messages with 384
 // planted secrets and 120 to keep (probe 4), 260 long, messy helpdesk messages with 641 secrets
 // and 140 to keep (probe 5), 240 messages with 316 and 323 secrets and 120 to keep each (probes
-// 6 and 7), 200 chat and messaging texts with 270 secrets and 100 to keep (probe 8), and 200
-// texts of payment-card data in every shape with 289 secrets and 100 to keep (probe 9). The
-// classes they showed were closed, and what they still find is listed by case and value, each
-// with its class: a new leak fails, and so does one that is fixed (take it off the list).
+// 6 and 7), 200 chat and messaging texts with 270 secrets and 100 to keep (probe 8), and texts of
+// payment-card data: 200 with 289 secrets and 100 to keep (probe 9), 180 with 260 and 90 (probe
+// 10). The classes they showed were closed, and what they still find is listed by case and value,
+// each with its class: a new leak fails, and so does one that is fixed (take it off the list).
 // eval/README.md gives the first figures and says which classes are left and why.
 import { changedKeeps, probeLeaks, readProbe } from "./redact-probe-check";
 
@@ -63,7 +63,6 @@ const PROBES = [
     planted: 316,
     keep: 120,
     knownLeaks: [
-    "C012:oh nine twenty seven", // card_expiry
     "C026:323", // card_cvv
     "C053:1.083.812.197", // national_id
     "C063:GHA-282049146-5", // national_id
@@ -138,6 +137,22 @@ const PROBES = [
     ],
     // IMEIs: redacted on purpose (a device's identifier), their last four kept
     knownChanged: ["K017", "K018", "K090"],
+  },  {
+    file: "probe-10-2026-12-06.json",
+    planted: 260,
+    keep: 90,
+    knownLeaks: [
+    "T015:572", // card_cvv
+    "T051:zero eight twenty eight", // card_expiry
+    "T073:618-244", // cardholder_auth
+    "T074:7 3 0 9", // card_pin
+    "T110:830017", // cardholder_auth
+    "T117:07/25", // card_expiry
+    "T117:07/28", // card_expiry
+    "T143:5031", // card_pin
+    ],
+    // IMEIs, as in the ninth
+    knownChanged: ["U007", "U035"],
   },
 ];
 
