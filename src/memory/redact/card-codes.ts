@@ -4,6 +4,7 @@
 // so is a 3–4 digit number said to be on the back or the front soon after a card ("… exp 12/28
 // and 321 on the back", "… and the code behind is 321"). The card's expiry goes with it too.
 import { PRIORITY, type Candidate } from "./pii-types";
+import { NAMES_A_CARD } from "./patterns";
 
 // month names as English, Spanish, Portuguese, French, German and Italian begin them
 const MONTH = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|ene|abr|ago|set|out|dic|dez|janv|f[ée]v|avr|mai|juin|juil|ao[uû]t|d[ée]c|j[äa]n|m[äa]r|okt|gen|mag|giu|lug|ott";
@@ -90,7 +91,7 @@ export function findExpiries(text: string, cards: Candidate[]): Candidate[] {
 const EXPIRY = new RegExp(String.raw`(?<![\d/.-])((?:0?[1-9]|1[0-2])\s{0,2}[/.-]\s{0,2}(?:20)?\d{2}|(?:${MONTH})[a-z]*\.?\s+(?:20)?\d{2})(?![\d/.-]?\d|:\d)`, "iu");
 const EXPIRY_REACH = 70;
 const BY_LAST_FOUR = /\b(?:ending|ends?\s+(?:in|with)|last\s+(?:4|four))\b|[*•x]{4}/i;
-const NAMES_A_CARD = /\b(?:card|karte|tarjeta|carte|cart[aã]o|carta|karta|kart|visa|mastercard|amex)\b|カード|卡|카드|карт/iu;
+
 const VALUE_THEN_NAME = /(?<![\d/._-]\s?|\d[ -])((?:0[1-9]|1[0-2])\/?(?:20)?\d{2}(?=\s+(exp)(?:iry|iration|\.)?\b)|\d{3,4}(?=\s+(?:cvc|cvv|csc|cvv2|cvc2)\b))/gi;
 const CODE_TALK = /\b(?:cvv2?|cvc2?|csc|cid|security code)\b|code on (?:the )?back|c[oó]digo de (?:seguridad|atr[aá]s)|cryptogramme|pr[üu]fnummer|الرمز|보안코드|セキュリティコード|安全码/i;
 /** What an expiry is called, in the languages customers write in. */

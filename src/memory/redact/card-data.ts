@@ -8,13 +8,9 @@
 // ("card is 5586 1246" then "9339 9346"): cardOverLines.
 import { SPEAKER } from "./asked-for";
 import { passesLuhn } from "./checks";
+import { CARD_NETWORK_START, NAMES_A_CARD } from "./patterns";
 import { PRIORITY, type Candidate } from "./pii-types";
 
-/**
- * Visa, Mastercard (51–55, 22–27) and Maestro (50, 56–58), Amex (34, 37), Discover, UnionPay,
- * RuPay, JCB (6, 35), Diners (300–305, 309, 36, 38, 39), as patterns.ts reads them.
- */
-const CARD_NETWORK_START = /^(?:4|5|2[2-7]|3(?:0[0-59]|[4-9])|6)/;
 const isCard = (digits: string) => digits.length >= 13 && digits.length <= 19 && CARD_NETWORK_START.test(digits) && passesLuhn(digits);
 
 /**
@@ -134,8 +130,6 @@ const ONLY_DIGITS = /^[ \t]*\d{2,12}(?:[ -]\d{2,12})*[ \t]*[.!]?[ \t]*$/;
 
 /** A line's lead that names a field rather than who speaks. */
 const FIELD_NAME = /account|acct|a\/c|sort|iban|bsb|routing|swift|bic|order|invoice|ref|ticket|phone|tel\b|mobile|fax|pin|code|cvv|cvc|exp|amount|total|\bid\b|\bno\b|number|#/i;
-
-const NAMES_A_CARD = /card|karte|tarjeta|carte|cart[aã]o|karty|kart|visa|master|amex|maestro|rupay|discover|diners|jcb|unionpay/i;
 
 export type Piece = { turn: number; start: number; end: number };
 

@@ -199,7 +199,8 @@ const ODD_CARD = new RegExp(
  * "3054.516561.8016", 19 digits "6455.7907.3802.9175.121", "5893 4703\n7447 4"): 13 to 19
  * digits, or 12 (Maestro) where the message names a card.
  */
-const NAMES_A_CARD = /\b(?:card|carte|karte|tarjeta|cart[aã]o|maestro|visa)\b|카드|卡|カード|карт/iu;
+/** A message (or a line's lead) that names a payment card, in the languages customers write in. */
+export const NAMES_A_CARD = /\b(?:card|carte|karte|tarjeta|cart[aã]o|carta|karta|karty|kart|visa|master\s?card|amex|maestro|rupay|discover|diners|jcb|unionpay)\b|카드|卡|カード|карт/iu;
 function findOddlySeparatedCards(text: string, found: Candidate[]): void {
   for (const m of text.matchAll(ODD_CARD)) {
     if (!/[/_.\n]/.test(m[0])) continue; // the usual separators are read by findInDigitGroups
@@ -314,7 +315,7 @@ function isCardShaped(window: Chunk[], digits: string): boolean {
  * Visa, Mastercard (51–55, 22–27) and Maestro (50, 56–58), Amex (34, 37), Discover, UnionPay,
  * RuPay, JCB (6, 35), Diners (300–305, 309, 36, 38, 39).
  */
-const CARD_NETWORK_START = /^(?:4|5|2[2-7]|3(?:0[0-59]|[4-9])|6)/;
+export const CARD_NETWORK_START = /^(?:4|5|2[2-7]|3(?:0[0-59]|[4-9])|6)/;
 
 /** "2345 6789 0124": three blocks of four with one separator, Verhoeff-valid. */
 function isGroupedAadhaar(text: string, chunks: Chunk[]): boolean {
