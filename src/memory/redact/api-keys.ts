@@ -111,8 +111,8 @@ export function findApiKeys(text: string): Candidate[] {
     for (const m of text.matchAll(WEBHOOK_URL)) out.push({ start: m.index, end: m.index + m[0].length, type: "api_key", priority: PRIORITY.labelled });
     for (const m of text.matchAll(URL_PASSWORD)) {
       const end = m.index + m[0].length - 1;
-      // not a placeholder ("postgres://USER:<your-password>@…")
-      if (!m[1]!.startsWith("[REDACTED") && !/^<[^>]*>$/.test(m[1]!)) out.push({ start: end - m[1]!.length, end, type: "password", priority: PRIORITY.labelled });
+      // not a placeholder ("postgres://USER:<your-password>@…", "postgres://USER:PASSWORD@HOST:5432/…")
+      if (!m[1]!.startsWith("[REDACTED") && !/^<[^>]*>$|^(?:YOUR_?)?(?:PASSWORD|PASSWD|PASS|PWD|SECRET)$|^\$\{?\w+\}?$/.test(m[1]!)) out.push({ start: end - m[1]!.length, end, type: "password", priority: PRIORITY.labelled });
     }
   }
   if (/mysql|mariadb/i.test(text)) for (const m of text.matchAll(CLIENT_PASSWORD)) {
@@ -145,10 +145,19 @@ export function findApiKeys(text: string): Candidate[] {
     if ((v[1]!.toLowerCase().match(WORDS) ?? []).some((w) => REFERENCE_WORDS.has(w))) continue;
     const value = v[2]!.replace(/[.,;:]+$/, "");
     if (!/\d/.test(value) || !/[A-Za-z]/.test(value) || value.includes("[REDACTED")) continue;
+    // a public token by its own prefix: Mapbox's "pk.eyJ…", a publishable "pk_live_…"
+    if (/^pk[._]/.test(value)) continue;
     const end = VALUE_NEAR.lastIndex - (v[2]!.length - value.length);
     // a web address's host and path ("Bearer YOUR_API_KEY https://api.example.com/v1/items") is no key
     if (text.slice(Math.max(0, end - value.length - 3), end - value.length) === "://") continue;
     out.push({ start: end - value.length, end, type: "api_key", priority: PRIORITY.labelled });
   }
   return out;
+}
+
+/** An SSH public key's line ("ssh-ed25519 AAAAC3Nz…"): meant to be shared, so nothing inside it is a secret. */
+const SSH_PUBLIC_KEY = /\b(?:ssh-(?:ed25519|rsa|dss)|ecdsa-sha2-nistp\d{3}|sk-ssh-ed25519@openssh\.com)\s+AAAA[A-Za-z0-9+/]+=*/g;
+export function publicKeySpans(text: string): { start: number; end: number }[] {
+  if (!text.includes("AAAA")) return [];
+  return [...text.matchAll(SSH_PUBLIC_KEY)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
 }

@@ -21,6 +21,8 @@ const BUSINESS = [
   "orden", "ordine", "ordernummer", "bestelnummer", "transaktionsnummer", "zahlungsreferenz", "referenz", "riferimento",
   "compra", "auftrag", "auftragsnummer", "bestellnr", "operación", "operacion", "operazione", "transazione", "transação", "transacao",
   "transactie", "transactienummer", "opération", "operation",
+  // customer numbers ("Kundennummer 5590 2231 8" next to "Konto"), a Ukrainian waybill (ТТН)
+  "kundennummer", "kundennr", "klantnummer", "kundenummer", "kundnummer", "asiakasnumero", "ттн",
   // waybills, orders and payment references in Korean, Japanese and Chinese; Nordic giro payment ids (KID, OCR)
   "운송장", "송장", "주문번호", "예약번호", "注文番号", "追跡番号", "伝票番号", "订单号", "运单号", "快递单号",
   "kid-nummer", "ocr-nummer", "ocr-referens", "bankgiro", "plusgiro", "referansenummer",

@@ -8,7 +8,7 @@
 // It does not yet look at numbers inside JSON numbers (only strings), nor at names or addresses.
 import { findAnswersAndKeys } from "./answers-and-keys";
 import { askedFor, bareAnswer, findTranscriptAnswers, type Asked } from "./asked-for";
-import { findApiKeys } from "./api-keys";
+import { findApiKeys, publicKeySpans } from "./api-keys";
 import { cardOverLines, findCardData, findMistypedCards, isTestCard } from "./card-data";
 import { digitsOf } from "./checks";
 import { findCodesAfterCards, findExpiries } from "./card-codes";
@@ -49,8 +49,9 @@ export function redactText(text: string, known: readonly Candidate[] = []): { te
   const patterns = findPatternValues(scan);
   const candidates = [...known, ...findTranscriptAnswers(scan), ...cardOnLines(scan), ...labelled, ...patterns, ...findApiKeys(scan), ...findPasswordsByPhrasing(scan), ...findAnswersAndKeys(scan), ...findCodesByPhrasing(scan), ...findDocumentsInMessage(scan), ...findNamedIds(scan, [...labelled, ...patterns]), ...findStructuredValues(scan), ...findCardData(scan)];
   candidates.push(...findCodesAfterCards(scan, candidates), ...findExpiries(scan, candidates), ...findMistypedCards(scan, candidates));
-  // (the test cards payment providers publish, in a developer's message about a sandbox)
-  const kept = candidates.filter((c) => !(c.type === "card_number" && isTestCard(scan, digitsOf(scan.slice(c.start, c.end)))));
+  // (the test cards payment providers publish, in a developer's message about a sandbox; what an SSH public key holds)
+  const published = publicKeySpans(scan);
+  const kept = candidates.filter((c) => !(c.type === "card_number" && isTestCard(scan, digitsOf(scan.slice(c.start, c.end)))) && !published.some((p) => p.start <= c.start && c.end <= p.end));
   if (kept.length === 0) return { text, findings: [] };
   const spans = mergeCandidates(kept, existingTokens(text));
   return { text: renderSpans(text, spans), findings: countFindings(spans) };

@@ -32,6 +32,8 @@ export function findLabelledValues(text: string): Candidate[] {
     // ("what's your mother's maiden name?\nChinwe 09:11: …": what follows is the next speaker's name)
     if (text[end] === ">" && /<[\w -]*$/.test(text.slice(Math.max(0, start - 30), start))) continue;
     if (ASKED_THEN_SPEAKER.test(text.slice(end, end + 60))) continue;
+    // Greek "κωδικός" alone is any code: "κράτηση με κωδικό HB-90340" is a booking's
+    if (/^κωδικ(?:ός|ό|οί)$/i.test(label) && /(?:κράτηση|κράτησης|παραγγελία|παραγγελίας|με)\s*$/i.test(text.slice(Math.max(0, start - 24), start))) continue;
     if (kind === "password" || kind === "passcode") {
       // "password (case sensitive): Falcon@001": the aside is read past
       const aside = PAREN_ASIDE.exec(text.slice(end, end + 44));
@@ -75,6 +77,8 @@ export function findLabelledValues(text: string): Candidate[] {
     if (after && kind === "pin" && after.end - after.start === 6 && ADDRESS_BEFORE.test(text.slice(Math.max(0, start - 120), start))) continue;
     // "AUTH CODE 04712B" on a card terminal's receipt: the payment's approval reference, not a one-time code
     if (after && kind === "otp" && /^auth(?:ori[sz]ation)?\s+code$/i.test(label) && CARD_RECEIPT.test(text)) continue;
+    // "The number printed on the card is 8944991445060301479": a SIM card's ICCID (89 and 18–20 digits), not a payment card
+    if (after && kind === "card_number" && /^89\d{16,18}$/.test(text.slice(after.start, after.end).replace(/\D/g, ""))) continue;
     // "Hong Kong ID K330831(6)": a check character in brackets is the number's own
     if (after && kind === "id_document" && CHECK_IN_BRACKETS.test(text.slice(after.end, after.end + 3))) after.end += 3;
     if (after) found.push(after, ...findListedValues(text, after, kind));

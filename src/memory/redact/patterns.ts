@@ -278,8 +278,10 @@ function findLuhnWindows(text: string, chunks: Chunk[], nearDevice: boolean): Ca
       const byDevice = nearDevice && total === 15;
       const digits = digitsIn(text, window);
       if (!byDevice && !isCardShaped(window, digits)) continue;
-      // inside a longer number (a 22-digit USPS tracking number in fours) a card opens as a network's
+      // inside a longer number (a 22-digit USPS tracking number in fours) a card opens as a network's;
+      // a SIM card's ICCID (89, then 17–18 digits) is no payment card
       if (i > 0 && !CARD_NETWORK_START.test(digits)) continue;
+      if (/^89\d{16,17}$/.test(digits)) continue;
       if (!passesLuhn(digits)) continue;
       best = j;
       // 15-digit cards are American Express (34, 37) or UATP (1); other 15-digit Luhn numbers are IMEIs.

@@ -74,7 +74,7 @@ function readSecretAfter(re: RegExp, text: string, labelEnd: number, { strongOnl
   if (quoted !== undefined) {
     start = matchEnd - quoted.length - 1;
     value = quoted;
-    if (/^[*•●]+$/.test(value.trim()) || !value.trim()) return null;
+    if (/^[*•●]+$/.test(value.trim()) || !value.trim() || PLACEHOLDER.test(value.trim())) return null;
     if (weakPass && !(mixed(value.trim()) && looksLikeSecret(value.trim(), "none", english))) return null;
   } else {
     // a bare value ends at its sentence's stop, or where CJK text goes on ("…69です")
@@ -102,7 +102,7 @@ function readSecretAfter(re: RegExp, text: string, labelEnd: number, { strongOnl
 }
 
 // (or the next setting's name when the value was left empty: "MAIL_PASSWORD=\nSTRIPE_SECRET=")
-const PLACEHOLDER = /^(?:\(|\$\{|\{\{|<[\p{L} _-]*>|%[A-Z_]+%$|[A-Z][A-Z0-9_]*=)/u;
+const PLACEHOLDER = /^(?:\(|\$\{|\{\{|<[\p{L} _-]*>?$|%[A-Z_]+%$|[A-Z][A-Z0-9_]*=|@[\w.-]+:\d)/u;
 const MORE_NAME_WORDS = /^(?:[ \t]+\p{Lu}[\p{L}'’-]*){1,3}/u;
 const TITLE_THEN_NAME = /^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?\s+\p{Lu}[\p{L}'’-]+/u;
 
@@ -156,8 +156,9 @@ export function findStrongSecretNear(text: string, labelEnd: number): Found | nu
   const line = text.slice(labelEnd, labelEnd + 60).split("\n")[0]!;
   for (const m of line.matchAll(TOKEN)) {
     const value = m[0].replace(/[.,;:)\]}>"'”]+$/, "");
-    // not another setting ("password=[REDACTED] ip=203.0.113.45"), an email address ("@" then a domain), a URL, a path, a reference or a file ("report_2024.pdf")
-    if (!STRONG.test(value) || /=|@[\w-]+\.[A-Za-z]{2,}|:\/\/|^\/|^[A-Z]{2,6}[-#_]?\d/.test(value) || FILE_NAME.test(value)) continue;
+    // not another setting ("password=[REDACTED] ip=203.0.113.45"), an email address ("@" then a domain), a URL or
+    // the host after its password ("USER:PASSWORD@HOST:5432"), a path, a reference or a file ("report_2024.pdf")
+    if (!STRONG.test(value) || /=|@[\w-]+\.[A-Za-z]{2,}|:\/\/|^[/@]|^[A-Z]{2,6}[-#_]?\d/.test(value) || FILE_NAME.test(value)) continue;
     // "a password reset for the pod api-7f9c8d-x2kq": a value after the thing it names is that thing's name
     if (NAMED_THING_BEFORE.test(line.slice(Math.max(0, m.index! - 24), m.index!))) continue;
     const start = labelEnd + m.index!;

@@ -331,3 +331,30 @@ describe("cards and codes as the tenth probe's tickets give them", () => {
     expect(redactText(message).text).toBe("[speech-to-text] CALLER: okay the number is [REDACTED:card_number] sorry my glasses");
   });
 });
+
+describe("look-alikes the eleventh probe's tickets hold", () => {
+  it("keeps public tokens and keys, documentation placeholders, a SIM's ICCID, customer numbers, a waybill and a Greek booking code", () => {
+    for (const message of [
+      "mapboxgl.accessToken = 'pk.eyJ1Ijoib2FrYW5kZW1iZXIiLCJhIjoiY2x4OXoycjF2MDJrZTJqcXJ5d2Z0bGVhbSJ9.Qm3kV7rT2yXw9pLc0nB4zA';",
+      "spring.datasource.password=<PASSWORT>\napp.api.key=${API_KEY}",
+      "DATABASE_URL=postgres://USER:PASSWORD@HOST:5432/trackwise",
+      'and for the DB connector:\n\n  password: "<your-password-here>"',
+      "The number printed on the card is 8944991445060301479. Mobile number 07700 900734.",
+      "Bitte prüfen Sie mein Konto (Kundennummer 5590 2231 8).",
+      "Посилка не прийшла. Номер ТТН: 20450912345678. Відділення № 17.",
+      "Καλημέρα σας, έχω κράτηση με κωδικό HB-90340 για 3 νύχτες",
+      "秘密鍵はこちらで保管しています。\n\nssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIFxJR4ivDkI2qYfBYjFM64Sry5srOHb/WJsDTBvqldO+ sftp@haruka-mall",
+    ])
+      expect(redactText(message).text).toBe(message);
+  });
+  it("still removes a secret token, a real password in a URL or a field, a card after its name and a Greek password", () => {
+    for (const [message, secret] of [
+      ["mapbox token sk.eyJ1Ijoib2FrYW5kZW1iZXIiLCJhIjoiY2x4OXoycjF2MDJrZTJqcXJ5d2Z0bGVhbSJ9.Qm3kV7rT2yXw9pLc0nB4zA", "sk.eyJ1"],
+      ["postgres://app:Zq9!xk22@db:5432/app", "Zq9!xk22"],
+      ['password: "Zq9!xk22"', "Zq9!xk22"],
+      ["card number 4111 1111 1111 1111", "4111 1111"],
+      ["ο κωδικός μου είναι Kal1mera!", "Kal1mera!"],
+    ] as const)
+      expect(redactText(message).text).not.toContain(secret);
+  });
+});
