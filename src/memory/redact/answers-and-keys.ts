@@ -38,13 +38,13 @@ const ANSWER_BEFORE = /(?<![\p{L}\p{N}])(?<value>[\p{L}\p{N}][\p{L}\p{N}'’-]{1
 const NOT_AN_ANSWER =
   /^(?:i|i'm|im|it|its|it's|the|a|an|my|is|was|not|no|yes|wrong|correct|right|incorrect|same|different|please|pls|thanks|thank|that|this|which|what|when|where|why|how|who|to|for|and|or|but|ok|okay|none|n\/a|unknown|forgot|forgotten|remember|don't|dont|doesn't|didn't|isn't|wasn't|work|works|working|never|always|still|also|just|so|then|there|here|de|la|el|es|si|sí|que|der|die|das|ist|nicht|ce|qui|je|il|elle|on|nous|vous|le|les|un|une|pas|est)$/i;
 
-const WIFI_TALK = /wi-?fi|wlan|wpa|ssid|router|livebox|fritz|hotspot|passkey|wireless|indihome|ルーター|無線|暗号化キー|路由器/i;
+const WIFI_TALK = /wi-?fi|wlan|wpa|ssid|router|\bhub\b|livebox|fritz|hotspot|passkey|wireless|indihome|ルーター|無線|暗号化キー|路由器/i;
 // "WIFI:T:WPA;S:VM5521907;P:rq7Kpzvd9Hxm;;": the text of a Wi-Fi QR code
 const WIFI_QR = /WIFI:(?:[^;\n]*;)*?P:(?<value>(?:\\.|[^;\\\n])+);/gu;
 // "la clé WPA de ma Livebox est …", "min password wifi indihome saya …", "暗号化キー（KEY）は …": the label, a few words, then "is" or a colon
-const KEY_LABEL = String.raw`(?:wireless\s+key|network\s+key|(?<![\p{L}])key(?=\s+is\b|\s*:)|cl[ée]\s+(?:wpa2?|wi-?fi|de\s+s[ée]curit[ée](?:\s+wpa2?)?)|password\s+wi-?fi|wi-?fi\s+(?:pass(?:word)?|passkey)|passkey|pass\s+key|netzwerkschl[üu]ssel|暗号化キー|パスワード)`;
+const KEY_LABEL = String.raw`(?:wireless\s+key|network\s+key|(?<![\p{L}])key(?=\s+is\b|\s*:|\s+on\s+the\s+(?:back|bottom|side|sticker|label)\b)|cl[ée]\s+(?:wpa2?|wi-?fi|de\s+s[ée]curit[ée](?:\s+wpa2?)?)|password\s+wi-?fi|wi-?fi\s+(?:pass(?:word)?|passkey)|passkey|pass\s+key|netzwerkschl[üu]ssel|暗号化キー|パスワード)`;
 const KEY_AFTER = new RegExp(
-  String.raw`${KEY_LABEL}(?:[^\n.!?:=]{0,40}?)(?:\s+(?:est|is|ist|é|es|saya|adalah)\s+|\s*[:=]\s*|[)）]?\s*(?:は|是)\s*)["'“]?(?<value>(?=[^\s"'”,;。、]*[^\p{L}\s"'”,;。、])[^\s"'”,;。、]{6,63})`,
+  String.raw`${KEY_LABEL}(?:[^\n.!?:=]{0,40}?)(?:\s+(?:est|is|ist|é|è|es|era|war|saya|adalah)\s+|\s*[:=]\s*|[)）]?\s*(?:は|是)\s*)["'“]?(?<value>(?=[^\s"'”,;。、]*[^\p{L}\s"'”,;。、])[^\s"'”,;。、]{6,63})`,
   "giu",
 );
 // "passkey OwlsNest!24": the value right after its label

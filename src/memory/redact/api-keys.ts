@@ -35,8 +35,9 @@ const VENDOR_KEYS = [
   String.raw`FLWSECK(?:_TEST)?-[a-f0-9]{32}-X`,
   String.raw`PMAK-[a-f0-9]{24}-[a-f0-9]{34}`,
   String.raw`AAAA[A-Za-z0-9_-]{7}:APA91b[A-Za-z0-9_-]{60,}`,
-  // Razorpay, Stripe's webhook signing secret
+  // Razorpay, Stripe's webhook signing secret, WooCommerce's REST consumer key and secret
   String.raw`rzp_(?:live|test)_[A-Za-z0-9]{14,}`,
+  String.raw`c[ks]_[a-f0-9]{40}`,
   String.raw`whsec_[A-Za-z0-9]{24,}`,
 ];
 // Shapes that open with a character class, which would slow the one expression's scan of every
@@ -46,6 +47,10 @@ const VENDOR_KEYS = [
 const PLACEHOLDER_KEY = /([xX0*])\1{11,}$/;
 const BASIC_AUTH = /\bAuthorization:\s*Basic\s+([A-Za-z0-9+/]{16,}={0,2})/g;
 const CURL_USER = /\bcurl\b[^\n]*?(?:\\\n[^\n]*?)*\s(?:-u|--user)\s+['"]?[^\s:'"]{2,128}:([^\s'"$<{]{6,128})/g;
+// a wallet's private key as 64 hex digits after its name ("I sent them my private key. I sent it: 0x0028…";
+// the same shape alone is as often a transaction's hash); a PostgreSQL .pgpass line (host:port:db:user:password)
+const PRIVATE_HEX = /\bprivate\s+key\b[^\n]{0,80}?(?<![0-9A-Za-z])((?:0x)?[0-9a-fA-F]{64})(?![0-9A-Za-z])/gi;
+const PGPASS_LINE = /^[\w.-]+:(?:\d{2,5}|\*):[\w*.-]+:[\w*.@-]+:(\S{4,128})$/gm;
 const ESIM_CODE = /\bLPA:1\$[^$\s]{3,100}\$([A-Z0-9-]{8,64})/g;
 const SHAPED_KEYS: { hint: RegExp; re: RegExp }[] = [
   { hint: /[0-9a-f]-us\d/, re: /(?<![A-Za-z0-9_-])[0-9a-f]{32}-us\d{1,2}(?![A-Za-z0-9_-])/g },
@@ -130,6 +135,14 @@ export function findApiKeys(text: string): Candidate[] {
   }
   if (/[5KL][1-9A-HJ-NP-Za-km-z]{50}/.test(text)) for (const m of text.matchAll(WIF)) if (isBase58Check(m[0])) out.push({ start: m.index, end: m.index + m[0].length, type: "api_key", priority: PRIORITY.labelled });
   // an AWS access key id, then its secret ("AKIA… / wJalr…"): the secret is the 40 characters after it
+  if (/private\s+key/i.test(text)) for (const m of text.matchAll(PRIVATE_HEX)) {
+    const end = m.index + m[0].length;
+    out.push({ start: end - m[1]!.length, end, type: "api_key", priority: PRIORITY.labelled });
+  }
+  if (/:\d{2,5}:/.test(text)) for (const m of text.matchAll(PGPASS_LINE)) {
+    const end = m.index + m[0].length;
+    out.push({ start: end - m[1]!.length, end, type: "password", priority: PRIORITY.labelled });
+  }
   if (text.includes("AKIA")) for (const m of text.matchAll(AWS_PAIR)) {
     const end = m.index + m[0].length;
     out.push({ start: end - m[1]!.length, end, type: "api_key", priority: PRIORITY.labelled });

@@ -58,8 +58,8 @@ const VALUE: Record<Asked, RegExp> = {
   cvv: new RegExp(String.raw`^(?:\d{3,4}|${DIGIT_WORD}(?:[ ,-]+${DIGIT_WORD}){1,3})$`, "i"),
   card_number: new RegExp(String.raw`^(?:\d{4}(?:[ -]?\d{2,4}){0,4}|${DIGIT_WORD}(?:[ ,-]+${DIGIT_WORD}){3,18})$`, "i"),
   card_expiry: /^(?:(?:0?[1-9]|1[0-2]) ?[/.-] ?(?:20)?\d{2}|(?:0[1-9]|1[0-2])(?:20)?\d{2}|(?:oh |zero )?(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) (?:twenty|thirty)[ -](?:one|two|three|four|five|six|seven|eight|nine)|[a-z]{3,9} (?:20)?\d{2})$/i,
-  pin: new RegExp(String.raw`^(?:\d{4,8}|${DIGIT_WORD}(?:[ ,-]+${DIGIT_WORD}){3,7})$`, "i"),
-  otp: new RegExp(String.raw`^(?:\d{4,8}|\d{3}[ -]\d{3}|(?=[A-Z]*\d)[A-Z0-9]{5,8}|${DIGIT_WORD}(?:[ ,-]+${DIGIT_WORD}){3,7})$`, "i"),
+  pin: new RegExp(String.raw`^(?:\d{4,8}|\d(?: \d){3,7}|${DIGIT_WORD}(?:[ ,-]+${DIGIT_WORD}){3,7})$`, "i"),
+  otp: new RegExp(String.raw`^(?:\d{4,8}|\d{3}[ -]\d{3}|\d(?: \d){3,7}|(?=[A-Z]*\d)[A-Z0-9]{5,8}|${DIGIT_WORD}(?:[ ,-]+${DIGIT_WORD}){3,7})$`, "i"),
   password: /^(?=.*[\d\W_])\S{6,64}$|^(?=.*[A-Z].*[a-z]|.*[a-z].*[A-Z])\S{8,64}$/,
   security_answer: /^[\p{L}][\p{L}'’. -]{1,38}[\p{L}.]$/u,
   national_id: /^(?=(?:[^\d]*\d){5})[A-Z0-9][A-Z0-9 .-]{4,22}$/i,
@@ -112,6 +112,9 @@ export function bareAnswer(text: string, asked: Asked, offset = 0): Candidate[] 
  */
 export const SPEAKER = /^(?:\s*\[[^\]\n]{1,30}\])?(?:[^\n\t]{0,60}\t(?:[^\n\t]{0,30}\t)?|[^\n:：\][]{0,60}?(?:\d{1,2}:\d{2}(?::\d{2})?[^\n:：\][]{0,40}?)?(?:[:：]|\])(?=\s)|)\s*/;
 
+/** A chat export's line with its writer and time and nothing said ("me, 7:53 PM", "Paydrop Support <help@…>, 7:52 PM"). */
+const SPEAKER_ONLY = /^[^\n:]{0,60}?,?\s*\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?\s*$/;
+
 /** Bare answers in a transcript pasted into one message: each line is a turn. */
 export function findTranscriptAnswers(text: string): Candidate[] {
   if (!text.includes("\n") || !(MAY_ASK.test(text) || /\d{4}[ -]?\d{4}[ -]?\d{4}/.test(text))) return [];
@@ -122,8 +125,9 @@ export function findTranscriptAnswers(text: string): Candidate[] {
     const said = SPEAKER.exec(line)![0].length;
     const answer = asked && line.trim() !== "" ? bareAnswer(line.slice(said), asked, offset + said) : [];
     if (answer.length > 0) out.push(...answer);
-    // (the whole line: "Security question: What was the name of your first pet?" asks with its label)
-    else if (line.trim() !== "") asked = askedFor(line);
+    // (the whole line: "Security question: What was the name of your first pet?" asks with its label;
+    // a line that only says who writes when, "me, 7:53 PM", leaves the question open)
+    else if (line.trim() !== "" && !SPEAKER_ONLY.test(line)) asked = askedFor(line);
     offset += line.length + 1;
   }
   return out;

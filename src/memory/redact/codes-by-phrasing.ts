@@ -14,7 +14,7 @@ const CODE_SAYS = /\bcode(?:\s+thing)?\s+(?:says|said|shows|showed|reads)\s+(?<v
 // a code in keycap emoji ("1️⃣9️⃣3️⃣7️⃣0️⃣5️⃣", copied from a text)
 const KEYCAP_CODE = /(?:\d\uFE0F?\u20E3){4,8}/g;
 // "Your code: 8F3K2P", "Your verification code is KQ7-2MX": as a service's text writes it
-const YOUR_CODE = /\b[Yy]our\s+(?:[A-Za-z]+\s+){0,2}code\s*(?:is\b|:)\s*(?<value>(?=[A-Z0-9-]*\d)[A-Z0-9]{2,8}(?:-[A-Z0-9]{2,5})?)(?![\p{L}\p{N}-])/gu;
+const YOUR_CODE = /\b[Yy]our\s+(?:[A-Za-z]+\s+){0,2}code\s*(?:is\b|:)\s*(?<value>(?=[A-Z0-9-]*\d)[A-Z0-9]{2,8}(?:-[A-Z0-9]{2,5}){0,2})(?![\p{L}\p{N}-])/gu;
 
 // "Tu código de operación es 847392" (a bank's text), "TAN für die Überweisung war 718 264"
 const CODE_OF_AN_OPERATION = /(?:c[óo]digo\s+de\s+(?:operaci[óo]n|confirmaci[óo]n|verificaci[óo]n|acceso|activaci[óo]n|autenticaci[óo]n)|\bTAN\b[^.!?\n\d]{0,40}?)\s*(?:es|era|war|ist|lautet|is|was|:)\s*(?<value>\d{3}\s\d{3}|\d{4,8})(?![\d\p{L}])/gu;
@@ -40,6 +40,18 @@ const TEXT_WITH_CODE = /\b(?:sms|text|message|msg)\s+(?:with|saying|that\s+says)
 const CODE_IS_THE_CVV = /(?<![\d/.,-])(?<value>\d{3,4})\s+(?:is|was)\s+(?:the|my)\s+(?:(?:3|4|three|four)[ -]digits?\s+)?(?:cid|cvv2?|cvc2?|csc|security\s+code|code\s+on\s+the\s+(?:front|back))\b/giu;
 const DIGITS_ON_THE_CARD = /\bthe\s+(?:3|4|three|four)\s+(?:digits|numbers)\s+(?:printed\s+|written\s+)?on\s+(?:the\s+)?(?:front|back)(?:\s+of\s+(?:the|my)\s+card)?\s*(?:are|is|:|=)\s*(?<value>\d{3,4})(?![\d\p{L}])/giu;
 
+// PINs a customer tried, in a message about a PIN ("I tried 7291 then 7219 then 2791", "Eu coloquei
+// 1984 mas acho que a certa é 4819", "Is it 1357? I've tried that and 0415", "que era 8254"): each
+// number of four to six digits in the few words after a verb of trying, or after "the right one is"
+// (not "pincode": India's postal code)
+const PIN_NAMED = /\b(?:pin|pins|passcode|passnumber|senha|contraseña|clave|geheimzahl|code\s+pin)\b/i;
+const TRIED = /\b(?:tried|entered|typed|put\s+in|used|coloquei|digitei|tentei|probé|puse|ingresé|introduje|eingegeben|versucht|getippt)\b|\b(?:(?:the\s+)?(?:right|correct)\s+one\s+is|a\s+certa\s+é|la\s+correcta\s+es|que\s+era|is\s+it|had\s+one,?|(?:\d|four|six)\s+digits,)/giu;
+const TRIED_NUMBER = /(?<![\d\p{L}.,/:-])\d{4,6}(?![\d\p{L}%€$£]|[.,:/-]\d)/gu;
+/** What may stand between the verb and the first number ("tried that and"), and between two numbers ("then", "mas"). */
+const LEAD = /^\s*(?:(?:it|in|that|them|both|first|again)\s+)*(?:(?:and|then|or)\s+)?$/i;
+const JOINER = /^\s*(?:,|;|then|and|or|y|e|o|ou|und|dann|mas|pero|but|,\s*then|and\s+then)\s*$/i;
+const UNIT_AFTER = /^\s*(?:€|\$|£|eur|usd|gbp|inr|euros?|dollars?|pounds?|times?|%)(?![\p{L}])/iu;
+
 export function findCodesByPhrasing(text: string): Candidate[] {
   const out: Candidate[] = [];
   const take = (re: RegExp, type: Candidate["type"]) => {
@@ -57,6 +69,20 @@ export function findCodesByPhrasing(text: string): Candidate[] {
   if (text.includes("\u20E3")) for (const m of text.matchAll(KEYCAP_CODE)) out.push({ start: m.index, end: m.index + m[0].length, type: "otp", priority: PRIORITY.pattern });
   if (/[Yy]our\s+(?:[A-Za-z]+\s+){0,2}code/.test(text)) take(YOUR_CODE, "otp");
   if (/c[óo]digo de|\bTAN\b/.test(text)) take(CODE_OF_AN_OPERATION, "otp");
+  if (PIN_NAMED.test(text)) {
+    for (const t of text.matchAll(TRIED)) {
+      const from = t.index! + t[0].length;
+      // the rest of the sentence, or its next 60 characters
+      const window = text.slice(from, from + 60).split(/[!?\n]|\.(?:\s|$)/)[0]!;
+      let last = 0;
+      for (const n of window.matchAll(TRIED_NUMBER)) {
+        const gap = window.slice(last, n.index!);
+        if (!(last === 0 ? LEAD : JOINER).test(gap) || UNIT_AFTER.test(window.slice(n.index! + n[0].length))) break;
+        out.push({ start: from + n.index!, end: from + n.index! + n[0].length, type: "pin", priority: PRIORITY.labelledAfter });
+        last = n.index! + n[0].length;
+      }
+    }
+  }
   if (/bank|authenticator/i.test(text)) take(BANK_SHOWED, "otp");
   if (/\d\s+(?:is|was)\s+(?:the|my)\s/i.test(text)) take(CODE_IS_THE_CVV, "cvv");
   if (/digits|numbers/i.test(text)) take(DIGITS_ON_THE_CARD, "cvv");

@@ -25,19 +25,22 @@ import { addFindings, countFindings, existingTokens, mergeCandidates, renderSpan
 export type { PiiType, RedactionFinding } from "./pii-types";
 
 /**
- * Digits as other scripts write them (Arabic-Indic, Persian, full-width) and full-width dashes,
- * dots, slashes and spaces, as ASCII: "٤٢٧٦ ٧٣١٦ …", "３５７１－３８１９－…" are read as the cards
- * they are. Each is one UTF-16 unit and so is its replacement: the offsets found in the copy are
- * the original's.
+ * Digits as other scripts write them (Arabic-Indic, Persian, Devanagari, Bengali, Thai,
+ * full-width) and full-width dashes, dots, slashes and spaces, as ASCII: "٤٢٧٦ ٧٣١٦ …",
+ * "３５７１－３８１９－…", "५४७४ ९३१८ ३०३४" are read as what they are. Each is one UTF-16 unit and so
+ * is its replacement: the offsets found in the copy are the original's.
  */
-const OTHER_DIGITS = /[\u0660-\u0669\u06F0-\u06F9\uFF10-\uFF19\uFF0D-\uFF0F\u3000]/;
+const OTHER_DIGITS = /[\u0660-\u0669\u06F0-\u06F9\u0966-\u096F\u09E6-\u09EF\u0E50-\u0E59\uFF10-\uFF19\uFF0D-\uFF0F\u3000]/;
+const OTHER_DIGITS_G = new RegExp(OTHER_DIGITS.source, "g");
+/** Where each script's zero is: Arabic-Indic, Persian, Devanagari, Bengali, Thai, full-width. */
+const ZEROS = [0x0660, 0x06f0, 0x0966, 0x09e6, 0x0e50, 0xff10];
 function asciiDigits(text: string): string {
   if (!OTHER_DIGITS.test(text)) return text;
-  return text.replace(/[\u0660-\u0669\u06F0-\u06F9\uFF10-\uFF19\uFF0D-\uFF0F\u3000]/g, (c) => {
+  return text.replace(OTHER_DIGITS_G, (c) => {
     const code = c.charCodeAt(0);
     if (code >= 0xff0d && code <= 0xff0f) return "-./"[code - 0xff0d]!;
     if (code === 0x3000) return " ";
-    return String(code - (code >= 0xff10 ? 0xff10 : code >= 0x06f0 ? 0x06f0 : 0x0660));
+    return String(code - ZEROS.find((z) => code >= z && code <= z + 9)!);
   });
 }
 

@@ -358,3 +358,42 @@ describe("look-alikes the eleventh probe's tickets hold", () => {
       expect(redactText(message).text).not.toContain(secret);
   });
 });
+
+describe("secrets the eleventh probe's tickets hold", () => {
+  it("reads Devanagari, Bengali and Thai digits, and identity numbers named in Arabic and Persian", () => {
+    expect(redactText("मेरा आधार नंबर ५४७४ ९३१८ ३०३४ है").text).not.toContain("५४७४ ९३१८");
+    expect(redactText("رقم هويتي ١٦٣١٠٣٧٧٧٥ وتاريخ الميلاد").text).toBe("رقم هويتي [REDACTED:national_id] وتاريخ الميلاد");
+    expect(redactText("کد ملی: ۰۰۶۳۲۴۷۲۵۹").text).toBe("کد ملی: [REDACTED:national_id]");
+  });
+  it("removes a Wi-Fi key 'on the back of the hub', an Italian one after 'è', and an access code in three pairs", () => {
+    expect(redactText("network is BRIGHTWAVE-7F2A and the key on the back of the hub is KX4T-9MWE-PQ2R").text).not.toContain("KX4T-9MWE-PQ2R");
+    expect(redactText("La rete è \"CasaRossi-5GHz\" e la password Wi-Fi che c'è sull'etichetta è 7jkq3tf9x2wma. L'ho scritta giusta").text).not.toContain("7jkq3tf9x2wma");
+    expect(redactText('I got an SMS "Examly: your exam access code is 73-58-21, valid for 30 min"').text).not.toContain("73-58-21");
+  });
+  it("reads a code given digit by digit as the reply, and a chat export's writer-and-time line as no new question", () => {
+    const chat = "10:12 Customer: it says enter the 6-digit code we sent\n10:12 Customer: 6 1 9 3 0 4\n10:13 Agent Hana: Thanks!";
+    expect(redactText(chat).text).not.toContain("6 1 9 3 0 4");
+    const mail = "Paydrop Support <help@paydrop.example>, 7:52 PM\nTo confirm your identity, reply with the 6-digit code we just texted.\n\nme, 7:53 PM\n381-204";
+    expect(redactText(mail).text).not.toContain("381-204");
+  });
+  it("removes WooCommerce's consumer keys, a wallet's private key after its name, and a .pgpass line's password; keeps a transaction hash", () => {
+    const key = `ck_${"a34e0b62bdd504590ed1cb1ae74015e49b603ea1"}`;
+    expect(redactText(`Consumer key: ${key}`).text).toBe("Consumer key: [REDACTED:api_key]");
+    const hex = "0x00281b4aa426bacc608b49e2462d06e016df7903dcc5c6c12cacde2693bb2d77";
+    expect(redactText(`they asked for my private key. I sent it: ${hex} and now`).text).not.toContain(hex);
+    expect(redactText(`tx hash ${hex}`).text).toBe(`tx hash ${hex}`);
+    expect(redactText("Contents:\n\nreplica-01.halden-foods.example:5432:analytics:flowmetric_ro:AzMFdxdJBedx\n").text).not.toContain("AzMFdxdJBedx");
+  });
+  it("removes the PINs a customer tried, in a message about a PIN, and keeps references, amounts and years", () => {
+    for (const [message, pins] of [
+      ["I think I put the wrong pin in 3 times. I tried 7291 then 7219 then 2791 lol", ["7291", "7219", "2791"]],
+      ["errei a senha no caixa eletrônico. Eu coloquei 1984 mas acho que a certa é 4819. Como faço?", ["1984", "4819"]],
+      ["the app asks for my Miles PIN. Is it 1357? I've tried that and 0415 (my birthday) and now it's locked", ["1357", "0415"]],
+      ["me pide el PIN que venía en la carta, que era 8254, pero me dice PIN erróneo", ["8254"]],
+    ] as const) {
+      const text = redactText(message).text;
+      for (const pin of pins) expect({ message, text, leaked: text.includes(pin) }).toEqual({ message, text, leaked: false });
+    }
+    for (const message of ["I tried 2 times with my PIN, order 12345 ok", "wrong pincode entered, it should be 560034", "my PIN works since 2011 when I tried it"]) expect(redactText(message).text).toBe(message);
+  });
+});

@@ -1,11 +1,12 @@
-// Regression sets from seven more outside probes of redaction (test/fixtures/redaction, 2026-12-06),
+// Regression sets from eight more outside probes of redaction (test/fixtures/redaction, 2026-12-06),
 // each written by a helper that never read the project: 300 short customer messages with 384
 // planted secrets and 120 to keep (probe 4), 260 long, messy helpdesk messages with 641 secrets
 // and 140 to keep (probe 5), 240 messages with 316 and 323 secrets and 120 to keep each (probes
 // 6 and 7), 200 chat and messaging texts with 270 secrets and 100 to keep (probe 8), and texts of
 // payment-card data: 200 with 289 secrets and 100 to keep (probe 9), 180 with 260 and 90 (probe
-// 10). The classes they showed were closed, and what they still find is listed by case and value,
-// each with its class: a new leak fails, and so does one that is fixed (take it off the list).
+// 10), and a realistic year of tickets with every class, 220 with 309 and 100 (probe 11). The
+// classes they showed were closed, and what they still find is listed by case and value, each
+// with its class: a new leak fails, and so does one that is fixed (take it off the list).
 // eval/README.md gives the first figures and says which classes are left and why.
 import { changedKeeps, probeLeaks, readProbe } from "./redact-probe-check";
 
@@ -153,6 +154,54 @@ const PROBES = [
     ],
     // IMEIs, as in the ninth
     knownChanged: ["U007", "U035"],
+  },  {
+    file: "probe-11-2026-12-06.json",
+    planted: 309,
+    keep: 100,
+    knownLeaks: [
+    "V005:012-911", // bank_account
+    "V010:884215", // otp
+    "V012:284 613", // otp
+    "V023:CDK412095", // national_id
+    "V051:544851075", // passport
+    "V052:48-76-00", // bank_account
+    "V061:15583743", // drivers_licence
+    "V067:Pickles", // security_answer
+    "V070:40817810821496837654", // bank_account
+    "V074:Bumble", // security_answer
+    "V086:846", // card_cvv
+    "V100:552013", // otp
+    "V102:16PN55645", // passport
+    "V109:5787.30.01056", // bank_account
+    "V119:seven one four two nine zero", // otp
+    "V129:Hamdy@2024cairo", // wifi_key
+    "V142:Whitby", // security_answer
+    "V154:SPARROWHAWK", // password
+    "V158:Summit#Ballroom2024", // wifi_key
+    "V158:Summit#Ballroom2025", // wifi_key
+    "V160:551065681", // passport
+    "V168:V A N D E R W E S T H U I Z E N", // security_answer
+    "V170:728-114", // otp
+    "V172:7K4M-9QXP-2WTR", // backup_code
+    "V173:020353546", // bank_account
+    "V178:four four eight two nine one zero six", // bank_account
+    "V178:twenty ninety one eighty", // bank_account
+    "V182:Greenbank Primary", // security_answer
+    "V182:greenbank juniors", // security_answer
+    "V183:129624804", // bank_account
+    "V183:3485399448", // bank_account
+    "V186:072468418", // bank_account
+    "V199:482913", // otp
+    "V204:3284 9095", // backup_code
+    "V204:7690 1426", // backup_code
+    "V204:9472 2689", // backup_code
+    "V209:mrs patel from year 4", // security_answer
+    "V210:261", // card_cvv
+    "V218:318504", // otp
+    "V218:660127", // otp
+    ],
+    // an IMEI, as in the ninth
+    knownChanged: ["W061"],
   },
 ];
 
