@@ -32,8 +32,8 @@ const NAMED_QUESTION_THEN_ANSWER = new RegExp(
   String.raw`${ci("(?:security\\s+question|secret\\s+question|sicherheitsfrage|pregunta\\s+secreta|pergunta\\s+secreta|question\\s+secr[èe]te|domanda\\s+segreta|(?:second|2nd|third|3rd|other)\\s+question)")}(?:\s+(?:war|was|is|ist|era|es|est))?\s*(?:\([^()\n]{3,80}\)|["“„«][^"”“»\n]{3,80}["”“»])\s*[:=–—-]\s*${VALUE}`,
   "gu",
 );
-// "Rex is the answer to the pet question", "Wildcats – that's the answer"
-const ANSWER_BEFORE = /(?<![\p{L}\p{N}])(?<value>[\p{L}\p{N}][\p{L}\p{N}'’-]{1,30})\s+(?:is|was)\s+(?:the|my)\s+(?:answer|security\s+answer)(?![\p{L}])/giu;
+// "Rex is the answer to the pet question", "Pickles – that's the answer (first pet)"
+const ANSWER_BEFORE = /(?<![\p{L}\p{N}])(?<value>[\p{L}\p{N}][\p{L}\p{N}'’-]{1,30})(?:\s+(?:is|was)|\s*[-–—,]\s*(?:that['’]?s|that\s+is|it['’]?s))\s+(?:the|my)\s+(?:answer|security\s+answer)(?![\p{L}])/giu;
 /** Words an answer's place may hold that answer nothing ("Answer: I don't remember", "the answer is wrong"). */
 const NOT_AN_ANSWER =
   /^(?:i|i'm|im|it|its|it's|the|a|an|my|is|was|not|no|yes|wrong|correct|right|incorrect|same|different|please|pls|thanks|thank|that|this|which|what|when|where|why|how|who|to|for|and|or|but|ok|okay|none|n\/a|unknown|forgot|forgotten|remember|don't|dont|doesn't|didn't|isn't|wasn't|work|works|working|never|always|still|also|just|so|then|there|here|de|la|el|es|si|sí|que|der|die|das|ist|nicht|ce|qui|je|il|elle|on|nous|vous|le|les|un|une|pas|est)$/i;

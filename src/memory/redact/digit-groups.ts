@@ -22,7 +22,7 @@ export const DECIMALS = /^[.,]\d{1,3}(?![\d/:,])/;
  * other numbers mark decimals: read only for the kinds in DOTTED_KINDS, and only with three
  * chunks or more ("49.99" stays an amount).
  */
-const DOTTED_AT = /\d+(?:[./]\d+){2,11}(?![\d./])/y;
+const DOTTED_AT = /\d+(?:[./]\d+){2,11}(?![\d/]|\.\d)/y; // (a sentence's stop may follow)
 export const DOTTED_KINDS: ReadonlySet<string> = new Set(["ssn", "bank_account", "sort_code_account", "aadhaar", "imei"]);
 
 export function readDigitGroup(text: string, at: number, dotted = false): DigitGroup | null {

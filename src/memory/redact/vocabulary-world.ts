@@ -170,7 +170,7 @@ export const WORLD_RULES: LabelRule[] = [
   { kind: "password", heads: "密码 密碼 パスワード 비밀번호 암호 비번", pattern: String.raw`密[码碼]|パスワード|비밀번호|암호|비번` },
   // Russian: a code by text ("код подтверждения 3141"), an account ("счёт 40817810920877709835"), the passport for travel abroad
   { kind: "otp", heads: "код", pattern: String.raw`код\s+(?:подтверждения|из\s+(?:смс|sms))` },
-  { kind: "bank_account", heads: "счёт счет счёта счета расчётный расчетный", pattern: String.raw`(?:расч[её]тный\s+)?сч[её]т(?:а)?(?=\s*(?:№|n|no\.?)?\s*\d{20}(?!\d))` },
+  { kind: "bank_account", heads: "счёт счет счёта счета расчётный расчетный", pattern: String.raw`(?:расч[её]тный\s+)?сч[её]т(?:а)?(?:\s+(?:получателя|отправителя|клиента))?(?=\s*(?:№|n|no\.?|:)?\s*\d{20}(?!\d))` },
   { kind: "passport", heads: "загранпаспорт", pattern: String.raw`загранпаспорт(?:а)?` },
   // Romanian ("parola mea este …", "parola WiFi: …", "parola de admin a routerului: …"), Hebrew ("הסיסמה היא …")
   { kind: "password", heads: "parola parolă סיסמה הסיסמה סיסמא הסיסמא", pattern: String.raw`parol[aă](?:\s+(?:mea|wi-?fi|de\s+admin(?:\s+a\s+routerului)?))?|ה?סיסמ[הא]` },

@@ -397,3 +397,13 @@ describe("secrets the eleventh probe's tickets hold", () => {
     for (const message of ["I tried 2 times with my PIN, order 12345 ok", "wrong pincode entered, it should be 560034", "my PIN works since 2011 when I tried it"]) expect(redactText(message).text).toBe(message);
   });
 });
+
+describe("accounts, answers and TANs as the eleventh probe's tickets give them", () => {
+  it("removes a Russian account after 'Счёт получателя:', a Norwegian account in dotted groups before a full stop, an answer before \"that's the answer\" and an mTAN after the transfer's details", () => {
+    expect(redactText("Счёт получателя: 40817810821496837654\nБИК: 044523040").text).toBe("Счёт получателя: [REDACTED:bank_account]\nБИК: 044523040");
+    expect(redactText("så jeg oppgir kontonummer: 5787.30.01056.").text).toBe("så jeg oppgir kontonummer: [REDACTED:bank_account].");
+    expect(redactText("the recovery page asks for my security answer. Pickles – that's the answer (first pet).").text).not.toContain("Pickles");
+    expect(redactText("„Ihre mTAN für die Überweisung an M. Oberholz über 890,00 EUR lautet 482913.“").text).not.toContain("482913");
+    for (const message of ["The OTP is sent. Then the total is 4500", "the tan sofa is 1299 euros", "Version 4.3.1."]) expect(redactText(message).text).toBe(message);
+  });
+});

@@ -166,13 +166,10 @@ const PROBES = [
     "V051:544851075", // passport
     "V052:48-76-00", // bank_account
     "V061:15583743", // drivers_licence
-    "V067:Pickles", // security_answer
-    "V070:40817810821496837654", // bank_account
     "V074:Bumble", // security_answer
     "V086:846", // card_cvv
     "V100:552013", // otp
     "V102:16PN55645", // passport
-    "V109:5787.30.01056", // bank_account
     "V119:seven one four two nine zero", // otp
     "V129:Hamdy@2024cairo", // wifi_key
     "V142:Whitby", // security_answer
@@ -191,7 +188,6 @@ const PROBES = [
     "V183:129624804", // bank_account
     "V183:3485399448", // bank_account
     "V186:072468418", // bank_account
-    "V199:482913", // otp
     "V204:3284 9095", // backup_code
     "V204:7690 1426", // backup_code
     "V204:9472 2689", // backup_code
