@@ -24,9 +24,9 @@ const CODE_OF_AN_OPERATION = /(?:c[óo]digo\s+de\s+(?:operaci[óo]n|confirmaci[�
 // of INR 12,499.00 at … on your card ending 4471 is 205018", "Su clave de verificación para la
 // compra de 89,90 EUR … es 630303", "kod 3D Secure z SMS-a to 844285"), or the code right after
 // its name ("the 3DS code 418820", "Verified by Visa code: 425-527"; not a year: "3D Secure 2022").
-const PAYMENT_CODE = String.raw`(?:one[- ]time\s+(?:password|passcode|code|pin)|\botp\b|verification\s+code|confirmation\s+code|code\s+to\s+(?:confirm|verify|approve|authori[sz]e|complete)|\b3-?d(?:s|\s*secure)(?:\s*2)?(?:\s+(?:code|password|otp))?|verified\s+by\s+visa(?:\s+code)?|securecode|id\s+check\s+code|clave\s+de\s+(?:verificaci[óo]n|confirmaci[óo]n|operaciones)|c[óo]digo\s+(?:de\s+)?(?:verifica[cç][ãa]o|verificaci[óo]n|confirma[cç][ãa]o|confirmaci[óo]n|sms)|kod\s+(?:3d\s*secure|sms|weryfikacyjny|potwierdzaj[aą]cy)|code\s+(?:de\s+)?(?:v[ée]rification|confirmation)|best[äa]tigungscode|(?:card\s+)?activation\s+code|safekey|c[óo]digo\s+de\s+seguridad|(?:mobile|sms|push|chip|photo|m)-?tan|codice\s+(?:per\s+(?:autorizzare|confermare)|di\s+(?:verifica|autorizzazione|conferma|sicurezza))|\b(?:4|6|8|four|six|eight)\s+digits)`;
+const PAYMENT_CODE = String.raw`(?:one[- ]time\s+(?:password|passcode|code|pin)|\botp\b|verification\s+code|confirmation\s+code|code\s+to\s+(?:confirm|verify|approve|authori[sz]e|complete)|\b3-?d(?:s|\s*secure)(?:\s*2)?(?:\s+(?:code|password|otp))?|verified\s+by\s+visa(?:\s+code)?|securecode|id\s+check\s+code|clave\s+de\s+(?:verificaci[óo]n|confirmaci[óo]n|operaciones)|c[óo]digo\s+(?:de\s+)?(?:verifica[cç][ãa]o|verificaci[óo]n|confirma[cç][ãa]o|confirmaci[óo]n|sms)|kod\s+(?:3d\s*secure|sms|weryfikacyjny|potwierdzaj[aą]cy)|code\s+(?:de\s+)?(?:v[ée]rification|confirmation)|best[äa]tigungscode|(?:card\s+)?activation\s+code|safekey|c[óo]digo\s+de\s+seguridad|(?:mobile|sms|push|chip|photo|m)-?tan|codice\s+(?:per\s+(?:autorizzare|confermare)|di\s+(?:verifica|autorizzazione|conferma|sicurezza))|\b(?:4|6|8|four|six|eight)\s+digits|קוד\s+(?:ה)?אימות)`;
 const CODE_AFTER_ITS_NAME = new RegExp(
-  String.raw`${PAYMENT_CODE}(?:\s*[:#]?\s*(?!(?:19|20)\d\d(?!\d))|(?:[^.!?\n]|[.,](?=\d)|(?<=(?<![\p{L}])\p{Lu})\.){0,120}?(?:\s(?:is|was|es|era|é|è|est|ist|lautet|wynosi|sent\s+me|gave\s+me)\s+|(?<=kod[^\n]{1,40})\sto\s+|\s*:\s*))["“]?(?<value>\d{3}[ -]\d{3}(?:[ -]\d{3})?|\d{4,8})(?![\d\p{L}]|[.,]\d|[ -]\d)`,
+  String.raw`${PAYMENT_CODE}(?:\s*[:#]?\s*(?!(?:19|20)\d\d(?!\d))|(?:[^.!?\n]|[.,](?=\d)|(?<=(?<![\p{L}])\p{Lu})\.){0,120}?(?:\s(?:is|was|es|era|é|è|est|ist|lautet|wynosi|הוא|sent\s+me|gave\s+me)\s+|(?<=kod[^\n]{1,40})\sto\s+|\s*:\s*))["“]?(?<value>\d{3}[ -]\d{3}(?:[ -]\d{3})?|\d{4,8})(?![\d\p{L}]|[.,]\d|[ -]\d)`,
   "giu",
 );
 // "Lumio: Use 902718 to approve your payment of USD 12.99", "the bank app showed 5 4 8 1 2 0"
@@ -86,7 +86,7 @@ export function findCodesByPhrasing(text: string): Candidate[] {
   if (/bank|authenticator/i.test(text)) take(BANK_SHOWED, "otp");
   if (/\d\s+(?:is|was)\s+(?:the|my)\s/i.test(text)) take(CODE_IS_THE_CVV, "cvv");
   if (/digits|numbers/i.test(text)) take(DIGITS_ON_THE_CARD, "cvv");
-  if (/one.time|otp|verif|confirm|3.?d|secure|clave|c[óo]digo|kod|code|best[äa]tig|activat|safekey|tan\b|digits|approve|authori|codic/i.test(text)) {
+  if (/one.time|otp|verif|confirm|3.?d|secure|clave|c[óo]digo|kod|code|best[äa]tig|activat|safekey|tan\b|digits|approve|authori|codic|קוד/i.test(text)) {
     take(CODE_AFTER_ITS_NAME, "otp");
     if (/\b(?:sms|text|message|msg)\s+(?:with|saying|that)/i.test(text)) take(TEXT_WITH_CODE, "otp");
     if (/\b[Uu]se\s+(?:code\s+)?\d/.test(text)) take(USE_CODE_TO, "otp");

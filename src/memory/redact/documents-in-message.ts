@@ -9,8 +9,8 @@ import { isValidIban } from "./checks";
 import { BUSINESS_BEFORE } from "./context-words";
 
 const PASSPORT_TALK = /passports?\b|pasipoti|pasaportes?|passeports?|reisep[äa]ss(?:e)?|passaport[oei]s?|paspoort|paszport|pasaport|паспорт|جواز|جوازات|旅券|护照|護照|여권/i;
-/** One or two capitals and seven or eight digits, as most countries print a passport number. */
-const PASSPORT_SHAPED = /(?<![A-Za-z0-9_/#-])[A-Z]{1,2}\d{7,8}(?![A-Za-z0-9_-])/g;
+/** One or two capitals and seven or eight digits, as most countries print a passport number; France's two digits, two capitals, five digits. */
+const PASSPORT_SHAPED = /(?<![A-Za-z0-9_/#-])(?:[A-Z]{1,2}\d{7,8}|\d{2}[A-Z]{2}\d{5})(?![A-Za-z0-9_-])/g;
 /** Russia's passports by series and number: "75 0307864" (travel), "90 94 234171" (internal). */
 const RUSSIAN_PASSPORT = /(?<![\d-])(?:\d{2}\s?\d{7}|\d{2}\s?\d{2}\s?\d{6})(?![\d-])/g;
 

@@ -49,7 +49,7 @@ export const ID_DOCUMENT_RULES: LabelRule[] = [
     kind: "id_document",
     heads: "driver dl licence license permis führerschein führerscheinnummer fuhrerschein carteira carnet patente rijbewijs rijbewijsnummer cnh licencia 免許証番号 運転免許証",
     pattern:
-      String.raw`driver\s+licen[cs]e(?:\s+(?:number|no\.?|#))?|dl\.?\s*(?:#|no\.?|number|:)(?:\s+is)?|dl(?=\s+[A-Z]{0,2}\d{6,}|\s+[A-Z]\d{3}-\d{3,4}-)|dl\s+is(?=\s+[A-Z]?\d{3,}[\d -]{4,})|licen[cs]e(?:\s*(?:no\.?|number|#))?(?:\s+is)?(?=\s*:?\s*[A-Z]{0,5}\d{3}[\dA-Z -]*)|` +
+      String.raw`driver\s+licen[cs]e(?:\s+(?:number|no\.?|#))?|dl\.?\s*(?:#|no\.?|number|:)(?:\s+is)?|dl(?=\s+[A-Z]{0,2}\d{6,}|\s+[A-Z]\d{3}-\d{3,4}-)|dl\s+is(?=\s+[A-Z]?\d{3,}[\d -]{4,})|licen[cs]e(?:,?\s*(?:no\.?|number|#))?(?:\s+is)?(?=\s*:?\s*[A-Z]{0,5}\d{3}[\dA-Z -]*)|` +
       String.raw`permis\s+de\s+conduire|f[üu]hrerschein(?:-?nr\.?|nummer)?|carteira\s+(?:de\s+motorista|nacional\s+de\s+habilita[çc][ãa]o)|cnh|carnet\s+de\s+conducir|licencia\s+de\s+(?:conducir|manejo|conduccion|conducción)|patente(?:\s+di\s+guida)?|rijbewijs(?:nummer)?|免許証番号|運転免許証(?:番号)?`,
   },
 ];

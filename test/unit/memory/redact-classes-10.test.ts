@@ -407,3 +407,12 @@ describe("accounts, answers and TANs as the eleventh probe's tickets give them",
     for (const message of ["The OTP is sent. Then the total is 4500", "the tan sofa is 1299 euros", "Version 4.3.1."]) expect(redactText(message).text).toBe(message);
   });
 });
+
+describe("documents and codes by more of their names", () => {
+  it("removes a French passport's number where the message talks of a passport, a Hebrew verification code and a licence's number after a comma", () => {
+    expect(redactText("le site refuse mon numéro de passeport. Je l'ai saisi comme indiqué sur la page : 16PN55645. Date d'expiration 11/2032.").text).not.toContain("16PN55645");
+    expect(redactText('"קוד האימות שלך הוא 318504"').text).not.toContain("318504");
+    expect(redactText("It's a NSW licence, number 15583743, expiry 09/05/2029.").text).not.toContain("15583743");
+    expect(redactText("order 12AB34567 for a passport cover").text).toBe("order 12AB34567 for a passport cover");
+  });
+});

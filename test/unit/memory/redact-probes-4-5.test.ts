@@ -165,11 +165,9 @@ const PROBES = [
     "V023:CDK412095", // national_id
     "V051:544851075", // passport
     "V052:48-76-00", // bank_account
-    "V061:15583743", // drivers_licence
     "V074:Bumble", // security_answer
     "V086:846", // card_cvv
     "V100:552013", // otp
-    "V102:16PN55645", // passport
     "V119:seven one four two nine zero", // otp
     "V129:Hamdy@2024cairo", // wifi_key
     "V142:Whitby", // security_answer
@@ -193,8 +191,6 @@ const PROBES = [
     "V204:9472 2689", // backup_code
     "V209:mrs patel from year 4", // security_answer
     "V210:261", // card_cvv
-    "V218:318504", // otp
-    "V218:660127", // otp
     ],
     // an IMEI, as in the ninth
     knownChanged: ["W061"],
