@@ -75,8 +75,11 @@ function ocrCards(text: string, out: Candidate[]): void {
   for (const m of text.matchAll(OCR_RUN)) {
     const chars = m[0].replace(/[ -]/g, "");
     const letters = chars.replace(/\d/g, "").length;
-    // mostly digits, and some look-alike: a card the OCR misread, not a code of letters and digits
-    if (letters === 0 || letters > 4 || chars.length < 13 || chars.length > 19) continue;
+    // mostly digits, and some look-alike, opening with a digit: a card the OCR misread, not a code of
+    // letters and digits nor a parcel's tracking number ("SQ570952634GB")
+    if (letters === 0 || letters > 4 || chars.length < 13 || chars.length > 19 || !/^\d/.test(chars)) continue;
+    // (each printed group holds a digit: "…904710 Is there" is a number, then a word)
+    if (m[0].split(/[ -]/).some((group) => !/\d/.test(group))) continue;
     const digits = chars.replace(/\D/g, (c) => OCR_DIGIT[c] ?? "x");
     if (isCard(digits)) out.push({ start: m.index!, end: m.index! + m[0].length, type: "card_number", priority: PRIORITY.pattern });
   }
