@@ -4,7 +4,7 @@
 // so is a 3–4 digit number said to be on the back or the front soon after a card ("… exp 12/28
 // and 321 on the back", "… and the code behind is 321"). The card's expiry goes with it too.
 import { PRIORITY, type Candidate } from "./pii-types";
-import { NAMES_A_CARD } from "./patterns";
+import { NAMES_A_CARD } from "./context-words";
 
 // month names as English, Spanish, Portuguese, French, German and Italian begin them
 const MONTH = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|ene|abr|ago|set|out|dic|dez|janv|f[ée]v|avr|mai|juin|juil|ao[uû]t|d[ée]c|j[äa]n|m[äa]r|okt|gen|mag|giu|lug|ott";

@@ -8,7 +8,8 @@
 // ("card is 5586 1246" then "9339 9346"): cardOverLines.
 import { SPEAKER } from "./asked-for";
 import { passesLuhn } from "./checks";
-import { CARD_NETWORK_START, NAMES_A_CARD } from "./patterns";
+import { NAMES_A_CARD } from "./context-words";
+import { CARD_NETWORK_START } from "./patterns";
 import { PRIORITY, type Candidate } from "./pii-types";
 
 const isCard = (digits: string) => digits.length >= 13 && digits.length <= 19 && CARD_NETWORK_START.test(digits) && passesLuhn(digits);

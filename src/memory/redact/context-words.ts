@@ -73,3 +73,9 @@ export const BUSINESS_BEFORE = new RegExp(
 /** Device words before a Luhn-valid 15-digit number make it an IMEI rather than a card. */
 export const DEVICE_BEFORE =
   /(?<![\p{L}])(?:imei|device|phone|handset|mobile|smartphone|iphone|ipad|tablet|android|galaxy|pixel|samsung|oneplus|xiaomi|redmi|oppo|vivo|realme|nokia|motorola|moto|huawei|serial)(?![\p{L}])/iu;
+
+/** A message (or a line's lead) that names a payment card, in the languages customers write in. */
+export const NAMES_A_CARD = /\b(?:card|carte|karte|tarjeta|cart[aã]o|carta|karta|karty|kart|visa|master\s?card|amex|maestro|rupay|discover|diners|jcb|unionpay)\b|카드|卡|カード|карт/iu;
+
+/** Who speaks on a chat line ("[10:15] Customer: "), which a business word before a number does not make a reference's label. */
+export const SPEAKER_ROLE = /^\s*(?:\[[^\]\n]{1,30}\]\s*)?(?:\d{1,2}:\d{2}(?::\d{2})?\s*)?(?:customer|client|user|member|guest|caller)(?:\s*\([^)\n]{1,30}\))?\s*[:：]\s*$/i;

@@ -8,7 +8,7 @@ import { CHUNK_SEPARATOR, DECIMALS, digitsIn, type Chunk } from "./digit-groups"
 import { CJK } from "./label-values";
 import { isPlausibleAadhaar, isPlausibleSsn, isValidChinaId, isValidHetu, isValidIban, isValidNir, isValidNric, isValidRrn, passesLuhn } from "./checks";
 import { PRIORITY, type Candidate } from "./pii-types";
-import { BUSINESS_BEFORE, DEVICE_BEFORE } from "./context-words";
+import { BUSINESS_BEFORE, DEVICE_BEFORE, NAMES_A_CARD, SPEAKER_ROLE } from "./context-words";
 
 export function findPatternValues(text: string): Candidate[] {
   const found: Candidate[] = [];
@@ -168,7 +168,6 @@ function isBusinessRef(text: string, start: number): boolean {
   // "[10:15] Customer: 4164 8289 1590 4815": who speaks on a chat line, not a customer number
   return BUSINESS_BEFORE.test(before) && !SPEAKER_ROLE.test(before);
 }
-const SPEAKER_ROLE = /^\s*(?:\[[^\]\n]{1,30}\]\s*)?(?:\d{1,2}:\d{2}(?::\d{2})?\s*)?(?:customer|client|user|member|guest|caller)(?:\s*\([^)\n]{1,30}\))?\s*[:：]\s*$/i;
 
 // ------------------------------------------------------------------ digit groups
 
@@ -199,8 +198,6 @@ const ODD_CARD = new RegExp(
  * "3054.516561.8016", 19 digits "6455.7907.3802.9175.121", "5893 4703\n7447 4"): 13 to 19
  * digits, or 12 (Maestro) where the message names a card.
  */
-/** A message (or a line's lead) that names a payment card, in the languages customers write in. */
-export const NAMES_A_CARD = /\b(?:card|carte|karte|tarjeta|cart[aã]o|carta|karta|karty|kart|visa|master\s?card|amex|maestro|rupay|discover|diners|jcb|unionpay)\b|카드|卡|カード|карт/iu;
 function findOddlySeparatedCards(text: string, found: Candidate[]): void {
   for (const m of text.matchAll(ODD_CARD)) {
     if (!/[/_.\n]/.test(m[0])) continue; // the usual separators are read by findInDigitGroups
