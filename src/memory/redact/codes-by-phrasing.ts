@@ -24,20 +24,22 @@ const CODE_OF_AN_OPERATION = /(?:c[óo]digo\s+de\s+(?:operaci[óo]n|confirmaci[�
 // of INR 12,499.00 at … on your card ending 4471 is 205018", "Su clave de verificación para la
 // compra de 89,90 EUR … es 630303", "kod 3D Secure z SMS-a to 844285"), or the code right after
 // its name ("the 3DS code 418820", "Verified by Visa code: 425-527"; not a year: "3D Secure 2022").
-const PAYMENT_CODE = String.raw`(?:one[- ]time\s+(?:password|passcode|code|pin)|\botp\b|verification\s+code|confirmation\s+code|code\s+to\s+(?:confirm|verify|approve|authori[sz]e|complete)|\b3-?d(?:s|\s*secure)(?:\s*2)?(?:\s+(?:code|password|otp))?|verified\s+by\s+visa(?:\s+code)?|securecode|id\s+check\s+code|clave\s+de\s+(?:verificaci[óo]n|confirmaci[óo]n|operaciones)|c[óo]digo\s+(?:de\s+)?(?:verifica[cç][ãa]o|verificaci[óo]n|confirma[cç][ãa]o|confirmaci[óo]n|sms)|kod\s+(?:3d\s*secure|sms|weryfikacyjny|potwierdzaj[aą]cy)|code\s+(?:de\s+)?(?:v[ée]rification|confirmation)|best[äa]tigungscode|(?:card\s+)?activation\s+code|safekey|c[óo]digo\s+de\s+seguridad|(?:mobile|sms|push|chip|photo|m)-?tan|codice\s+(?:per\s+(?:autorizzare|confermare)|di\s+(?:verifica|autorizzazione|conferma|sicurezza))|\b(?:4|6|8|four|six|eight)\s+digits|קוד\s+(?:ה)?אימות)`;
+const PAYMENT_CODE = String.raw`(?:one[- ]time\s+(?:password|passcode|code|pin)|\botp\b|verification\s+code|confirmation\s+code|code\s+to\s+(?:confirm|verify|approve|authori[sz]e|complete)|\b3-?d(?:s|\s*secure)(?:\s*2)?(?:\s+(?:code|password|otp))?|verified\s+by\s+visa(?:\s+code)?|securecode|id\s+check\s+code|clave\s+de\s+(?:verificaci[óo]n|confirmaci[óo]n|operaciones)|c[óo]digo\s+(?:de\s+)?(?:verifica[cç][ãa]o|verificaci[óo]n|confirma[cç][ãa]o|confirmaci[óo]n|sms)|kod\s+(?:3d\s*secure|sms|weryfikacyjny|potwierdzaj[aą]cy)|code\s+(?:de\s+)?(?:v[ée]rification|confirmation)|best[äa]tigungscode|(?:card\s+)?activation\s+code|safekey|c[óo]digo\s+de\s+seguridad|(?:mobile|sms|push|chip|photo|m)-?tan|codice\s+(?:per\s+(?:autorizzare|confermare)|di\s+(?:verifica|autorizzazione|conferma|sicurezza))|\b(?:4|6|8|four|six|eight)\s+digits|קוד\s+(?:ה)?אימות|(?:wpisa[łl][ae]m|poda[łl][ae]m)\s+kod|kod\s+blik|(?:kasih|kirim|masukkan|memasukkan)\s+kode)`;
 const CODE_AFTER_ITS_NAME = new RegExp(
   String.raw`${PAYMENT_CODE}(?:\s*[:#]?\s*(?!(?:19|20)\d\d(?!\d))|(?:[^.!?\n]|[.,](?=\d)|(?<=(?<![\p{L}])\p{Lu})\.){0,120}?(?:\s(?:is|was|es|era|é|è|est|ist|lautet|wynosi|הוא|sent\s+me|gave\s+me)\s+|(?<=kod[^\n]{1,40})\sto\s+|\s*:\s*))["“]?(?<value>\d{3}[ -]\d{3}(?:[ -]\d{3})?|\d{4,8})(?![\d\p{L}]|[.,]\d|[ -]\d)`,
   "giu",
 );
-// "Lumio: Use 902718 to approve your payment of USD 12.99", "the bank app showed 5 4 8 1 2 0"
+// "Lumio: Use 902718 to approve your payment of USD 12.99", "the bank app showed 5 4 8 1 2 0", "it gave me 552013"
 const USE_CODE_TO = /\b[Uu]se\s+(?:code\s+)?(?<value>\d{4,8})\s+to\s+(?:approve|confirm|verify|authori[sz]e|complete|activate)\b/gu;
-const BANK_SHOWED = /\b(?:bank(?:ing)?\s+app|(?:my|the)\s+bank|authenticator)\s+(?:showed|shows|sent(?:\s+me)?|gave\s+me|texted(?:\s+me)?)\s+(?:me\s+)?(?:a\s+code\s+|the\s+code\s+)?(?<value>\d{3}[ -]\d{3}|\d(?: \d){3,7}|\d{4,8})(?![\d\p{L}]|\s*(?:€|\$|£|%|eur|usd|gbp|inr|rs|euros?|dollars?|pounds?)\b)/giu;
+const BANK_SHOWED = /\b(?:bank(?:ing)?\s+app|(?:my|the)\s+bank|authenticator|it)\s+(?:showed|shows|sent(?:\s+me)?|gave\s+me|texted(?:\s+me)?)\s+(?:me\s+)?(?:a\s+code\s+|the\s+code\s+)?(?<value>\d{3}[ -]\d{3}|\d(?: \d){3,7}|\d{4,8})(?![\d\p{L}]|\s*(?:€|\$|£|%|eur|usd|gbp|inr|rs|euros?|dollars?|pounds?)\b)/giu;
 // "the payment page is asking for a code, I got an SMS with 657596"
 const TEXT_WITH_CODE = /\b(?:sms|text|message|msg)\s+(?:with|saying|that\s+says)\s+(?:the\s+)?(?:code\s+)?(?<value>\d{4,8})(?![\d\p{L}])/giu;
 
 // A card's code said before its name, or after the digits it is ("7337 is the 4-digit CID on the
-// front", "the 4 digits printed on the front are 8976")
+// front", "the 4 digits printed on the front are 8976"), or as the customer's own after asking
+// about it ("… the "CVC". Is that the 3 digits on the back? Mine says 261.")
 const CODE_IS_THE_CVV = /(?<![\d/.,-])(?<value>\d{3,4})\s+(?:is|was)\s+(?:the|my)\s+(?:(?:3|4|three|four)[ -]digits?\s+)?(?:cid|cvv2?|cvc2?|csc|security\s+code|code\s+on\s+the\s+(?:front|back))\b/giu;
+const MINE_SAYS = /\b(?:cvc2?|cvv2?|cid|csc|security\s+code|digits\s+on\s+the\s+back)\b[^\n]{0,80}?\b[Mm]ine\s+(?:says|is|reads|shows)\s+(?<value>\d{3,4})(?![\d\p{L}])/giu;
 const DIGITS_ON_THE_CARD = /\bthe\s+(?:3|4|three|four)\s+(?:digits|numbers)\s+(?:printed\s+|written\s+)?on\s+(?:the\s+)?(?:front|back)(?:\s+of\s+(?:the|my)\s+card)?\s*(?:are|is|:|=)\s*(?<value>\d{3,4})(?![\d\p{L}])/giu;
 
 // PINs a customer tried, in a message about a PIN ("I tried 7291 then 7219 then 2791", "Eu coloquei
@@ -51,6 +53,11 @@ const TRIED_NUMBER = /(?<![\d\p{L}.,/:-])\d{4,6}(?![\d\p{L}%€$£]|[.,:/-]\d)/g
 const LEAD = /^\s*(?:(?:it|in|that|them|both|first|again)\s+)*(?:(?:and|then|or)\s+)?$/i;
 const JOINER = /^\s*(?:,|;|then|and|or|y|e|o|ou|und|dann|mas|pero|but|,\s*then|and\s+then)\s*$/i;
 const UNIT_AFTER = /^\s*(?:€|\$|£|eur|usd|gbp|inr|euros?|dollars?|pounds?|times?|%)(?![\p{L}])/iu;
+
+// A recovery code as services print them (groups of four capitals and digits: "7K4M-9QXP-2WTR") in a
+// message about losing the second factor ("I've lost access to my authenticator … I tried this code: …")
+const SECOND_FACTOR_TALK = /\b(?:2fa|two[- ]factor|authenticator|backup\s+codes?|recovery\s+codes?|emergency\s+(?:kit|codes?)|second\s+factor)\b/i;
+const GROUPED_CODE = /(?<![A-Za-z0-9-])(?=[A-Z0-9-]*\d)(?=[A-Z0-9-]*[A-Z])[A-Z0-9]{4}(?:-[A-Z0-9]{4}){2,3}(?![A-Za-z0-9-])/g;
 
 export function findCodesByPhrasing(text: string): Candidate[] {
   const out: Candidate[] = [];
@@ -69,6 +76,7 @@ export function findCodesByPhrasing(text: string): Candidate[] {
   if (text.includes("\u20E3")) for (const m of text.matchAll(KEYCAP_CODE)) out.push({ start: m.index, end: m.index + m[0].length, type: "otp", priority: PRIORITY.pattern });
   if (/[Yy]our\s+(?:[A-Za-z]+\s+){0,2}code/.test(text)) take(YOUR_CODE, "otp");
   if (/c[óo]digo de|\bTAN\b/.test(text)) take(CODE_OF_AN_OPERATION, "otp");
+  if (text.includes("-") && SECOND_FACTOR_TALK.test(text)) for (const m of text.matchAll(GROUPED_CODE)) out.push({ start: m.index, end: m.index + m[0].length, type: "password", priority: PRIORITY.labelledAfter });
   if (PIN_NAMED.test(text)) {
     for (const t of text.matchAll(TRIED)) {
       const from = t.index! + t[0].length;
@@ -83,10 +91,12 @@ export function findCodesByPhrasing(text: string): Candidate[] {
       }
     }
   }
-  if (/bank|authenticator/i.test(text)) take(BANK_SHOWED, "otp");
+  // ("it gave me 552013" only where the message talks of a code)
+  if (/bank|authenticator/i.test(text) || (/\bit\s+(?:showed|shows|sent|gave|texted)\b/i.test(text) && /\bcode\b/i.test(text))) take(BANK_SHOWED, "otp");
   if (/\d\s+(?:is|was)\s+(?:the|my)\s/i.test(text)) take(CODE_IS_THE_CVV, "cvv");
   if (/digits|numbers/i.test(text)) take(DIGITS_ON_THE_CARD, "cvv");
-  if (/one.time|otp|verif|confirm|3.?d|secure|clave|c[óo]digo|kod|code|best[äa]tig|activat|safekey|tan\b|digits|approve|authori|codic|קוד/i.test(text)) {
+  if (/\bmine\s+(?:says|is|reads|shows)\s+\d/i.test(text)) take(MINE_SAYS, "cvv");
+  if (/one.time|otp|verif|confirm|3.?d|secure|clave|c[óo]digo|kod|code|best[äa]tig|activat|safekey|tan\b|digits|approve|authori|codic|קוד|blik|kode/i.test(text)) {
     take(CODE_AFTER_ITS_NAME, "otp");
     if (/\b(?:sms|text|message|msg)\s+(?:with|saying|that)/i.test(text)) take(TEXT_WITH_CODE, "otp");
     if (/\b[Uu]se\s+(?:code\s+)?\d/.test(text)) take(USE_CODE_TO, "otp");

@@ -86,3 +86,18 @@ describe("documents and codes by more of their names", () => {
     expect(redactText("order 12AB34567 for a passport cover").text).toBe("order 12AB34567 for a passport cover");
   });
 });
+
+describe("codes as the eleventh probe's customers say they got or tried them", () => {
+  it("removes a CVV after 'mine says', a code 'it gave me' after an authenticator's, a Polish BLIK and an Indonesian code, and a recovery code in a message about a lost second factor", () => {
+    for (const [message, code] of [
+      ['it asks for the "CVC". Is that the 3 digits on the back next to the signature? Mine says 261. I\'ve already typed the card', "261"],
+      ["[12:40] Neha: hi the app says enter code from authenticator but the code keeps failing\n[12:40] Neha: it gave me 552013 and said invalid", "552013"],
+      ["płaciłem BLIKIEM i wpisałem kod 284 613, ale transakcja się nie pojawiła", "284 613"],
+      ["Saya sempat kasih kode 884215 karena panik", "884215"],
+      ["I've lost access to my authenticator. I still have my emergency kit, I tried this code: 7K4M-9QXP-2WTR and it says already used.", "7K4M-9QXP-2WTR"],
+    ] as const)
+      expect({ message, leaked: redactText(message).text.includes(code) }).toEqual({ message, leaked: false });
+    for (const message of ["my code is fine, it gave me 2500 euros", "mine is 1234 too, my room number", "license key ABCD-1234-EFGH-5678 for the pro plan", "2FA not working, order ORD-2024-1234-5678"])
+      expect(redactText(message).text).toBe(message);
+  });
+});

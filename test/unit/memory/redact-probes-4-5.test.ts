@@ -160,14 +160,11 @@ const PROBES = [
     keep: 100,
     knownLeaks: [
     "V005:012-911", // bank_account
-    "V010:884215", // otp
-    "V012:284 613", // otp
     "V023:CDK412095", // national_id
     "V051:544851075", // passport
     "V052:48-76-00", // bank_account
     "V074:Bumble", // security_answer
     "V086:846", // card_cvv
-    "V100:552013", // otp
     "V119:seven one four two nine zero", // otp
     "V129:Hamdy@2024cairo", // wifi_key
     "V142:Whitby", // security_answer
@@ -177,7 +174,6 @@ const PROBES = [
     "V160:551065681", // passport
     "V168:V A N D E R W E S T H U I Z E N", // security_answer
     "V170:728-114", // otp
-    "V172:7K4M-9QXP-2WTR", // backup_code
     "V173:020353546", // bank_account
     "V178:four four eight two nine one zero six", // bank_account
     "V178:twenty ninety one eighty", // bank_account
@@ -190,7 +186,6 @@ const PROBES = [
     "V204:7690 1426", // backup_code
     "V204:9472 2689", // backup_code
     "V209:mrs patel from year 4", // security_answer
-    "V210:261", // card_cvv
     ],
     // an IMEI, as in the ninth
     knownChanged: ["W061"],
