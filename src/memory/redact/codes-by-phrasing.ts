@@ -31,7 +31,9 @@ const CODE_AFTER_ITS_NAME = new RegExp(
 );
 // "Lumio: Use 902718 to approve your payment of USD 12.99", "the bank app showed 5 4 8 1 2 0", "it gave me 552013"
 const USE_CODE_TO = /\b[Uu]se\s+(?:code\s+)?(?<value>\d{4,8})\s+to\s+(?:approve|confirm|verify|authori[sz]e|complete|activate)\b/gu;
-const BANK_SHOWED = /\b(?:bank(?:ing)?\s+app|(?:my|the)\s+bank|authenticator|it)\s+(?:showed|shows|sent(?:\s+me)?|gave\s+me|texted(?:\s+me)?)\s+(?:me\s+)?(?:a\s+code\s+|the\s+code\s+)?(?<value>\d{3}[ -]\d{3}|\d(?: \d){3,7}|\d{4,8})(?![\d\p{L}]|\s*(?:€|\$|£|%|eur|usd|gbp|inr|rs|euros?|dollars?|pounds?)\b)/giu;
+const BANK_SHOWED = /\b(?:bank(?:ing)?\s+app|(?:my|the)\s+bank|authenticator)\s+(?:showed|shows|sent(?:\s+me)?|gave\s+me|texted(?:\s+me)?)\s+(?:me\s+)?(?:a\s+code\s+|the\s+code\s+)?(?<value>\d{3}[ -]\d{3}|\d(?: \d){3,7}|\d{4,8})(?![\d\p{L}]|\s*(?:€|\$|£|%|eur|usd|gbp|inr|rs|euros?|dollars?|pounds?)\b)/giu;
+// ("it gave me 552013": only where the message talks of a code)
+const IT_SHOWED = new RegExp(BANK_SHOWED.source.replace("(?:bank(?:ing)?\\s+app|(?:my|the)\\s+bank|authenticator)", "it"), "giu");
 // "the payment page is asking for a code, I got an SMS with 657596"
 const TEXT_WITH_CODE = /\b(?:sms|text|message|msg)\s+(?:with|saying|that\s+says)\s+(?:the\s+)?(?:code\s+)?(?<value>\d{4,8})(?![\d\p{L}])/giu;
 
@@ -91,8 +93,8 @@ export function findCodesByPhrasing(text: string): Candidate[] {
       }
     }
   }
-  // ("it gave me 552013" only where the message talks of a code)
-  if (/bank|authenticator/i.test(text) || (/\bit\s+(?:showed|shows|sent|gave|texted)\b/i.test(text) && /\bcode\b/i.test(text))) take(BANK_SHOWED, "otp");
+  if (/bank|authenticator/i.test(text)) take(BANK_SHOWED, "otp");
+  if (/\bit\s+(?:showed|shows|sent|gave|texted)\b/i.test(text) && /\bcode\b/i.test(text)) take(IT_SHOWED, "otp");
   if (/\d\s+(?:is|was)\s+(?:the|my)\s/i.test(text)) take(CODE_IS_THE_CVV, "cvv");
   if (/digits|numbers/i.test(text)) take(DIGITS_ON_THE_CARD, "cvv");
   if (/\bmine\s+(?:says|is|reads|shows)\s+\d/i.test(text)) take(MINE_SAYS, "cvv");

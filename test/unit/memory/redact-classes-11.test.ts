@@ -99,5 +99,6 @@ describe("codes as the eleventh probe's customers say they got or tried them", (
       expect({ message, leaked: redactText(message).text.includes(code) }).toEqual({ message, leaked: false });
     for (const message of ["my code is fine, it gave me 2500 euros", "mine is 1234 too, my room number", "license key ABCD-1234-EFGH-5678 for the pro plan", "2FA not working, order ORD-2024-1234-5678"])
       expect(redactText(message).text).toBe(message);
+    expect(redactText("my bank app is slow, it shows 2023 transactions only").text).toBe("my bank app is slow, it shows 2023 transactions only");
   });
 });
