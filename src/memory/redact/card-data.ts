@@ -12,7 +12,7 @@ import { NAMES_A_CARD } from "./context-words";
 import { CARD_NETWORK_START } from "./patterns";
 import { PRIORITY, type Candidate } from "./pii-types";
 
-const isCard = (digits: string) => digits.length >= 13 && digits.length <= 19 && CARD_NETWORK_START.test(digits) && passesLuhn(digits);
+export const isCard = (digits: string) => digits.length >= 13 && digits.length <= 19 && CARD_NETWORK_START.test(digits) && passesLuhn(digits);
 
 /**
  * Track 1 (format B: PAN, name, expiry, service code, discretionary data) and Track 2 (PAN, "="
@@ -24,8 +24,8 @@ const TRACK = /%B(\d{12,19})\^[^^\n]{2,26}\^\d{4}[^?\n]{0,80}\??|;?(?<![\d])(\d{
 /** Letters an OCR reads for digits: O and D for 0, I and l for 1, Z for 2, S for 5, G for 6, B for 8. */
 const OCR_DIGIT: Record<string, string> = { O: "0", o: "0", D: "0", Q: "0", I: "1", l: "1", "|": "1", Z: "2", z: "2", S: "5", s: "5", G: "6", B: "8" };
 const OCR_CHAR = "[\\dOoDQIl|ZzSsGB]";
-/** A run of digits and look-alikes, grouped as a card is printed (separators single spaces or dashes). */
-const OCR_RUN = new RegExp(`(?<![\\p{L}\\p{N}])${OCR_CHAR}(?:${OCR_CHAR}|[ -](?=${OCR_CHAR})){11,22}(?![\\p{L}\\p{N}])`, "gu");
+/** A run of digits and look-alikes, grouped as a card is printed (separators single spaces or dashes; a photo's line break where the number wraps). */
+const OCR_RUN = new RegExp(`(?<![\\p{L}\\p{N}])${OCR_CHAR}(?:${OCR_CHAR}|[ \\n-](?=${OCR_CHAR})){11,22}(?![\\p{L}\\p{N}])`, "gu");
 const OCR_GATE = /\d[OoDQIl|ZzSsGB]|[OoDQIl|ZzSsGB]\d/;
 
 /** Digits read out as words, in English, Spanish, Portuguese, French, German and Italian. */
@@ -74,16 +74,30 @@ function gdsCards(text: string, out: Candidate[]): void {
 function ocrCards(text: string, out: Candidate[]): void {
   if (!OCR_GATE.test(text)) return;
   for (const m of text.matchAll(OCR_RUN)) {
-    const chars = m[0].replace(/[ -]/g, "");
-    const letters = chars.replace(/\d/g, "").length;
-    // mostly digits, and some look-alike, opening with a digit: a card the OCR misread, not a code of
-    // letters and digits nor a parcel's tracking number ("SQ570952634GB")
-    if (letters === 0 || letters > 4 || chars.length < 13 || chars.length > 19 || !/^\d/.test(chars)) continue;
-    // (each printed group holds a digit: "…904710 Is there" is a number, then a word)
-    if (m[0].split(/[ -]/).some((group) => !/\d/.test(group))) continue;
-    const digits = chars.replace(/\D/g, (c) => OCR_DIGIT[c] ?? "x");
-    if (isCard(digits)) out.push({ start: m.index!, end: m.index! + m[0].length, type: "card_number", priority: PRIORITY.pattern });
+    // a run over several lines: the lines that together are the card (it wraps, or the next line is its code)
+    const lines = m[0].split("\n");
+    const starts = lines.map((_, i) => m.index! + lines.slice(0, i).reduce((n, l) => n + l.length + 1, 0));
+    found: for (let size = lines.length; size >= 1; size--) {
+      for (let first = 0; first + size <= lines.length; first++) {
+        const run = lines.slice(first, first + size).join("\n");
+        if (isOcrCard(run)) {
+          out.push({ start: starts[first]!, end: starts[first]! + run.length, type: "card_number", priority: PRIORITY.pattern });
+          break found;
+        }
+      }
+    }
   }
+}
+
+function isOcrCard(run: string): boolean {
+  const chars = run.replace(/[ \n-]/g, "");
+  const letters = chars.replace(/\d/g, "").length;
+  // mostly digits, and some look-alike, opening with a digit: a card the OCR misread, not a code of
+  // letters and digits nor a parcel's tracking number ("SQ570952634GB")
+  if (letters === 0 || letters > 4 || chars.length < 13 || chars.length > 19 || !/^\d/.test(chars)) return false;
+  // (each printed group holds a digit: "…904710 Is there" is a number, then a word)
+  if (run.split(/[ \n-]/).some((group) => !/\d/.test(group))) return false;
+  return isCard(chars.replace(/\D/g, (c) => OCR_DIGIT[c] ?? "x"));
 }
 
 /** The digits each spoken token stands for, with where it is. */

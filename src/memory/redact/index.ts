@@ -10,6 +10,7 @@ import { findAnswersAndKeys } from "./answers-and-keys";
 import { askedFor, bareAnswer, findTranscriptAnswers, type Asked } from "./asked-for";
 import { findApiKeys, publicKeySpans } from "./api-keys";
 import { cardOverLines, findCardData, findMistypedCards, isTestCard } from "./card-data";
+import { findCardPieces } from "./card-pieces";
 import { digitsOf } from "./checks";
 import { findCodesAfterCards, findExpiries } from "./card-codes";
 import { findCodesByPhrasing } from "./codes-by-phrasing";
@@ -50,7 +51,7 @@ export function redactText(text: string, known: readonly Candidate[] = []): { te
   const scan = asciiDigits(text);
   const labelled = findLabelledValues(scan);
   const patterns = findPatternValues(scan);
-  const candidates = [...known, ...findTranscriptAnswers(scan), ...cardOnLines(scan), ...labelled, ...patterns, ...findApiKeys(scan), ...findPasswordsByPhrasing(scan), ...findAnswersAndKeys(scan), ...findCodesByPhrasing(scan), ...findDocumentsInMessage(scan), ...findNamedIds(scan, [...labelled, ...patterns]), ...findStructuredValues(scan), ...findCardData(scan)];
+  const candidates = [...known, ...findTranscriptAnswers(scan), ...cardOnLines(scan), ...labelled, ...patterns, ...findApiKeys(scan), ...findPasswordsByPhrasing(scan), ...findAnswersAndKeys(scan), ...findCodesByPhrasing(scan), ...findDocumentsInMessage(scan), ...findNamedIds(scan, [...labelled, ...patterns]), ...findStructuredValues(scan), ...findCardData(scan), ...findCardPieces(scan)];
   candidates.push(...findCodesAfterCards(scan, candidates), ...findExpiries(scan, candidates), ...findMistypedCards(scan, candidates));
   // (the test cards payment providers publish, in a developer's message about a sandbox; what an SSH public key holds)
   const published = publicKeySpans(scan);

@@ -1,8 +1,7 @@
 // Redaction classes of 2026-12-06's eighth session. Generated from a seed where a class has
 // variants; no secret may survive and every business reference must.
 import { redactConversation, redactText } from "../../../src/memory/redact";
-import { passesLuhn } from "../../../src/memory/redact/checks";
-import { businessRef, digits as digitsOf, next, pick } from "./redact-seeded";
+import { businessRef, digits as digitsOf, luhnCard, next, pick } from "./redact-seeded";
 
 describe("labels and names read as what they are", () => {
   it("removes a security answer given after 'Answer:' on the line under the question, and keeps the word 'Answer'", () => {
@@ -86,13 +85,6 @@ describe("card numbers named in more languages", () => {
   });
 });
 
-/** A card number of `length` digits opening with `prefix` that passes Luhn. */
-function luhnCard(prefix: string, length: number): string {
-  for (;;) {
-    const body = prefix + Array.from({ length: length - prefix.length - 1 }, () => Math.floor(next() * 10)).join("");
-    for (let d = 0; d < 10; d++) if (passesLuhn(body + d)) return body + d;
-  }
-}
 const SAY = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
 const SAY_ES = ["cero", "uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve"];
 

@@ -121,18 +121,9 @@ const PROBES = [
     planted: 289,
     keep: 100,
     knownLeaks: [
-    "S035:4001 7099 1110", // card_number
-    "S035:8857", // card_number
     "S057:10/26", // card_expiry
     "S086:7S1", // card_cvv
     "S087:1O/29", // card_expiry
-    "S091:3575 S295", // card_number
-    "S091:3604 5906", // card_number
-    "S116:510249", // card_number
-    "S116:6883", // card_number
-    "S116:779254", // card_number
-    "S123:545658******3859", // card_number
-    "S123:550272", // card_number
     "S124:9333", // card_pin
     "S137:4836974172592005674", // card_number
     ],

@@ -2,6 +2,7 @@
 // jest loads modules per file), generators of values and business references, and the check
 // that no secret survives and every reference does.
 import { redactText } from "../../../src/memory/redact";
+import { passesLuhn } from "../../../src/memory/redact/checks";
 
 function rng(seed: number): () => number {
   let s = seed >>> 0;
@@ -18,6 +19,14 @@ export const withCheck = (prefix: string, ok: (s: string) => boolean) => {
   for (let d = 0; d < 10; d++) if (ok(prefix + d)) return prefix + d;
   throw new Error("no check digit");
 };
+
+/** A card number of `length` digits opening with `prefix` that passes Luhn. */
+export function luhnCard(prefix: string, length: number): string {
+  for (;;) {
+    const body = prefix + Array.from({ length: length - prefix.length - 1 }, () => Math.floor(next() * 10)).join("");
+    for (let d = 0; d < 10; d++) if (passesLuhn(body + d)) return body + d;
+  }
+}
 
 /** Business references an agent needs: each generated message carries one, and it must stay. */
 export function businessRef(): string {

@@ -1,0 +1,71 @@
+// Redaction classes of 2026-12-07's session: a card given in pieces named by where they sit, and
+// an OCR-read card wrapped over two lines (both left by the ninth outside probe).
+import { redactText } from "../../../src/memory/redact";
+import { businessRef, luhnCard, next, pick } from "./redact-seeded";
+
+const grouped = (digits: string) => (digits.length > 6 && next() < 0.5 ? digits.replace(/(\d{4})(?=\d)/g, "$1 ") : digits);
+
+describe("a card given in pieces, each named by where it sits", () => {
+  it("removes first six, middle and last four, said in any order and in several languages", () => {
+    for (let i = 0; i < 24; i++) {
+      const pan = luhnCard(pick(["4", "51", "6011", "35", "2221"]), 16);
+      const [first, middle, last] = [pan.slice(0, 6), pan.slice(6, 12), pan.slice(12)];
+      const lang = pick(["en", "en", "es", "de"]);
+      const said = {
+        en: [`first six ${first}`, `the middle digits: ${middle}`, `last four ${last}`],
+        es: [`primeros seis ${first}`, `los dígitos del medio ${middle}`, `últimos cuatro ${last}`],
+        de: [`die ersten sechs ${first}`, `die mittleren ${middle}`, `die letzten vier ${last}`],
+      }[lang as "en" | "es" | "de"];
+      const order = pick([[0, 1, 2], [0, 2, 1], [2, 0, 1], [1, 0, 2]]);
+      const ref = businessRef();
+      const message = `${pick(["Agent note: customer read the card over the phone.", "Caller gave her card in bits.", "Nota: tarjeta por teléfono.", "Notiz: Karte telefonisch."])} ${order.map((k) => said[k]).join(pick([", ", ". Later: ", " … then "]))}. ${ref}`;
+      const text = redactText(message).text;
+      expect({ message, text, leaked: [first, middle, last].some((p) => text.includes(p)) }).toEqual({ message, text, leaked: false });
+      expect(text).toContain(ref);
+    }
+  });
+  it("removes the last four and the rest said 'before that', and a masked number's missing middle", () => {
+    for (let i = 0; i < 12; i++) {
+      const pan = luhnCard(pick(["4", "55", "6011"]), 16);
+      const head = grouped(pan.slice(0, 12));
+      const chat = `[08:15] Agent: Can you confirm the card number?\n[08:16] Sam: ${pick(["ends", "it ends in", "ending"])} ${pan.slice(12)}\n[08:16] Sam: and before that ${head}`;
+      const text = redactText(chat).text;
+      expect({ chat, text, leaked: text.includes(head) || text.includes(pan.slice(12)) }).toEqual({ chat, text, leaked: false });
+    }
+    for (let i = 0; i < 12; i++) {
+      const pan = luhnCard(pick(["4", "52", "37"]), 16);
+      const masked = `${pan.slice(0, 6)}${pick(["******", "xxxxxx", "••••••"])}${pan.slice(12)}`;
+      const message = `In the upload form the customer typed ${masked}, and in chat she sent the missing middle as ${pan.slice(6, 12)}. ${pick(["Full PAN reconstructable.", "Card re-added."])}`;
+      const text = redactText(message).text;
+      expect({ message, text, leaked: text.includes(masked) || text.includes(pan.slice(6, 12)) }).toEqual({ message, text, leaked: false });
+    }
+  });
+  it("keeps a card's first six and last four alone, and numbers the words place that make no card", () => {
+    for (const message of [
+      "Card BIN 411111, last four 1111, declined at 10:42",
+      "card ending 4242, the first six 424242 match the issuer",
+      "My card ends in 8857. Before that I used the one ending 1234.",
+      "Card ending 4242 was charged twice; the middle line of the receipt says 1234 5678",
+      "Last four of the card: 0005. The rest of the order (ORD-55123) shipped.",
+    ])
+      expect(redactText(message).text).toBe(message);
+  });
+});
+
+describe("a card an OCR read wrapped over two lines", () => {
+  it("removes both lines, with letters for some digits, and keeps the name under them", () => {
+    const look: Record<string, string> = { "0": "O", "1": "I", "5": "S", "8": "B", "2": "Z" };
+    for (let i = 0; i < 16; i++) {
+      const pan = luhnCard(pick(["4", "35", "55", "6011"]), 16);
+      const at = pan.split("").findIndex((d, k) => k > 0 && look[d] !== undefined);
+      if (at < 0) continue;
+      const misread = `${pan.slice(0, at)}${look[pan[at]!]}${pan.slice(at + 1)}`.replace(/(.{4})(?=.)/g, "$1 ");
+      const [top, bottom] = [misread.slice(0, 9), misread.slice(10)];
+      const message = `image_text: "${pick(["JCB", "VISA", "DEBIT"])}\n${top}\n${bottom}\n${pick(["K TANAKA", "J SMITH"])}"${pick(["", "\n123"])}`;
+      const text = redactText(message).text;
+      expect({ message, text, leaked: text.includes(top) || text.includes(bottom) }).toEqual({ message, text, leaked: false });
+      expect(text).toMatch(/TANAKA|SMITH/);
+    }
+    for (const message of ["SKU 8B12 4410\n2207 S0 boxes", "Lot 4O17 2291\nBatch 5S20 1188"]) expect(redactText(message).text).toBe(message);
+  });
+});
