@@ -85,9 +85,18 @@ export function findExpiries(text: string, cards: Candidate[]): Candidate[] {
       const end = m.index + m[0].length;
       out.push({ start: end - m[1]!.length, end, type: "card_expiry", priority: PRIORITY.pattern });
     }
+    // later in the sentence that names the expiry ("it's just the expiry, I typed 07/25 but it's actually 07/28")
+    for (const label of text.matchAll(EXPIRY_NAMED)) {
+      const from = label.index + label[0].length;
+      const sentence = /^[^.!?\n]{0,90}/.exec(text.slice(from))![0];
+      for (const m of sentence.matchAll(SLASHED_EXPIRY)) out.push({ start: from + m.index, end: from + m.index + m[0].length, type: "card_expiry", priority: PRIORITY.pattern });
+    }
   }
   return out;
 }
+const EXPIRY_NAMED = /\b(?:expiry|expiration|exp\.?\s+date|expiry\s+date|vencimiento|caducidad|validade|scadenza|ablaufdatum|date\s+d['’]expiration)\b/gi;
+/** A month and year with a slash ("07/28", "10/2026"); a date with a day does not match. */
+const SLASHED_EXPIRY = /(?<![\d/.-])(?:0?[1-9]|1[0-2])\/(?:20)?\d{2}(?![\d/]|\.\d)/g;
 const EXPIRY = new RegExp(String.raw`(?<![\d/.-])((?:0?[1-9]|1[0-2])\s{0,2}[/.-]\s{0,2}(?:20)?\d{2}|(?:${MONTH})[a-z]*\.?\s+(?:20)?\d{2})(?![\d/.-]?\d|:\d)`, "iu");
 const EXPIRY_REACH = 70;
 const BY_LAST_FOUR = /\b(?:ending|ends?\s+(?:in|with)|last\s+(?:4|four))\b|[*•x]{4}/i;

@@ -49,6 +49,8 @@ const DIGITS_ON_THE_CARD = /\bthe\s+(?:3|4|three|four)\s+(?:digits|numbers)\s+(?
 // number of four to six digits in the few words after a verb of trying, or after "the right one is"
 // (not "pincode": India's postal code)
 const PIN_NAMED = /\b(?:pin|pins|passcode|passnumber|senha|contraseña|clave|geheimzahl|code\s+pin)\b/i;
+/** "pin" or "PIN", then up to 60 characters of its sentence, then four to six digits alone in brackets (not a year). */
+const PIN_IN_BRACKETS = /\b(?:pin|pincode|passcode)\b[^.!?\n()]{0,60}\((?!(?:19|20)\d\d\))(\d{4,6})\)/gi;
 const TRIED = /\b(?:tried|entered|typed|put\s+in|used|coloquei|digitei|tentei|probé|puse|ingresé|introduje|eingegeben|versucht|getippt)\b|\b(?:(?:the\s+)?(?:right|correct)\s+one\s+is|a\s+certa\s+é|la\s+correcta\s+es|que\s+era|is\s+it|had\s+one,?|(?:\d|four|six)\s+digits,)/giu;
 const TRIED_NUMBER = /(?<![\d\p{L}.,/:-])\d{4,6}(?![\d\p{L}%€$£]|[.,:/-]\d)/gu;
 /** What may stand between the verb and the first number ("tried that and"), and between two numbers ("then", "mas"). */
@@ -92,6 +94,10 @@ export function findCodesByPhrasing(text: string): Candidate[] {
         last = n.index! + n[0].length;
       }
     }
+  }
+  if (text.includes("(") && PIN_NAMED.test(text)) {
+    // the PIN in brackets later in its sentence ("pin was written on a note in the wallet (9333)")
+    for (const m of text.matchAll(PIN_IN_BRACKETS)) out.push({ start: m.index + m[0].length - m[1]!.length - 1, end: m.index + m[0].length - 1, type: "pin", priority: PRIORITY.labelledAfter });
   }
   if (/bank|authenticator/i.test(text)) take(BANK_SHOWED, "otp");
   if (/\bit\s+(?:showed|shows|sent|gave|texted)\b/i.test(text) && /\bcode\b/i.test(text)) take(IT_SHOWED, "otp");

@@ -69,3 +69,28 @@ describe("a card an OCR read wrapped over two lines", () => {
     for (const message of ["SKU 8B12 4410\n2207 S0 boxes", "Lot 4O17 2291\nBatch 5S20 1188"]) expect(redactText(message).text).toBe(message);
   });
 });
+
+describe("an expiry later in the sentence that names it, and a PIN in brackets", () => {
+  it("removes each month and year after a card's expiry is named, and keeps them where the card is named by its last four", () => {
+    for (let i = 0; i < 12; i++) {
+      const [a, b] = [`${pick(["01", "04", "07", "11"])}/${pick(["25", "27", "2029"])}`, `${pick(["02", "09", "12"])}/${pick(["26", "28", "2030"])}`];
+      const message = pick([
+        `The card is fine, it's just the expiry, I think I typed ${a} but it's actually ${b}.`,
+        `Your app saved my card wrong, that's not even my expiry, mine is ${b}`,
+        `La tarjeta está bien, el vencimiento que puse fue ${a} y es ${b}.`,
+      ]);
+      const text = redactText(message).text;
+      expect({ message, text, leaked: text.includes(b) }).toEqual({ message, text, leaked: false });
+    }
+    for (const message of ["My card ending 4242 expiry is fine, charged 10/26 for the 12/31 order", "Expiry of the offer: see the email. Order 10/26 shipped.", "the expiry date on my card is next year; my order on 12/05/2026 failed"])
+      expect(redactText(message).text).toBe(message);
+  });
+  it("removes a PIN in brackets later in its sentence, and keeps a year or a number in another sentence", () => {
+    for (let i = 0; i < 10; i++) {
+      const pin = String(1000 + Math.floor(next() * 8000)).replace(/^(19|20)/, "31");
+      const message = `${businessRef()}: ${pick(["pin was written on a note in the wallet", "the PIN they sent in the letter", "my passcode, the one I set yesterday"])} (${pin}). Blocked + reissue requested.`;
+      expect(redactText(message).text).not.toContain(pin);
+    }
+    for (const message of ["PIN reset done for the branch (2019) and office (0044)", "I forgot my PIN. Order (4821) is late."]) expect(redactText(message).text).toBe(message);
+  });
+});

@@ -121,10 +121,8 @@ const PROBES = [
     planted: 289,
     keep: 100,
     knownLeaks: [
-    "S057:10/26", // card_expiry
     "S086:7S1", // card_cvv
     "S087:1O/29", // card_expiry
-    "S124:9333", // card_pin
     "S137:4836974172592005674", // card_number
     ],
     // IMEIs: redacted on purpose (a device's identifier), their last four kept
@@ -139,8 +137,6 @@ const PROBES = [
     "T073:618-244", // cardholder_auth
     "T074:7 3 0 9", // card_pin
     "T110:830017", // cardholder_auth
-    "T117:07/25", // card_expiry
-    "T117:07/28", // card_expiry
     "T143:5031", // card_pin
     ],
     // IMEIs, as in the ninth
