@@ -40,3 +40,21 @@ export function probeLeaks(probe: Probe): { leaks: string[]; planted: number } {
 
 /** The ids of the keep-messages redaction changes. */
 export const changedKeeps = (probe: Probe): string[] => probe.keepCases.filter((k) => redactText(k.text).text !== k.text).map((k) => k.id).sort();
+
+export type ProbeExpectation = { file: string; planted: number; keep: number; knownLeaks: string[]; knownChanged: string[] };
+
+/** A probe's two tests: no leak but the known ones, no keep-message changed but the known ones. */
+export function describeProbes(probes: ProbeExpectation[]): void {
+  describe.each(probes)("$file", ({ file, planted, keep, knownLeaks, knownChanged }) => {
+    const probe = readProbe(file);
+    it("leaks no planted secret but the known ones", () => {
+      const result = probeLeaks(probe);
+      expect(result.planted).toBe(planted);
+      expect(result.leaks).toEqual([...knownLeaks].sort());
+    });
+    it("changes no message that holds no secret but the known ones", () => {
+      expect(probe.keepCases.length).toBe(keep);
+      expect(changedKeeps(probe)).toEqual(knownChanged);
+    });
+  });
+}

@@ -1,0 +1,109 @@
+// Regression sets from two outside probes of redaction (test/fixtures/redaction, 2026-12-07), each
+// written by a helper that never read the project nor the earlier probes: messages exactly as the
+// helpdesks deliver them (leftover HTML, quoted replies, signatures, pasted transcripts, form and
+// JSON dumps, OCR), 200 with 349 planted secrets and 100 to keep (probe 12); and secrets next to
+// their look-alikes (order, tracking, e-ticket, loyalty numbers, IMEIs, VAT numbers, promo codes),
+// 160 with 224 secrets and 140 to keep (probe 13). What they still find is listed by case and
+// value with its class: a new leak fails, and so does one that is fixed (take it off the list).
+// eval/README.md gives the first figures and the classes left.
+import { describeProbes, type ProbeExpectation } from "./redact-probe-check";
+
+const PROBES: ProbeExpectation[] = [
+  {
+    file: "probe-12-2026-12-07.json",
+    planted: 349,
+    keep: 100,
+    knownLeaks: [
+    "L003:482913", // otp
+    "L007:Lefebvre", // security_answer
+    "L007:lefebvre-morin", // security_answer
+    "L009:039", // card_cvv
+    "L014:2028年6月", // card_expiry
+    "L029:20-45-77", // bank_account
+    "L030:930184", // otp
+    "L034:190384", // pin
+    "L034:7702", // pin
+    "L035:palms2026guest", // wifi_key
+    "L064:Kq 7X 9p 2L", // drivers_licence
+    "L068:pulse orbit canyon fabric lemon drastic oyster velvet quantum harbor silent eagle", // api_key
+    "L071:11", // card_expiry
+    "L071:2029", // card_expiry
+    "L076:14/02/1998", // security_answer
+    "L087:Q7K-2MX", // otp
+    "L093:5238", // pin
+    "L093:5283", // pin
+    "L095:Mr Biscuits", // security_answer
+    "L095:Nairobi", // security_answer
+    "L098:S530-7741-2208-31", // drivers_licence
+    "L100:480", // card_cvv
+    "L100:end of 2027", // card_expiry
+    "L110:533401827", // passport
+    "L111:40-11-62", // bank_account
+    "L112:APP_USR-7719203847561123-030512-9c4f7e0a1b2d3e4f5a6b7c8d9e0f1a2b-882013477", // api_key
+    "L114:482190", // pin
+    "L115:2 0 7", // card_cvv
+    "L118:119 374", // otp
+    "L123:October twenty-eight", // card_expiry
+    "L125:TRN-4472-QXM8", // wifi_key
+    "L131:30 94 57", // bank_account
+    "L140:0045 7781 9920", // bank_account
+    "L143:548166642", // national_id
+    "L146:19073", // pin
+    "L157:31459265", // backup_code
+    "L157:77216048", // backup_code
+    "L157:90318472", // backup_code
+    "L166:5487 6726", // card_number
+    "L166:9132 4633", // card_number
+    "L171:TTNET_8K2p9Qx", // wifi_key
+    "L173:HK7Q-2MVX-9PLT", // otp
+    "L174:MH12 20110012345", // drivers_licence
+    "L178:7ca0703632f4472015df847b7b54742d03c8b5d8", // api_key
+    "L179:casa_roma_2024", // wifi_key
+    "L182:EAAAs7HfmgGgb3ObujHdmyYo6H4YCG7CwplVVDAj7DzIGZMGgoLnr4TqSIt9NRGD", // api_key
+    "L186:88.04.12-271.81", // national_id
+    "L189:PAF448812", // passport
+    "L191:Z40-118827", // bank_account
+    "L198:2468", // pin
+    ],
+    knownChanged: ["LK006","LK008","LK015","LK016","LK022","LK027","LK035","LK038","LK054","LK083"],
+  },
+  {
+    file: "probe-13-2026-12-07.json",
+    planted: 224,
+    keep: 140,
+    knownLeaks: [
+    "M009:SRXF-KVE3-UJJ2-H8C7", // gift_card
+    "M022:Pemberton Primary", // security_answer
+    "M029:9CRP-8CN3CZ-7MC5V", // gift_card
+    "M032:B2619483", // drivers_licence
+    "M040:331", // card_cvv
+    "M042:Biscuit", // security_answer
+    "M049:9051", // pin
+    "M059:1767806191", // national_id
+    "M068:Enugu", // security_answer
+    "M078:124780", // otp
+    "M079:32772693", // bank_account
+    "M083:314408413", // drivers_licence
+    "M087:Dunedin", // security_answer
+    "M091:live_d88d584fc7ec9382ac474aaaafb56fdf", // api_key
+    "M102:383100", // otp
+    "M105:aqVcGry2xhJ2kdn677GV5ZnZ9eJgWjziIMaidC2U", // api_key
+    "M110:877235", // otp
+    "M111:BSTJ DQPX 5YJX", // gift_card
+    "M114:aD85diH1pyQLZ4HHoXCaJVtIV4Iemewlj43awsTG", // api_key
+    "M121:marmalade", // security_answer
+    "M122:09/2026", // card_expiry
+    "M130:bnV6krwDU86R1fQPRZOPTiea", // api_key
+    "M133:3598327497562398", // gift_card
+    "M133:921", // gift_card
+    "M136:k2jqzi57", // backup_code
+    "M141:3878", // otp
+    "M142:3730", // pin
+    "M150:W8PCAZJLPRM5", // gift_card
+    "M157:74449795234959", // gift_card
+    ],
+    knownChanged: ["MK006","MK012","MK031","MK033","MK049","MK054","MK078","MK084","MK096","MK101","MK109","MK118","MK119","MK132","MK138"],
+  },
+];
+
+describeProbes(PROBES);
