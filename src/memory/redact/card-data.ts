@@ -8,8 +8,7 @@
 // ("card is 5586 1246" then "9339 9346"): cardOverLines.
 import { SPEAKER } from "./asked-for";
 import { passesLuhn } from "./checks";
-import { NAMES_A_CARD } from "./context-words";
-import { CARD_NETWORK_START } from "./patterns";
+import { CARD_NETWORK_START, NAMES_A_CARD } from "./context-words";
 import { PRIORITY, type Candidate } from "./pii-types";
 
 export const isCard = (digits: string) => digits.length >= 13 && digits.length <= 19 && CARD_NETWORK_START.test(digits) && passesLuhn(digits);

@@ -21,6 +21,8 @@ const BUSINESS = [
   "orden", "ordine", "ordernummer", "bestelnummer", "transaktionsnummer", "zahlungsreferenz", "referenz", "riferimento",
   "compra", "auftrag", "auftragsnummer", "bestellnr", "operación", "operacion", "operazione", "transazione", "transação", "transacao",
   "transactie", "transactienummer", "opération", "operation",
+  // error codes and a helpdesk's own conversation ids; Turkish orders, waybills and bookings
+  "errore", "erreur", "fehler", "erro", "fout", "hata", "conversation", "sipariş", "siparis", "kargo", "takip", "rezervasyon",
   // customer numbers ("Kundennummer 5590 2231 8" next to "Konto"), a Ukrainian waybill (ТТН)
   "kundennummer", "kundennr", "klantnummer", "kundenummer", "kundnummer", "asiakasnumero", "ттн",
   // waybills, orders and payment references in Korean, Japanese and Chinese; Nordic giro payment ids (KID, OCR)
@@ -66,7 +68,7 @@ const BILL_NOUN = String.raw`(?<!(?:please|kindly|can\s+you|could\s+you|you\s+ca
 /** Business words right before a bare number: the number is a reference, not a secret. */
 export const BUSINESS_BEFORE = new RegExp(
     String.raw`(?<![\p{L}\p{N}])(?:${[...BUSINESS.filter((w) => w !== "ending" && w !== "ends" && w !== "last").map((w) => (w === "bill" ? BILL_NOUN : w)), "sim", "esim", String.raw`payment\s+(?:id|ref\w*)`].join("|")})` +
-    String.raw`(?:\s*(?:#|:|=|-|_|["'.]|no\.?|nr\.?|n[º°o]?\.|number|num|id|code|is|was|번호|번호는|は|番号|号|：))*\s*$`,
+    String.raw`(?:\s*(?:#|:|=|-|_|["'.]|no\.?|nr\.?|n[º°o]?\.|number|num|numaram|numarası|numarasi|id|code|is|was|번호|번호는|は|番号|号|：))*\s*$`,
   "iu",
 );
 
@@ -79,3 +81,21 @@ export const NAMES_A_CARD = /\b(?:card|carte|karte|tarjeta|cart[aã]o|carta|kart
 
 /** Who speaks on a chat line ("[10:15] Customer: "), which a business word before a number does not make a reference's label. */
 export const SPEAKER_ROLE = /^\s*(?:\[[^\]\n]{1,30}\]\s*)?(?:\d{1,2}:\d{2}(?::\d{2})?\s*)?(?:customer|client|user|member|guest|caller)(?:\s*\([^)\n]{1,30}\))?\s*[:：]\s*$/i;
+
+/**
+ * Said of the seller's own number ("NIF da loja …", "the shop's VAT number") or a company's VAT
+ * number ("P.IVA aziendale"), after the number's name and before it. Not "the company's": that may
+ * be the customer's own business, whose number a customer may well keep private (a CNPJ "da empresa").
+ */
+export const OF_A_BUSINESS = /^\s*(?:da|de\s+la|del|de\s+l['’]|della|dell['’]|du|de)\s*(?:loja|tienda|boutique|negozio|magasin|comercio|vendedor|fornecedor|proveedor)\b|^\s*aziendale\b|^\s*of\s+(?:the|your)\s+(?:shop|store|merchant|seller|vendor|supplier)\b/i;
+export const A_BUSINESS_S = /\b(?:shop|store|merchant|seller|vendor|supplier)['’]s\s*$|\b(?:the|your)\s+(?:shop|store|merchant|seller)\s*$/i;
+
+/** Openings no card network uses (RuPay's 81 and 82, Troy's 9792, 2221–2720 and 1 for UATP are cards'). */
+export const UNLIKE_A_CARD = /^(?:0|2[0189]|7|8[03-9]|9(?!792))/;
+/** A message about a card or a payment: there a Luhn-valid number that opens as no network's may still be a card. */
+export const PAYMENT_TALK = /card|kart|tarjeta|cart[aã]o|carta|pay|paid|pago|charge|bill|purchase|bank|debit|credit|\bpan\b|checkout|visa|troy|unionpay|rupay|カード|卡|카드|карт/i;
+/**
+ * Visa, Mastercard (51–55, 22–27) and Maestro (50, 56–58), Amex (34, 37), Discover, UnionPay,
+ * RuPay, JCB (6, 35), Diners (300–305, 309, 36, 38, 39).
+ */
+export const CARD_NETWORK_START = /^(?:4|5|2[2-7]|3(?:0[0-59]|[4-9])|6)/;

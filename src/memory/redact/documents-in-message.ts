@@ -109,5 +109,25 @@ export function findDocumentsInMessage(text: string): Candidate[] {
   if (/kont|rachun|nrb|przelew|zwrot|account|iban/i.test(text)) for (const m of text.matchAll(NRB)) if (isValidIban(`PL${m[0].replace(/\s/g, "")}`)) out.push({ start: m.index, end: m.index + m[0].length, type: "iban", priority: PRIORITY.pattern });
   if (PASSPORT_TALK.test(text)) out.push(...passportsNamedElsewhere(text));
   if (text.includes("\n") && /[,|\t;]/.test(text)) out.push(...tableColumns(text));
+  if (text.includes("<<")) out.push(...machineReadableZones(text));
+  return out;
+}
+
+/**
+ * A passport's or an identity card's machine-readable zone, as an OCR of its photo gives it: the
+ * line that holds the document's number (a passport's second line, "5334018275GBR8807146F…"; an
+ * identity card's first, "I<NLDSPECI20142…") is removed whole, where the number's check digit (ICAO
+ * 9303: weights 7, 3, 1) says it is one.
+ */
+const MRZ_PASSPORT = /(?<![A-Z0-9<])([A-Z0-9<]{9})(\d)[A-Z<]{3}\d{7}[MFX<]\d{7}[A-Z0-9<]{14}[\d<]\d(?![A-Z0-9<])/g;
+const MRZ_CARD = /(?<![A-Z0-9<])[ACI][A-Z<][A-Z<]{3}([A-Z0-9<]{9})(\d)[A-Z0-9<]{15}(?![A-Z0-9<])/g;
+const MRZ_VALUE = (c: string) => (c === "<" ? 0 : c <= "9" ? c.charCodeAt(0) - 48 : c.charCodeAt(0) - 55);
+const mrzCheck = (field: string) => [...field].reduce((sum, c, i) => sum + MRZ_VALUE(c) * [7, 3, 1][i % 3]!, 0) % 10;
+
+function machineReadableZones(text: string): Candidate[] {
+  const out: Candidate[] = [];
+  for (const [re, type] of [[MRZ_PASSPORT, "passport"], [MRZ_CARD, "national_id"]] as const) {
+    for (const m of text.matchAll(re)) if (/\d/.test(m[1]!) && mrzCheck(m[1]!) === Number(m[2])) out.push({ start: m.index, end: m.index + m[0].length, type, priority: PRIORITY.pattern });
+  }
   return out;
 }

@@ -45,10 +45,21 @@ function asciiDigits(text: string): string {
   });
 }
 
+/**
+ * A helpdesk's HTML markup as blanks ("I got the code <b>482913</b>", "<p>…</p><p>…</p>"): the
+ * readers see the words the customer wrote, at the same offsets. Only tags without attributes: an
+ * attribute may hold a secret ("<a href=\"…?token=…\">"), which must still be read.
+ */
+const BARE_TAG = /<\/?(?:b|i|u|s|p|br|hr|div|span|strong|em|li|ul|ol|td|tr|th|table|tbody|thead|font|h[1-6]|code|pre|blockquote|small|sup|sub|mark|del|ins)\s*\/?>|&nbsp;/gi;
+function withoutTags(text: string): string {
+  if (!text.includes("<") && !text.includes("&")) return text;
+  return text.replace(BARE_TAG, (tag) => (/^<\/?(?:p|br|hr|div|li|tr|h\d)\b/i.test(tag) ? "\n" + " ".repeat(tag.length - 1) : " ".repeat(tag.length)));
+}
+
 /** `known`: what the turns around it showed to be secret (see redactConversation). */
 export function redactText(text: string, known: readonly Candidate[] = []): { text: string; findings: RedactionFinding[] } {
   // every reader reads the ASCII copy; the original is what is rendered
-  const scan = asciiDigits(text);
+  const scan = withoutTags(asciiDigits(text));
   const labelled = findLabelledValues(scan);
   const patterns = findPatternValues(scan);
   const candidates = [...known, ...findTranscriptAnswers(scan), ...cardOnLines(scan), ...labelled, ...patterns, ...findApiKeys(scan), ...findPasswordsByPhrasing(scan), ...findAnswersAndKeys(scan), ...findCodesByPhrasing(scan), ...findDocumentsInMessage(scan), ...findNamedIds(scan, [...labelled, ...patterns]), ...findStructuredValues(scan), ...findCardData(scan), ...findCardPieces(scan)];
@@ -68,7 +79,7 @@ export function redactText(text: string, known: readonly Candidate[] = []): { te
  */
 export function redactConversation(texts: readonly string[]): { text: string; findings: RedactionFinding[] }[] {
   let asked: Asked | null = null;
-  const scans = texts.map(asciiDigits);
+  const scans = texts.map((t) => withoutTags(asciiDigits(t)));
   const pieces = cardOverLines(scans);
   return texts.map((text, i) => {
     const scan = scans[i]!;

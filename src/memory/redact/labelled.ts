@@ -10,9 +10,10 @@ import {
 } from "./label-values";
 import { findNumberWordsAfter } from "./number-words";
 import { findSecretWordAfter, findSecretWordBefore, findStrongSecretNear } from "./secret-words";
-import { GAP_RULES } from "./context-words";
+import { A_BUSINESS_S, GAP_RULES, OF_A_BUSINESS } from "./context-words";
 import { ENGLISH_PASSWORD_LABEL, STRONG_ONLY } from "./vocabulary";
 import { SECURITY_ANSWER } from "./vocabulary-world";
+import { ACCOUNT_NUMBER_LABEL } from "./vocabulary-ids";
 import { isEverydayWord } from "./everyday-words";
 import { CODES_LABEL, codesNear, codesUnderHeading, digitGroupsEnd, linesUnderHeading, moreCodes, morePasswords } from "./listed-values";
 
@@ -72,13 +73,15 @@ export function findLabelledValues(text: string): Candidate[] {
     }
     // "acc no 49730154", "account number: 41099049": a number named as an account's has the UK's 8 digits too
     if (kind === "bank_account" && ACCOUNT_NUMBER_LABEL.test(label)) kind = "sort_code_account";
+    // "NIF da loja 509442013", "P.IVA aziendale …", "the shop's VAT number": a business's own number
+    if (kind === "id_document" && (OF_A_BUSINESS.test(text.slice(end, end + 24)) || A_BUSINESS_S.test(text.slice(Math.max(0, start - 24), start)))) continue;
     const after = findValueAfter(text, end, kind, kind === "otp" && ONE_TIME_LABEL.test(label));
     // "Address: 12 MG Road, Bengaluru, PIN 560001": an Indian postal PIN code in an address
     if (after && kind === "pin" && after.end - after.start === 6 && ADDRESS_BEFORE.test(text.slice(Math.max(0, start - 120), start))) continue;
-    // "AUTH CODE 04712B" on a card terminal's receipt: the payment's approval reference, not a one-time code
-    if (after && kind === "otp" && /^auth(?:ori[sz]ation)?\s+code$/i.test(label) && CARD_RECEIPT.test(text)) continue;
+    // "AUTH CODE 04712B" on a receipt, "auth code 0A19F2": a payment's approval, not a one-time code
+    if (after && kind === "otp" && /^auth(?:ori[sz]ation)?\s+code$/i.test(label) && (CARD_RECEIPT.test(text) || APPROVAL_CODE.test(text.slice(after.start, after.end)))) continue;
     // "The number printed on the card is 8944991445060301479": a SIM card's ICCID (89 and 18–20 digits), not a payment card
-    if (after && kind === "card_number" && /^89\d{16,18}$/.test(text.slice(after.start, after.end).replace(/\D/g, ""))) continue;
+    if (after && kind === "card_number" && /^89\d{16,18}$/.test((/^\d[\d -]*\d/.exec(text.slice(after.start))?.[0] ?? "").replace(/\D/g, ""))) continue;
     // "Hong Kong ID K330831(6)": a check character in brackets is the number's own
     if (after && kind === "id_document" && CHECK_IN_BRACKETS.test(text.slice(after.end, after.end + 3))) after.end += 3;
     if (after) found.push(after, ...findListedValues(text, after, kind));
@@ -89,11 +92,12 @@ export function findLabelledValues(text: string): Candidate[] {
   return found;
 }
 
+/** A card approval code: six letters and digits with a letter ("0A19F2"); one-time codes are digits. */
+const APPROVAL_CODE = /^(?=.*\d)(?=.*[A-Z])[A-Z0-9]{6}$/;
 const CHECK_IN_BRACKETS = /^\([0-9A-Z]\)$/;
 const ADDRESS_BEFORE = /\b(?:address|addr|road|rd|street|nagar|colony|sector|flat|city|district|state|taluka|village|shipping|deliver(?:y)?\s+to)\b/i;
 const ASKED_THEN_SPEAKER = /^\?[ \t]*\n[ \t]*[^\n:]{1,40}?\d{1,2}:\d{2}(?::\d{2})?[^\n:]{0,12}:\s/;
 const CARD_RECEIPT = /\b(?:RRN|TERMINAL|MERCHANT ID|APPROVED|receipt|terminal id|TID|MID)\b/;
-const ACCOUNT_NUMBER_LABEL = /^(?:acc(?:ount)?|a\/c|acct\.?)\s*(?:no\.?|nr\.?|number|#)$|^acc$|^(?:n[uú]mero\s+de\s+cuenta|num[ée]ro\s+de\s+compte|kontonummer|n[uú]mero\s+da\s+conta|口座番号|s[ốo]\s+t[àa]i\s+kho[ảa]n|stk|р\/с|расч[её]тн\S*\s+сч[её]т|номер\s+сч[её]та|계좌(?:번호)?)$/i;
 const PAREN_ASIDE = /^\s*\([^()\n]{1,40}\)/;
 const VALUE_BEFORE_PAREN = /(?<![\p{L}\p{N}_])([A-Za-z0-9]{3,12})\s*$/u;
 

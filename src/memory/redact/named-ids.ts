@@ -57,7 +57,7 @@ import * as trTckimlik from "stdnum/lib/cjs/tr/tckimlik";
 import * as twNatid from "stdnum/lib/cjs/tw/natid";
 import * as usSsn from "stdnum/lib/cjs/us/ssn";
 import * as zaIdnr from "stdnum/lib/cjs/za/idnr";
-import { BUSINESS_BEFORE } from "./context-words";
+import { A_BUSINESS_S, BUSINESS_BEFORE, OF_A_BUSINESS } from "./context-words";
 import { PRIORITY, type Candidate } from "./pii-types";
 
 type Validator = { validate(value: string): { isValid: boolean } };
@@ -183,6 +183,7 @@ function namesIn(text: string): typeof NAMED {
   const found = new Set<(typeof NAMED)[number]>();
   for (const m of text.matchAll(ANY_NAME)) {
     const n = NAMED[m.findIndex((g, i) => i > 0 && g !== undefined) - 1]!;
+    if (OF_A_BUSINESS.test(text.slice(m.index + m[0].length, m.index + m[0].length + 24)) || A_BUSINESS_S.test(text.slice(Math.max(0, m.index - 24), m.index))) continue;
     if (n.name.flags.includes("i") || n.name.test(m[0])) found.add(n);
   }
   return [...found];

@@ -113,6 +113,9 @@ const PASSPHRASE = /(?:^|[^\p{L}])(?:password|passphrase|passwd|pwd|pass\s+phras
 // "my password is purple elephant dancing": two to six plain words after "is", to the end of the clause.
 const PASSPHRASE_IS = /(?:^|[^\p{L}])(?:password|passphrase|passwd|pass\s+phrase)\s+(?:is|was)\s+(?<value>(?:[a-z]{3,12}[ -]){1,5}[a-z]{3,12})(?=\s*(?:$|[.,;!?\n)]))/giu;
 // "recovery phrase: absorb harvest canvas …": a wallet's seed words (12 to 24)
+/** A message about a wallet's seed words, and a line of 12 to 24 of them, said apart from its name ("the phrase is:\n\norbit pledge …"). */
+const SEED_TALK = /\b(?:recovery|seed|secret|mnemonic|backup)\s+(?:phrase|words|seed)|\brecovery\s+seed|\b(?:12|24|twelve|twenty-four)[- ]word\b/i;
+const SEED_LINE = /(?:^|\n|:|\b(?:is|are|was|were))[ \t]*(?<value>(?:[a-z]{3,8}[ ,]+){11,23}[a-z]{3,8})[ \t]*(?=$|\n|[.;!?])/gm;
 const SEED_PHRASE = /(?:^|[^\p{L}])(?:(?:recovery|seed|secret|mnemonic|backup)\s+(?:phrase|words)|(?:the\s+)?(?:12|24|twelve|twenty-four)\s+(?:seed\s+|recovery\s+)?words)\s*(?:is|are|were|:|-)?\s*(?<value>(?:[a-z]{3,10}[ ,]+){11,23}[a-z]{3,10})/giu;
 const TELLING_WORDS = new Set(
   ("not now never still again any anymore working work works doesnt isnt cant wont same reset forgot forgotten lost changed expired " +
@@ -193,6 +196,7 @@ export function findPasswordsByPhrasing(text: string): Candidate[] {
   if (WIFI_WORD.test(text)) take(WIFI_PAIR, (v) => v.length >= 8 && isSecretShaped(v));
   if (/[a-z]{3}-[a-z]{3,10}-[a-z]{3}/.test(text)) take(GENERATED_PASSPHRASE, () => true);
   if (text.includes("phrase") || text.includes("words")) take(SEED_PHRASE, () => true);
+  if (SEED_TALK.test(text)) take(SEED_LINE, () => true);
   if (named) take(PASSPHRASE_IS, (v) => !v.toLowerCase().split(/[ -]/).some((w) => TELLING_WORDS.has(w) || NOT_A_PASSPHRASE.has(w)));
   take(PASSPHRASE, (v) => {
     const words = v.toLowerCase().split(/[ -]/);

@@ -8,7 +8,7 @@ import { CHUNK_SEPARATOR, DECIMALS, digitsIn, type Chunk } from "./digit-groups"
 import { CJK } from "./label-values";
 import { isPlausibleAadhaar, isPlausibleSsn, isValidChinaId, isValidHetu, isValidIban, isValidNir, isValidNric, isValidRrn, passesLuhn } from "./checks";
 import { PRIORITY, type Candidate } from "./pii-types";
-import { BUSINESS_BEFORE, DEVICE_BEFORE, NAMES_A_CARD, SPEAKER_ROLE } from "./context-words";
+import { BUSINESS_BEFORE, CARD_NETWORK_START, DEVICE_BEFORE, NAMES_A_CARD, PAYMENT_TALK, SPEAKER_ROLE, UNLIKE_A_CARD } from "./context-words";
 
 export function findPatternValues(text: string): Candidate[] {
   const found: Candidate[] = [];
@@ -279,10 +279,15 @@ function findLuhnWindows(text: string, chunks: Chunk[], nearDevice: boolean): Ca
       // a SIM card's ICCID (89, then 17–18 digits) is no payment card
       if (i > 0 && !CARD_NETWORK_START.test(digits)) continue;
       if (/^89\d{16,17}$/.test(digits)) continue;
+      // opening as no network does, with a date: a dated id ("2026031044871")
+      if (!CARD_NETWORK_START.test(digits) && /^20[0-3]\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])/.test(digits)) continue;
       if (!passesLuhn(digits)) continue;
-      best = j;
       // 15-digit cards are American Express (34, 37) or UATP (1); other 15-digit Luhn numbers are IMEIs.
-      bestType = byDevice || (total === 15 && !/^(?:34|37|1)/.test(digits)) ? "imei" : "card_number";
+      const type = byDevice || (total === 15 && !/^(?:34|37|1)/.test(digits)) ? "imei" : "card_number";
+      // opening as no network does, in a message not about a payment: some system's id ("2154945807302159")
+      if (type === "card_number" && UNLIKE_A_CARD.test(digits) && !PAYMENT_TALK.test(text)) continue;
+      best = j;
+      bestType = type;
     }
     if (best === -1) {
       i++;
@@ -310,11 +315,6 @@ function isCardShaped(window: Chunk[], digits: string): boolean {
   // open as a card network's do
   return window.length === 2 && lengths[0] >= 4 && lengths[0] <= 8 && CARD_NETWORK_START.test(digits);
 }
-/**
- * Visa, Mastercard (51–55, 22–27) and Maestro (50, 56–58), Amex (34, 37), Discover, UnionPay,
- * RuPay, JCB (6, 35), Diners (300–305, 309, 36, 38, 39).
- */
-export const CARD_NETWORK_START = /^(?:4|5|2[2-7]|3(?:0[0-59]|[4-9])|6)/;
 
 /** "2345 6789 0124": three blocks of four with one separator, Verhoeff-valid. */
 function isGroupedAadhaar(text: string, chunks: Chunk[]): boolean {

@@ -53,3 +53,6 @@ export const ID_DOCUMENT_RULES: LabelRule[] = [
       String.raw`permis\s+de\s+conduire|f[üu]hrerschein(?:-?nr\.?|nummer)?|carteira\s+(?:de\s+motorista|nacional\s+de\s+habilita[çc][ãa]o)|cnh|carnet\s+de\s+conducir|licencia\s+de\s+(?:conducir|manejo|conduccion|conducción)|patente(?:\s+di\s+guida)?|rijbewijs(?:nummer)?|免許証番号|運転免許証(?:番号)?`,
   },
 ];
+
+/** An account's number by its own name ("acc no", "account number", "número de cuenta", "口座番号"): a UK number of 8 digits is one too. */
+export const ACCOUNT_NUMBER_LABEL = /^(?:acc(?:ount)?|a\/c|acct\.?)\s*(?:no\.?|nr\.?|number|#)$|^acc$|^(?:n[uú]mero\s+de\s+cuenta|num[ée]ro\s+de\s+compte|kontonummer|n[uú]mero\s+da\s+conta|口座番号|s[ốo]\s+t[àa]i\s+kho[ảa]n|stk|р\/с|расч[её]тн\S*\s+сч[её]т|номер\s+сч[её]та|계좌(?:번호)?)$/i;

@@ -94,3 +94,49 @@ describe("an expiry later in the sentence that names it, and a PIN in brackets",
     for (const message of ["PIN reset done for the branch (2019) and office (0044)", "I forgot my PIN. Order (4821) is late."]) expect(redactText(message).text).toBe(message);
   });
 });
+
+describe("what the twelfth and thirteenth probes' helpdesk messages hold", () => {
+  it("reads a message's HTML as the words it shows, and keeps the markup", () => {
+    for (const [message, code] of [
+      ["<p>Hi, I got the code <b>482913</b> but the app says it expired</p><p>Transfer ref TRF-88213045</p>", "482913"],
+      ["<div>my OTP is<br>559021</div>", "559021"],
+      ["your verification code&nbsp;<strong>774120</strong>", "774120"],
+    ] as const) {
+      const text = redactText(message).text;
+      expect(text).not.toContain(code);
+      expect(text.replace(/\[REDACTED:otp\]/, "")).toMatch(/<(?:p|div|strong)>/);
+    }
+    expect(redactText('<a href="https://pay.example/reset?token=sk_live_51HxQ2eZvKYlo2C8Qm3kV7rT2yXw">reset</a>').text).not.toContain("sk_live_51HxQ2eZvKYlo2C8");
+  });
+  it("removes the line of a passport's or an identity card's machine-readable zone that holds its number, by its check digit", () => {
+    const td3 = "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C36UTO7408122F1204159ZE184226B<<<<<10";
+    expect(redactText(`Passport scan OCR:\n${td3}\nBooking ref: FWN7Q2`).text).toBe("Passport scan OCR:\nP<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\n[REDACTED:passport]\nBooking ref: FWN7Q2");
+    expect(redactText("I<UTOD231458907<<<<<<<<<<<<<<<\n7408122F1204159UTO<<<<<<<<<<<6\nERIKSSON<<ANNA<MARIA<<<<<<<<<<").text).not.toContain("D23145890");
+    // one digit changed: the check digit no longer agrees
+    const wrong = "L898902C46UTO7408122F1204159ZE184226B<<<<<10";
+    expect(redactText(`log line ${wrong}`).text).toBe(`log line ${wrong}`);
+  });
+  it("removes a wallet's seed words on a line of their own where the message talks of them", () => {
+    const words = "orbit pledge canyon tribe velvet slogan aware elite punch salmon vault hurdle";
+    for (const lead of ["the phrase is:\n\n", "The recovery seed I wrote down is\n\n", "my 12-word backup:\n"])
+      expect(redactText(`my wallet app got deleted, I have the recovery phrase on paper. ${lead}${words}\n\nplease help`).text).not.toContain("canyon tribe");
+    const story = "we went to the beach and then walked along the river until the sun went down and came home";
+    expect(redactText(`Not a seed phrase question, just a story:\n${story}`).text).toContain(story);
+  });
+  it("keeps the seller's tax numbers, an approval code, an error code's digits, a helpdesk's ids and a grouped ICCID", () => {
+    for (const message of [
+      "Fatura FT 2024/1183, NIF da loja 509442013, valor 89,90 €.",
+      "Versione plugin 3.2.9, codice errore E-1042, P.IVA aziendale IT12345670017. Ticket #2024-3318.",
+      "The refund isn't on my statement. Original auth code 0A19F2, transaction 6612093381.",
+      "Re: Intercom conversation 2154945807302159 (merged with 2154736819303644)",
+      "Sipariş numaram 2026031044871. Telefon: 0850 222 0 444",
+      "the ICCID on the card 8944 1100 0044 7188 1204 doesn't match the one in the app",
+    ])
+      expect(redactText(message).text).toBe(message);
+    // still removed: a person's tax number, a card in a message about a payment, a Troy card anywhere
+    expect(redactText("my NIF 509442013 please").text).not.toContain("509442013");
+    expect(redactText("CNPJ da empresa: 27.293.719/0001-14").text).not.toContain("27.293.719");
+    expect(redactText("I paid with 2154945807302159 and it failed").text).not.toContain("2154945807302159");
+    expect(redactText("numara 9792 0312 3456 7897").text).not.toContain("9792 0312");
+  });
+});

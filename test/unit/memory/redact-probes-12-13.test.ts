@@ -14,18 +14,17 @@ const PROBES: ProbeExpectation[] = [
     planted: 349,
     keep: 100,
     knownLeaks: [
-    "L003:482913", // otp
     "L007:Lefebvre", // security_answer
     "L007:lefebvre-morin", // security_answer
     "L009:039", // card_cvv
     "L014:2028年6月", // card_expiry
+    "L027:4471", // card_cvv
     "L029:20-45-77", // bank_account
     "L030:930184", // otp
     "L034:190384", // pin
     "L034:7702", // pin
     "L035:palms2026guest", // wifi_key
     "L064:Kq 7X 9p 2L", // drivers_licence
-    "L068:pulse orbit canyon fabric lemon drastic oyster velvet quantum harbor silent eagle", // api_key
     "L071:11", // card_expiry
     "L071:2029", // card_expiry
     "L076:14/02/1998", // security_answer
@@ -37,7 +36,6 @@ const PROBES: ProbeExpectation[] = [
     "L098:S530-7741-2208-31", // drivers_licence
     "L100:480", // card_cvv
     "L100:end of 2027", // card_expiry
-    "L110:533401827", // passport
     "L111:40-11-62", // bank_account
     "L112:APP_USR-7719203847561123-030512-9c4f7e0a1b2d3e4f5a6b7c8d9e0f1a2b-882013477", // api_key
     "L114:482190", // pin
@@ -65,7 +63,7 @@ const PROBES: ProbeExpectation[] = [
     "L191:Z40-118827", // bank_account
     "L198:2468", // pin
     ],
-    knownChanged: ["LK006","LK008","LK015","LK016","LK022","LK027","LK035","LK038","LK054","LK083"],
+    knownChanged: ["LK006","LK015","LK016","LK027","LK035","LK038","LK054"],
   },
   {
     file: "probe-13-2026-12-07.json",
@@ -102,7 +100,7 @@ const PROBES: ProbeExpectation[] = [
     "M150:W8PCAZJLPRM5", // gift_card
     "M157:74449795234959", // gift_card
     ],
-    knownChanged: ["MK006","MK012","MK031","MK033","MK049","MK054","MK078","MK084","MK096","MK101","MK109","MK118","MK119","MK132","MK138"],
+    knownChanged: ["MK006","MK031","MK033","MK049","MK054","MK078","MK084","MK096","MK101","MK109","MK132","MK138"],
   },
 ];
 

@@ -49,7 +49,6 @@ const PROBES: ProbeExpectation[] = [
     "B215:S$unshine2024", // password
     "B224:715093", // pin
     "B224:BT-HUB6-K7QXR9PL", // wifi_key
-    "B226:orbit pledge canyon tribe velvet slogan aware elite punch salmon vault hurdle", // private_key
     "B243:LS0tLS1CRUdJTiBFQyBQUklWQVRFIEtFWS0tLS0tCk1IY0NBUUVFSUoxQlprdm8vUXhBWG10OGNaUmhKRjJBTGE4bGRRM2E1MGF3U0ZFNU9wajdvQW9HQ0NxR1NNNDkKQXdFSG9VUURRZ0FFa25xMUJRaUNjQjZ0THh3elBScG9KWWdZeFpEVmdwQXpRYUFNTjJ0enpyYlFRRFBHQUk4dApEQ3RyRkVUL2M0OUlMVnJuNHJmYUI3bGp3MThPY1lqdXNnPT0KLS0tLS1FTkQgRUMgUFJJVkFURSBLRVktLS0tLQo=", // private_key
     "B246:Nw!Integr8-2025", // password
     "B248:eyJ2ZXIiOiI4LjEyLjIiLCJhZHIiOlsiMTAuMC4wLjIxOjkyMDAiXSwiZmdyIjoiNGYxYjJjM2Q0ZTVmNjA3MTgyOTNhNGI1YzZkN2U4ZjlhMGIxYzJkM2U0ZjUwNjE3MjgzOTRhNWI2YzdkOGU5ZiIsImtleSI6Ik5QZVJMT29IQ3UyRGxnaVNDMGNiOmZUTWQ0Nkt3QWVVc2JyY0hoRXROckEifQ==", // api_key
