@@ -90,11 +90,15 @@ const VENDOR_KEY = new RegExp(`(?<![A-Za-z0-9_-])(?:${VENDOR_KEYS.join("|")})(?!
 // "=", 32 hex digits, or a key of 20 or more letters and digits in both cases: "key id rzp_live_…
 // secret yADRiGhi…").
 const KEY_LABEL =
-  /(?<![\p{L}\p{N}_])(?:(?:clave|chave|cl[ée])\s+(?:de\s+(?:la\s+)?|da\s+)?api|api[\s_-]?(?:schl[üu]ssel|sleutel|chiave)|api[\s_-]?(?:key|token|secret)|access[\s_-]?(?:key|token)|auth(?:orization)?[\s_-]?token|(?:aws[\s_-]?)?secret[\s_-]?(?:access[\s_-]?)?(?:key|token)|(?:client|app|shared|signing|webhook)[\s_-]?secret|private[\s_-]?key|x-api-key|bearer|token|auth(?=\s+[0-9a-f]{32}(?![0-9a-f]))|secret(?=\s*[:=]|\s+[0-9a-fA-F]{32,}(?![0-9a-zA-Z])|\s+(?=[\w-]*\d)(?=[\w-]*[a-z])(?=[\w-]*[A-Z])[\w-]{20,}(?![\w-]))|[A-Z][A-Z0-9]*_(?:API_)?(?:KEY|TOKEN|SECRET)(?=\s*[:=]))(?![\p{L}\p{N}_])/giu;
+  /(?<![\p{L}\p{N}_])(?:(?:clave|chave|cl[ée]|chiave)\s+(?:de\s+(?:la\s+)?|da\s+)?api|api[\s_-]?(?:schl[üu]ssel|sleutel|chiave)|api\s?(?:キー|密钥|키)|app[\s_-]?key|(?:key|consumer)[\s_-]?secret|api[\s_-]?(?:key|token|secret)|access[\s_-]?(?:key|token)|auth(?:orization)?[\s_-]?token|(?:aws[\s_-]?)?secret[\s_-]?(?:access[\s_-]?)?(?:key|token)|(?:client|app|shared|signing|webhook)[\s_-]?secret|private[\s_-]?key|x-api-key|bearer|token|auth(?=\s+[0-9a-f]{32}(?![0-9a-f]))|secret(?=\s*[:=]|\s+[0-9a-fA-F]{32,}(?![0-9a-zA-Z])|\s+(?=[\w-]*\d)(?=[\w-]*[a-z])(?=[\w-]*[A-Z])[\w-]{20,}(?![\w-]))|[A-Z][A-Z0-9]*_(?:API_)?(?:KEY|TOKEN|SECRET)(?=\s*[:=]))(?![\p{L}\p{N}_])/giu;
 // The value: within a short stretch of the same sentence, a long string mixing letters and digits
 // (keys are 20 characters or more; tracking and transaction ids are often shorter).
-const VALUE_NEAR = /([^\n.!?]{0,24}?)(?<![A-Za-z0-9_-])([A-Za-z0-9][A-Za-z0-9_\-.+/=]{19,200})/uy;
+// Or further, up to a colon ("token de acesso da API da minha loja para vocês testarem: …"), past a
+// version's dots ("depuis la mise à jour 4.7.0 : …") and a short "Here you go:" after the sentence.
+const VALUE_NEAR = /((?:[^\n.!?]|\.(?=\d)){0,24}?|(?:[^\n.!?]|\.(?=\d)){0,70}:\s*|[^\n.!?]{0,24}[.!]\s+[^\n.!?:]{0,16}:\s*)(?<![A-Za-z0-9_-])([A-Za-z0-9][A-Za-z0-9_\-.+/=]{19,200})/uy;
 const WORDS = /\p{L}+/gu;
+/** Further from the key's name, a word that names what the value is instead ("the request ID was: …"). */
+const NAMES_ANOTHER_VALUE = new Set(["id", "ids", "request", "requête", "version", "build", "error", "erreur", "errore", "fehler", "number", "uuid", "trace", "log", "hash", "commit"]);
 const TWILIO_AUTH = /auth\s+[0-9a-f]{32}/;
 const AWS_PAIR = /\bAKIA[0-9A-Z]{16}(?:[\s,;:/|]{1,5}|\s*\n[^\n]{0,40}?[:\]]\s+)([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+])/g;
 
@@ -155,7 +159,8 @@ export function findApiKeys(text: string): Candidate[] {
     const v = VALUE_NEAR.exec(text);
     if (!v) continue;
     // "token error for transaction TXN…", "token for order ORD-…": the string is the reference's.
-    if ((v[1]!.toLowerCase().match(WORDS) ?? []).some((w) => REFERENCE_WORDS.has(w))) continue;
+    const between = v[1]!.toLowerCase().match(WORDS) ?? [];
+    if (between.some((w) => REFERENCE_WORDS.has(w) || (v[1]!.length > 24 && NAMES_ANOTHER_VALUE.has(w)))) continue;
     const value = v[2]!.replace(/[.,;:]+$/, "");
     if (!/\d/.test(value) || !/[A-Za-z]/.test(value) || value.includes("[REDACTED")) continue;
     // a public token by its own prefix: Mapbox's "pk.eyJ…", a publishable "pk_live_…"

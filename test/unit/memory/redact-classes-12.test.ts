@@ -140,3 +140,30 @@ describe("what the twelfth and thirteenth probes' helpdesk messages hold", () =>
     expect(redactText("numara 9792 0312 3456 7897").text).not.toContain("9792 0312");
   });
 });
+
+describe("API keys named in more ways, and further from their name", () => {
+  const key = () => Array.from({ length: 32 }, () => "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789"[Math.floor(next() * 56)]).join("").replace(/^(.)/, "7$1");
+  it("removes a key after 'app key', 'key_secret', 'chiave API', 'APIキー', after a colon further on, past a version number, after 'Here you go:'", () => {
+    for (let i = 0; i < 10; i++) {
+      const k = key();
+      for (const message of [
+        `I entered the app key ${k}, but the test button says Forbidden`,
+        `key_id is public and key_secret ${k}. Failing payment pay_MFTjBunxdjbJCt`,
+        `la chiave API del gestionale non viene accettata: ${k}. Versione plugin 3.2.9`,
+        `APIキー ${k} でリクエストすると 403 エラーになります`,
+        `Segue o token de acesso da API da minha loja para vocês testarem a integração: ${k}. Loja ID 882013477`,
+        `notre clé API ne fonctionne plus depuis la mise à jour 4.7.0 : ${k}. Numéro de facture F-2024-01193`,
+        `your integration asked me to paste the access token. Here you go: ${k}. Location ID L8QZ2M4K1P.`,
+      ])
+        expect({ message, leaked: redactText(message).text.includes(k) }).toEqual({ message, leaked: false });
+    }
+  });
+  it("keeps references after a key's name: an order, a request id, a version", () => {
+    for (const message of [
+      "The token for order ORD-2024-88120-XK is not valid: see the invoice INV-2024-0042.",
+      "API key rotated yesterday, the request ID was: 3ffc72ce-9b87-4982-abc3-90e77b906a5e",
+      "the access token expired. Version: 4.7.0, build 2024.11.03",
+    ])
+      expect(redactText(message).text).toBe(message);
+  });
+});

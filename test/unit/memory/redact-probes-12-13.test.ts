@@ -55,9 +55,7 @@ const PROBES: ProbeExpectation[] = [
     "L171:TTNET_8K2p9Qx", // wifi_key
     "L173:HK7Q-2MVX-9PLT", // otp
     "L174:MH12 20110012345", // drivers_licence
-    "L178:7ca0703632f4472015df847b7b54742d03c8b5d8", // api_key
     "L179:casa_roma_2024", // wifi_key
-    "L182:EAAAs7HfmgGgb3ObujHdmyYo6H4YCG7CwplVVDAj7DzIGZMGgoLnr4TqSIt9NRGD", // api_key
     "L186:88.04.12-271.81", // national_id
     "L189:PAF448812", // passport
     "L191:Z40-118827", // bank_account
@@ -83,15 +81,11 @@ const PROBES: ProbeExpectation[] = [
     "M079:32772693", // bank_account
     "M083:314408413", // drivers_licence
     "M087:Dunedin", // security_answer
-    "M091:live_d88d584fc7ec9382ac474aaaafb56fdf", // api_key
     "M102:383100", // otp
-    "M105:aqVcGry2xhJ2kdn677GV5ZnZ9eJgWjziIMaidC2U", // api_key
     "M110:877235", // otp
     "M111:BSTJ DQPX 5YJX", // gift_card
-    "M114:aD85diH1pyQLZ4HHoXCaJVtIV4Iemewlj43awsTG", // api_key
     "M121:marmalade", // security_answer
     "M122:09/2026", // card_expiry
-    "M130:bnV6krwDU86R1fQPRZOPTiea", // api_key
     "M133:3598327497562398", // gift_card
     "M133:921", // gift_card
     "M136:k2jqzi57", // backup_code

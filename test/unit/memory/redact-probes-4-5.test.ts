@@ -74,7 +74,6 @@ const PROBES: ProbeExpectation[] = [
     "C170:GM5T AJ6D E5RW C4W6 YQQM TPQ6 T3GM CRJB", // backup_code
     "C177:Larkspur Lane", // security_answer
     "C179:ポチ", // security_answer
-    "C211:10e26f8878c1e50620d83cd404bacf8b", // api_key
     "C235:Ldap$vc-2024", // connection_password
     ],
     // an IMEI: redacted on purpose (a device's identifier), its last four kept
