@@ -2,6 +2,7 @@
 // where the message is about a PIN, "the old one in the wiki was 90417", "318826 that's the code
 // that came", a code quoted from the text that brought it ("Your code: 8F3K2P", "Your
 // verification code is KQ7-2MX"). labelled.ts reads a code right after (or before) its label.
+import { REFERENCE_WORDS } from "./context-words";
 import { PRIORITY, type Candidate } from "./pii-types";
 
 const PIN_TALK = /\b(?:pin|passcode|pin\s*code|code)\b/i;
@@ -24,16 +25,16 @@ const CODE_OF_AN_OPERATION = /(?:c[óo]digo\s+de\s+(?:operaci[óo]n|confirmaci[�
 // of INR 12,499.00 at … on your card ending 4471 is 205018", "Su clave de verificación para la
 // compra de 89,90 EUR … es 630303", "kod 3D Secure z SMS-a to 844285"), or the code right after
 // its name ("the 3DS code 418820", "Verified by Visa code: 425-527"; not a year: "3D Secure 2022").
-const PAYMENT_CODE = String.raw`(?:one[- ]time\s+(?:password|passcode|code|pin)|\botp\b|verification\s+code|confirmation\s+code|code\s+to\s+(?:confirm|verify|approve|authori[sz]e|complete)|\b3-?d(?:s|\s*secure)(?:\s*2)?(?:\s+(?:code|password|otp))?|verified\s+by\s+visa(?:\s+code)?|securecode|id\s+check\s+code|clave\s+de\s+(?:verificaci[óo]n|confirmaci[óo]n|operaciones)|c[óo]digo\s+(?:de\s+)?(?:verifica[cç][ãa]o|verificaci[óo]n|confirma[cç][ãa]o|confirmaci[óo]n|sms)|kod\s+(?:3d\s*secure|sms|weryfikacyjny|potwierdzaj[aą]cy)|code\s+(?:de\s+)?(?:v[ée]rification|confirmation)|best[äa]tigungscode|(?:card\s+)?activation\s+code|safekey|c[óo]digo\s+de\s+seguridad|(?:mobile|sms|push|chip|photo|m)-?tan|codice\s+(?:per\s+(?:autorizzare|confermare)|di\s+(?:verifica|autorizzazione|conferma|sicurezza))|\b(?:4|6|8|four|six|eight)\s+digits|קוד\s+(?:ה)?אימות|(?:wpisa[łl][ae]m|poda[łl][ae]m)\s+kod|kod\s+blik|(?:kasih|kirim|masukkan|memasukkan)\s+kode)`;
+const PAYMENT_CODE = String.raw`(?:one[- ]time\s+(?:password|passcode|code|pin)|\botp\b|verification\s+code|confirmation\s+code|code\s+to\s+(?:confirm|verify|approve|authori[sz]e|complete)|\b3-?d(?:s|\s*secure)(?:\s*2)?(?:\s+(?:code|password|otp))?|verified\s+by\s+visa(?:\s+code)?|securecode|id\s+check\s+code|clave\s+de\s+(?:verificaci[óo]n|confirmaci[óo]n|operaciones)|c[óo]digo\s+(?:de\s+)?(?:verifica[cç][ãa]o|verificaci[óo]n|confirma[cç][ãa]o|confirmaci[óo]n|sms)|kod\s+(?:3d\s*secure|sms|weryfikacyjny|potwierdzaj[aą]cy)|code\s+(?:de\s+)?(?:v[ée]rification|confirmation)|best[äa]tigungscode|(?:card\s+)?activation\s+code|safekey|c[óo]digo\s+de\s+seguridad|(?:mobile|sms|push|chip|photo|m)-?tan|codice\s+(?:per\s+(?:autorizzare|confermare)|di\s+(?:verifica|autorizzazione|conferma|sicurezza))|\b(?:4|6|8|four|six|eight)\s+digits|קוד\s+(?:ה)?אימות|(?:wpisa[łl][ae]m|poda[łl][ae]m)\s+kod|kod\s+blik|(?:kasih|kirim|masukkan|memasukkan)\s+kode|eng[åa]ngskod(?:en)?|engangskode(?:n)?|kertak[äa]ytt[öo]koodi|verifieringskod(?:en)?|token\s+(?:que\s+(?:chegou|recebi|me\s+mandaram)|do\s+sms|por\s+sms))`;
 const CODE_AFTER_ITS_NAME = new RegExp(
-  String.raw`${PAYMENT_CODE}(?:\s*[:#]?\s*(?!(?:19|20)\d\d(?!\d))|(?:[^.!?\n]|[.,](?=\d)|(?<=(?<![\p{L}])\p{Lu})\.){0,120}?(?:\s(?:is|was|es|era|é|è|est|ist|lautet|wynosi|הוא|sent\s+me|gave\s+me)\s+|(?<=kod[^\n]{1,40})\sto\s+|\s*:\s*))["“]?(?<value>\d{3}[ -]\d{3}(?:[ -]\d{3})?|\d{4,8})(?![\d\p{L}]|[.,]\d|[ -]\d)`,
+  String.raw`${PAYMENT_CODE}(?:\s*[:#]?\s*(?!(?:19|20)\d\d(?!\d))|(?:[^.!?\n]|[.,](?=\d)|(?<=(?<![\p{L}])\p{Lu})\.){0,120}?(?:\s(?:is|was|es|era|é|è|foi|est|ist|lautet|wynosi|הוא|sent\s+me|gave\s+me)\s+|(?<=kod[^\n]{1,40})\sto\s+|\s*:\s*))["“]?(?<value>\d{3}[ -]\d{3}(?:[ -]\d{3})?|\d{4,8})(?![\d\p{L}]|[.,]\d|[ -]\d)`,
   "giu",
 );
 // "Lumio: Use 902718 to approve your payment of USD 12.99", "the bank app showed 5 4 8 1 2 0", "it gave me 552013"
 const USE_CODE_TO = /\b[Uu]se\s+(?:code\s+)?(?<value>\d{4,8})\s+to\s+(?:approve|confirm|verify|authori[sz]e|complete|activate)\b/gu;
-const BANK_SHOWED = /\b(?:bank(?:ing)?\s+app|(?:my|the)\s+bank|authenticator)\s+(?:showed|shows|sent(?:\s+me)?|gave\s+me|texted(?:\s+me)?)\s+(?:me\s+)?(?:a\s+code\s+|the\s+code\s+)?(?<value>\d{3}[ -]\d{3}|\d(?: \d){3,7}|\d{4,8})(?![\d\p{L}]|\s*(?:€|\$|£|%|eur|usd|gbp|inr|rs|euros?|dollars?|pounds?)\b)/giu;
+const BANK_SHOWED = /\b(?:bank(?:ing)?\s+app|(?:my|the)\s+bank|authenticator)\s+(?:showed|shows|sent(?:\s+me)?|gave\s+me|texted(?:\s+me)?)\s+(?:me\s+)?(?:a\s+code\s+|the\s+code\s+)?(?<value>\d{3}[ -]\d{3}|\d(?: \d){3,7}|\d{4,8})(?![\d\p{L}]|\s*(?:€|\$|£|%|eur|usd|gbp|inr|rs|euros?|dollars?|pounds?)\b|\s+(?:transactions?|payments?|items?|orders?|times?|days?|hours?|minutes?|results?|entries|records|messages?|errors?|points?|users?|steps?|pages?)\b)/giu;
 // ("it gave me 552013": only where the message talks of a code)
-const IT_SHOWED = new RegExp(BANK_SHOWED.source.replace("(?:bank(?:ing)?\\s+app|(?:my|the)\\s+bank|authenticator)", "it"), "giu");
+const IT_SHOWED = new RegExp(BANK_SHOWED.source.replace("(?:bank(?:ing)?\\s+app|(?:my|the)\\s+bank|authenticator)", "(?:it|(?:the|your)\\s+(?:app|site|website))"), "giu");
 // "the payment page is asking for a code, I got an SMS with 657596"
 const TEXT_WITH_CODE = /\b(?:sms|text|message|msg)\s+(?:with|saying|that\s+says)\s+(?:the\s+)?(?:code\s+)?(?<value>\d{4,8})(?![\d\p{L}])/giu;
 
@@ -49,13 +50,17 @@ const DIGITS_ON_THE_CARD = /\bthe\s+(?:3|4|three|four)\s+(?:digits|numbers)\s+(?
 // number of four to six digits in the few words after a verb of trying, or after "the right one is"
 // (not "pincode": India's postal code)
 const PIN_NAMED = /\b(?:pin|pins|passcode|passnumber|senha|contraseña|clave|geheimzahl|code\s+pin)\b/i;
+/** What else "PIN … is 2000" may be about. */
+const NOT_THE_PIN = new Set(["limit", "limits", "limite", "attempts", "tries", "count", "length", "fee", "charge", "cost", "max", "maximum", "minimum", "mailer", "letter", "pad", "reset", "change", "lock"]);
+/** A PIN's name, words of its clause (a "6-digit" among them), then "is" and the PIN. */
+const PIN_IS_LATER = /\b(?:pin|passcode|senha|code\s+pin)\b(?<gap>(?:[^.!?\n\d]|\d(?=\s*-?\s*(?:digit|d[íi]gito|chiffre|stellig|cifr|cijfer))){1,45}?)\s(?:is|was|es|era|é|est|ist|=)\s+(?<value>\d{4,6})(?![\d\p{L}]|[.,:/-]\d|\s*(?:€|\$|£|%))/giu;
 /** "pin" or "PIN", then up to 60 characters of its sentence, then four to six digits alone in brackets (not a year). */
 const PIN_IN_BRACKETS = /\b(?:pin|pincode|passcode)\b[^.!?\n()]{0,60}\((?!(?:19|20)\d\d\))(\d{4,6})\)/gi;
-const TRIED = /\b(?:tried|entered|typed|put\s+in|used|coloquei|digitei|tentei|probé|puse|ingresé|introduje|eingegeben|versucht|getippt)\b|\b(?:(?:the\s+)?(?:right|correct)\s+one\s+is|a\s+certa\s+é|la\s+correcta\s+es|que\s+era|is\s+it|had\s+one,?|(?:\d|four|six)\s+digits,)/giu;
+const TRIED = /\b(?:tried|entered|typed|put\s+in|used|(?<=\bI\s+(?:have\s+|'ve\s+)?)set|coloquei|digitei|tentei|probé|puse|ingresé|introduje|eingegeben|versucht|getippt|provato|inserito|digitato|messo|essayé|tapé|saisi|geprobeerd|ingetypt|provade)(?![\p{L}])|\b(?:(?:the\s+)?(?:right|correct)\s+one\s+is|a\s+certa\s+é|la\s+correcta\s+es|que\s+era|is\s+it|had\s+one,?|(?:\d|four|six)\s+digits,)/giu;
 const TRIED_NUMBER = /(?<![\d\p{L}.,/:-])\d{4,6}(?![\d\p{L}%€$£]|[.,:/-]\d)/gu;
 /** What may stand between the verb and the first number ("tried that and"), and between two numbers ("then", "mas"). */
 const LEAD = /^\s*(?:(?:it|in|that|them|both|first|again)\s+)*(?:(?:and|then|or)\s+)?$/i;
-const JOINER = /^\s*(?:,|;|then|and|or|y|e|o|ou|und|dann|mas|pero|but|,\s*then|and\s+then)\s*$/i;
+const JOINER = /^\s*(?:,|;|then|and|or|y|e|o|ou|und|dann|mas|pero|but|,\s*then|and\s+then|puis|et|ensuite|poi|en|daarna|och|sedan)\s*$/i;
 const UNIT_AFTER = /^\s*(?:€|\$|£|eur|usd|gbp|inr|euros?|dollars?|pounds?|times?|%)(?![\p{L}])/iu;
 
 // A recovery code as services print them (groups of four capitals and digits: "7K4M-9QXP-2WTR") in a
@@ -95,16 +100,26 @@ export function findCodesByPhrasing(text: string): Candidate[] {
       }
     }
   }
+  if (PIN_NAMED.test(text)) {
+    // "the PIN on the original card holder is 9051", "a senha de 6 dígitos que eu uso é 190384"
+    for (const m of text.matchAll(PIN_IS_LATER)) {
+      if ((m.groups!.gap!.toLowerCase().match(/\p{L}+/gu) ?? []).some((w) => REFERENCE_WORDS.has(w) || NOT_THE_PIN.has(w))) continue;
+      // ("pin code is 560034": India's postal code)
+      if (/^\s*code\b/i.test(m.groups!.gap!) && m.groups!.value!.length === 6) continue;
+      const start = m.index + m[0].length - m.groups!.value!.length;
+      out.push({ start, end: start + m.groups!.value!.length, type: "pin", priority: PRIORITY.labelledAfter });
+    }
+  }
   if (text.includes("(") && PIN_NAMED.test(text)) {
     // the PIN in brackets later in its sentence ("pin was written on a note in the wallet (9333)")
     for (const m of text.matchAll(PIN_IN_BRACKETS)) out.push({ start: m.index + m[0].length - m[1]!.length - 1, end: m.index + m[0].length - 1, type: "pin", priority: PRIORITY.labelledAfter });
   }
   if (/bank|authenticator/i.test(text)) take(BANK_SHOWED, "otp");
-  if (/\bit\s+(?:showed|shows|sent|gave|texted)\b/i.test(text) && /\bcode\b/i.test(text)) take(IT_SHOWED, "otp");
+  if (/\b(?:it|app|site)\s+(?:showed|shows|sent|gave|texted)\b/i.test(text) && /\bcode\b/i.test(text)) take(IT_SHOWED, "otp");
   if (/\d\s+(?:is|was)\s+(?:the|my)\s/i.test(text)) take(CODE_IS_THE_CVV, "cvv");
   if (/digits|numbers/i.test(text)) take(DIGITS_ON_THE_CARD, "cvv");
   if (/\bmine\s+(?:says|is|reads|shows)\s+\d/i.test(text)) take(MINE_SAYS, "cvv");
-  if (/one.time|otp|verif|confirm|3.?d|secure|clave|c[óo]digo|kod|code|best[äa]tig|activat|safekey|tan\b|digits|approve|authori|codic|קוד|blik|kode/i.test(text)) {
+  if (/one.time|otp|verif|confirm|3.?d|secure|clave|c[óo]digo|kod|code|best[äa]tig|activat|safekey|tan\b|digits|approve|authori|codic|קוד|blik|kode|token|eng[åa]ngs|kertak/i.test(text)) {
     take(CODE_AFTER_ITS_NAME, "otp");
     if (/\b(?:sms|text|message|msg)\s+(?:with|saying|that)/i.test(text)) take(TEXT_WITH_CODE, "otp");
     if (/\b[Uu]se\s+(?:code\s+)?\d/.test(text)) take(USE_CODE_TO, "otp");

@@ -53,6 +53,9 @@ function typeBySuffix(key: string, value: string): PiiType | undefined {
   // an expiry by its shape, a form's slash encoded too ("exp=12%2F27"; a token's "exp": 1767225600 is not one)
   // (or year then month, as gateways' XML and ISO 8583 write it: "<ExpiryDate>3008</ExpiryDate>")
   if (/(?:^|card|cc)(?:expiry|expiration|expire|exp)(?:date)?$|^validthru$/.test(key)) return /^(?:0[1-9]|1[0-2])(?:\/|%2f)?(?:20)?\d{2}$|^[2-9]\d(?:0[1-9]|1[0-2])$/i.test(value) ? "card_expiry" : undefined;
+  // its month and year apart ("exp_month": "11", "exp_year": "2029", "cc_exp_yy")
+  if (/(?:^|card|cc)exp(?:iry|iration)?(?:month|mm)$/.test(key)) return /^(?:0?[1-9]|1[0-2])$/.test(value) ? "card_expiry" : undefined;
+  if (/(?:^|card|cc)exp(?:iry|iration)?(?:year|yy|yyyy)$/.test(key)) return /^(?:20)?\d{2}$/.test(value) ? "card_expiry" : undefined;
   // a card's fields by how a form names them ("cc_number=…", "cc_cvv=188", "card_cvc")
   if (/(?:card|cc)(?:number|num|no)$/.test(key)) return /^\d{12,19}$/.test(value) ? "card_number" : undefined;
   if (/(?:card|cc)(?:cvv2?|cvc2?|cid|csc)$/.test(key)) return /^\d{3,4}$/.test(value) ? "cvv" : undefined;

@@ -167,3 +167,40 @@ describe("API keys named in more ways, and further from their name", () => {
       expect(redactText(message).text).toBe(message);
   });
 });
+
+describe("codes and PINs the twelfth and thirteenth probes phrase", () => {
+  const code = (n: number) => String(Math.floor(next() * 9 * 10 ** (n - 1)) + 10 ** (n - 1));
+  it("removes a one-time code an app 'sent me' or 'shows', a Nordic one-time code, a Portuguese token 'que chegou'", () => {
+    for (let i = 0; i < 8; i++) {
+      const otp = code(pick([4, 6]));
+      for (const message of [
+        `Your app sent me ${otp} but entering it gives 'code expired' (E1907). ${businessRef()}`,
+        `The courier wants a delivery code, the app shows ${otp}. ${businessRef()}`,
+        `Jag fick engångskoden ${otp} via SMS men appen säger fel RFA8.`,
+        `e o token que chegou foi ${otp}, mesmo assim deu erro AUTH-77`,
+      ])
+        expect({ message, leaked: redactText(message).text.includes(otp) }).toEqual({ message, leaked: false });
+    }
+    for (const message of ["the app shows 2023 transactions and no code", "the site sent me 3 emails about the code"]) expect(redactText(message).text).toBe(message);
+  });
+  it("removes the PINs tried in Italian, French and Dutch, one 'I set', and a PIN said later in its clause", () => {
+    for (let i = 0; i < 8; i++) {
+      const [a, b] = [code(4), code(4)];
+      for (const [message, pins] of [
+        [`Ho dimenticato il PIN della carta. Ho provato ${a} e ${b}. Ora è bloccata.`, [a, b]],
+        [`J'ai oublié mon code PIN, j'ai essayé ${a} puis ${b}.`, [a, b]],
+        [`The school app wants a parent PIN. I think I set ${a}? Not working.`, [a]],
+        [`The PIN on the original card holder is ${a} and that didn't work`, [a]],
+        [`the 4-digit PIN I use on the phone line is ${a}. ${businessRef()}`, [a]],
+        [`A senha de 6 dígitos que eu uso é ${a}${b.slice(0, 2)}. ${businessRef()}`, [`${a}${b.slice(0, 2)}`]],
+      ] as const)
+        for (const pin of pins) expect({ message, leaked: redactText(message).text.includes(pin) }).toEqual({ message, leaked: false });
+    }
+    for (const message of ["the PIN for customer account is 4455", "I set 2 alarms for the PIN reset", "my PIN reset is done, ticket 4455"]) expect(redactText(message).text).toBe(message);
+  });
+  it("removes a card's expiry as a form's month and year fields, and after a full-width colon", () => {
+    const form = '{"card_number":"4029215971249209","exp_month":"11","exp_year":"2029","cvc":"733","amount":"149.00"}';
+    expect(redactText(form).text).toBe('{"card_number":"[REDACTED:card_number]","exp_month":"[REDACTED:card_expiry]","exp_year":"[REDACTED:card_expiry]","cvc":"[REDACTED:cvv]","amount":"149.00"}');
+    expect(redactText("カード番号：3589 4438 2298 1416\n有効期限：2028年6月").text).not.toContain("2028年6月");
+  });
+});

@@ -17,20 +17,14 @@ const PROBES: ProbeExpectation[] = [
     "L007:Lefebvre", // security_answer
     "L007:lefebvre-morin", // security_answer
     "L009:039", // card_cvv
-    "L014:2028年6月", // card_expiry
     "L027:4471", // card_cvv
     "L029:20-45-77", // bank_account
     "L030:930184", // otp
-    "L034:190384", // pin
     "L034:7702", // pin
     "L035:palms2026guest", // wifi_key
     "L064:Kq 7X 9p 2L", // drivers_licence
-    "L071:11", // card_expiry
-    "L071:2029", // card_expiry
     "L076:14/02/1998", // security_answer
     "L087:Q7K-2MX", // otp
-    "L093:5238", // pin
-    "L093:5283", // pin
     "L095:Mr Biscuits", // security_answer
     "L095:Nairobi", // security_answer
     "L098:S530-7741-2208-31", // drivers_licence
@@ -59,7 +53,6 @@ const PROBES: ProbeExpectation[] = [
     "L186:88.04.12-271.81", // national_id
     "L189:PAF448812", // passport
     "L191:Z40-118827", // bank_account
-    "L198:2468", // pin
     ],
     knownChanged: ["LK006","LK015","LK016","LK027","LK035","LK038","LK054"],
   },
@@ -74,23 +67,17 @@ const PROBES: ProbeExpectation[] = [
     "M032:B2619483", // drivers_licence
     "M040:331", // card_cvv
     "M042:Biscuit", // security_answer
-    "M049:9051", // pin
     "M059:1767806191", // national_id
     "M068:Enugu", // security_answer
-    "M078:124780", // otp
     "M079:32772693", // bank_account
     "M083:314408413", // drivers_licence
     "M087:Dunedin", // security_answer
-    "M102:383100", // otp
-    "M110:877235", // otp
     "M111:BSTJ DQPX 5YJX", // gift_card
     "M121:marmalade", // security_answer
     "M122:09/2026", // card_expiry
     "M133:3598327497562398", // gift_card
     "M133:921", // gift_card
     "M136:k2jqzi57", // backup_code
-    "M141:3878", // otp
-    "M142:3730", // pin
     "M150:W8PCAZJLPRM5", // gift_card
     "M157:74449795234959", // gift_card
     ],
