@@ -204,3 +204,32 @@ describe("codes and PINs the twelfth and thirteenth probes phrase", () => {
     expect(redactText("カード番号：3589 4438 2298 1416\n有効期限：2028年6月").text).not.toContain("2028年6月");
   });
 });
+
+describe("answers to a security question told around the question", () => {
+  const names = ["Pemberton Primary", "Mr Biscuits", "Okonkwo", "Dunedin", "Larkspur", "Saint Jude"];
+  it("removes the answer after 'I answered', 'I put', a quoted question 'with …', a question's colon, a birthplace, a security word and a memorable date", () => {
+    for (let i = 0; i < 12; i++) {
+      const a = pick(names);
+      for (const message of [
+        `It asked my security question (first school) and I answered ${a} but it said incorrect. ${businessRef()}`,
+        `The form asks my pet's name, I put ${a}. ${businessRef()}`,
+        `When I set up my security questions I answered "What was the name of your first pet?" with ${a}. Now it says incorrect.`,
+        `Locked out. Security question 'city you were born in': ${a}. ${businessRef()}`,
+        `[Agent note] Caller verified: mother's maiden name Okafor, place of birth ${a}. ${businessRef()}`,
+        `J'ai répondu à la question secrète (nom de jeune fille de ma mère) « ${a} » mais ça ne marche pas.`,
+      ])
+        expect({ message, leaked: redactText(message).text.includes(a) }).toEqual({ message, leaked: false });
+    }
+    expect(redactText("Support asked for my security word, it's marmalade. Case 14412889301.").text).not.toContain("marmalade");
+    expect(redactText("My answer to the memorable word question is MARMALADE and the memorable date is 14/02/1998.").text).not.toContain("14/02/1998");
+  });
+  it("keeps the question, and what is said of it without an answer", () => {
+    for (const message of [
+      'I answered "What was the name of your first pet?" but I can\'t remember what I put.',
+      "Can I change my security question? I answered It wrong once, I think.",
+      "My security question is about my first school. Order ORD-55123 is late.",
+      "I put the order in on Monday, it asks a security question now",
+    ])
+      expect(redactText(message).text).toBe(message);
+  });
+});

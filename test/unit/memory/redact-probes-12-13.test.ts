@@ -14,8 +14,6 @@ const PROBES: ProbeExpectation[] = [
     planted: 349,
     keep: 100,
     knownLeaks: [
-    "L007:Lefebvre", // security_answer
-    "L007:lefebvre-morin", // security_answer
     "L009:039", // card_cvv
     "L027:4471", // card_cvv
     "L029:20-45-77", // bank_account
@@ -23,10 +21,7 @@ const PROBES: ProbeExpectation[] = [
     "L034:7702", // pin
     "L035:palms2026guest", // wifi_key
     "L064:Kq 7X 9p 2L", // drivers_licence
-    "L076:14/02/1998", // security_answer
     "L087:Q7K-2MX", // otp
-    "L095:Mr Biscuits", // security_answer
-    "L095:Nairobi", // security_answer
     "L098:S530-7741-2208-31", // drivers_licence
     "L100:480", // card_cvv
     "L100:end of 2027", // card_expiry
@@ -62,18 +57,13 @@ const PROBES: ProbeExpectation[] = [
     keep: 140,
     knownLeaks: [
     "M009:SRXF-KVE3-UJJ2-H8C7", // gift_card
-    "M022:Pemberton Primary", // security_answer
     "M029:9CRP-8CN3CZ-7MC5V", // gift_card
     "M032:B2619483", // drivers_licence
     "M040:331", // card_cvv
-    "M042:Biscuit", // security_answer
     "M059:1767806191", // national_id
-    "M068:Enugu", // security_answer
     "M079:32772693", // bank_account
     "M083:314408413", // drivers_licence
-    "M087:Dunedin", // security_answer
     "M111:BSTJ DQPX 5YJX", // gift_card
-    "M121:marmalade", // security_answer
     "M122:09/2026", // card_expiry
     "M133:3598327497562398", // gift_card
     "M133:921", // gift_card

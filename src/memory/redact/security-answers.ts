@@ -1,0 +1,51 @@
+// Answers to a security question told around the question rather than after a label: "I answered
+// Pemberton Primary", "answered \"What was the name of your first pet?\" with Mr Biscuits", "the
+// form asks my pet's name, I put Biscuit", "Security question 'city you were born in': Dunedin",
+// "mother's maiden name Okonkwo, place of birth Enugu", "my security word, it's marmalade", "the
+// memorable date is 14/02/1998", "j'ai répondu à la question secrète (…) « Lefebvre »". Read only
+// in a message that talks of such a question; the answer is a name (capitalised words), a quoted
+// phrase, or, after a security word's own name, one word. Reported as a password, as labelled
+// answers are.
+import { PRIORITY, type Candidate } from "./pii-types";
+
+const TALK =
+  /security\s+(?:question|word|answer)|secret\s+question|memorable\s+(?:word|date|place|name)|maiden\s+name|first\s+(?:pet|school|car)|pet'?s\s+name|place\s+of\s+birth|question\s+secr[èe]te|pregunta\s+(?:de\s+seguridad|secreta)|pergunta\s+(?:de\s+seguran[çc]a|secreta)|sicherheitsfrage|domanda\s+(?:di\s+sicurezza|segreta)/i;
+
+/** A name of one to three capitalised words, or a quoted phrase. */
+const NAME = String.raw`(?:\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2}(?![\p{L}\p{N}])|«\s?[^»\n]{1,40}?\s?»|"[^"\n]{1,40}"|“[^”\n]{1,40}”)`;
+const ANSWERED = new RegExp(
+  String.raw`(?<![\p{L}])(?:answered|replied|put(?:\s+in)?|typed|wrote|entered|respond[ií]|contest[ée]|r[ée]pondu|[ée]crit|escrib[ií]|escrevi|geantwortet|geschrieben|risposto|scritto)` +
+    // ("… with Mr Biscuits", "… the question (first school) Pemberton …", "… à la question secrète (…) « Lefebvre »")
+    String.raw`(?:\s+(?:it|that|them|down))?(?:\s+(?:"[^"\n]{3,80}"|“[^”\n]{3,80}”|[^\n.!?"“«]{0,30}?(?:question|pregunta|pergunta|domanda|frage)[^\n.!?"“«(]{0,12}?(?:\([^()\n]{1,50}\))?))??(?:\s+(?:with|as|that|by|avec|con|com|mit))?[\s,:]+(?<value>${NAME})`,
+  "gu",
+);
+/** "Security question 'city you were born in': Dunedin", "question (first school): Pemberton Primary". */
+const QUESTION_THEN_VALUE = new RegExp(String.raw`question\s*(?:\([^()\n]{2,50}\)|['‘"“][^'’"”\n]{3,60}['’"”])\s*[:：-]\s*(?<value>${NAME})`, "giu");
+/** Each question quoted, then its answer ("… \"City where your parents met\" with Nairobi"). */
+const QUOTED_QUESTION_WITH = new RegExp(String.raw`(?:"[^"\n]{3,80}\??"|“[^”\n]{3,80}”)\s+(?:with|as)\s+(?<value>${NAME})`, "gu");
+/** "place of birth Enugu", "birthplace: Enugu". */
+const BIRTHPLACE = new RegExp(String.raw`\b(?:place\s+of\s+birth|birth\s*place|lieu\s+de\s+naissance|lugar\s+de\s+nacimiento|geburtsort)\s*[:：,-]?\s*(?<value>${NAME})`, "giu");
+/** "my security word, it's marmalade", "memorable word is MARMALADE". */
+const SECRET_WORD = /\b(?:security|memorable|secret)\s+word\b[^.!?\n]{0,24}?\b(?:it'?s|is|was|:)\s+["“']?(?<value>[\p{L}\p{N}]{3,30})(?![\p{L}\p{N}])/giu;
+/** "the memorable date is 14/02/1998". */
+const MEMORABLE_DATE = /\bmemorable\s+date\s*(?:is|was|:)?\s*(?<value>\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{1,2}\s+\p{L}{3,9}\s+\d{4})/giu;
+
+/** Words a customer capitalises that are not an answer ("I answered It", "I put The …"). */
+const NOT_AN_ANSWER = /^(?:I|It|The|A|An|My|Yes|No|But|And|Then|This|That|Please|Thanks|Okay|OK|Nothing|Everything|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
+
+export function findSecurityAnswers(text: string): Candidate[] {
+  if (!TALK.test(text)) return [];
+  const out: Candidate[] = [];
+  for (const re of [ANSWERED, QUOTED_QUESTION_WITH, QUESTION_THEN_VALUE, BIRTHPLACE, SECRET_WORD, MEMORABLE_DATE]) {
+    for (const m of text.matchAll(re)) {
+      let value = m.groups!.value!;
+      let start = m.index + m[0].length - value.length;
+      // a quoted answer: the words inside the quotes
+      const quoted = /^(?:«\s?|"|“)(.*?)(?:\s?»|"|”)$/.exec(value);
+      if (quoted) (start += value.indexOf(quoted[1]!)), (value = quoted[1]!);
+      if ((NOT_AN_ANSWER.test(value.split(/\s/)[0]!) && !quoted) || value.endsWith("?")) continue;
+      out.push({ start, end: start + value.length, type: "password", priority: PRIORITY.labelledAfter });
+    }
+  }
+  return out;
+}
