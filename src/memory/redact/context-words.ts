@@ -23,6 +23,8 @@ const BUSINESS = [
   "transactie", "transactienummer", "opération", "operation",
   // error codes and a helpdesk's own conversation ids; Turkish orders, waybills and bookings
   "errore", "erreur", "fehler", "erro", "fout", "hata", "conversation", "sipariş", "siparis", "kargo", "takip", "rezervasyon",
+  // a shop's or a library's own cards ("loyalty card 6300 1188 2130")
+  "loyalty card", "member card", "membership card", "library card", "club card", "rewards card",
   // customer numbers ("Kundennummer 5590 2231 8" next to "Konto"), a Ukrainian waybill (ТТН)
   "kundennummer", "kundennr", "klantnummer", "kundenummer", "kundnummer", "asiakasnumero", "ттн",
   // waybills, orders and payment references in Korean, Japanese and Chinese; Nordic giro payment ids (KID, OCR)

@@ -20,6 +20,7 @@ import { findNamedIds } from "./named-ids";
 import { findPasswordsByPhrasing } from "./password-phrasings";
 import { findPatternValues } from "./patterns";
 import { findSecurityAnswers } from "./security-answers";
+import { findGiftCards } from "./gift-cards";
 import { findStructuredValues } from "./structured";
 import { PRIORITY, type Candidate, type RedactionFinding } from "./pii-types";
 import { addFindings, countFindings, existingTokens, mergeCandidates, renderSpans } from "./spans";
@@ -63,7 +64,7 @@ export function redactText(text: string, known: readonly Candidate[] = []): { te
   const scan = withoutTags(asciiDigits(text));
   const labelled = findLabelledValues(scan);
   const patterns = findPatternValues(scan);
-  const candidates = [...known, ...findTranscriptAnswers(scan), ...cardOnLines(scan), ...labelled, ...patterns, ...findApiKeys(scan), ...findPasswordsByPhrasing(scan), ...findAnswersAndKeys(scan), ...findCodesByPhrasing(scan), ...findDocumentsInMessage(scan), ...findNamedIds(scan, [...labelled, ...patterns]), ...findStructuredValues(scan), ...findCardData(scan), ...findCardPieces(scan), ...findSecurityAnswers(scan)];
+  const candidates = [...known, ...findTranscriptAnswers(scan), ...cardOnLines(scan), ...labelled, ...patterns, ...findApiKeys(scan), ...findPasswordsByPhrasing(scan), ...findAnswersAndKeys(scan), ...findCodesByPhrasing(scan), ...findDocumentsInMessage(scan), ...findNamedIds(scan, [...labelled, ...patterns]), ...findStructuredValues(scan), ...findCardData(scan), ...findCardPieces(scan), ...findSecurityAnswers(scan), ...findGiftCards(scan)];
   candidates.push(...findCodesAfterCards(scan, candidates), ...findExpiries(scan, candidates), ...findMistypedCards(scan, candidates));
   // (the test cards payment providers publish, in a developer's message about a sandbox; what an SSH public key holds)
   const published = publicKeySpans(scan);

@@ -15,7 +15,8 @@ export type PiiType =
   | "iban"
   | "ssn"
   | "national_id"
-  | "api_key";
+  | "api_key"
+  | "gift_card";
 
 export type RedactionFinding = { type: PiiType; count: number };
 

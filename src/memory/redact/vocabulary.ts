@@ -11,7 +11,7 @@ import { BACKUP_CODE_RULE, WORLD_RULES } from "./vocabulary-world";
  * values are kept. "sort_code_account" is a bank account named next to a sort code or a BSB, where
  * it may be as short as 6 digits.
  */
-export type LabelKind = Exclude<PiiType, "iban" | "national_id" | "api_key" | "card_expiry"> | "security_code" | "passcode" | "pin_code" | "id_document" | "sort_code_account";
+export type LabelKind = Exclude<PiiType, "iban" | "national_id" | "api_key" | "card_expiry" | "gift_card"> | "security_code" | "passcode" | "pin_code" | "id_document" | "sort_code_account";
 
 /**
  * `heads`: the lowercase first words the pattern can start with (words split on anything but

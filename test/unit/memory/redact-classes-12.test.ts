@@ -233,3 +233,30 @@ describe("answers to a security question told around the question", () => {
       expect(redactText(message).text).toBe(message);
   });
 });
+
+describe("gift-card and store-credit codes", () => {
+  const group = () => Array.from({ length: 4 }, () => "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"[Math.floor(next() * 32)]).join("");
+  it("removes a redeemable code after its name where the message is about a gift card, a voucher or store credit", () => {
+    for (let i = 0; i < 12; i++) {
+      const code = pick([`${group()}-${group()}-${group()}-${group()}`, `${group()} ${group()} ${group()}`, `W8${group()}K${group()}5`]);
+      if (!/\d/.test(code.replace(/^W8/, ""))) continue;
+      for (const message of [
+        `The gift card won't apply at checkout. Claim code ${code}. Weirdly the promo code SPRING25 applied fine.`,
+        `Bought a $100 eGift on order W48812093, Code in the email is ${code}. Promo WELCOME10 was used too.`,
+        `I have an e-credit from the cancelled trip. The e-credit code is ${code}, worth $289.40.`,
+        `Presentkortet jag fick (kod ${code}) funkar inte i kassan. Rabattkoden SOMMAR20 fungerade dock.`,
+      ])
+        expect({ message, leaked: redactText(message).text.includes(code) }).toEqual({ message, leaked: false });
+    }
+    expect(redactText("My kid's prepaid top-up voucher: the scratch PIN is 74449795234959, value £20").text).toContain("[REDACTED:gift_card]");
+  });
+  it("keeps promo codes, gift-card orders and a card's last four, and a loyalty card's number", () => {
+    for (const message of [
+      "The code in the promo email, SPRING25, says 'not valid'. Gift card order GC-2024-004418.",
+      "Gift card ending 4410 shows balance £50.00, paid with Amex ending 1005.",
+      "Voucher code WELCOME10 and loyalty card 6300 1188 2130 were both applied",
+      "the gift card code BLACKFRIDAY2024 is a promo, right?",
+    ])
+      expect(redactText(message).text).toBe(message);
+  });
+});

@@ -56,22 +56,15 @@ const PROBES: ProbeExpectation[] = [
     planted: 224,
     keep: 140,
     knownLeaks: [
-    "M009:SRXF-KVE3-UJJ2-H8C7", // gift_card
-    "M029:9CRP-8CN3CZ-7MC5V", // gift_card
     "M032:B2619483", // drivers_licence
     "M040:331", // card_cvv
     "M059:1767806191", // national_id
     "M079:32772693", // bank_account
     "M083:314408413", // drivers_licence
-    "M111:BSTJ DQPX 5YJX", // gift_card
     "M122:09/2026", // card_expiry
-    "M133:3598327497562398", // gift_card
-    "M133:921", // gift_card
     "M136:k2jqzi57", // backup_code
-    "M150:W8PCAZJLPRM5", // gift_card
-    "M157:74449795234959", // gift_card
     ],
-    knownChanged: ["MK006","MK031","MK033","MK049","MK054","MK078","MK084","MK096","MK101","MK109","MK132","MK138"],
+    knownChanged: ["MK006","MK031","MK033","MK049","MK054","MK078","MK084","MK096","MK109","MK132","MK138"],
   },
 ];
 
