@@ -166,9 +166,15 @@ export function cardOverLines(turns: readonly string[]): Piece[] {
     const lead = turns[i]!.slice(0, first.index);
     if (FIELD_NAME.test(lead) && !NAMES_A_CARD.test(lead)) continue;
     const pieces: Piece[] = [{ turn: i, start: first.index, end: first.index + first[0].trimEnd().length }];
-    for (let j = i + 1; j < turns.length && j <= i + 3 && digits.length < 19; j++) {
+    let skipped = false;
+    for (let j = i + 1; j < turns.length && j <= i + 4 && digits.length < 19; j++) {
       const said = SPEAKER.exec(turns[j]!)![0].length;
       const rest = turns[j]!.slice(said);
+      // one short aside between the pieces ("sorry hit enter", "oops")
+      if (!skipped && pieces.length > 0 && rest.trim().length <= 30 && !/\d/.test(rest) && j + 1 < turns.length) {
+        skipped = true;
+        continue;
+      }
       // ("Sort code: 402715\nAccount no: 41099049": a field's label, not a speaker)
       if (!ONLY_DIGITS.test(rest) || FIELD_NAME.test(turns[j]!.slice(0, said))) break;
       const at = said + rest.search(/\d/);

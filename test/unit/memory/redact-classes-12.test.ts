@@ -260,3 +260,29 @@ describe("gift-card and store-credit codes", () => {
       expect(redactText(message).text).toBe(message);
   });
 });
+
+describe("a chat's card details asked and given in other languages, and a card split around an aside", () => {
+  it("removes the bare reply to a security code, a card's number or its expiry asked for in Italian, Spanish, French or German", () => {
+    for (const [ask, value] of [
+      ["grazie, mi serve anche il codice di sicurezza", "039"],
+      ["necesito el código de seguridad, por favor", "4821"],
+      ["j'ai besoin du cryptogramme au dos de la carte", "772"],
+      ["ich brauche noch die Prüfnummer der Karte", "518"],
+    ] as const) {
+      const chat = `[14:02] Giulia R.: vi do la carta per la garanzia\n[14:04] Operatore Marco: ${ask}\n[14:04] Giulia R.: ${value}\n[14:05] Giulia R.: arriviamo il 21 marzo`;
+      expect({ chat, leaked: redactText(chat).text.includes(`: ${value}\n`) }).toEqual({ chat, leaked: false });
+    }
+    const asked = "[10:02] Agent: per favore, la scadenza della carta?\n[10:03] Cliente: 0828";
+    expect(redactText(asked).text).not.toContain("0828");
+  });
+  it("joins a card's pieces around one short aside line, and not around a longer message", () => {
+    for (let i = 0; i < 10; i++) {
+      const pan = luhnCard(pick(["4", "55", "6011"]), 16);
+      const chat = `ok so the card is ${pan.slice(0, 4)} ${pan.slice(4, 8)}\n${pick(["sorry hit enter", "oops", "wait"])}\n${pan.slice(8, 12)} ${pan.slice(12)}\nty. order 4471-UK`;
+      const text = redactText(chat).text;
+      expect({ chat, text, leaked: text.includes(pan.slice(8, 12)) }).toEqual({ chat, text, leaked: false });
+    }
+    const apart = "Ticket 4521 8876\nthe order was placed on Monday morning from the app\n4521 8876";
+    expect(redactText(apart).text).toBe(apart);
+  });
+});

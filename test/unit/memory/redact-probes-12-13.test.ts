@@ -14,7 +14,6 @@ const PROBES: ProbeExpectation[] = [
     planted: 349,
     keep: 100,
     knownLeaks: [
-    "L009:039", // card_cvv
     "L027:4471", // card_cvv
     "L029:20-45-77", // bank_account
     "L030:930184", // otp
@@ -39,8 +38,6 @@ const PROBES: ProbeExpectation[] = [
     "L157:31459265", // backup_code
     "L157:77216048", // backup_code
     "L157:90318472", // backup_code
-    "L166:5487 6726", // card_number
-    "L166:9132 4633", // card_number
     "L171:TTNET_8K2p9Qx", // wifi_key
     "L173:HK7Q-2MVX-9PLT", // otp
     "L174:MH12 20110012345", // drivers_licence
