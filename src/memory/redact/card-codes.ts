@@ -10,7 +10,7 @@ import { NAMES_A_CARD } from "./context-words";
 const MONTH = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|ene|abr|ago|set|out|dic|dez|janv|f[ée]v|avr|mai|juin|juil|ao[uû]t|d[ée]c|j[äa]n|m[äa]r|okt|gen|mag|giu|lug|ott";
 // "… 11/27, 0421", "… 11 28 445", "… Jan 2026 019", "… / Jul 2026 / 5339", one a line on a form
 const EXPIRY_THEN_CODE = new RegExp(
-  String.raw`(?:[ \t,;|/]|\r?\n)*(?:(?:exp(?:iry|ires|iration)?(?:\s+date)?|valid(?:\s+(?:thru|through|until))?)\.?\s*:?\s*)?(?:(?:0?[1-9]|1[0-2])(?:\s*[/-]\s*|[ \t])(?:20)?\d{2}|(?:${MONTH})[a-z]*\.?\s+(?:20)?\d{2})(?![\d/])(?:[ \t,;|/&]|\r?\n|and\b)*` +
+  String.raw`(?:[ \t,;|/]|\r?\n)*(?:(?:exp(?:iry|ires|iration)?(?:\s+date)?|valid(?:\s+(?:thru|through|until))?)\.?\s*:?\s*(?:0[1-9]|1[0-2])\d{2}(?![\d/])|(?:(?:exp(?:iry|ires|iration)?(?:\s+date)?|valid(?:\s+(?:thru|through|until))?)\.?\s*:?\s*)?(?:(?:0?[1-9]|1[0-2])(?:\s*[/-]\s*|[ \t])(?:20)?\d{2}|(?:${MONTH})[a-z]*\.?\s+(?:20)?\d{2})(?![\d/]))(?:[ \t,;|/&]|\r?\n|and\b)*` +
     String.raw`(?:(?:(?:the\s+)?(?:3|4|three|four)[\s-]*digits?\s+)?(?:cvv2?|cvc2?|cid|csc|code|sec(?:urity)?(?:\s+code)?|(?:security\s+)?number)(?:\s+is)?\s*[:=-]?\s*)?(\d{3,4})(?![\p{L}\p{N}_]|[.,]\d)`,
   "iuy",
 );
@@ -52,10 +52,25 @@ export function findCodesAfterCards(text: string, cards: Candidate[]): Candidate
     if (named && !OTHER_CODES.test(named[1]!)) {
       const start = card.end + named.index + named[0].length - named[2]!.length;
       out.push({ start, end: start + named[2]!.length, type: "cvv", priority: PRIORITY.labelled });
+      continue;
+    }
+    // a line of its own within the card's next three ("4161.7152.8028.1379\nexpires end of 2027\n3 digits: 480")
+    const lines = text.slice(card.end, card.end + CODE_REACH * 2).split("\n").slice(1, 4);
+    let at = card.end + text.slice(card.end).indexOf("\n") + 1;
+    for (const line of lines) {
+      const own = CODE_LINE.exec(line);
+      if (own) {
+        const start = at + own[0].length - own[1]!.length - (own[0].length - own[0].trimEnd().length);
+        out.push({ start, end: start + own[1]!.length, type: "cvv", priority: PRIORITY.labelled });
+        break;
+      }
+      at += line.length + 1;
     }
   }
   return out;
 }
+/** A line that is a card's code and its name: "3 digits: 480", "CVV 331", "security: 123". */
+const CODE_LINE = /^\s*(?:(?:the\s+)?(?:3|4|three|four)[\s-]*digits?(?:\s+on\s+the\s+back)?|cvv2?|cvc2?|cid|csc|security(?:\s+code)?)\s*(?:is\s*)?[:=-]?\s*(\d{3,4})\s*$/i;
 
 /**
  * The expiry date written after a card: the first month and year within a few lines of it, before

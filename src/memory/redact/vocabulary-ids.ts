@@ -28,11 +28,11 @@ export const ID_DOCUMENT_RULES: LabelRule[] = [
   // Czech and Slovak rodné číslo, Israel's ת.ז., Saudi national ID and iqama, Iran's کد ملی, Japan's My Number card, a citizen ID
   {
     kind: "id_document",
-    heads: "ahv ahv-nr ppsn pps emirates nhs brp снилс инн carta cartão cartao hong hkid cnic nic cccd căn αφμ rodné rodne ת رقم کد کدملی شماره my citizen iqama",
+    heads: "ahv ahv-nr ppsn pps emirates nhs brp снилс инн carta cartão cartao hong hkid cnic nic cccd căn αφμ rodné rodne ת رقم ورقم کد کدملی شماره my citizen iqama",
     pattern:
       String.raw`ahv(?:-?(?:nr\.?|nummer))?|ppsn?(?:\s+(?:number|no\.?))?|emirates\s+id(?:\s+(?:number|no\.?))?|nhs\s+(?:number|no\.?)|brp(?:\s+(?:number|no\.?))?|снилс|инн|` +
       String.raw`carta\s+d['’]identit[àa](?:\s+(?:n\.?|numero))?|cart[ãa]o\s+de\s+cidad[ãa]o(?:\s+n\.?[ºo°]?)?|hong\s+kong\s+id(?:\s+card)?|hkid|cnic(?:\s+(?:number|no\.?))?|nic(?=\s*[:#]?\s*\d{5}-\d{7}-\d)|` +
-      String.raw`cccd|căn\s+cước(?:\s+công\s+dân)?|αφμ|rodn[ée]\s+[čc][íi]slo|ת\.ז\.?|رقم\s+(?:الهوية(?:\s+الوطنية)?|هويتي|الإقامة|الاقامة|إقامتي)|کد\s*ملی(?:\u200c?ام)?|شماره\s+ملی|my\s+number\s+card|citizen\s+id(?:\s+(?:number|no\.?))?|iqama(?:\s+(?:number|no\.?))?`,
+      String.raw`cccd|căn\s+cước(?:\s+công\s+dân)?|αφμ|rodn[ée]\s+[čc][íi]slo|ת\.ז\.?|و?رقم\s+(?:الهوية(?:\s+الوطنية)?|هويتي|الإقامة|الاقامة|إقامتي)|کد\s*ملی(?:\u200c?ام)?|شماره\s+ملی|my\s+number\s+card|citizen\s+id(?:\s+(?:number|no\.?))?|iqama(?:\s+(?:number|no\.?))?`,
   },
   // and by the names of Colombia, Bulgaria, Lithuania, Estonia, Israel, Egypt, Ghana, Morocco, Iceland, Croatia,
   // Slovenia, Serbia and the former Yugoslavia, Argentina (CUIL, CUIT), Ukraine, Romania, Taiwan and Hong Kong (traditional Chinese)

@@ -231,8 +231,8 @@ const CORE_RULES: LabelRule[] = [
   },
   {
     kind: "bank_account",
-    heads: "número numero cuenta numéro compte kontonummer konto conta clabe खाता",
-    pattern: String.raw`clabe(?:\s+interbancaria)?|n[uú]mero\s+de\s+cuenta|cuenta(?!\s+rut)(?:\s+bancaria)?|num[ée]ro\s+de\s+compte|compte(?:\s+bancaire)?|kontonummer|konto|n[uú]mero\s+da\s+conta|conta|खाता(?:\s*संख्या)?`,
+    heads: "número numero cuenta numéro compte kontonummer konto conta clabe खाता hesap",
+    pattern: String.raw`hesap\s+(?:no|numarası|numaram|numarasi)|clabe(?:\s+interbancaria)?|n[uú]mero\s+de\s+cuenta|cuenta(?!\s+rut)(?:\s+bancaria)?|num[ée]ro\s+de\s+compte|compte(?:\s+bancaire)?|kontonummer|konto|n[uú]mero\s+da\s+conta|conta|खाता(?:\s*संख्या)?`,
   },
 
   // cards (after the more specific labels above; "SIM card", "ID card", "loyalty card" are not payment cards)

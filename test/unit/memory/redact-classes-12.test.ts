@@ -286,3 +286,23 @@ describe("a chat's card details asked and given in other languages, and a card s
     expect(redactText(apart).text).toBe(apart);
   });
 });
+
+describe("a card's code on a line of its own, an expiry without a slash, and labels in Turkish and Arabic", () => {
+  it("removes a code named on one of the card's next lines, and one after an expiry written MMYY", () => {
+    for (let i = 0; i < 8; i++) {
+      const pan = luhnCard(pick(["4", "52", "6011"]), 16);
+      const cvv = String(100 + Math.floor(next() * 900));
+      for (const message of [
+        `send the new card:\n\n${pan.replace(/(\d{4})(?=\d)/g, "$1.")}\nexpires end of 2027\n${pick(["3 digits", "CVV", "security code"])}: ${cvv}\n\n${businessRef()}`,
+        `Charge it to ${pan} exp ${pick(["0528", "1129"])} security ${cvv}. ${businessRef()}`,
+      ])
+        expect({ message, leaked: redactText(message).text.includes(cvv) }).toEqual({ message, leaked: false });
+    }
+    const apart = "card 4111 1111 1111 1111 was declined\nI called at 10:15\nroom 412";
+    expect(redactText(apart).text).toContain("room 412");
+  });
+  it("removes an account after Turkish 'Hesap no' and a national ID after Arabic 'ورقم الهوية الوطنية'", () => {
+    expect(redactText("Merhaba, Hesap no: 0045 7781 9920, şube kodu 1184.").text).not.toContain("0045 7781 9920");
+    expect(redactText("ورقم الهوية الوطنية 1767806191. رقم العميل لديكم 4471920.").text).toBe("ورقم الهوية الوطنية [REDACTED:national_id]. رقم العميل لديكم 4471920.");
+  });
+});

@@ -14,7 +14,6 @@ const PROBES: ProbeExpectation[] = [
     planted: 349,
     keep: 100,
     knownLeaks: [
-    "L027:4471", // card_cvv
     "L029:20-45-77", // bank_account
     "L030:930184", // otp
     "L034:7702", // pin
@@ -22,7 +21,6 @@ const PROBES: ProbeExpectation[] = [
     "L064:Kq 7X 9p 2L", // drivers_licence
     "L087:Q7K-2MX", // otp
     "L098:S530-7741-2208-31", // drivers_licence
-    "L100:480", // card_cvv
     "L100:end of 2027", // card_expiry
     "L111:40-11-62", // bank_account
     "L112:APP_USR-7719203847561123-030512-9c4f7e0a1b2d3e4f5a6b7c8d9e0f1a2b-882013477", // api_key
@@ -32,7 +30,6 @@ const PROBES: ProbeExpectation[] = [
     "L123:October twenty-eight", // card_expiry
     "L125:TRN-4472-QXM8", // wifi_key
     "L131:30 94 57", // bank_account
-    "L140:0045 7781 9920", // bank_account
     "L143:548166642", // national_id
     "L146:19073", // pin
     "L157:31459265", // backup_code
@@ -54,8 +51,6 @@ const PROBES: ProbeExpectation[] = [
     keep: 140,
     knownLeaks: [
     "M032:B2619483", // drivers_licence
-    "M040:331", // card_cvv
-    "M059:1767806191", // national_id
     "M079:32772693", // bank_account
     "M083:314408413", // drivers_licence
     "M122:09/2026", // card_expiry
