@@ -5,7 +5,7 @@ import { BUSINESS_BEFORE } from "./context-words";
 import { PRIORITY, type Candidate } from "./pii-types";
 
 /** A label naming several codes or keys, or the backup codes a service gives out (listed even when named singly). */
-export const CODES_LABEL = /(?:codes|keys)$|(?:setup|2fa|totp|authenticator)\s+(?:secret|key)$|key\s+manually$|(?:backup|recovery|revocation)\s+(?:codes?|keys?)$|c[óo]digos?\s+de\s+\S+$|codes?\s+de\s+\S+$|backup-codes?$|wiederherstellungscodes?$/i;
+export const CODES_LABEL = /(?:codes|keys)$|(?:recovery|backup|emergency)\s+(?:sheet|page|card|kit|file|list)$|(?:setup|2fa|totp|authenticator)\s+(?:secret|key)$|key\s+manually$|(?:backup|recovery|revocation)\s+(?:codes?|keys?)$|c[óo]digos?\s+de\s+\S+$|codes?\s+de\s+\S+$|backup-codes?$|wiederherstellungscodes?$/i;
 const NEXT_CODE = /\s*(?:[,;/]\s*(?:and\s+)?(?:then\s+)?|\s+(?:and\s+)?then\s+|\s+and\s+|\s+)([A-Za-z0-9]{3,10}(?:-[A-Za-z0-9]{3,10}){0,3})(?![\p{L}\p{N}_-])/uy;
 const CODE_LINE = /[ \t]*(?:(?:\d{1,2}[.)]|[-*•·])[ \t]+)?([A-Za-z0-9]{3,10}(?:-[A-Za-z0-9]{3,10}){0,3})[ \t]*(?=\r?\n|$)/y;
 const HEADING_END = /[^\n\d:]{0,40}:?[ \t]*\r?\n/y;

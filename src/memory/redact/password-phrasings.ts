@@ -100,6 +100,8 @@ const WIFI_PAIR = new RegExp(
   "giu",
 );
 const WIFI_WORD = /wi-?fi|wlan|ssid/i;
+/** In a message about Wi-Fi, a "key" of letters and digits ("network \"Grand-Palms-Guest\" and key palms2026guest"). */
+const WIFI_KEY = /(?<![\p{L}])(?:key|wpa2?\s+key|network\s+key)\s*(?:is\s+|:\s*|=\s*)?["'“]?(?<value>[\p{L}\d_!@#$%^&*.-]{8,40}?)["'”]?(?=[\s,;)]|[.!?](?:\s|$)|$)/giu;
 /** Letters and digits mixed, as generators make them ("zvbjsng6", "9un5v0qtiy"); no plain word or number is. */
 const GENERATED = /^(?=[\p{L}]*\d)(?=\d*\p{L})[\p{L}\d]{6,64}$/u;
 // "pepper-velvet-tundra9": three to five plain words joined by hyphens and a number, as password
@@ -193,7 +195,10 @@ export function findPasswordsByPhrasing(text: string): Candidate[] {
       out.push({ start, end: start + after.length, type: "password", priority: PRIORITY.labelledAfter });
     }
   }
-  if (WIFI_WORD.test(text)) take(WIFI_PAIR, (v) => v.length >= 8 && isSecretShaped(v));
+  if (WIFI_WORD.test(text)) {
+    take(WIFI_PAIR, (v) => v.length >= 8 && isSecretShaped(v));
+    take(WIFI_KEY, (v) => /\d/.test(v) && /\p{L}/u.test(v) && !BUSINESS_REF.test(v));
+  }
   if (/[a-z]{3}-[a-z]{3,10}-[a-z]{3}/.test(text)) take(GENERATED_PASSPHRASE, () => true);
   if (text.includes("phrase") || text.includes("words")) take(SEED_PHRASE, () => true);
   if (SEED_TALK.test(text)) take(SEED_LINE, () => true);

@@ -13,7 +13,7 @@ export const BACKUP_CODE_RULE: LabelRule = {
   kind: "password",
   heads: "recovery backup 2fa mfa revocation emergency scratch setup totp authenticator enter códigos codigos código codigo codes code backup-codes wiederherstellungscode",
   pattern:
-    String.raw`(?:recovery|backup|revocation|(?:emergency\s+)?backup|scratch)\s+(?:codes?|keys?)|(?:setup|2fa|totp|authenticator)\s+(?:secret|key)|enter\s+(?:the|this)\s+key\s+manually|(?:2fa|mfa)\s+(?:backup|recovery)(?:\s+(?:codes?|keys?))?|` +
+    String.raw`codes?\s+(?:from|on|off)\s+(?:the|my)\s+(?:recovery|backup|emergency)\s+(?:sheet|page|card|kit|file|list)|(?:recovery|backup|revocation|(?:emergency\s+)?backup|scratch)\s+(?:codes?|keys?)|(?:setup|2fa|totp|authenticator)\s+(?:secret|key)|enter\s+(?:the|this)\s+key\s+manually|(?:2fa|mfa)\s+(?:backup|recovery)(?:\s+(?:codes?|keys?))?|` +
     String.raw`c[óo]digos?\s+de\s+(?:respaldo|recupera[cç][ãa]o|recuperaci[óo]n|reserva)|codes?\s+de\s+(?:secours|r[ée]cup[ée]ration)|backup-codes?|wiederherstellungscodes?`,
 };
 
@@ -132,8 +132,8 @@ export const WORLD_RULES: LabelRule[] = [
   // passwords as more languages name them (Turkish, Indonesian, the Nordic languages, Russian, Czech, Hungarian)
   {
     kind: "password",
-    heads: "şifre şifrem şifreniz sifre sifrem kata salasanalla salasanan lösenord lösenordet losenord passord passordet adgangskode adgangskoden salasana salasanani пароль пароля heslo jelszó jelszavam",
-    pattern: String.raw`[şs]ifre(?:m|niz|n)?|kata\s+sandi(?:\s+saya)?|l[öo]senord(?:et)?(?:\s+mitt)?|passord(?:et)?(?:\s+mitt)?|adgangskode(?:n)?(?:\s+min)?|salasana(?:ni|lla|n)?(?:\s+on)?|пароль|пароля|heslo(?:\s+je)?|jelsz[óo](?:m|t)?|jelszavam`,
+    heads: "şifre şifrem şifreniz şifresi sifre sifrem sifresi kata salasanalla salasanan lösenord lösenordet losenord passord passordet adgangskode adgangskoden salasana salasanani пароль пароля heslo jelszó jelszavam",
+    pattern: String.raw`[şs]ifre(?:m|niz|n|si)?|kata\s+sandi(?:\s+saya)?|l[öo]senord(?:et)?(?:\s+mitt)?|passord(?:et)?(?:\s+mitt)?|adgangskode(?:n)?(?:\s+min)?|salasana(?:ni|lla|n)?(?:\s+on)?|пароль|пароля|heslo(?:\s+je)?|jelsz[óo](?:m|t)?|jelszavam`,
   },
   // a Wi-Fi key by what routers and manuals call it ("WPA2 key:", "PSK", "WLAN-Schlüssel", "mot de passe wifi")
   {

@@ -306,3 +306,20 @@ describe("a card's code on a line of its own, an expiry without a slash, and lab
     expect(redactText("ورقم الهوية الوطنية 1767806191. رقم العميل لديكم 4471920.").text).toBe("ورقم الهوية الوطنية [REDACTED:national_id]. رقم العميل لديكم 4471920.");
   });
 });
+
+describe("Wi-Fi keys, Turkish passwords and codes listed under a recovery sheet", () => {
+  it("removes a Wi-Fi 'key' of letters and digits, a Turkish 'şifresi', and codes numbered under 'codes from the recovery sheet:'", () => {
+    expect(redactText('wifi in room 512 is not working. the card at reception says network "Grand-Palms-Guest" and key palms2026guest but it keeps asking').text).not.toContain("palms2026guest");
+    expect(redactText("Merhaba, internet modemi şifresi TTNET_8K2p9Qx çalışmıyor. Abone no 8812004417").text).not.toContain("TTNET_8K2p9Qx");
+    const codes = "I have these codes from the recovery sheet:\n1. 31459265\n2. 77216048\nPurchase history: order 8800219934";
+    expect(redactText(codes).text).toBe("I have these codes from the recovery sheet:\n1. [REDACTED:password]\n2. [REDACTED:password]\nPurchase history: order 8800219934");
+  });
+  it("keeps a Wi-Fi network's name, a key that is a word, and a Turkish 'forgot my password'", () => {
+    for (const message of [
+      'wifi network "Grand-Palms-Guest" asks for a key every day, room 512',
+      "the wifi key is on the card at reception, right?",
+      'Merhaba, şifremi unuttum ve "şifremi sıfırla" bağlantısı çalışmıyor.',
+    ])
+      expect(redactText(message).text).toBe(message);
+  });
+});

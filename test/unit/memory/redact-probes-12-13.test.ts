@@ -17,7 +17,6 @@ const PROBES: ProbeExpectation[] = [
     "L029:20-45-77", // bank_account
     "L030:930184", // otp
     "L034:7702", // pin
-    "L035:palms2026guest", // wifi_key
     "L064:Kq 7X 9p 2L", // drivers_licence
     "L087:Q7K-2MX", // otp
     "L098:S530-7741-2208-31", // drivers_licence
@@ -32,10 +31,6 @@ const PROBES: ProbeExpectation[] = [
     "L131:30 94 57", // bank_account
     "L143:548166642", // national_id
     "L146:19073", // pin
-    "L157:31459265", // backup_code
-    "L157:77216048", // backup_code
-    "L157:90318472", // backup_code
-    "L171:TTNET_8K2p9Qx", // wifi_key
     "L173:HK7Q-2MVX-9PLT", // otp
     "L174:MH12 20110012345", // drivers_licence
     "L179:casa_roma_2024", // wifi_key
