@@ -10,8 +10,8 @@ import { NAMES_A_CARD } from "./context-words";
 const MONTH = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|ene|abr|ago|set|out|dic|dez|janv|f[ée]v|avr|mai|juin|juil|ao[uû]t|d[ée]c|j[äa]n|m[äa]r|okt|gen|mag|giu|lug|ott";
 // "… 11/27, 0421", "… 11 28 445", "… Jan 2026 019", "… / Jul 2026 / 5339", one a line on a form
 const EXPIRY_THEN_CODE = new RegExp(
-  String.raw`(?:[ \t,;|/]|\r?\n)*(?:(?:exp(?:iry|ires|iration)?(?:\s+date)?|valid(?:\s+(?:thru|through|until))?)\.?\s*:?\s*(?:0[1-9]|1[0-2])\d{2}(?![\d/])|(?:(?:exp(?:iry|ires|iration)?(?:\s+date)?|valid(?:\s+(?:thru|through|until))?)\.?\s*:?\s*)?(?:(?:0?[1-9]|1[0-2])(?:\s*[/-]\s*|[ \t])(?:20)?\d{2}|(?:${MONTH})[a-z]*\.?\s+(?:20)?\d{2})(?![\d/]))(?:[ \t,;|/&]|\r?\n|and\b)*` +
-    String.raw`(?:(?:(?:the\s+)?(?:3|4|three|four)[\s-]*digits?\s+)?(?:cvv2?|cvc2?|cid|csc|code|sec(?:urity)?(?:\s+code)?|(?:security\s+)?number)(?:\s+is)?\s*[:=-]?\s*)?(\d{3,4})(?![\p{L}\p{N}_]|[.,]\d)`,
+  String.raw`(?:[ \t,;|/]|\r?\n)*(?:(?:exp(?:iry|ires|iring|iration)?(?:\s+date)?|valid(?:\s+(?:thru|through|until))?|validade|vencimiento|vence|scadenza|g[üu]ltig\s+bis)\.?\s*:?\s*(?:0[1-9]|1[0-2])\d{2}(?![\d/])|(?:(?:exp(?:iry|ires|iring|iration)?(?:\s+date)?|valid(?:\s+(?:thru|through|until))?|validade|vencimiento|vence|scadenza|g[üu]ltig\s+bis)\.?\s*:?\s*)?(?:(?:0?[1-9]|1[0-2])(?:\s*[/-]\s*|[ \t])(?:20)?\d{2}|(?:${MONTH})[a-z]*\.?\s+(?:20)?\d{2})(?![\d/]))(?:[ \t,;|/&]|\r?\n|and\b)*` +
+    String.raw`(?:(?:(?:the\s+)?(?:3|4|three|four)[\s-]*digits?\s+)?(?:cvv2?|cvc2?|cid|csc|code|sec(?:urity)?(?:\s+code)?|(?:security\s+)?number|c[óo]digo(?:\s+de\s+seguri?(?:dad|an[çc]a))?|codice(?:\s+di\s+sicurezza)?|cryptogramme|pr[üu]fnummer)(?:\s+is|\s+es|\s+é)?\s*[:=-]?\s*)?(\d{3,4})(?![\p{L}\p{N}_]|[.,]\d)`,
   "iuy",
 );
 
@@ -70,7 +70,7 @@ export function findCodesAfterCards(text: string, cards: Candidate[]): Candidate
   return out;
 }
 /** A line that is a card's code and its name: "3 digits: 480", "CVV 331", "security: 123". */
-const CODE_LINE = /^\s*(?:(?:the\s+)?(?:3|4|three|four)[\s-]*digits?(?:\s+on\s+the\s+back)?|cvv2?|cvc2?|cid|csc|security(?:\s+code)?)\s*(?:is\s*)?[:=-]?\s*(\d{3,4})\s*$/i;
+const CODE_LINE = /^\s*(?:\[[^\]\n]{1,30}\]\s*)?(?:[\p{L} .'-]{1,30}:\s+)?(?:(?:the\s+)?(?:3|4|three|four)[\s-]*digits?(?:\s+on\s+the\s+back)?|cvv2?|cvc2?|cid|csc|security(?:\s+code)?)\s*(?:is\s*)?[:=-]?\s*(\d{3,4})\s*$/iu;
 
 /**
  * The expiry date written after a card: the first month and year within a few lines of it, before
@@ -120,7 +120,7 @@ const VALUE_THEN_NAME = /(?<![\d/._-]\s?|\d[ -])((?:0[1-9]|1[0-2])\/?(?:20)?\d{2
 const CODE_TALK = /\b(?:cvv2?|cvc2?|csc|cid|security code)\b|code on (?:the )?back|c[oó]digo de (?:seguridad|atr[aá]s)|cryptogramme|pr[üu]fnummer|الرمز|보안코드|セキュリティコード|安全码/i;
 /** What an expiry is called, in the languages customers write in. */
 const EXPIRY_LABEL = [
-  String.raw`\bexp(?:iry|iration|ires|\.)?(?:\s+(?:date|end))?`,
+  String.raw`\bexp(?:iry|iration|ires|iring|\.)?(?:\s+(?:date|end))?`,
   String.raw`\budl[øo]b(?:sdato)?|\butl[øo]p(?:sdato)?`,
   String.raw`\bvalid\s+(?:thru|through|until|till)`,
   String.raw`\bvervaldatum`,

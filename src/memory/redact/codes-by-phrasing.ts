@@ -10,12 +10,14 @@ const PIN_TALK = /\b(?:pin|passcode|pin\s*code|code)\b/i;
 const SET_OR_WAS = /(?:\b(?:set|reset|changed?|updated?)\s+(?:it|mine|that|the\s+(?:new\s+)?one)\s+(?:back\s+)?(?:to|as)|\b(?:the|my)\s+(?:old|new|previous|current)\s+one(?:\s+[^.!?\n\d]{1,25}?)?\s+(?:is|was))\s+(?<value>\d{4,8})(?![\d\p{L}])/giu;
 // "318826 that's the code that came", "927 114 ← that's the code"
 const THATS_THE_CODE = /(?<![\d\p{L}])(?<value>\d(?: \d){3,7}|\d{3}[ ]?\d{3}|\d{4,8})\s*(?:←|<-+|[-–—,:])?\s*(?:that'?s|this\s+is|is(?:\s+(?:that|this))?)\s+the\s+(?:code|otp|pin)\b/giu;
+// "884 201 is your code to approve a payment", "552918 est votre code"
+const CODE_BEFORE_YOUR = /(?<![\d\p{L}])(?<value>\d{3} \d{3}|\d{4,8})\s+(?:is|est|es)\s+(?:your|votre|tu|su)\s+(?:[\p{L}-]+\s+){0,2}(?:code|c[óo]digo|codice|otp|password|passcode)\b/giu;
 // "the code thing says 482913", "the code showed 118392"
 const CODE_SAYS = /\bcode(?:\s+thing)?\s+(?:says|said|shows|showed|reads)\s+(?<value>\d{4,8})(?![\d\p{L}])/giu;
 // a code in keycap emoji ("1️⃣9️⃣3️⃣7️⃣0️⃣5️⃣", copied from a text)
 const KEYCAP_CODE = /(?:\d\uFE0F?\u20E3){4,8}/g;
 // "Your code: 8F3K2P", "Your verification code is KQ7-2MX": as a service's text writes it
-const YOUR_CODE = /\b[Yy]our\s+(?:[A-Za-z]+\s+){0,2}code\s*(?:is\b|:)\s*(?<value>(?=[A-Z0-9-]*\d)[A-Z0-9]{2,8}(?:-[A-Z0-9]{2,5}){0,2})(?![\p{L}\p{N}-])/gu;
+const YOUR_CODE = /\b(?:[Yy]our|[Vv]otre|[Tt]u|[Ss]u|[Ss]eu|[Ii]hr|[Tt]uo)\s+(?:[\p{L}]+\s+){0,2}(?:code|c[óo]digo|codice|Code)(?:\s+\p{Lu}\p{L}+)?\s*(?:is\b|es\b|est\b|ist\b|é\b|:)\s*(?<value>\d{3} \d{3}(?!\s?\d)|(?=[A-Z0-9-]*\d)[A-Z0-9]{2,8}(?:-[A-Z0-9]{2,5}){0,2})(?![\p{L}\p{N}-])/gu;
 
 // "Tu código de operación es 847392" (a bank's text), "TAN für die Überweisung war 718 264"
 const CODE_OF_AN_OPERATION = /(?:c[óo]digo\s+de\s+(?:operaci[óo]n|confirmaci[óo]n|verificaci[óo]n|acceso|activaci[óo]n|autenticaci[óo]n)|\bTAN\b[^.!?\n\d]{0,40}?)\s*(?:es|era|war|ist|lautet|is|was|:)\s*(?<value>\d{3}\s\d{3}|\d{4,8})(?![\d\p{L}])/gu;
@@ -83,7 +85,8 @@ export function findCodesByPhrasing(text: string): Candidate[] {
   if (/(?:th(?:at'?s|is\s+is)|\bis(?:\s+th(?:at|is))?)\s+the\s+(?:code|otp|pin)/i.test(text)) take(THATS_THE_CODE, "otp");
   if (/code(?: thing)? (?:says|said|shows|showed|reads)/i.test(text)) take(CODE_SAYS, "otp");
   if (text.includes("\u20E3")) for (const m of text.matchAll(KEYCAP_CODE)) out.push({ start: m.index, end: m.index + m[0].length, type: "otp", priority: PRIORITY.pattern });
-  if (/[Yy]our\s+(?:[A-Za-z]+\s+){0,2}code/.test(text)) take(YOUR_CODE, "otp");
+  if (/(?:[Yy]our|[Vv]otre|[Tt]u|[Ss]u|[Ss]eu|[Ii]hr|[Tt]uo)\s+(?:\S+\s+){0,2}(?:code|c[óo]digo|codice|Code)/.test(text)) take(YOUR_CODE, "otp");
+  if (/\d\s+(?:is|est|es)\s+(?:your|votre|tu|su)\s/i.test(text)) take(CODE_BEFORE_YOUR, "otp");
   if (/c[óo]digo de|\bTAN\b/.test(text)) take(CODE_OF_AN_OPERATION, "otp");
   if (text.includes("-") && SECOND_FACTOR_TALK.test(text)) for (const m of text.matchAll(GROUPED_CODE)) out.push({ start: m.index, end: m.index + m[0].length, type: "password", priority: PRIORITY.labelledAfter });
   if (PIN_NAMED.test(text)) {

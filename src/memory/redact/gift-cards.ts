@@ -7,18 +7,18 @@
 import { PRIORITY, type Candidate } from "./pii-types";
 
 const TALK =
-  /gift\s*card|e-?gift|gift\s+(?:code|voucher|certificate)|store\s+credit|e-?credit|top-?up\s+voucher|prepaid\s+voucher|scratch\s+(?:card|pin|code)|presentkort|gavekort|lahjakortti|gutschein|geschenkkarte|carte[\s-]cadeau|ch[èe]que[\s-]cadeau|tarjeta\s+regalo|cart[ãa]o[\s-]presente|vale[\s-]presente|buono\s+regalo|carta\s+regalo|cadeaukaart|cadeaubon|karta\s+podarunkowa|ギフトカード|礼品卡|기프트\s?카드/i;
+  /gift\s*card|e-?gift|gift\s+(?:code|voucher|certificate)|store\s+credit|e-?credit|top-?up\s+voucher|(?:travel|flight|holiday)\s+voucher|prepaid\s+voucher|scratch\s+(?:card|pin|code)|presentkort|gavekort|lahjakortti|gutschein|geschenkkarte|carte[\s-]cadeau|ch[èe]que[\s-]cadeau|tarjeta\s+regalo|cart[ãa]o[\s-]presente|vale[\s-]presente|buono\s+regalo|carta\s+regalo|cadeaukaart|cadeaubon|karta\s+podarunkowa|ギフトカード|礼品卡|기프트\s?카드/i;
 /** A code's name, then a few words ("is", "in the email is"), then the code. */
 const NAMED_CODE =
-  /(?<![\p{L}])(?:claim\s+code|gift\s+cards?:|redemption\s+code|(?:gift\s+|card\s+|e-?credit\s+|voucher\s+)?code|(?:scratch\s+)?pin|(?:card\s+)?number|kod(?:en)?|kode|c[óo]digo|codice|num[ée]ro|nummer|numer|番号|번호)(?![\p{L}])[^.!?\n\d]{0,24}?(?<![\p{L}\p{N}])(?<value>[A-Z0-9]{4}(?:[ -][A-Z0-9]{4}){2,4}|[A-Z0-9]{3,6}(?:-[A-Z0-9]{3,7}){1,4}|[A-Z0-9]{10,20}|\d{12,20}|\d{3,8}(?=\)|,|\s*$))(?![\p{L}\p{N}-])/giu;
+  /(?<![\p{L}])(?:claim\s+code|gift\s+cards?[^.!?\n:\d]{0,30}:|redemption\s+code|(?:gift\s+|card\s+|e-?credit\s+|voucher\s+)?code|(?:scratch\s+)?pin|(?:card\s+)?number|kod(?:en)?|kode|c[óo]digo|codice|num[ée]ro|nummer|numer|番号|번호)(?![\p{L}])[^.!?\n\d]{0,24}?\n?(?<![\p{L}\p{N}])(?<value>[A-Z0-9]{4}(?:(?:[ -]|\r?\n)[A-Z0-9]{4}){2,4}|[A-Z0-9]{3,6}(?:-[A-Z0-9]{3,7}){1,4}|[A-Z0-9]{10,20}|\d{12,20}|\d{3,8}(?=\)|,|\s*$))(?![\p{L}\p{N}-])/giu;
 
 /** Mixed as generated codes are: a letter and a digit side by side at least three times. */
 const mixed = (code: string) => (code.match(/[A-Z](?=\d)|\d(?=[A-Z])/g) ?? []).length >= 3;
 
 function isGiftCode(value: string, named: string): boolean {
-  const chars = value.replace(/[ -]/g, "");
+  const chars = value.replace(/[\s-]/g, "");
   if (/^\d+$/.test(chars)) return chars.length >= 12 || /pin/i.test(named);
-  if (/^[A-Z0-9]{4}(?:[ -][A-Z0-9]{4}){2,4}$/.test(value) && /\d/.test(chars)) return true;
+  if (/^[A-Z0-9]{4}(?:(?:[ -]|\r?\n)[A-Z0-9]{4}){2,4}$/.test(value) && /\d/.test(chars)) return true;
   return chars.length >= 10 && /\d/.test(chars) && mixed(chars);
 }
 

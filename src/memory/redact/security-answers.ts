@@ -9,14 +9,14 @@
 import { PRIORITY, type Candidate } from "./pii-types";
 
 const TALK =
-  /security\s+(?:question|word|answer)|secret\s+question|memorable\s+(?:word|date|place|name)|maiden\s+name|first\s+(?:pet|school|car)|pet'?s\s+name|place\s+of\s+birth|question\s+secr[èe]te|pregunta\s+(?:de\s+seguridad|secreta)|pergunta\s+(?:de\s+seguran[çc]a|secreta)|sicherheitsfrage|domanda\s+(?:di\s+sicurezza|segreta)/i;
+  /security\s+(?:question|word|answer)|secret\s+question|memorable\s+(?:word|date|place|name)|maiden\s+name|first\s+(?:pet|school|car)|pet'?s\s+name|place\s+of\s+birth|question\s+secr[èe]te|pregunta\s+(?:de\s+seguridad|secreta)|pergunta\s+(?:de\s+seguran[çc]a|secreta)|sicherheitsfrage|domanda\s+(?:di\s+sicurezza|segreta)|nama\s+ibu\s+kandung|кодовое\s+слово|секретн\S*\s+вопрос|parents\s+met|city\s+(?:where\s+you\s+were\s+born|of\s+birth)|first\s+(?:job|teacher|concert)/i;
 
 /** A name of one to three capitalised words, or a quoted phrase. */
 const NAME = String.raw`(?:\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2}(?![\p{L}\p{N}])|«\s?[^»\n]{1,40}?\s?»|"[^"\n]{1,40}"|“[^”\n]{1,40}”)`;
 const ANSWERED = new RegExp(
-  String.raw`(?<![\p{L}])(?:answered|replied|put(?:\s+in)?|typed|wrote|entered|respond[ií]|contest[ée]|r[ée]pondu|[ée]crit|escrib[ií]|escrevi|geantwortet|geschrieben|risposto|scritto)` +
+  String.raw`(?<![\p{L}])(?:answered|replied|put(?:\s+in)?|typed|wrote|entered|saved\s+as|mis|puse|coloqu[ée]|respond[ií]|contest[ée]|r[ée]pondu|[ée]crit|escrib[ií]|escrevi|geantwortet|geschrieben|risposto|scritto)` +
     // ("… with Mr Biscuits", "… the question (first school) Pemberton …", "… à la question secrète (…) « Lefebvre »")
-    String.raw`(?:\s+(?:it|that|them|down))?(?:\s+(?:"[^"\n]{3,80}"|“[^”\n]{3,80}”|[^\n.!?"“«]{0,30}?(?:question|pregunta|pergunta|domanda|frage)[^\n.!?"“«(]{0,12}?(?:\([^()\n]{1,50}\))?))??(?:\s+(?:with|as|that|by|avec|con|com|mit))?[\s,:]+(?<value>${NAME})`,
+    String.raw`(?:\s+(?:it|that|them|down))?(?:\s+(?:"[^"\n]{3,80}"|“[^”\n]{3,80}”|[^\n.!?"“«]{0,30}?(?:question|pregunta|pergunta|domanda|frage)[^\n.!?"“«(]{0,12}?(?:\([^()\n]{1,50}\))?))??(?:\s+(?:with|as|that|by|avec|con|com|mit))?(?:\s+(?:just|only|simply))?[\s,:]+(?<value>${NAME})`,
   "gu",
 );
 /** "Security question 'city you were born in': Dunedin", "question (first school): Pemberton Primary". */
@@ -24,12 +24,13 @@ const QUESTION_THEN_VALUE = new RegExp(String.raw`question\s*(?:\([^()\n]{2,50}\
 /** Each question quoted, then its answer ("… \"City where your parents met\" with Nairobi"). */
 const QUOTED_QUESTION_WITH = new RegExp(String.raw`(?:"[^"\n]{3,80}\??"|“[^”\n]{3,80}”)\s+(?:with|as)\s+(?<value>${NAME})`, "gu");
 /** "place of birth Enugu", "birthplace: Enugu". */
-const BIRTHPLACE = new RegExp(String.raw`\b(?:place\s+of\s+birth|birth\s*place|lieu\s+de\s+naissance|lugar\s+de\s+nacimiento|geburtsort)\s*[:：,-]?\s*(?<value>${NAME})`, "giu");
+const BIRTHPLACE = new RegExp(String.raw`(?<![\p{L}])(?:place\s+of\s+birth|birth\s*place|lieu\s+de\s+naissance|lugar\s+de\s+nacimiento|geburtsort|nama\s+ibu\s+kandung|кодовое\s+слово)\s*[:：,—–-]?\s*(?<value>${NAME})`, "giu");
 /** "my security word, it's marmalade", "memorable word is MARMALADE". */
 const SECRET_WORD = /\b(?:security|memorable|secret)\s+word\b[^.!?\n]{0,24}?\b(?:it'?s|is|was|:)\s+["“']?(?<value>[\p{L}\p{N}]{3,30})(?![\p{L}\p{N}])/giu;
 /** "the memorable date is 14/02/1998". */
 const MEMORABLE_DATE = /\bmemorable\s+date\s*(?:is|was|:)?\s*(?<value>\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{1,2}\s+\p{L}{3,9}\s+\d{4})/giu;
 
+const THEN_ANOTHER = new RegExp(String.raw`^\s*,?\s*(?:then|or|and\s+then|ou|o|puis|dann)\s+(?<value>\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2}(?![\p{L}\p{N}]))`, "u");
 /** Words a customer capitalises that are not an answer ("I answered It", "I put The …"). */
 const NOT_AN_ANSWER = /^(?:I|It|The|A|An|My|Yes|No|But|And|Then|This|That|Please|Thanks|Okay|OK|Nothing|Everything|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
 
@@ -45,6 +46,12 @@ export function findSecurityAnswers(text: string): Candidate[] {
       if (quoted) (start += value.indexOf(quoted[1]!)), (value = quoted[1]!);
       if ((NOT_AN_ANSWER.test(value.split(/\s/)[0]!) && !quoted) || value.endsWith("?")) continue;
       out.push({ start, end: start + value.length, type: "password", priority: PRIORITY.labelledAfter });
+      // "I answered Cork, then Kinsale": the second try too
+      const next = THEN_ANOTHER.exec(text.slice(start + value.length));
+      if (next) {
+        const at = start + value.length + next[0].length - next.groups!.value!.length;
+        out.push({ start: at, end: at + next.groups!.value!.length, type: "password", priority: PRIORITY.labelledAfter });
+      }
     }
   }
   return out;

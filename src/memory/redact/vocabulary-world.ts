@@ -177,7 +177,7 @@ export const WORLD_RULES: LabelRule[] = [
   // Vietnamese, Greek
   { kind: "password", heads: "mật κωδικός κωδικό κωδικοί", pattern: String.raw`mật\s+khẩu|κωδικ(?:ός|ό|οί)(?:\s+πρόσβασης)?` },
   // Arabic ("كلمة المرور", "كلمة السر"), "and" written onto the word ("وكلمة المرور")
-  { kind: "password", heads: "كلمة وكلمة الرقم والرقم", pattern: String.raw`و?كلمة\s+(?:المرور|السر)|و?الرقم\s+السري` },
+  { kind: "password", heads: "كلمة وكلمة الرقم والرقم", pattern: String.raw`و?كلمة\s+(?:المرور|السر|سر(?:\s+الواي\s*فاي)?)|و?الرقم\s+السري` },
   { kind: "otp", heads: "验证码 驗證碼 認証コード 確認コード 認証番号 인증번호 인증", pattern: String.raw`[验驗][证證][码碼]|認証(?:コード|番号)|確認コード|인증\s*(?:번호|코드)` },
   { kind: "cvv", heads: "安全码 安全碼 セキュリティコード 보안코드 보안", pattern: String.raw`安全[码碼]|セキュリティ\s*コード|보안\s*코드` },
   { kind: "id_document", heads: "マイナンバー 個人番号 주민등록번호 주민번호 身分證", pattern: String.raw`マイナンバー|個人番号|주민(?:등록)?번호|身分[證证](?:字號|号码)?` },

@@ -156,8 +156,8 @@ const CORE_RULES: LabelRule[] = [
   // passwords ("pass"/"pw" alone, and Dutch "ww" for wachtwoord, only before a strong value, see STRONG_ONLY)
   {
     kind: "password",
-    heads: "pass password passwords passwd pwd passphrase pasword passwrd passowrd paswd passwrod pssword passsword pword psw p mdp mot contraseña contrasena senha passwort kennwort wachtwoord hasło haslo parola पासवर्ड",
-    pattern: String.raw`pass\s*words?|passwd|pwd|pass\s*phrase|pasword|passwrd|passowrd|paswd|passwrod|pssword|passsword|pword|psw|p\/w|mdp|mot\s+de\s+passe(?:\s+(?:du\s+)?wi-?fi)?|contrase[ñn]a|senha(?!\s+do\s+cart[aã]o)|passwort|kennwort|wachtwoord|has[łl]o|parola\s+d'ordine|पासवर्ड`,
+    heads: "pass password passwords passwd pwd passphrase pasword passwrd passowrd paswd passwrod pssword passsword pword psw p mdp mot contraseña contrasena senha passwort kennwort kundenkennwort wachtwoord hasło haslo parola पासवर्ड",
+    pattern: String.raw`pass\s*words?|passwd|pwd|pass\s*phrase|pasword|passwrd|passowrd|paswd|passwrod|pssword|passsword|pword|psw|p\/w|mdp|mot\s+de\s+passe(?:\s+(?:du\s+)?wi-?fi)?|contrase[ñn]a|senha(?!\s+do\s+cart[aã]o)|passwort|(?:kunden)?kennwort(?:\s+f[üu]r\s+die\s+hotline)?|wachtwoord|has[łl]o|parola\s+d'ordine|पासवर्ड`,
   },
   {
     kind: "password",

@@ -323,3 +323,48 @@ describe("Wi-Fi keys, Turkish passwords and codes listed under a recovery sheet"
       expect(redactText(message).text).toBe(message);
   });
 });
+
+describe("what the fourteenth probe's month of support holds", () => {
+  it("removes a customer password for the hotline, codes 'is your code' and 'Votre code …:', Arabic Wi-Fi passwords", () => {
+    for (const [message, secret] of [
+      ["Mein Kundenkennwort für die Hotline ist Sonnenblume84, falls Sie das brauchen.", "Sonnenblume84"],
+      ["Mein Kundenkennwort lautet Elbflorenz. Rechnung 11/2026 über 39,99 €", "Elbflorenz"],
+      ['Forwarded: "FINORA: 884 201 is your code to approve a payment of EUR 2,499.00"', "884 201"],
+      ["j'ai reçu un SMS « Votre code Finora : 552 918. Ne le communiquez jamais. »", "552 918"],
+      ["كلمة سر الواي فاي التي اخترتها: Dubai@Home2026. الاشتراك 299 درهم", "Dubai@Home2026"],
+    ] as const)
+      expect({ message, leaked: redactText(message).text.includes(secret) }).toEqual({ message, leaked: false });
+  });
+  it("removes a card's code after a Portuguese expiry and 'código', on a speaker's line, and an expiry after 'expiring'", () => {
+    for (let i = 0; i < 6; i++) {
+      const pan = luhnCard(pick(["4", "5", "6363"]), 16);
+      const cvv = String(100 + Math.floor(next() * 900));
+      for (const message of [
+        `Elo ${pan} validade 04/29 código ${cvv}. Meu CPF pra nota fiscal`,
+        `Agent: Total is £412.60\nCustomer: ok visa ${pan}\nCustomer: exp 01/29\nCustomer: 3 digits ${cvv}\nAgent: thanks`,
+        `[voice] ok the card is ${pan} expiring 0128 and the code is ${cvv}, booking HL-991207`,
+      ])
+        expect({ message, leaked: redactText(message).text.includes(cvv) }).toEqual({ message, leaked: false });
+    }
+    expect(redactText("[voice] ok the card is 6573 3968 5182 7473 expiring 0128 and the code is 902").text).not.toContain("0128");
+  });
+  it("removes security answers after 'j'ai mis', a second try after 'then', 'saved as just …', Indonesian and Russian answers", () => {
+    for (const [message, answers] of [
+      ["It asks 'city where your parents met' — I answered Cork, then Kinsale. One of those", ["Cork", "Kinsale"]],
+      ["À la question secrète « nom de votre premier animal » j'ai mis Caramel. Examen le 17/12", ["Caramel"]],
+      ["NIK 3174055608911877, nama ibu kandung Siti Rahmawati. No. tiket VR-ID-33018.", ["Siti Rahmawati"]],
+      ["Пароль Kotik_2019, кодовое слово — Барсик. Номер обращения 2026-RU-008812.", ["Барсик"]],
+      ["the security question 'name of your first school', maybe it's saved as just Brendans?", ["Brendans"]],
+    ] as const)
+      for (const a of answers) expect({ message, leaked: redactText(message).text.includes(a) }).toEqual({ message, leaked: false });
+  });
+  it("removes a gift card's code after 'gift card for my birthday:', a travel voucher's code, and a code over two lines", () => {
+    for (const [message, code] of [
+      ["I got a gift card for my birthday: HLGC 4410 8823 0917, PIN 3306, value £150.", "HLGC 4410"],
+      ["an Aurelia travel voucher from the cancelled flight – voucher code AUV-9Q2K-7TMX-4418, worth €180", "AUV-9Q2K"],
+      ["Gift card code from the email:\nX9QF 2LMR\n7TWK 4PZD\nthanks", "7TWK 4PZD"],
+    ] as const)
+      expect({ message, leaked: redactText(message).text.includes(code) }).toEqual({ message, leaked: false });
+    expect(redactText("travel voucher code SUMMER2025 did not apply to booking W4RT8N").text).toBe("travel voucher code SUMMER2025 did not apply to booking W4RT8N");
+  });
+});

@@ -60,18 +60,11 @@ const PROBES: ProbeExpectation[] = [
     keep: 100,
     knownLeaks: [
     "N002:804213", // otp
-    "N005:Sonnenblume84", // password
     "N005:kT7m-Qx92-LpR4", // wifi_key
     "N008:41882931", // bank_account
-    "N009:118", // card_cvv
-    "N013:Brendans", // security_answer
     "N016:557", // card_cvv
     "N018:3 9 1 0 2 7", // otp
     "N024:7390", // pin
-    "N026:552 918", // otp
-    "N035:Siti Rahmawati", // security_answer
-    "N046:Cork", // security_answer
-    "N046:Kinsale", // security_answer
     "N052:118204", // otp
     "N052:771930", // otp
     "N055:LFC7Y2M94", // national_id
@@ -79,18 +72,11 @@ const PROBES: ProbeExpectation[] = [
     "N057:cuatro siete dos nueve uno cero", // otp
     "N060:karanfil_ev_42", // wifi_key
     "N067:AN4418092", // passport
-    "N072:628", // card_cvv
-    "N075:Elbflorenz", // password
-    "N077:HLGC 4410 8823 0917", // gift_card
     "N078:55 18 29", // pin
     "N079:C2918374", // passport
-    "N084:Caramel", // security_answer
     "N084:Marseille13!", // password
     "N084:marseille13", // password
-    "N086:Dubai@Home2026", // wifi_key
-    "N094:Барсик", // security_answer
     "N107:x7 k2 m9 p4 q8", // wifi_key
-    "N109:AUV-9Q2K-7TMX-4418", // gift_card
     "N120:55 93 01", // otp
     "N120:559310", // otp
     "N127:53", // pin
@@ -102,12 +88,9 @@ const PROBES: ProbeExpectation[] = [
     "N143:seven twenty eight", // card_expiry
     "N144:902 155", // otp
     "N156:71902285", // password
-    "N159:X9QF 2LMR\n7TWK 4PZD", // gift_card
     "N164:14418293 4ZX7", // national_id
-    "N165:884 201", // otp
     "N176:H Q 4 7 X M 2 R 9 P", // wifi_key
     "N178:P180012345678", // national_id
-    "N180:0128", // card_expiry
     "N180:902", // card_cvv
     "N186:VRC-8812-4410-2290", // backup_code
     "N190:4096", // pin

@@ -90,7 +90,6 @@ const PROBES: ProbeExpectation[] = [
     "S102:739120", // pin
     "S138:purple monkey dishwasher 1987", // password
     "S158:sakura0320", // password
-    "S199:557", // card_cvv
     "S202:0926", // card_expiry
     "S204:464023854", // bank_account
     ],
