@@ -53,9 +53,9 @@ const DIGITS_ON_THE_CARD = /\bthe\s+(?:3|4|three|four)\s+(?:digits|numbers)\s+(?
 // (not "pincode": India's postal code)
 const PIN_NAMED = /\b(?:pin|pins|passcode|passnumber|senha|contraseña|clave|geheimzahl|code\s+pin)\b/i;
 /** What else "PIN … is 2000" may be about. */
-const NOT_THE_PIN = new Set(["limit", "limits", "limite", "attempts", "tries", "count", "length", "fee", "charge", "cost", "max", "maximum", "minimum", "mailer", "letter", "pad", "reset", "change", "lock"]);
+const NOT_THE_PIN = new Set(["limit", "limits", "limite", "attempts", "tries", "count", "length", "fee", "charge", "cost", "max", "maximum", "minimum", "pad", "reset", "change", "lock"]);
 /** A PIN's name, words of its clause (a "6-digit" among them), then "is" and the PIN. */
-const PIN_IS_LATER = /\b(?:pin|passcode|senha|code\s+pin)\b(?<gap>(?:[^.!?\n\d]|\d(?=\s*-?\s*(?:digit|d[íi]gito|chiffre|stellig|cifr|cijfer))){1,45}?)\s(?:is|was|es|era|é|est|ist|=)\s+(?<value>\d{4,6})(?![\d\p{L}]|[.,:/-]\d|\s*(?:€|\$|£|%))/giu;
+const PIN_IS_LATER = /\b(?:pin|passcode|senha|code\s+pin)\b(?<gap>(?:[^.!?\n\d]|\d(?=\s*-?\s*(?:digit|d[íi]gito|chiffre|stellig|cifr|cijfer))){1,45}?)\s(?:is|was|es|era|é|est|ist|=|should\s+be|must\s+be|deve\s+ser|deber[íi]a\s+ser)\s+(?<value>\d{4,6})(?![\d\p{L}]|[.,:/-]\d|\s*(?:€|\$|£|%))/giu;
 /** "pin" or "PIN", then up to 60 characters of its sentence, then four to six digits alone in brackets (not a year). */
 const PIN_IN_BRACKETS = /\b(?:pin|pincode|passcode)\b[^.!?\n()]{0,60}\((?!(?:19|20)\d\d\))(\d{4,6})\)/gi;
 const TRIED = /\b(?:tried|entered|typed|put\s+in|used|(?<=\bI\s+(?:have\s+|'ve\s+)?)set|coloquei|digitei|tentei|probé|puse|ingresé|introduje|eingegeben|versucht|getippt|provato|inserito|digitato|messo|essayé|tapé|saisi|geprobeerd|ingetypt|provade)(?![\p{L}])|\b(?:(?:the\s+)?(?:right|correct)\s+one\s+is|a\s+certa\s+é|la\s+correcta\s+es|que\s+era|is\s+it|had\s+one,?|(?:\d|four|six)\s+digits,)/giu;

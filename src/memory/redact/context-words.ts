@@ -101,3 +101,8 @@ export const PAYMENT_TALK = /card|kart|tarjeta|cart[aã]o|carta|pay|paid|pago|ch
  * RuPay, JCB (6, 35), Diners (300–305, 309, 36, 38, 39).
  */
 export const CARD_NETWORK_START = /^(?:4|5|2[2-7]|3(?:0[0-59]|[4-9])|6)/;
+
+/** What a number after "PIN limit", "PIN attempts" … is: a limit or a count, not the PIN. */
+export const ABOUT_THE_PIN = /^\s*(?:limit|limits|attempts?|tries|count|length|fee|reset|change)\b/i;
+/** An address before "PIN 560001": India's postal PIN code. */
+export const ADDRESS_BEFORE = /\b(?:address|addr|road|rd|street|nagar|colony|sector|flat|city|district|state|taluka|village|shipping|deliver(?:y)?\s+to)\b/i;

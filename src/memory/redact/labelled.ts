@@ -10,7 +10,7 @@ import {
 } from "./label-values";
 import { findNumberWordsAfter } from "./number-words";
 import { findSecretWordAfter, findSecretWordBefore, findStrongSecretNear } from "./secret-words";
-import { A_BUSINESS_S, GAP_RULES, OF_A_BUSINESS } from "./context-words";
+import { ABOUT_THE_PIN, ADDRESS_BEFORE, A_BUSINESS_S, GAP_RULES, OF_A_BUSINESS } from "./context-words";
 import { ENGLISH_PASSWORD_LABEL, STRONG_ONLY } from "./vocabulary";
 import { SECURITY_ANSWER } from "./vocabulary-world";
 import { ACCOUNT_NUMBER_LABEL } from "./vocabulary-ids";
@@ -78,6 +78,7 @@ export function findLabelledValues(text: string): Candidate[] {
     const after = findValueAfter(text, end, kind, kind === "otp" && ONE_TIME_LABEL.test(label));
     // "Address: 12 MG Road, Bengaluru, PIN 560001": an Indian postal PIN code in an address
     if (after && kind === "pin" && after.end - after.start === 6 && ADDRESS_BEFORE.test(text.slice(Math.max(0, start - 120), start))) continue;
+    if (after && kind === "pin" && ABOUT_THE_PIN.test(text.slice(end, after.start))) continue;
     // "AUTH CODE 04712B" on a receipt, "auth code 0A19F2": a payment's approval, not a one-time code
     if (after && kind === "otp" && /^auth(?:ori[sz]ation)?\s+code$/i.test(label) && (CARD_RECEIPT.test(text) || APPROVAL_CODE.test(text.slice(after.start, after.end)))) continue;
     // "The number printed on the card is 8944991445060301479": a SIM card's ICCID (89 and 18–20 digits), not a payment card
@@ -95,7 +96,6 @@ export function findLabelledValues(text: string): Candidate[] {
 /** A card approval code: six letters and digits with a letter ("0A19F2"); one-time codes are digits. */
 const APPROVAL_CODE = /^(?=.*\d)(?=.*[A-Z])[A-Z0-9]{6}$/;
 const CHECK_IN_BRACKETS = /^\([0-9A-Z]\)$/;
-const ADDRESS_BEFORE = /\b(?:address|addr|road|rd|street|nagar|colony|sector|flat|city|district|state|taluka|village|shipping|deliver(?:y)?\s+to)\b/i;
 const ASKED_THEN_SPEAKER = /^\?[ \t]*\n[ \t]*[^\n:]{1,40}?\d{1,2}:\d{2}(?::\d{2})?[^\n:]{0,12}:\s/;
 const CARD_RECEIPT = /\b(?:RRN|TERMINAL|MERCHANT ID|APPROVED|receipt|terminal id|TID|MID)\b/;
 const PAREN_ASIDE = /^\s*\([^()\n]{1,40}\)/;

@@ -9,6 +9,14 @@ import { PRIORITY, type Candidate } from "./pii-types";
 const PASSWORD_WORD = /(?:^|[^\p{L}])(?:pass(?:word|wd|code|phrase)?s?|pwd|pw|ww(?!\d)|locked\s+out|log(?:-?in|\s+in)|logg(?:ing|ed)\s+in|sign(?:-?in|\s+in)|sign(?:ing|ed)\s+in|contrase[ñn]a|senha|passwort|kennwort|wachtwoord|mot\s+de\s+passe|has[łl]o|parola|parool|salasana|l[öo]senord|passord|adgangskode|heslo|jelsz[óo]|[şs]ifre|пароль|парол|κωδικ[όο]ς|كلمة\s+المرور|رمز\s+عبور|비밀번호|パスワード|密码|密碼|mật\s+khẩu|kata\s+sandi)(?![\p{L}])/iu;
 /** A value that no plain word is: letters mixed with digits or symbols, 5 to 64 characters. */
 const VALUE = String.raw`(?<value>[^\s"'“”]{5,64})`;
+/** Logging in, in the languages PASSWORD_WORD reads ("impossible de me connecter"). */
+const LOGGING_IN = /\b(?:connecter|connexion|conectar(?:me)?|iniciar\s+sesi[óo]n|anmelden|einloggen|accedere|acessar|entrar)\b/i;
+/** (English "I tried …" has its own reader, TRIED below: what is tried there must be quoted or carry a symbol.) */
+const TRIED_IN_LANGUAGES = /essay|probad|prob[ée]|tentei|intent|provato/i;
+const TRIED_PASSWORDS = new RegExp(
+  String.raw`(?:^|[^\p{L}])(?:j'ai\s+(?:aussi\s+)?essay[ée]|he\s+probado|prob[ée]|tentei|intent[ée]|ho\s+provato)\s+(?:with\s+|avec\s+|con\s+|com\s+)?["'“]?${VALUE}(?:\s*(?:,|and|et|y|e|und|or|ou|o|puis|then)\s+(?:with\s+|avec\s+)?["'“]?(?<second>[^\s"'“”]{5,64}))?`,
+  "giu",
+);
 /** "v2.3.1", "1.4b": a version, not a password. */
 const VERSION = /^v?\d+(?:\.\d+)+[a-z]?$/i;
 const isSecretShaped = (v: string): boolean =>
@@ -146,6 +154,17 @@ export function findPasswordsByPhrasing(text: string): Candidate[] {
     }
   };
   if (named) take(SET_IT_TO, isSecretShaped);
+  // "J'ai essayé Marseille13! et marseille13", "tentei …": the passwords tried, in a message about logging in
+  if ((named || LOGGING_IN.test(text)) && TRIED_IN_LANGUAGES.test(text)) {
+    for (const m of text.matchAll(TRIED_PASSWORDS)) {
+      for (const raw of [m.groups!.value!, m.groups!.second]) {
+        const value = raw?.replace(/[.,;:)\]}>"'”]+$/, "");
+        if (!value || !isSecretShaped(value) || !/\d/.test(value) || BUSINESS_REF.test(value)) continue;
+        const start = m.index! + m[0].lastIndexOf(raw!);
+        out.push({ start, end: start + value.length, type: "password", priority: PRIORITY.labelledAfter });
+      }
+    }
+  }
   take(USED_TO_LOG_IN, isSecretShaped);
   if ((named || LOCKED_OUT.test(text)) && TRIED_WORD.test(text)) {
     for (const m of text.matchAll(TRIED)) {

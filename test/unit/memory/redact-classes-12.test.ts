@@ -368,3 +368,18 @@ describe("what the fourteenth probe's month of support holds", () => {
     expect(redactText("travel voucher code SUMMER2025 did not apply to booking W4RT8N").text).toBe("travel voucher code SUMMER2025 did not apply to booking W4RT8N");
   });
 });
+
+describe("passwords tried in other languages, and a PIN that 'should be'", () => {
+  it("removes the passwords tried in a message about logging in, and keeps references tried", () => {
+    const message = "Bonjour, impossible de me connecter à l'espace étudiant (n° étudiant 21908842). J'ai essayé Marseille13! et marseille13. Examen le 17/12";
+    const text = redactText(message).text;
+    expect(text).not.toContain("Marseille13!");
+    expect(text).not.toContain("marseille13");
+    expect(text).toContain("21908842");
+    expect(redactText("No puedo entrar, he probado ORD-12345 y 2024-11-03 como referencia").text).toBe("No puedo entrar, he probado ORD-12345 y 2024-11-03 como referencia");
+  });
+  it("removes a PIN that 'should be' after the PIN is named", () => {
+    expect(redactText("sorry I typed my new PIN wrong in the app, it should be 4096 not 4069. ticket FN-44190").text).not.toContain("4096");
+    expect(redactText("the PIN limit should be 2000 per day").text).toBe("the PIN limit should be 2000 per day");
+  });
+});

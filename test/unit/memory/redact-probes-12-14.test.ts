@@ -74,8 +74,6 @@ const PROBES: ProbeExpectation[] = [
     "N067:AN4418092", // passport
     "N078:55 18 29", // pin
     "N079:C2918374", // passport
-    "N084:Marseille13!", // password
-    "N084:marseille13", // password
     "N107:x7 k2 m9 p4 q8", // wifi_key
     "N120:55 93 01", // otp
     "N120:559310", // otp
@@ -93,7 +91,6 @@ const PROBES: ProbeExpectation[] = [
     "N178:P180012345678", // national_id
     "N180:902", // card_cvv
     "N186:VRC-8812-4410-2290", // backup_code
-    "N190:4096", // pin
     "N192:six one four, nine nine two", // otp
     "N194:14028803157", // national_id
     "N194:ΑΝ 441820", // national_id
