@@ -102,8 +102,6 @@ export function findCodesByPhrasing(text: string): Candidate[] {
         last = n.index! + n[0].length;
       }
     }
-  }
-  if (PIN_NAMED.test(text)) {
     // "the PIN on the original card holder is 9051", "a senha de 6 dígitos que eu uso é 190384"
     for (const m of text.matchAll(PIN_IS_LATER)) {
       if ((m.groups!.gap!.toLowerCase().match(/\p{L}+/gu) ?? []).some((w) => REFERENCE_WORDS.has(w) || NOT_THE_PIN.has(w))) continue;
@@ -112,10 +110,8 @@ export function findCodesByPhrasing(text: string): Candidate[] {
       const start = m.index + m[0].length - m.groups!.value!.length;
       out.push({ start, end: start + m.groups!.value!.length, type: "pin", priority: PRIORITY.labelledAfter });
     }
-  }
-  if (text.includes("(") && PIN_NAMED.test(text)) {
     // the PIN in brackets later in its sentence ("pin was written on a note in the wallet (9333)")
-    for (const m of text.matchAll(PIN_IN_BRACKETS)) out.push({ start: m.index + m[0].length - m[1]!.length - 1, end: m.index + m[0].length - 1, type: "pin", priority: PRIORITY.labelledAfter });
+    if (text.includes("(")) for (const m of text.matchAll(PIN_IN_BRACKETS)) out.push({ start: m.index + m[0].length - m[1]!.length - 1, end: m.index + m[0].length - 1, type: "pin", priority: PRIORITY.labelledAfter });
   }
   if (/bank|authenticator/i.test(text)) take(BANK_SHOWED, "otp");
   if (/\b(?:it|app|site)\s+(?:showed|shows|sent|gave|texted)\b/i.test(text) && /\bcode\b/i.test(text)) take(IT_SHOWED, "otp");
