@@ -27,6 +27,9 @@ const AFTER_PLACE = /^[^\d\n]{0,30}?(?<![\p{L}\p{N}])(\d{2,12}(?:[ -]\d{2,12}){0
 /** A masked number: the first digits, a run of stars, the last four ("545658******3859"). */
 const MASKED = /(?<![\p{L}\p{N}])(\d{4,8})([*xX•·]{3,9})(\d{4})(?![\p{L}\p{N}])/gu;
 
+const TWO_NUMBERS = /\d{2}\D+\d{2}/;
+/** NAMES_A_CARD's words without its word boundaries and Unicode mode: ten times cheaper, so it goes first. */
+const CARD_HINT = /card|kart|tarjeta|cart|visa|master|amex|maestro|rupay|discover|diners|jcb|unionpay|카드|卡|カード|карт/i;
 /** "PAN", as payments people name a card's number (upper case: "pan" is a word). */
 const PAN = /\bPANs?\b|[*xX•]{4}\d{4}\b/;
 
@@ -77,7 +80,8 @@ function assemble(pieces: Piece[]): string {
 }
 
 export function findCardPieces(text: string): Candidate[] {
-  if (!GATE.test(text) || !(NAMES_A_CARD.test(text) || PAN.test(text)) || !/\d{2}/.test(text)) return [];
+  // (cheapest first: two numbers, then a card named, then a piece's place)
+  if (!TWO_NUMBERS.test(text) || !GATE.test(text) || !((CARD_HINT.test(text) && NAMES_A_CARD.test(text)) || PAN.test(text))) return [];
   const { pieces, hole } = piecesOf(text);
   if (pieces.length < 2 || pieces.every((p) => p.place === pieces[0]!.place)) return [];
   const digits = assemble(pieces);
