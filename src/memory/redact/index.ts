@@ -12,6 +12,7 @@ import { findApiKeys, publicKeySpans } from "./api-keys";
 import { cardOverLines, findCardData, findMistypedCards, isTestCard } from "./card-data";
 import { findCardPieces } from "./card-pieces";
 import { digitsOf } from "./checks";
+import { findCorrections } from "./corrections";
 import { findCodesAfterCards, findExpiries } from "./card-codes";
 import { findCodesByPhrasing } from "./codes-by-phrasing";
 import { findDocumentsInMessage } from "./documents-in-message";
@@ -66,6 +67,7 @@ export function redactText(text: string, known: readonly Candidate[] = []): { te
   const patterns = findPatternValues(scan);
   const candidates = [...known, ...findTranscriptAnswers(scan), ...cardOnLines(scan), ...labelled, ...patterns, ...findApiKeys(scan), ...findPasswordsByPhrasing(scan), ...findAnswersAndKeys(scan), ...findCodesByPhrasing(scan), ...findDocumentsInMessage(scan), ...findNamedIds(scan, [...labelled, ...patterns]), ...findStructuredValues(scan), ...findCardData(scan), ...findCardPieces(scan), ...findSecurityAnswers(scan), ...findGiftCards(scan)];
   candidates.push(...findCodesAfterCards(scan, candidates), ...findExpiries(scan, candidates), ...findMistypedCards(scan, candidates));
+  candidates.push(...findCorrections(scan, candidates));
   // (the test cards payment providers publish, in a developer's message about a sandbox; what an SSH public key holds)
   const published = publicKeySpans(scan);
   const kept = candidates.filter((c) => !(c.type === "card_number" && isTestCard(scan, digitsOf(scan.slice(c.start, c.end)))) && !published.some((p) => p.start <= c.start && c.end <= p.end));

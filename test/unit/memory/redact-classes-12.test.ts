@@ -383,3 +383,17 @@ describe("passwords tried in other languages, and a PIN that 'should be'", () =>
     expect(redactText("the PIN limit should be 2000 per day").text).toBe("the PIN limit should be 2000 per day");
   });
 });
+
+describe("a secret corrected right after it is given, and passports named in Indonesian and Greek", () => {
+  it("removes the corrected value when it is written as the first was, and keeps words and other numbers after 'sorry'", () => {
+    expect(redactText("account number 41882930 sorry 41882931 I always get that wrong").text).not.toContain("41882931");
+    expect(redactText("Personalausweisnr. durchgegeben: LFC7Y2M94 – korrigiert auf LFC7Y2M96. Zahlung vor Ort.").text).not.toContain("LFC7Y2M96");
+    expect(redactText("PIN 7309, sorry for the trouble, ticket 2024-118").text).toContain("ticket 2024-118");
+    expect(redactText("passport number K1234567, sorry order ORD-55123 is the one").text).toContain("ORD-55123");
+  });
+  it("removes a passport after 'Nomor paspor' and 'Αριθμός διαβατηρίου', and keeps a booking's 'localizador' next to a passport's name", () => {
+    expect(redactText("Nomor paspor C2918374. Kode booking T9WNQ2").text).toBe("Nomor paspor [REDACTED:passport]. Kode booking T9WNQ2");
+    expect(redactText("Αριθμός διαβατηρίου AN4418092.").text).not.toContain("AN4418092");
+    expect(redactText("me pidieron el número de pasaporte para el vuelo IB 6251 (localizador: 7MZKQ4)").text).toContain("7MZKQ4");
+  });
+});

@@ -61,19 +61,14 @@ const PROBES: ProbeExpectation[] = [
     knownLeaks: [
     "N002:804213", // otp
     "N005:kT7m-Qx92-LpR4", // wifi_key
-    "N008:41882931", // bank_account
     "N016:557", // card_cvv
     "N018:3 9 1 0 2 7", // otp
     "N024:7390", // pin
     "N052:118204", // otp
     "N052:771930", // otp
-    "N055:LFC7Y2M94", // national_id
-    "N055:LFC7Y2M96", // national_id
     "N057:cuatro siete dos nueve uno cero", // otp
     "N060:karanfil_ev_42", // wifi_key
-    "N067:AN4418092", // passport
     "N078:55 18 29", // pin
-    "N079:C2918374", // passport
     "N107:x7 k2 m9 p4 q8", // wifi_key
     "N120:55 93 01", // otp
     "N120:559310", // otp
