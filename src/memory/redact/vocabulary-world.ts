@@ -113,8 +113,8 @@ export const WORLD_RULES: LabelRule[] = [
   // passports and travel documents
   {
     kind: "passport",
-    heads: "pp travel 护照号码 护照号 护照 nomor no paspor αριθμός διαβατήριο διαβατηρίου",
-    pattern: String.raw`pp\s*(?:#|no\.?|nr\.?|num\.?|number)|travel\s+document(?:\s+(?:number|no\.?|#))?|护照(?:号码|号)?|(?:nomor\s+|no\.?\s*)?paspor|(?:αριθμός\s+)?διαβατηρίου|διαβατήριο`,
+    heads: "pp travel 护照号码 护照号 护照 nomor paspor αριθμός διαβατήριο διαβατηρίου",
+    pattern: String.raw`pp\s*(?:#|no\.?|nr\.?|num\.?|number)|travel\s+document(?:\s+(?:number|no\.?|#))?|护照(?:号码|号)?|(?:nomor\s+)?paspor|(?:αριθμός\s+)?διαβατηρίου|διαβατήριο`,
   },
   // identity numbers by other countries' names and abbreviations
   { kind: "aadhaar", heads: "uid", pattern: String.raw`uid(?:\s+(?:no\.?|number))?(?=\s*(?:(?:is|:|#)\s*)?\d{4}[ .-]?\d{4}[ .-]?\d{4}(?!\d))` },
