@@ -6,7 +6,7 @@
 // digits (length, network, Luhn): one arrangement is tried, the one the words give, never every
 // order, so numbers that merely sit near each other are not joined by chance.
 import { isCard } from "./card-data";
-import { NAMES_A_CARD } from "./context-words";
+import { MAY_NAME_A_CARD, NAMES_A_CARD } from "./context-words";
 import { PRIORITY, type Candidate } from "./pii-types";
 
 type Place = "start" | "middle" | "end" | "before" | "after";
@@ -28,8 +28,6 @@ const AFTER_PLACE = /^[^\d\n]{0,30}?(?<![\p{L}\p{N}])(\d{2,12}(?:[ -]\d{2,12}){0
 const MASKED = /(?<![\p{L}\p{N}])(\d{4,8})([*xX•·]{3,9})(\d{4})(?![\p{L}\p{N}])/gu;
 
 const TWO_NUMBERS = /\d{2}\D+\d{2}/;
-/** NAMES_A_CARD's words without its word boundaries and Unicode mode: ten times cheaper, so it goes first. */
-const CARD_HINT = /card|kart|tarjeta|cart|visa|master|amex|maestro|rupay|discover|diners|jcb|unionpay|카드|卡|カード|карт/i;
 /** "PAN", as payments people name a card's number (upper case: "pan" is a word). */
 const PAN = /\bPANs?\b|[*xX•]{4}\d{4}\b/;
 
@@ -81,7 +79,7 @@ function assemble(pieces: Piece[]): string {
 
 export function findCardPieces(text: string): Candidate[] {
   // (cheapest first: two numbers, then a card named, then a piece's place)
-  if (!TWO_NUMBERS.test(text) || !GATE.test(text) || !((CARD_HINT.test(text) && NAMES_A_CARD.test(text)) || PAN.test(text))) return [];
+  if (!TWO_NUMBERS.test(text) || !GATE.test(text) || !((MAY_NAME_A_CARD.test(text) && NAMES_A_CARD.test(text)) || PAN.test(text))) return [];
   const { pieces, hole } = piecesOf(text);
   if (pieces.length < 2 || pieces.every((p) => p.place === pieces[0]!.place)) return [];
   const digits = assemble(pieces);

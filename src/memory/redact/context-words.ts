@@ -80,6 +80,8 @@ export const DEVICE_BEFORE =
 
 /** A message (or a line's lead) that names a payment card, in the languages customers write in. */
 export const NAMES_A_CARD = /\b(?:card|carte|karte|tarjeta|cart[aã]o|carta|karta|karty|kart|visa|master\s?card|amex|maestro|rupay|discover|diners|jcb|unionpay)\b|카드|卡|カード|карт/iu;
+/** NAMES_A_CARD's words without its word boundaries and Unicode mode: ten times cheaper, a test to run before it. */
+export const MAY_NAME_A_CARD = /card|kart|tarjeta|cart|visa|master|amex|maestro|rupay|discover|diners|jcb|unionpay|카드|卡|カード|карт/i;
 
 /** Who speaks on a chat line ("[10:15] Customer: "), which a business word before a number does not make a reference's label. */
 export const SPEAKER_ROLE = /^\s*(?:\[[^\]\n]{1,30}\]\s*)?(?:\d{1,2}:\d{2}(?::\d{2})?\s*)?(?:customer|client|user|member|guest|caller)(?:\s*\([^)\n]{1,30}\))?\s*[:：]\s*$/i;
