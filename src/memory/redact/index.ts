@@ -15,6 +15,7 @@ import { digitsOf } from "./checks";
 import { findCorrections } from "./corrections";
 import { findCodesAfterCards, findExpiries } from "./card-codes";
 import { findCodesByPhrasing } from "./codes-by-phrasing";
+import { findCodesInTalk } from "./codes-in-talk";
 import { findDocumentsInMessage } from "./documents-in-message";
 import { findLabelledValues } from "./labelled";
 import { findNamedIds } from "./named-ids";
@@ -65,7 +66,7 @@ export function redactText(text: string, known: readonly Candidate[] = []): { te
   const scan = withoutTags(asciiDigits(text));
   const labelled = findLabelledValues(scan);
   const patterns = findPatternValues(scan);
-  const candidates = [...known, ...findTranscriptAnswers(scan), ...cardOnLines(scan), ...labelled, ...patterns, ...findApiKeys(scan), ...findPasswordsByPhrasing(scan), ...findAnswersAndKeys(scan), ...findCodesByPhrasing(scan), ...findDocumentsInMessage(scan), ...findNamedIds(scan, [...labelled, ...patterns]), ...findStructuredValues(scan), ...findCardData(scan), ...findCardPieces(scan), ...findSecurityAnswers(scan), ...findGiftCards(scan)];
+  const candidates = [...known, ...findTranscriptAnswers(scan), ...cardOnLines(scan), ...labelled, ...patterns, ...findApiKeys(scan), ...findPasswordsByPhrasing(scan), ...findAnswersAndKeys(scan), ...findCodesByPhrasing(scan), ...findCodesInTalk(scan), ...findDocumentsInMessage(scan), ...findNamedIds(scan, [...labelled, ...patterns]), ...findStructuredValues(scan), ...findCardData(scan), ...findCardPieces(scan), ...findSecurityAnswers(scan), ...findGiftCards(scan)];
   candidates.push(...findCodesAfterCards(scan, candidates), ...findExpiries(scan, candidates), ...findMistypedCards(scan, candidates));
   candidates.push(...findCorrections(scan, candidates));
   // (the test cards payment providers publish, in a developer's message about a sandbox; what an SSH public key holds)

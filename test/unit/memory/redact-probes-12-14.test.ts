@@ -16,7 +16,6 @@ const PROBES: ProbeExpectation[] = [
     keep: 100,
     knownLeaks: [
     "L029:20-45-77", // bank_account
-    "L030:930184", // otp
     "L034:7702", // pin
     "L064:Kq 7X 9p 2L", // drivers_licence
     "L087:Q7K-2MX", // otp
@@ -59,19 +58,12 @@ const PROBES: ProbeExpectation[] = [
     planted: 360,
     keep: 100,
     knownLeaks: [
-    "N002:804213", // otp
     "N005:kT7m-Qx92-LpR4", // wifi_key
     "N016:557", // card_cvv
-    "N018:3 9 1 0 2 7", // otp
     "N024:7390", // pin
-    "N052:118204", // otp
-    "N052:771930", // otp
     "N057:cuatro siete dos nueve uno cero", // otp
     "N060:karanfil_ev_42", // wifi_key
-    "N078:55 18 29", // pin
     "N107:x7 k2 m9 p4 q8", // wifi_key
-    "N120:55 93 01", // otp
-    "N120:559310", // otp
     "N127:53", // pin
     "N127:81", // pin
     "N136:229", // card_cvv
@@ -79,7 +71,6 @@ const PROBES: ProbeExpectation[] = [
     "N141:coffee4guests", // wifi_key
     "N142:100034871220", // bank_account
     "N143:seven twenty eight", // card_expiry
-    "N144:902 155", // otp
     "N156:71902285", // password
     "N164:14418293 4ZX7", // national_id
     "N176:H Q 4 7 X M 2 R 9 P", // wifi_key

@@ -133,7 +133,6 @@ const PROBES: ProbeExpectation[] = [
     "T051:zero eight twenty eight", // card_expiry
     "T073:618-244", // cardholder_auth
     "T074:7 3 0 9", // card_pin
-    "T110:830017", // cardholder_auth
     "T143:5031", // card_pin
     ],
     // IMEIs, as in the ninth

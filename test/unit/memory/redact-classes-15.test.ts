@@ -1,0 +1,53 @@
+// Redaction classes of 2026-12-07's tenth session: one-time codes told without a label in a message
+// about such a code (left by the fourteenth outside probe).
+import { redactText } from "../../../src/memory/redact";
+import { businessRef, digits, expectRedacted, pick } from "./redact-seeded";
+
+/** Six digits as customers type a code they were sent: whole, in threes, in twos, one by one. */
+const written = (code: string) =>
+  pick([code, `${code.slice(0, 3)} ${code.slice(3)}`, code.replace(/(\d\d)(?=\d)/g, "$1 "), code.split("").join(" "), `${code.slice(0, 3)}-${code.slice(3)}`]);
+
+describe("a one-time code told with no label, in a message about one", () => {
+  it("removes each code, however it is written, wherever the message said what it is", () => {
+    for (let i = 0; i < 40; i++) {
+      const [a, b] = [digits(6), digits(6)];
+      const [first, second] = [written(a), written(b)];
+      const ref = businessRef();
+      const message = pick([
+        () => `it sent me 2 codes. first ${first} then ${second}. neither worked, ${ref}`,
+        () => `No me llega el código para entrar.\nah ya llegó, es ${first}, pero me dice caducado. ${ref}`,
+        () => `Customer: I'm not getting the code\nAgent: I've resent it, ${ref}.\nCustomer: got it ${first}\nCustomer: no sorry ${second}`,
+        () => `The exam platform asked for a verification code, I got ${first} but it failed, then ${second} came. ${ref}`,
+        () => `ik heb mijn inlogcode gedeeld met iemand die zich voordeed als medewerker. Het was ${first}. ${ref}`,
+        () => `Le code n'arrive pas… ah si : ${first}. Ça ne marche pas. ${ref}`,
+      ])();
+      expectRedacted({ message, secrets: message.includes(second) ? [first, second] : [first], type: "otp", keep: ref });
+    }
+  });
+
+  it("keeps the numbers such a message names as something else", () => {
+    for (let i = 0; i < 24; i++) {
+      const n = digits(6);
+      const message = pick([
+        `I never got the code. My ticket ${n} has been open for days.`,
+        `The code didn't come. Order no. ${n}, shipped to pincode ${digits(6)}.`,
+        `No code by SMS. I paid ${n} INR for the plan and need access.`,
+        `The code expired. Customer: account ${n} is mine.`,
+        `Which promo code gives 20% off? I saw ${n} in an email.`,
+        `The verification code is not arriving, please call me on +44 20 ${n.slice(0, 4)} ${n.slice(2)}.`,
+        `Error code 0x${n} when the code is sent, gateway log pan=${n}******${digits(4)}`,
+      ]);
+      expect(redactText(message).text).toBe(message);
+    }
+  });
+
+  it("leaves a number alone in a message that speaks of no code, or only of a promo, postal or error code", () => {
+    for (const message of [
+      "Hi, I transferred 250000 to the wrong account yesterday.",
+      "My promo code didn't apply, the receipt shows 445120 points.",
+      "Postal code 560034, the parcel went to 560043 instead.",
+      "Error code 504 on checkout, request id 883201.",
+    ])
+      expect(redactText(message).text).toBe(message);
+  });
+});
