@@ -22,7 +22,7 @@ const BUSINESS = [
   "compra", "auftrag", "auftragsnummer", "bestellnr", "operación", "operacion", "operazione", "transazione", "transação", "transacao",
   "transactie", "transactienummer", "opération", "operation",
   // error codes and a helpdesk's own conversation ids; Turkish orders, waybills and bookings
-  "errore", "erreur", "fehler", "erro", "fout", "hata", "conversation", "localizador", "locator", "sipariş", "siparis", "kargo", "takip", "rezervasyon",
+  "prenotazione", "prenotazioni", "reservering", "boeking", "rezerwacja", "errore", "erreur", "fehler", "erro", "fout", "hata", "conversation", "localizador", "locator", "sipariş", "siparis", "kargo", "takip", "rezervasyon",
   // a shop's or a library's own cards ("loyalty card 6300 1188 2130")
   "loyalty card", "member card", "membership card", "library card", "club card", "rewards card",
   // customer numbers ("Kundennummer 5590 2231 8" next to "Konto"), a Ukrainian waybill (ТТН)

@@ -19,6 +19,7 @@ import { findCodesInTalk } from "./codes-in-talk";
 import { findDocumentsInMessage } from "./documents-in-message";
 import { findLabelledValues } from "./labelled";
 import { findNamedIds } from "./named-ids";
+import { findNetworkKeys } from "./network-keys";
 import { findPasswordsByPhrasing } from "./password-phrasings";
 import { findPatternValues } from "./patterns";
 import { findSecurityAnswers } from "./security-answers";
@@ -66,7 +67,7 @@ export function redactText(text: string, known: readonly Candidate[] = []): { te
   const scan = withoutTags(asciiDigits(text));
   const labelled = findLabelledValues(scan);
   const patterns = findPatternValues(scan);
-  const candidates = [...known, ...findTranscriptAnswers(scan), ...cardOnLines(scan), ...labelled, ...patterns, ...findApiKeys(scan), ...findPasswordsByPhrasing(scan), ...findAnswersAndKeys(scan), ...findCodesByPhrasing(scan), ...findCodesInTalk(scan), ...findDocumentsInMessage(scan), ...findNamedIds(scan, [...labelled, ...patterns]), ...findStructuredValues(scan), ...findCardData(scan), ...findCardPieces(scan), ...findSecurityAnswers(scan), ...findGiftCards(scan)];
+  const candidates = [...known, ...findTranscriptAnswers(scan), ...cardOnLines(scan), ...labelled, ...patterns, ...findApiKeys(scan), ...findPasswordsByPhrasing(scan), ...findAnswersAndKeys(scan), ...findCodesByPhrasing(scan), ...findCodesInTalk(scan), ...findNetworkKeys(scan), ...findDocumentsInMessage(scan), ...findNamedIds(scan, [...labelled, ...patterns]), ...findStructuredValues(scan), ...findCardData(scan), ...findCardPieces(scan), ...findSecurityAnswers(scan), ...findGiftCards(scan)];
   candidates.push(...findCodesAfterCards(scan, candidates), ...findExpiries(scan, candidates), ...findMistypedCards(scan, candidates));
   candidates.push(...findCorrections(scan, candidates));
   // (the test cards payment providers publish, in a developer's message about a sandbox; what an SSH public key holds)

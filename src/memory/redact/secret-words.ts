@@ -1,6 +1,7 @@
 // Passwords are words, not numbers: after a password label the next word is the password
 // when the way it is introduced says so ("password: x", "password is x", "pwd x1!"), and a
 // word before "is my password" when it is not a plain word.
+import { REFERENCE_WORDS } from "./context-words";
 import { PRIORITY } from "./pii-types";
 import { isEverydayWord } from "./everyday-words";
 import { NOT_A_PASSWORD } from "./value-words";
@@ -161,6 +162,9 @@ export function findStrongSecretNear(text: string, labelEnd: number): Found | nu
     if (!STRONG.test(value) || /=|@[\w-]+\.[A-Za-z]{2,}|:\/\/|^[/@]|^[A-Z]{2,6}[-#_]?\d/.test(value) || FILE_NAME.test(value)) continue;
     // "a password reset for the pod api-7f9c8d-x2kq": a value after the thing it names is that thing's name
     if (NAMED_THING_BEFORE.test(line.slice(Math.max(0, m.index! - 24), m.index!))) continue;
+    // "(prenotazione AB-HM4471KQ)": a value right after a reference's word is that reference
+    const wordBefore = /(\p{L}+)[^\p{L}]{1,3}$/u.exec(line.slice(Math.max(0, m.index! - 30), m.index!))?.[1];
+    if (wordBefore !== undefined && REFERENCE_WORDS.has(wordBefore.toLowerCase())) continue;
     const start = labelEnd + m.index!;
     return { start, end: start + value.length, priority: PRIORITY.labelledAfter - m.index! };
   }

@@ -1,7 +1,8 @@
 // Redaction classes of 2026-12-07's tenth session: one-time codes told without a label in a message
-// about such a code (left by the fourteenth outside probe).
+// about such a code, and a network's key a few words after its name (both left by the fourteenth
+// outside probe).
 import { redactText } from "../../../src/memory/redact";
-import { businessRef, digits, expectRedacted, pick } from "./redact-seeded";
+import { businessRef, digits, expectRedacted, letters, pick } from "./redact-seeded";
 
 /** Six digits as customers type a code they were sent: whole, in threes, in twos, one by one. */
 const written = (code: string) =>
@@ -47,6 +48,37 @@ describe("a one-time code told with no label, in a message about one", () => {
       "My promo code didn't apply, the receipt shows 445120 points.",
       "Postal code 560034, the parcel went to 560043 instead.",
       "Error code 504 on checkout, request id 883201.",
+    ])
+      expect(redactText(message).text).toBe(message);
+  });
+});
+
+describe("a network's key a few words after its name, in a message about Wi-Fi or a router", () => {
+  it("removes the key however far in its sentence, in several languages", () => {
+    for (let i = 0; i < 32; i++) {
+      const key = pick([
+        () => `${letters(2).toLowerCase()}${digits(2)}-${letters(3)}${digits(1)}-${letters(2)}${digits(2)}`,
+        () => `${pick(["casa", "home", "ev", "maison"])}_${pick(["roma", "net", "wifi", "42"])}_${digits(4)}`,
+        () => `${pick(["purple", "coffee", "tiger", "sunny"])}-${pick(["otter", "lamp", "river"])}-${digits(2)}`,
+        () => `${pick(["coffee", "guest", "welcome"])}${digits(1)}${pick(["guests", "home", "you"])}`,
+      ])();
+      const ref = businessRef();
+      const message = pick([
+        `Hallo, der Router blinkt rot. Schlüssel steht hinten drauf: ${key}. ${ref}`,
+        `Modem çalışmıyor. Kablosuz ağ şifresini de unuttum, galiba ${key} idi. ${ref}`,
+        `la password del wifi non funziona: c'è scritto ${key} sul frigo. ${ref}`,
+        `I'd like a guest network too. Main network key is on the box; guest one: ${key}. ${ref}`,
+        `The wifi password on the card in the room, ${key}, doesn't connect. ${ref}`,
+      ]);
+      expectRedacted({ message, secrets: [key], type: "password", keep: ref });
+    }
+  });
+
+  it("keeps the router's model and firmware, and a booking's reference", () => {
+    for (const message of [
+      "Router model HG8245Q2, firmware 5.2.118: the wifi password is on its sticker.",
+      "The wifi password doesn't work in the flat (prenotazione AB-HM4471KQ), can you reset it?",
+      "Router keeps dropping. Password reset didn't help, ticket TCK-88120 and order VR-BB-661029.",
     ])
       expect(redactText(message).text).toBe(message);
   });

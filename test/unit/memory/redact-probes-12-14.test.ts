@@ -33,7 +33,6 @@ const PROBES: ProbeExpectation[] = [
     "L146:19073", // pin
     "L173:HK7Q-2MVX-9PLT", // otp
     "L174:MH12 20110012345", // drivers_licence
-    "L179:casa_roma_2024", // wifi_key
     "L186:88.04.12-271.81", // national_id
     "L189:PAF448812", // passport
     "L191:Z40-118827", // bank_account
@@ -58,17 +57,14 @@ const PROBES: ProbeExpectation[] = [
     planted: 360,
     keep: 100,
     knownLeaks: [
-    "N005:kT7m-Qx92-LpR4", // wifi_key
     "N016:557", // card_cvv
     "N024:7390", // pin
     "N057:cuatro siete dos nueve uno cero", // otp
-    "N060:karanfil_ev_42", // wifi_key
     "N107:x7 k2 m9 p4 q8", // wifi_key
     "N127:53", // pin
     "N127:81", // pin
     "N136:229", // card_cvv
     "N137:uno dos cero ocho", // pin
-    "N141:coffee4guests", // wifi_key
     "N142:100034871220", // bank_account
     "N143:seven twenty eight", // card_expiry
     "N156:71902285", // password
