@@ -8,19 +8,34 @@ import { REFERENCE_WORDS } from "./context-words";
 import { PRIORITY, type Candidate } from "./pii-types";
 
 const TALK =
-  /gift\s*card|e-?gift|gift\s+(?:code|voucher|certificate)|store\s+credit|e-?credit|top-?up\s+voucher|(?:travel|flight|holiday)\s+voucher|prepaid\s+voucher|scratch\s+(?:card|pin|code)|presentkort|gavekort|lahjakortti|gutschein|geschenkkarte|carte[\s-]cadeau|ch[èe]que[\s-]cadeau|tarjeta\s+regalo|cart[ãa]o[\s-]presente|vale[\s-]presente|buono\s+regalo|carta\s+regalo|cadeaukaart|cadeaubon|karta\s+podarunkowa|ギフトカード|礼品卡|기프트\s?카드/i;
+  /gift\s*card|wallet\s+code|\b(?:steam|xbox|playstation|psn|google\s+play|itunes|app\s+store|netflix|nintendo|roblox|paysafecard)\b|\bvoucher|hediye|e-?gift|gift\s+(?:code|voucher|certificate)|store\s+credit|e-?credit|top-?up\s+voucher|(?:travel|flight|holiday)\s+voucher|prepaid\s+voucher|scratch\s+(?:card|pin|code)|presentkort|gavekort|lahjakortti|gutschein|geschenkkarte|carte[\s-]cadeau|ch[èe]que[\s-]cadeau|tarjeta\s+regalo|cart[ãa]o[\s-]presente|vale[\s-]presente|buono\s+regalo|carta\s+regalo|cadeaukaart|cadeaubon|karta\s+podarunkowa|ギフトカード|礼品卡|기프트\s?카드/i;
 /** A code's name, then a few words ("is", "in the email is"), then the code. */
 const NAMED_CODE =
-  /(?<![\p{L}])(?:claim\s+code|gift\s+cards?[^.!?\n:\d]{0,30}:|redemption\s+code|(?:gift\s+|card\s+|e-?credit\s+|voucher\s+)?code|(?:scratch\s+)?pin|card\s+number|kod(?:en)?|kode|c[óo]digo|codice|num[ée]ro\s+de\s+(?:la\s+)?carte|(?:karten|kaart|kort)nummer|番号|번호)(?![\p{L}])[^.!?\n\d]{0,24}?\n?(?<![\p{L}\p{N}])(?<value>[A-Z0-9]{4}(?:(?:[ -]|\r?\n)[A-Z0-9]{4}){2,4}|[A-Z0-9]{3,6}(?:-[A-Z0-9]{3,7}){1,4}|[A-Z0-9]{10,20}|\d{12,20}|\d{3,8}(?=\)|,|\s*$))(?![\p{L}\p{N}-])/giu;
+  /(?<![\p{L}])(?:claim\s+code|gift\s+cards?[^.!?\n:\d]{0,30}:|redemption\s+code|(?:gift\s+|card\s+|e-?credit\s+|voucher\s+)?code|(?:scratch\s+)?pin|card\s+(?:number|no\.?)|card\s+\d\s*:|kod(?:en)?|kode|c[óo]digo|codice|n[úu]mero|num[ée]ro\s+de\s+(?:la\s+)?carte|(?:karten|kaart|kort)nummer|\p{L}*gutschein|voucher|番号|번호)(?![\p{L}])[^.!?\n\d]{0,40}?\n?(?<![\p{L}\p{N}])(?<value>[A-Z0-9]{4}(?:(?:[ _-]|\r?\n)[A-Z0-9]{4}){2,4}|[A-Z0-9]{3,6}(?:-[A-Z0-9]{3,7}){1,4}|[A-Z0-9]{10,20}|\d{4}(?:[ -]\d{3,4}){2,4}|\d{12,20}|\d{3,8}(?=\)|,|\s*$))(?![\p{L}\p{N}-])/giu;
 
-/** Mixed as generated codes are: a letter and a digit side by side at least three times. */
-const mixed = (code: string) => (code.match(/[A-Z](?=\d)|\d(?=[A-Z])/g) ?? []).length >= 3;
+/**
+ * Shapes only a generated code has, read anywhere in a message about one (not after a reference's
+ * word): groups of four or five capitals and digits ("5HWO L8DV 1QDH 49AT", "0L8WX-BA1N2-D0JL3-…"),
+ * or a claim code's four, six and four ("VWXK-UQDGHF-ZT33"), a group mixing letters and digits.
+ */
+const CODE_SHAPED = /(?<![\p{L}\p{N}_-])(?:[A-Z0-9]{4}(?:[ _-][A-Z0-9]{4}){3}|[A-Z0-9]{5}(?:-[A-Z0-9]{5}){2,4}|[A-Z0-9]{4}-[A-Z0-9]{6}-[A-Z0-9]{4})(?![\p{L}\p{N}_-])/gu;
+
+/** Mixed as generated codes are: a letter and a digit side by side `times` times or more. */
+const mixed = (code: string, times: number) => (code.match(/[A-Z](?=\d)|\d(?=[A-Z])/g) ?? []).length >= times;
+/** A group of a dashed code with a letter and a digit in it ("R6IFJ" in "R6IFJ-UWCIN"; not "SUMMER-2024"). */
+const mixedGroup = (value: string) => value.split(/[\s_-]/).some((g) => /\d/.test(g) && /[A-Z]/.test(g));
+/** Generated codes have digits in most groups; a sale's words do not ("SALE-2O25-BLCK-FRDY"). */
+const groupsWithDigits = (value: string) => value.split(/[\s_-]+/).filter((g) => /\d/.test(g)).length;
+/** A code masked but for its end ("XXXX-XXXX-XXXX-7Q2M"): what the agent needs to tell which card. */
+const masked = (value: string) => /(?:^|[\s_-])X{4,5}(?=[\s_-]|$)/.test(value);
 
 function isGiftCode(value: string, named: string): boolean {
-  const chars = value.replace(/[\s-]/g, "");
+  const chars = value.replace(/[\s_-]/g, "");
   if (/^\d+$/.test(chars)) return chars.length >= 12 || /pin/i.test(named);
-  if (/^[A-Z0-9]{4}(?:(?:[ -]|\r?\n)[A-Z0-9]{4}){2,4}$/.test(value) && /\d/.test(chars)) return true;
-  return chars.length >= 10 && /\d/.test(chars) && mixed(chars);
+  // (after "voucher", which names promotions too, digits in two groups: not "SALE-2O25-BLCK-FRDY")
+  if (/^[A-Z0-9]{4}(?:(?:[ _-]|\r?\n)[A-Z0-9]{4}){2,4}$/.test(value)) return groupsWithDigits(value) >= (/voucher|gutschein/i.test(named) ? 2 : 1);
+  if (/[-_\s]/.test(value)) return chars.length >= 10 && mixedGroup(value);
+  return chars.length >= 10 && /\d/.test(chars) && mixed(chars, chars.length >= 11 ? 2 : 3);
 }
 
 export function findGiftCards(text: string): Candidate[] {
@@ -32,9 +47,14 @@ export function findGiftCards(text: string): Candidate[] {
     const before = /([\p{L}]+)\s*$/u.exec(text.slice(Math.max(0, m.index - 24), m.index))?.[1]?.toLowerCase();
     if (before && REFERENCE_WORDS.has(before)) continue;
     // (the names are read in any case, the codes only in capitals and digits)
-    if (value !== value.toUpperCase() || !isGiftCode(value, m[0])) continue;
+    if (value !== value.toUpperCase() || masked(value) || !isGiftCode(value, m[0])) continue;
     const start = m.index + m[0].length - value.length;
     out.push({ start, end: start + value.length, type: "gift_card", priority: PRIORITY.labelled });
+  }
+  for (const m of text.matchAll(CODE_SHAPED)) {
+    const before = /([\p{L}]+)\W*$/u.exec(text.slice(Math.max(0, m.index - 24), m.index))?.[1]?.toLowerCase();
+    if ((before && REFERENCE_WORDS.has(before)) || !mixedGroup(m[0]) || masked(m[0]) || (!/^[A-Z0-9]{4}-[A-Z0-9]{6}-/.test(m[0]) && groupsWithDigits(m[0]) < 2) || /^[\d\s_-]+$/.test(m[0])) continue;
+    out.push({ start: m.index, end: m.index + m[0].length, type: "gift_card", priority: PRIORITY.pattern });
   }
   return out;
 }

@@ -33,21 +33,27 @@ export type { PiiType, RedactionFinding } from "./pii-types";
 /**
  * Digits as other scripts write them (Arabic-Indic, Persian, Devanagari, Bengali, Thai,
  * full-width) and full-width dashes, dots, slashes and spaces, as ASCII: "٤٢٧٦ ٧٣١٦ …",
- * "３５７１－３８１９－…", "५४७४ ९३१८ ३०३४" are read as what they are. Each is one UTF-16 unit and so
- * is its replacement: the offsets found in the copy are the original's.
+ * "３５７１－３８１９－…", "५४७४ ९३१८ ३०३४" are read as what they are; so are the spaces a phone or a
+ * word processor puts between groups (no-break, thin, narrow, zero-width: "4481\u200b9731…").
+ * Each is one UTF-16 unit and so is its replacement: the offsets found in the copy are the original's.
  */
-const OTHER_DIGITS = /[\u0660-\u0669\u06F0-\u06F9\u0966-\u096F\u09E6-\u09EF\u0E50-\u0E59\uFF10-\uFF19\uFF0D-\uFF0F\u3000]/;
+const OTHER_DIGITS = /[\u0660-\u0669\u06F0-\u06F9\u0966-\u096F\u09E6-\u09EF\u0E50-\u0E59\uFF10-\uFF19\uFF0D-\uFF0F\u3000\u00A0\u2000-\u200B\u202F\u205F\u2060\uFEFF]/;
 const OTHER_DIGITS_G = new RegExp(OTHER_DIGITS.source, "g");
 /** Where each script's zero is: Arabic-Indic, Persian, Devanagari, Bengali, Thai, full-width. */
 const ZEROS = [0x0660, 0x06f0, 0x0966, 0x09e6, 0x0e50, 0xff10];
+/** A card's groups joined by underscores ("9792_3422_8245_8578"), read as spaced. */
+const UNDERSCORED_GROUPS = /(?<![\w])\d{4}(?:_\d{3,6}){2,4}(?![\w])/g;
 function asciiDigits(text: string): string {
-  if (!OTHER_DIGITS.test(text)) return text;
-  return text.replace(OTHER_DIGITS_G, (c) => {
-    const code = c.charCodeAt(0);
-    if (code >= 0xff0d && code <= 0xff0f) return "-./"[code - 0xff0d]!;
-    if (code === 0x3000) return " ";
-    return String(code - ZEROS.find((z) => code >= z && code <= z + 9)!);
-  });
+  let out = text;
+  if (OTHER_DIGITS.test(out))
+    out = out.replace(OTHER_DIGITS_G, (c) => {
+      const code = c.charCodeAt(0);
+      if (code >= 0xff0d && code <= 0xff0f) return "-./"[code - 0xff0d]!;
+      if (code === 0x3000 || code < 0x0660 || (code >= 0x2000 && code <= 0x2060) || code === 0xfeff) return " ";
+      return String(code - ZEROS.find((z) => code >= z && code <= z + 9)!);
+    });
+  if (out.includes("_")) out = out.replace(UNDERSCORED_GROUPS, (g) => g.replaceAll("_", " "));
+  return out;
 }
 
 /**

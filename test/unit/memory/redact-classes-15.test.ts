@@ -2,7 +2,7 @@
 // about such a code, and a network's key a few words after its name (both left by the fourteenth
 // outside probe).
 import { redactText } from "../../../src/memory/redact";
-import { businessRef, digits, expectRedacted, letters, pick } from "./redact-seeded";
+import { businessRef, digits, expectRedacted, letters, luhnCard, pick } from "./redact-seeded";
 
 /** Six digits as customers type a code they were sent: whole, in threes, in twos, one by one. */
 const written = (code: string) =>
@@ -79,6 +79,53 @@ describe("a network's key a few words after its name, in a message about Wi-Fi o
       "Router model HG8245Q2, firmware 5.2.118: the wifi password is on its sticker.",
       "The wifi password doesn't work in the flat (prenotazione AB-HM4471KQ), can you reset it?",
       "Router keeps dropping. Password reset didn't help, ticket TCK-88120 and order VR-BB-661029.",
+    ])
+      expect(redactText(message).text).toBe(message);
+  });
+});
+
+describe("a card's groups joined by the spaces phones and word processors put, or by underscores", () => {
+  it("removes the number whatever joins its groups", () => {
+    for (let i = 0; i < 24; i++) {
+      const pan = luhnCard(pick(["4", "51", "6011", "9792"]), 16);
+      const joiner = pick(["\u200b", "\u00a0", "\u2009", "\u202f", "_"]);
+      const written = pan.replace(/(\d{4})(?=\d)/g, `$1${joiner}`);
+      const ref = businessRef();
+      const message = `${pick(["my card keeps failing:", "kartım", "la carte"])} ${written} ${pick(["— copied from my banking app.", ", son kullanma 09/27.", "a été refusée."])} ${ref}`;
+      const text = redactText(message).text;
+      expect({ message, text, leaked: text.includes(written) || text.replaceAll(joiner, "").includes(pan.slice(4, 12)) }).toEqual({ message, text, leaked: false });
+      expect(text).toContain(ref);
+    }
+  });
+});
+
+describe("gift cards and store codes as the stores print them", () => {
+  const group = (n: number) => Array.from({ length: n }, (_, k) => (k % 2 ? digits(1) : letters(1))).join("");
+  it("removes five-character groups, a claim code's 4-6-4, codes after 'Gutschein' or 'voucher', numbered cards", () => {
+    for (let i = 0; i < 32; i++) {
+      const code = pick([
+        () => [group(5), group(5), group(5)].join("-"),
+        () => [group(5), group(5), group(5), group(5), group(5)].join("-"),
+        () => `${letters(4)}-${group(6)}-${letters(2)}${digits(2)}`,
+        () => [group(4), group(4), group(4), group(4)].join(pick([" ", "_", "\u2009"])),
+        () => `${letters(4)}${digits(4)}${letters(4)}`,
+      ])();
+      const ref = businessRef();
+      const message = pick([
+        `Steam says the wallet code is invalid: ${code}. ${ref}`,
+        `Xbox code from your store isn't working: ${code}\n${ref}`,
+        `Geschenkgutschein ${code} (Wert 30 €) lässt sich nicht einlösen. ${ref}`,
+        `I got these as presents and both show 'already claimed':\n${code}\nThe gift cards were never used. ${ref}`,
+        `kode voucher game ${code} katanya sudah dipakai. ${ref}`,
+      ]);
+      expectRedacted({ message, secrets: [code], type: "gift_card", keep: ref });
+    }
+  });
+  it("keeps promo codes, a masked card's end, and references in the same message", () => {
+    for (const message of [
+      "Gift card XXXX-XXXX-XXXX-7Q2M was already redeemed on 10/28 for $50.00.",
+      "The voucher SUMMER-2024 and promo BLACKFRIDAY2024 both failed on order ORD-55120-AB.",
+      "Gift card order 113-4472901-5530612 shipped; tracking 1Z4F82E90341188273.",
     ])
       expect(redactText(message).text).toBe(message);
   });

@@ -1,0 +1,137 @@
+// Regression sets from two more outside probes of redaction (test/fixtures/redaction, 2026-12-07), each
+// written by a helper that never read the project nor the earlier probes: secrets in the places and
+// shapes helpdesk text takes (subjects, signatures, quoted mail, OCR of cards and statements, CSV and
+// JSON pastes, no-break, thin and zero-width spaces, full-width digits, digits read out in words),
+// 219 messages with 341 planted secrets and 100 to keep (probe 15); and each vertical's own secrets in
+// its customers' words (banking, travel, telecom, education, SaaS, ecommerce), 205 with 373 and 100
+// to keep (probe 16). What they still find is listed by case and value with its class: a new leak
+// fails, and so does one that is fixed (take it off the list). eval/README.md gives the first figures.
+import { describeProbes, type ProbeExpectation } from "./redact-probe-check";
+
+const PROBES: ProbeExpectation[] = [
+  {
+    file: "probe-15-2026-12-07.json",
+    planted: 341,
+    keep: 100,
+    knownLeaks: [
+    "P031:Szczepańska", // security_answer
+    "P037:GV8NPGWH0", // passport
+    "P042:5164 9228 2368", // national_id
+    "P051:Dobrzańska", // security_answer
+    "P051:Fafik", // security_answer
+    "P066:07 27", // card_expiry
+    "P073:GB52 NWBK 94\n05 7987 3169 86", // bank_account
+    "P089:oh five three one", // card_expiry
+    "P090:oh two eight four two six four two", // card_number
+    "P090:two six eight three eight two four zero", // card_number
+    "P091:cero ocho barra dos siete", // card_expiry
+    "P091:uno tres tres", // card_cvv
+    "P093:D E sechs zwo fünf eins sechs acht null neun sieben fünf neun null zwo sechs acht fünf zwo vier acht fünf", // bank_account
+    "P094:meia meia oito três zero um cinco três dois cinco cinco", // national_id
+    "P095:quattro otto sette", // card_cvv
+    "P097:six six oh eight seven two six two oh", // national_id
+    "P099:dois cinco cinco quatro três cinco", // otp
+    "P100:blue horse 77", // password
+    "P101:huit un neuf zéro", // pin
+    "P102:null acht neun eins eins sechs", // otp
+    "P103:eight nine zero nine nine three two one", // backup_code
+    "P104:Y G P X seven nine zero two Q N F Y nine eight four seven", // gift_card
+    "P105:three six seven seven two oh nine nine four", // drivers_licence
+    "P106:purple monkey one six", // wifi_key
+    "P108:oh nine slash two nine", // card_expiry
+    "P108:one eight four", // card_cvv
+    "P152:E007307623113", // drivers_licence
+    "P157:88-46-983821-37", // drivers_licence
+    "P158:WFCUC3265", // passport
+    "P163:PAF874875", // passport
+    "P164:VA1598506", // passport
+    "P166:CZ04ZPJ4V", // passport
+    "P168:tía Rosario", // security_answer
+    "P170:Scranton", // security_answer
+    "P198:63Gp8cYP2k", // wifi_key
+    "P202:7762", // pin
+    "P207:36648", // otp
+    "P209:053655", // otp
+    "P213:2557", // pin
+    "P216:Larkspur Lane", // security_answer
+    "P217:251 603 404", // drivers_licence
+    ],
+    knownChanged: ["PK011","PK015","PK017","PK018","PK040","PK043","PK058","PK069","PK070","PK074","PK077","PK082","PK091"],
+  },
+  {
+    file: "probe-16-2026-12-07.json",
+    planted: 373,
+    keep: 100,
+    knownLeaks: [
+    "V003:chaton1987", // password
+    "V004:Marmalade1", // security_answer
+    "V004:marmalade", // security_answer
+    "V014:Zwolle", // security_answer
+    "V015:310929", // otp
+    "V020:656", // card_cvv
+    "V024:XMQX-EMQF-GDVK-MARX", // backup_code
+    "V025:concert bone castle bird cook cricket buffalo capital alien battle clay brave avoid assist curve border crush cup bottom confirm bracket boat biology all", // backup_code
+    "V026:St Bede's", // security_answer
+    "V033:5683", // pin
+    "V034:38", // pin
+    "V035:e5d9152cbf70bf94c6a7b5f08ba3628ec1a91228af8c82ad8873b5d41a8226df", // api_key
+    "V036:The Goonies", // security_answer
+    "V037:Барсик", // security_answer
+    "V037:барсик2015", // security_answer
+    "V040:200114926", // passport
+    "V040:515037706", // passport
+    "V040:559158625", // passport
+    "V041:CFNZWN3V8", // passport
+    "V041:FN0ZMLCZX", // passport
+    "V041:HCRV1FZ28", // passport
+    "V042:021319885345", // drivers_licence
+    "V045:9428", // pin
+    "V049:14900912950", // national_id
+    "V051:ΤΤ 832005", // national_id
+    "V053:HYX 738855", // national_id
+    "V056:kD7Rx9Pm", // otp
+    "V058:CC088837", // passport
+    "V066:12-21-766873-47", // drivers_licence
+    "V068:33999474", // drivers_licence
+    "V070:540305720", // passport
+    "V070:542572678", // passport
+    "V070:566953335", // passport
+    "V070:585449484", // passport
+    "V070:A52122238", // passport
+    "V072:06289/10/3455", // drivers_licence
+    "V076:74041981", // pin
+    "V079:5213 1695 2443 1747 6434", // wifi_key
+    "V082:Home_Net_8812", // wifi_key
+    "V086:X44vDyLQccEnDG", // wifi_key
+    "V095:85333563", // pin
+    "V095:ΜΑ 696968", // national_id
+    "V107:487", // otp
+    "V107:532", // otp
+    "V109:95vw-cqs9", // backup_code
+    "V109:w5cb-u7bt", // backup_code
+    "V128:-----BEGIN PGP PRIVATE KEY BLOCK-----\n\nlQVYBGN25z1pOHKCW6o1XlKuKVzhC0WGTBkKI6oM/xTwCv1b/2SvORWBFq37ji2Z\nPCw+gKQWnMWi43ngG5TuI6Nxdw1iIgH5L6xbH1Lnc9f0qarq+H+WrZ/dB0LC8MjR\nUXp7XJFDf6+hytmsGJ+fCkucVKY0WmbRKXAhCWkxkBWcnThwi+wXffsYvHUotgAD\n8V75NdmqTdYCZVHMhlqmkKX4V5AE+rhrNOZzbVOQ5I5tFOK3UXhevMhjR/9Y3T6F\n81nA1jLLXryb5ELCGgoL6nnTNQWB8LlHePd3V/pNmRIzX4vqWuAr2ONm2KIK62T4\n=PS7N\n-----END PGP PRIVATE KEY BLOCK-----", // api_key
+    "V132:2nwn32a5", // backup_code
+    "V148:ftgz lyrq mram dybt", // connection_password
+    "V165:6006 2790 1912 9616 154", // gift_card
+    "V165:690980", // pin
+    "V168:3869-5229-7341-256456", // gift_card
+    "V170:373925", // otp
+    "V172:X4KQ907M2LPZ8RTW", // gift_card
+    "V174:Mrs Henderson", // security_answer
+    "V178:96GY-7VB7-MJSM", // gift_card
+    "V180:Pippo", // security_answer
+    "V186:SC-27PA-QBRP-CL63", // gift_card
+    "V186:SC-CPBT-66ME-TV54", // gift_card
+    "V188:X2ASV8ETFWQ47Q8RYBLA", // gift_card
+    "V189:0799", // pin
+    "V189:6006381057618871840", // gift_card
+    "V192:081-806", // otp
+    "V193:Elmwood Ave", // security_answer
+    "V193:Elmwood Avenue", // security_answer
+    "V204:02248964", // backup_code
+    ],
+    knownChanged: ["VK002","VK005","VK012","VK013","VK014","VK016","VK035","VK036","VK038","VK039","VK042","VK043","VK044","VK045","VK046","VK047","VK070","VK074","VK075","VK081","VK092","VK093"],
+  },
+];
+
+describeProbes(PROBES);
