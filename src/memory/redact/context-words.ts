@@ -67,10 +67,12 @@ export const GAP_RULES: Record<Exclude<LabelKind, "password" | "passcode">, { ma
 
 /** "bill" as a noun: as a verb ("please bill 3771…", "can you bill …") it names no bill's number. */
 const BILL_NOUN = String.raw`(?<!(?:please|kindly|can\s+you|could\s+you|you\s+can|just|to)\s+)bill`;
+/** An operation's or a transfer's number (not words between a PIN's name and the PIN: "PIN transaksi 935440"). */
+const TRANSACTION_WORDS = ["transaktions", "transaktion", "referans", "transaksi", "العملية", "عملية", "операции"];
 /** Business words right before a bare number: the number is a reference, not a secret. */
 export const BUSINESS_BEFORE = new RegExp(
-    String.raw`(?<![\p{L}\p{N}])(?:${[...BUSINESS.filter((w) => w !== "ending" && w !== "ends" && w !== "last").map((w) => (w === "bill" ? BILL_NOUN : w)), "sim", "esim", String.raw`payment\s+(?:id|ref\w*)`].join("|")})` +
-    String.raw`(?:\s*(?:#|:|=|-|_|["'.]|no\.?|nr\.?|n[º°o]?\.|number|num|numaram|numarası|numarasi|id|code|is|was|번호|번호는|は|番号|号|：))*\s*$`,
+    String.raw`(?<![\p{L}\p{N}])(?:${[...BUSINESS.filter((w) => w !== "ending" && w !== "ends" && w !== "last").map((w) => (w === "bill" ? BILL_NOUN : w)), "sim", "esim", String.raw`payment\s+(?:id|ref\w*)`, ...TRANSACTION_WORDS].join("|")})` +
+    String.raw`(?:\s*(?:#|:|=|-|_|["'.]|no\.?|nr\.?|n[º°o]?\.|number|num|ids|numaram|numarası|numarasi|id|code|is|was|번호|번호는|は|番号|号|：))*\s*$`,
   "iu",
 );
 

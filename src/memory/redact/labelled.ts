@@ -97,7 +97,7 @@ export function findLabelledValues(text: string): Candidate[] {
 const APPROVAL_CODE = /^(?=.*\d)(?=.*[A-Z])[A-Z0-9]{6}$/;
 const CHECK_IN_BRACKETS = /^\([0-9A-Z]\)$/;
 const ASKED_THEN_SPEAKER = /^\?[ \t]*\n[ \t]*[^\n:]{1,40}?\d{1,2}:\d{2}(?::\d{2})?[^\n:]{0,12}:\s/;
-const CARD_RECEIPT = /\b(?:RRN|TERMINAL|MERCHANT ID|APPROVED|receipt|terminal id|TID|MID)\b/;
+const CARD_RECEIPT = /\b(?:RRN|ARN|TERMINAL|MERCHANT ID|APPROVED|receipt|statement|terminal id|TID|MID)\b/;
 const PAREN_ASIDE = /^\s*\([^()\n]{1,40}\)/;
 const VALUE_BEFORE_PAREN = /(?<![\p{L}\p{N}_])([A-Za-z0-9]{3,12})\s*$/u;
 

@@ -170,7 +170,7 @@ export function findStrongSecretNear(text: string, labelEnd: number): Found | nu
   }
   return null;
 }
-const NAMED_THING_BEFORE = /\b(?:pod|server|host(?:name)?|node|container|instance|vm|cluster|bucket|branch|repo(?:sitory)?|namespace|deployment|service|database|db|user(?:name)?|machine|device|router|domain|project|workspace|tenant)\s+$/i;
+const NAMED_THING_BEFORE = /\b(?:pod|server|host(?:name)?|node|container|instance|vm|cluster|bucket|branch|repo(?:sitory)?|namespace|deployment|service|database|db|user(?:name)?|machine|device|router|domain|project|workspace|tenant)(?:\s+(?:id|name))?\s+$/i;
 const TOKEN = /(?<![^\s"'“(:=])[^\s"'”]{6,64}/gu;
 const FILE_NAME = /^[\w-]+\.(?:pdf|png|jpe?g|gif|docx?|xlsx?|csv|txt|log|zip|json|xml|html?|heic|mp4|mov)$/i;
 /** Letters, digits and a symbol; or capitals, small letters and digits, 8 or more. */

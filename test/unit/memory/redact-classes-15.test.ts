@@ -130,3 +130,29 @@ describe("gift cards and store codes as the stores print them", () => {
       expect(redactText(message).text).toBe(message);
   });
 });
+
+describe("references the sixteenth probe saw redacted", () => {
+  it("keeps a Luhn-valid transfer or operation number after its name in other languages, an approval code on a statement, a card's last four, a cluster's id", () => {
+    for (let i = 0; i < 12; i++) {
+      const id = luhnCard(pick(["4", "51", "3"]), 16);
+      const message = pick([
+        `Die Überweisung wurde ausgeführt, Betrag 349,00 €. Transaktions-ID ${id}.`,
+        `EFT'im (referans no ${id}) karşı tarafa geçmemiş.`,
+        `Kuota belum masuk. No. transaksi ${id}, ID pelanggan 122301234567.`,
+        `حولت مبلغ لفاتورة رقم INV-88120. رقم العملية ${id}.`,
+      ]);
+      expect(redactText(message).text).toBe(message);
+    }
+    for (const message of [
+      "My statement shows a charge of £23.99 on card **** 4242. Auth code 083412, ARN 74987503071123456789012.",
+      "refund ID RFND-4471203 nahi aaya. card ke last 4 digits 8832 hain.",
+      "I reset the password in your console and waited 10 min. Cluster ID pg-44120-eu.",
+    ])
+      expect(redactText(message).text).toBe(message);
+  });
+
+  it("still removes a PIN named as a transaction's and a one-time auth code", () => {
+    expect(redactText("password udah bener kok, PIN transaksi 935440 juga").text).not.toContain("935440");
+    expect(redactText("I can't log in, the auth code 482913 doesn't work").text).not.toContain("482913");
+  });
+});

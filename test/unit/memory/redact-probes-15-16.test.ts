@@ -130,7 +130,7 @@ const PROBES: ProbeExpectation[] = [
     "V193:Elmwood Avenue", // security_answer
     "V204:02248964", // backup_code
     ],
-    knownChanged: ["VK002","VK005","VK012","VK013","VK014","VK016","VK035","VK036","VK038","VK039","VK042","VK043","VK044","VK045","VK046","VK047","VK070","VK074","VK075","VK081","VK092","VK093"],
+    knownChanged: ["VK012","VK013","VK035","VK036","VK038","VK039","VK042","VK043","VK045","VK046","VK047","VK070","VK074","VK081","VK092"],
   },
 ];
 
