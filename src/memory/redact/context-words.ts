@@ -9,7 +9,7 @@ const BUSINESS = [
   "order", "orders", "ord", "invoice", "invoices", "inv", "bill", "receipt", "ticket", "tickets", "case",
   "incident", "tracking", "track", "awb", "consignment", "shipment", "parcel", "package", "utr", "rrn", "arn",
   "txn", "transaction", "transactions", "trans", "ref", "reference", "booking", "pnr", "reservation",
-  "confirmation", "itinerary", "eticket", "flight", "train", "seat", "iccid", "error", "ext", "extension",
+  "confirmation", "itinerary", "eticket", "flight", "flights", "flug", "vuelo", "voo", "volo", "train", "seat", "iccid", "error", "ext", "extension",
   "version", "build", "model", "zip", "postal", "postcode", "pincode", "claim", "policy", "sku", "item",
   "customer", "user", "member", "loyalty", "ending", "ends", "last", "cif", "crn", "trip",
   // what a number in a list may be instead ("PIN 4821, Date: 2024")

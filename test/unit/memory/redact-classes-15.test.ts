@@ -156,3 +156,27 @@ describe("references the sixteenth probe saw redacted", () => {
     expect(redactText("I can't log in, the auth code 482913 doesn't work").text).not.toContain("482913");
   });
 });
+
+describe("travel documents listed for several people", () => {
+  const passport = () => pick([() => `${letters(pick([1, 2]))}${digits(7)}`, () => digits(9), () => `${letters(4)}${digits(1)}${letters(2)}${digits(2)}`])();
+  it("removes each one, whoever it is said to be for, in a sentence or a list", () => {
+    for (let i = 0; i < 32; i++) {
+      const [a, b, c] = [passport(), passport(), passport()];
+      const ref = `booking ref ${letters(3)}${digits(1)}${letters(2)}`;
+      const message = pick([
+        `Hi, adding passport details for ${ref} (flights BA0117 on 22 May). Mine is ${a}, my wife's is ${b}, and our son's is ${c}.`,
+        `Hallo, hier die Passnummern für die Buchung (${ref}): ich ${a}, meine Frau ${b}, unsere Tochter Lena ${c}.`,
+        `Group ${ref}, 3 pax:\n- Anna Schulz, DE passport ${a}\n- Marco Bianchi, IT ${b}\n- Pedro Alves, PT ${c}`,
+        `Passports for ${ref}: me ${a}, kids: ${b} and ${c}`,
+      ]);
+      expectRedacted({ message, secrets: [a, b, c], type: "passport", keep: ref });
+    }
+  });
+  it("keeps the flight, the booking, the e-tickets and the seats named with them", () => {
+    for (const message of [
+      "Passport names for my wife and me must match booking 55028174 and flight LH400; e-tickets 220-2188374410.",
+      "Travellers: me and my son, flights BA0117 / BA0118, seats 32A and 32B, order 20240311.",
+    ])
+      expect(redactText(message).text).toBe(message);
+  });
+});

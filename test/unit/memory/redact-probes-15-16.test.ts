@@ -78,19 +78,12 @@ const PROBES: ProbeExpectation[] = [
     "V036:The Goonies", // security_answer
     "V037:Барсик", // security_answer
     "V037:барсик2015", // security_answer
-    "V040:200114926", // passport
-    "V040:515037706", // passport
-    "V040:559158625", // passport
-    "V041:CFNZWN3V8", // passport
-    "V041:FN0ZMLCZX", // passport
-    "V041:HCRV1FZ28", // passport
     "V042:021319885345", // drivers_licence
     "V045:9428", // pin
     "V049:14900912950", // national_id
     "V051:ΤΤ 832005", // national_id
     "V053:HYX 738855", // national_id
     "V056:kD7Rx9Pm", // otp
-    "V058:CC088837", // passport
     "V066:12-21-766873-47", // drivers_licence
     "V068:33999474", // drivers_licence
     "V070:540305720", // passport

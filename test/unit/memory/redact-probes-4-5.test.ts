@@ -66,7 +66,6 @@ const PROBES: ProbeExpectation[] = [
     "C026:323", // card_cvv
     "C053:1.083.812.197", // national_id
     "C063:GHA-282049146-5", // national_id
-    "C108:L10I29440", // passport
     "C117:2963575726", // drivers_licence
     "C129:correct horse battery staple", // password
     "C138:Shalom1234!", // password
@@ -144,7 +143,6 @@ const PROBES: ProbeExpectation[] = [
     knownLeaks: [
     "V005:012-911", // bank_account
     "V023:CDK412095", // national_id
-    "V051:544851075", // passport
     "V052:48-76-00", // bank_account
     "V074:Bumble", // security_answer
     "V086:846", // card_cvv
