@@ -180,3 +180,29 @@ describe("travel documents listed for several people", () => {
       expect(redactText(message).text).toBe(message);
   });
 });
+
+describe("security answers the sixteenth probe found told around their question", () => {
+  it("removes each answer", () => {
+    const cases: [string, string[]][] = [
+      ["my memorable word keeps failing. it should be marmalade, or maybe I set it as Marmalade1?? customer number 8812", ["marmalade", "Marmalade1"]],
+      ["Hoi, de beveiligingsvraag klopt niet. Geboorteplaats moeder: Zwolle. Klantnummer 30018842.", ["Zwolle"]],
+      ["Security question 'name of your primary school' — St Bede's. The platform says error ISA-LOCK-7.", ["St Bede's"]],
+      ["Is it 'favourite teacher'? answer would be Mrs Henderson. Loyalty card 6338 0012 4471 09.", ["Mrs Henderson"]],
+      ["Non riesco ad accedere, risposta alla domanda segreta Pippo. Ordine 400-2210938-1102.", ["Pippo"]],
+      ["меня просят назвать кодовое слово, я называю Барсик, а оператор говорит неверно. Договор № 0012-778-2291.", ["Барсик"]],
+      ["Student account recovery asks \"What street did you grow up on?\" — I put Elmwood Avenue and also tried Elmwood Ave. Student ID 900412883.", ["Elmwood Avenue", "Elmwood Ave"]],
+    ];
+    for (const [message, answers] of cases) {
+      const text = redactText(message).text;
+      expect({ message, text, leaked: answers.filter((a) => text.includes(a)) }).toEqual({ message, text, leaked: [] });
+    }
+  });
+  it("keeps what such words say in ordinary talk", () => {
+    for (const message of [
+      "His favorite food is Barbecue, so let's go for that.",
+      "The reservation's under my maiden name and I can't find it",
+      "My memorable word works again, it should be fine now.",
+    ])
+      expect(redactText(message).text).toBe(message);
+  });
+});

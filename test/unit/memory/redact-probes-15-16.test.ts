@@ -64,20 +64,14 @@ const PROBES: ProbeExpectation[] = [
     keep: 100,
     knownLeaks: [
     "V003:chaton1987", // password
-    "V004:Marmalade1", // security_answer
-    "V004:marmalade", // security_answer
-    "V014:Zwolle", // security_answer
     "V015:310929", // otp
     "V020:656", // card_cvv
     "V024:XMQX-EMQF-GDVK-MARX", // backup_code
     "V025:concert bone castle bird cook cricket buffalo capital alien battle clay brave avoid assist curve border crush cup bottom confirm bracket boat biology all", // backup_code
-    "V026:St Bede's", // security_answer
     "V033:5683", // pin
     "V034:38", // pin
     "V035:e5d9152cbf70bf94c6a7b5f08ba3628ec1a91228af8c82ad8873b5d41a8226df", // api_key
     "V036:The Goonies", // security_answer
-    "V037:Барсик", // security_answer
-    "V037:барсик2015", // security_answer
     "V042:021319885345", // drivers_licence
     "V045:9428", // pin
     "V049:14900912950", // national_id
@@ -110,17 +104,13 @@ const PROBES: ProbeExpectation[] = [
     "V168:3869-5229-7341-256456", // gift_card
     "V170:373925", // otp
     "V172:X4KQ907M2LPZ8RTW", // gift_card
-    "V174:Mrs Henderson", // security_answer
     "V178:96GY-7VB7-MJSM", // gift_card
-    "V180:Pippo", // security_answer
     "V186:SC-27PA-QBRP-CL63", // gift_card
     "V186:SC-CPBT-66ME-TV54", // gift_card
     "V188:X2ASV8ETFWQ47Q8RYBLA", // gift_card
     "V189:0799", // pin
     "V189:6006381057618871840", // gift_card
     "V192:081-806", // otp
-    "V193:Elmwood Ave", // security_answer
-    "V193:Elmwood Avenue", // security_answer
     "V204:02248964", // backup_code
     ],
     knownChanged: ["VK012","VK013","VK035","VK036","VK038","VK039","VK042","VK043","VK045","VK046","VK047","VK070","VK074","VK081","VK092"],
