@@ -4,21 +4,23 @@
 // a code's or a number's name, and only codes no person would type as a word: four-character
 // groups, letters and digits mixed throughout, or twelve digits or more. A promo code ("SPRING25",
 // "WELCOME10", "BLACKFRIDAY2024") is a word and a number, and stays.
-import { REFERENCE_WORDS } from "./context-words";
+import { BUSINESS_BEFORE, REFERENCE_WORDS } from "./context-words";
 import { PRIORITY, type Candidate } from "./pii-types";
 
 const TALK =
   /gift\s*card|wallet\s+code|\b(?:steam|xbox|playstation|psn|google\s+play|itunes|app\s+store|netflix|nintendo|roblox|paysafecard)\b|\bvoucher|hediye|e-?gift|gift\s+(?:code|voucher|certificate)|store\s+credit|e-?credit|top-?up\s+voucher|(?:travel|flight|holiday)\s+voucher|prepaid\s+voucher|scratch\s+(?:card|pin|code)|presentkort|gavekort|lahjakortti|gutschein|geschenkkarte|carte[\s-]cadeau|ch[èe]que[\s-]cadeau|tarjeta\s+regalo|cart[ãa]o[\s-]presente|vale[\s-]presente|buono\s+regalo|carta\s+regalo|cadeaukaart|cadeaubon|karta\s+podarunkowa|ギフトカード|礼品卡|기프트\s?카드/i;
 /** A code's name, then a few words ("is", "in the email is"), then the code. */
 const NAMED_CODE =
-  /(?<![\p{L}])(?:claim\s+code|gift\s+cards?[^.!?\n:\d]{0,30}:|redemption\s+code|(?:gift\s+|card\s+|e-?credit\s+|voucher\s+)?code|(?:scratch\s+)?pin|card\s+(?:number|no\.?)|card\s+\d\s*:|kod(?:en)?|kode|c[óo]digo|codice|n[úu]mero|num[ée]ro\s+de\s+(?:la\s+)?carte|(?:karten|kaart|kort)nummer|\p{L}*gutschein|voucher|番号|번호)(?![\p{L}])[^.!?\n\d]{0,40}?\n?(?<![\p{L}\p{N}])(?<value>[A-Z0-9]{4}(?:(?:[ _-]|\r?\n)[A-Z0-9]{4}){2,4}|[A-Z0-9]{3,6}(?:-[A-Z0-9]{3,7}){1,4}|[A-Z0-9]{10,20}|\d{4}(?:[ -]\d{3,4}){2,4}|\d{12,20}|\d{3,8}(?=\)|,|\s*$))(?![\p{L}\p{N}-])/giu;
+  /(?<![\p{L}])(?:claim\s+code|gift\s+cards?[^.!?\n:\d]{0,30}:|redemption\s+code|(?:gift\s+|card\s+|e-?credit\s+|voucher\s+)?code|(?:scratch\s+)?pin|card\s+(?:number|no\.?)|card\s+\d\s*:|kod(?:en)?|kode|c[óo]digo|codice|n[úu]mero|num[ée]ro\s+de\s+(?:la\s+)?carte|(?:karten|kaart|kort)nummer|\p{L}*gutschein|voucher|cadeaukaart|cadeaubon|presentkort|gavekort|tarjeta\s+regalo|carte[\s-]cadeau|buono\s+regalo|番号|번호)(?![\p{L}])[^.!?\n\d]{0,40}?\n?(?<![\p{L}\p{N}])(?<value>[A-Z0-9]{4}(?:(?:[ _-]|\r?\n)[A-Z0-9]{4}){2,4}|[A-Z0-9]{3,6}(?:-[A-Z0-9]{3,7}){1,4}|[A-Z0-9]{10,20}|\d{4}(?:[ -]\d{3,4}){2,4}|\d{12,20}|\d{3,8}(?=\)|,|\s*$))(?![\p{L}\p{N}-])/giu;
 
 /**
  * Shapes only a generated code has, read anywhere in a message about one (not after a reference's
  * word): groups of four or five capitals and digits ("5HWO L8DV 1QDH 49AT", "0L8WX-BA1N2-D0JL3-…"),
  * or a claim code's four, six and four ("VWXK-UQDGHF-ZT33"), a group mixing letters and digits.
  */
-const CODE_SHAPED = /(?<![\p{L}\p{N}_-])(?:[A-Z0-9]{4}(?:[ _-][A-Z0-9]{4}){3}|[A-Z0-9]{5}(?:-[A-Z0-9]{5}){2,4}|[A-Z0-9]{4}-[A-Z0-9]{6}-[A-Z0-9]{4})(?![\p{L}\p{N}_-])/gu;
+const CODE_SHAPED = /(?<![\p{L}\p{N}_-])(?:[A-Z0-9]{4}(?:[ _-][A-Z0-9]{4}){2,3}|[A-Z0-9]{5}(?:-[A-Z0-9]{5}){2,4}|[A-Z0-9]{4}-[A-Z0-9]{6}-[A-Z0-9]{4}|[A-Z]{2,3}(?:-[A-Z0-9]{4}){3})(?![\p{L}\p{N}_-])/gu;
+/** One run of 16 to 20 capitals and digits mixed throughout ("X2ASV8ETFWQ47Q8RYBLA"), or a card's 16 to 19 digits. */
+const LONG_CODE = /(?<![\p{L}\p{N}_-])(?:(?=[A-Z0-9]{0,19}\d)[A-Z0-9]{16,20}|\d{16,19}|\d{4}(?: \d{4}){3} \d{3})(?![\p{L}\p{N}_-])/gu;
 
 /** Mixed as generated codes are: a letter and a digit side by side `times` times or more. */
 const mixed = (code: string, times: number) => (code.match(/[A-Z](?=\d)|\d(?=[A-Z])/g) ?? []).length >= times;
@@ -42,18 +44,25 @@ export function findGiftCards(text: string): Candidate[] {
   if (!TALK.test(text)) return [];
   const out: Candidate[] = [];
   for (const m of text.matchAll(NAMED_CODE)) {
-    const value = m.groups!.value!;
+    // (the expression reads any case: "96GY-7VB7-MJSM from" ends at the code's last group in capitals)
+    const value = /^[A-Z0-9]+(?:(?:[ _-]|\r?\n)[A-Z0-9]+)*/.exec(m.groups!.value!)?.[0] ?? "";
+    if (value.length < 3) continue;
     // ("booking number …", "order code …": a reference's name before the code's)
     const before = /([\p{L}]+)\s*$/u.exec(text.slice(Math.max(0, m.index - 24), m.index))?.[1]?.toLowerCase();
     if (before && REFERENCE_WORDS.has(before)) continue;
     // (the names are read in any case, the codes only in capitals and digits)
     if (value !== value.toUpperCase() || masked(value) || !isGiftCode(value, m[0])) continue;
-    const start = m.index + m[0].length - value.length;
+    const start = m.index + m[0].length - m.groups!.value!.length;
     out.push({ start, end: start + value.length, type: "gift_card", priority: PRIORITY.labelled });
   }
   for (const m of text.matchAll(CODE_SHAPED)) {
     const before = /([\p{L}]+)\W*$/u.exec(text.slice(Math.max(0, m.index - 24), m.index))?.[1]?.toLowerCase();
     if ((before && REFERENCE_WORDS.has(before)) || !mixedGroup(m[0]) || masked(m[0]) || (!/^[A-Z0-9]{4}-[A-Z0-9]{6}-/.test(m[0]) && groupsWithDigits(m[0]) < 2) || /^[\d\s_-]+$/.test(m[0])) continue;
+    out.push({ start: m.index, end: m.index + m[0].length, type: "gift_card", priority: PRIORITY.pattern });
+  }
+  for (const m of text.matchAll(LONG_CODE)) {
+    const before = /([\p{L}]+)\W*$/u.exec(text.slice(Math.max(0, m.index - 24), m.index))?.[1]?.toLowerCase();
+    if ((before && REFERENCE_WORDS.has(before)) || BUSINESS_BEFORE.test(text.slice(Math.max(0, m.index - 40), m.index)) || (/[A-Z]/.test(m[0]) && !mixed(m[0], 3))) continue;
     out.push({ start: m.index, end: m.index + m[0].length, type: "gift_card", priority: PRIORITY.pattern });
   }
   return out;

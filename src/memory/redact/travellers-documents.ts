@@ -23,7 +23,7 @@ const NAME_LINE_START = /^[ \t]*(?:[-•*]|\d{1,2}[.)])?[ \t]*\p{Lu}\p{Ll}+(?:[ 
 const JOINED = /^\s*(?:,|;|,?\s*(?:and|und|et|y|e)\b)\s*$/i;
 
 export function findTravellersDocuments(text: string): Candidate[] {
-  if (!DOCUMENT_TALK.test(text) || !/\d{6}/.test(text)) return [];
+  if (!DOCUMENT_TALK.test(text) || !/\d\d/.test(text)) return [];
   const out: Candidate[] = [];
   let lastEnd = -1;
   for (const m of text.matchAll(DOCUMENT)) {

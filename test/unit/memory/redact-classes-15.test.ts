@@ -121,11 +121,33 @@ describe("gift cards and store codes as the stores print them", () => {
       expectRedacted({ message, secrets: [code], type: "gift_card", keep: ref });
     }
   });
+  it("removes a code followed by a short word, a long run of capitals and digits, a store-credit code with its prefix, a gift card's long number", () => {
+    for (let i = 0; i < 16; i++) {
+      const code = pick([
+        () => [group(4), group(4), letters(4)].join("-"),
+        () => Array.from({ length: 4 }, () => group(4)).join("") + group(2),
+        () => `SC-${group(4)}-${letters(4)}-${group(4)}`,
+        () => `6006${digits(14)}`,
+      ])();
+      const ref = businessRef();
+      const message = pick([
+        `PSN code ${code} from ${ref} says 'This code has already been used'.`,
+        `code on the back of the Apple gift card: ${code}\nwait, ${ref}`,
+        `my store credit voucher from the return (RMA-4471) is ${code}; Both show €0. ${ref}`,
+        `The PIN on my gift card was scratched off, I can read ${code}. ${ref}`,
+      ]);
+      // (a long number may be read as a card's first: redacted either way)
+      const text = redactText(message).text;
+      expect({ message, text, leaked: text.includes(code) }).toEqual({ message, text, leaked: false });
+      expect(text).toContain(ref);
+    }
+  });
   it("keeps promo codes, a masked card's end, and references in the same message", () => {
     for (const message of [
       "Gift card XXXX-XXXX-XXXX-7Q2M was already redeemed on 10/28 for $50.00.",
       "The voucher SUMMER-2024 and promo BLACKFRIDAY2024 both failed on order ORD-55120-AB.",
       "Gift card order 113-4472901-5530612 shipped; tracking 1Z4F82E90341188273.",
+      "PSN order #G-88213: the code section is blank. Transaction ID 9568917749532511, PayPal transaction 9XK12345AB678901C.",
     ])
       expect(redactText(message).text).toBe(message);
   });

@@ -99,17 +99,10 @@ const PROBES: ProbeExpectation[] = [
     "V128:-----BEGIN PGP PRIVATE KEY BLOCK-----\n\nlQVYBGN25z1pOHKCW6o1XlKuKVzhC0WGTBkKI6oM/xTwCv1b/2SvORWBFq37ji2Z\nPCw+gKQWnMWi43ngG5TuI6Nxdw1iIgH5L6xbH1Lnc9f0qarq+H+WrZ/dB0LC8MjR\nUXp7XJFDf6+hytmsGJ+fCkucVKY0WmbRKXAhCWkxkBWcnThwi+wXffsYvHUotgAD\n8V75NdmqTdYCZVHMhlqmkKX4V5AE+rhrNOZzbVOQ5I5tFOK3UXhevMhjR/9Y3T6F\n81nA1jLLXryb5ELCGgoL6nnTNQWB8LlHePd3V/pNmRIzX4vqWuAr2ONm2KIK62T4\n=PS7N\n-----END PGP PRIVATE KEY BLOCK-----", // api_key
     "V132:2nwn32a5", // backup_code
     "V148:ftgz lyrq mram dybt", // connection_password
-    "V165:6006 2790 1912 9616 154", // gift_card
     "V165:690980", // pin
     "V168:3869-5229-7341-256456", // gift_card
     "V170:373925", // otp
-    "V172:X4KQ907M2LPZ8RTW", // gift_card
-    "V178:96GY-7VB7-MJSM", // gift_card
-    "V186:SC-27PA-QBRP-CL63", // gift_card
-    "V186:SC-CPBT-66ME-TV54", // gift_card
-    "V188:X2ASV8ETFWQ47Q8RYBLA", // gift_card
     "V189:0799", // pin
-    "V189:6006381057618871840", // gift_card
     "V192:081-806", // otp
     "V204:02248964", // backup_code
     ],
