@@ -7,7 +7,7 @@ import { PRIORITY, type Candidate } from "./pii-types";
 
 const PIN_TALK = /\b(?:pin|passcode|pin\s*code|code)\b/i;
 // "I changed it to 202509", "I set it to 602214 last year", "the old one in the wiki was 90417"
-const SET_OR_WAS = /(?:\b(?:set|reset|changed?|updated?)\s+(?:it|mine|that|the\s+(?:new\s+)?one)\s+(?:back\s+)?(?:to|as)|\b(?:the|my)\s+(?:old|new|previous|current)\s+one(?:\s+[^.!?\n\d]{1,25}?)?\s+(?:is|was))\s+(?<value>\d{4,8})(?![\d\p{L}])/giu;
+const SET_OR_WAS = /(?:\b(?:set|reset|changed?|updated?)\s+(?:it|mine|that|the\s+(?:new\s+)?one|the\s+(?:code|pin|passcode|combination))\s+(?:back\s+)?(?:to|as)|\b(?:the|my)\s+(?:old|new|previous|current)\s+one(?:\s+[^.!?\n\d]{1,25}?)?\s+(?:is|was))\s+(?<value>\d{4,8})(?![\d\p{L}])/giu;
 // "318826 that's the code that came", "927 114 ← that's the code"
 const THATS_THE_CODE = /(?<![\d\p{L}])(?<value>\d(?: \d){3,7}|\d{3}[ ]?\d{3}|\d{4,8})\s*(?:←|<-+|[-–—,:])?\s*(?:that'?s|this\s+is|is(?:\s+(?:that|this))?)\s+the\s+(?:code|otp|pin)\b/giu;
 // "884 201 is your code to approve a payment", "552918 est votre code"

@@ -228,3 +228,24 @@ describe("security answers the sixteenth probe found told around their question"
       expect(redactText(message).text).toBe(message);
   });
 });
+
+describe("PUKs, codes that came by text in Polish and Greek, a safe's code set by the guest", () => {
+  it("removes them", () => {
+    for (let i = 0; i < 12; i++) {
+      const [puk, code, safe] = [digits(8), digits(6), digits(4)];
+      for (const [message, secret] of [
+        [`My phone says SIM blocked, enter PUK. The PUK on the card holder is smudged, I think it's ${puk}?? account 3300418872.`, puk],
+        [`Ο κωδικός PUK της παλιάς κάρτας είναι ${puk}. Αίτηση 44-1029.`, puk],
+        [`Dzień dobry, dostałem SMS z kodem ${code} do potwierdzenia przelewu, którego nie zlecałem! Nr referencyjny 24031512345678.`, code],
+        [`Room 714 — the safe won't open. I set the code to ${safe} when we checked in (booking 99182-ACC).`, safe],
+      ] as const) {
+        const text = redactText(message).text;
+        expect({ message, text, leaked: text.includes(secret) }).toEqual({ message, text, leaked: false });
+      }
+    }
+  });
+  it("keeps an ICCID, an account and a date in a message about a PUK", () => {
+    const message = "Where is my PUK? SIM ICCID 8949574798001433056, customer number 88120034, order 20240311-7712.";
+    expect(redactText(message).text).toBe(message);
+  });
+});

@@ -64,7 +64,6 @@ const PROBES: ProbeExpectation[] = [
     keep: 100,
     knownLeaks: [
     "V003:chaton1987", // password
-    "V015:310929", // otp
     "V020:656", // card_cvv
     "V024:XMQX-EMQF-GDVK-MARX", // backup_code
     "V025:concert bone castle bird cook cricket buffalo capital alien battle clay brave avoid assist curve border crush cup bottom confirm bracket boat biology all", // backup_code
@@ -73,7 +72,6 @@ const PROBES: ProbeExpectation[] = [
     "V035:e5d9152cbf70bf94c6a7b5f08ba3628ec1a91228af8c82ad8873b5d41a8226df", // api_key
     "V036:The Goonies", // security_answer
     "V042:021319885345", // drivers_licence
-    "V045:9428", // pin
     "V049:14900912950", // national_id
     "V051:ΤΤ 832005", // national_id
     "V053:HYX 738855", // national_id
@@ -86,11 +84,9 @@ const PROBES: ProbeExpectation[] = [
     "V070:585449484", // passport
     "V070:A52122238", // passport
     "V072:06289/10/3455", // drivers_licence
-    "V076:74041981", // pin
     "V079:5213 1695 2443 1747 6434", // wifi_key
     "V082:Home_Net_8812", // wifi_key
     "V086:X44vDyLQccEnDG", // wifi_key
-    "V095:85333563", // pin
     "V095:ΜΑ 696968", // national_id
     "V107:487", // otp
     "V107:532", // otp
@@ -101,7 +97,6 @@ const PROBES: ProbeExpectation[] = [
     "V148:ftgz lyrq mram dybt", // connection_password
     "V165:690980", // pin
     "V168:3869-5229-7341-256456", // gift_card
-    "V170:373925", // otp
     "V189:0799", // pin
     "V192:081-806", // otp
     "V204:02248964", // backup_code
