@@ -7,7 +7,8 @@
 import { REFERENCE_WORDS } from "./context-words";
 import { PRIORITY, type Candidate } from "./pii-types";
 
-const DOCUMENT_TALK = /passport|pass(?:nummer|nummern|daten)|reisepass|passeport|pasaporte|passaporto|paszport|paspoort|pasaport|pax\b|travell?ers|documentos?\s+de\s+viaje|διαβατ/i;
+const DOCUMENT_TALK = /passport|パスポート|여권|护照|паспорт|pass(?:nummer|nummern|daten)|reisepass|passeport|pasaporte|passaporto|paszport|paspoort|pasaport|pax\b|travell?ers|documentos?\s+de\s+viaje|διαβατ/i;
+const NAMES_A_PASSPORT = /passport|pass(?:nummer|nummern)|reisepass|passeport|pasaporte|passaporto|paszport|paspoort|pasaport|パスポート|여권|护照|διαβατ|паспорт/i;
 /** A passport's shapes: a letter or two and 6–8 digits, 8–9 digits, or 8–9 capitals and digits mixed. */
 const DOCUMENT = /(?<![\p{L}\p{N}_/#.-])(?:[A-Z]{1,2}\d{6,8}|\d{8,9}|(?=[A-Z0-9]{0,8}\d)(?=[A-Z0-9]{0,8}[A-Z])[A-Z0-9]{8,9})(?![\p{L}\p{N}_/-]|[.,]\d)/gu;
 /** Words that name a traveller: the writer, family, a party's members. */
@@ -37,7 +38,9 @@ export function findTravellersDocuments(text: string): Candidate[] {
     const named = clauseWords.slice(-4).some((w) => PERSON.has(w) || PERSON.has(w.replace(/'s$/, "")));
     const listed = lastEnd >= 0 && JOINED.test(text.slice(lastEnd, m.index));
     const nameLine = NAME_LINE_START.test(text.slice(lineStart, m.index));
-    if (!named && !listed && !nameLine) continue;
+    // in a message about a passport, a number of letters and digits in its shape is one wherever it stands
+    const shaped = NAMES_A_PASSPORT.test(text) && /[A-Z]/.test(m[0]) && /^(?:[A-Z]{1,3}\d{6,8}|(?=.*\d.*\d)[A-Z0-9]{9})$/.test(m[0]);
+    if (!named && !listed && !nameLine && !shaped) continue;
     out.push({ start: m.index, end: m.index + m[0].length, type: "passport", priority: PRIORITY.pattern });
     lastEnd = m.index + m[0].length;
   }

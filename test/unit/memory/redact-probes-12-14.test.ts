@@ -34,7 +34,6 @@ const PROBES: ProbeExpectation[] = [
     "L173:HK7Q-2MVX-9PLT", // otp
     "L174:MH12 20110012345", // drivers_licence
     "L186:88.04.12-271.81", // national_id
-    "L189:PAF448812", // passport
     "L191:Z40-118827", // bank_account
     ],
     knownChanged: ["LK006","LK015","LK016","LK027","LK035","LK038","LK054"],

@@ -42,9 +42,6 @@ const PROBES: ProbeExpectation[] = [
     "P108:one eight four", // card_cvv
     "P152:E007307623113", // drivers_licence
     "P157:88-46-983821-37", // drivers_licence
-    "P158:WFCUC3265", // passport
-    "P163:PAF874875", // passport
-    "P164:VA1598506", // passport
     "P166:CZ04ZPJ4V", // passport
     "P168:tía Rosario", // security_answer
     "P170:Scranton", // security_answer

@@ -19,7 +19,6 @@ const PROBES: ProbeExpectation[] = [
     "A075:lasagna", // security_answer
     "A149:mango2581", // password
     "A193:462918c4c8898710c2ef57184f6f1b3d", // api_key
-    "A239:A44488843", // passport
     "A290:ilovemydog", // password
     ],
     // an IMEI: redacted on purpose (a device's identifier), its last four kept
@@ -33,7 +32,6 @@ const PROBES: ProbeExpectation[] = [
     "B042:Z19725754", // bank_account
     "B064:4864a14520410282d30ec33fd50f4ec4", // api_key
     "B100:8e989225113de8e559fff2a9f6c503b6", // api_key
-    "B111:FH235M9FR", // passport
     "B117:NZF078150", // otp
     "B117:PAC683219", // otp
     "B131:15820621", // bank_account
@@ -83,7 +81,6 @@ const PROBES: ProbeExpectation[] = [
     planted: 323,
     keep: 120,
     knownLeaks: [
-    "S054:PK8482760", // passport
     "S082:et0g53ms", // backup_code
     "S082:m8gbgfw5", // backup_code
     "S102:739120", // pin
