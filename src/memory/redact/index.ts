@@ -24,6 +24,7 @@ import { findPasswordsByPhrasing } from "./password-phrasings";
 import { findPatternValues } from "./patterns";
 import { findSecurityAnswers } from "./security-answers";
 import { findGiftCards } from "./gift-cards";
+import { findSpokenCodes } from "./spoken-codes";
 import { findStructuredValues } from "./structured";
 import { findTravellersDocuments } from "./travellers-documents";
 import { PRIORITY, type Candidate, type RedactionFinding } from "./pii-types";
@@ -74,7 +75,7 @@ export function redactText(text: string, known: readonly Candidate[] = []): { te
   const scan = withoutTags(asciiDigits(text));
   const labelled = findLabelledValues(scan);
   const patterns = findPatternValues(scan);
-  const candidates = [...known, ...findTranscriptAnswers(scan), ...cardOnLines(scan), ...labelled, ...patterns, ...findApiKeys(scan), ...findPasswordsByPhrasing(scan), ...findAnswersAndKeys(scan), ...findCodesByPhrasing(scan), ...findCodesInTalk(scan), ...findNetworkKeys(scan), ...findTravellersDocuments(scan), ...findDocumentsInMessage(scan), ...findNamedIds(scan, [...labelled, ...patterns]), ...findStructuredValues(scan), ...findCardData(scan), ...findCardPieces(scan), ...findSecurityAnswers(scan), ...findGiftCards(scan)];
+  const candidates = [...known, ...findTranscriptAnswers(scan), ...cardOnLines(scan), ...labelled, ...patterns, ...findApiKeys(scan), ...findPasswordsByPhrasing(scan), ...findAnswersAndKeys(scan), ...findCodesByPhrasing(scan), ...findCodesInTalk(scan), ...findNetworkKeys(scan), ...findTravellersDocuments(scan), ...findSpokenCodes(scan), ...findDocumentsInMessage(scan), ...findNamedIds(scan, [...labelled, ...patterns]), ...findStructuredValues(scan), ...findCardData(scan), ...findCardPieces(scan), ...findSecurityAnswers(scan), ...findGiftCards(scan)];
   candidates.push(...findCodesAfterCards(scan, candidates), ...findExpiries(scan, candidates), ...findMistypedCards(scan, candidates));
   candidates.push(...findCorrections(scan, candidates));
   // (the test cards payment providers publish, in a developer's message about a sandbox; what an SSH public key holds)

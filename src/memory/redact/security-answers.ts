@@ -10,7 +10,7 @@ import { isEverydayWord } from "./everyday-words";
 import { PRIORITY, type Candidate } from "./pii-types";
 
 const TALK =
-  /security\s+(?:question|word|answer)|secret\s+question|memorable\s+(?:word|date|place|name)|maiden\s+name|first\s+(?:pet|school|car)|pet'?s\s+name|place\s+of\s+birth|question\s+secr[èe]te|pregunta\s+(?:de\s+seguridad|secreta)|pergunta\s+(?:de\s+seguran[çc]a|secreta)|sicherheitsfrage|domanda\s+(?:di\s+sicurezza|segreta)|nama\s+ibu\s+kandung|кодовое\s+слово|секретн\S*\s+вопрос|parents\s+met|city\s+(?:where\s+you\s+were\s+born|of\s+birth)|first\s+(?:job|teacher|concert)|beveiligingsvraag|geboorteplaats|account\s+recovery|recovery\s+(?:asks|question)|\bID&V\b|favou?rite\s+(?:film|movie|teacher|book|food|colou?r|band|toy|team)|street\s+did\s+you|pytani\p{L}*\s+(?:bezpiecze\p{L}*|pomocnicz\p{L}*)/iu;
+  /security\s+(?:question|word|answer)|secret\s+question|memorable\s+(?:word|date|place|name)|maiden\s+name|first\s+(?:pet|school|car)|pet'?s\s+name|place\s+of\s+birth|question\s+secr[èe]te|pregunta\s+(?:de\s+seguridad|secreta)|pergunta\s+(?:de\s+seguran[çc]a|secreta)|sicherheitsfrage|domanda\s+(?:di\s+sicurezza|segreta)|nama\s+ibu\s+kandung|кодовое\s+слово|секретн\S*\s+вопрос|parents\s+met|city\s+(?:where\s+you\s+were\s+born|of\s+birth)|first\s+(?:job|teacher|concert)|beveiligingsvraag|geboorteplaats|account\s+recovery|recovery\s+(?:asks|question)|\bID&V\b|favou?rite\s+(?:film|movie|teacher|book|food|colou?r|band|toy|team)|street\s+did\s+you|pytani\S*\s+(?:bezpiecze|pomocnicz)/i;
 
 /** A name of one to three capitalised words, or a quoted phrase. */
 const NAME = String.raw`(?:\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2}(?![\p{L}\p{N}])|«\s?[^»\n]{1,40}?\s?»|"[^"\n]{1,40}"|“[^”\n]{1,40}”)`;

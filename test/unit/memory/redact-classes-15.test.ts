@@ -263,3 +263,36 @@ describe("PUKs, codes that came by text in Polish and Greek, a safe's code set b
     expect(redactText(message).text).toBe(message);
   });
 });
+
+describe("codes read out in words in a call transcript, with no label right before them", () => {
+  const say = (digitsText: string, lang: "en" | "es" | "pt" | "de" | "it") => {
+    const words = {
+      en: ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"],
+      es: ["cero", "uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve"],
+      pt: ["zero", "um", "dois", "três", "quatro", "cinco", "seis", "sete", "oito", "nove"],
+      de: ["null", "eins", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun"],
+      it: ["zero", "uno", "due", "tre", "quattro", "cinque", "sei", "sette", "otto", "nove"],
+    }[lang];
+    return digitsText.split("").map((d) => words[Number(d)]).join(" ");
+  };
+  it("removes a security code, an expiry and a texted code said on the customer's line", () => {
+    for (let i = 0; i < 24; i++) {
+      const lang = pick(["en", "es", "pt", "de", "it"] as const);
+      const cvv = say(digits(3, "23456789"), lang);
+      const code = say(digits(6, "23456789"), lang);
+      const expiry = `${say(`0${digits(1)}`, lang)} ${pick(["slash", "barra"])} ${say(`2${digits(1)}`, lang)}`;
+      const message = `transcript:\nagent: and the three digit code on the back of the card?\ncustomer: ${cvv}\nagent: expiry?\ncustomer: ${expiry}\nagent: and the code we just texted you?\ncustomer: ${code}\nagent: thanks, order ORD-${digits(5)} is paid`;
+      const text = redactText(message).text;
+      expect({ message, text, leaked: [cvv, code, expiry].filter((s) => text.includes(s)) }).toEqual({ message, text, leaked: [] });
+      expect(text).toMatch(/ORD-\d{5}/);
+    }
+  });
+  it("keeps a card's last four and a reference read out in words", () => {
+    for (const message of [
+      "[transcript]\nagent: for security please confirm the last four of the card\ncustomer: four four one zero",
+      "Transcripción\nCliente: el pedido es el uno uno ocho siete tres cuatro dos\nAgente: No necesito los datos de la tarjeta",
+      "agent: thank you, that payment went through for order five five one two, your card is fine",
+    ])
+      expect(redactText(message).text).toBe(message);
+  });
+});

@@ -58,12 +58,10 @@ const PROBES: ProbeExpectation[] = [
     knownLeaks: [
     "N016:557", // card_cvv
     "N024:7390", // pin
-    "N057:cuatro siete dos nueve uno cero", // otp
     "N107:x7 k2 m9 p4 q8", // wifi_key
     "N127:53", // pin
     "N127:81", // pin
     "N136:229", // card_cvv
-    "N137:uno dos cero ocho", // pin
     "N142:100034871220", // bank_account
     "N143:seven twenty eight", // card_expiry
     "N156:71902285", // password
@@ -72,7 +70,6 @@ const PROBES: ProbeExpectation[] = [
     "N178:P180012345678", // national_id
     "N180:902", // card_cvv
     "N186:VRC-8812-4410-2290", // backup_code
-    "N192:six one four, nine nine two", // otp
     "N194:14028803157", // national_id
     "N194:ΑΝ 441820", // national_id
     "N196:tiger tiger 7 7 and then exclamation mark", // wifi_key

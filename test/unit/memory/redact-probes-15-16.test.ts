@@ -21,25 +21,10 @@ const PROBES: ProbeExpectation[] = [
     "P051:Fafik", // security_answer
     "P066:07 27", // card_expiry
     "P073:GB52 NWBK 94\n05 7987 3169 86", // bank_account
-    "P089:oh five three one", // card_expiry
-    "P090:oh two eight four two six four two", // card_number
-    "P090:two six eight three eight two four zero", // card_number
-    "P091:cero ocho barra dos siete", // card_expiry
-    "P091:uno tres tres", // card_cvv
     "P093:D E sechs zwo fünf eins sechs acht null neun sieben fünf neun null zwo sechs acht fünf zwo vier acht fünf", // bank_account
-    "P094:meia meia oito três zero um cinco três dois cinco cinco", // national_id
-    "P095:quattro otto sette", // card_cvv
-    "P097:six six oh eight seven two six two oh", // national_id
-    "P099:dois cinco cinco quatro três cinco", // otp
     "P100:blue horse 77", // password
-    "P101:huit un neuf zéro", // pin
-    "P102:null acht neun eins eins sechs", // otp
-    "P103:eight nine zero nine nine three two one", // backup_code
-    "P104:Y G P X seven nine zero two Q N F Y nine eight four seven", // gift_card
     "P105:three six seven seven two oh nine nine four", // drivers_licence
     "P106:purple monkey one six", // wifi_key
-    "P108:oh nine slash two nine", // card_expiry
-    "P108:one eight four", // card_cvv
     "P152:E007307623113", // drivers_licence
     "P157:88-46-983821-37", // drivers_licence
     "P166:CZ04ZPJ4V", // passport

@@ -153,7 +153,6 @@ const PROBES: ProbeExpectation[] = [
     "V168:V A N D E R W E S T H U I Z E N", // security_answer
     "V170:728-114", // otp
     "V173:020353546", // bank_account
-    "V178:four four eight two nine one zero six", // bank_account
     "V178:twenty ninety one eighty", // bank_account
     "V182:Greenbank Primary", // security_answer
     "V182:greenbank juniors", // security_answer
