@@ -14,7 +14,7 @@ const OTHER_CODES = new Set([
   "http", "postal", "post", "zip", "pin", "area", "country", "dialling", "dialing", "source", "qr", "bar", "tracking", "booking", "product",
   "item", "sku", "tax", "vat", "sort", "branch", "swift", "bank", "ifsc", "routing", "airport", "fare", "dress", "course", "class",
   "reference", "ref", "confirmation", "share", "cancellation", "seat", "colour", "color", "style", "model", "activation", "region",
-  "descuento", "promocional", "postal", "cupón", "cupon", "erro", "error", "rabatt", "gutschein", "sconto", "promozionale", "réduction",
+  "descuento", "promocional", "cupón", "cupon", "erro", "rabatt", "gutschein", "sconto", "promozionale", "réduction",
   "reduction", "promotionnel", "fehler", "indirim", "hata", "posta",
 ]);
 const WORD_BEFORE = /([\p{L}-]+)\W*$/u;
