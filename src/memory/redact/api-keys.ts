@@ -59,8 +59,8 @@ const SHAPED_KEYS: { hint: RegExp; re: RegExp }[] = [
 // A webhook URL is its own credential (Slack, Discord); a private key block; a password in a URL
 // ("mysql://root:Pepperx055@10.0.0.5/shop": the part between the user's colon and the "@").
 const WEBHOOK_URL = /https:\/\/(?:hooks\.slack\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9/]{20,}|(?:ptb\.|canary\.)?discord(?:app)?\.com\/api\/webhooks\/\d+\/[A-Za-z0-9_-]{20,})/g;
-// (with a body: the header alone, "Starts with -----BEGIN OPENSSH PRIVATE KEY-----?", holds nothing)
-const PRIVATE_KEY_BLOCK = /-----BEGIN [A-Z ]*PRIVATE KEY-----\s*(?:[A-Za-z-]+:[^\n]*\n\s*)*[A-Za-z0-9+/=]{20,}[\s\S]*?(?:-----END [A-Z ]*PRIVATE KEY-----|$)/g;
+// (with a body: the header alone, "Starts with -----BEGIN OPENSSH PRIVATE KEY-----?", holds nothing; PGP's "PRIVATE KEY BLOCK" too)
+const PRIVATE_KEY_BLOCK = /-----BEGIN [A-Z ]*PRIVATE KEY(?: BLOCK)?-----\s*(?:[A-Za-z-]+:[^\n]*\n\s*)*[A-Za-z0-9+/=]{20,}[\s\S]*?(?:-----END [A-Z ]*PRIVATE KEY(?: BLOCK)?-----|$)/g;
 const URL_PASSWORD = /\b[a-z][a-z0-9+.-]{1,20}:\/\/[^\s:/@]{0,64}:([^\s@/]{1,128})@/gi;
 // a database client's password flag ("mysql -h db -u root -pS3cret", "mysqldump … --password=S3cret")
 const CLIENT_PASSWORD = /\b(?:mysql|mysqldump|mysqladmin|mariadb)\b[^\n]*?\s(?:-p|--password=)([^\s<$-][^\s]{3,127})/gi;
@@ -90,7 +90,7 @@ const VENDOR_KEY = new RegExp(`(?<![A-Za-z0-9_-])(?:${VENDOR_KEYS.join("|")})(?!
 // "=", 32 hex digits, or a key of 20 or more letters and digits in both cases: "key id rzp_live_…
 // secret yADRiGhi…").
 const KEY_LABEL =
-  /(?<![\p{L}\p{N}_])(?:(?:clave|chave|cl[ée]|chiave)\s+(?:de\s+(?:la\s+)?|da\s+)?api|api[\s_-]?(?:schl[üu]ssel|sleutel|chiave)|api\s?(?:キー|密钥|키)|app[\s_-]?key|(?:key|consumer)[\s_-]?secret|api[\s_-]?(?:key|token|secret)|access[\s_-]?(?:key|token)|auth(?:orization)?[\s_-]?token|(?:aws[\s_-]?)?secret[\s_-]?(?:access[\s_-]?)?(?:key|token)|(?:client|app|shared|signing|webhook)[\s_-]?secret|private[\s_-]?key|x-api-key|bearer|token|auth(?=\s+[0-9a-f]{32}(?![0-9a-f]))|secret(?=\s*[:=]|\s+[0-9a-fA-F]{32,}(?![0-9a-zA-Z])|\s+(?=[\w-]*\d)(?=[\w-]*[a-z])(?=[\w-]*[A-Z])[\w-]{20,}(?![\w-]))|[A-Z][A-Z0-9]*_(?:API_)?(?:KEY|TOKEN|SECRET)(?=\s*[:=]))(?![\p{L}\p{N}_])/giu;
+  /(?<![\p{L}\p{N}_])(?:(?:clave|chave|cl[ée]|chiave)\s+(?:de\s+(?:la\s+)?|da\s+)?api|api[\s_-]?(?:schl[üu]ssel|sleutel|chiave)|api\s?(?:キー|密钥|키)|app[\s_-]?key|(?:key|consumer)[\s_-]?secret|api[\s_-]?(?:key|token|secret)|access[\s_-]?(?:key|token)|auth(?:orization)?[\s_-]?token|(?:aws[\s_-]?)?secret[\s_-]?(?:access[\s_-]?)?(?:key|token)|(?:client|app|shared|signing|webhook)[\s_-]?secret|private[\s_-]?key|x-api-key|bearer|token|auth(?=\s+[0-9a-f]{32}(?![0-9a-f]))|key(?=\s*[:=]\s*[0-9a-fA-F]{32,}(?![0-9a-zA-Z]))|secret(?=\s*[:=]|\s+[0-9a-fA-F]{32,}(?![0-9a-zA-Z])|\s+(?=[\w-]*\d)(?=[\w-]*[a-z])(?=[\w-]*[A-Z])[\w-]{20,}(?![\w-]))|[A-Z][A-Z0-9]*_(?:API_)?(?:KEY|TOKEN|SECRET)(?=\s*[:=]))(?![\p{L}\p{N}_])/giu;
 // The value: within a short stretch of the same sentence, a long string mixing letters and digits
 // (keys are 20 characters or more; tracking and transaction ids are often shorter).
 // Or further, up to a colon ("token de acesso da API da minha loja para vocês testarem: …"), past a

@@ -15,7 +15,8 @@ export function codesUnderHeading(text: string, labelEnd: number): Candidate[] {
   return linesUnderHeading(text, labelEnd, 16, (at) => {
     CODE_LINE.lastIndex = at;
     const m = CODE_LINE.exec(text);
-    if (!m || !/\d/.test(m[1]!)) return null;
+    // (a code of capitals only is one too when grouped as generated codes are: "XMQX-EMQF-GDVK-MARX")
+    if (!m || !(/\d/.test(m[1]!) || /^[A-Z]{4}(?:-[A-Z]{4}){2,}$/.test(m[1]!))) return null;
     const end = at + m[0].trimEnd().length;
     return { start: end - m[1]!.length, end, type: "password", priority: PRIORITY.labelled };
   });

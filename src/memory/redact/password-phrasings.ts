@@ -124,7 +124,7 @@ const PASSPHRASE = /(?:^|[^\p{L}])(?:password|passphrase|passwd|pwd|pass\s+phras
 const PASSPHRASE_IS = /(?:^|[^\p{L}])(?:password|passphrase|passwd|pass\s+phrase)\s+(?:is|was)\s+(?<value>(?:[a-z]{3,12}[ -]){1,5}[a-z]{3,12})(?=\s*(?:$|[.,;!?\n)]))/giu;
 // "recovery phrase: absorb harvest canvas …": a wallet's seed words (12 to 24)
 /** A message about a wallet's seed words, and a line of 12 to 24 of them, said apart from its name ("the phrase is:\n\norbit pledge …"). */
-const SEED_TALK = /\b(?:recovery|seed|secret|mnemonic|backup)\s+(?:phrase|words|seed)|\brecovery\s+seed|\b(?:12|24|twelve|twenty-four)[- ]word\b/i;
+const SEED_TALK = /\b(?:recovery|seed|secret|mnemonic|backup)\s+(?:phrase|words|seed)|\brecovery\s+seed|\b(?:12|24|twelve|twenty-four)[- ]word\b|\bseed-?phrase|frase\s+(?:semilla|semente|secreta|de\s+recupera|di\s+recupero)|palabras\s+semilla|phrase\s+(?:de\s+r[ée]cup|secr[èe]te|mn[ée]mo)|wiederherstellungsphrase|mnemoni|сид-фраз|секретн\S*\s+фраз|助记词|ニーモニック|시드\s?구문/i;
 const SEED_LINE = /(?:^|\n|:|\b(?:is|are|was|were))[ \t]*(?<value>(?:[a-z]{3,8}[ ,]+){11,23}[a-z]{3,8})[ \t]*(?=$|\n|[.;!?])/gm;
 const SEED_PHRASE = /(?:^|[^\p{L}])(?:(?:recovery|seed|secret|mnemonic|backup)\s+(?:phrase|words)|(?:the\s+)?(?:12|24|twelve|twenty-four)\s+(?:seed\s+|recovery\s+)?words)\s*(?:is|are|were|:|-)?\s*(?<value>(?:[a-z]{3,10}[ ,]+){11,23}[a-z]{3,10})/giu;
 const TELLING_WORDS = new Set(

@@ -11,10 +11,10 @@ import { ID_DOCUMENT_RULES } from "./vocabulary-ids";
 // words ("code", "código") are the one-time codes', PINs' and security codes' too.
 export const BACKUP_CODE_RULE: LabelRule = {
   kind: "password",
-  heads: "recovery backup 2fa mfa revocation emergency scratch setup totp authenticator enter códigos codigos código codigo codes code backup-codes wiederherstellungscode",
+  heads: "recovery backup 2fa mfa revocation emergency scratch setup totp authenticator enter códigos codigos código codigo codes code backup-codes wiederherstellungscode wiederherstellungscodes bypass kod kody",
   pattern:
     String.raw`codes?\s+(?:from|on|off)\s+(?:the|my)\s+(?:recovery|backup|emergency)\s+(?:sheet|page|card|kit|file|list)|(?:recovery|backup|revocation|(?:emergency\s+)?backup|scratch)\s+(?:codes?|keys?)|(?:setup|2fa|totp|authenticator)\s+(?:secret|key)|enter\s+(?:the|this)\s+key\s+manually|(?:2fa|mfa)\s+(?:backup|recovery)(?:\s+(?:codes?|keys?))?|` +
-    String.raw`c[óo]digos?\s+de\s+(?:respaldo|recupera[cç][ãa]o|recuperaci[óo]n|reserva)|codes?\s+de\s+(?:secours|r[ée]cup[ée]ration)|backup-codes?|wiederherstellungscodes?`,
+    String.raw`c[óo]digos?\s+de\s+(?:respaldo|recupera[cç][ãa]o|recuperaci[óo]n|reserva)|codes?\s+de\s+(?:secours|r[ée]cup[ée]ration)|backup-codes?|wiederherstellungscodes?|bypass\s+codes?|kody?\s+(?:zapasow[ey]|odzyskiwania)`,
 };
 
 export const WORLD_RULES: LabelRule[] = [

@@ -296,3 +296,29 @@ describe("codes read out in words in a call transcript, with no label right befo
       expect(redactText(message).text).toBe(message);
   });
 });
+
+describe("keys, seed phrases and backup codes the sixteenth probe found", () => {
+  const hex = (n: number) => Array.from({ length: n }, (_, i) => "0123456789abcdef"[(i * 7 + n) % 16]).join("");
+  it("removes them", () => {
+    const body = "lQVYBGN25z1pOHKCW6o1XlKuKVzhC0WGTBkKI6oM/xTwCv1b/2SvORWBFq37ji2Z\nPCw+gKQWnMWi43ngG5TuI6Nxdw1iIgH5L6xbH1Lnc9f0qarq+H+WrZ/dB0LC8MjR";
+    const cases: [string, string][] = [
+      [`Here is my key so you can decrypt it:\n-----BEGIN PGP PRIVATE KEY BLOCK-----\n\n${body}\n=PS7N\n-----END PGP PRIVATE KEY BLOCK-----\nTicket 4410.`, body.slice(0, 30)],
+      [`The API key for my trading bot stopped working overnight. Key: ${hex(64)}. Bot version 2.4.7.`, hex(64)],
+      ["Me han vaciado la wallet. Os paso la frase semilla: concert bone castle bird cook cricket buffalo capital alien battle clay brave. Ticket 88410.", "concert bone castle bird"],
+      ["Die Wiederherstellungscodes, die wir damals bekommen haben: w5cb-u7bt, 95vw-cqs9.", "w5cb-u7bt"],
+      ["Hasło nie działa, kod zapasowy 2nwn32a5 też odrzucony. Faktura FV/2024/03/118.", "2nwn32a5"],
+      ["I lost my phone with the authenticator. Here are the backup codes:\nCFWR-WFZG-F6VQ-QY4N\nXMQX-EMQF-GDVK-MARX\nticket 119284.", "XMQX-EMQF-GDVK-MARX"],
+    ];
+    for (const [message, secret] of cases) {
+      const text = redactText(message).text;
+      expect({ message, text, leaked: text.includes(secret) }).toEqual({ message, text, leaked: false });
+    }
+  });
+  it("keeps a public key, a digest and words that only name a seed phrase", () => {
+    for (const message of [
+      `Release 2.4.7 checksum sha256: ${hex(64)}. My seed phrase is safe, I never shared it.`,
+      "-----BEGIN PGP PUBLIC KEY BLOCK-----\nmQINBGN25z1pOHKCW6o1XlKu\n-----END PGP PUBLIC KEY BLOCK-----",
+    ])
+      expect(redactText(message).text).toBe(message);
+  });
+});

@@ -47,11 +47,8 @@ const PROBES: ProbeExpectation[] = [
     knownLeaks: [
     "V003:chaton1987", // password
     "V020:656", // card_cvv
-    "V024:XMQX-EMQF-GDVK-MARX", // backup_code
-    "V025:concert bone castle bird cook cricket buffalo capital alien battle clay brave avoid assist curve border crush cup bottom confirm bracket boat biology all", // backup_code
     "V033:5683", // pin
     "V034:38", // pin
-    "V035:e5d9152cbf70bf94c6a7b5f08ba3628ec1a91228af8c82ad8873b5d41a8226df", // api_key
     "V036:The Goonies", // security_answer
     "V042:021319885345", // drivers_licence
     "V049:14900912950", // national_id
@@ -72,10 +69,6 @@ const PROBES: ProbeExpectation[] = [
     "V095:ΜΑ 696968", // national_id
     "V107:487", // otp
     "V107:532", // otp
-    "V109:95vw-cqs9", // backup_code
-    "V109:w5cb-u7bt", // backup_code
-    "V128:-----BEGIN PGP PRIVATE KEY BLOCK-----\n\nlQVYBGN25z1pOHKCW6o1XlKuKVzhC0WGTBkKI6oM/xTwCv1b/2SvORWBFq37ji2Z\nPCw+gKQWnMWi43ngG5TuI6Nxdw1iIgH5L6xbH1Lnc9f0qarq+H+WrZ/dB0LC8MjR\nUXp7XJFDf6+hytmsGJ+fCkucVKY0WmbRKXAhCWkxkBWcnThwi+wXffsYvHUotgAD\n8V75NdmqTdYCZVHMhlqmkKX4V5AE+rhrNOZzbVOQ5I5tFOK3UXhevMhjR/9Y3T6F\n81nA1jLLXryb5ELCGgoL6nnTNQWB8LlHePd3V/pNmRIzX4vqWuAr2ONm2KIK62T4\n=PS7N\n-----END PGP PRIVATE KEY BLOCK-----", // api_key
-    "V132:2nwn32a5", // backup_code
     "V148:ftgz lyrq mram dybt", // connection_password
     "V165:690980", // pin
     "V168:3869-5229-7341-256456", // gift_card

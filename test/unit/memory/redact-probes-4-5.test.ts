@@ -18,7 +18,6 @@ const PROBES: ProbeExpectation[] = [
     knownLeaks: [
     "A075:lasagna", // security_answer
     "A149:mango2581", // password
-    "A193:462918c4c8898710c2ef57184f6f1b3d", // api_key
     "A290:ilovemydog", // password
     ],
     // an IMEI: redacted on purpose (a device's identifier), its last four kept
@@ -81,8 +80,6 @@ const PROBES: ProbeExpectation[] = [
     planted: 323,
     keep: 120,
     knownLeaks: [
-    "S082:et0g53ms", // backup_code
-    "S082:m8gbgfw5", // backup_code
     "S102:739120", // pin
     "S138:purple monkey dishwasher 1987", // password
     "S158:sakura0320", // password
