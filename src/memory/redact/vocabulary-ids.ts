@@ -43,14 +43,20 @@ export const ID_DOCUMENT_RULES: LabelRule[] = [
       String.raw`c\.\s?c\.(?=\s*\d)|cc(?=\s+\d{1,3}(?:\.\d{3}){2,3}\b)|c[ée]dula(?:\s+de\s+ciudadan[íi]a)?|егн|asmens\s+kod(?:as|o|ą)|isikukood|(?:מספר\s+)?תעודת\s+זהות|الرقم\s+القومي|ghana\s+card(?:\s+(?:number|no\.?))?|` +
       String.raw`cin(?=\s*[:#]?\s*[A-Z]{1,2}\d{5,7}\b)|kennitala[n]?(?:\s+m[íi]n)?|oib|em[šs]o|jmbg|cuil|cuit|іпн|рнокпп|cnp|身份證(?:號碼)?`,
   },
+  // identity cards as Polish, Greek and Turkish customers name them ("Mój dowód: HYX 738855", "ταυτότητα ΜΑ 696968", "Turkish ID …")
+  {
+    kind: "id_document",
+    heads: "dowód dowod dowodu ταυτότητα ταυτότητας αδτ turkish",
+    pattern: String.raw`dow[óo]d(?:u)?(?:\s+osobist\S*)?(?:\s+(?:nr|numer))?|ταυτότητα(?:ς)?|αδτ|turkish\s+id(?:\s+(?:number|no\.?))?`,
+  },
   // driving licences as they are written on forms and in other languages ("DL# T0004408", "TX DL
   // 24269775", "NY license 254131820", "permis de conduire", "Führerscheinnummer")
   {
     kind: "id_document",
-    heads: "driver dl licence license permis führerschein führerscheinnummer fuhrerschein carteira carnet patente rijbewijs rijbewijsnummer cnh licencia 免許証番号 運転免許証",
+    heads: "driver dl licence license permis führerschein führerscheinnummer fuhrerschein carteira carnet patente rijbewijs rijbewijsnummer cnh licencia 免許証番号 運転免許証 numéro numero numer prawa prawo 운전면허번호 운전면허 운전면허증",
     pattern:
       String.raw`driver\s+licen[cs]e(?:\s+(?:number|no\.?|#))?|dl\.?\s*(?:#|no\.?|number|:)(?:\s+is)?|dl(?=\s+[A-Z]{0,2}\d{6,}|\s+[A-Z]\d{3}-\d{3,4}-)|dl\s+is(?=\s+[A-Z]?\d{3,}[\d -]{4,})|licen[cs]e(?:,?\s*(?:no\.?|number|#))?(?:\s+is)?(?=\s*:?\s*[A-Z]{0,5}\d{3}[\dA-Z -]*)|` +
-      String.raw`permis\s+de\s+conduire|f[üu]hrerschein(?:-?nr\.?|nummer)?|carteira\s+(?:de\s+motorista|nacional\s+de\s+habilita[çc][ãa]o)|cnh|carnet\s+de\s+conducir|licencia\s+de\s+(?:conducir|manejo|conduccion|conducción)|patente(?:\s+di\s+guida)?|rijbewijs(?:nummer)?|免許証番号|運転免許証(?:番号)?`,
+      String.raw`num[ée]ro\s+de\s+permis|permis(?=\s+[A-Z]?\d{6,})|(?:numer\s+)?prawa?\s+jazdy|운전면허(?:번호|증)?|permis\s+de\s+conduire|f[üu]hrerschein(?:-?nr\.?|nummer)?|carteira\s+(?:de\s+motorista|nacional\s+de\s+habilita[çc][ãa]o)|cnh|carnet\s+de\s+conducir|licencia\s+de\s+(?:conducir|manejo|conduccion|conducción)|patente(?:\s+di\s+guida)?|rijbewijs(?:nummer)?|免許証番号|運転免許証(?:番号)?`,
   },
 ];
 

@@ -322,3 +322,23 @@ describe("keys, seed phrases and backup codes the sixteenth probe found", () => 
       expect(redactText(message).text).toBe(message);
   });
 });
+
+describe("identity cards and driving licences by their names in more languages", () => {
+  it("removes the number after the name", () => {
+    for (const [message, secret] of [
+      ["Bonjour, pour la location n° RES-88213-FR, voici mon numéro de permis : 021319885345. Carte de fidélité 1029384756.", "021319885345"],
+      ["렌터카 예약 KR-5520, 운전면허번호 12-21-766873-47 입니다. 제주공항 픽업 8월 2일.", "766873"],
+      ["Rezerwacja samochodu nr 2024-KRK-1188. Numer prawa jazdy: 06289/10/3455.", "06289/10/3455"],
+      ["Second driver: Quebec permis E007307623113. My flight AC 857 lands at 14:10.", "E007307623113"],
+      ["Mam lot W6 1305 (rezerwacja HT7Q2L). Mój dowód: HYX 738855. Czy dziecko potrzebuje paszportu?", "738855"],
+      ["Για το νέο συμβόλαιο (αίτηση 44-1029) χρειάζεστε ταυτότητα ΜΑ 696968.", "696968"],
+      ["It asks for my passport number but rejects it. Should I use my Turkish ID 14900912950 instead?", "14900912950"],
+    ] as const) {
+      const text = redactText(message).text;
+      expect({ message, text, leaked: text.includes(secret) }).toEqual({ message, text, leaked: false });
+    }
+  });
+  it("keeps a permit's or a licence's reference that is no document number", () => {
+    for (const message of ["Le permis de construire est en cours, dossier PC-0441.", "Work permit renewal, case 2024-118, is pending."]) expect(redactText(message).text).toBe(message);
+  });
+});

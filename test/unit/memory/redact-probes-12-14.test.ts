@@ -71,7 +71,6 @@ const PROBES: ProbeExpectation[] = [
     "N180:902", // card_cvv
     "N186:VRC-8812-4410-2290", // backup_code
     "N194:14028803157", // national_id
-    "N194:ΑΝ 441820", // national_id
     "N196:tiger tiger 7 7 and then exclamation mark", // wifi_key
     ],
     knownChanged: ["NK014","NK027","NK071","NK089"],

@@ -25,8 +25,6 @@ const PROBES: ProbeExpectation[] = [
     "P100:blue horse 77", // password
     "P105:three six seven seven two oh nine nine four", // drivers_licence
     "P106:purple monkey one six", // wifi_key
-    "P152:E007307623113", // drivers_licence
-    "P157:88-46-983821-37", // drivers_licence
     "P166:CZ04ZPJ4V", // passport
     "P168:tía Rosario", // security_answer
     "P170:Scranton", // security_answer
@@ -50,23 +48,16 @@ const PROBES: ProbeExpectation[] = [
     "V033:5683", // pin
     "V034:38", // pin
     "V036:The Goonies", // security_answer
-    "V042:021319885345", // drivers_licence
-    "V049:14900912950", // national_id
-    "V051:ΤΤ 832005", // national_id
-    "V053:HYX 738855", // national_id
     "V056:kD7Rx9Pm", // otp
-    "V066:12-21-766873-47", // drivers_licence
     "V068:33999474", // drivers_licence
     "V070:540305720", // passport
     "V070:542572678", // passport
     "V070:566953335", // passport
     "V070:585449484", // passport
     "V070:A52122238", // passport
-    "V072:06289/10/3455", // drivers_licence
     "V079:5213 1695 2443 1747 6434", // wifi_key
     "V082:Home_Net_8812", // wifi_key
     "V086:X44vDyLQccEnDG", // wifi_key
-    "V095:ΜΑ 696968", // national_id
     "V107:487", // otp
     "V107:532", // otp
     "V148:ftgz lyrq mram dybt", // connection_password

@@ -136,7 +136,6 @@ const PROBES: ProbeExpectation[] = [
     keep: 100,
     knownLeaks: [
     "V005:012-911", // bank_account
-    "V023:CDK412095", // national_id
     "V052:48-76-00", // bank_account
     "V074:Bumble", // security_answer
     "V086:846", // card_cvv
