@@ -103,7 +103,7 @@ const TWILIO_AUTH = /auth\s+[0-9a-f]{32}/;
 const AWS_PAIR = /\bAKIA[0-9A-Z]{16}(?:[\s,;:/|]{1,5}|\s*\n[^\n]{0,40}?[:\]]\s+)([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+])/g;
 
 export function findApiKeys(text: string): Candidate[] {
-  const out: Candidate[] = [];
+  const out: Candidate[] = appPasswords(text).map((p) => ({ ...p, type: "password", priority: PRIORITY.labelled }));
   for (const m of text.matchAll(VENDOR_KEY)) {
     if (PLACEHOLDER_KEY.test(m[0])) continue;
     out.push({ start: m.index, end: m.index + m[0].length, type: "api_key", priority: PRIORITY.labelled });
@@ -171,6 +171,13 @@ export function findApiKeys(text: string): Candidate[] {
     out.push({ start: end - value.length, end, type: "api_key", priority: PRIORITY.labelled });
   }
   return out;
+}
+
+/** An app password as Google and Apple print them, four groups of four small letters, after its name ("contraseña de aplicación ftgz lyrq mram dybt"). */
+const APP_PASSWORD = /(?:app(?:lication)?[\s-]+password|app-?specific\s+password|contrase[ñn]a\s+de\s+(?:la\s+)?aplicaci[óo]n|senha\s+de\s+app|mot\s+de\s+passe\s+d['’]application|app-?passwort|password\s+per\s+(?:le\s+)?app)[^\n.]{0,30}?(?<![a-z])([a-z]{4}(?:[ -]?[a-z]{4}){3})(?![a-z])/gi;
+function appPasswords(text: string): { start: number; end: number }[] {
+  if (!/app|aplicaci|application/i.test(text)) return [];
+  return [...text.matchAll(APP_PASSWORD)].map((m) => ({ start: m.index + m[0].length - m[1]!.length, end: m.index + m[0].length }));
 }
 
 /** An SSH public key's line ("ssh-ed25519 AAAAC3Nz…"): meant to be shared, so nothing inside it is a secret. */

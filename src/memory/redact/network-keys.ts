@@ -1,15 +1,16 @@
 // A network's key a few words after its name, in a message about Wi-Fi or a router: "Schlüssel
 // steht hinten drauf: kT7m-Qx92-LpR4", "kablosuz ağ şifresini de unuttum, galiba karanfil_ev_42
 // idi", "la password del wifi … c'è scritto casa_roma_2024 sul frigo", "guest one: coffee4guests".
-// Only a string no word is (letters and digits in one, 6 to 40 long), not one right after a word
+// Only a string no word is (letters and digits in one, 6 to 40 long; or a router's key of digits in
+// fours: "WLAN-Netzwerkschlüssel laut Aufkleber: 5213 1695 2443 1747 6434"), not one right after a word
 // that makes it a reference or the network's name.
 import { REFERENCE_WORDS } from "./context-words";
 import { PRIORITY, type Candidate } from "./pii-types";
 
-const NETWORK_TALK = /wi-?fi|wlan|router|modem|hotspot|ssid|wpa|kablosuz|network\s+key|\bbox\b/i;
-const KEY_NAME = /(?<![\p{L}])(?:pass(?:word|wort)?|key|schlüssel|kennwort|clave|contraseña|senha|[şs]ifre\p{L}*|parola|wachtwoord|has[łl]o|mot\s+de\s+passe|code\s+wi-?fi|wi-?fi\s+code|(?:guest|new|old|other|main|second)\s+one)(?![\p{L}])/giu;
+const NETWORK_TALK = /wi-?fi|wlan|router|modem|hotspot|ssid|wpa|kablosuz|network\s+key|\bbox\b|واي\s?فاي|راوتر/i;
+const KEY_NAME = /(?<![\p{L}])(?:pass(?:word|wort)?|key|\p{L}*schlüssel|و?كلمة\s+(?:مرور|سر)|kennwort|clave|contraseña|senha|[şs]ifre\p{L}*|parola|wachtwoord|has[łl]o|mot\s+de\s+passe|code\s+wi-?fi|wi-?fi\s+code|(?:guest|new|old|other|main|second)\s+one)(?![\p{L}])/giu;
 /** A key as routers print and people make them: letters and digits together, maybe "_", "-", "!". */
-const KEY_SHAPED = /(?<![\p{L}\p{N}_@./:#-])(?=[\p{L}\p{N}_!#$%&*+.-]*\d)(?=[\p{L}\p{N}_!#$%&*+.-]*\p{L})[\p{L}\p{N}][\p{L}\p{N}_!#$%&*+.-]{5,39}(?<![.-])(?![\p{L}\p{N}_@/-])/gu;
+const KEY_SHAPED = /(?<![\p{L}\p{N}_@./:#-])(?:(?=[\p{L}\p{N}_!#$%&*+.-]*\d)(?=[\p{L}\p{N}_!#$%&*+.-]*\p{L})[\p{L}\p{N}][\p{L}\p{N}_!#$%&*+.-]{5,39}(?<![.-])|\d{4}(?: \d{4}){3,4})(?![\p{L}\p{N}_@/-])/gu;
 /** Words right before a string that make it the network's name, a device's or a reference. */
 const NOT_A_KEY_BEFORE = new Set([...REFERENCE_WORDS, "name", "named", "called", "ssid", "netzwerk", "netzwerkname", "nome", "nombre", "nom", "adı", "adi", "naam", "network", "rede", "red", "réseau", "rete", "ağ", "model", "modelo", "firmware", "serial", "account", "no", "nr", "number", "numero", "número", "nummer", "id", "hub", "box", "router", "modem"]);
 

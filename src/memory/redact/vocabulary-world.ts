@@ -179,7 +179,7 @@ export const WORLD_RULES: LabelRule[] = [
   // Arabic ("كلمة المرور", "كلمة السر"), "and" written onto the word ("وكلمة المرور")
   { kind: "password", heads: "كلمة وكلمة الرقم والرقم", pattern: String.raw`و?كلمة\s+(?:المرور|السر|سر(?:\s+الواي\s*فاي)?)|و?الرقم\s+السري` },
   { kind: "otp", heads: "验证码 驗證碼 認証コード 確認コード 認証番号 인증번호 인증", pattern: String.raw`[验驗][证證][码碼]|認証(?:コード|番号)|確認コード|인증\s*(?:번호|코드)` },
-  { kind: "cvv", heads: "安全码 安全碼 セキュリティコード 보안코드 보안", pattern: String.raw`安全[码碼]|セキュリティ\s*コード|보안\s*코드` },
+  { kind: "cvv", heads: "安全码 安全碼 セキュリティコード 보안코드 보안 背面三位 背面 卡背", pattern: String.raw`安全[码碼]|セキュリティ\s*コード|보안\s*코드|(?:卡)?背面(?:的)?(?:三|3)位(?:数字|數字|数|數|码|碼)?` },
   { kind: "id_document", heads: "マイナンバー 個人番号 주민등록번호 주민번호 身分證", pattern: String.raw`マイナンバー|個人番号|주민(?:등록)?번호|身分[證证](?:字號|号码)?` },
   { kind: "passport", heads: "パスポート 여권", pattern: String.raw`パスポート(?:番号)?|여권(?:\s*번호)?` },
   { kind: "bank_account", heads: "账号 帳號 银行账号 銀行帳號 口座番号 계좌번호 계좌", pattern: String.raw`(?:[银銀]行)?[账帳][号號]|口座番号|계좌\s*번호` },

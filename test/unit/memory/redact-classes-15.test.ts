@@ -342,3 +342,21 @@ describe("identity cards and driving licences by their names in more languages",
     for (const message of ["Le permis de construire est en cours, dossier PC-0441.", "Work permit renewal, case 2024-118, is pending."]) expect(redactText(message).text).toBe(message);
   });
 });
+
+describe("network keys and app passwords in more shapes", () => {
+  it("removes a router's key in fours, an Arabic Wi-Fi password, an app password, a card's three digits on the back in Chinese", () => {
+    for (const [message, secret] of [
+      ["Seit dem Update verbinden sich meine Geräte nicht mehr. WLAN-Netzwerkschlüssel laut Aufkleber: 5213 1695 2443 1747 6434. Vertragsnummer 1029-554-782.", "5213 1695 2443 1747 6434"],
+      ["مرحبا، الراوتر لا يعمل بعد التحديث 4.2.1. وكلمة مرور الواي فاي Home_Net_8812. رقم الحساب 3300182.", "Home_Net_8812"],
+      ["Configuré el SMTP de Gmail con la contraseña de aplicación ftgz lyrq mram dybt y sigue dando 534-5.7.9.", "ftgz lyrq mram dybt"],
+      ["I made an app password: abcd efgh ijkl mnop but Outlook still says wrong password.", "abcd efgh ijkl mnop"],
+      ["卡号 6228 4808 0574 7422，有效期 06/29，背面三位 656。请帮我冻结。", "656"],
+    ] as const) {
+      const text = redactText(message).text;
+      expect({ message, text, leaked: text.includes(secret) }).toEqual({ message, text, leaked: false });
+    }
+  });
+  it("keeps the router's firmware and a contract number, and an app's name", () => {
+    for (const message of ["Router firmware 7.57, WLAN key reset did not help, Vertragsnummer 1029-554-782.", "The app password screen is missing in version 2.4.1 of the mail app."]) expect(redactText(message).text).toBe(message);
+  });
+});

@@ -44,7 +44,6 @@ const PROBES: ProbeExpectation[] = [
     keep: 100,
     knownLeaks: [
     "V003:chaton1987", // password
-    "V020:656", // card_cvv
     "V033:5683", // pin
     "V034:38", // pin
     "V036:The Goonies", // security_answer
@@ -55,12 +54,9 @@ const PROBES: ProbeExpectation[] = [
     "V070:566953335", // passport
     "V070:585449484", // passport
     "V070:A52122238", // passport
-    "V079:5213 1695 2443 1747 6434", // wifi_key
-    "V082:Home_Net_8812", // wifi_key
     "V086:X44vDyLQccEnDG", // wifi_key
     "V107:487", // otp
     "V107:532", // otp
-    "V148:ftgz lyrq mram dybt", // connection_password
     "V165:690980", // pin
     "V168:3869-5229-7341-256456", // gift_card
     "V189:0799", // pin
