@@ -10,7 +10,7 @@ import { isEverydayWord } from "./everyday-words";
 import { PRIORITY, type Candidate } from "./pii-types";
 
 const TALK =
-  /security\s+(?:question|word|answer)|secret\s+question|memorable\s+(?:word|date|place|name)|maiden\s+name|first\s+(?:pet|school|car)|pet'?s\s+name|place\s+of\s+birth|question\s+secr[èe]te|pregunta\s+(?:de\s+seguridad|secreta)|pergunta\s+(?:de\s+seguran[çc]a|secreta)|sicherheitsfrage|domanda\s+(?:di\s+sicurezza|segreta)|nama\s+ibu\s+kandung|кодовое\s+слово|секретн\S*\s+вопрос|parents\s+met|city\s+(?:where\s+you\s+were\s+born|of\s+birth)|first\s+(?:job|teacher|concert)|beveiligingsvraag|geboorteplaats|account\s+recovery|recovery\s+(?:asks|question)|\bID&V\b|favou?rite\s+(?:film|movie|teacher|book|food|colou?r|band|toy|team)|street\s+did\s+you|pytani\S*\s+(?:bezpiecze|pomocnicz)/i;
+  /security\s+(?:question|word|answer)|secret\s+question|memorable\s+(?:word|date|place|name)|maiden\s+name|first\s+(?:pet|school|car)|pet'?s\s+name|place\s+of\s+birth|question\s+secr[èe]te|pregunta\s+(?:de\s+seguridad|secreta)|pergunta\s+(?:de\s+seguran[çc]a|secreta)|sicherheitsfrage|domanda\s+(?:di\s+sicurezza|segreta)|nama\s+ibu\s+kandung|кодовое\s+слово|секретн\S*\s+вопрос|parents\s+met|city\s+(?:where\s+you\s+were\s+born|of\s+birth)|first\s+(?:job|teacher|concert)|beveiligingsvraag|geboorteplaats|account\s+recovery|recovery\s+(?:asks|question)|\bID&V\b|favou?rite\s+(?:film|movie|teacher|book|food|colou?r|band|toy|team)|street\s+did\s+you|pytani\S*\s+(?:bezpiecze|pomocnicz)|pytanie\s*\d|nazwisko\s+panie/i;
 
 /** A name of one to three capitalised words, or a quoted phrase. */
 const NAME = String.raw`(?:\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2}(?![\p{L}\p{N}])|«\s?[^»\n]{1,40}?\s?»|"[^"\n]{1,40}"|“[^”\n]{1,40}”)`;
@@ -21,7 +21,9 @@ const ANSWERED = new RegExp(
   "gu",
 );
 /** "Security question 'city you were born in': Dunedin", "question (first school): Pemberton Primary". */
-const QUESTION_THEN_VALUE = new RegExp(String.raw`question\s*(?:\([^()\n]{2,50}\)|['‘"“][^'’"”\n]{3,60}['’"”])\s*[:：—–-]\s*(?<value>${NAME})`, "giu");
+const QUESTION_THEN_VALUE = new RegExp(String.raw`(?:question|(?<![\p{L}])q|pytanie|pregunta|pergunta|domanda|frage)(?:\s+\p{L}+)?\s*\d?\s*(?:\([^()\n]{2,50}\)|['‘"“][^'’"”\n]{3,60}['’"”])\s*[:：—–-]\s*(?:(?:to|es|est|ist|is|é)\s+)?(?<value>${NAME})`, "giu");
+/** A list of the questions, a line each ("- street you grew up on: Larkspur Lane"). */
+const QUESTION_LINE = new RegExp(String.raw`^[ \t]*[-•*]?[ \t]*[^\n:]{0,40}?(?<![\p{L}])(?:street|city|town|name|school|pet|car|teacher|born|maiden|friend|toy|book|film|movie|food)(?![\p{L}])[^\n:]{0,30}:[ \t]*(?<value>${NAME})`, "gmu");
 /** A question named by its noun, then the answer: "favourite film The Goonies", "first teacher: Mrs Henderson". */
 const QUESTION_NOUN_THEN_NAME = new RegExp(String.raw`(?<![\p{L}])(?:[Ff]avou?rite\s+(?:film|movie|teacher|book|food|colou?r|band|toy|team)|[Ff]irst\s+(?:school|pet|car|job|teacher|concert)|(?:[Mm]other'?s\s+)?[Mm]aiden\s+name)[ \t]*[:：—–-]?[ \t]+(?<value>${NAME})`, "gu");
 /** Each question quoted, then its answer ("… \"City where your parents met\" with Nairobi"). */
@@ -43,7 +45,7 @@ const NOT_AN_ANSWER = /^(?:I|It|The|A|An|My|Yes|No|But|And|Then|This|That|Please
 export function findSecurityAnswers(text: string): Candidate[] {
   if (!TALK.test(text)) return [];
   const out: Candidate[] = [];
-  for (const re of [ANSWERED, QUOTED_QUESTION_WITH, QUESTION_THEN_VALUE, QUESTION_NOUN_THEN_NAME, BIRTHPLACE, SECRET_WORD, MEMORABLE_DATE]) {
+  for (const re of [ANSWERED, QUOTED_QUESTION_WITH, QUESTION_THEN_VALUE, QUESTION_NOUN_THEN_NAME, QUESTION_LINE, BIRTHPLACE, SECRET_WORD, MEMORABLE_DATE]) {
     for (const m of text.matchAll(re)) {
       let value = m.groups!.value!;
       let start = m.index + m[0].length - value.length;

@@ -360,3 +360,21 @@ describe("network keys and app passwords in more shapes", () => {
     for (const message of ["Router firmware 7.57, WLAN key reset did not help, Vertragsnummer 1029-554-782.", "The app password screen is missing in version 2.4.1 of the mail app."]) expect(redactText(message).text).toBe(message);
   });
 });
+
+describe("security answers after a question in brackets, quotes or a list", () => {
+  it("removes them", () => {
+    for (const [message, secret] of [
+      ["Formularz: Odzyskiwanie konta\nLogin: kowal_m\nPytanie 1 (nazwisko panieńskie matki): Dobrzańska\nNr zamówienia: PL-2024-99381", "Dobrzańska"],
+      ["konsultant prosił o odpowiedź na pytanie pomocnicze (nazwisko panieńskie matki) – to Szczepańska. Numer zgłoszenia 2024/06/88213", "Szczepańska"],
+      ["account recovery q: 'favorite childhood toy' - answer Hot Wheels. q2 'city you were born': Scranton. order #A77120", "Scranton"],
+      ["and the security questions were\n- first car: Honda Civic\n- street you grew up on: Larkspur Lane\npolice report 24-118830", "Larkspur Lane"],
+    ] as const) {
+      const text = redactText(message).text;
+      expect({ message, text, leaked: text.includes(secret) }).toEqual({ message, text, leaked: false });
+    }
+  });
+  it("keeps a list of fields in a message about no such question", () => {
+    const message = "Delivery form:\n- street name: Baker Street\n- city: London\nOrder ORD-55120";
+    expect(redactText(message).text).toBe(message);
+  });
+});

@@ -14,10 +14,8 @@ const PROBES: ProbeExpectation[] = [
     planted: 341,
     keep: 100,
     knownLeaks: [
-    "P031:Szczepańska", // security_answer
     "P037:GV8NPGWH0", // passport
     "P042:5164 9228 2368", // national_id
-    "P051:Dobrzańska", // security_answer
     "P051:Fafik", // security_answer
     "P066:07 27", // card_expiry
     "P073:GB52 NWBK 94\n05 7987 3169 86", // bank_account
@@ -27,13 +25,11 @@ const PROBES: ProbeExpectation[] = [
     "P106:purple monkey one six", // wifi_key
     "P166:CZ04ZPJ4V", // passport
     "P168:tía Rosario", // security_answer
-    "P170:Scranton", // security_answer
     "P198:63Gp8cYP2k", // wifi_key
     "P202:7762", // pin
     "P207:36648", // otp
     "P209:053655", // otp
     "P213:2557", // pin
-    "P216:Larkspur Lane", // security_answer
     "P217:251 603 404", // drivers_licence
     ],
     knownChanged: ["PK011","PK015","PK017","PK018","PK040","PK043","PK058","PK069","PK070","PK074","PK077","PK082","PK091"],
