@@ -4,6 +4,18 @@
 import { redactText } from "../../../src/memory/redact";
 import { businessRef, digits, expectRedacted, letters, luhnCard, pick } from "./redact-seeded";
 
+/** Each secret is gone from the redacted message. */
+function expectRemoved(cases: readonly (readonly [message: string, secret: string])[]): void {
+  for (const [message, secret] of cases) {
+    const text = redactText(message).text;
+    expect({ message, text, leaked: text.includes(secret) }).toEqual({ message, text, leaked: false });
+  }
+}
+/** Each message comes out as it went in. */
+function expectKept(messages: readonly string[]): void {
+  for (const message of messages) expect(redactText(message).text).toBe(message);
+}
+
 /** Six digits as customers type a code they were sent: whole, in threes, in twos, one by one. */
 const written = (code: string) =>
   pick([code, `${code.slice(0, 3)} ${code.slice(3)}`, code.replace(/(\d\d)(?=\d)/g, "$1 "), code.split("").join(" "), `${code.slice(0, 3)}-${code.slice(3)}`]);
@@ -43,13 +55,12 @@ describe("a one-time code told with no label, in a message about one", () => {
   });
 
   it("leaves a number alone in a message that speaks of no code, or only of a promo, postal or error code", () => {
-    for (const message of [
+    expectKept([
       "Hi, I transferred 250000 to the wrong account yesterday.",
       "My promo code didn't apply, the receipt shows 445120 points.",
       "Postal code 560034, the parcel went to 560043 instead.",
       "Error code 504 on checkout, request id 883201.",
-    ])
-      expect(redactText(message).text).toBe(message);
+    ]);
   });
 });
 
@@ -75,12 +86,11 @@ describe("a network's key a few words after its name, in a message about Wi-Fi o
   });
 
   it("keeps the router's model and firmware, and a booking's reference", () => {
-    for (const message of [
+    expectKept([
       "Router model HG8245Q2, firmware 5.2.118: the wifi password is on its sticker.",
       "The wifi password doesn't work in the flat (prenotazione AB-HM4471KQ), can you reset it?",
       "Router keeps dropping. Password reset didn't help, ticket TCK-88120 and order VR-BB-661029.",
-    ])
-      expect(redactText(message).text).toBe(message);
+    ]);
   });
 });
 
@@ -143,13 +153,12 @@ describe("gift cards and store codes as the stores print them", () => {
     }
   });
   it("keeps promo codes, a masked card's end, and references in the same message", () => {
-    for (const message of [
+    expectKept([
       "Gift card XXXX-XXXX-XXXX-7Q2M was already redeemed on 10/28 for $50.00.",
       "The voucher SUMMER-2024 and promo BLACKFRIDAY2024 both failed on order ORD-55120-AB.",
       "Gift card order 113-4472901-5530612 shipped; tracking 1Z4F82E90341188273.",
       "PSN order #G-88213: the code section is blank. Transaction ID 9568917749532511, PayPal transaction 9XK12345AB678901C.",
-    ])
-      expect(redactText(message).text).toBe(message);
+    ]);
   });
 });
 
@@ -165,12 +174,11 @@ describe("references the sixteenth probe saw redacted", () => {
       ]);
       expect(redactText(message).text).toBe(message);
     }
-    for (const message of [
+    expectKept([
       "My statement shows a charge of £23.99 on card **** 4242. Auth code 083412, ARN 74987503071123456789012.",
       "refund ID RFND-4471203 nahi aaya. card ke last 4 digits 8832 hain.",
       "I reset the password in your console and waited 10 min. Cluster ID pg-44120-eu.",
-    ])
-      expect(redactText(message).text).toBe(message);
+    ]);
   });
 
   it("still removes a PIN named as a transaction's and a one-time auth code", () => {
@@ -208,12 +216,11 @@ describe("travel documents listed for several people", () => {
     }
   });
   it("keeps the flight, the booking, the e-tickets and the seats named with them", () => {
-    for (const message of [
+    expectKept([
       "Passport names for my wife and me must match booking 55028174 and flight LH400; e-tickets 220-2188374410.",
       "Travellers: me and my son, flights BA0117 / BA0118, seats 32A and 32B, order 20240311.",
       "Passport expired, booking ref ABX12345 and e-ticket 125-2417736102 need the new one; flight LH400.",
-    ])
-      expect(redactText(message).text).toBe(message);
+    ]);
   });
 });
 
@@ -234,12 +241,11 @@ describe("security answers the sixteenth probe found told around their question"
     }
   });
   it("keeps what such words say in ordinary talk", () => {
-    for (const message of [
+    expectKept([
       "His favorite food is Barbecue, so let's go for that.",
       "The reservation's under my maiden name and I can't find it",
       "My memorable word works again, it should be fine now.",
-    ])
-      expect(redactText(message).text).toBe(message);
+    ]);
   });
 });
 
@@ -247,15 +253,12 @@ describe("PUKs, codes that came by text in Polish and Greek, a safe's code set b
   it("removes them", () => {
     for (let i = 0; i < 12; i++) {
       const [puk, code, safe] = [digits(8), digits(6), digits(4)];
-      for (const [message, secret] of [
+      expectRemoved([
         [`My phone says SIM blocked, enter PUK. The PUK on the card holder is smudged, I think it's ${puk}?? account 3300418872.`, puk],
         [`Ο κωδικός PUK της παλιάς κάρτας είναι ${puk}. Αίτηση 44-1029.`, puk],
         [`Dzień dobry, dostałem SMS z kodem ${code} do potwierdzenia przelewu, którego nie zlecałem! Nr referencyjny 24031512345678.`, code],
         [`Room 714 — the safe won't open. I set the code to ${safe} when we checked in (booking 99182-ACC).`, safe],
-      ] as const) {
-        const text = redactText(message).text;
-        expect({ message, text, leaked: text.includes(secret) }).toEqual({ message, text, leaked: false });
-      }
+      ] as const);
     }
   });
   it("keeps an ICCID, an account and a date in a message about a PUK", () => {
@@ -288,12 +291,11 @@ describe("codes read out in words in a call transcript, with no label right befo
     }
   });
   it("keeps a card's last four and a reference read out in words", () => {
-    for (const message of [
+    expectKept([
       "[transcript]\nagent: for security please confirm the last four of the card\ncustomer: four four one zero",
       "Transcripción\nCliente: el pedido es el uno uno ocho siete tres cuatro dos\nAgente: No necesito los datos de la tarjeta",
       "agent: thank you, that payment went through for order five five one two, your card is fine",
-    ])
-      expect(redactText(message).text).toBe(message);
+    ]);
   });
 });
 
@@ -309,23 +311,19 @@ describe("keys, seed phrases and backup codes the sixteenth probe found", () => 
       ["Hasło nie działa, kod zapasowy 2nwn32a5 też odrzucony. Faktura FV/2024/03/118.", "2nwn32a5"],
       ["I lost my phone with the authenticator. Here are the backup codes:\nCFWR-WFZG-F6VQ-QY4N\nXMQX-EMQF-GDVK-MARX\nticket 119284.", "XMQX-EMQF-GDVK-MARX"],
     ];
-    for (const [message, secret] of cases) {
-      const text = redactText(message).text;
-      expect({ message, text, leaked: text.includes(secret) }).toEqual({ message, text, leaked: false });
-    }
+    expectRemoved(cases);
   });
   it("keeps a public key, a digest and words that only name a seed phrase", () => {
-    for (const message of [
+    expectKept([
       `Release 2.4.7 checksum sha256: ${hex(64)}. My seed phrase is safe, I never shared it.`,
       "-----BEGIN PGP PUBLIC KEY BLOCK-----\nmQINBGN25z1pOHKCW6o1XlKu\n-----END PGP PUBLIC KEY BLOCK-----",
-    ])
-      expect(redactText(message).text).toBe(message);
+    ]);
   });
 });
 
 describe("identity cards and driving licences by their names in more languages", () => {
   it("removes the number after the name", () => {
-    for (const [message, secret] of [
+    expectRemoved([
       ["Bonjour, pour la location n° RES-88213-FR, voici mon numéro de permis : 021319885345. Carte de fidélité 1029384756.", "021319885345"],
       ["렌터카 예약 KR-5520, 운전면허번호 12-21-766873-47 입니다. 제주공항 픽업 8월 2일.", "766873"],
       ["Rezerwacja samochodu nr 2024-KRK-1188. Numer prawa jazdy: 06289/10/3455.", "06289/10/3455"],
@@ -333,45 +331,36 @@ describe("identity cards and driving licences by their names in more languages",
       ["Mam lot W6 1305 (rezerwacja HT7Q2L). Mój dowód: HYX 738855. Czy dziecko potrzebuje paszportu?", "738855"],
       ["Για το νέο συμβόλαιο (αίτηση 44-1029) χρειάζεστε ταυτότητα ΜΑ 696968.", "696968"],
       ["It asks for my passport number but rejects it. Should I use my Turkish ID 14900912950 instead?", "14900912950"],
-    ] as const) {
-      const text = redactText(message).text;
-      expect({ message, text, leaked: text.includes(secret) }).toEqual({ message, text, leaked: false });
-    }
+    ] as const);
   });
   it("keeps a permit's or a licence's reference that is no document number", () => {
-    for (const message of ["Le permis de construire est en cours, dossier PC-0441.", "Work permit renewal, case 2024-118, is pending."]) expect(redactText(message).text).toBe(message);
+    expectKept(["Le permis de construire est en cours, dossier PC-0441.", "Work permit renewal, case 2024-118, is pending."]);
   });
 });
 
 describe("network keys and app passwords in more shapes", () => {
   it("removes a router's key in fours, an Arabic Wi-Fi password, an app password, a card's three digits on the back in Chinese", () => {
-    for (const [message, secret] of [
+    expectRemoved([
       ["Seit dem Update verbinden sich meine Geräte nicht mehr. WLAN-Netzwerkschlüssel laut Aufkleber: 5213 1695 2443 1747 6434. Vertragsnummer 1029-554-782.", "5213 1695 2443 1747 6434"],
       ["مرحبا، الراوتر لا يعمل بعد التحديث 4.2.1. وكلمة مرور الواي فاي Home_Net_8812. رقم الحساب 3300182.", "Home_Net_8812"],
       ["Configuré el SMTP de Gmail con la contraseña de aplicación ftgz lyrq mram dybt y sigue dando 534-5.7.9.", "ftgz lyrq mram dybt"],
       ["I made an app password: abcd efgh ijkl mnop but Outlook still says wrong password.", "abcd efgh ijkl mnop"],
       ["卡号 6228 4808 0574 7422，有效期 06/29，背面三位 656。请帮我冻结。", "656"],
-    ] as const) {
-      const text = redactText(message).text;
-      expect({ message, text, leaked: text.includes(secret) }).toEqual({ message, text, leaked: false });
-    }
+    ] as const);
   });
   it("keeps the router's firmware and a contract number, and an app's name", () => {
-    for (const message of ["Router firmware 7.57, WLAN key reset did not help, Vertragsnummer 1029-554-782.", "The app password screen is missing in version 2.4.1 of the mail app."]) expect(redactText(message).text).toBe(message);
+    expectKept(["Router firmware 7.57, WLAN key reset did not help, Vertragsnummer 1029-554-782.", "The app password screen is missing in version 2.4.1 of the mail app."]);
   });
 });
 
 describe("security answers after a question in brackets, quotes or a list", () => {
   it("removes them", () => {
-    for (const [message, secret] of [
+    expectRemoved([
       ["Formularz: Odzyskiwanie konta\nLogin: kowal_m\nPytanie 1 (nazwisko panieńskie matki): Dobrzańska\nNr zamówienia: PL-2024-99381", "Dobrzańska"],
       ["konsultant prosił o odpowiedź na pytanie pomocnicze (nazwisko panieńskie matki) – to Szczepańska. Numer zgłoszenia 2024/06/88213", "Szczepańska"],
       ["account recovery q: 'favorite childhood toy' - answer Hot Wheels. q2 'city you were born': Scranton. order #A77120", "Scranton"],
       ["and the security questions were\n- first car: Honda Civic\n- street you grew up on: Larkspur Lane\npolice report 24-118830", "Larkspur Lane"],
-    ] as const) {
-      const text = redactText(message).text;
-      expect({ message, text, leaked: text.includes(secret) }).toEqual({ message, text, leaked: false });
-    }
+    ] as const);
   });
   it("keeps a list of fields in a message about no such question", () => {
     const message = "Delivery form:\n- street name: Baker Street\n- city: London\nOrder ORD-55120";
