@@ -7,7 +7,7 @@ import { PRIORITY, type Candidate } from "./pii-types";
 
 const PIN_TALK = /\b(?:pin|passcode|pin\s*code|code)\b/i;
 // "I changed it to 202509", "I set it to 602214 last year", "the old one in the wiki was 90417"
-const SET_OR_WAS = /(?:\b(?:set|reset|changed?|updated?)\s+(?:it|mine|that|the\s+(?:new\s+)?one|the\s+(?:code|pin|passcode|combination))\s+(?:back\s+)?(?:to|as)|\b(?:the|my)\s+(?:old|new|previous|current)\s+one(?:\s+[^.!?\n\d]{1,25}?)?\s+(?:is|was))\s+(?<value>\d{4,8})(?![\d\p{L}])/giu;
+const SET_OR_WAS = /(?:\b(?:set|reset|changed?|updated?)\s+(?:it|mine|that|the\s+(?:new\s+)?one|the\s+(?:code|pin|passcode|combination))\s+(?:back\s+)?(?:to|as)|\b(?:the|my)\s+(?:(?:old|new|previous|current)\s+)?one(?:\s+[^.!?\n\d]{1,25}?)?\s+(?:is|was))\s+(?<value>\d{4,8})(?![\d\p{L}])/giu;
 // "318826 that's the code that came", "927 114 ← that's the code"
 const THATS_THE_CODE = /(?<![\d\p{L}])(?<value>\d(?: \d){3,7}|\d{3}[ ]?\d{3}|\d{4,8})\s*(?:←|<-+|[-–—,:])?\s*(?:that'?s|this\s+is|is(?:\s+(?:that|this))?)\s+the\s+(?:code|otp|pin)\b/giu;
 // "884 201 is your code to approve a payment", "552918 est votre code"
@@ -51,11 +51,11 @@ const DIGITS_ON_THE_CARD = /\bthe\s+(?:3|4|three|four)\s+(?:digits|numbers)\s+(?
 // 1984 mas acho que a certa é 4819", "Is it 1357? I've tried that and 0415", "que era 8254"): each
 // number of four to six digits in the few words after a verb of trying, or after "the right one is"
 // (not "pincode": India's postal code)
-const PIN_NAMED = /\b(?:pin|pins|passcode|passnumber|senha|contraseña|clave|geheimzahl|code\s+pin)\b/i;
+const PIN_NAMED = /\b(?:pin|pins|nip|passcode|passnumber|senha|contraseña|clave|geheimzahl|code\s+pin)\b/i;
 /** What else "PIN … is 2000" may be about. */
 const NOT_THE_PIN = new Set(["limit", "limits", "limite", "attempts", "tries", "count", "length", "fee", "charge", "cost", "max", "maximum", "minimum", "pad", "reset", "change", "lock"]);
 /** A PIN's name, words of its clause (a "6-digit" among them), then "is" and the PIN. */
-const PIN_IS_LATER = /\b(?:pin|passcode|senha|code\s+pin)\b(?<gap>(?:[^.!?\n\d]|\d(?=\s*-?\s*(?:digit|d[íi]gito|chiffre|stellig|cifr|cijfer))){1,45}?)\s(?:is|was|es|era|é|est|ist|=|should\s+be|must\s+be|deve\s+ser|deber[íi]a\s+ser)\s+(?<value>\d{4,6})(?![\d\p{L}]|[.,:/-]\d|\s*(?:€|\$|£|%))/giu;
+const PIN_IS_LATER = /\b(?:pin|nip|passcode|senha|code\s+pin)\b(?<gap>(?:[^.!?\n\d]|\d(?=\s*-?\s*(?:digit|d[íi]gito|chiffre|stellig|cifr|cijfer))){1,45}?)\s(?:is|was|es|era|é|est|ist|=|should\s+be|must\s+be|deve\s+ser|deber[íi]a\s+ser)\s+(?<value>\d{4,6})(?![\d\p{L}]|[.,:/-]\d|\s*(?:€|\$|£|%))/giu;
 /** "pin" or "PIN", then up to 60 characters of its sentence, then four to six digits alone in brackets (not a year). */
 const PIN_IN_BRACKETS = /\b(?:pin|pincode|passcode)\b[^.!?\n()]{0,60}\((?!(?:19|20)\d\d\))(\d{4,6})\)/gi;
 const TRIED = /\b(?:tried|entered|typed|put\s+in|used|(?<=\bI\s+(?:have\s+|'ve\s+)?)set|coloquei|digitei|tentei|probé|puse|ingresé|introduje|eingegeben|versucht|getippt|provato|inserito|digitato|messo|essayé|tapé|saisi|geprobeerd|ingetypt|provade)(?![\p{L}])|\b(?:(?:the\s+)?(?:right|correct)\s+one\s+is|a\s+certa\s+é|la\s+correcta\s+es|que\s+era|is\s+it|had\s+one,?|(?:\d|four|six)\s+digits,)/giu;

@@ -7,7 +7,7 @@ import { REFERENCE_WORDS } from "./context-words";
 import { PRIORITY, type Candidate } from "./pii-types";
 
 /** A one-time code's name, in the languages customers write in (tested without the Unicode flag: cheap). */
-const CODE_NAME = /\b(?:codes?|otp|c[oó]digos?|codice|codici|kode|kod|kodu|kodem|kody|kodunu|koodi|tan|passcode|inlogcode|verificatiecode|sms-?code|bestätigungscode|einmalcode)\b|код|κωδικ|コード|코드|验证码|認証番号/gi;
+const CODE_NAME = /\b(?:codes?|otp|c[oó]digos?|codice|codici|kode|kod|kodu|kodem|kody|kodunu|koodi|tan|passcode|inlogcode|verificatiecode|sms-?code|bestätigungscode|einmalcode)\b|код|κωδικ|رمز|コード|코드|验证码|認証番号/gi;
 /** Words before "code" that make it some other code ("promo code", "error code", "postal code"). */
 const OTHER_CODES = new Set([
   "promo", "promotional", "discount", "coupon", "voucher", "gift", "referral", "invite", "invitation", "error", "status", "exit", "response",
@@ -31,7 +31,7 @@ const NUMBER_SIGN = /\b(?:no|nr|n[°º])[.:]?\s*$/i;
 const SPEAKER = /^\s*(?:customer|client|user|caller|guest|member|me|cliente|kunde|klant|müşteri)\s*:/u;
 
 /** What says the code was sent, came, was typed or expired: such a code is one of the moment, not a product's. */
-const CODE_OF_THE_MOMENT = /\b(?:sent|send|resen[dt]|got|get|getting|receiv\w*|arriv\w*|came|come|expired?|text(?:ed)?|sms|otp|verif\w*|one[- ]time|log\s?in|sign\s?in|2fa|authenticat\w*|entered|typed|inlog\w*|bekommen|erhalten|angekommen|ricevut\w*|arrivat\w*|ontvangen|gekregen|geldi|gelmedi|dapat|terima|aaya)\b|lleg[óoa]|recib|chegou|receb|reçu|envoy|caducad|expir|ήρθε|στάλθηκε|пришел|пришёл|dostałem|dostałam/i;
+const CODE_OF_THE_MOMENT = /\b(?:sent|send|resen[dt]|got|get|getting|receiv\w*|arriv\w*|came|come|expired?|text(?:ed)?|sms|otp|verif\w*|one[- ]time|log\s?in|sign\s?in|2fa|authenticat\w*|entered|typed|inlog\w*|bekommen|erhalten|angekommen|ricevut\w*|arrivat\w*|ontvangen|gekregen|geldi|gelmedi|dapat|terima|aaya)\b|lleg[óoa]|recib|chegou|receb|reçu|envoy|caducad|expir|ήρθε|στάλθηκε|пришел|пришёл|dostałem|dostałam|وصل/i;
 
 function talksOfACode(text: string): boolean {
   if (!CODE_OF_THE_MOMENT.test(text)) return false;

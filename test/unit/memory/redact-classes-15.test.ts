@@ -367,3 +367,16 @@ describe("security answers after a question in brackets, quotes or a list", () =
     expect(redactText(message).text).toBe(message);
   });
 });
+
+describe("PINs and codes in a few more words", () => {
+  it("removes a Mexican NIP, a PIN 'the one in the letter was', an Arabic code that came", () => {
+    expectRemoved([
+      ["Por cierto, el NIP de mi tarjeta de débito es 2557 por si lo necesitan (reporte 2024-07-5512).", "2557"],
+      ["new card arrived but ATM says wrong PIN. the one in the letter was 7762. card ending 2219", "7762"],
+      ["وصلني الرمز 053655 ولكن التطبيق يقول منتهي الصلاحية. رقم البلاغ 7712-0044", "053655"],
+    ] as const);
+  });
+  it("keeps an application's reference that starts with KYC", () => {
+    expectKept(["bhai KYC reject ho raha hai, application no. KYC-2024-661203, please check karo"]);
+  });
+});

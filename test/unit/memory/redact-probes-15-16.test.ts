@@ -26,10 +26,7 @@ const PROBES: ProbeExpectation[] = [
     "P166:CZ04ZPJ4V", // passport
     "P168:tía Rosario", // security_answer
     "P198:63Gp8cYP2k", // wifi_key
-    "P202:7762", // pin
     "P207:36648", // otp
-    "P209:053655", // otp
-    "P213:2557", // pin
     "P217:251 603 404", // drivers_licence
     ],
     knownChanged: ["PK011","PK015","PK017","PK018","PK040","PK043","PK058","PK069","PK070","PK074","PK077","PK082","PK091"],
