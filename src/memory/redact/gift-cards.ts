@@ -55,15 +55,17 @@ export function findGiftCards(text: string): Candidate[] {
     const start = m.index + m[0].length - m.groups!.value!.length;
     out.push({ start, end: start + value.length, type: "gift_card", priority: PRIORITY.labelled });
   }
-  for (const m of text.matchAll(CODE_SHAPED)) {
-    const before = /([\p{L}]+)\W*$/u.exec(text.slice(Math.max(0, m.index - 24), m.index))?.[1]?.toLowerCase();
-    if ((before && REFERENCE_WORDS.has(before)) || !mixedGroup(m[0]) || masked(m[0]) || (!/^[A-Z0-9]{4}-[A-Z0-9]{6}-/.test(m[0]) && groupsWithDigits(m[0]) < 2) || /^[\d\s_-]+$/.test(m[0])) continue;
-    out.push({ start: m.index, end: m.index + m[0].length, type: "gift_card", priority: PRIORITY.pattern });
-  }
-  for (const m of text.matchAll(LONG_CODE)) {
-    const before = /([\p{L}]+)\W*$/u.exec(text.slice(Math.max(0, m.index - 24), m.index))?.[1]?.toLowerCase();
-    if ((before && REFERENCE_WORDS.has(before)) || BUSINESS_BEFORE.test(text.slice(Math.max(0, m.index - 40), m.index)) || (/[A-Z]/.test(m[0]) && !mixed(m[0], 3))) continue;
-    out.push({ start: m.index, end: m.index + m[0].length, type: "gift_card", priority: PRIORITY.pattern });
-  }
+  // codes known by their shape alone, each with what its shape still asks
+  const shaped = (re: RegExp, fits: (code: string, at: number) => boolean) => {
+    for (const m of text.matchAll(re)) if (!afterAReference(text, m.index) && fits(m[0], m.index)) out.push({ start: m.index, end: m.index + m[0].length, type: "gift_card", priority: PRIORITY.pattern });
+  };
+  shaped(CODE_SHAPED, (code) => mixedGroup(code) && !masked(code) && (/^[A-Z0-9]{4}-[A-Z0-9]{6}-/.test(code) || groupsWithDigits(code) >= 2) && !/^[\d\s_-]+$/.test(code));
+  shaped(LONG_CODE, (code, at) => !BUSINESS_BEFORE.test(text.slice(Math.max(0, at - 40), at)) && (!/[A-Z]/.test(code) || mixed(code, 3)));
   return out;
+}
+
+/** A reference's word just before `at` ("order …", "ticket #…"). */
+function afterAReference(text: string, at: number): boolean {
+  const before = /([\p{L}]+)\W*$/u.exec(text.slice(Math.max(0, at - 24), at))?.[1]?.toLowerCase();
+  return before !== undefined && REFERENCE_WORDS.has(before);
 }
