@@ -3,7 +3,7 @@
 import type { TenantSupportSettings, Vertical } from "./types";
 import { VERTICALS } from "./types";
 import { verticalVotes } from "./extract/lexicons";
-import { RequiredTextIndex, requiredTextOf } from "./extract/required-text";
+import { RequiredTextIndex, requiredTextOf } from "./required-text";
 import { buildPhraseIndex, fold, scanPhrases, stripRedactions, tokenize } from "./extract/text";
 
 export type VerticalClassification = {

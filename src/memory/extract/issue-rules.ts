@@ -10,7 +10,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Urgency, Vertical } from "../types";
 import { URGENCIES, VERTICALS } from "../types";
-import { requiredText } from "./required-text";
+import { requiredText } from "../required-text";
 
 export type IssueRule = {
   type: string;

@@ -6,7 +6,7 @@ import { ISSUE_RULES, ruleRequiredText, type IssueRule } from "./issue-rules";
 import { ANOTHER, ASKS_FOR, asksWhatItHolds, CANCEL_DENIED, CANCEL_KINDS, CANCEL_WORD, CHITCHAT, FAILURE, FOLLOW_UP, HAS_IT, HOLDS_BOOKING, isQuestion, MALFUNCTION, maskDenied, NOT_THE_HOTEL, PRAISE, QUESTION_START, THANKS_ONLY, VAGUE } from "./issue-phrases";
 import { FALLBACK_ISSUE, LAST_SUBJECTS, NEED, NOT_A_PROBLEM, PROBLEM, REQUEST, SUBJECTS } from "./issue-subjects";
 import { isHardKind, KIND_OVER_RULE, modelFallbackKind, modelKind, type ModelAdvice } from "./model/advice";
-import { RequiredTextIndex } from "./required-text";
+import { RequiredTextIndex } from "../required-text";
 import { fold, splitSentences, trimSummary, wordCount, type Span } from "./text";
 
 export type Said = { content: string; index: number };

@@ -3,7 +3,7 @@
 // preferences count; a negated one ("please don't call me") is ignored, and within a batch
 // the latest statement wins.
 import type { Channel, Extraction, ResolutionMethod, Style } from "../types";
-import { RequiredTextIndex, requiredTextGuard, requiredTextOf } from "./required-text";
+import { RequiredTextIndex, requiredTextGuard, requiredTextOf } from "../required-text";
 import { trimSummary } from "./text";
 import type { PreparedMessage } from "./issue";
 

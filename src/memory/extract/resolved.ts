@@ -1,7 +1,7 @@
 // Did the customer say the problem is gone? Walks the batch in order: a resolution statement
 // after the last problem statement means resolved; a problem after it means not. An agent's
 // "I've issued the refund" counts once the customer acknowledges it without a new complaint.
-import { requiredTextGuard } from "./required-text";
+import { requiredTextGuard } from "../required-text";
 import { negatedAt } from "./text";
 import { lastProblemAt, type PreparedMessage, type RuleHit } from "./issue";
 

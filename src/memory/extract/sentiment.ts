@@ -4,7 +4,7 @@
 import type { Mood } from "../types";
 import { RULE_FRAGMENTS } from "./issue-rules";
 import { clauseAround } from "./risk-evidence";
-import { RequiredTextIndex, requiredTextOf } from "./required-text";
+import { RequiredTextIndex, requiredTextOf } from "../required-text";
 import { negatedAt } from "./text";
 import { CHURN, CUE, THREATS, type ThreatKind } from "./threat-phrases";
 

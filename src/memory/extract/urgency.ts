@@ -1,7 +1,7 @@
 // How pressing a problem is, and what the customer is up against ("before my finance review").
 // Pure; patterns compiled once.
 import type { Urgency } from "../types";
-import { RequiredTextIndex, requiredTextGuard, requiredTextOf } from "./required-text";
+import { RequiredTextIndex, requiredTextGuard, requiredTextOf } from "../required-text";
 import { fold } from "./text";
 
 const DAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun";

@@ -5,6 +5,7 @@
 import crypto from "node:crypto";
 import { PRIORITY, type Candidate } from "./pii-types";
 import { REFERENCE_WORDS } from "./context-words";
+import { matchesOf, quickTest } from "../pair-guard";
 
 const VENDOR_KEYS = [
   String.raw`(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,}`,
@@ -102,9 +103,14 @@ const NAMES_ANOTHER_VALUE = new Set(["id", "ids", "request", "requête", "versio
 const TWILIO_AUTH = /auth\s+[0-9a-f]{32}/;
 const AWS_PAIR = /\bAKIA[0-9A-Z]{16}(?:[\s,;:/|]{1,5}|\s*\n[^\n]{0,40}?[:\]]\s+)([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+])/g;
 
+const NAMES_MYSQL = /mysql|mariadb/i;
+const SAYS_PRIVATE_KEY = /private\s+key/i;
+const KEY_TALK = /key|token|secret|bearer|\bapi/i;
+const APP_TALK = /app|aplicaci|application/i;
+
 export function findApiKeys(text: string): Candidate[] {
   const out: Candidate[] = appPasswords(text).map((p) => ({ ...p, type: "password", priority: PRIORITY.labelled }));
-  for (const m of text.matchAll(VENDOR_KEY)) {
+  for (const m of matchesOf(VENDOR_KEY, text)) {
     if (PLACEHOLDER_KEY.test(m[0])) continue;
     out.push({ start: m.index, end: m.index + m[0].length, type: "api_key", priority: PRIORITY.labelled });
   }
@@ -114,7 +120,7 @@ export function findApiKeys(text: string): Candidate[] {
   if (text.includes("curl")) for (const m of text.matchAll(CURL_USER)) out.push({ start: m.index + m[0].length - m[1]!.length, end: m.index + m[0].length, type: "api_key", priority: PRIORITY.labelled });
   if (text.includes("LPA:")) for (const m of text.matchAll(ESIM_CODE)) out.push({ start: m.index + m[0].length - m[1]!.length, end: m.index + m[0].length, type: "api_key", priority: PRIORITY.labelled });
   for (const { hint, re } of SHAPED_KEYS) {
-    if (hint.test(text)) for (const m of text.matchAll(re)) if (!PLACEHOLDER_KEY.test(m[0])) out.push({ start: m.index, end: m.index + m[0].length, type: "api_key", priority: PRIORITY.labelled });
+    if (quickTest(hint, text)) for (const m of text.matchAll(re)) if (!PLACEHOLDER_KEY.test(m[0])) out.push({ start: m.index, end: m.index + m[0].length, type: "api_key", priority: PRIORITY.labelled });
   }
   if (text.includes("://")) {
     for (const m of text.matchAll(WEBHOOK_URL)) out.push({ start: m.index, end: m.index + m[0].length, type: "api_key", priority: PRIORITY.labelled });
@@ -124,12 +130,12 @@ export function findApiKeys(text: string): Candidate[] {
       if (!m[1]!.startsWith("[REDACTED") && !/^<[^>]*>$|^(?:YOUR_?)?(?:PASSWORD|PASSWD|PASS|PWD|SECRET)$|^\$\{?\w+\}?$/.test(m[1]!)) out.push({ start: end - m[1]!.length, end, type: "password", priority: PRIORITY.labelled });
     }
   }
-  if (/mysql|mariadb/i.test(text)) for (const m of text.matchAll(CLIENT_PASSWORD)) {
+  if (quickTest(NAMES_MYSQL, text)) for (const m of text.matchAll(CLIENT_PASSWORD)) {
     const end = m.index + m[0].length;
     out.push({ start: end - m[1]!.length, end, type: "password", priority: PRIORITY.labelled });
   }
   if (text.includes("PRIVATE KEY")) for (const m of text.matchAll(PRIVATE_KEY_BLOCK)) out.push({ start: m.index, end: m.index + m[0].length, type: "api_key", priority: PRIORITY.labelled });
-  if (text.includes("-")) for (const m of text.matchAll(BITLOCKER_KEY)) out.push({ start: m.index, end: m.index + m[0].length, type: "password", priority: PRIORITY.labelled });
+  if (text.includes("-")) for (const m of matchesOf(BITLOCKER_KEY, text)) out.push({ start: m.index, end: m.index + m[0].length, type: "password", priority: PRIORITY.labelled });
   if (text.includes("Private-Lines:")) for (const m of text.matchAll(PUTTY_PRIVATE)) {
     // the number of lines it says, each of base64
     const start = m.index + m[0].length;
@@ -139,7 +145,7 @@ export function findApiKeys(text: string): Candidate[] {
   }
   if (/[5KL][1-9A-HJ-NP-Za-km-z]{50}/.test(text)) for (const m of text.matchAll(WIF)) if (isBase58Check(m[0])) out.push({ start: m.index, end: m.index + m[0].length, type: "api_key", priority: PRIORITY.labelled });
   // an AWS access key id, then its secret ("AKIA… / wJalr…"): the secret is the 40 characters after it
-  if (/private\s+key/i.test(text)) for (const m of text.matchAll(PRIVATE_HEX)) {
+  if (quickTest(SAYS_PRIVATE_KEY, text)) for (const m of text.matchAll(PRIVATE_HEX)) {
     const end = m.index + m[0].length;
     out.push({ start: end - m[1]!.length, end, type: "api_key", priority: PRIORITY.labelled });
   }
@@ -151,8 +157,8 @@ export function findApiKeys(text: string): Candidate[] {
     const end = m.index + m[0].length;
     out.push({ start: end - m[1]!.length, end, type: "api_key", priority: PRIORITY.labelled });
   }
-  if (!/key|token|secret|bearer|\bapi/i.test(text) && !(text.includes("auth") && TWILIO_AUTH.test(text))) return out;
-  for (const m of text.matchAll(KEY_LABEL)) {
+  if (!quickTest(KEY_TALK, text) && !(text.includes("auth") && quickTest(TWILIO_AUTH, text))) return out;
+  for (const m of matchesOf(KEY_LABEL, text)) {
     // a public or publishable key or token is meant to be seen (Mapbox's "public token pk.…", Stripe's publishable key)
     if (/(?:public|publishable)[\s_-]*$/i.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
     VALUE_NEAR.lastIndex = m.index + m[0].length;
@@ -176,7 +182,7 @@ export function findApiKeys(text: string): Candidate[] {
 /** An app password as Google and Apple print them, four groups of four small letters, after its name ("contraseña de aplicación ftgz lyrq mram dybt"). */
 const APP_PASSWORD = /(?:app(?:lication)?[\s-]+password|app-?specific\s+password|contrase[ñn]a\s+de\s+(?:la\s+)?aplicaci[óo]n|senha\s+de\s+app|mot\s+de\s+passe\s+d['’]application|app-?passwort|password\s+per\s+(?:le\s+)?app)[^\n.]{0,30}?(?<![a-z])([a-z]{4}(?:[ -]?[a-z]{4}){3})(?![a-z])/gi;
 function appPasswords(text: string): { start: number; end: number }[] {
-  if (!/app|aplicaci|application/i.test(text)) return [];
+  if (!quickTest(APP_TALK, text)) return [];
   return [...text.matchAll(APP_PASSWORD)].map((m) => ({ start: m.index + m[0].length - m[1]!.length, end: m.index + m[0].length }));
 }
 

@@ -6,6 +6,7 @@
 // "sure, one sec" after the same question stay as they are.
 import { digitsOf, passesLuhn } from "./checks";
 import { PRIORITY, type Candidate, type PiiType } from "./pii-types";
+import { quickTest } from "../pair-guard";
 
 /** What a turn asks for, as the kind of secret a bare answer to it would be. */
 export type Asked = "cvv" | "card_number" | "card_expiry" | "pin" | "password" | "security_answer" | "otp" | "national_id" | "card_details";
@@ -43,7 +44,7 @@ export function askedFor(text: string): Asked | null {
   const said = text.trim().split("\n").at(-1)!;
   const value = said.slice(SPEAKER.exec(said)![0].length).trim();
   if (BARE_CARD.test(value) && passesLuhn(digitsOf(value))) return "card_details";
-  if (!MAY_ASK.test(text)) return null;
+  if (!quickTest(MAY_ASK, text)) return null;
   const tail = said.slice(-200).toLowerCase();
   if (!ASKING.test(tail)) return null;
   // (the card named by its last four while its expiry and code are asked for)
@@ -117,7 +118,7 @@ const SPEAKER_ONLY = /^[^\n:]{0,60}?,?\s*\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?
 
 /** Bare answers in a transcript pasted into one message: each line is a turn. */
 export function findTranscriptAnswers(text: string): Candidate[] {
-  if (!text.includes("\n") || !(MAY_ASK.test(text) || /\d{4}[ -]?\d{4}[ -]?\d{4}/.test(text))) return [];
+  if (!text.includes("\n") || !(quickTest(MAY_ASK, text) || /\d{4}[ -]?\d{4}[ -]?\d{4}/.test(text))) return [];
   const out: Candidate[] = [];
   let asked: Asked | null = null;
   let offset = 0;

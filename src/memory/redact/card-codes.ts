@@ -5,6 +5,7 @@
 // and 321 on the back", "… and the code behind is 321"). The card's expiry goes with it too.
 import { PRIORITY, type Candidate } from "./pii-types";
 import { NAMES_A_CARD } from "./context-words";
+import { quickTest } from "../pair-guard";
 
 // month names as English, Spanish, Portuguese, French, German and Italian begin them
 const MONTH = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|ene|abr|ago|set|out|dic|dez|janv|f[ée]v|avr|mai|juin|juil|ao[uû]t|d[ée]c|j[äa]n|m[äa]r|okt|gen|mag|giu|lug|ott";
@@ -95,7 +96,7 @@ export function findExpiries(text: string, cards: Candidate[]): Candidate[] {
   }
   // a month and year named as a card's expiry, where the message gives a card or its code, or names
   // a card ("the new exp date is 10/2030") other than by its last four ("card ending 4242 exp 12/27" stays)
-  if (cards.some((c) => c.type === "card_number") || CODE_TALK.test(text) || (NAMES_A_CARD.test(text) && !BY_LAST_FOUR.test(text))) {
+  if (cards.some((c) => c.type === "card_number") || quickTest(CODE_TALK, text) || (quickTest(NAMES_A_CARD, text) && !quickTest(BY_LAST_FOUR, text))) {
     for (const m of text.matchAll(LABELLED_EXPIRY)) {
       const end = m.index + m[0].length;
       out.push({ start: end - m[1]!.length, end, type: "card_expiry", priority: PRIORITY.pattern });

@@ -10,6 +10,7 @@ import { SPEAKER } from "./asked-for";
 import { passesLuhn } from "./checks";
 import { CARD_NETWORK_START, NAMES_A_CARD } from "./context-words";
 import { PRIORITY, type Candidate } from "./pii-types";
+import { quickTest } from "../pair-guard";
 
 export const isCard = (digits: string) => digits.length >= 13 && digits.length <= 19 && CARD_NETWORK_START.test(digits) && passesLuhn(digits);
 
@@ -71,7 +72,7 @@ function gdsCards(text: string, out: Candidate[]): void {
 }
 
 function ocrCards(text: string, out: Candidate[]): void {
-  if (!OCR_GATE.test(text)) return;
+  if (!quickTest(OCR_GATE, text)) return;
   for (const m of text.matchAll(OCR_RUN)) {
     // a run over several lines: the lines that together are the card (it wraps, or the next line is its code)
     const lines = m[0].split("\n");
@@ -113,7 +114,7 @@ function spokenDigits(run: string, at: number): { start: number; end: number; di
 }
 
 function spokenCards(text: string, out: Candidate[]): void {
-  if (!SPOKEN_GATE.test(text)) return;
+  if (!quickTest(SPOKEN_GATE, text)) return;
   for (const m of text.matchAll(SPOKEN_RUN)) {
     const tokens = spokenDigits(m[0], m.index!);
     // the longest stretch from each token that is a card (a "for" or "to" is a digit only if the card's check says so)
@@ -238,4 +239,4 @@ const PUBLISHED_TEST_CARDS = new Set(
 const TESTING = /\b(?:sandbox|staging|test\s*mode|test\s+(?:card|number|environment|env|account|key|data|gateway)|(?:your|api|the|payment)\s+docs|documentation|documented)\b/i;
 
 /** A card number of the providers' published test cards, in a message about testing. */
-export const isTestCard = (text: string, digits: string): boolean => PUBLISHED_TEST_CARDS.has(digits) && TESTING.test(text);
+export const isTestCard = (text: string, digits: string): boolean => PUBLISHED_TEST_CARDS.has(digits) && quickTest(TESTING, text);

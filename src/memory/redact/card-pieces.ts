@@ -8,6 +8,7 @@
 import { isCard } from "./card-data";
 import { MAY_NAME_A_CARD, NAMES_A_CARD } from "./context-words";
 import { PRIORITY, type Candidate } from "./pii-types";
+import { quickTest } from "../pair-guard";
 
 type Place = "start" | "middle" | "end" | "before" | "after";
 
@@ -79,7 +80,7 @@ function assemble(pieces: Piece[]): string {
 
 export function findCardPieces(text: string): Candidate[] {
   // (cheapest first: two numbers, then a card named, then a piece's place)
-  if (!TWO_NUMBERS.test(text) || !GATE.test(text) || !((MAY_NAME_A_CARD.test(text) && NAMES_A_CARD.test(text)) || PAN.test(text))) return [];
+  if (!quickTest(TWO_NUMBERS, text) || !quickTest(GATE, text) || !((quickTest(MAY_NAME_A_CARD, text) && quickTest(NAMES_A_CARD, text)) || PAN.test(text))) return [];
   const { pieces, hole } = piecesOf(text);
   if (pieces.length < 2 || pieces.every((p) => p.place === pieces[0]!.place)) return [];
   const digits = assemble(pieces);

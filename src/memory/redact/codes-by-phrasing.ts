@@ -4,6 +4,7 @@
 // verification code is KQ7-2MX"). labelled.ts reads a code right after (or before) its label.
 import { REFERENCE_WORDS } from "./context-words";
 import { PRIORITY, type Candidate } from "./pii-types";
+import { quickTest } from "../pair-guard";
 
 const PIN_TALK = /\b(?:pin|passcode|pin\s*code|code)\b/i;
 // "I changed it to 202509", "I set it to 602214 last year", "the old one in the wiki was 90417"
@@ -70,6 +71,22 @@ const UNIT_AFTER = /^\s*(?:€|\$|£|eur|usd|gbp|inr|euros?|dollars?|pounds?|tim
 const SECOND_FACTOR_TALK = /\b(?:2fa|two[- ]factor|authenticator|backup\s+codes?|recovery\s+codes?|emergency\s+(?:kit|codes?)|second\s+factor)\b/i;
 const GROUPED_CODE = /(?<![A-Za-z0-9-])(?=[A-Z0-9-]*\d)(?=[A-Z0-9-]*[A-Z])[A-Z0-9]{4}(?:-[A-Z0-9]{4}){2,3}(?![A-Za-z0-9-])/g;
 
+const SET_OR_WAS_GATE = /(?:set|changed?|updated?)\s+(?:it|mine|that|the)|\bone\b[^.\n]{0,30}\b(?:is|was)\s+\d/i;
+const THATS_THE_CODE_GATE = /(?:th(?:at'?s|is\s+is)|\bis(?:\s+th(?:at|is))?)\s+the\s+(?:code|otp|pin)/i;
+const CODE_SAYS_GATE = /code(?: thing)? (?:says|said|shows|showed|reads)/i;
+const YOUR_CODE_GATE = /(?:[Yy]our|[Vv]otre|[Tt]u|[Ss]u|[Ss]eu|[Ii]hr|[Tt]uo)\s+(?:\S+\s+){0,2}(?:code|c[óo]digo|codice|Code)/;
+const CODE_BEFORE_YOUR_GATE = /\d\s+(?:is|est|es)\s+(?:your|votre|tu|su)\s/i;
+const CODE_OF_AN_OPERATION_GATE = /c[óo]digo de|\bTAN\b/;
+const BANK_SHOWED_GATE = /bank|authenticator/i;
+const IT_SHOWED_GATE = /\b(?:it|app|site)\s+(?:showed|shows|sent|gave|texted)\b/i;
+const CODE_WORD = /\bcode\b/i;
+const CODE_IS_THE_CVV_GATE = /\d\s+(?:is|was)\s+(?:the|my)\s/i;
+const DIGITS_ON_THE_CARD_GATE = /digits|numbers/i;
+const MINE_SAYS_GATE = /\bmine\s+(?:says|is|reads|shows)\s+\d/i;
+const PAYMENT_CODE_GATE = /one.time|otp|verif|confirm|3.?d|secure|clave|c[óo]digo|kod|code|best[äa]tig|activat|safekey|tan\b|digits|approve|authori|codic|קוד|blik|kode|token|eng[åa]ngs|kertak/i;
+const TEXT_WITH_CODE_GATE = /\b(?:sms|text|message|msg)\s+(?:with|saying|that)/i;
+const USE_CODE_TO_GATE = /\b[Uu]se\s+(?:code\s+)?\d/;
+
 export function findCodesByPhrasing(text: string): Candidate[] {
   const out: Candidate[] = [];
   const take = (re: RegExp, type: Candidate["type"]) => {
@@ -81,15 +98,15 @@ export function findCodesByPhrasing(text: string): Candidate[] {
     }
   };
   // cheap tests (no Unicode flag) before each expression that reads letters of every script
-  if (PIN_TALK.test(text) && /(?:set|changed?|updated?)\s+(?:it|mine|that|the)|\bone\b[^.\n]{0,30}\b(?:is|was)\s+\d/i.test(text)) take(SET_OR_WAS, "pin");
-  if (/(?:th(?:at'?s|is\s+is)|\bis(?:\s+th(?:at|is))?)\s+the\s+(?:code|otp|pin)/i.test(text)) take(THATS_THE_CODE, "otp");
-  if (/code(?: thing)? (?:says|said|shows|showed|reads)/i.test(text)) take(CODE_SAYS, "otp");
+  if (quickTest(PIN_TALK, text) && quickTest(SET_OR_WAS_GATE, text)) take(SET_OR_WAS, "pin");
+  if (quickTest(THATS_THE_CODE_GATE, text)) take(THATS_THE_CODE, "otp");
+  if (quickTest(CODE_SAYS_GATE, text)) take(CODE_SAYS, "otp");
   if (text.includes("\u20E3")) for (const m of text.matchAll(KEYCAP_CODE)) out.push({ start: m.index, end: m.index + m[0].length, type: "otp", priority: PRIORITY.pattern });
-  if (/(?:[Yy]our|[Vv]otre|[Tt]u|[Ss]u|[Ss]eu|[Ii]hr|[Tt]uo)\s+(?:\S+\s+){0,2}(?:code|c[óo]digo|codice|Code)/.test(text)) take(YOUR_CODE, "otp");
-  if (/\d\s+(?:is|est|es)\s+(?:your|votre|tu|su)\s/i.test(text)) take(CODE_BEFORE_YOUR, "otp");
-  if (/c[óo]digo de|\bTAN\b/.test(text)) take(CODE_OF_AN_OPERATION, "otp");
-  if (text.includes("-") && SECOND_FACTOR_TALK.test(text)) for (const m of text.matchAll(GROUPED_CODE)) out.push({ start: m.index, end: m.index + m[0].length, type: "password", priority: PRIORITY.labelledAfter });
-  if (PIN_NAMED.test(text)) {
+  if (quickTest(YOUR_CODE_GATE, text)) take(YOUR_CODE, "otp");
+  if (quickTest(CODE_BEFORE_YOUR_GATE, text)) take(CODE_BEFORE_YOUR, "otp");
+  if (quickTest(CODE_OF_AN_OPERATION_GATE, text)) take(CODE_OF_AN_OPERATION, "otp");
+  if (text.includes("-") && quickTest(SECOND_FACTOR_TALK, text)) for (const m of text.matchAll(GROUPED_CODE)) out.push({ start: m.index, end: m.index + m[0].length, type: "password", priority: PRIORITY.labelledAfter });
+  if (quickTest(PIN_NAMED, text)) {
     for (const t of text.matchAll(TRIED)) {
       const from = t.index! + t[0].length;
       // the rest of the sentence, or its next 60 characters
@@ -113,15 +130,15 @@ export function findCodesByPhrasing(text: string): Candidate[] {
     // the PIN in brackets later in its sentence ("pin was written on a note in the wallet (9333)")
     if (text.includes("(")) for (const m of text.matchAll(PIN_IN_BRACKETS)) out.push({ start: m.index + m[0].length - m[1]!.length - 1, end: m.index + m[0].length - 1, type: "pin", priority: PRIORITY.labelledAfter });
   }
-  if (/bank|authenticator/i.test(text)) take(BANK_SHOWED, "otp");
-  if (/\b(?:it|app|site)\s+(?:showed|shows|sent|gave|texted)\b/i.test(text) && /\bcode\b/i.test(text)) take(IT_SHOWED, "otp");
-  if (/\d\s+(?:is|was)\s+(?:the|my)\s/i.test(text)) take(CODE_IS_THE_CVV, "cvv");
-  if (/digits|numbers/i.test(text)) take(DIGITS_ON_THE_CARD, "cvv");
-  if (/\bmine\s+(?:says|is|reads|shows)\s+\d/i.test(text)) take(MINE_SAYS, "cvv");
-  if (/one.time|otp|verif|confirm|3.?d|secure|clave|c[óo]digo|kod|code|best[äa]tig|activat|safekey|tan\b|digits|approve|authori|codic|קוד|blik|kode|token|eng[åa]ngs|kertak/i.test(text)) {
+  if (quickTest(BANK_SHOWED_GATE, text)) take(BANK_SHOWED, "otp");
+  if (quickTest(IT_SHOWED_GATE, text) && quickTest(CODE_WORD, text)) take(IT_SHOWED, "otp");
+  if (quickTest(CODE_IS_THE_CVV_GATE, text)) take(CODE_IS_THE_CVV, "cvv");
+  if (quickTest(DIGITS_ON_THE_CARD_GATE, text)) take(DIGITS_ON_THE_CARD, "cvv");
+  if (quickTest(MINE_SAYS_GATE, text)) take(MINE_SAYS, "cvv");
+  if (quickTest(PAYMENT_CODE_GATE, text)) {
     take(CODE_AFTER_ITS_NAME, "otp");
-    if (/\b(?:sms|text|message|msg)\s+(?:with|saying|that)/i.test(text)) take(TEXT_WITH_CODE, "otp");
-    if (/\b[Uu]se\s+(?:code\s+)?\d/.test(text)) take(USE_CODE_TO, "otp");
+    if (quickTest(TEXT_WITH_CODE_GATE, text)) take(TEXT_WITH_CODE, "otp");
+    if (quickTest(USE_CODE_TO_GATE, text)) take(USE_CODE_TO, "otp");
   }
   return out;
 }

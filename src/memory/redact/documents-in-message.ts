@@ -7,6 +7,11 @@
 import { PRIORITY, type Candidate, type PiiType } from "./pii-types";
 import { isValidIban } from "./checks";
 import { BUSINESS_BEFORE } from "./context-words";
+import { quickTest } from "../pair-guard";
+
+const RUSSIAN_PASSPORT_WORD = /паспорт/i;
+const LICENCE_TALK = /licen[cs]e|licencia|permis|\bDL\b/i;
+const POLISH_ACCOUNT_TALK = /kont|rachun|nrb|przelew|zwrot|account|iban/i;
 
 const PASSPORT_TALK = /passports?\b|pasipoti|pasaportes?|passeports?|reisep[äa]ss(?:e)?|passaport[oei]s?|paspoort|paszport|pasaport|паспорт|جواز|جوازات|旅券|护照|護照|여권/i;
 /** One or two capitals and seven or eight digits, as most countries print a passport number; France's two digits, two capitals, five digits. */
@@ -16,7 +21,7 @@ const RUSSIAN_PASSPORT = /(?<![\d-])(?:\d{2}\s?\d{7}|\d{2}\s?\d{2}\s?\d{6})(?![\
 
 function passportsNamedElsewhere(text: string): Candidate[] {
   const out: Candidate[] = [];
-  for (const m of [...text.matchAll(PASSPORT_SHAPED), ...(/паспорт/i.test(text) ? text.matchAll(RUSSIAN_PASSPORT) : [])]) {
+  for (const m of [...text.matchAll(PASSPORT_SHAPED), ...(quickTest(RUSSIAN_PASSPORT_WORD, text) ? text.matchAll(RUSSIAN_PASSPORT) : [])]) {
     const lineStart = text.lastIndexOf("\n", m.index) + 1;
     if (BUSINESS_BEFORE.test(text.slice(Math.max(lineStart, m.index - 40), m.index))) continue;
     out.push({ start: m.index, end: m.index + m[0].length, type: "passport", priority: PRIORITY.pattern });
@@ -101,13 +106,13 @@ const PRINTED_LICENCE = /(?<![A-Za-z0-9-])[A-Z](?:\d{4}-\d{5}-\d{5}|\d{3}-\d{3}-
 
 export function findDocumentsInMessage(text: string): Candidate[] {
   const out: Candidate[] = [];
-  if (/licen[cs]e|licencia|permis|\bDL\b/i.test(text)) {
+  if (quickTest(LICENCE_TALK, text)) {
     for (const re of [DVLA_NUMBER, PRINTED_LICENCE]) for (const m of text.matchAll(re)) out.push({ start: m.index, end: m.index + m[0].length, type: "national_id", priority: PRIORITY.pattern });
   }
   // a Polish account number (NRB) without its country letters, where the message talks of an account or a transfer:
   // 26 digits that pass as an IBAN with "PL" before them
-  if (/kont|rachun|nrb|przelew|zwrot|account|iban/i.test(text)) for (const m of text.matchAll(NRB)) if (isValidIban(`PL${m[0].replace(/\s/g, "")}`)) out.push({ start: m.index, end: m.index + m[0].length, type: "iban", priority: PRIORITY.pattern });
-  if (PASSPORT_TALK.test(text)) out.push(...passportsNamedElsewhere(text));
+  if (quickTest(POLISH_ACCOUNT_TALK, text)) for (const m of text.matchAll(NRB)) if (isValidIban(`PL${m[0].replace(/\s/g, "")}`)) out.push({ start: m.index, end: m.index + m[0].length, type: "iban", priority: PRIORITY.pattern });
+  if (quickTest(PASSPORT_TALK, text)) out.push(...passportsNamedElsewhere(text));
   if (text.includes("\n") && /[,|\t;]/.test(text)) out.push(...tableColumns(text));
   if (text.includes("<<")) out.push(...machineReadableZones(text));
   return out;

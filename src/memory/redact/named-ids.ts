@@ -59,6 +59,7 @@ import * as usSsn from "stdnum/lib/cjs/us/ssn";
 import * as zaIdnr from "stdnum/lib/cjs/za/idnr";
 import { A_BUSINESS_S, BUSINESS_BEFORE, OF_A_BUSINESS } from "./context-words";
 import { PRIORITY, type Candidate } from "./pii-types";
+import { quickTest } from "../pair-guard";
 
 type Validator = { validate(value: string): { isValid: boolean } };
 /**
@@ -212,7 +213,7 @@ function digitsBesides(text: string, found: readonly Candidate[]): boolean {
 
 /** `found`: what other readers took already; a number inside it is not read again. */
 export function findNamedIds(text: string, found: readonly Candidate[] = []): Candidate[] {
-  if (!digitsBesides(text, found) || !SAYS_A_NAME.test(text)) return [];
+  if (!digitsBesides(text, found) || !quickTest(SAYS_A_NAME, text)) return [];
   const named = namesIn(text);
   if (named.length === 0) return [];
   const checks = named.flatMap((n) => n.checks);

@@ -6,6 +6,7 @@
 // that makes it a reference or the network's name.
 import { REFERENCE_WORDS } from "./context-words";
 import { PRIORITY, type Candidate } from "./pii-types";
+import { quickTest } from "../pair-guard";
 
 const NETWORK_TALK = /wi-?fi|wlan|router|modem|hotspot|ssid|wpa|kablosuz|network\s+key|\bbox\b|واي\s?فاي|راوتر/i;
 const KEY_NAME = /(?<![\p{L}])(?:pass(?:word|wort)?|key|\p{L}*schlüssel|و?كلمة\s+(?:مرور|سر)|kennwort|clave|contraseña|senha|[şs]ifre\p{L}*|parola|wachtwoord|has[łl]o|mot\s+de\s+passe|code\s+wi-?fi|wi-?fi\s+code|(?:guest|new|old|other|main|second)\s+one)(?![\p{L}])/giu;
@@ -15,7 +16,7 @@ const KEY_SHAPED = /(?<![\p{L}\p{N}_@./:#-])(?:(?=[\p{L}\p{N}_!#$%&*+.-]*\d)(?=[
 const NOT_A_KEY_BEFORE = new Set([...REFERENCE_WORDS, "name", "named", "called", "ssid", "netzwerk", "netzwerkname", "nome", "nombre", "nom", "adı", "adi", "naam", "network", "rede", "red", "réseau", "rete", "ağ", "model", "modelo", "firmware", "serial", "account", "no", "nr", "number", "numero", "número", "nummer", "id", "hub", "box", "router", "modem"]);
 
 export function findNetworkKeys(text: string): Candidate[] {
-  if (!NETWORK_TALK.test(text)) return [];
+  if (!quickTest(NETWORK_TALK, text)) return [];
   const out: Candidate[] = [];
   for (const name of text.matchAll(KEY_NAME)) {
     const from = name.index + name[0].length;

@@ -3,6 +3,7 @@
 // opens ("use hunter2! to log in"), it follows a user name ("credentials: admin / Adm1n!pass"),
 // or it is a passphrase of plain words after a colon ("password is: correct horse battery
 // staple"). labelled.ts reads a value right after (or before) its label.
+import { mayMatch, quickTest } from "../pair-guard";
 import { PRIORITY, type Candidate } from "./pii-types";
 
 /** A password named anywhere in the message, in the languages labelled.ts reads. */
@@ -140,10 +141,21 @@ const NOT_A_PASSPHRASE = new Set(
     "being getting going also just now only still always sometimes usually rejected accepted saved stored shown about expire expired expiring expires least most").split(" "),
 );
 
+const SAYS_MINE = /\b(?:mine|meine?s?|m[íi]o|meu|mien)\b/i;
+const ORACLE = /sqlplus|oracle|\bora-|@\/\//i;
+const ADMIN_WORD = /\b(?:admin|root|user|login|acct|account|db|database|sftp|ftp|ssh|sa|credentials|zugangsdaten|identifiants|credenciales)\b/i;
+const PASSWORD_STEM = /pass|pwd|contrase|senha|kennwort|wachtwoord/i;
+const FROM = /\bfrom\b/;
+const THREE_WORDS_JOINED = /[a-z]{3}-[a-z]{3,10}-[a-z]{3}/;
+
+const EMAIL_THEN_SECRET_GATE = /@[\w-]+\.[\w.-]+\s*[/|]/;
+const PAIR_IN_BRACKETS_GATE = /\(\s*[\w.@-]{2,32}\s*\/\s*\S/;
+
 export function findPasswordsByPhrasing(text: string): Candidate[] {
   const out: Candidate[] = [];
-  const named = PASSWORD_WORD.test(text);
+  const named = quickTest(PASSWORD_WORD, text);
   const take = (re: RegExp, ok: (v: string) => boolean): void => {
+    if (!mayMatch(re, text)) return;
     for (const m of text.matchAll(re)) {
       const raw = m.groups!.value!;
       // a closing full stop or bracket ends the sentence; "!" may be the password's own
@@ -155,7 +167,7 @@ export function findPasswordsByPhrasing(text: string): Candidate[] {
   };
   if (named) take(SET_IT_TO, isSecretShaped);
   // "J'ai essayé Marseille13! et marseille13", "tentei …": the passwords tried, in a message about logging in
-  if ((named || LOGGING_IN.test(text)) && TRIED_IN_LANGUAGES.test(text)) {
+  if ((named || quickTest(LOGGING_IN, text)) && quickTest(TRIED_IN_LANGUAGES, text)) {
     for (const m of text.matchAll(TRIED_PASSWORDS)) {
       for (const raw of [m.groups!.value!, m.groups!.second]) {
         const value = raw?.replace(/[.,;:)\]}>"'”]+$/, "");
@@ -166,7 +178,7 @@ export function findPasswordsByPhrasing(text: string): Candidate[] {
     }
   }
   take(USED_TO_LOG_IN, isSecretShaped);
-  if ((named || LOCKED_OUT.test(text)) && TRIED_WORD.test(text)) {
+  if ((named || quickTest(LOCKED_OUT, text)) && quickTest(TRIED_WORD, text)) {
     for (const m of text.matchAll(TRIED)) {
       const raw = m.groups!.value!;
       const value = m.groups!.quote ? raw.replace(/["'”’]+.*$/, "") : raw.replace(/[.,;:)\]}>"'”]+$/, "");
@@ -182,15 +194,15 @@ export function findPasswordsByPhrasing(text: string): Candidate[] {
     take(NEW_ONE_IS, isSecretShaped);
     for (const re of [LOGGING_IN_WITH, USE_AT_CLAUSE_END, USER_AND_PASSWORD]) take(re, (v) => isSecretShaped(v) && !BUSINESS_REF.test(v));
   }
-  if (named && /\b(?:mine|meine?s?|m[íi]o|meu|mien)\b/i.test(text)) take(MINE_IS, (v) => isSecretShaped(v) && !BUSINESS_REF.test(v));
+  if (named && quickTest(SAYS_MINE, text)) take(MINE_IS, (v) => isSecretShaped(v) && !BUSINESS_REF.test(v));
   if (text.includes("@")) {
-    if (/@[\w-]+\.[\w.-]+\s*[/|]/.test(text)) take(EMAIL_THEN_SECRET, (v) => isSecretShaped(v) && !BUSINESS_REF.test(v) && !PLACEHOLDER.test(v));
-    if (/sqlplus|oracle|\bora-|@\/\//i.test(text)) take(USER_SLASH_PASSWORD_AT, (v) => !PLACEHOLDER.test(v));
+    if (quickTest(EMAIL_THEN_SECRET_GATE, text)) take(EMAIL_THEN_SECRET, (v) => isSecretShaped(v) && !BUSINESS_REF.test(v) && !PLACEHOLDER.test(v));
+    if (quickTest(ORACLE, text)) take(USER_SLASH_PASSWORD_AT, (v) => !PLACEHOLDER.test(v));
   }
   // "(sa / Adm1n#SQLsrv)": a user and a password in brackets
-  if (/\(\s*[\w.@-]{2,32}\s*\/\s*\S/.test(text)) take(PAIR_IN_BRACKETS, (v) => isSecretShaped(v) && !BUSINESS_REF.test(v) && hasSymbol(v));
-  if (/[/|]/.test(text) && /\b(?:admin|root|user|login|acct|account|db|database|sftp|ftp|ssh|sa|credentials|zugangsdaten|identifiants|credenciales)\b/i.test(text)) take(ADMIN_PAIR, (v) => isSecretShaped(v) && !BUSINESS_REF.test(v) && !PLACEHOLDER.test(v) && (hasSymbol(v) || GENERATED.test(v)));
-  if (/pass|pwd|contrase|senha|kennwort|wachtwoord/i.test(text)) {
+  if (quickTest(PAIR_IN_BRACKETS_GATE, text)) take(PAIR_IN_BRACKETS, (v) => isSecretShaped(v) && !BUSINESS_REF.test(v) && hasSymbol(v));
+  if (/[/|]/.test(text) && quickTest(ADMIN_WORD, text)) take(ADMIN_PAIR, (v) => isSecretShaped(v) && !BUSINESS_REF.test(v) && !PLACEHOLDER.test(v) && (hasSymbol(v) || GENERATED.test(v)));
+  if (quickTest(PASSWORD_STEM, text)) {
     // after ":" or "=" any value but a placeholder; after a space only what no plain word is
     for (const m of text.matchAll(PASSWORD_SETTING)) {
       const raw = m.groups!.quoted ?? m.groups!.value!;
@@ -200,10 +212,10 @@ export function findPasswordsByPhrasing(text: string): Candidate[] {
       out.push({ start, end: start + value.length, type: "password", priority: PRIORITY.labelledAfter });
     }
   }
-  if (EVERYTHING.test(text)) take(USED_FOR_EVERYTHING, (v) => isSecretShaped(v) && !BUSINESS_REF.test(v));
+  if (quickTest(EVERYTHING, text)) take(USED_FOR_EVERYTHING, (v) => isSecretShaped(v) && !BUSINESS_REF.test(v));
   if (named) take(TELLING_YOU, isSecretShaped);
   if (named) take(STRONG_ANYWHERE, (v) => STRONG_ENOUGH.test(v) && !BUSINESS_REF.test(v) && !VERSION.test(v) && !FILE_NAME.test(v) && !EMAIL.test(v));
-  if (/\bfrom\b/.test(text)) {
+  if (quickTest(FROM, text)) {
     for (const m of text.matchAll(CHANGED_FROM_TO)) {
       const [before, after] = [m.groups!.old!, m.groups!.value!.replace(/[.,;:)\]}>"'”]+$/, "")];
       if (!STRONG_ENOUGH.test(before) || !STRONG_ENOUGH.test(after)) continue;
@@ -214,13 +226,13 @@ export function findPasswordsByPhrasing(text: string): Candidate[] {
       out.push({ start, end: start + after.length, type: "password", priority: PRIORITY.labelledAfter });
     }
   }
-  if (WIFI_WORD.test(text)) {
+  if (quickTest(WIFI_WORD, text)) {
     take(WIFI_PAIR, (v) => v.length >= 8 && isSecretShaped(v));
     take(WIFI_KEY, (v) => /\d/.test(v) && /\p{L}/u.test(v) && !BUSINESS_REF.test(v));
   }
-  if (/[a-z]{3}-[a-z]{3,10}-[a-z]{3}/.test(text)) take(GENERATED_PASSPHRASE, () => true);
+  if (quickTest(THREE_WORDS_JOINED, text)) take(GENERATED_PASSPHRASE, () => true);
   if (text.includes("phrase") || text.includes("words")) take(SEED_PHRASE, () => true);
-  if (SEED_TALK.test(text)) take(SEED_LINE, () => true);
+  if (quickTest(SEED_TALK, text)) take(SEED_LINE, () => true);
   if (named) take(PASSPHRASE_IS, (v) => !v.toLowerCase().split(/[ -]/).some((w) => TELLING_WORDS.has(w) || NOT_A_PASSPHRASE.has(w)));
   take(PASSPHRASE, (v) => {
     const words = v.toLowerCase().split(/[ -]/);

@@ -9,15 +9,18 @@ import { CJK } from "./label-values";
 import { isPlausibleAadhaar, isPlausibleSsn, isValidChinaId, isValidHetu, isValidIban, isValidNir, isValidNric, isValidRrn, passesLuhn } from "./checks";
 import { PRIORITY, type Candidate } from "./pii-types";
 import { BUSINESS_BEFORE, CARD_NETWORK_START, DEVICE_BEFORE, NAMES_A_CARD, PAYMENT_TALK, SPEAKER_ROLE, UNLIKE_A_CARD } from "./context-words";
+import { matchesOf, quickTest } from "../pair-guard";
 
 export function findPatternValues(text: string): Candidate[] {
   const found: Candidate[] = [];
   findInDigitGroups(text, found);
-  const digitRun = DIGIT_RUN.test(text);
-  if (digitRun && ODD_CARD_HINT.test(text)) findOddlySeparatedCards(text, found);
-  if (digitRun && SPLIT_SAID.test(text)) findSplitCards(text, found);
-  for (const m of text.matchAll(DOTTED_CARD)) {
-    if (passesLuhn(m[0].replace(/\./g, "")) && !isBusinessRef(text, m.index)) found.push(at(m.index, m[0].length, "card_number"));
+  const digitRun = quickTest(DIGIT_RUN, text);
+  if (digitRun && quickTest(ODD_CARD_HINT, text)) findOddlySeparatedCards(text, found);
+  if (digitRun && quickTest(SPLIT_SAID, text)) findSplitCards(text, found);
+  if (digitRun) {
+    for (const m of text.matchAll(DOTTED_CARD)) {
+      if (passesLuhn(m[0].replace(/\./g, "")) && !isBusinessRef(text, m.index)) found.push(at(m.index, m[0].length, "card_number"));
+    }
   }
   // Codes glued to their label or pasted from a text message need a run of digits, which most
   // messages do not have: the costlier expressions are not run on them.
@@ -25,7 +28,7 @@ export function findPatternValues(text: string): Candidate[] {
   for (const m of text.matchAll(PAN)) {
     if (!isBusinessRef(text, m.index)) found.push(at(m.index, m[0].length, "pan"));
   }
-  for (const m of text.matchAll(SSN)) {
+  for (const m of matchesOf(SSN, text)) {
     if (isPlausibleSsn(m[0].replace(/-/g, "")) && !isBusinessRef(text, m.index)) found.push(at(m.index, m[0].length, "ssn"));
   }
   // Identity numbers by their shape: codice fiscale, UK National Insurance, a Singapore NRIC or
@@ -35,18 +38,18 @@ export function findPatternValues(text: string): Candidate[] {
   if (digitRun) {
     for (const re of [CODICE_FISCALE, NINO, CURP]) for (const m of text.matchAll(re)) if (!isBusinessRef(text, m.index)) found.push(at(m.index, m[0].length, "national_id"));
     // China's resident ID, Korea's RRN and Finland's HETU by their birth dates and check characters
-    if (CHECKED_ID_HINT.test(text)) for (const [re, valid] of CHECKED_IDS) for (const m of text.matchAll(re)) if (valid(m[0]) && !isBusinessRef(text, m.index)) found.push({ ...at(m.index, m[0].length, "national_id"), priority: PRIORITY.pattern + 1 });
-    if (SEVEN_DIGITS.test(text)) for (const m of text.matchAll(NRIC)) {
+    if (quickTest(CHECKED_ID_HINT, text)) for (const [re, valid] of CHECKED_IDS) for (const m of text.matchAll(re)) if (valid(m[0]) && !isBusinessRef(text, m.index)) found.push({ ...at(m.index, m[0].length, "national_id"), priority: PRIORITY.pattern + 1 });
+    if (quickTest(SEVEN_DIGITS, text)) for (const m of text.matchAll(NRIC)) {
       if (isValidNric(m[0]) && !isBusinessRef(text, m.index)) found.push(at(m.index, m[0].length, "national_id"));
     }
-    if (NIR_GROUPS.test(text) || (NIR_COMPACT.test(text) && NIR_LABEL.test(text))) for (const m of text.matchAll(NIR)) {
+    if (quickTest(NIR_GROUPS, text) || (quickTest(NIR_COMPACT, text) && quickTest(NIR_LABEL, text))) for (const m of text.matchAll(NIR)) {
       const grouped = /\s/.test(m[0]);
       // its structure, key and label say more than a card's Luhn digit, which 1 in 10 NIRs pass
-      if (isValidNir(m[0]) && (grouped || NIR_LABEL.test(text)) && !isBusinessRef(text, m.index)) found.push({ ...at(m.index, m[0].length, "national_id"), priority: PRIORITY.pattern + 1 });
+      if (isValidNir(m[0]) && (grouped || quickTest(NIR_LABEL, text)) && !isBusinessRef(text, m.index)) found.push({ ...at(m.index, m[0].length, "national_id"), priority: PRIORITY.pattern + 1 });
     }
   }
   // an IBAN typed with dashes or dots, or wrapped onto the next line: only where its check digits hold
-  if (IBAN_WORD.test(text) || IBAN_ODD_START.test(text)) {
+  if (quickTest(IBAN_WORD, text) || quickTest(IBAN_ODD_START, text)) {
     for (const m of text.matchAll(IBAN_ODD)) {
       // the run may have taken a word or a line after it ("… 8501-16 pls", "…\nBIC: …"): the longest valid start of it
       const ends = [...m[0].matchAll(/[A-Za-z0-9]+/g)].map((g) => g.index + g[0].length).filter((e) => e >= 15);
@@ -71,13 +74,13 @@ const DIGIT_RUN = /\d{3}/;
 
 /** A CVV, PIN or OTP glued to its label ("cvv737"), a code pasted from its text message ("229318 is your Instagram code"). */
 function findShortCodes(text: string, found: Candidate[]): void {
-  for (const m of text.matchAll(GLUED_CODE)) {
+  for (const m of matchesOf(GLUED_CODE, text)) {
     const label = m[1]!.toLowerCase();
     const type = label.startsWith("pin") ? "pin" : label === "otp" ? "otp" : "cvv";
     const length = m[2]!.length;
     if (type === "cvv" ? length <= 4 : type === "pin" ? length === 4 || length === 6 : length >= 4) found.push(at(m.index + m[1]!.length, length, type));
   }
-  for (const m of text.matchAll(PASTED_CODE)) {
+  for (const m of matchesOf(PASTED_CODE, text)) {
     const code = m[1] ?? m[2] ?? m[3] ?? m[4]!;
     found.push(at(m.index + m[0].indexOf(code), code.length, "otp"));
   }
@@ -202,7 +205,7 @@ function findOddlySeparatedCards(text: string, found: Candidate[]): void {
   for (const m of text.matchAll(ODD_CARD)) {
     if (!/[/_.\n]/.test(m[0])) continue; // the usual separators are read by findInDigitGroups
     const digits = m[0].replace(/\D/g, "");
-    if (digits.length < 12 || (digits.length === 12 && !NAMES_A_CARD.test(text))) continue;
+    if (digits.length < 12 || (digits.length === 12 && !quickTest(NAMES_A_CARD, text))) continue;
     if (CARD_NETWORK_START.test(digits) && passesLuhn(digits) && !isBusinessRef(text, m.index)) found.push(at(m.index, m[0].length, "card_number"));
   }
 }
@@ -285,7 +288,7 @@ function findLuhnWindows(text: string, chunks: Chunk[], nearDevice: boolean): Ca
       // 15-digit cards are American Express (34, 37) or UATP (1); other 15-digit Luhn numbers are IMEIs.
       const type = byDevice || (total === 15 && !/^(?:34|37|1)/.test(digits)) ? "imei" : "card_number";
       // opening as no network does, in a message not about a payment: some system's id ("2154945807302159")
-      if (type === "card_number" && UNLIKE_A_CARD.test(digits) && !PAYMENT_TALK.test(text)) continue;
+      if (type === "card_number" && UNLIKE_A_CARD.test(digits) && !quickTest(PAYMENT_TALK, text)) continue;
       best = j;
       bestType = type;
     }

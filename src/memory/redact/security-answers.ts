@@ -8,6 +8,7 @@
 // answers are.
 import { isEverydayWord } from "./everyday-words";
 import { PRIORITY, type Candidate } from "./pii-types";
+import { quickTest } from "../pair-guard";
 
 const TALK =
   /security\s+(?:question|word|answer)|secret\s+question|memorable\s+(?:word|date|place|name)|maiden\s+name|first\s+(?:pet|school|car)|pet'?s\s+name|place\s+of\s+birth|question\s+secr[èe]te|pregunta\s+(?:de\s+seguridad|secreta)|pergunta\s+(?:de\s+seguran[çc]a|secreta)|sicherheitsfrage|domanda\s+(?:di\s+sicurezza|segreta)|nama\s+ibu\s+kandung|кодовое\s+слово|секретн\S*\s+вопрос|parents\s+met|city\s+(?:where\s+you\s+were\s+born|of\s+birth)|first\s+(?:job|teacher|concert)|beveiligingsvraag|geboorteplaats|account\s+recovery|recovery\s+(?:asks|question)|\bID&V\b|favou?rite\s+(?:film|movie|teacher|book|food|colou?r|band|toy|team)|street\s+did\s+you|pytani\S*\s+(?:bezpiecze|pomocnicz)|pytanie\s*\d|nazwisko\s+panie/i;
@@ -43,7 +44,7 @@ const THEN_ANOTHER = new RegExp(String.raw`^\s*,?\s*(?:then|or|and\s+then|(?:and
 const NOT_AN_ANSWER = /^(?:I|It|The|A|An|My|Yes|No|But|And|Then|This|That|Please|Thanks|Okay|OK|Nothing|Everything|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
 
 export function findSecurityAnswers(text: string): Candidate[] {
-  if (!TALK.test(text)) return [];
+  if (!quickTest(TALK, text)) return [];
   const out: Candidate[] = [];
   for (const re of [ANSWERED, QUOTED_QUESTION_WITH, QUESTION_THEN_VALUE, QUESTION_NOUN_THEN_NAME, QUESTION_LINE, BIRTHPLACE, SECRET_WORD, MEMORABLE_DATE]) {
     for (const m of text.matchAll(re)) {
@@ -62,7 +63,7 @@ export function findSecurityAnswers(text: string): Candidate[] {
       }
     }
   }
-  if (WORD_TALK.test(text))
+  if (quickTest(WORD_TALK, text))
     for (const m of text.matchAll(WORD_SHOULD_BE)) {
       const value = m.groups!.value!;
       if (isEverydayWord(value.toLowerCase()) || NOT_AN_ANSWER.test(value)) continue;

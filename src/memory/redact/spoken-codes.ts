@@ -7,6 +7,7 @@
 // word ("el pedido es el uno uno ocho …") nor where a card's last four are asked or told.
 import { REFERENCE_WORDS } from "./context-words";
 import { PRIORITY, type Candidate } from "./pii-types";
+import { quickTest } from "../pair-guard";
 
 const DIGITS = [
   "zero", "oh", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
@@ -26,7 +27,7 @@ const TALK = /card|carte|karte|tarjeta|cart[aã]o|carta|code|c[óo]digo|codice|c
 const LAST_FOUR = /\b(?:last|final)\s+(?:four|4)\b|[úu]ltimos\s+(?:cuatro|quatro|4)|derniers\s+(?:quatre|4)|letzten\s+(?:vier|4)|ultime\s+(?:quattro|4)/i;
 
 export function findSpokenCodes(text: string): Candidate[] {
-  if (!GATE.test(text) || !TALK.test(text)) return [];
+  if (!quickTest(GATE, text) || !quickTest(TALK, text)) return [];
   const out: Candidate[] = [];
   for (const m of text.matchAll(RUN)) {
     const digits = m[0].split(/[\s,-]+/).filter((w) => !new RegExp(`^(?:${SLASH}|${AMBIGUOUS}|double|triple)$`, "i").test(w)).length;

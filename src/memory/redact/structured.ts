@@ -2,6 +2,7 @@
 // connection string or an environment file (AccountKey=…;, DB_PASSWORD=…), a query string.
 // The key names the value, whatever the value looks like; a key that names no secret leaves it.
 import { PRIORITY, type Candidate, type PiiType } from "./pii-types";
+import { quickTest } from "../pair-guard";
 
 /** Keys, lower-cased with "_", "-", "." and spaces removed, and what their values are. */
 const KEY_TYPES: Record<string, PiiType> = {};
@@ -75,7 +76,7 @@ function take(out: Candidate[], key: string, value: string, end: number): void {
 
 export function findStructuredValues(text: string): Candidate[] {
   const out: Candidate[] = [];
-  if ((text.includes('"') || text.includes("'")) && QUOTED_KEY.test(text)) for (const m of text.matchAll(QUOTED)) take(out, m[2]!, m[4]!, m.index + m[0].length - 1);
+  if ((text.includes('"') || text.includes("'")) && quickTest(QUOTED_KEY, text)) for (const m of text.matchAll(QUOTED)) take(out, m[2]!, m[4]!, m.index + m[0].length - 1);
   if (text.includes("=")) for (const m of text.matchAll(ASSIGNED)) take(out, m[1]!, m[2]!, m.index + m[0].length);
   // PHP's define( 'AUTH_KEY', '…' )
   if (text.includes("define(")) for (const m of text.matchAll(PHP_DEFINE)) take(out, m[1]!, m[3]!, m.index + m[0].length - m[0].length + m[0].lastIndexOf(m[3]!) + m[3]!.length);

@@ -6,6 +6,7 @@
 // "and"), and only in a passport's shapes: 8 or 9 characters, not a booking code or a flight.
 import { REFERENCE_WORDS } from "./context-words";
 import { PRIORITY, type Candidate } from "./pii-types";
+import { quickTest } from "../pair-guard";
 
 const DOCUMENT_TALK = /passport|パスポート|여권|护照|паспорт|pass(?:nummer|nummern|daten)|reisepass|passeport|pasaporte|passaporto|paszport|paspoort|pasaport|pax\b|travell?ers|documentos?\s+de\s+viaje|διαβατ/i;
 const NAMES_A_PASSPORT = /passport|pass(?:nummer|nummern)|reisepass|passeport|pasaporte|passaporto|paszport|paspoort|pasaport|パスポート|여권|护照|διαβατ|паспорт/i;
@@ -24,7 +25,7 @@ const NAME_LINE_START = /^[ \t]*(?:[-•*]|\d{1,2}[.)])?[ \t]*\p{Lu}\p{Ll}+(?:[ 
 const JOINED = /^\s*(?:,|;|,?\s*(?:and|und|et|y|e)\b)\s*$/i;
 
 export function findTravellersDocuments(text: string): Candidate[] {
-  if (!DOCUMENT_TALK.test(text) || !/\d\d/.test(text)) return [];
+  if (!quickTest(DOCUMENT_TALK, text) || !/\d\d/.test(text)) return [];
   const out: Candidate[] = [];
   let lastEnd = -1;
   for (const m of text.matchAll(DOCUMENT)) {
@@ -39,7 +40,7 @@ export function findTravellersDocuments(text: string): Candidate[] {
     const listed = lastEnd >= 0 && JOINED.test(text.slice(lastEnd, m.index));
     const nameLine = NAME_LINE_START.test(text.slice(lineStart, m.index));
     // in a message about a passport, a number of letters and digits in its shape is one wherever it stands
-    const shaped = NAMES_A_PASSPORT.test(text) && /[A-Z]/.test(m[0]) && /^(?:[A-Z]{1,3}\d{6,8}|(?=.*\d.*\d)[A-Z0-9]{9})$/.test(m[0]);
+    const shaped = quickTest(NAMES_A_PASSPORT, text) && /[A-Z]/.test(m[0]) && /^(?:[A-Z]{1,3}\d{6,8}|(?=.*\d.*\d)[A-Z0-9]{9})$/.test(m[0]);
     if (!named && !listed && !nameLine && !shaped) continue;
     out.push({ start: m.index, end: m.index + m[0].length, type: "passport", priority: PRIORITY.pattern });
     lastEnd = m.index + m[0].length;

@@ -1,15 +1,15 @@
 // The rule scan skips a rule when none of the strings its expression cannot match without is
 // in the message. Skipping must never drop a hit: checked on every rule over the bench corpus
 // and the regression sets, and on expressions built to trip a careless reading.
-import { ISSUE_RULES, ruleRequiredText } from "../../../../src/memory/extract/issue-rules";
-import { GUARDED } from "../../../../src/memory/extract/sentiment";
-import { prepareMessage } from "../../../../src/memory/extract/issue";
-import { RequiredTextIndex, requiredText, requiredTextGuard } from "../../../../src/memory/extract/required-text";
-import { customerMessages } from "../../../../bench/lib/corpus";
-import { createRng } from "../../../../bench/lib/rng";
-import { HELD_OUT } from "./held-out";
-import { HELD_OUT_2 } from "./held-out-2";
-import { HELD_OUT_3 } from "./held-out-3";
+import { ISSUE_RULES, ruleRequiredText } from "../../../src/memory/extract/issue-rules";
+import { GUARDED } from "../../../src/memory/extract/sentiment";
+import { prepareMessage } from "../../../src/memory/extract/issue";
+import { RequiredTextIndex, requiredText, requiredTextGuard } from "../../../src/memory/required-text";
+import { customerMessages } from "../../../bench/lib/corpus";
+import { createRng } from "../../../bench/lib/rng";
+import { HELD_OUT } from "./extract/held-out";
+import { HELD_OUT_2 } from "./extract/held-out-2";
+import { HELD_OUT_3 } from "./extract/held-out-3";
 
 /** 1,500 generated messages and the regression sets' texts. */
 const scannedTexts = (seed: number): string[] => [
@@ -30,11 +30,14 @@ describe("requiredText", () => {
     [/pa\.?y/, null],
     // of two parts, the one whose strings hold more than spaces: "spa" is rarer than "my "
     [/\b(?:my|our) (?:hotel )?(?:spa|pool|lobby)\b/, ["spa", "pool", "lobby"]],
+    // a class of a few plain characters, and escapes of one character
+    [/[Nn]\.[Ii]\. number/, ["N.I. number", "N.i. number", "n.I. number", "n.i. number"]],
+    [/\u00e9t\u00e9/, ["\u00e9t\u00e9"]],
   ])("%s needs one of %j", (re, expected) => {
     expect(requiredText(re)).toEqual(expected);
   });
 
-  it.each([/x*/, /\d+ items/i, /(abc)\1/, /\w+/, /[^a]bc/, /(?:abc|d)/, /ab|/, /\u00e9t\u00e9/, /a{0,3}/])("%s: nothing required is told (null)", (re) => {
+  it.each([/x*/, /\d+ items/i, /(abc)\1/, /\w+/, /[^a]bc/, /(?:abc|d)/, /ab|/, /a{0,3}/, new RegExp("\\p{L}bc")])("%s: nothing required is told (null)", (re) => {
     expect(requiredText(re)).toBeNull();
   });
 });

@@ -14,11 +14,15 @@ const ANY: Info = { exact: null, required: null };
  */
 export function requiredText(re: RegExp, minLength = 3): string[] | null {
   if (re.flags !== "") return null;
+  return parseRequired(re.source, false, minLength);
+}
+
+function parseRequired(source: string, unicode: boolean, minLength: number): string[] | null {
   let info: Info;
   try {
-    const p = new Parser(re.source);
+    const p = new Parser(source, unicode);
     info = p.alternation();
-    if (p.at < re.source.length) return null;
+    if (p.at < source.length) return null;
   } catch {
     return null;
   }
@@ -27,9 +31,37 @@ export function requiredText(re: RegExp, minLength = 3): string[] | null {
   return [...new Set(set)];
 }
 
+/**
+ * A text in one case for every case-insensitive comparison: lower case, then upper case, so that
+ * the characters an expression with the i flag takes for one another (with or without the u
+ * flag: "k" and the Kelvin sign, "s" and the long s, "σ" and "ς", "ß" and "ẞ") read the same.
+ * Character by character, so a string in a text is still in the text once both are in this case.
+ */
+export const anyCase = (text: string): string => text.toLowerCase().toUpperCase();
+
+/**
+ * requiredText of an expression with any flags but v, in anyCase: one of the strings is in
+ * anyCase(text) wherever `re` matches `text`. With the i flag the strings match in any case;
+ * without, they are only a looser test (what the expression needs, in any case). The u flag's
+ * escapes are read (a property class is any character).
+ */
+export function requiredTextAnyCase(re: RegExp, minLength = 3): string[] | null {
+  const set = requiredTextAnyFlags(re, minLength);
+  return set && [...new Set(set.map(anyCase))];
+}
+
+/** requiredText of an expression with any flags but v, as written (in any case with the i flag). */
+export function requiredTextAnyFlags(re: RegExp, minLength = 3): string[] | null {
+  if (!/^[dgimsuy]*$/.test(re.flags)) return null;
+  return parseRequired(re.source, re.flags.includes("u"), minLength);
+}
+
 class Parser {
   at = 0;
-  constructor(private readonly src: string) {}
+  constructor(
+    private readonly src: string,
+    private readonly unicode = false,
+  ) {}
 
   alternation(): Info {
     const alts = [this.sequence()];
@@ -130,12 +162,12 @@ class Parser {
     return inner;
   }
 
-  /** A class of a few plain characters ("[sz]") is exact; any other class is any character. */
+  /** A class of a few plain characters ("[sz]", "[Nn]", "[šs]") is exact; any other class is any character. */
   charClass(): Info {
     const end = this.findClassEnd();
     const body = this.src.slice(this.at + 1, end);
     this.at = end + 1;
-    if (body.length > 0 && body.length <= 4 && /^[a-z0-9' ]+$/.test(body)) return { exact: [...body], required: [...body] };
+    if (body.length > 0 && body.length <= 4 && /^[^\\\-^\[\]\ud800-\udfff]+$/.test(body)) return { exact: [...body], required: [...body] };
     return ANY;
   }
 
@@ -156,6 +188,19 @@ class Parser {
     if (/[1-9k]/.test(c)) throw new Error("back reference");
     if (c === "n") return { exact: ["\n"], required: ["\n"] };
     if (c === "t") return { exact: ["\t"], required: ["\t"] };
+    if (c === "r") return { exact: ["\r"], required: ["\r"] };
+    if (this.unicode && (c === "p" || c === "P")) {
+      const end = this.src.indexOf("}", this.at);
+      if (this.src[this.at] !== "{" || end < 0) throw new Error("bad property escape");
+      this.at = end + 1;
+      return ANY;
+    }
+    const hex = c === "x" ? /^[0-9a-fA-F]{2}/.exec(this.src.slice(this.at)) : c === "u" ? (/^[0-9a-fA-F]{4}/.exec(this.src.slice(this.at)) ?? (this.unicode ? /^\{([0-9a-fA-F]{1,6})\}/.exec(this.src.slice(this.at)) : null)) : null;
+    if (hex) {
+      this.at += hex[0].length;
+      const ch = String.fromCodePoint(parseInt(hex[1] ?? hex[0], 16));
+      return { exact: [ch], required: [ch] };
+    }
     if (/[a-zA-Z0-9]/.test(c)) throw new Error(`escape \\${c}`); // \u, \x, \c, \p, \0 …: not read here
     return { exact: [c], required: [c] };
   }
