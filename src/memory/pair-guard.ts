@@ -21,13 +21,15 @@ const charBit = (c: number): number => Math.imul(c, 0xc2b2ae35) >>> 19;
 const tripleBit = (a: number, b: number, c: number): number => (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b) ^ Math.imul(c, 0xc2b2ae35)) >>> 19;
 
 /**
- * The bit sets of the last text asked about (its characters and pairs of adjacent characters):
- * as written, for expressions that tell capitals apart ("SIN\b|NAS\b|CC\b"), and in one case.
+ * The bit sets of the last texts asked about (their characters, pairs and triples of adjacent
+ * characters): as written, for expressions that tell capitals apart ("SIN\b|NAS\b|CC\b"), and
+ * in one case. A few texts are kept, as a message is read whole, folded and by sentences in turn.
  */
-const written = new Int32Array(BITS >> 5);
-const oneCase = new Int32Array(BITS >> 5);
-let writtenOf: string | undefined;
-let oneCaseOf: string | undefined;
+const KEPT = 4;
+type Sets = { texts: (string | undefined)[]; sets: Int32Array[]; next: number };
+const makeSets = (): Sets => ({ texts: new Array<string | undefined>(KEPT).fill(undefined), sets: Array.from({ length: KEPT }, () => new Int32Array(BITS >> 5)), next: 0 });
+const written = makeSets();
+const oneCase = makeSets();
 
 function fill(set: Int32Array, t: string): void {
   set.fill(0);
@@ -58,12 +60,13 @@ function fill(set: Int32Array, t: string): void {
 }
 
 function setOf(text: string, cased: boolean): Int32Array {
-  if (cased) {
-    if (text !== writtenOf) fill(written, text), (writtenOf = text);
-    return written;
-  }
-  if (text !== oneCaseOf) fill(oneCase, anyCase(text)), (oneCaseOf = text);
-  return oneCase;
+  const kept = cased ? written : oneCase;
+  for (let k = 0; k < KEPT; k++) if (kept.texts[k] === text) return kept.sets[k]!;
+  const k = kept.next;
+  kept.next = (k + 1) % KEPT;
+  fill(kept.sets[k]!, cased ? text : anyCase(text));
+  kept.texts[k] = text;
+  return kept.sets[k]!;
 }
 
 /** Every guard made, with its expression (for the test that no guard ever says "cannot" wrongly). */
@@ -123,6 +126,11 @@ export function mayMatch(re: RegExp, text: string): boolean {
 /** `re.test(text)` for an expression without the g or y flag, skipped where its guard rules it out. */
 export function quickTest(re: RegExp, text: string): boolean {
   return mayMatch(re, text) && re.test(text);
+}
+
+/** `re.exec(text)` for an expression without the g or y flag, null at once where its guard rules it out. */
+export function quickExec(re: RegExp, text: string): RegExpExecArray | null {
+  return mayMatch(re, text) ? re.exec(text) : null;
 }
 
 /** `text.matchAll(re)` for an expression with the g flag, nothing where its guard rules it out. */

@@ -3,6 +3,9 @@
 // when the text is too short or too mixed to tell.
 import { fold } from "./text";
 
+/** A redactor's placeholder, read as a space. */
+const REDACTION = /\[REDACTED:[a-z_]+\]/gi;
+
 const STOPWORDS: Record<string, string> = {
   en: "the and is are was were my you have has not this that with for it to of please can what but been would will just your we our i hi hello thanks thank hasn't haven't didn't don't can't i'm it's i've there they them their when why how any yet still since",
   es: "el los las que y mi por para con una pero muy hola gracias esta estoy tengo todavia porque del al lo su sin hace ha han mis nos usted ustedes pedido cuando donde tambien ya fue",
@@ -59,7 +62,7 @@ export function detectLanguage(text: string): string | undefined {
   const script = byScript(text);
   if (script) return script;
   const scores = new Map<string, number>();
-  const folded = fold(text.replace(/\[REDACTED:[a-z_]+\]/gi, " "));
+  const folded = fold(text.includes("[") ? text.replace(REDACTION, " ") : text);
   for (const m of folded.matchAll(WORD)) {
     const langs = INDEX.get(m[0]);
     if (!langs) continue;

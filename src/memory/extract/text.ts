@@ -5,7 +5,7 @@ const REDACTION = /\[REDACTED:[a-z0-9_]+\]/gi;
 
 /** Redaction tokens become a neutral placeholder so they are never read as refs or words. */
 export function stripRedactions(text: string): string {
-  return text.replace(REDACTION, "\u2026");
+  return text.includes("[") ? text.replace(REDACTION, "\u2026") : text;
 }
 
 // One character in, one character out: positions found in the folded text are valid in
