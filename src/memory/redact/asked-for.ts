@@ -7,6 +7,7 @@
 import { digitsOf, passesLuhn } from "./checks";
 import { PRIORITY, type Candidate, type PiiType } from "./pii-types";
 import { quickTest } from "../pair-guard";
+import { isSpokenReply } from "./spoken-replies";
 
 /** What a turn asks for, as the kind of secret a bare answer to it would be. */
 export type Asked = "cvv" | "card_number" | "card_expiry" | "pin" | "password" | "security_answer" | "otp" | "national_id" | "card_details";
@@ -16,9 +17,9 @@ export type Asked = "cvv" | "card_number" | "card_expiry" | "pin" | "password" |
  * code, not a one-time code). The card's last four are not asked for: they stay in a note.
  */
 const ASKS: [RegExp, Asked][] = [
-  [/\b(?:security code|cvv2?|cvc2?|cv2|csc)\b|codice di sicurezza|c[óo]digo de seguri?dad|c[óo]digo de seguran[çc]a|code de s[ée]curit[ée]|cryptogramme|pr[üu]fnummer|sicherheitscode|\b(?:3|4|three|four)[ -]?digits?(?: security)? code\b|\b(?:code|digits|numbers?) on the back\b/, "cvv"],
-  [/\bcard(?:'s)? number\b|numero della carta|n[úu]mero de (?:la )?tarjeta|num[ée]ro de (?:la )?carte|kartennummer|n[úu]mero do cart[ãa]o|\blong number\b|\bnumber on (?:the )?(?:front of )?(?:the |your )?card\b|\b1[56][ -]digit (?:card )?number\b/, "card_number"],
-  [/\bexpiry\b|scadenza|vencimiento|caducidad|date d'expiration|ablaufdatum|g[üu]ltig bis|validade|\bexpiration\b|\bexp date\b|\bvalid (?:thru|through|until)\b|\bwhen does (?:it|the card) expire\b/, "card_expiry"],
+  [/\b(?:security code|cvv2?|cvc2?|cv2|csc)\b|codice di sicurezza|c[óo]digo de seguri?dad|c[óo]digo de seguran[çc]a|code de s[ée]curit[ée]|cryptogramme|pr[üu]fnummer|sicherheitscode|\b(?:3|4|three|four)[ -]?digits?(?: security)? code\b|\b(?:code|digits|numbers?) on the back\b|chiffres au dos|d[íi]gitos (?:de )?atr[áa]s|auf der r[üu]ckseite|sul retro|no verso/, "cvv"],
+  [/\bcard(?:'s)? number\b|numero della carta|n[úu]mero de (?:la )?tarjeta|num[ée]ro de (?:la )?carte|kartennummer|n[úu]mero do cart[ãa]o|\blong number\b|\bnumber on (?:the )?(?:front of )?(?:the |your )?card\b|\b1[56][ -]digit (?:card )?number\b|номер карты/, "card_number"],
+  [/\bexpiry\b|scadenza|vencimiento|caducidad|date d'expiration|ablaufdatum|g[üu]ltig bis|validade|\bexpiration\b|\bexp date\b|\bvalid (?:thru|through|until)\b|\bwhen does (?:it|the card) expire\b|срок действия/, "card_expiry"],
   [/\bpin\b/, "pin"],
   [/\bpass(?:word|phrase|code)?\b|\bpwd?\b|\bcontraseña\b|\bpasswort\b|\bmot de passe\b|\bsenha\b/, "password"],
   [/\bsecurity question\b|\bmemorable (?:word|answer|information)\b|\bmaiden name\b|\banswer to (?:your|the) (?:security )?question\b|\b(?:grow|grew) up\b|\bfirst (?:pet|car|school|teacher)\b|\bcity (?:of birth|you were born)\b|primeiro animal|primera mascota|nome de solteira|pergunta (?:secreta|de seguran[çc]a)|pregunta (?:secreta|de seguridad)|sicherheitsfrage|question secr[èe]te|보안 질문|秘密の質問|контрольн\S* вопрос/, "security_answer"],
@@ -32,9 +33,9 @@ const NOT_ASKED = /\blast (?:4|four)\b|\b(?:card|visa|mastercard|amex) (?:ending
  * A turn that asks: a question, a request, or a lead-in the value follows ("ok pass is", "el dni
  * es"). "Passcode: sent separately" names one and gives none.
  */
-const ASKING = /\?\s*$|(?:\bis|\bare|\bes|\bist|\best|:)\s*$|\b(?:please|pls|could you|can you|can i (?:have|get)|need|confirm|read|provide|give|tell|enter|type|send|what(?:'s| is)?|and the|and your|below|here it is|coming)\b|(?:^|:\s*)and\b|\b(?:mi serve|ci serve|necesito|necesitamos|preciso|precisamos|j'ai besoin|nous avons besoin|ich brauche|wir brauchen|bitte|por favor|per favore|indique|indica)\b/;
+const ASKING = /\?\s*$|(?:\bis|\bare|\bes|\bist|\best|:)\s*$|\b(?:please|pls|could you|can you|can i (?:have|get)|need|confirm|read|provide|give|tell|enter|type|send|what(?:'s| is)?|and the|and your|below|here it is|coming)\b|(?:^|:\s*)and\b|\b(?:mi serve|ci serve|necesito|necesitamos|preciso|precisamos|j'ai besoin|nous avons besoin|ich brauche|wir brauchen|bitte|por favor|per favore|indique|indica)\b|продиктуйте|назовите|пожалуйста/;
 /** A cheap test that a text could ask for any of them. */
-const MAY_ASK = /code|codice|scadenza|vencimiento|caducidad|carta|tarjeta|carte|karte|cart[ãa]o|sicurezza|seguridad|s[ée]curit[ée]|pr[üu]f|sicherheit|cvv|cvc|csc|number|digit|expir|exp date|valid|pin|pass|pwd|pw\b|contrase|passwort|mot de passe|senha|question|memorable|maiden|otp|tan\b|ssn|social|dni|nie|nif|cpf|nric|aadhaar|c[oó]digo|grow|grew|first|born|animal|mascota|solteira|pergunta|pregunta|frage|secr[èe]te|질문|質問|вопрос/i;
+const MAY_ASK = /code|codice|номер|срок|ablauf|g[üu]ltig|scadenza|vencimiento|caducidad|carta|tarjeta|carte|karte|cart[ãa]o|sicurezza|seguridad|s[ée]curit[ée]|pr[üu]f|sicherheit|cvv|cvc|csc|number|digit|expir|exp date|valid|pin|pass|pwd|pw\b|contrase|passwort|mot de passe|senha|question|memorable|maiden|otp|tan\b|ssn|social|dni|nie|nif|cpf|nric|aadhaar|c[oó]digo|grow|grew|first|born|animal|mascota|solteira|pergunta|pregunta|frage|secr[èe]te|질문|質問|вопрос/i;
 
 /** A card's number as the whole of a turn: what follows it bare is its expiry or its code. */
 const BARE_CARD = /^\d{4}(?:[ -]?\d{4}){2,3}(?:[ -]?\d{1,3})?$/;
@@ -99,7 +100,11 @@ export function bareAnswer(text: string, asked: Asked, offset = 0): Candidate[] 
       { start: at + ci, end: at + ci + c.length, type: "cvv", priority: PRIORITY.labelled },
     ];
   }
-  if (!VALUE[asked].test(value)) return [];
+  if (!VALUE[asked].test(value)) {
+    if (!isSpokenReply(value, asked)) return [];
+    const type = asked === "card_details" ? "card_expiry" : TYPE[asked];
+    return [{ start: at, end: at + value.length, type, priority: PRIORITY.labelled }];
+  }
   if (asked === "security_answer" && value.split(/\s+/).length > 4) return [];
   // a card's code in words is three or four digits ("two double seven")
   if (asked === "cvv" && /[a-z]/i.test(value) && !/^[34]$/.test(String(spokenLength(value)))) return [];

@@ -17,7 +17,7 @@ const EXPIRY_THEN_CODE = new RegExp(
 );
 
 const CODE_ON_THE_BACK =
-  /(?<![\p{L}\p{N}_.,/-])(\d{3,4})\s+(?:(?:is|are)\s+)?(?:on|at)\s+the\s+(?:back|reverse|front)(?![\p{L}])|(?:code|digits|numbers?)\s+(?:behind|(?:on|at)\s+(?:the\s+)?(?:back|reverse))(?:\s+(?:is|are))?\s*[:=-]?\s*(\d{3,4})(?![\p{N}])|(?<![\p{L}\p{N}_.,/-])(\d{3,4})\s+es\s+el\s+c[oó]digo(?:\s+de\s+(?:atr[aá]s|seguridad))?(?![\p{L}])|\bback\s+(?:says|reads|shows)\s*:?\s*(\d{3,4})(?![\p{N}])/iu;
+  /(?<![\p{L}\p{N}_.,/-])(\d{3,4})\s+(?:(?:is|are)\s+)?(?:on|at)\s+the\s+(?:back|reverse|front)(?![\p{L}])|(?:code|digits|numbers?)\s+(?:behind|(?:on|at)\s+(?:the\s+)?(?:back|reverse))(?:\s+(?:is|are))?\s*[:=-]?\s*(\d{3,4})(?![\p{N}])|(?<![\p{L}\p{N}_.,/-])(\d{3,4})\s+es\s+el\s+c[oó]digo(?:\s+de\s+(?:atr[aá]s|seguridad))?(?![\p{L}])|\bback\s+(?:says|reads|shows)\s*:?\s*(\d{3,4})(?![\p{N}])|(?:\bback|(?:number|code|digits)\s+(?:next\s+to|beside|by)\s+the\s+signature(?:\s+(?:strip|panel|box))?(?:\s+(?:is|are|says|reads))?)\s*[:=-]?\s*(\d{3,4})(?![\p{N}])/iu;
 /**
  * A code named plainly soon after a card ("… 4539 1488 0343 6467 and the code is 902", "card
  * …, code: 0421"): the card's, unless another kind of code is named ("error code 051", "promo
@@ -44,7 +44,7 @@ export function findCodesAfterCards(text: string, cards: Candidate[]): Candidate
     const back = CODE_ON_THE_BACK.exec(after);
     if (back) {
       // "321 on the back" or "the code behind is 321"
-      const code = back[1] ?? back[2] ?? back[3] ?? back[4]!;
+      const code = back[1] ?? back[2] ?? back[3] ?? back[4] ?? back[5]!;
       const start = card.end + back.index + back[0].lastIndexOf(code);
       out.push({ start, end: start + code.length, type: "cvv", priority: PRIORITY.labelled });
       continue;
@@ -121,7 +121,8 @@ const VALUE_THEN_NAME = /(?<![\d/._-]\s?|\d[ -])((?:0[1-9]|1[0-2])\/?(?:20)?\d{2
 const CODE_TALK = /\b(?:cvv2?|cvc2?|csc|cid|security code)\b|code on (?:the )?back|c[oó]digo de (?:seguridad|atr[aá]s)|cryptogramme|pr[üu]fnummer|الرمز|보안코드|セキュリティコード|安全码/i;
 /** What an expiry is called, in the languages customers write in. */
 const EXPIRY_LABEL = [
-  String.raw`\bexp(?:iry|iration|ires|iring|\.)?(?:\s+(?:date|end))?`,
+  String.raw`\bexp(?:iry|iration|ires|iring|\.)?(?:\s+(?:date|end)|_?date)?`,
+  String.raw`\bgood\s+(?:thru|through|until|till)|\bdate\s+on\s+the\s+(?:front|card)\s+(?:says|reads|shows)`,
   String.raw`\budl[øo]b(?:sdato)?|\butl[øo]p(?:sdato)?`,
   String.raw`\bvalid\s+(?:thru|through|until|till)`,
   String.raw`\bvervaldatum`,
@@ -133,13 +134,13 @@ const EXPIRY_LABEL = [
   String.raw`\b(?:data\s+di\s+)?scadenza`,
   String.raw`\bwa[żz]na\s+do|\bdata\s+wa[żz]no[śs]ci`,
   String.raw`\bson\s+kullanma(?:\s+tarihi)?`,
-  String.raw`만료일|유효기간|有効期限|有效期|تاريخ\s+الانتهاء`,
+  String.raw`만료일|유효기간|有効期限|有效期|到期日|تاريخ\s+الانتهاء`,
 ].join("|");
 /** A month and year said in words ("zero eight twenty eight", "oh four twenty-nine", "twelve thirty"). */
 const SPOKEN_EXPIRY = String.raw`(?:(?:oh|zero)\s+(?:one|two|three|four|five|six|seven|eight|nine)|ten|eleven|twelve)\s+(?:twenty|thirty)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?(?![a-z])`;
 /** A card's month and year: 07/26, 07/2026, 0726 or 2607 as ISO 8583 writes it (after a label only), 2027/05, July 2027, 2026년 12월, 2027年5月. */
 const EXPIRY_VALUE = String.raw`(?:0?[1-9]|1[0-2])\s{0,2}[/.-]\s{0,2}(?:20)?\d{2}|(?:0[1-9]|1[0-2])(?:20)?\d{2}|[2-9]\d(?:0[1-9]|1[0-2])|20\d{2}\s{0,2}[/.-]\s{0,2}(?:0?[1-9]|1[0-2])|(?:${MONTH})[a-z]*\.?\s+['’]?(?:20)?\d{2}|${SPOKEN_EXPIRY}|20\d{2}\s*[년年]\s*(?:0?[1-9]|1[0-2])\s*[월月]`;
 const LABELLED_EXPIRY = new RegExp(
-  String.raw`(?:${EXPIRY_LABEL})\)?\s*(?:(?:is|was|es|est|ist|é|è|[은는이가]|は|是|:|：|=|-|on|in|(?:at\s+)?(?:the\s+)?end\s+of)\s*)*(${EXPIRY_VALUE})(?![\d/.-]?\d)`,
+  String.raw`(?:${EXPIRY_LABEL})\)?\s*(?:(?:is|was|es|est|ist|é|è|[은는이가]|は|是|:|：|=|-|>|"|on|in|(?:at\s+)?(?:the\s+)?end\s+of)\s*)*(${EXPIRY_VALUE})(?![\d/.-]?\d)`,
   "gi", // no "u" (it reads no Unicode property): three times faster
 );

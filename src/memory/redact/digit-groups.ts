@@ -105,3 +105,11 @@ export function pickPrefix(text: string, group: DigitGroup, kind: DigitKind, pas
   }
   return 0;
 }
+
+/** Text before `start` on the same line, at most `max` characters. */
+export function lineBefore(text: string, start: number, max: number): string {
+  const from = Math.max(0, start - max);
+  const slice = text.slice(from, start);
+  const nl = slice.lastIndexOf("\n");
+  return nl === -1 ? slice : slice.slice(nl + 1);
+}

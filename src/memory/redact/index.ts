@@ -69,13 +69,46 @@ function withoutTags(text: string): string {
   return text.replace(BARE_TAG, (tag) => (/^<\/?(?:p|br|hr|div|li|tr|h\d)\b/i.test(tag) ? "\n" + " ".repeat(tag.length - 1) : " ".repeat(tag.length)));
 }
 
+/**
+ * A card number written across a helpdesk's markup ("<span class=\"num\">4201</span> <span
+ * class=\"num\">3325</span> …", "4830&nbsp;2312&nbsp;…"), which the blanked copy shows with its
+ * groups too far apart: read in a copy without the markup (inline tags gone, a block tag as a line
+ * break, a no-break space as a space), each card found taken in the original from its first digit
+ * to its last, the markup between them too.
+ */
+const DIGIT_THEN_MARKUP = /\d\s*(?:<\/?[a-z][^<>]{0,200}>|&nbsp;|&#160;|&#xa0;)/i;
+const MARKUP = /<\/?([a-z][a-z0-9]*)\b[^<>]{0,200}>|&nbsp;|&#160;|&#xa0;/gi;
+const BLOCK_TAG = /^(?:p|br|hr|div|li|ul|ol|tr|td|th|table|h[1-6]|blockquote|pre)$/i;
+function cardsAcrossMarkup(text: string): Candidate[] {
+  if (!text.includes("<") && !text.includes("&")) return [];
+  if (!DIGIT_THEN_MARKUP.test(text)) return [];
+  let plain = "";
+  const at: number[] = [];
+  let last = 0;
+  const keep = (from: number, to: number): void => {
+    plain += text.slice(from, to);
+    for (let i = from; i < to; i++) at.push(i);
+  };
+  for (const m of text.matchAll(MARKUP)) {
+    keep(last, m.index);
+    const put = m[1] === undefined ? " " : BLOCK_TAG.test(m[1]) ? "\n" : "";
+    if (put) (plain += put), at.push(m.index);
+    last = m.index + m[0].length;
+  }
+  keep(last, text.length);
+  return findPatternValues(plain)
+    .filter((c) => c.type === "card_number")
+    .map((c) => ({ ...c, start: at[c.start]!, end: at[c.end - 1]! + 1 }));
+}
+
 /** `known`: what the turns around it showed to be secret (see redactConversation). */
 export function redactText(text: string, known: readonly Candidate[] = []): { text: string; findings: RedactionFinding[] } {
   // every reader reads the ASCII copy; the original is what is rendered
-  const scan = withoutTags(asciiDigits(text));
+  const ascii = asciiDigits(text);
+  const scan = withoutTags(ascii);
   const labelled = findLabelledValues(scan);
   const patterns = findPatternValues(scan);
-  const candidates = [...known, ...findTranscriptAnswers(scan), ...cardOnLines(scan), ...labelled, ...patterns, ...findApiKeys(scan), ...findPasswordsByPhrasing(scan), ...findAnswersAndKeys(scan), ...findCodesByPhrasing(scan), ...findCodesInTalk(scan), ...findNetworkKeys(scan), ...findTravellersDocuments(scan), ...findSpokenCodes(scan), ...findDocumentsInMessage(scan), ...findNamedIds(scan, [...labelled, ...patterns]), ...findStructuredValues(scan), ...findCardData(scan), ...findCardPieces(scan), ...findSecurityAnswers(scan), ...findGiftCards(scan)];
+  const candidates = [...known, ...findTranscriptAnswers(scan), ...cardOnLines(scan), ...labelled, ...patterns, ...findApiKeys(scan), ...findPasswordsByPhrasing(scan), ...findAnswersAndKeys(scan), ...findCodesByPhrasing(scan), ...findCodesInTalk(scan), ...findNetworkKeys(scan), ...findTravellersDocuments(scan), ...findSpokenCodes(scan), ...findDocumentsInMessage(scan), ...findNamedIds(scan, [...labelled, ...patterns]), ...findStructuredValues(scan), ...findCardData(scan), ...findCardPieces(scan), ...findSecurityAnswers(scan), ...findGiftCards(scan), ...cardsAcrossMarkup(ascii)];
   candidates.push(...findCodesAfterCards(scan, candidates), ...findExpiries(scan, candidates), ...findMistypedCards(scan, candidates));
   candidates.push(...findCorrections(scan, candidates));
   // (the test cards payment providers publish, in a developer's message about a sandbox; what an SSH public key holds)

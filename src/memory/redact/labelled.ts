@@ -16,7 +16,6 @@ import { SECURITY_ANSWER } from "./vocabulary-world";
 import { ACCOUNT_NUMBER_LABEL } from "./vocabulary-ids";
 import { isEverydayWord } from "./everyday-words";
 import { CODES_LABEL, codesNear, codesUnderHeading, digitGroupsEnd, linesUnderHeading, moreCodes, morePasswords } from "./listed-values";
-import { quickTest } from "../pair-guard";
 
 const FIELD_LABEL_NEXT = /^\p{L}+[ \t]?:(?!\S)/u;
 
@@ -81,7 +80,7 @@ export function findLabelledValues(text: string): Candidate[] {
     if (after && kind === "pin" && after.end - after.start === 6 && ADDRESS_BEFORE.test(text.slice(Math.max(0, start - 120), start))) continue;
     if (after && kind === "pin" && ABOUT_THE_PIN.test(text.slice(end, after.start))) continue;
     // "AUTH CODE 04712B" on a receipt, "auth code 0A19F2": a payment's approval, not a one-time code
-    if (after && kind === "otp" && /^auth(?:ori[sz]ation)?\s+code$/i.test(label) && (quickTest(CARD_RECEIPT, text) || APPROVAL_CODE.test(text.slice(after.start, after.end)))) continue;
+    if (after && kind === "otp" && /^auth(?:ori[sz]ation)?\s+code$/i.test(label) && (CARD_RECEIPT.test(text) || APPROVAL_CODE.test(text.slice(after.start, after.end)))) continue;
     // "The number printed on the card is 8944991445060301479": a SIM card's ICCID (89 and 18–20 digits), not a payment card
     if (after && kind === "card_number" && /^89\d{16,18}$/.test((/^\d[\d -]*\d/.exec(text.slice(after.start))?.[0] ?? "").replace(/\D/g, ""))) continue;
     // "Hong Kong ID K330831(6)": a check character in brackets is the number's own

@@ -4,12 +4,13 @@
 // written 3-2-4, NRIC/FIN and NIR (check characters), codice fiscale and National Insurance
 // numbers (shape), a passport's MRZ, and a CVV, PIN or OTP glued to its label ("cvv737") or
 // pasted from its text message. A business word right before the number ("order", "UTR") keeps it.
-import { CHUNK_SEPARATOR, DECIMALS, digitsIn, type Chunk } from "./digit-groups";
+import { CHUNK_SEPARATOR, DECIMALS, digitsIn, lineBefore, type Chunk } from "./digit-groups";
 import { CJK } from "./label-values";
-import { isPlausibleAadhaar, isPlausibleSsn, isValidChinaId, isValidHetu, isValidIban, isValidNir, isValidNric, isValidRrn, passesLuhn } from "./checks";
+import { digitsOf, isPlausibleAadhaar, isPlausibleSsn, isValidChinaId, isValidHetu, isValidIban, isValidNir, isValidNric, isValidRrn, passesLuhn } from "./checks";
 import { PRIORITY, type Candidate } from "./pii-types";
 import { BUSINESS_BEFORE, CARD_NETWORK_START, DEVICE_BEFORE, NAMES_A_CARD, PAYMENT_TALK, SPEAKER_ROLE, UNLIKE_A_CARD } from "./context-words";
 import { matchesOf, quickTest } from "../pair-guard";
+import { labelledIbanEnd, longestValidIban } from "./ibans";
 
 export function findPatternValues(text: string): Candidate[] {
   const found: Candidate[] = [];
@@ -132,39 +133,6 @@ const SSN = /(?<![\p{L}\p{N}_-])\d{3}-\d{2}-\d{4}(?![\p{L}\p{N}_]|-\d)/gu;
 // the country format and the mod-97 check make a false match unlikely.
 const IBAN_LIKE = /(?<![\p{L}\p{N}_])[A-Za-z]{2}\d{2}(?:[ \u00a0]?[A-Za-z0-9]){11,30}/gu;
 
-/** Trailing uppercase words ("… 0130 00 BIC COBADEFF") may ride along: try shorter ends at word breaks. */
-function longestValidIban(text: string, start: number, end: number): number | null {
-  for (let e = end; e >= start + 15; e--) {
-    if (/[\p{L}\p{N}]/u.test(text[e] ?? "")) continue;
-    if (isValidIban(text.slice(start, e))) return e;
-  }
-  return null;
-}
-
-// "IBAN: …", "my iban is …", "IBAN no. …": the label right before the number.
-const IBAN_LABEL_BEFORE = /\biban\b(?:\s*(?:number|no\.?|#|is|:|-))*\s*$/i;
-
-/**
- * An IBAN said as one ("my iban is GB33 BUZZ 2000 …") whose check digits fail is still most of
- * an account number, mistyped: it goes too. It ends at its last group holding a digit ("… 1234 56
- * please refund" stops at 56), and has the 15 to 34 characters IBANs have.
- */
-function labelledIbanEnd(text: string, start: number, shape: string): number | null {
-  if (!IBAN_LABEL_BEFORE.test(lineBefore(text, start, 24))) return null;
-  const groups = shape.split(/[ \u00a0]/);
-  while (groups.length > 1 && !/\d/.test(groups[groups.length - 1]!)) groups.pop();
-  const kept = groups.join(" ");
-  const length = kept.replace(/\s/g, "").length;
-  return length >= 15 && length <= 34 ? start + kept.length : null;
-}
-
-/** Text before `start` on the same line, at most `max` characters. */
-function lineBefore(text: string, start: number, max: number): string {
-  const from = Math.max(0, start - max);
-  const slice = text.slice(from, start);
-  const nl = slice.lastIndexOf("\n");
-  return nl === -1 ? slice : slice.slice(nl + 1);
-}
 
 function isBusinessRef(text: string, start: number): boolean {
   const before = lineBefore(text, start, 40);
@@ -245,8 +213,11 @@ function findInDigitGroups(text: string, found: Candidate[]): void {
     if (DECIMALS.test(text.slice(end, end + 5)) && (chunks.pop(), chunks.length === 0)) continue;
     end = chunks.at(-1)!.end;
     if (business) {
-      // After "order" a number is the order's, unless an expiry date follows it: then it is a card.
-      found.push(...findLuhnWindows(text, chunks, false).filter((c) => c.type === "card_number" && EXPIRY_AFTER.test(text.slice(c.end, c.end + 24))));
+      // After "order" a number is the order's, unless an expiry date follows it, or it ends in the
+      // four digits the message gives of a card ("card ending 7310 … the transaction: 4247 … 7310"):
+      // then it is a card.
+      const endings = cardEndings(text);
+      found.push(...findLuhnWindows(text, chunks, false).filter((c) => c.type === "card_number" && (EXPIRY_AFTER.test(text.slice(c.end, c.end + 24)) || endings.has(digitsOf(text.slice(c.start, c.end)).slice(-4)))));
       continue;
     }
     const nearDevice = DEVICE_BEFORE.test(lineBefore(text, start, 48));
@@ -257,6 +228,10 @@ function findInDigitGroups(text: string, found: Candidate[]): void {
     }
   }
 }
+
+/** "card ending 7310", "ends in 7310", "last four digits: 7310": the last four digits a message gives of a card. */
+const CARD_ENDING = /\b(?:ending|ends)(?:\s+(?:in|with))?\s*[:#-]?\s*(\d{4})(?!\d)|\blast\s+(?:4|four)(?:\s+digits)?(?:\s+(?:are|is))?\s*[:#-]?\s*(\d{4})(?!\d)/gi;
+const cardEndings = (text: string): Set<string> => new Set([...matchesOf(CARD_ENDING, text)].map((m) => m[1] ?? m[2]!));
 
 /**
  * Cards hide in longer groups ("4111 1111 1111 1111 12 27"): take, from left to right, the

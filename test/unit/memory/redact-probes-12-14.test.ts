@@ -26,7 +26,6 @@ const PROBES: ProbeExpectation[] = [
     "L114:482190", // pin
     "L115:2 0 7", // card_cvv
     "L118:119 374", // otp
-    "L123:October twenty-eight", // card_expiry
     "L125:TRN-4472-QXM8", // wifi_key
     "L131:30 94 57", // bank_account
     "L143:548166642", // national_id
