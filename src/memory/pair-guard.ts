@@ -128,11 +128,6 @@ export function quickTest(re: RegExp, text: string): boolean {
   return mayMatch(re, text) && re.test(text);
 }
 
-/** `re.exec(text)` for an expression without the g or y flag, null at once where its guard rules it out. */
-export function quickExec(re: RegExp, text: string): RegExpExecArray | null {
-  return mayMatch(re, text) ? re.exec(text) : null;
-}
-
 /** `text.matchAll(re)` for an expression with the g flag, nothing where its guard rules it out. */
 export function matchesOf(re: RegExp, text: string): Iterable<RegExpExecArray> {
   return mayMatch(re, text) ? text.matchAll(re) : [];
