@@ -57,6 +57,10 @@ const PIN_NAMED = /\b(?:pin|pins|nip|passcode|passnumber|senha|contraseña|clave
 const NOT_THE_PIN = new Set(["limit", "limits", "limite", "attempts", "tries", "count", "length", "fee", "charge", "cost", "max", "maximum", "minimum", "pad", "reset", "change", "lock"]);
 /** A PIN's name, words of its clause (a "6-digit" among them), then "is" and the PIN. */
 const PIN_IS_LATER = /\b(?:pin|nip|passcode|senha|code\s+pin)\b(?<gap>(?:[^.!?\n\d]|\d(?=\s*-?\s*(?:digit|d[íi]gito|chiffre|stellig|cifr|cijfer))){1,45}?)\s(?:is|was|es|era|é|est|ist|=|should\s+be|must\s+be|deve\s+ser|deber[íi]a\s+ser)\s+(?<value>\d{4,6})(?![\d\p{L}]|[.,:/-]\d|\s*(?:€|\$|£|%))/giu;
+/** A card code's name, words of its clause, then "it's" (or "is", ":") and the code: "Forgot to add the CVV in my last message, it's 773". */
+const CVV_IS_LATER = /\b(?:cvv2?|cvc2?|cid|csc|security\s+code)\b(?<gap>[^.!?\n\d]{1,45}?)[\s,]\s*(?:it['’]?s|it\s+is|which\s+is|that['’]?s|is|was|:)\s+(?<value>\d{3,4})(?![\d\p{L}]|[.,:/-]\d|\s*(?:€|\$|£|%))/giu;
+const CARD_CODE_WORD = /cvv|cvc|cid|csc|security\s+code/i;
+const LAST_FOUR_SAID = /\b(?:last|final)\s+(?:4|four|digits?)\b|\bend(?:ing|s)\b/i;
 /** "pin" or "PIN", then up to 60 characters of its sentence, then four to six digits alone in brackets (not a year). */
 const PIN_IN_BRACKETS = /\b(?:pin|pincode|passcode)\b[^.!?\n()]{0,60}\((?!(?:19|20)\d\d\))(\d{4,6})\)/gi;
 const TRIED = /\b(?:tried|entered|typed|put\s+in|used|(?<=\bI\s+(?:have\s+|'ve\s+)?)set|coloquei|digitei|tentei|probé|puse|ingresé|introduje|eingegeben|versucht|getippt|provato|inserito|digitato|messo|essayé|tapé|saisi|geprobeerd|ingetypt|provade)(?![\p{L}])|\b(?:(?:the\s+)?(?:right|correct)\s+one\s+is|a\s+certa\s+é|la\s+correcta\s+es|que\s+era|is\s+it|had\s+one,?|(?:\d|four|six)\s+digits,)/giu;
@@ -129,6 +133,15 @@ export function findCodesByPhrasing(text: string): Candidate[] {
     }
     // the PIN in brackets later in its sentence ("pin was written on a note in the wallet (9333)")
     if (text.includes("(")) for (const m of text.matchAll(PIN_IN_BRACKETS)) out.push({ start: m.index + m[0].length - m[1]!.length - 1, end: m.index + m[0].length - 1, type: "pin", priority: PRIORITY.labelledAfter });
+  }
+  if (quickTest(CARD_CODE_WORD, text)) {
+    for (const m of text.matchAll(CVV_IS_LATER)) {
+      // ("the CVV of order 88120 is 443", "CVV fine, the card ending is 4242": another number's words; "in my last message" is no "last four")
+      const gap = m.groups!.gap!;
+      if ((gap.toLowerCase().match(/\p{L}+/gu) ?? []).some((w) => w !== "last" && REFERENCE_WORDS.has(w)) || LAST_FOUR_SAID.test(gap)) continue;
+      const start = m.index + m[0].length - m.groups!.value!.length;
+      out.push({ start, end: start + m.groups!.value!.length, type: "cvv", priority: PRIORITY.labelledAfter });
+    }
   }
   if (quickTest(BANK_SHOWED_GATE, text)) take(BANK_SHOWED, "otp");
   if (quickTest(IT_SHOWED_GATE, text) && quickTest(CODE_WORD, text)) take(IT_SHOWED, "otp");

@@ -83,6 +83,25 @@ describe("an expiry or a code by more names, next to a card", () => {
   });
 });
 
+describe("a card's code a few words after its name, in its clause", () => {
+  it("removes the code", () => {
+    for (let i = 0; i < 20; i++) {
+      const code = digits(pick([3, 4]));
+      const ref = businessRef();
+      const message = pick([
+        `Forgot to add the CVV in my last message, it's ${code}. About ${ref}.`,
+        `The CVC, which is ${code}, keeps failing for ${ref}.`,
+        `About ${ref}: the security code on my new card is ${code}.`,
+      ]);
+      expectRedacted({ message, secrets: [code], type: "cvv", keep: ref });
+    }
+  });
+
+  it("keeps another number's digits and a card's last four", () => {
+    for (const message of ["The CVV on my card is worn off, order 123 is stuck.", "CVV is fine, the card ending is 4242.", "The CVV field for invoice is 443 characters long?"]) expect(redactText(message).text).toBe(message);
+  });
+});
+
 describe("a card's number, expiry or code read out in words as the reply to a question for it", () => {
   it("removes each reply, in the languages calls are taken in", () => {
     const ref = "reference MAD-88120";

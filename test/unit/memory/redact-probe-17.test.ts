@@ -22,7 +22,6 @@ describeProbes([
       "C088:9 1 7 3", // pin
       "C094:12/26", // card_expiry
       "C143:January 2029", // card_expiry
-      "C158:773", // card_cvv
       "C170:deux cent quarante-sept", // card_cvv
       "C197:٣٤٨", // card_cvv
     ],
