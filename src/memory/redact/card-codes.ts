@@ -106,11 +106,14 @@ export function findExpiries(text: string, cards: Candidate[]): Candidate[] {
       const from = label.index + label[0].length;
       const sentence = /^[^.!?\n]{0,90}/.exec(text.slice(from))![0];
       for (const m of sentence.matchAll(SLASHED_EXPIRY)) out.push({ start: from + m.index, end: from + m.index + m[0].length, type: "card_expiry", priority: PRIORITY.pattern });
+      // in brackets ("expiry … (January 2029)")
+      for (const m of sentence.matchAll(MONTH_YEAR_IN_BRACKETS)) out.push({ start: from + m.index + 1, end: from + m.index + m[0].length - 1, type: "card_expiry", priority: PRIORITY.pattern });
     }
   }
   return out;
 }
-const EXPIRY_NAMED = /\b(?:expiry|expiration|exp\.?\s+date|expiry\s+date|vencimiento|caducidad|validade|scadenza|ablaufdatum|date\s+d['’]expiration)\b/gi;
+const EXPIRY_NAMED = /\b(?:expiry|expiration|exp\.?\s+date|expiry\s+date|expires|expiring|vencimiento|caducidad|validade|scadenza|ablaufdatum|date\s+d['’]expiration)\b/gi;
+const MONTH_YEAR_IN_BRACKETS = new RegExp(String.raw`\((?:${MONTH})[a-z]*\.?\s+(?:20)?\d{2}\)`, "gi");
 /** A month and year with a slash ("07/28", "10/2026"); a date with a day does not match. */
 const SLASHED_EXPIRY = /(?<![\d/.-])(?:0?[1-9]|1[0-2])\/(?:20)?\d{2}(?![\d/]|\.\d)/g;
 const EXPIRY = new RegExp(String.raw`(?<![\d/.-])((?:0?[1-9]|1[0-2])\s{0,2}[/.-]\s{0,2}(?:20)?\d{2}|(?:${MONTH})[a-z]*\.?\s+(?:20)?\d{2})(?![\d/.-]?\d|:\d)`, "iu");

@@ -78,8 +78,18 @@ describe("an expiry or a code by more names, next to a card", () => {
     }
   });
 
+  it("removes an expiry in brackets later in its label's sentence", () => {
+    for (let i = 0; i < 12; i++) {
+      const card = luhnCard("4", 16);
+      const ref = businessRef();
+      const [exp, spoken] = [expiry(), pick(["January 2029", "Sept 2028", "March 30"])];
+      expectRedacted({ message: `Card ${card}, and it expires at the end of next year (${exp}). Please take the balance for ${ref}.`, secrets: [exp], type: "card_expiry", keep: ref });
+      expectRedacted({ message: `Amex ${card}, expiry as printed on it (${spoken}). Please use it for ${ref}.`, secrets: [spoken], type: "card_expiry", keep: ref });
+    }
+  });
+
   it("keeps a date an offer or a delivery is good through, where no card is named", () => {
-    for (const message of ["The coupon is good through 12/26, order ORD-55231.", "Delivered on 05/28, the back: 2 boxes were missing."]) expect(redactText(message).text).toBe(message);
+    for (const message of ["The coupon is good through 12/26, order ORD-55231.", "Delivered on 05/28, the back: 2 boxes were missing.", "My subscription expires soon (March 2027), invoice INV-2024-0567."]) expect(redactText(message).text).toBe(message);
   });
 });
 

@@ -20,8 +20,6 @@ describeProbes([
       "C064:4O12", // card_cvv
       "C075:4410", // card_cvv
       "C088:9 1 7 3", // pin
-      "C094:12/26", // card_expiry
-      "C143:January 2029", // card_expiry
       "C170:deux cent quarante-sept", // card_cvv
       "C197:٣٤٨", // card_cvv
     ],
