@@ -16,14 +16,20 @@ import { anyCase, requiredTextAnyCase, requiredTextAnyFlags } from "./required-t
 /** Bits in a set: every hash below keeps its top 13 bits. */
 const BITS = 8192;
 
-const pairBit = (a: number, b: number): number => (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b)) >>> 19;
-const charBit = (c: number): number => Math.imul(c, 0xc2b2ae35) >>> 19;
-const tripleBit = (a: number, b: number, c: number): number => (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b) ^ Math.imul(c, 0xc2b2ae35)) >>> 19;
+// Math.imul's products, exact in a double for a UTF-16 unit (< 2^16 × 2^32 < 2^53): a test
+// runner's sandbox serves Math through a proxy that made every call slow. A character's three
+// products make its hash alone (z), as the first of a pair or triple (x), as the second (y).
+const first = (c: number): number => (c * 0x9e3779b1) | 0;
+const second = (c: number): number => (c * 0x85ebca6b) | 0;
+const last = (c: number): number => (c * 0xc2b2ae35) | 0;
+const charBit = (c: number): number => last(c) >>> 19;
+const pairBit = (a: number, b: number): number => (first(a) ^ second(b)) >>> 19;
+const tripleBit = (a: number, b: number, c: number): number => (first(a) ^ second(b) ^ last(c)) >>> 19;
 
 /**
  * The bit sets of the last texts asked about (their characters, pairs and triples of adjacent
  * characters): as written, for expressions that tell capitals apart ("SIN\b|NAS\b|CC\b"), and
- * in one case. A few texts are kept, as a message is read whole, folded and by sentences in turn.
+ * in one case. A few texts are kept: a reader may look at a line or a slice, then the message again.
  */
 const KEPT = 4;
 type Sets = { texts: (string | undefined)[]; sets: Int32Array[]; next: number };
@@ -33,16 +39,14 @@ const oneCase = makeSets();
 
 function fill(set: Int32Array, t: string): void {
   set.fill(0);
-  // the three hashes of charBit, pairBit and tripleBit, each multiplication done once per character
+  // charBit, pairBit and tripleBit of every position, each product computed once per character
   let hb = 0;
   let ha = 0;
   for (let i = 0; i < t.length; i++) {
     const c = t.charCodeAt(i);
-    // Math.imul's products, exact in a double for a UTF-16 unit (< 2^16 × 2^32 < 2^53): a test
-    // runner's sandbox serves Math through a proxy that made every call slow
-    const x = (c * 0x9e3779b1) | 0;
-    const y = (c * 0x85ebca6b) | 0;
-    const z = (c * 0xc2b2ae35) | 0;
+    const x = first(c);
+    const y = second(c);
+    const z = last(c);
     const u = z >>> 19;
     set[u >> 5]! |= 1 << (u & 31);
     if (i >= 1) {

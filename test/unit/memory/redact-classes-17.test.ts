@@ -6,6 +6,11 @@
 import { redactText } from "../../../src/memory/redact";
 import { businessRef, digits, expectRedacted, luhnCard, pick } from "./redact-seeded";
 
+/** Each message comes out as it went in. */
+function expectKept(messages: readonly string[]): void {
+  for (const message of messages) expect(redactText(message).text).toBe(message);
+}
+
 const groups = (card: string): string[] => card.match(/\d{1,4}/g)!;
 const expiry = (): string => `${String(1 + Math.floor(Number(digits(2)) % 12)).padStart(2, "0")}/${pick(["27", "28", "29", "30"])}`;
 
@@ -28,12 +33,12 @@ describe("a card's number across a helpdesk's markup", () => {
   });
 
   it("keeps references in markup, and numbers of other kinds", () => {
-    for (const message of [
+    expectKept([
       '<p>Order <span class="ref">4471</span> <span class="ref">2290</span> was shipped on 12/05.</p>',
       "<p>Tracking&nbsp;1Z999AA10123456784, invoice&nbsp;INV-2024-0567</p>",
       "<td>Qty</td><td>2</td><td>Total</td><td>149.00</td>",
       "<p>Call&nbsp;us&nbsp;on&nbsp;+44&nbsp;20&nbsp;7946&nbsp;0958</p>",
-    ]) expect(redactText(message).text).toBe(message);
+    ]);
   });
 });
 
@@ -89,7 +94,7 @@ describe("an expiry or a code by more names, next to a card", () => {
   });
 
   it("keeps a date an offer or a delivery is good through, where no card is named", () => {
-    for (const message of ["The coupon is good through 12/26, order ORD-55231.", "Delivered on 05/28, the back: 2 boxes were missing.", "My subscription expires soon (March 2027), invoice INV-2024-0567."]) expect(redactText(message).text).toBe(message);
+    expectKept(["The coupon is good through 12/26, order ORD-55231.", "Delivered on 05/28, the back: 2 boxes were missing.", "My subscription expires soon (March 2027), invoice INV-2024-0567."]);
   });
 });
 
@@ -108,7 +113,7 @@ describe("a card's code a few words after its name, in its clause", () => {
   });
 
   it("keeps another number's digits and a card's last four", () => {
-    for (const message of ["The CVV on my card is worn off, order 123 is stuck.", "CVV is fine, the card ending is 4242.", "The CVV field for invoice is 443 characters long?"]) expect(redactText(message).text).toBe(message);
+    expectKept(["The CVV on my card is worn off, order 123 is stuck.", "CVV is fine, the card ending is 4242.", "The CVV field for invoice is 443 characters long?"]);
   });
 });
 
@@ -133,11 +138,11 @@ describe("a card's number, expiry or code read out in words as the reply to a qu
   });
 
   it("keeps replies that are not the value asked for", () => {
-    for (const message of [
+    expectKept([
       "Agent: Expiry?\nCustomer: not sure, the card is at home.\nAgent: no problem.",
       "Agent: And the security code?\nCustomer: one moment please.",
       "Operatore: E la scadenza?\nCliente: non lo so, è nel portafoglio.",
       "Agent: what's the card number?\nCustomer: I'd rather pay by bank transfer.",
-    ]) expect(redactText(message).text).toBe(message);
+    ]);
   });
 });
