@@ -61,6 +61,10 @@ export const asksWhatItHolds = (s: { folded: string }): boolean => isQuestion(s)
 /** "Is there an iron in the room?", "Do you have a gym?": whether the place has something. */
 export const HAS_IT = /^(?:is there|are there|do you (?:guys )?have|does (?:the|your) \w+ have|have you got|where (?:is|are|can i find))\b/;
 
+/** Asking for the password of a place's wifi ("whats the wifi password", "wifi code?"): a question, not a failed sign-in. */
+const WIFI_PASSWORD = /\b(?:wi-?fi|internet|network) (?:password|passcode|code|key|login|pass)\b/;
+export const asksWifiPassword = (folded: string): boolean => WIFI_PASSWORD.test(folded) && !FAILURE.test(folded);
+
 /** A plane, a train or a taxi: what is lost or broken there is not the hotel's (see LAST_SUBJECTS). */
 export const NOT_THE_HOTEL = /\b(?:plane|flight|aircraft|airport|train|bus|coach|taxi|cab|ferry)\b/;
 

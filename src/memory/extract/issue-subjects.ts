@@ -117,7 +117,7 @@ export const LAST_SUBJECTS: Partial<Record<Vertical, [RegExp, string][]>> = {
   travel: [
     [/\b(?:wi-?fi|air ?con\w*|a\/?c|heating|heater|shower|toilet|bathroom|towels?|shampoo|soap|bed ?sheets|pillows?|minibar|kettle|housekeeping|room service|pool|gym|spa|sauna|jacuzzi|elevator|lift)\b/, "accommodation_issue"],
     // the rest of a room or a rented flat, and the place's grounds ("the dishwasher in the apartment isn't draining")
-    [/\b(?:dishwasher|washing machine|fridge|freezer|oven|microwave|hob|stove|tap|faucet|sink|drain|hot water|water pressure|mattress|bed|beds|linen|duvet|blankets?|curtains|blinds|balcony|window|windows|door lock|room safe|remote|kitchen|ceiling|carpet|breakfast|car park|barrier)\b/, "accommodation_issue"],
+    [/\b(?:dishwasher|washing machine|radiators?|thermostat|hair ?dryer|coffee machine|fridge|freezer|oven|microwave|hob|stove|tap|faucet|sink|drain|hot water|water pressure|mattress|bed|beds|linen|duvet|blankets?|curtains|blinds|balcony|window|windows|door lock|room safe|remote|kitchen|ceiling|carpet|breakfast|car park|barrier)\b/, "accommodation_issue"],
     [/\b(?:lost|left|forgot|missing|can'?t (?:seem to )?find|dropped)\b[^.]{0,30}\b(?:wallet|purse|phone|watch|camera|jacket|coat|keys?|glasses|ring|necklace|earrings?|laptop|charger|dogs?|cat)\b/, "accommodation_issue"],
   ],
 };

@@ -3,7 +3,7 @@
 // follow-up of the issue already open. Pure.
 import type { ExtractedIssue, OpenIssue, Urgency, Vertical } from "../types";
 import { ISSUE_RULES, ruleRequiredText, type IssueRule } from "./issue-rules";
-import { ANOTHER, ASKS_FOR, asksWhatItHolds, CANCEL_DENIED, CANCEL_KINDS, CANCEL_WORD, CHITCHAT, FAILURE, FOLLOW_UP, HAS_IT, HOLDS_BOOKING, isQuestion, MALFUNCTION, maskDenied, NOT_THE_HOTEL, PRAISE, QUESTION_START, THANKS_ONLY, VAGUE } from "./issue-phrases";
+import { ANOTHER, ASKS_FOR, asksWhatItHolds, asksWifiPassword, CANCEL_DENIED, CANCEL_KINDS, CANCEL_WORD, CHITCHAT, FAILURE, FOLLOW_UP, HAS_IT, HOLDS_BOOKING, isQuestion, MALFUNCTION, maskDenied, NOT_THE_HOTEL, PRAISE, QUESTION_START, THANKS_ONLY, VAGUE } from "./issue-phrases";
 import { FALLBACK_ISSUE, LAST_SUBJECTS, NEED, NOT_A_PROBLEM, PROBLEM, REQUEST, SUBJECTS } from "./issue-subjects";
 import { isHardKind, KIND_OVER_RULE, modelFallbackKind, modelKind, type ModelAdvice } from "./model/advice";
 import { RequiredTextIndex } from "../required-text";
@@ -146,8 +146,8 @@ export type IssueDraft = Omit<ExtractedIssue, "refs" | "urgency" | "deadline"> &
 
 /**
  * Corrections to the model's kind where the words say more than its training did: a booking
- * held is not a new one (booking_issue), nor is one that fails ("… but it doesn't seem to work");
- * asking what a booking holds, or whether the place has something, is a question.
+ * held is not a new one (booking_issue), nor is one that fails ("… but it doesn't work"); asking
+ * what a booking holds, whether the place has something or its wifi's password is a question.
  */
 function correctModelKind(kind: string | null, messages: PreparedMessage[]): string | null {
   // A cancellation the customer says they do not want or did not make is no request to cancel.
@@ -157,6 +157,7 @@ function correctModelKind(kind: string | null, messages: PreparedMessage[]): str
     if (messages.some((m) => HOLDS_BOOKING.test(m.folded) && !ANOTHER.test(m.folded))) return "booking_issue";
   }
   if ((kind === "booking_change" || kind === "new_booking") && messages.every((m) => m.sentences.every((s) => CHITCHAT.test(s.folded) || asksWhatItHolds(s)))) return "general_question";
+  if (kind === "login_problem" && messages.every((m) => asksWifiPassword(m.folded))) return "general_question";
   if (kind === "accommodation_issue") {
     const asksWhetherThereIs = messages.every((m) => m.sentences.every((s) => CHITCHAT.test(s.folded) || (isQuestion(s) && HAS_IT.test(s.folded.replace(/^[^a-z]+/, "")) && !hasPlainProblem(s.folded))));
     if (asksWhetherThereIs) return "general_question";
@@ -254,7 +255,7 @@ export function detectIssue(
     }
   }
   const statesProblem = (s: Sentence) => (hasPlainProblem(s.folded) || REQUEST.test(s.folded) || (NEED.test(s.folded) && !isQuestion(s))) && !CHITCHAT.test(s.folded);
-  // Thanks or praise alone ("Thanks for the help yesterday!") is no issue, whatever the model reads in it.
+  // Thanks or praise alone ("Thanks for the help!") is no issue, whatever the model reads in it.
   // Thanks with a request in it ("thanks get me an appointment") is the request.
   const onlyPraise = messages.every((m) => m.sentences.every((s) => (PRAISE.test(s.folded) && !ASKS_FOR.test(s.folded)) || THANKS_ONLY.test(s.folded.trim()) || CHITCHAT.test(s.folded)));
   const guess = onlyPraise ? null : modelFallbackKind(advice, vertical);

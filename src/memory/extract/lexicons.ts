@@ -41,7 +41,7 @@ const NEUTRAL = [
   "helpdesk", "in the meantime", "at the moment", "at this point", "point of view", "in advance", "thank you in advance",
   "thanks in advance", "in the past", "last time", "this time", "every time", "no problem", "test message", "just testing",
   "phone number is", "call me", "check in with", "checking in", "follow up", "following up", "any update", "school of thought",
-  "pay attention", "pay off", "sign up", "on hold", "put on hold", "hold music", "back and forth", "a lot", "bank holiday",
+  "pay attention", "pay off", "on the line", "on the phone", "hold the line", "sign up", "on hold", "put on hold", "hold music", "back and forth", "a lot", "bank holiday",
   "public holiday", "registered mobile number", "registered phone number", "registered email", "personal data", "my data",
   "your data", "data you hold", "mobile app", "the app", "your app", "android app", "ios app", "iphone app",
   // a room that is no hotel's

@@ -1,8 +1,8 @@
-// A regression set for hotel guests' chat turns (test/fixtures/extraction): 419 turns a helper
-// wrote without reading the project, each with the issue kinds an agent would accept, many of
-// them worded as a bank's, a carrier's or a shop's customer would word them. The travel rules
-// were tuned on it (2026-12-06), so it is no measure and nothing is trained on it; it fails if
-// routing or issue kind in auto mode fall below what was measured then.
+// Regression sets for hotel guests' chat turns (test/fixtures/extraction), each written by a helper
+// that never read the project, each turn with the issue kinds an agent would accept, many of them
+// worded as a bank's, a carrier's or a shop's customer would word them. The travel rules were
+// tuned on them, so they are no measure and nothing is trained on them; the test fails if routing
+// or issue kind in auto mode fall below what was measured when they were last tuned.
 import fs from "node:fs";
 import path from "node:path";
 import { extractDeterministic } from "../../../../src/memory/extract/deterministic";
@@ -10,16 +10,28 @@ import { redactText } from "../../../../src/memory/redact";
 import type { TenantSupportSettings } from "../../../../src/memory/types";
 
 const AUTO: TenantSupportSettings = { domain_schema: "support", support_type_mode: "auto", support_type: null, support_types_allowed: [] };
-/** The helper's names for two kinds the extractor splits finer. */
+/** The first helper's names for two kinds the extractor splits finer; a turn with no kind accepts none or a question. */
 const SAME: Record<string, string[]> = { payment_issue: ["payment_failed", "bill_dispute", "duplicate_charge"], booking_issue: ["booking_issue", "booking_confirmation_missing"] };
-const turns = fs
-  .readFileSync(path.join(__dirname, "../../../fixtures/extraction/hotel-turns-2026-12-06.jsonl"), "utf8")
-  .trim()
-  .split("\n")
-  .map((line) => JSON.parse(line) as { text: string; kinds: string[] })
-  .map((t) => ({ ...t, kinds: t.kinds.flatMap((k) => SAME[k] ?? [k]) }));
+const load = (file: string) =>
+  fs
+    .readFileSync(path.join(__dirname, "../../../fixtures/extraction", file), "utf8")
+    .trim()
+    .split("\n")
+    .map((line) => JSON.parse(line) as { text: string; kinds: string[] })
+    .map((t) => ({ ...t, kinds: t.kinds.length === 0 ? ["(none)", "general_question"] : t.kinds.flatMap((k) => SAME[k] ?? [k]) }));
 
-it("routes hotel turns to travel and names an accepted issue kind at least as often as when it was tuned", () => {
+/**
+ * 2026-12-06: 419 turns, measured at 75.2 % and 69.9 % when tuned, 70.6 % after the next set's
+ * rules. 2026-12-07: 320 turns, half on hotel topics, half on what a bank, carrier or shop also
+ * hears (paying, wifi, lost things, parcels, the app); at first 63.1 % routed and 60.3 % of kinds,
+ * 64.1 % and 65.0 % after the rules it prompted (the half not read while writing them: 63.8 → 64.4
+ * and 61.3 → 61.9 %). Most misses are turns any business could get word for word.
+ */
+it.each([
+  ["hotel-turns-2026-12-06.jsonl", 419, 0.745, 0.7],
+  ["hotel-turns-2026-12-07.jsonl", 320, 0.635, 0.645],
+])("%s: routes hotel turns to travel and names an accepted kind at least as often as when it was tuned", (file, count, routedAtLeast, kindsAtLeast) => {
+  const turns = load(file);
   let routed = 0;
   let kinds = 0;
   for (const t of turns) {
@@ -27,8 +39,7 @@ it("routes hotel turns to travel and names an accepted issue kind at least as of
     if (out.support_type === "travel") routed++;
     if (t.kinds.includes(out.issue?.issue_type ?? "(none)")) kinds++;
   }
-  expect(turns.length).toBe(419);
-  // measured at 75.2 % and 69.9 %; most misses are turns any business could get word for word
-  expect(routed / turns.length).toBeGreaterThanOrEqual(0.745);
-  expect(kinds / turns.length).toBeGreaterThanOrEqual(0.69);
+  expect(turns.length).toBe(count);
+  expect(routed / turns.length).toBeGreaterThanOrEqual(routedAtLeast);
+  expect(kinds / turns.length).toBeGreaterThanOrEqual(kindsAtLeast);
 });

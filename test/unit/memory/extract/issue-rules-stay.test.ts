@@ -1,0 +1,96 @@
+// What a guest complains of without naming the hotel, and what a guest asks that reads like a
+// failure elsewhere: the neighbours' noise, bedding, the staff's manner, a booking the place holds
+// wrongly, a stay moved "forward", dangers in the building, the wifi's password, whether
+// something is refundable; with look-alikes that keep their kind.
+import { extractDeterministic } from "../../../../src/memory/extract/deterministic";
+import type { TenantSupportSettings } from "../../../../src/memory/types";
+import { kindOf, kindWith, sureOf } from "./issue-rules-helpers";
+
+const AUTO: TenantSupportSettings = { domain_schema: "support", support_type_mode: "auto", support_type: null, support_types_allowed: [] };
+const extract = (text: string) => extractDeterministic({ messages: [{ role: "user", content: text, index: 0 }], metadata: {}, settings: AUTO, existing: null });
+
+describe("travel: a stay's complaints said without the room or the hotel", () => {
+  it.each([
+    ["the people upstairs have been partying since midnight", "accommodation_issue"],
+    ["music blasting through the wall from next door, it's 1am", "accommodation_issue"],
+    ["kids screaming in the corridor all morning", "accommodation_issue"],
+    ["our neighbours are so loud we can't sleep", "accommodation_issue"],
+    ["the bedding smells of smoke", "accommodation_issue"],
+    ["there are hairs on the pillows", "accommodation_issue"],
+    ["towels have not been changed in three days", "accommodation_issue"],
+    ["stained sheets again", "accommodation_issue"],
+    ["the waiter at breakfast was rude to my mum", "accommodation_issue"],
+    ["the night manager shouted at us when we came back late", "accommodation_issue"],
+    ["the radiator won't turn off and we're boiling", "accommodation_issue"],
+  ])("%s → %s", (text, kind) => {
+    expect(kindOf(text, "travel")).toBe(kind);
+  });
+});
+
+describe("travel: a booking the place holds wrongly, and a stay moved forward", () => {
+  it.each([
+    ["my booking shows the wrong dates, it should be the 3rd to the 6th", "booking_issue"],
+    ["the confirmation has the wrong name on it", "booking_issue"],
+    ["there's the wrong number of guests on our reservation", "booking_issue"],
+    ["just got an email that my reservation has been cancelled but I never cancelled it", "booking_issue"],
+    ["can we bring our stay forward by a day? we land earlier", "booking_change"],
+    ["could you bring the booking forward to friday", "booking_change"],
+  ])("%s → %s", (text, kind) => {
+    expect(kindOf(text, "travel")).toBe(kind);
+  });
+
+  it("keeps a cancellation the guest asks for, and a delivery brought forward", () => {
+    expect(kindOf("please cancel my reservation for the 12th", "travel")).toBe("booking_cancellation");
+    expect(kindOf("can you bring my delivery forward to Monday?", "ecommerce")).not.toBe("booking_change");
+  });
+});
+
+describe("safety where one stays", () => {
+  it.each([
+    ["there's a strong smell of gas in our bathroom"],
+    ["the carbon monoxide alarm keeps going off"],
+    ["someone tried to open our door at 3am"],
+    ["a man keeps knocking on doors on the 4th floor"],
+  ])("%s → safety_issue", (text) => {
+    expect(kindOf(text, "travel")).toBe("safety_issue");
+  });
+
+  it("reads no danger into gas bought or paid for", () => {
+    expect(kindOf("we ran out of gas on the way back with the rental car", "travel")).not.toBe("safety_issue");
+    expect(kindOf("my gas bill is higher than usual", "banking_fintech")).not.toBe("safety_issue");
+  });
+});
+
+describe("questions that read like a failure elsewhere", () => {
+  it("asking for the wifi's password is a question, not a failed sign-in, unless it fails", () => {
+    expect(kindWith("what's the wifi password?", "travel", sureOf("login_problem", "travel"))).toBe("general_question");
+    expect(kindWith("wifi code for room 12 please", "travel", sureOf("login_problem", "travel"))).toBe("general_question");
+    expect(kindWith("the wifi password you gave me doesn't work", "travel", sureOf("login_problem", "travel"))).toBe("login_problem");
+    expect(kindWith("I forgot my password for the app", "banking_fintech", sureOf("login_problem", "banking_fintech"))).toBe("login_problem");
+  });
+
+  it("asking whether something is refundable is no refund request; asking for one is", () => {
+    expect(kindOf("is the deposit refundable?", "travel")).not.toBe("refund_request");
+    expect(kindOf("are the tickets refundable or not?", "travel")).not.toBe("refund_request");
+    expect(kindOf("I want a refund for the spa session we never got", "travel")).toBe("refund_request");
+    expect(kindOf("it was refundable so please refund me", "travel")).toBe("refund_request");
+  });
+});
+
+describe("routing: what only a place one stays at sells or employs", () => {
+  it.each([
+    "what's included in the half board?",
+    "is it full board or just breakfast",
+    "the room phone has no dial tone",
+    "the barman was lovely, can I leave him a tip",
+    "the receptionist said to ask you about parking",
+    "can I pay at the property instead of online",
+  ])("%s → travel", (text) => {
+    expect(extract(text).support_type).toBe("travel");
+  });
+
+  it("asking for someone on the line or the phone names no carrier", () => {
+    expect(extract("put your supervisor on the line please").support_type).not.toBe("telecom");
+    expect(extract("my phone line has been dead since Monday").support_type).toBe("telecom");
+  });
+});
