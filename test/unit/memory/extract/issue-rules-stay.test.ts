@@ -39,6 +39,22 @@ describe("travel: a booking the place holds wrongly, and a stay moved forward", 
     expect(kindOf(text, "travel")).toBe(kind);
   });
 
+  it.each([
+    ["I'd like to make some changes to the reservation", "booking_change"],
+    ["I would like to alter my booking", "booking_change"],
+    ["can i get my reservation moved to next weekend", "booking_change"],
+    ["is it possible to get my booking switched to the 14th", "booking_change"],
+    ["I want to make a modification to my stay", "booking_change"],
+    ["I need to update my reservation, we are 3 now", "booking_change"],
+  ])("%s → %s (a change by any verb)", (text, kind) => {
+    expect(kindOf(text, "travel")).toBe(kind);
+  });
+
+  it("keeps the guest's contact details an account's update, and a cancellation the guest asks for", () => {
+    expect(kindOf("I'd like to update my phone number on the reservation", "travel")).not.toBe("booking_change");
+    expect(kindOf("I need to update my email on the booking", "travel")).not.toBe("booking_change");
+  });
+
   it("keeps a cancellation the guest asks for, and a delivery brought forward", () => {
     expect(kindOf("please cancel my reservation for the 12th", "travel")).toBe("booking_cancellation");
     expect(kindOf("can you bring my delivery forward to Monday?", "ecommerce")).not.toBe("booking_change");
