@@ -110,3 +110,22 @@ describe("routing: what only a place one stays at sells or employs", () => {
     expect(extract("my phone line has been dead since Monday").support_type).toBe("telecom");
   });
 });
+
+describe("travel: plain words for a cancellation, a blocked drain, a key, a hotel's invoice", () => {
+  it.each([
+    ["get rid of my reservation please", "booking_cancellation"],
+    ["the toilet is blocked", "accommodation_issue"],
+    ["sink is clogged again and the shower won't drain", "accommodation_issue"],
+    ["my key doesn't work", "accommodation_issue"],
+    ["the keys don't work for the apartment", "accommodation_issue"],
+    ["I need an invoice for my stay", "invoice_issue"],
+  ])("%s → %s", (text, kind) => {
+    expect(kindOf(text, "travel")).toBe(kind);
+  });
+
+  it("leaves a product's or a licence's key to its business", () => {
+    expect(kindOf("my license key doesn't work", "travel")).not.toBe("accommodation_issue");
+    expect(kindOf("the activation key is not working", "travel")).not.toBe("accommodation_issue");
+  });
+});
+
