@@ -54,8 +54,10 @@ export function isQuestion(s: { folded: string }): boolean {
  * people are on my reservation?", "do you allow late check-out?"), with no verb that acts on it
  * ("when can I change my check-in date?", "can I get a later check-out?").
  */
-const ASKS_WHAT_IT_HOLDS = /^(?:what(?:'?s| is| are| time)?|when|which|how (?:many|long|late|early|much)|is (?:early|late|my|the|it|there)|are (?:there|we|pets)|do (?:you|i) (?:allow|offer|need|have to)|does (?:my|the|our|your))\b/;
-const ACTS_ON_BOOKING = /\b(?:chang\w*|mov\w*|switch\w*|extend\w*|shorten\w*|add\w*|upgrad\w*|postpon\w*|reschedul\w*|cancel\w*|book|booking a|reserve|make|amend\w*|modify\w*|get an? (?:later|earlier))\b/;
+const ASKS_WHAT_IT_HOLDS =
+  /^(?:what(?:'?s| is| are| time)?|when|which|why|how (?:many|long|late|early|much)|is (?:early|late|my|the|it|there)|are (?:there|we|pets)|do (?:you|i) (?:allow|offer|need|have to)|does (?:my|the|our|your)|(?:can|could) you (?:check|confirm|tell me|look up|see)|(?:i|we) (?:already )?(?:have|made) (?:a |an |the )?(?:booking|reservation)\W+(?:and )?(?:i|we) (?:want|would like|'d like|need) to know)\b/;
+/** A verb that acts on the booking; "when I book" only says when a rule applies ("do I need to pay a deposit when I book?"). */
+const ACTS_ON_BOOKING = /\b(?:chang\w*|mov\w*|switch\w*|extend\w*|shorten\w*|add\w*|upgrad\w*|postpon\w*|reschedul\w*|cancel\w*|(?<!(?:when|if|before|after) (?:i|we) )book|booking a|reserve|make|amend\w*|modify\w*|get an? (?:later|earlier))\b/;
 export const asksWhatItHolds = (s: { folded: string }): boolean => isQuestion(s) && ASKS_WHAT_IT_HOLDS.test(s.folded.replace(/^[^a-z]+/, "")) && !ACTS_ON_BOOKING.test(s.folded);
 
 /** "Is there an iron in the room?", "Do you have a gym?": whether the place has something. */

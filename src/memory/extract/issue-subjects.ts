@@ -31,6 +31,10 @@ export const NEED = rx(String.raw`\b(?:i|we) need (?:a|an|my|the|our|some) \w+`)
 
 /** Polite phrases that look like problems ("no problem", "don't worry"): masked before PROBLEM is tried. */
 export const NOT_A_PROBLEM = rx(String.raw`\b(?:no|not a|any|without) (?:problem|issue|worries|trouble)s?\b|\bcan'?t (?:wait|thank)\b|\bdon'?t worry\b|\bnothing wrong\b|\bno longer (?:an? )?(?:issue|problem)\b`);
+const NOT_A_PROBLEM_G = new RegExp(NOT_A_PROBLEM.source, "g");
+/** "No problem" is not a problem: polite phrases are blanked (same length, offsets stay valid). */
+export const maskPolite = (folded: string): string => folded.replace(NOT_A_PROBLEM_G, (m) => " ".repeat(m.length));
+export const hasPlainProblem = (folded: string): boolean => PROBLEM.test(maskPolite(folded));
 
 /**
  * Subjects per vertical, most specific first: the first that appears in the problem sentence

@@ -3,8 +3,9 @@
 // follow-up of the issue already open. Pure.
 import type { ExtractedIssue, OpenIssue, Urgency, Vertical } from "../types";
 import { ISSUE_RULES, ruleRequiredText, type IssueRule } from "./issue-rules";
-import { ANOTHER, ASKS_FOR, asksWhatItHolds, asksWifiPassword, CANCEL_DENIED, CANCEL_KINDS, CANCEL_WORD, CHITCHAT, FAILURE, FOLLOW_UP, HAS_IT, HOLDS_BOOKING, isQuestion, MALFUNCTION, maskDenied, NOT_THE_HOTEL, PRAISE, QUESTION_START, THANKS_ONLY, VAGUE } from "./issue-phrases";
-import { FALLBACK_ISSUE, LAST_SUBJECTS, NEED, NOT_A_PROBLEM, PROBLEM, REQUEST, SUBJECTS } from "./issue-subjects";
+import { ASKS_FOR, CANCEL_DENIED, CANCEL_KINDS, CHITCHAT, FAILURE, FOLLOW_UP, isQuestion, MALFUNCTION, maskDenied, NOT_THE_HOTEL, PRAISE, QUESTION_START, THANKS_ONLY, VAGUE } from "./issue-phrases";
+import { FALLBACK_ISSUE, hasPlainProblem, LAST_SUBJECTS, maskPolite, NEED, PROBLEM, REQUEST, SUBJECTS } from "./issue-subjects";
+import { correctModelKind } from "./kind-corrections";
 import { isHardKind, KIND_OVER_RULE, modelFallbackKind, modelKind, type ModelAdvice } from "./model/advice";
 import { RequiredTextIndex } from "../required-text";
 import { fold, splitSentences, trimSummary, wordCount, type Span } from "./text";
@@ -67,10 +68,6 @@ export function lastProblemAt(message: PreparedMessage, hits: RuleHit[]): number
   return last;
 }
 const PROBLEM_G = new RegExp(PROBLEM.source, "g");
-const NOT_A_PROBLEM_G = new RegExp(NOT_A_PROBLEM.source, "g");
-/** "No problem" is not a problem: polite phrases are blanked (same length, offsets stay valid). */
-const maskPolite = (folded: string): string => folded.replace(NOT_A_PROBLEM_G, (m) => " ".repeat(m.length));
-export const hasPlainProblem = (folded: string): boolean => PROBLEM.test(maskPolite(folded));
 
 /**
  * A vote for the vertical of the most specific problem: 2, or 4 from weight SPECIFIC_RULE (a lost
@@ -143,27 +140,6 @@ export function summarise(message: PreparedMessage, si: number): string {
 
 /** `guessed`: the model's probability of the kind, where no rule named one. */
 export type IssueDraft = Omit<ExtractedIssue, "refs" | "urgency" | "deadline"> & { baseUrgency: Urgency; specific: boolean; guessed?: number };
-
-/**
- * Corrections to the model's kind where the words say more than its training did: a booking
- * held is not a new one (booking_issue), nor is one that fails ("… but it doesn't work"); asking
- * what a booking holds, whether the place has something or its wifi's password is a question.
- */
-function correctModelKind(kind: string | null, messages: PreparedMessage[]): string | null {
-  // A cancellation the customer says they do not want or did not make is no request to cancel.
-  if (kind !== null && CANCEL_KINDS.has(kind) && messages.some((m) => CANCEL_DENIED.test(m.folded)) && messages.every((m) => !CANCEL_WORD.test(maskDenied(m.folded)))) return null;
-  if (kind === "new_booking") {
-    if (messages.some((m) => FAILURE.test(m.folded))) return null;
-    if (messages.some((m) => HOLDS_BOOKING.test(m.folded) && !ANOTHER.test(m.folded))) return "booking_issue";
-  }
-  if ((kind === "booking_change" || kind === "new_booking") && messages.every((m) => m.sentences.every((s) => CHITCHAT.test(s.folded) || asksWhatItHolds(s)))) return "general_question";
-  if (kind === "login_problem" && messages.every((m) => asksWifiPassword(m.folded))) return "general_question";
-  if (kind === "accommodation_issue") {
-    const asksWhetherThereIs = messages.every((m) => m.sentences.every((s) => CHITCHAT.test(s.folded) || (isQuestion(s) && HAS_IT.test(s.folded.replace(/^[^a-z]+/, "")) && !hasPlainProblem(s.folded))));
-    if (asksWhetherThereIs) return "general_question";
-  }
-  return kind;
-}
 
 /** The kind a sentence's subject names in this vertical ("videos" → course_access), if any. */
 function subjectKind(vertical: Vertical, ...texts: string[]): string | undefined {

@@ -3,7 +3,8 @@
 // forward prefixes are not words of theirs. Once the ticket has its open issue, later batches
 // are read for what changed, not for the subject again.
 import type { AddMetadata, SupportProfile } from "../types";
-import { hasPlainProblem, substantive, summarise, type PreparedMessage } from "./issue";
+import { substantive, summarise, type PreparedMessage } from "./issue";
+import { hasPlainProblem } from "./issue-subjects";
 import { stripRedactions, wordCount } from "./text";
 
 const PREFIX = /^\s*(?:(?:re|fw|fwd|aw|wg|tr|rv|sv|vs|antw|odp|ynt|res|enc)\s*(?:\[\d+\])?\s*:\s*)+/i;

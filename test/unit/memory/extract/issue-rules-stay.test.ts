@@ -129,3 +129,29 @@ describe("travel: plain words for a cancellation, a blocked drain, a key, a hote
   });
 });
 
+describe("asking about a booking or a desk is a question, whatever the model read", () => {
+  it.each([
+    ["can you check my booking?", "booking_change"],
+    ["I already have a reservation, I want to know the room type", "booking_change"],
+    ["do I need to pay a deposit when I book?", "new_booking"],
+    ["is there someone at reception all night?", "contact_request"],
+  ])("%s (model: %s) → general_question", (text, modelKind) => {
+    expect(kindWith(text, "travel", sureOf(modelKind, "travel"))).toBe("general_question");
+  });
+
+  it("keeps a request to act, and a request to speak to someone", () => {
+    expect(kindWith("can you check if I can change my booking?", "travel", sureOf("booking_change", "travel"))).toBe("booking_change");
+    expect(kindWith("I want to book a room, do I need to pay a deposit?", "travel", sureOf("new_booking", "travel"))).toBe("new_booking");
+    expect(kindWith("is there someone I can talk to about my bill?", "travel", sureOf("contact_request", "travel"))).toBe("contact_request");
+  });
+
+  it.each([
+    ["why was my booking cancelled?", "booking_issue"],
+    ["my reservation was cancelled, why?", "booking_issue"],
+    ["can I add a night?", "booking_change"],
+    ["I want to add 2 more nights", "booking_change"],
+  ])("%s → %s", (text, kind) => {
+    expect(kindOf(text, "travel")).toBe(kind);
+  });
+});
+
