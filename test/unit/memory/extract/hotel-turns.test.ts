@@ -21,15 +21,15 @@ const load = (file: string) =>
     .map((t) => ({ ...t, kinds: t.kinds.length === 0 ? ["(none)", "general_question"] : t.kinds.flatMap((k) => SAME[k] ?? [k]) }));
 
 /**
- * 2026-12-06: 419 turns, measured at 75.2 % and 69.9 % when tuned, 70.6 % after the next set's
+ * 2026-12-06: 419 turns, measured at 75.2 % and 69.9 % when tuned, 70.9 % after the next set's
  * rules. 2026-12-07: 320 turns, half on hotel topics, half on what a bank, carrier or shop also
  * hears (paying, wifi, lost things, parcels, the app); at first 63.1 % routed and 60.3 % of kinds,
- * 64.1 % and 65.0 % after the rules it prompted (the half not read while writing them: 63.8 → 64.4
+ * 64.1 % and 65.3 % after the rules it prompted (the half not read while writing them: 63.8 → 64.4
  * and 61.3 → 61.9 %). Most misses are turns any business could get word for word.
  */
 it.each([
-  ["hotel-turns-2026-12-06.jsonl", 419, 0.745, 0.7],
-  ["hotel-turns-2026-12-07.jsonl", 320, 0.635, 0.645],
+  ["hotel-turns-2026-12-06.jsonl", 419, 0.745, 0.705],
+  ["hotel-turns-2026-12-07.jsonl", 320, 0.635, 0.65],
 ])("%s: routes hotel turns to travel and names an accepted kind at least as often as when it was tuned", (file, count, routedAtLeast, kindsAtLeast) => {
   const turns = load(file);
   let routed = 0;

@@ -101,6 +101,7 @@ describe("routing: what only a place one stays at sells or employs", () => {
     "the barman was lovely, can I leave him a tip",
     "the receptionist said to ask you about parking",
     "can I pay at the property instead of online",
+    "do you have a lost and found?",
   ])("%s → travel", (text) => {
     expect(extract(text).support_type).toBe("travel");
   });
