@@ -156,3 +156,31 @@ describe("asking about a booking or a desk is a question, whatever the model rea
   });
 });
 
+describe("travel: what only a lodging has, failing or shut, said without the room", () => {
+  it.each([
+    ["the gym is closed again", "accommodation_issue"],
+    ["the lift is out of order", "accommodation_issue"],
+    ["the heating isn't on", "accommodation_issue"],
+    ["can someone fix the AC?", "accommodation_issue"],
+    ["breakfast was cold", "accommodation_issue"],
+    ["the gate code doesn't work", "accommodation_issue"],
+    ["the wheelchair ramp is blocked", "accommodation_issue"],
+    ["the music by the pool is too loud", "accommodation_issue"],
+    ["there are ants in the room", "accommodation_issue"],
+    ["the key card only works sometimes", "accommodation_issue"],
+    ["the restaurant didn't have my reservation", "booking_issue"],
+  ])("%s → %s", (text, kind) => {
+    expect(kindOf(text, "travel")).toBe(kind);
+  });
+
+  it("leaves money asked back a refund, and a thing ordered a shop's", () => {
+    expect(kindOf("refund pls, the spa was closed the whole time we were there", "travel")).toBe("refund_request");
+    expect(kindOf("the curtains I ordered are broken", "ecommerce")).not.toBe("accommodation_issue");
+  });
+
+  it("routes a lodging's fitting that fails to travel", () => {
+    expect(extract("the heating isn't on").support_type).toBe("travel");
+    expect(extract("the curtains are broken").support_type).toBe("travel");
+  });
+});
+
