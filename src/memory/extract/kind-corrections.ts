@@ -22,7 +22,7 @@ export function correctModelKind(kind: string | null, messages: PreparedMessage[
   }
   const every = (test: (s: PreparedMessage["sentences"][number]) => boolean) => messages.every((m) => m.sentences.every((s) => CHITCHAT.test(s.folded) || test(s)));
   if ((kind === "booking_change" || kind === "new_booking") && every(asksWhatItHolds)) return "general_question";
-  if (kind === "login_problem" && messages.every((m) => asksWifiPassword(m.folded))) return "general_question";
+  if ((kind === "login_problem" || kind === "accommodation_issue") && messages.every((m) => asksWifiPassword(m.folded))) return "general_question";
   const asksWhetherThereIs = (s: { folded: string }) => isQuestion(s) && HAS_IT.test(s.folded.replace(/^[^a-z]+/, "")) && !hasPlainProblem(s.folded);
   if (kind === "accommodation_issue" && every(asksWhetherThereIs)) return "general_question";
   if (kind === "contact_request" && every((s) => asksWhetherThereIs(s) && !TO_SPEAK.test(s.folded))) return "general_question";

@@ -184,3 +184,27 @@ describe("travel: what only a lodging has, failing or shut, said without the roo
   });
 });
 
+describe("travel: a deposit not given back, a booking's confirmation never got, the wifi's password", () => {
+  it.each([
+    ["the deposit for the room still hasn't been returned to my card", "refund_request"],
+    ["the hold on my card from the rental car still hasn't been released", "refund_request"],
+    ["when will the damage deposit for the apartment be refunded?", "refund_request"],
+    ["I never got the confirmation email for my booking", "booking_confirmation_missing"],
+  ])("%s → %s", (text, kind) => {
+    expect(kindOf(text, "travel")).toBe(kind);
+  });
+
+  it("leaves a bank's deposit and an order's confirmation to their businesses", () => {
+    expect(kindOf("my cash deposit at the branch still hasn't been returned", "travel")).not.toBe("refund_request");
+    expect(extract("I never got the confirmation email for my order").support_type).toBe("ecommerce");
+  });
+
+  it("asking for the wifi's password of a room is a question, not the room's problem", () => {
+    expect(kindWith("can I get the wifi password for room 204", "travel", sureOf("accommodation_issue", "travel"))).toBe("general_question");
+  });
+
+  it("routes a cleaning fee to a lodging", () => {
+    expect(extract("why was I charged a cleaning fee?").support_type).toBe("travel");
+  });
+});
+
