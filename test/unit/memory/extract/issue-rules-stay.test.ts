@@ -102,8 +102,15 @@ describe("routing: what only a place one stays at sells or employs", () => {
     "the receptionist said to ask you about parking",
     "can I pay at the property instead of online",
     "do you have a lost and found?",
+    "how late can I order food to the room",
+    "is in-room dining available after midnight?",
   ])("%s → travel", (text) => {
     expect(extract(text).support_type).toBe("travel");
+  });
+
+  it("asking until when something can be done is no late delivery", () => {
+    expect(kindOf("how late can I order food to the room", "ecommerce")).not.toBe("delivery_delay");
+    expect(kindOf("my order is late, it was due yesterday", "ecommerce")).toBe("delivery_delay");
   });
 
   it("asking for someone on the line or the phone names no carrier", () => {
