@@ -104,6 +104,8 @@ describe("routing: what only a place one stays at sells or employs", () => {
     "do you have a lost and found?",
     "how late can I order food to the room",
     "is in-room dining available after midnight?",
+    "whats included in the half board package",
+    "is the spa package worth it for two",
   ])("%s → travel", (text) => {
     expect(extract(text).support_type).toBe("travel");
   });
@@ -175,6 +177,8 @@ describe("travel: what only a lodging has, failing or shut, said without the roo
     ["the music by the pool is too loud", "accommodation_issue"],
     ["there are ants in the room", "accommodation_issue"],
     ["the key card only works sometimes", "accommodation_issue"],
+    ["blinds stuck halfway down", "accommodation_issue"],
+    ["the phone in my room has no dial tone", "accommodation_issue"],
     ["the restaurant didn't have my reservation", "booking_issue"],
   ])("%s → %s", (text, kind) => {
     expect(kindOf(text, "travel")).toBe(kind);
