@@ -106,8 +106,14 @@ describe("routing: what only a place one stays at sells or employs", () => {
     "is in-room dining available after midnight?",
     "whats included in the half board package",
     "is the spa package worth it for two",
+    "I want to get an extra blanket",
+    "we will arrive around 9pm on friday",
   ])("%s → travel", (text) => {
     expect(extract(text).support_type).toBe("travel");
+  });
+
+  it("a card or a parcel that will arrive is not a guest arriving", () => {
+    expect(extract("when will my new card arrive?").support_type).toBe("banking_fintech");
   });
 
   it("asking until when something can be done is no late delivery", () => {
