@@ -50,6 +50,11 @@ describe("travel: a booking the place holds wrongly, and a stay moved forward", 
     expect(kindOf(text, "travel")).toBe(kind);
   });
 
+  it("leaves the date of a payment or a transaction to the bank", () => {
+    expect(kindOf("I want to change the time and the date of that transaction!", "travel")).not.toBe("booking_change");
+    expect(kindOf("can I change the date of my payment", "travel")).not.toBe("booking_change");
+  });
+
   it("keeps the guest's contact details an account's update, and a cancellation the guest asks for", () => {
     expect(kindOf("I'd like to update my phone number on the reservation", "travel")).not.toBe("booking_change");
     expect(kindOf("I need to update my email on the booking", "travel")).not.toBe("booking_change");
