@@ -55,13 +55,13 @@ export function isQuestion(s: { folded: string }): boolean {
  * ("when can I change my check-in date?", "can I get a later check-out?").
  */
 const ASKS_WHAT_IT_HOLDS =
-  /^(?:what(?:'?s| is| are| time)?|when|which|why|how (?:many|long|late|early|much)|is (?:early|late|my|the|it|there)|are (?:there|we|pets)|do (?:you|i) (?:allow|offer|need|have to)|does (?:my|the|our|your)|(?:can|could) you (?:check|confirm|tell me|look up|see)|(?:i|we) (?:already )?(?:have|made) (?:a |an |the )?(?:booking|reservation)\W+(?:and )?(?:i|we) (?:want|would like|'d like|need) to know)\b/;
+  /^(?:what(?:'?s| is| are| time)?|when|which|why|how (?:many|long|late|early|much)|is (?:early|late|my|the|it|there)|are (?:there|we|pets)|do (?:you|i|we) (?:allow|offer|need|have to)|does (?:my|the|our|your)|(?:can|could) you (?:check|confirm|tell me|look up|see)|(?:i|we) (?:already )?(?:have|made) (?:a |an |the )?(?:booking|reservation)\W+(?:and )?(?:i|we) (?:want|would like|'d like|need) to know)\b/;
 /** A verb that acts on the booking; "when I book" only says when a rule applies ("do I need to pay a deposit when I book?"). */
-const ACTS_ON_BOOKING = /\b(?:chang\w*|mov\w*|switch\w*|extend\w*|shorten\w*|add\w*|upgrad\w*|postpon\w*|reschedul\w*|cancel\w*|(?<!(?:when|if|before|after) (?:i|we) )book|booking a|reserve|make|amend\w*|modify\w*|get an? (?:later|earlier))\b/;
+const ACTS_ON_BOOKING = /\b(?:chang\w*|mov\w*|switch\w*|extend\w*|shorten\w*|add\w*|upgrad\w*|postpon\w*|reschedul\w*|cancel\w*|(?<!(?:(?:when|if|before|after|did) (?:i|we)|(?:need|have) to) )book|booking a|reserve|make|amend\w*|modify\w*|get an? (?:later|earlier))\b/;
 export const asksWhatItHolds = (s: { folded: string }): boolean => isQuestion(s) && ASKS_WHAT_IT_HOLDS.test(s.folded.replace(/^[^a-z]+/, "")) && !ACTS_ON_BOOKING.test(s.folded);
 
-/** "Is there an iron in the room?", "Do you have a gym?": whether the place has something. */
-export const HAS_IT = /^(?:is there|are there|do you (?:guys )?have|does (?:the|your) \w+ have|have you got|where (?:is|are|can i find))\b/;
+/** "Is there an iron in the room?", "Do you have a gym?", "is the rooftop pool open in winter": whether the place has something. */
+export const HAS_IT = /^(?:is there|are there|do you (?:guys )?have|does (?:the|your) \w+ have|have you got|where (?:is|are|can i find)|is (?:the|your) (?:\w+ ){1,2}open)\b/;
 
 /** Asking for the password of a place's wifi ("whats the wifi password", "wifi code?"): a question, not a failed sign-in. */
 const WIFI_PASSWORD = /\b(?:wi-?fi|internet|network) (?:password|passcode|code|key|login|pass)\b/;

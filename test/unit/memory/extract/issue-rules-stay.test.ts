@@ -230,3 +230,35 @@ describe("travel: a deposit not given back, a booking's confirmation never got, 
   });
 });
 
+describe("travel: turns to a hotel's assistant", () => {
+  it.each([
+    ["why can't I book on your website, it just keeps loading", "booking_issue"],
+    ["i'm at the front desk and no one is here to check me in", "check_in_problem"],
+    ["i made the booking by mistake, can you delete it", "booking_cancellation"],
+    ["i need another room for my parents, same dates as ours", "new_booking"],
+    ["the reservation we've got is fine, I just want to add breakfast to it", "booking_change"],
+    ["we waited 45 mins for our starters, honestly", "accommodation_issue"],
+    ["when will i get my deposit back", "refund_request"],
+  ])("%s → %s", (text, kind) => {
+    expect(kindOf(text, "travel")).toBe(kind);
+  });
+
+  it("keeps another room asked for because this one is wrong the stay's problem, and an account deleted no booking", () => {
+    expect(kindOf("can we get another room, this one smells of smoke", "travel")).toBe("accommodation_issue");
+    expect(kindOf("please delete my account and my card details", "travel")).not.toBe("booking_cancellation");
+  });
+
+  it.each([
+    ["what time did I book the table for again?", "new_booking"],
+    ["do we need to book for breakfast", "new_booking"],
+    ["is the rooftop pool open in winter", "accommodation_issue"],
+  ])("%s (model: %s) → general_question", (text, modelKind) => {
+    expect(kindWith(text, "travel", sureOf(modelKind, "travel"))).toBe("general_question");
+  });
+
+  it("routes free cancellation and laundry to a lodging", () => {
+    expect(extract("until when can I cancel for free?").support_type).toBe("travel");
+    expect(extract("do you do laundry").support_type).toBe("travel");
+  });
+});
+
