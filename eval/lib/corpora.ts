@@ -11,8 +11,8 @@ export type Example = { id: string; text: string; vertical: Vertical | null; kin
 export type Corpus = { name: string; examples: Example[]; writtenHere: boolean };
 
 type LabelTarget = { vertical: Vertical | null; kinds: string[] };
-/** `text`: a regular expression (case-insensitive) the row's text must match too, for what the intents do not say ("top up"). */
-type Rule = LabelTarget & { all?: string[]; any?: string[]; also_any?: string[]; text?: string };
+/** `text`: a regular expression (case-insensitive) the row's text must match too, for what the intents do not say ("top up"); `none`: intents the row must not have. */
+type Rule = LabelTarget & { all?: string[]; any?: string[]; also_any?: string[]; none?: string[]; text?: string };
 export type Row = { id: string; text: string; label?: string; intents?: string[] };
 export type Mapping = { labels?: Record<string, LabelTarget>; rules?: Rule[]; unmapped_vertical?: Vertical; written_here?: boolean };
 /** The issue kind of a text with no issue ("thanks!"): what the scorer calls the extractor's answer then; never trained as a kind. */
@@ -49,6 +49,7 @@ function matches(rule: Rule, intents: Set<string>, text: string): boolean {
   if (!(rule.all ?? []).every((i) => intents.has(i))) return false;
   if (rule.any && !rule.any.some((i) => intents.has(i))) return false;
   if (rule.also_any && !rule.also_any.some((i) => intents.has(i))) return false;
+  if (rule.none && rule.none.some((i) => intents.has(i))) return false;
   return true;
 }
 

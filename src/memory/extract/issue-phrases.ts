@@ -67,6 +67,9 @@ export const HAS_IT = /^(?:is there|are there|do you (?:guys )?have|does (?:the|
 const WIFI_PASSWORD = /\b(?:wi-?fi|internet|network) (?:password|passcode|code|key|login|pass)\b/;
 export const asksWifiPassword = (folded: string): boolean => WIFI_PASSWORD.test(folded) && !FAILURE.test(folded);
 
+/** Check-in named: a check-in problem needs it ("the key card stopped working again" is the stay's). */
+export const CHECK_IN_SAID = /\bcheck(?:ing|ed)?[ -]?in\b|\bcheckin\b|\barriv\w*|\breception\b|\bfront desk\b/;
+
 /** A plane, a train or a taxi: what is lost or broken there is not the hotel's (see LAST_SUBJECTS). */
 export const NOT_THE_HOTEL = /\b(?:plane|flight|aircraft|airport|train|bus|coach|taxi|cab|ferry)\b/;
 

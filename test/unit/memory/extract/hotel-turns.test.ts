@@ -5,6 +5,7 @@
 // or issue kind in auto mode fall below what was measured when they were last tuned.
 import fs from "node:fs";
 import path from "node:path";
+import { loadCorpus } from "../../../../eval/lib/corpora";
 import { extractDeterministic } from "../../../../src/memory/extract/deterministic";
 import { redactText } from "../../../../src/memory/redact";
 import type { TenantSupportSettings } from "../../../../src/memory/types";
@@ -26,16 +27,10 @@ const load = (file: string) =>
  * hears (paying, wifi, lost things, parcels, the app); at first 63.1 % routed and 60.3 % of kinds,
  * 64.1 % and 65.3 % after the rules it prompted (the half not read while writing them: 63.8 → 64.4
  * and 61.3 → 61.9 %). Most misses are turns any business could get word for word.
- * hotel-bot-turns-2026-12-07: 300 turns to a hotel's assistant, labelled by a helper with NLU++'s
- * intent modules and given kinds by eval/corpora/nlupp-hotels/labels.json's rules (the 261 of 3+
- * words a rule covers); at first 80.5 % routed and 75.5 % of kinds (80.1 / 73.2 % at the session's
- * start); the odd-numbered half was read and went 78.0 / 73.5 → 80.3 / 80.3 %, the even half,
- * never read, stayed at 82.9 / 77.5 %.
  */
 it.each([
   ["hotel-turns-2026-12-06.jsonl", 419, 0.745, 0.705],
   ["hotel-turns-2026-12-07.jsonl", 320, 0.645, 0.66],
-  ["hotel-bot-turns-2026-12-07.jsonl", 261, 0.81, 0.785],
 ])("%s: routes hotel turns to travel and names an accepted kind at least as often as when it was tuned", (file, count, routedAtLeast, kindsAtLeast) => {
   const turns = load(file);
   let routed = 0;
@@ -49,3 +44,21 @@ it.each([
   expect(routed / turns.length).toBeGreaterThanOrEqual(routedAtLeast);
   expect(kinds / turns.length).toBeGreaterThanOrEqual(kindsAtLeast);
 });
+
+// eval/corpora/written-hotel-turns (SOURCES.md): 1,039 turns to a hotel's assistant labelled as NLU++
+// is, about two thirds trained on, so a regression floor, not a measure (npm run eval scores its dev part).
+it("routes the hotel assistant's turns and names their kinds at least as often as when the model learned them", () => {
+  const rows = (["train", "dev"] as const).flatMap((split) => loadCorpus("written-hotel-turns", split).examples).filter((e) => e.vertical !== null);
+  let routed = 0;
+  let kinds = 0;
+  for (const e of rows) {
+    const out = extractDeterministic({ messages: [{ role: "user", content: redactText(e.text).text, index: 0 }], metadata: {}, settings: AUTO, existing: null });
+    if (out.support_type === e.vertical) routed++;
+    if (e.kinds.includes(out.issue?.issue_type ?? "(none)")) kinds++;
+  }
+  expect(rows.length).toBe(1017);
+  // measured at 93.3 % and 90.4 %
+  expect(routed / rows.length).toBeGreaterThanOrEqual(0.925);
+  expect(kinds / rows.length).toBeGreaterThanOrEqual(0.895);
+});
+

@@ -262,3 +262,10 @@ describe("travel: turns to a hotel's assistant", () => {
   });
 });
 
+describe("a check-in problem the model reads needs the check-in named", () => {
+  it("keeps a key card that fails mid-stay the stay's problem, and one that fails on arrival a check-in's", () => {
+    expect(kindWith("the key card stopped working again", "travel", sureOf("check_in_problem", "travel"))).toBe("accommodation_issue");
+    expect(kindWith("my key card didn't work when we arrived last night", "travel", sureOf("check_in_problem", "travel"))).toBe("check_in_problem");
+  });
+});
+
