@@ -6,11 +6,11 @@
 // that corpus's conventions. As for NLU++: rows of 3+ words a rule covers are sampled; a third of
 // them, chosen by SHA-1 of the text, go to dev.jsonl, the rest to train.jsonl; the train-side rows
 // no rule covers (4+ words) go to train-vertical.jsonl (routing only). Texts are kept once (case
-// and spacing aside) and never when already in another sample. Deterministic: same files, same corpus.
+// and spacing aside) and never when already in another sample or a train-only corpus. Deterministic: same files, same corpus.
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { CORPORA_DIR, readRows, rowTarget, type Mapping, type Row } from "./lib/corpora";
+import { CORPORA_DIR, loadTrainingOnly, readRows, rowTarget, trainingOnlyNames, type Mapping, type Row } from "./lib/corpora";
 import { sampledTexts, textKey } from "./lib/sample";
 
 const NAME = "written-hotel-turns";
@@ -26,7 +26,8 @@ function main(): void {
   fs.mkdirSync(out, { recursive: true });
   // Texts of the other samples; this corpus's own rows are read again from the files given.
   const own = new Set(["train.jsonl", "dev.jsonl", "train-vertical.jsonl"].flatMap((f) => readRows(path.join(out, f)).map((r) => textKey(r.text))));
-  const seen = new Set([...sampledTexts()].filter((t) => !own.has(t)));
+  // Nor a text of a train-only corpus (eval/training): a dev row must be text nothing trains on.
+  const seen = new Set([...[...sampledTexts()].filter((t) => !own.has(t)), ...trainingOnlyNames().flatMap((n) => loadTrainingOnly(n).map((r) => textKey(r.text)))]);
   const parts: Record<"train" | "dev" | "vertical", Row[]> = { train: [], dev: [], vertical: [] };
   for (const file of fs.readdirSync(folder).filter((f) => f.endsWith(".jsonl")).sort()) {
     for (const row of readRows(path.join(folder, file))) {

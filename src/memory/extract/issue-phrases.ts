@@ -68,7 +68,13 @@ const WIFI_PASSWORD = /\b(?:wi-?fi|internet|network) (?:password|passcode|code|k
 export const asksWifiPassword = (folded: string): boolean => WIFI_PASSWORD.test(folded) && !FAILURE.test(folded);
 
 /** Check-in named: a check-in problem needs it ("the key card stopped working again" is the stay's). */
-export const CHECK_IN_SAID = /\bcheck(?:ing|ed)?[ -]?in\b|\bcheckin\b|\barriv\w*|\breception\b|\bfront desk\b/;
+const CHECK_IN_SAID = /\bcheck(?:ing|ed)?[ -]?in\b|\bcheckin\b|\barriv\w*|\breception\b|\bfront desk\b/;
+
+/** Getting at a course named: access to one needs it ("no certificate was generated" is the certificate's). */
+const COURSE_ACCESS_SAID = /\b(?:access\w*|lock\w*|unlock\w*|log ?in|logg?ed in|sign(?:ed)? ?in|open\w*|load\w*|play\w*|watch\w*|view\w*|see|shows?|showing|appear\w*|disappear\w*|expir\w*|gone|removed|enrol\w*|enroll\w*|start\w*|get (?:in|into))\b/;
+
+/** Kinds the model names over a rule only where their own words are said. */
+export const KIND_SAID: Readonly<Record<string, RegExp>> = { check_in_problem: CHECK_IN_SAID, course_access: COURSE_ACCESS_SAID };
 
 /** A plane, a train or a taxi: what is lost or broken there is not the hotel's (see LAST_SUBJECTS). */
 export const NOT_THE_HOTEL = /\b(?:plane|flight|aircraft|airport|train|bus|coach|taxi|cab|ferry)\b/;

@@ -3,7 +3,7 @@
 // follow-up of the issue already open. Pure.
 import type { ExtractedIssue, OpenIssue, Urgency, Vertical } from "../types";
 import { ISSUE_RULES, ruleRequiredText, type IssueRule } from "./issue-rules";
-import { ASKS_FOR, CANCEL_DENIED, CANCEL_KINDS, CHECK_IN_SAID, CHITCHAT, FAILURE, FOLLOW_UP, isQuestion, MALFUNCTION, maskDenied, NOT_THE_HOTEL, PRAISE, QUESTION_START, THANKS_ONLY, VAGUE } from "./issue-phrases";
+import { ASKS_FOR, CANCEL_DENIED, CANCEL_KINDS, CHITCHAT, FAILURE, FOLLOW_UP, isQuestion, KIND_SAID, MALFUNCTION, maskDenied, NOT_THE_HOTEL, PRAISE, QUESTION_START, THANKS_ONLY, VAGUE } from "./issue-phrases";
 import { FALLBACK_ISSUE, hasPlainProblem, LAST_SUBJECTS, maskPolite, NEED, PROBLEM, REQUEST, SUBJECTS } from "./issue-subjects";
 import { correctModelKind } from "./kind-corrections";
 import { isHardKind, KIND_OVER_RULE, modelFallbackKind, modelKind, type ModelAdvice } from "./model/advice";
@@ -207,9 +207,11 @@ export function detectIssue(
   // Nor is a failure read into words that name none ("we need to add 5 more seats to our plan"):
   // the model learned the kind from the same words with "but the payment keeps failing".
   const failureUnsaid = overRule !== null && FAILURE_KINDS.has(overRule) && !messages.some((m) => hasPlainProblem(m.folded) || FAILURE.test(m.folded));
-  // Nor a check-in problem where no check-in, arrival or desk is named.
-  const checkInUnsaid = overRule === "check_in_problem" && !messages.some((m) => CHECK_IN_SAID.test(m.folded));
-  if (hit && overRule && overRule !== hit.type && !questionOverStatement && !newVersusExisting && !failureUnsaid && !checkInUnsaid) {
+  // Nor a check-in problem where no check-in, arrival or desk is named, nor access to a course
+  // where no getting at it is (KIND_SAID).
+  const said = overRule !== null ? KIND_SAID[overRule] : undefined;
+  const kindUnsaid = said !== undefined && !messages.some((m) => said.test(m.folded));
+  if (hit && overRule && overRule !== hit.type && !questionOverStatement && !newVersusExisting && !failureUnsaid && !kindUnsaid) {
     return { issue_type: overRule, summary: summarise(hit.message, hit.sentence), message_index: hit.message.index, baseUrgency: hit.urgency, specific: true };
   }
   if (hit) {

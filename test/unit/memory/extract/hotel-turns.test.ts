@@ -26,11 +26,13 @@ const load = (file: string) =>
  * rules. 2026-12-07: 320 turns, half on hotel topics, half on what a bank, carrier or shop also
  * hears (paying, wifi, lost things, parcels, the app); at first 63.1 % routed and 60.3 % of kinds,
  * 64.1 % and 65.3 % after the rules it prompted (the half not read while writing them: 63.8 → 64.4
- * and 61.3 → 61.9 %). Most misses are turns any business could get word for word.
+ * and 61.3 → 61.9 %). Most misses are turns any business could get word for word. The model
+ * trained on four more writers' hotel turns (eval/corpora/written-hotel-turns) then read them at
+ * 79.7 % / 75.7 % and 68.4 % / 71.6 %.
  */
 it.each([
-  ["hotel-turns-2026-12-06.jsonl", 419, 0.745, 0.705],
-  ["hotel-turns-2026-12-07.jsonl", 320, 0.645, 0.66],
+  ["hotel-turns-2026-12-06.jsonl", 419, 0.79, 0.75],
+  ["hotel-turns-2026-12-07.jsonl", 320, 0.68, 0.71],
 ])("%s: routes hotel turns to travel and names an accepted kind at least as often as when it was tuned", (file, count, routedAtLeast, kindsAtLeast) => {
   const turns = load(file);
   let routed = 0;
@@ -45,7 +47,7 @@ it.each([
   expect(kinds / turns.length).toBeGreaterThanOrEqual(kindsAtLeast);
 });
 
-// eval/corpora/written-hotel-turns (SOURCES.md): 1,039 turns to a hotel's assistant labelled as NLU++
+// eval/corpora/written-hotel-turns (SOURCES.md): 2,087 turns to a hotel's assistant labelled as NLU++
 // is, about two thirds trained on, so a regression floor, not a measure (npm run eval scores its dev part).
 it("routes the hotel assistant's turns and names their kinds at least as often as when the model learned them", () => {
   const rows = (["train", "dev"] as const).flatMap((split) => loadCorpus("written-hotel-turns", split).examples).filter((e) => e.vertical !== null);
@@ -56,9 +58,9 @@ it("routes the hotel assistant's turns and names their kinds at least as often a
     if (out.support_type === e.vertical) routed++;
     if (e.kinds.includes(out.issue?.issue_type ?? "(none)")) kinds++;
   }
-  expect(rows.length).toBe(1017);
-  // measured at 93.3 % and 90.4 %
-  expect(routed / rows.length).toBeGreaterThanOrEqual(0.925);
-  expect(kinds / rows.length).toBeGreaterThanOrEqual(0.895);
+  expect(rows.length).toBe(2013);
+  // measured at 90.3 % and 86.2 % (a third of the turns, the eight writers' dev part, never trained on)
+  expect(routed / rows.length).toBeGreaterThanOrEqual(0.9);
+  expect(kinds / rows.length).toBeGreaterThanOrEqual(0.86);
 });
 
