@@ -7,7 +7,10 @@
 // writes eval/corpora/written-check/ instead, every row in dev.jsonl (train.jsonl empty): text by
 // other writers, a check on the model trained on the first. With --more it writes
 // eval/corpora/written-more/, split as written's: text by further writers, written after both
-// were measured. labels.json maps each row's label (its vertical and kinds) back.
+// were measured. With --general it writes eval/corpora/written-general/, every row in dev.jsonl
+// as with --check: messages any business could get word for word (a person asked for, the
+// support service praised or blamed, one's own details and login, small talk), all general_info. labels.json
+// maps each row's label (its vertical and kinds) back.
 // Deterministic: same files, same corpus.
 import crypto from "node:crypto";
 import fs from "node:fs";
@@ -50,15 +53,18 @@ const NOTES = {
     "Messages written for this project by other writers than eval/corpora/written's, after the model had learned from that corpus (see SOURCES.md); all in dev.jsonl, never trained on. Labels as in written. Written by eval/import-written.ts --check.",
   "written-more":
     "Messages written for this project by further writers, after eval/corpora/written and written-check were measured, asked for the plain phrasings of any support chat with one or two words that tell the business (see SOURCES.md). Split and labelled as written. Written by eval/import-written.ts --more.",
+  "written-general":
+    "Messages written for this project that any business could get word for word (asking for a person, praising or blaming the support service, one's own details and login, small talk), so general_info (see SOURCES.md); all in dev.jsonl, never trained on. Labels as in written. Written by eval/import-written.ts --general.",
 };
 
 function main(): void {
   const args = process.argv.slice(2);
   const check = args.includes("--check");
   const more = args.includes("--more");
+  const general = args.includes("--general");
   const dir = args.find((a) => !a.startsWith("--"));
-  if (!dir || !fs.existsSync(dir) || (check && more)) throw new Error("usage: npx tsx eval/import-written.ts <folder of *.jsonl written for this corpus> [--check | --more]");
-  const NAME = check ? "written-check" : more ? "written-more" : "written";
+  if (!dir || !fs.existsSync(dir) || [check, more, general].filter(Boolean).length > 1) throw new Error("usage: npx tsx eval/import-written.ts <folder of *.jsonl written for this corpus> [--check | --more | --general]");
+  const NAME = check ? "written-check" : more ? "written-more" : general ? "written-general" : "written";
   const kinds = knownKinds();
   const out = path.join(CORPORA_DIR, NAME);
   // The texts of the other samples: this corpus's own files are rewritten, so they do not count.
@@ -75,7 +81,7 @@ function main(): void {
       const label = `${w.vertical}:${w.kinds.join("|")}`;
       labels[label] = { vertical: w.vertical, kinds: w.kinds };
       const hash = crypto.createHash("sha1").update(w.text).digest();
-      parts[check || hash.readUInt32BE(0) % 3 === 0 ? "dev" : "train"].push({ id: `${subject}:${i + 1}`, text: w.text, label });
+      parts[check || general || hash.readUInt32BE(0) % 3 === 0 ? "dev" : "train"].push({ id: `${subject}:${i + 1}`, text: w.text, label });
     }
   }
   fs.mkdirSync(out, { recursive: true });

@@ -59,7 +59,7 @@ export function findCodesAfterCards(text: string, cards: Candidate[]): Candidate
     const lines = text.slice(card.end, card.end + CODE_REACH * 2).split("\n").slice(1, 4);
     let at = card.end + text.slice(card.end).indexOf("\n") + 1;
     for (const line of lines) {
-      const own = CODE_LINE.exec(line);
+      const own = CODE_LINE.exec(line) ?? EXPIRY_AND_CODE_LINE.exec(line);
       if (own) {
         const start = at + own[0].length - own[1]!.length - (own[0].length - own[0].trimEnd().length);
         out.push({ start, end: start + own[1]!.length, type: "cvv", priority: PRIORITY.labelled });
@@ -70,6 +70,9 @@ export function findCodesAfterCards(text: string, cards: Candidate[]): Candidate
   }
   return out;
 }
+/** A line that is the card's expiry and then its code by any name, "code" too: "[19:03] Grace: expiry 09/27 code 904". */
+const EXPIRY_AND_CODE_LINE =
+  /^\s*(?:\[[^\]\n]{1,30}\]\s*)?(?:[\p{L} .'-]{1,30}:\s+)?(?:exp(?:iry|ires|iration)?(?:\s+date)?|valid(?:\s+(?:thru|until))?)\.?\s*[:=-]?\s*(?:0?[1-9]|1[0-2])\s*[/-]\s*(?:20)?\d{2}[\s,;]+(?:and\s+)?(?:the\s+)?(?:code|cvv2?|cvc2?|cid|csc|security(?:\s+code)?)\s*(?:is\s*)?[:=-]?\s*(\d{3,4})\s*$/iu;
 /** A line that is a card's code and its name: "3 digits: 480", "CVV 331", "security: 123". */
 const CODE_LINE = /^\s*(?:\[[^\]\n]{1,30}\]\s*)?(?:[\p{L} .'-]{1,30}:\s+)?(?:(?:the\s+)?(?:3|4|three|four)[\s-]*digits?(?:\s+on\s+the\s+back)?|cvv2?|cvc2?|cid|csc|security(?:\s+code)?)\s*(?:is\s*)?[:=-]?\s*(\d{3,4})\s*$/iu;
 

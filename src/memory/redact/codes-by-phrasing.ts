@@ -28,7 +28,7 @@ const CODE_OF_AN_OPERATION = /(?:c[óo]digo\s+de\s+(?:operaci[óo]n|confirmaci[�
 // of INR 12,499.00 at … on your card ending 4471 is 205018", "Su clave de verificación para la
 // compra de 89,90 EUR … es 630303", "kod 3D Secure z SMS-a to 844285"), or the code right after
 // its name ("the 3DS code 418820", "Verified by Visa code: 425-527"; not a year: "3D Secure 2022").
-const PAYMENT_CODE = String.raw`(?:one[- ]time\s+(?:password|passcode|code|pin)|\botp\b|verification\s+code|confirmation\s+code|code\s+to\s+(?:confirm|verify|approve|authori[sz]e|complete)|\b3-?d(?:s|\s*secure)(?:\s*2)?(?:\s+(?:code|password|otp))?|verified\s+by\s+visa(?:\s+code)?|securecode|id\s+check\s+code|clave\s+de\s+(?:verificaci[óo]n|confirmaci[óo]n|operaciones)|c[óo]digo\s+(?:de\s+)?(?:verifica[cç][ãa]o|verificaci[óo]n|confirma[cç][ãa]o|confirmaci[óo]n|sms)|kod\s+(?:3d\s*secure|sms|weryfikacyjny|potwierdzaj[aą]cy)|code\s+(?:de\s+)?(?:v[ée]rification|confirmation)|best[äa]tigungscode|(?:card\s+)?activation\s+code|safekey|c[óo]digo\s+de\s+seguridad|(?:mobile|sms|push|chip|photo|m)-?tan|codice\s+(?:per\s+(?:autorizzare|confermare)|di\s+(?:verifica|autorizzazione|conferma|sicurezza))|(?<!\b(?:last|first)\s)\b(?:4|6|8|four|six|eight)\s+digits|קוד\s+(?:ה)?אימות|(?:wpisa[łl][ae]m|poda[łl][ae]m)\s+kod|kod\s+blik|(?:kasih|kirim|masukkan|memasukkan)\s+kode|eng[åa]ngskod(?:en)?|engangskode(?:n)?|kertak[äa]ytt[öo]koodi|verifieringskod(?:en)?|token\s+(?:que\s+(?:chegou|recebi|me\s+mandaram)|do\s+sms|por\s+sms))`;
+const PAYMENT_CODE = String.raw`(?:one[- ]time\s+(?:password|passcode|code|pin)|\botp\b|verification\s+code|confirmation\s+code|code\s+to\s+(?:confirm|verify|approve|authori[sz]e|complete)|\b3-?d(?:s|\s*secure)(?:\s*2)?(?:\s+(?:code|password|otp))?|verified\s+by\s+visa(?:\s+code)?|securecode|id\s+check\s+code|clave\s+de\s+(?:verificaci[óo]n|confirmaci[óo]n|operaciones)|c[óo]digo\s+(?:de\s+)?(?:verifica[cç][ãa]o|verificaci[óo]n|confirma[cç][ãa]o|confirmaci[óo]n|sms)|kod\s+(?:3d\s*secure|sms|weryfikacyjny|potwierdzaj[aą]cy)|code\s+(?:de\s+)?(?:v[ée]rification|confirmation)|best[äa]tigungscode|(?:card\s+)?activation\s+code|safekey|c[óo]digo\s+de\s+seguridad|(?:mobile|sms|push|chip|photo|m)-?tan|codice\s+(?:per\s+(?:autorizzare|confermare)|di\s+(?:verifica|autorizzazione|conferma|sicurezza))|(?<!\b(?:last|first)\s)\b(?:4|6|8|four|six|eight)\s+digits|קוד\s+(?:ה)?אימות|(?:wpisa[łl][ae]m|poda[łl][ae]m)\s+kod|kod\s+blik|(?:kasih|kirim|masukkan|memasukkan)\s+kode|eng[åa]ngskod(?:en)?|engangskode(?:n)?|kertak[äa]ytt[öo]koodi|verifieringskod(?:en)?|token\s+(?:que\s+(?:chegou|recebi|me\s+mandaram)|do\s+sms|por\s+sms)|\btoken(?=\s*[:#]?\s*\d{3}\s?\d{3}(?![\d\p{L}]))|sms\s+[şs]ifre(?:si|m|niz)?)`;
 const CODE_AFTER_ITS_NAME = new RegExp(
   String.raw`${PAYMENT_CODE}(?:\s*[:#]?\s*(?!(?:19|20)\d\d(?!\d))|(?:[^.!?\n]|[.,](?=\d)|(?<=(?<![\p{L}])\p{Lu})\.){0,120}?(?:\s(?:is|was|es|era|é|è|foi|est|ist|lautet|wynosi|הוא|sent\s+me|gave\s+me)\s+|(?<=kod[^\n]{1,40})\sto\s+|\s*:\s*))["“]?(?<value>\d{3}[ -]\d{3}(?:[ -]\d{3})?|\d{4,8})(?![\d\p{L}]|[.,]\d|[ -]\d)`,
   "giu",
@@ -63,7 +63,7 @@ const CARD_CODE_WORD = /cvv|cvc|cid|csc|security\s+code/i;
 const LAST_FOUR_SAID = /\b(?:last|final)\s+(?:4|four|digits?)\b|\bend(?:ing|s)\b/i;
 /** "pin" or "PIN", then up to 60 characters of its sentence, then four to six digits alone in brackets (not a year). */
 const PIN_IN_BRACKETS = /\b(?:pin|pincode|passcode)\b[^.!?\n()]{0,60}\((?!(?:19|20)\d\d\))(\d{4,6})\)/gi;
-const TRIED = /\b(?:tried|entered|typed|put\s+in|used|(?<=\bI\s+(?:have\s+|'ve\s+)?)set|coloquei|digitei|tentei|probé|puse|ingresé|introduje|eingegeben|versucht|getippt|provato|inserito|digitato|messo|essayé|tapé|saisi|geprobeerd|ingetypt|provade)(?![\p{L}])|\b(?:(?:the\s+)?(?:right|correct)\s+one\s+is|a\s+certa\s+é|la\s+correcta\s+es|que\s+era|is\s+it|had\s+one,?|(?:\d|four|six)\s+digits,)/giu;
+const TRIED = /\b(?:tried|entered|typed|put\s+in|used|picked|chose|chosen|selected|(?<=\bI\s+(?:have\s+|'ve\s+)?)set|coloquei|digitei|tentei|probé|puse|ingresé|introduje|eingegeben|versucht|getippt|provato|inserito|digitato|messo|essayé|tapé|saisi|geprobeerd|ingetypt|provade)(?![\p{L}])|\b(?:(?:the\s+)?(?:right|correct)\s+one\s+is|a\s+certa\s+é|la\s+correcta\s+es|que\s+era|is\s+it|had\s+one,?|(?:\d|four|six)\s+digits,)/giu;
 const TRIED_NUMBER = /(?<![\d\p{L}.,/:-])\d{4,6}(?![\d\p{L}%€$£]|[.,:/-]\d)/gu;
 /** What may stand between the verb and the first number ("tried that and"), and between two numbers ("then", "mas"). */
 const LEAD = /^\s*(?:(?:it|in|that|them|both|first|again)\s+)*(?:(?:and|then|or)\s+)?$/i;
@@ -87,7 +87,7 @@ const CODE_WORD = /\bcode\b/i;
 const CODE_IS_THE_CVV_GATE = /\d\s+(?:is|was)\s+(?:the|my)\s/i;
 const DIGITS_ON_THE_CARD_GATE = /digits|numbers/i;
 const MINE_SAYS_GATE = /\bmine\s+(?:says|is|reads|shows)\s+\d/i;
-const PAYMENT_CODE_GATE = /one.time|otp|verif|confirm|3.?d|secure|clave|c[óo]digo|kod|code|best[äa]tig|activat|safekey|tan\b|digits|approve|authori|codic|קוד|blik|kode|token|eng[åa]ngs|kertak/i;
+const PAYMENT_CODE_GATE = /one.time|otp|verif|confirm|3.?d|secure|clave|c[óo]digo|kod|code|best[äa]tig|activat|safekey|tan\b|digits|approve|authori|codic|קוד|blik|kode|token|eng[åa]ngs|kertak|[şs]ifre/i;
 const TEXT_WITH_CODE_GATE = /\b(?:sms|text|message|msg)\s+(?:with|saying|that)/i;
 const USE_CODE_TO_GATE = /\b[Uu]se\s+(?:code\s+)?\d/;
 

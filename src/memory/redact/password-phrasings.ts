@@ -4,12 +4,11 @@
 // or it is a passphrase of plain words after a colon ("password is: correct horse battery
 // staple"). labelled.ts reads a value right after (or before) its label.
 import { mayMatch, quickTest } from "../pair-guard";
+import { CHANGED_FROM_TO, PASSWORD_FROM, SET_IT_TO, VALUE } from "./password-changes";
 import { PRIORITY, type Candidate } from "./pii-types";
 
 /** A password named anywhere in the message, in the languages labelled.ts reads. */
-const PASSWORD_WORD = /(?:^|[^\p{L}])(?:pass(?:word|wd|code|phrase)?s?|pwd|pw|ww(?!\d)|locked\s+out|log(?:-?in|\s+in)|logg(?:ing|ed)\s+in|sign(?:-?in|\s+in)|sign(?:ing|ed)\s+in|contrase[ñn]a|senha|passwort|kennwort|wachtwoord|mot\s+de\s+passe|has[łl]o|parola|parool|salasana|l[öo]senord|passord|adgangskode|heslo|jelsz[óo]|[şs]ifre|пароль|парол|κωδικ[όο]ς|كلمة\s+المرور|رمز\s+عبور|비밀번호|パスワード|密码|密碼|mật\s+khẩu|kata\s+sandi)(?![\p{L}])/iu;
-/** A value that no plain word is: letters mixed with digits or symbols, 5 to 64 characters. */
-const VALUE = String.raw`(?<value>[^\s"'“”]{5,64})`;
+const PASSWORD_WORD = /(?:^|[^\p{L}])(?:pass(?:word|wd|code|phrase)?s?|pwd|pw|ww(?!\d)|locked\s+out|log(?:-?in|\s+in)|logg(?:ing|ed)\s+in|sign(?:-?in|\s+in)|sign(?:ing|ed)\s+in|contrase[ñn]a|senha|passwort|kennwort|wachtwoord|mot\s+de\s+passe|has[łl]o|parola|parool|salasana|l[öo]senord|passord|adgangskode|heslo|jelsz[óo]|[şs]ifre(?:m|mi|min|miz|niz|nizi|si|sini|yi)?|пароль|парол|κωδικ[όο]ς|كلمة\s+المرور|رمز\s+عبور|비밀번호|パスワード|密码|密碼|mật\s+khẩu|kata\s+sandi)(?![\p{L}])/iu;
 /** Logging in, in the languages PASSWORD_WORD reads ("impossible de me connecter"). */
 const LOGGING_IN = /\b(?:connecter|connexion|conectar(?:me)?|iniciar\s+sesi[óo]n|anmelden|einloggen|accedere|acessar|entrar)\b/i;
 /** (English "I tried …" has its own reader, TRIED below: what is tried there must be quoted or carry a symbol.) */
@@ -34,13 +33,6 @@ const EMAIL = /@[\p{L}\p{N}-]+\.[\p{L}]{2,}/u;
 const STRONG_ANYWHERE = /(?<![^\s"'“‘(])(?<value>[^\s"'“”‘’()<>[\]{},;:=/\\.]{8,24})(?=[\s"'”’),;!?]|\.(?!\S)|$)(?![^\s]*:)/gu;
 const STRONG_ENOUGH = /^(?=.*\p{Ll})(?=.*\d)(?:(?=.*\p{Lu})|(?=.*[!#$%^&*+=?~]))[^\s@]{8,64}$/u;
 const FILE_NAME = /\.[a-z]{2,4}$/i;
-// "I changed it from Spring2023! to Spring2024!": the old and the new one, whatever the message calls them
-const CHANGED_FROM_TO = new RegExp(String.raw`(?:^|[^\p{L}])(?:changed|switched|reset|updated|moved)\s+(?:it|mine|my\s+\p{L}+)\s+from\s+${VALUE.replace("value", "old")}\s+to\s+${VALUE}`, "giu");
-// "I reset it to Password123", "changed mine to Winter2025!", "set the new one to Kj8#44x".
-const SET_IT_TO = new RegExp(
-  String.raw`(?:^|[^\p{L}])(?:set|reset|changed?|updated?|switched|made)\s+(?:it|mine|that|this|the\s+(?:new\s+)?one)\s+(?:back\s+)?(?:to|into|as)\s+["'“]?${VALUE}`,
-  "giu",
-);
 // "use hunter2! to log in", "I typed Tr0ub4dor&3 to sign in", "tried Summer2024 for the login".
 const USED_TO_LOG_IN = new RegExp(
   String.raw`(?:^|[^\p{L}])(?:use|used|using|tried|try|typed?|entered|enter)\s+["'“]?${VALUE}["'”]?\s+(?:to|for)\s+(?:the\s+)?(?:log(?:-?in|\s+in|\s+on)|sign(?:-?in|\s+in|\s+on)|access)(?![\p{L}])`,
@@ -166,6 +158,7 @@ export function findPasswordsByPhrasing(text: string): Candidate[] {
     }
   };
   if (named) take(SET_IT_TO, isSecretShaped);
+  if (named) take(PASSWORD_FROM, isSecretShaped);
   // "J'ai essayé Marseille13! et marseille13", "tentei …": the passwords tried, in a message about logging in
   if ((named || quickTest(LOGGING_IN, text)) && quickTest(TRIED_IN_LANGUAGES, text)) {
     for (const m of text.matchAll(TRIED_PASSWORDS)) {

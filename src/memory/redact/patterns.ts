@@ -119,7 +119,7 @@ const CHECKED_IDS: [RegExp, (v: string) => boolean][] = [
   [/(?<![\p{N}_-])\d{6}-\d{7}(?![\p{N}_])/gu, isValidRrn],
   [/(?<![\p{L}\p{N}_-])\d{6}[-+A]\d{3}[0-9A-Y](?![\p{L}\p{N}_])/gu, isValidHetu],
 ];
-const CODICE_FISCALE = /(?<![A-Za-z0-9_])[A-Z]{6}\d{2}[ABCDEHLMPRST]\d{2}[A-Z]\d{3}[A-Z](?![A-Za-z0-9_])/g;
+const CODICE_FISCALE = /(?<![A-Za-z0-9_])[A-Z]{3} ?[A-Z]{3} ?\d{2}[ABCDEHLMPRST]\d{2} ?[A-Z]\d{3}[A-Z](?![A-Za-z0-9_])/g;
 const NINO = /(?<![A-Za-z0-9_])(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D](?![A-Za-z0-9_])/g;
 const NIR = /(?<![A-Za-z0-9_])[1-478] ?\d{2} ?\d{2} ?(?:\d{2}|2[AB]) ?\d{3} ?\d{3} ?\d{2}(?![A-Za-z0-9_])/g;
 const NIR_COMPACT = /\d{5}(?:\d{2}|2[AB])\d{6}/;
@@ -136,9 +136,12 @@ const IBAN_LIKE = /(?<![\p{L}\p{N}_])[A-Za-z]{2}\d{2}(?:[ \u00a0]?[A-Za-z0-9]){1
 
 function isBusinessRef(text: string, start: number): boolean {
   const before = lineBefore(text, start, 40);
-  // "[10:15] Customer: 4164 8289 1590 4815": who speaks on a chat line, not a customer number
-  return BUSINESS_BEFORE.test(before) && !SPEAKER_ROLE.test(before);
+  // "[10:15] Customer: 4164 8289 1590 4815": who speaks on a chat line, not a customer number;
+  // "… with receipt. 3587 5511 5771 211": a sentence that ended on the word, not its abbreviation
+  return BUSINESS_BEFORE.test(before) && !SPEAKER_ROLE.test(before) && !SENTENCE_ENDED.test(before);
 }
+/** A whole word (six letters or more, not a number's abbreviation as "Bestellnr.") and a full stop, then the number. */
+const SENTENCE_ENDED = /\p{L}{6,}(?<!nr|no|num|nro|nbr|ref)[.!?]\s+$/iu;
 
 // ------------------------------------------------------------------ digit groups
 

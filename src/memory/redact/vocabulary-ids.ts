@@ -8,18 +8,18 @@ export const ID_DOCUMENT_RULES: LabelRule[] = [
   // identity numbers by more countries' names: Belgium's national register, Finland's HETU, Japan's
   // individual number, Korea's RRN, Canada's NAS, Brazil's CNPJ, Mexico's RFC, Poland's PESEL,
   // Denmark's CPR, Turkey's TC Kimlik, Nigeria's NIN and BVN, Kenya's KRA PIN and kitambulisho, the
-  // Philippines' SSS, TIN and PhilSys, Indonesia's NIK and KTP, Australia's Medicare, the Nordic
+  // Philippines' SSS, TIN, PhilSys and UMID (its CRN), Indonesia's NIK and KTP, Australia's Medicare, the Nordic
   // personal numbers, Portugal's contribuinte (not "RRN" alone: a card payment's retrieval reference number)
   {
     kind: "id_document",
     heads:
-      "national rijksregisternummer numéro numero hetu henkilötunnus henkilötunnukseni individual rrn resident nas cnpj rfc pesel cpr tc kimlik nin bvn kra namba kitambulisho sss tin philsys nik ktp nomor medicare swedish danish norwegian finnish personal fødselsnummer fødselsnummeret contribuinte",
+      "national rijksregisternummer numéro numero hetu henkilötunnus henkilötunnukseni individual rrn resident nas cnpj rfc pesel cpr tc kimlik nin bvn kra namba kitambulisho sss tin philsys nik ktp nomor umid medicare swedish danish norwegian finnish personal fødselsnummer fødselsnummeret contribuinte",
     pattern:
       String.raw`national\s+regist(?:er|ry)\s+(?:number|no\.?)|national\s+identification\s+(?:number|no\.?)|rijksregisternummer|num[ée]ro\s+(?:de\s+|du\s+)?registre\s+national|num[ée]ro\s+d['’]assurance\s+sociale|` +
       String.raw`n[uú]mero\s+de\s+contribuinte|contribuinte|hetu|henkil[öo]tunnu(?:s|kseni)|individual\s+number|rrn(?=\s*(?:[:#]|is|no\.?)?\s*\d{6}-?\d{7}(?!\d))|resident\s+registration\s+(?:number|no\.?)|` +
       String.raw`nas(?=\s*[:#]?\s*\d{3}[ -]?\d{3}[ -]?\d{3}(?!\d))|cnpj|rfc(?=\s*[:#]?\s*(?:(?:is|es)\s+)?[A-Za-z]{3,4}\d{6}|[^.!?\n]{1,60}?\b[A-Z]{3,4}\d{6}[A-Z\d]{3}\b)|pesel|cpr(?:-?(?:nr\.?|nummer)|\s+(?:number|no\.?|nr\.?|nummer))?|` +
       String.raw`tc\s+kimlik(?:\s+(?:no\.?|numaras[ıi]|numaram))?|kimlik\s+(?:no\.?|numaras[ıi]|numaram)|nin(?:\s+(?:number|no\.?))?|bvn(?:\s+(?:number|no\.?))?|kra\s+pin|` +
-      String.raw`(?:namba\s+(?:yangu\s+)?ya\s+)?kitambulisho|sss(?:\s+(?:number|no\.?|#))?|(?:tin(?=\s*(?:[:#]|is|ko|no\.?|number)?\s*\d{3}-\d{3}-\d{3})|(?<=\d{3}-\d{3}-\d{3}(?:-\d{3,5})?\s+(?:is|was)\s+(?:my|our|his|her)\s+)tin)(?:\s+(?:number|no\.?))?|philsys(?:\s+(?:id|number|no\.?|card)){0,2}|` +
+      String.raw`(?:namba\s+(?:yangu\s+)?ya\s+)?kitambulisho|sss(?:\s+(?:number|no\.?|#))?|(?:tin(?=\s*(?:[:#]|is|ko|no\.?|number)?\s*\d{3}-\d{3}-\d{3})|(?<=\d{3}-\d{3}-\d{3}(?:-\d{3,5})?\s+(?:is|was)\s+(?:my|our|his|her)\s+)tin)(?:\s+(?:number|no\.?))?|philsys(?:\s+(?:id|number|no\.?|card)){0,2}|umid(?:\s+(?:crn|id|card|number|no\.?)){0,2}|` +
       String.raw`nik|(?:nomor\s+)?ktp|nomor\s+induk\s+kependudukan|medicare(?:\s+card)?(?:\s+(?:number|no\.?|#))?|(?:swedish|danish|norwegian|finnish)\s+personal\s+(?:identity\s+)?(?:number|code)|personal\s+identity\s+(?:number|code)|` +
       String.raw`f[øo]dselsnummer(?:et)?`,
   },

@@ -100,12 +100,12 @@ export const WORLD_RULES: LabelRule[] = [
   { kind: "sort_code_account", heads: "신한은행 국민은행 kb국민은행 우리은행 하나은행 농협 농협은행 기업은행 카카오뱅크 토스뱅크 케이뱅크 부산은행 대구은행 새마을금고 우체국", pattern: String.raw`(?:kb)?(?:신한|국민|우리|하나|농협|기업|부산|대구)(?:은행)?|카카오뱅크|토스뱅크|케이뱅크|새마을금고|우체국(?=\s*\d)` },
   { kind: "bank_account", heads: "口座番号 số stk р расчетный расчётный номер 계좌 계좌번호", pattern: String.raw`口座番号|số\s+t[àa]i\s+kho[ảa]n|stk|р\/с|расч[её]тн\S*\s+сч[её]т|номер\s+сч[её]та|계좌(?:번호)?` },
   { kind: "sort_code_account", heads: "cuenta 普通 当座", pattern: String.raw`cuenta\s+rut|(?:普通|当座)(?:預金)?(?=\s*(?:口座)?\s*\d{7}(?!\d))` },
-  // bank accounts by other names ("khata sankhya", "conto corrente n.", "rekeningnummer", "RIB"), "acc" before its number, savings named bare
+  // bank accounts by other names ("khata sankhya", "conto corrente n.", "rekeningnummer", Indonesian "no rek", "RIB"), "acc" before its number, savings named bare
   {
     kind: "bank_account",
-    heads: "khata conto rekeningnummer rekening rib acc savings",
+    heads: "khata conto rekeningnummer rekening rek rib acc savings",
     pattern:
-      String.raw`khata(?:\s+(?:sankhya|number|no\.?))?|conto(?:\s+corrente)?(?:\s+(?:n[.º°]?|numero|nr\.?))?|rekening(?:nummer)?|rib(?=\s*[:#]?\s*\d{5})|` +
+      String.raw`khata(?:\s+(?:sankhya|number|no\.?))?|conto(?:\s+corrente)?(?:\s+(?:n[.º°]?|numero|nr\.?))?|rekening(?:nummer)?|(?<=\b(?:no|nomor)\.?\s?)rek(?:ening)?|rib(?=\s*[:#]?\s*\d{5})|` +
       String.raw`acc(?=\s*[:#-]?\s*\d{8,})|savings(?=\s+(?:a\/c\s+)?\d{8,})`,
   },
   // a Wi-Fi key is a password

@@ -19,7 +19,6 @@ const PROBES: ProbeExpectation[] = [
     "L034:7702", // pin
     "L064:Kq 7X 9p 2L", // drivers_licence
     "L087:Q7K-2MX", // otp
-    "L098:S530-7741-2208-31", // drivers_licence
     "L100:end of 2027", // card_expiry
     "L111:40-11-62", // bank_account
     "L112:APP_USR-7719203847561123-030512-9c4f7e0a1b2d3e4f5a6b7c8d9e0f1a2b-882013477", // api_key

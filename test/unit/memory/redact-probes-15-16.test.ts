@@ -52,7 +52,6 @@ const PROBES: ProbeExpectation[] = [
     "V107:532", // otp
     "V165:690980", // pin
     "V168:3869-5229-7341-256456", // gift_card
-    "V189:0799", // pin
     "V192:081-806", // otp
     "V204:02248964", // backup_code
     ],
