@@ -37,6 +37,13 @@ const PAUSE = /(?:\?|\.{2,}|…)\s*(?=(?:it|that|which|mine)(?:['’]s|\s+is|\s+
  * "passport numbers for the booking: Anna - K1234567" the booking names what the list is for;
  * in "card … confirmation number: 98634672" the confirmation number is the value's own label.
  */
+/**
+ * India's PAN in its own shape at `at` (five letters, the fourth the holder's type: person,
+ * company, trust …; four digits; a letter): no reference's, whatever the words between it and
+ * its label name ("PAN for the invoice: BQRPK4821M").
+ */
+export const isSurePan = (text: string, at: number): boolean => /^[A-Z]{3}[PCHFATBLJG][A-Z]\d{4}[A-Z](?![A-Za-z0-9])/.test(text.slice(at, at + 11));
+
 export function isCleanLead(lead: string, blockers: Set<string>): boolean {
   // A currency sign says amount; a "+" says an international phone number.
   if (/(?:[$₹€£¥]\s*|\+)$/u.test(lead)) return false;

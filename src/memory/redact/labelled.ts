@@ -5,7 +5,7 @@
 import { PRIORITY, type Candidate } from "./pii-types";
 import { findLabels } from "./label-scan";
 import {
-  FORM_GAP, TOKEN_SHAPES, correctedValueAt, isCleanGap, isCleanLead, isDigit, isIdNumberLike, isPassportLike, isTokenKind, lastClauseStart, readDigitValue,
+  FORM_GAP, TOKEN_SHAPES, correctedValueAt, isCleanGap, isCleanLead, isSurePan, isDigit, isIdNumberLike, isPassportLike, isTokenKind, lastClauseStart, readDigitValue,
   readToken, readValue, typeOf, valueType, countDigits, type TokenKind, type ValueKind,
 } from "./label-values";
 import { findNumberWordsAfter } from "./number-words";
@@ -112,9 +112,8 @@ const OTHER_OWNER =
   String.raw`(?:(?:(?:el|la|los|las|celui|celle|ceux|der|die|das|den|o|a|os|as|quello|quella|quelli|il|lo)\s+)?(?:de|di|da|do|del|della|von)\s+|(?:der|die|das|den)\s+)?` +
   String.raw`(?:(?:o|a|os|as|il|la|lo|le|i)\s+)?(?:mi|mis|su|sus|tu|ma|mon|mes|sa|son|ses|notre|nos|mein\w*|sein\w*|ihr\w*|unser\w*|minha|meu|minhas|meus|sua|seu|mia|mio|mie|miei)\s+(?:[\p{L}-]+\s+){0,1}?[\p{L}-]+`;
 // "…; Anna Kowalski - K7654321", "…, Rahul: 7654321": a person named before a dash or colon; or
-// without one, one or two words right before a number ("…, Tom K7654321"; the expression is case
-// blind, so this is no test of a name: what follows must start with letters and read as an id
-// number, as passports do; "cards 4111 …" is not a name and a number).
+// one or two words right before a number ("…, Tom K7654321"; case blind, so no test of a name:
+// what follows must start with letters and read as an id number; "cards 4111 …" is not one).
 const NAMED = String.raw`(?:(?:\p{Lu}[\p{L}'’.-]*\s+){0,2}\p{Lu}[\p{L}'’.-]*\s*[-–—:]\s*|(?:[\p{L}'’.-]+\s+)?[\p{L}'’.-]+\s+(?=\p{L}{1,3}\d))`;
 // "mine K1234567, son 221505972, wife's 221505973": a relative named bare, without "my".
 const RELATIVE = String.raw`(?:son|daughter|wife|husband|partner|spouse|mum|mom|mother|dad|father|brother|sister|child|kid|grandson|granddaughter|grandma|grandpa|fianc[ée]e?)(?:['’]s)?(?![\p{L}])\s*(?:(?:is|=|:|-)\s*)?`;
@@ -216,7 +215,8 @@ function findValueAfter(text: string, labelEnd: number, kind: ValueKind, lettere
     const gap = text.slice(labelEnd, at);
     if (!isCleanGap(gap)) return null;
     const lead = text.slice(leadStart, at);
-    const end = lead.length - lastClauseStart(lead) <= maxGap && isCleanLead(lead, blockers) ? (code?.end ?? readValue(text, at, kind, lead)) : null;
+    const sure = kind === "pan" && isSurePan(text, at);
+    const end = lead.length - lastClauseStart(lead) <= maxGap && (sure || isCleanLead(lead, blockers)) ? (code?.end ?? readValue(text, at, kind, lead)) : null;
     if (end !== null) {
       const type = typeOf(kind, text.slice(at, end));
       return { start: at, end, type, priority: PRIORITY.labelled - gap.length };

@@ -20,6 +20,7 @@ describe("classes of the eighteenth and nineteenth probes", () => {
     ["an SMS token", "Me llegó un SMS con un token 093 441, no lo pedí yo", "093 441"],
     ["a Turkish SMS code", "Gelen SMS şifresi 614 209. İşlem neden onaylanmadı?", "614 209"],
     ["a Philippine UMID CRN", "my UMID CRN is 0111-4582013-7 and I need to upgrade", "0111-4582013-7"],
+    ["a PAN in its own shape after a business word", "PAN for the invoice: BQRPK4821M. Name: Kulkarni Design Studio", "BQRPK4821M"],
   ])("removes %s", (_, text, value) => gone(text, value));
 
   it.each([
@@ -31,5 +32,6 @@ describe("classes of the eighteenth and nineteenth probes", () => {
     "Kurir minta alamat, saya kasih jalan lima no 12",
     "Your access token expired, ref TK-2291",
     "the expiry on the coupon is 09/27 and the code is SAVE10",
+    "PAN for the invoice: INV2024003318",
   ])("keeps %j", (text) => kept(text));
 });
