@@ -33,6 +33,8 @@ const RISK_FROM_GUESS = 0.7;
  */
 const THEIR_BANK = /\b(?:my|our) bank(?:'s)? (?:says|said|told|tells|confirm\w*|has (?:confirm\w*|no record)|shows?|showed|sees|saw|can(?:'t| ?not)? see|claims?|insists?|states?|is saying)\b|\b(?:contacted|called|asked|checked with|spoke (?:to|with)|spoken (?:to|with)|talked to|rang) (?:my|our) bank\b|\baccording to (?:my|our) bank\b/;
 const HELD_WITH_US = /\b(?:top(?:ped|ping)? ?-?up\w*|wallet|balance|virtual card|exchange|iban|sort code)\b/;
+/** Rules whose kind names no business: a request for a person, a complaint about the support itself. */
+const NO_BUSINESS_RULES = new Set(["contact_request", "service_complaint"]);
 const VIP_MENTION = /\b(?:high.value (?:customer|client|account)|key account|vip (?:customer|client|member)|enterprise (?:customer|client|account))\b/;
 
 /** The vertical: the classifier's pick, or the open issue's vertical when the text says nothing (a bare "any update?"). */
@@ -42,11 +44,11 @@ function routeWithHistory(
   hints: Partial<Record<Vertical, number>>,
   lexicon: Partial<Record<Vertical, number>>,
   advice: ModelAdvice | null,
-  onlyAsksForPerson: boolean,
+  namesNoBusiness: boolean,
   notTheBank: boolean,
 ): { vertical: Vertical; confidence: number } {
   const evidence = addVotes(lexicon, hints);
-  const modelHints = onlyAsksForPerson ? {} : modelVerticalHint(advice && notTheBank ? adviceBesides(advice, "banking_fintech") : advice, evidence);
+  const modelHints = namesNoBusiness ? {} : modelVerticalHint(advice && notTheBank ? adviceBesides(advice, "banking_fintech") : advice, evidence);
   if (notTheBank) delete modelHints.banking_fintech;
   const c = classifyVertical(text, input.settings, addVotes(hints, modelHints), lexicon);
   const previous = input.existing?.support_type;
@@ -112,9 +114,11 @@ export function extractDeterministic(input: ExtractionInput): Extraction {
   // detectIssue asks it). Where it cannot, the confidence is the words' alone.
   const verticalDecided = input.settings.support_type_mode === "single" || (input.settings.support_type_mode === "auto" && wordsDecideVertical(addVotes(lexicon, hints)));
   const advice = hasSubstance(customer) && !(verticalDecided && !modelMayNameKind(customer, customerHits)) ? adviseFromModel(said, language) : null;
-  // "Can I talk to a human?" names no business: the model's guess of one is its training's prior.
-  const onlyAsksForPerson = Object.keys(lexicon).length === 0 && customerHits.some((h) => h.length > 0) && customerHits.every((hs) => hs.every((h) => h.rule.type === "contact_request"));
-  const { vertical, confidence } = routeWithHistory(said, input, hints, lexicon, advice, onlyAsksForPerson, notTheBank);
+  // "Can I talk to a human?", "your agent hung up on me" name no business: the model's guess of
+  // one is its training's prior. So where no word names one and the rules read only a request for
+  // a person or a complaint about the support itself.
+  const namesNoBusiness = Object.keys(lexicon).length === 0 && customerHits.some((h) => h.length > 0) && customerHits.every((hs) => hs.every((h) => NO_BUSINESS_RULES.has(h.rule.type)));
+  const { vertical, confidence } = routeWithHistory(said, input, hints, lexicon, advice, namesNoBusiness, notTheBank);
 
   const refs = [subject, ...customerTexts, ...agentTexts].flatMap((t) => findRefs(t));
   const uniqueRefs = [...new Map(refs.map((r) => [r.value.toUpperCase(), r])).values()];
