@@ -160,8 +160,10 @@ export function readDigitValue(text: string, at: number, kind: DigitKind, textBe
 }
 
 // "I think the RFC on file is wrong, the correct one is VERC971216BP5": the label's value named
-// later in its sentence as the correct, new or right one.
-const CORRECTED = /[^.!?\n]{0,60}?\b(?:the\s+)?(?:correct|right|new|updated|actual|real)\s+(?:one|number|no\.?)\s+(?:is|=|:)\s+/iy;
+// later in its sentence as the correct, new or right one; or, after its sentence said it is wrong,
+// what the next says it should be ("the passport number on the booking is wrong. It should be …").
+const CORRECTED =
+  /[^.!?\n]{0,60}?\b(?:the\s+)?(?:correct|right|new|updated|actual|real)\s+(?:one|number|no\.?)\s+(?:is|=|:)\s+|[^.!?\n]{0,60}?\b(?:is|was|are)\s+(?:wrong|incorrect|outdated|misspelt|misspelled)[.!]?\s+(?:it\s+|that\s+)?should\s+(?:be|read|say)\s*:?\s+/iy;
 
 /** Where the value named as the correct one after a label starts, or null. */
 export function correctedValueAt(text: string, labelEnd: number): number | null {

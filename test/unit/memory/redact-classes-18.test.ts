@@ -20,6 +20,8 @@ describe("classes of the eighteenth and nineteenth probes", () => {
     ["an SMS token", "Me llegó un SMS con un token 093 441, no lo pedí yo", "093 441"],
     ["a Turkish SMS code", "Gelen SMS şifresi 614 209. İşlem neden onaylanmadı?", "614 209"],
     ["a Philippine UMID CRN", "my UMID CRN is 0111-4582013-7 and I need to upgrade", "0111-4582013-7"],
+    ["the second account of a Hindi list", "Unka a/c no 38291045567 aur mera 38291045912, dono me same nominee", "38291045912"],
+    ["a passport number said to be wrong, then what it should be", "the passport number on the booking is wrong. It should be 548213907, sorry", "548213907"],
     ["a PAN in its own shape after a business word", "PAN for the invoice: BQRPK4821M. Name: Kulkarni Design Studio", "BQRPK4821M"],
   ])("removes %s", (_, text, value) => gone(text, value));
 
@@ -33,5 +35,8 @@ describe("classes of the eighteenth and nineteenth probes", () => {
     "Your access token expired, ref TK-2291",
     "the expiry on the coupon is 09/27 and the code is SAVE10",
     "PAN for the invoice: INV2024003318",
+    "the passport number on my booking is wrong. It should be valid until 2031",
+    "my phone number is wrong. It should be 07700 900118",
+    "order 4417 aur mera order 5520 dono late hain",
   ])("keeps %j", (text) => kept(text));
 });

@@ -10,7 +10,8 @@
 // that ended on "receipt", a card's code on a transcript line after its expiry, a second value
 // offered in a secret's place, a PIN picked, a password changed from, Turkish suffixed "şifre",
 // Indonesian digit words and "no rek", a spaced codice fiscale, an SMS "token", the UMID CRN, a
-// PAN in its own shape after "for the invoice");
+// PAN in its own shape after "for the invoice", the second value of a Hindi list, a value said to
+// be wrong and then what it "should be");
 // the even-numbered ones were not (14 → 14 and 9 → 8 leaks there). What they still find is listed
 // by case and value: a new leak fails, and so does one that is fixed (take it off the list).
 import { describeProbes } from "./redact-probe-check";
@@ -33,7 +34,7 @@ describeProbes([
     planted: 278,
     keep: 52,
     knownLeaks: [
-      "i026:38291045567", "i026:38291045912", "i043:3881691099", "i070:548213907", "i133:flamengo1981",
+      "i043:3881691099", "i133:flamengo1981",
       "i139:GA194572", "i199:3 7 1 9", "i207:6 2 9 1", "i231:bir dokuz sıfır yedi", "i237:C4821040", "i247:338",
     ],
     knownChanged: ["i053", "i069", "i114", "i184"],
