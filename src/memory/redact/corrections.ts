@@ -4,6 +4,7 @@
 // and digits in the same places); a word or a number of another make after "sorry" is not one.
 // So is another value offered in its place a little later in the sentence: "I think I put … but
 // it might have been gallagher1", "passport AB … no wait that's my old one, new one is AE 802615".
+import { isSecretShaped } from "./password-phrasings";
 import { PRIORITY, type Candidate } from "./pii-types";
 
 const CORRECTION =
@@ -25,7 +26,6 @@ const SPACED_DOCUMENT = /^\p{Lu}{1,3}\s\d{5,9}(?![\p{L}\p{N}])/u;
 const DOCUMENT_TYPES = new Set<Candidate["type"]>(["passport", "national_id", "ssn", "aadhaar", "pan", "bank_account"]);
 /** Types whose value has no fixed make: any string with a letter and a digit or symbol is one. */
 const FREE_TYPES = new Set<Candidate["type"]>(["password"]);
-const secretShaped = (v: string) => /\p{L}/u.test(v) && /[^\p{L}]/u.test(v) && !/^\p{L}+[.,;:!?]$/u.test(v);
 const digitCount = (v: string) => v.replace(/\D/g, "").length;
 
 export function findCorrections(text: string, found: readonly Candidate[]): Candidate[] {
@@ -49,7 +49,7 @@ export function findCorrections(text: string, found: readonly Candidate[]): Cand
       const value = spaced ?? /^[^\s"'“”,;()]{3,64}/u.exec(tail)?.[0].replace(/[.,;:!?)]+$/, "");
       if (!value) continue;
       const fits = FREE_TYPES.has(c.type)
-        ? secretShaped(value)
+        ? isSecretShaped(value)
         : /\p{N}/u.test(value) && (make(value) === make(given) || (DOCUMENT_TYPES.has(c.type) && Math.abs(digitCount(value) - digitCount(given)) <= 2 && digitCount(value) >= 5));
       if (!fits) continue;
       out.push({ start: at, end: at + value.length, type: c.type, priority: PRIORITY.labelledAfter });

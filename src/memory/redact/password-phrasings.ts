@@ -19,7 +19,7 @@ const TRIED_PASSWORDS = new RegExp(
 );
 /** "v2.3.1", "1.4b": a version, not a password. */
 const VERSION = /^v?\d+(?:\.\d+)+[a-z]?$/i;
-const isSecretShaped = (v: string): boolean =>
+export const isSecretShaped = (v: string): boolean =>
   /\p{L}/u.test(v) && /[^\p{L}]/u.test(v) && !v.startsWith("[REDACTED") && !/^\p{L}+[.,;:!?]$/u.test(v) && !v.includes("/") && !EMAIL.test(v) && !VERSION.test(v);
 /** "j.smith@mail.com": an address, not a password (a password may hold an "@": "qu0kk@11"). */
 const EMAIL = /@[\p{L}\p{N}-]+\.[\p{L}]{2,}/u;
