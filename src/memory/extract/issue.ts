@@ -6,7 +6,7 @@ import { ISSUE_RULES, ruleRequiredText, type IssueRule } from "./issue-rules";
 import { ASKS_FOR, CANCEL_DENIED, CANCEL_KINDS, CHITCHAT, FAILURE, FOLLOW_UP, isQuestion, KIND_SAID, MALFUNCTION, maskDenied, NOT_THE_HOTEL, PRAISE, QUESTION_START, THANKS_ONLY, VAGUE } from "./issue-phrases";
 import { FALLBACK_ISSUE, hasPlainProblem, LAST_SUBJECTS, maskPolite, NEED, PROBLEM, REQUEST, SUBJECTS } from "./issue-subjects";
 import { correctModelKind } from "./kind-corrections";
-import { isHardKind, KIND_OVER_RULE, modelFallbackKind, modelKind, type ModelAdvice } from "./model/advice";
+import { adviceForVertical, isHardKind, KIND_OVER_RULE, modelFallbackKind, modelKind, type ModelAdvice } from "./model/advice";
 import { RequiredTextIndex } from "../required-text";
 import { fold, splitSentences, trimSummary, wordCount, type Span } from "./text";
 
@@ -179,9 +179,11 @@ export function detectIssue(
   hits: RuleHit[][],
   vertical: Vertical,
   open: OpenIssue | null,
-  advice: ModelAdvice | null = null,
+  modelAdvice: ModelAdvice | null = null,
 ): IssueDraft | null {
   if (messages.length === 0) return null;
+  // The model's kinds as read for the vertical routed to (with its own kind head, where it has one).
+  const advice = adviceForVertical(modelAdvice, vertical);
   const hit: IssueHit | null = findIssueHit(messages, hits, vertical);
   // A sure model outvotes a rule's kind, except on hard signals (see isHardKind), and only on
   // what it was trained on: one English sentence. Over several sentences the rule's sentence is

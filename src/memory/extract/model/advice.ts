@@ -11,16 +11,18 @@ export type KindAdvice = { kind: string; probability: number; verticals: string[
 /** The kind head's whole distribution, to choose among the kinds of the routed vertical. */
 type KindDistribution = { classes: string[]; probabilities: Float64Array; verticals: Record<string, string[]>; onlyVertical: (Vertical | null)[] };
 
-/** Per kind class of a model, the one vertical it was seen in, or null (seen in several), computed once per model. */
-const onlyVerticals = new WeakMap<object, (Vertical | null)[]>();
-function onlyVerticalOf(model: ReturnType<typeof shippedModel>): (Vertical | null)[] {
-  let only = onlyVerticals.get(model);
+/** Per kind class of a model's head, the one vertical it was seen in, or null (seen in several), computed once per model. */
+const onlyVerticals = new WeakMap<object, Map<string, (Vertical | null)[]>>();
+function onlyVerticalOf(model: ReturnType<typeof shippedModel>, head: string): (Vertical | null)[] {
+  let byHead = onlyVerticals.get(model);
+  if (!byHead) onlyVerticals.set(model, (byHead = new Map()));
+  let only = byHead.get(head);
   if (!only) {
-    only = model.classes("kind").map((k) => {
+    only = model.classes(head).map((k) => {
       const vs = model.kindVerticals[k] ?? [];
       return vs.length === 1 && vs[0] !== "general_info" ? (vs[0] as Vertical) : null;
     });
-    onlyVerticals.set(model, only);
+    byHead.set(head, only);
   }
   return only;
 }
@@ -31,6 +33,11 @@ export type ModelAdvice = {
   verticals: { classes: string[]; probabilities: Float64Array };
   kind: KindAdvice;
   kinds: KindDistribution;
+  /**
+   * The kind heads learned from one vertical's examples only (`kind:travel`), which the extractor
+   * reads instead of `kind` where it routed the message there (see adviceForVertical).
+   */
+  byVertical: Partial<Record<Vertical, { kind: KindAdvice; kinds: KindDistribution }>>;
   english: boolean;
 };
 
@@ -69,15 +76,47 @@ export function adviseFromModel(text: string, language?: string): ModelAdvice | 
   const model = shippedModel();
   const p = model.predict(text);
   const v = p.vertical!;
-  const k = p.kind!;
   if (v.coverage < MIN_COVERAGE) return null;
+  const kindOf = (head: string) => {
+    const k = p[head]!;
+    return {
+      kind: { kind: k.label, probability: k.probability, verticals: model.kindVerticals[k.label] ?? [] },
+      kinds: { classes: model.classes(head), probabilities: k.probabilities, verticals: model.kindVerticals, onlyVertical: onlyVerticalOf(model, head) },
+    };
+  };
+  const byVertical: ModelAdvice["byVertical"] = {};
+  for (const head of Object.keys(p)) if (head.startsWith(VERTICAL_KIND_HEAD)) byVertical[head.slice(VERTICAL_KIND_HEAD.length) as Vertical] = kindOf(head);
   return {
     vertical: { label: v.label, probability: v.probability },
     verticals: { classes: model.classes("vertical"), probabilities: v.probabilities },
-    kind: { kind: k.label, probability: k.probability, verticals: model.kindVerticals[k.label] ?? [] },
-    kinds: { classes: model.classes("kind"), probabilities: k.probabilities, verticals: model.kindVerticals, onlyVertical: onlyVerticalOf(model) },
+    ...kindOf("kind"),
+    byVertical,
     english: language === undefined || language === "en",
   };
+}
+
+const VERTICAL_KIND_HEAD = "kind:";
+
+/**
+ * The advice whose kind is read by the kind head of `vertical`, where the model has one. The
+ * model's one kind head learns every vertical's kinds at once, and the kinds several verticals
+ * share (a change, a cancellation, a question) move with whichever has the most examples; a
+ * vertical's own head learns them from that vertical's examples only, so hotel guests' turns
+ * teach it without moving what a bank's customers mean by the same words (see eval/train.ts).
+ */
+export function adviceForVertical(advice: ModelAdvice | null, vertical: Vertical): ModelAdvice | null {
+  const own = advice?.byVertical[vertical];
+  if (!advice || !own) return advice;
+  const { classes } = advice.kinds;
+  const probabilities = new Float64Array(classes.length);
+  let best = 0;
+  for (let c = 0; c < classes.length; c++) {
+    const o = own.kinds.classes.indexOf(classes[c]!);
+    probabilities[c] = (advice.kinds.probabilities[c]! + (o >= 0 ? own.kinds.probabilities[o]! : 0)) / 2;
+    if (probabilities[c]! > probabilities[best]!) best = c;
+  }
+  const kind = classes[best]!;
+  return { ...advice, kind: { kind, probability: probabilities[best]!, verticals: advice.kinds.verticals[kind] ?? [] }, kinds: { ...advice.kinds, probabilities } };
 }
 
 /** The advice with the vertical head's likeliest class other than `excluded` as its vertical. */

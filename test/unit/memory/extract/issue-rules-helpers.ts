@@ -17,6 +17,7 @@ export function sureOf(kind: string, vertical: Vertical): ModelAdvice {
     verticals: { classes: [vertical], probabilities: Float64Array.from([0.99]) },
     kind: { kind, probability: 0.99, verticals: [vertical] },
     kinds: { classes, probabilities: Float64Array.from([0.99, 0.01]), verticals: { [kind]: [vertical], general_question: [vertical] }, onlyVertical: [vertical, null] },
+    byVertical: {},
     english: true,
   };
 }
