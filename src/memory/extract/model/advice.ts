@@ -35,7 +35,7 @@ export type ModelAdvice = {
   kinds: KindDistribution;
   /**
    * The kind heads learned from one vertical's examples only (`kind:travel`), which the extractor
-   * reads instead of `kind` where it routed the message there (see adviceForVertical).
+   * mixes with `kind` where it routed the message there (see adviceForVertical).
    */
   byVertical: Partial<Record<Vertical, { kind: KindAdvice; kinds: KindDistribution }>>;
   english: boolean;
@@ -98,11 +98,14 @@ export function adviseFromModel(text: string, language?: string): ModelAdvice | 
 const VERTICAL_KIND_HEAD = "kind:";
 
 /**
- * The advice whose kind is read by the kind head of `vertical`, where the model has one. The
- * model's one kind head learns every vertical's kinds at once, and the kinds several verticals
- * share (a change, a cancellation, a question) move with whichever has the most examples; a
- * vertical's own head learns them from that vertical's examples only, so hotel guests' turns
- * teach it without moving what a bank's customers mean by the same words (see eval/train.ts).
+ * The advice for a message routed to `vertical`: where the model has a kind head of that
+ * vertical's own, its kinds are the mean of the two heads' distributions. The model's one kind
+ * head learns every vertical's kinds at once, and the kinds several verticals share (a change, a
+ * cancellation, a question) move with whichever has the most examples; a vertical's own head
+ * learns them from that vertical's examples only, so hotel guests' turns teach it without moving
+ * what a bank's customers mean by the same words. Read alone, the travel head made an airline's
+ * lost suitcase a hotel stay's problem; the mean keeps the kind head's word where the travel
+ * head has few examples (validation folds, eval/train.ts).
  */
 export function adviceForVertical(advice: ModelAdvice | null, vertical: Vertical): ModelAdvice | null {
   const own = advice?.byVertical[vertical];
