@@ -11,18 +11,16 @@ export type KindAdvice = { kind: string; probability: number; verticals: string[
 /** The kind head's whole distribution, to choose among the kinds of the routed vertical. */
 type KindDistribution = { classes: string[]; probabilities: Float64Array; verticals: Record<string, string[]>; onlyVertical: (Vertical | null)[] };
 
-/** Per kind class of a model's head, the one vertical it was seen in, or null (seen in several), computed once per model. */
-const onlyVerticals = new WeakMap<object, Map<string, (Vertical | null)[]>>();
-function onlyVerticalOf(model: ReturnType<typeof shippedModel>, head: string): (Vertical | null)[] {
-  let byHead = onlyVerticals.get(model);
-  if (!byHead) onlyVerticals.set(model, (byHead = new Map()));
-  let only = byHead.get(head);
+/** Per kind class of a model, the one vertical it was seen in, or null (seen in several), computed once per model. */
+const onlyVerticals = new WeakMap<object, (Vertical | null)[]>();
+function onlyVerticalOf(model: ReturnType<typeof shippedModel>): (Vertical | null)[] {
+  let only = onlyVerticals.get(model);
   if (!only) {
-    only = model.classes(head).map((k) => {
+    only = model.classes("kind").map((k) => {
       const vs = model.kindVerticals[k] ?? [];
       return vs.length === 1 && vs[0] !== "general_info" ? (vs[0] as Vertical) : null;
     });
-    byHead.set(head, only);
+    onlyVerticals.set(model, only);
   }
   return only;
 }
@@ -34,10 +32,11 @@ export type ModelAdvice = {
   kind: KindAdvice;
   kinds: KindDistribution;
   /**
-   * The kind heads learned from one vertical's examples only (`kind:travel`), which the extractor
-   * mixes with `kind` where it routed the message there (see adviceForVertical).
+   * The distributions of the kind heads learned from one vertical's examples only
+   * (`kind:travel`), which the extractor mixes with `kind` where it routed the message there
+   * (see adviceForVertical).
    */
-  byVertical: Partial<Record<Vertical, { kind: KindAdvice; kinds: KindDistribution }>>;
+  byVertical: Partial<Record<Vertical, { classes: string[]; probabilities: Float64Array }>>;
   english: boolean;
 };
 
@@ -77,19 +76,16 @@ export function adviseFromModel(text: string, language?: string): ModelAdvice | 
   const p = model.predict(text);
   const v = p.vertical!;
   if (v.coverage < MIN_COVERAGE) return null;
-  const kindOf = (head: string) => {
-    const k = p[head]!;
-    return {
-      kind: { kind: k.label, probability: k.probability, verticals: model.kindVerticals[k.label] ?? [] },
-      kinds: { classes: model.classes(head), probabilities: k.probabilities, verticals: model.kindVerticals, onlyVertical: onlyVerticalOf(model, head) },
-    };
-  };
+  const k = p.kind!;
   const byVertical: ModelAdvice["byVertical"] = {};
-  for (const head of Object.keys(p)) if (head.startsWith(VERTICAL_KIND_HEAD)) byVertical[head.slice(VERTICAL_KIND_HEAD.length) as Vertical] = kindOf(head);
+  for (const head of Object.keys(p)) {
+    if (head.startsWith(VERTICAL_KIND_HEAD)) byVertical[head.slice(VERTICAL_KIND_HEAD.length) as Vertical] = { classes: model.classes(head), probabilities: p[head]!.probabilities };
+  }
   return {
     vertical: { label: v.label, probability: v.probability },
     verticals: { classes: model.classes("vertical"), probabilities: v.probabilities },
-    ...kindOf("kind"),
+    kind: { kind: k.label, probability: k.probability, verticals: model.kindVerticals[k.label] ?? [] },
+    kinds: { classes: model.classes("kind"), probabilities: k.probabilities, verticals: model.kindVerticals, onlyVertical: onlyVerticalOf(model) },
     byVertical,
     english: language === undefined || language === "en",
   };
@@ -114,8 +110,8 @@ export function adviceForVertical(advice: ModelAdvice | null, vertical: Vertical
   const probabilities = new Float64Array(classes.length);
   let best = 0;
   for (let c = 0; c < classes.length; c++) {
-    const o = own.kinds.classes.indexOf(classes[c]!);
-    probabilities[c] = (advice.kinds.probabilities[c]! + (o >= 0 ? own.kinds.probabilities[o]! : 0)) / 2;
+    const o = own.classes.indexOf(classes[c]!);
+    probabilities[c] = (advice.kinds.probabilities[c]! + (o >= 0 ? own.probabilities[o]! : 0)) / 2;
     if (probabilities[c]! > probabilities[best]!) best = c;
   }
   const kind = classes[best]!;

@@ -16,12 +16,7 @@ function advice(main: Record<string, number>, travel: Record<string, number>): M
     verticals: { classes: ["travel"], probabilities: Float64Array.from([0.9]) },
     kind: { kind: best(main)[0], probability: best(main)[1], verticals: verticals[best(main)[0] as keyof typeof verticals] },
     kinds: { classes: mainClasses, probabilities: Float64Array.from(Object.values(main)), verticals, onlyVertical: only(mainClasses) },
-    byVertical: {
-      travel: {
-        kind: { kind: best(travel)[0], probability: best(travel)[1], verticals: verticals[best(travel)[0] as keyof typeof verticals] },
-        kinds: { classes: travelClasses, probabilities: Float64Array.from(Object.values(travel)), verticals, onlyVertical: only(travelClasses) },
-      },
-    },
+    byVertical: { travel: { classes: travelClasses, probabilities: Float64Array.from(Object.values(travel)) } },
     english: true,
   };
 }
